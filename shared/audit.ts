@@ -1,0 +1,41 @@
+import { z } from 'zod/mini';
+import { ConversationState } from './entities';
+
+export const AuditAction = z.enum([
+  'escalated',
+  'claimed',
+  'assigned',
+  'barged_in',
+  'transferred',
+  'returned_to_bot',
+  'resolved',
+  'reopened',
+  'callback_requested',
+  'callback_done',
+  'intent_corrected',
+  'config_changed',
+]);
+export type AuditAction = z.infer<typeof AuditAction>;
+
+export const Actor = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('visitor') }),
+  z.object({ kind: z.literal('bot') }),
+  z.object({ kind: z.literal('system') }),
+  z.object({ kind: z.literal('operator'), operatorId: z.string(), name: z.string() }),
+]);
+export type Actor = z.infer<typeof Actor>;
+
+export const AuditEntry = z.object({
+  auditId: z.string(),
+  siteId: z.string(),
+  conversationId: z.nullable(z.string()),
+  action: AuditAction,
+  actor: Actor,
+  reasons: z.array(z.string()),
+  evidence: z.array(z.string()),
+  note: z.nullable(z.string()),
+  from: z.nullable(ConversationState),
+  to: z.nullable(ConversationState),
+  at: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;

@@ -1,0 +1,52 @@
+import { z } from 'zod/mini';
+
+export const ErrorCode = z.enum([
+  'invalid_frame',
+  'invalid_request',
+  'frame_too_large',
+  'rate_limited',
+  'unsupported_version',
+  'unknown_site',
+  'unauthenticated',
+  'forbidden',
+  'csrf_failed',
+  'not_found',
+  'already_claimed',
+  'transition_not_allowed',
+  'version_conflict',
+  'invalid_credentials',
+  'invalid_identity',
+  'callback_slot_unavailable',
+  'db_unavailable',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** Default human messages; callers may replace them with a more specific one. */
+export const errorMessages: Record<ErrorCode, string> = {
+  invalid_frame: 'The message was not understood; check its fields against the protocol.',
+  invalid_request: 'The request was not valid; see the listed issues.',
+  frame_too_large: 'The message is too large; shorten it and send it again.',
+  rate_limited: 'Too many messages in a short time; wait a moment and try again.',
+  unsupported_version: 'This widget is out of date; reload the page.',
+  unknown_site: 'No site matches this site key; check the data-site attribute of the script tag.',
+  unauthenticated: 'Sign in to continue.',
+  forbidden: 'You do not have access to this site or conversation.',
+  csrf_failed: 'The request lacked a valid CSRF token; reload the page and try again.',
+  not_found: 'Nothing was found with that id.',
+  already_claimed: 'Another operator already took this conversation.',
+  transition_not_allowed: 'That action is not possible in the conversation’s current state.',
+  version_conflict: 'The conversation changed meanwhile; reload it and try again.',
+  invalid_credentials: 'Email or password is not correct.',
+  invalid_identity: 'The identity could not be verified; tags and attributes are ignored.',
+  callback_slot_unavailable: 'That callback time is no longer available; pick another one.',
+  db_unavailable: 'The database is not answering; try again in a few seconds.',
+  internal: 'Something went wrong on our side; it has been logged.',
+};
+
+export const ErrorBody = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  issues: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -1,0 +1,80 @@
+import { z } from 'zod/mini';
+import { CallbackContact, CallbackSlot, ConversationState, Message, TriggerId, Urgency } from './entities';
+import { ErrorBody } from './errors';
+
+export const Presence = z.enum(['online', 'away', 'offline']);
+export type Presence = z.infer<typeof Presence>;
+
+export const Role = z.enum(['operator', 'admin']);
+export type Role = z.infer<typeof Role>;
+
+export const OperatorIdentity = z.object({
+  operatorId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: Role,
+  siteIds: z.array(z.string()),
+  capacity: z.number(),
+  presence: Presence,
+});
+export type OperatorIdentity = z.infer<typeof OperatorIdentity>;
+
+export const Owner = z.object({ operatorId: z.string(), name: z.string() });
+
+export const ConversationSummary = z.object({
+  conversationId: z.string(),
+  siteId: z.string(),
+  state: ConversationState,
+  version: z.number(),
+  queue: z.nullable(z.string()),
+  owner: z.nullable(Owner),
+  urgency: Urgency,
+  triggers: z.array(TriggerId),
+  reason: z.nullable(z.string()),
+  intent: z.nullable(z.string()),
+  visitorName: z.nullable(z.string()),
+  lastMessagePreview: z.nullable(z.string()),
+  lastSeq: z.number(),
+  createdAt: z.string(),
+  escalatedAt: z.nullable(z.string()),
+  lastActivityAt: z.string(),
+  resolvedAt: z.nullable(z.string()),
+});
+export type ConversationSummary = z.infer<typeof ConversationSummary>;
+
+export const Callback = z.object({
+  callbackId: z.string(),
+  siteId: z.string(),
+  conversationId: z.string(),
+  slot: z.nullable(CallbackSlot),
+  contact: CallbackContact,
+  note: z.nullable(z.string()),
+  visitorTimeZone: z.nullable(z.string()),
+  status: z.enum(['pending', 'done']),
+  createdAt: z.string(),
+  doneAt: z.nullable(z.string()),
+  doneBy: z.nullable(z.string()),
+});
+export type Callback = z.infer<typeof Callback>;
+
+// ---- operator -> server (commands over the socket; actions go over HTTP) ----
+export const OperatorCommand = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('typing'), conversationId: z.string(), isTyping: z.boolean() }),
+  z.object({ type: z.literal('set_presence'), presence: z.enum(['online', 'away']) }),
+  z.object({ type: z.literal('ping'), nonce: z.number() }),
+]);
+export type OperatorCommand = z.infer<typeof OperatorCommand>;
+
+// ---- server -> operator (facts) ----
+export const OperatorEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('welcome'), protocolVersion: z.number(), operator: OperatorIdentity }),
+  z.object({ type: z.literal('conversation_updated'), conversation: ConversationSummary }),
+  z.object({ type: z.literal('handoff_started'), conversation: ConversationSummary }),
+  z.object({ type: z.literal('message_added'), siteId: z.string(), message: Message }),
+  z.object({ type: z.literal('visitor_typing'), conversationId: z.string(), isTyping: z.boolean() }),
+  z.object({ type: z.literal('callback_updated'), callback: Callback }),
+  z.object({ type: z.literal('presence_updated'), operatorId: z.string(), presence: Presence }),
+  z.object({ type: z.literal('error'), ...ErrorBody.shape }),
+  z.object({ type: z.literal('pong'), nonce: z.number() }),
+]);
+export type OperatorEvent = z.infer<typeof OperatorEvent>;

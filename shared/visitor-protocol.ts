@@ -1,0 +1,107 @@
+import { z } from 'zod/mini';
+import {
+  CallbackContact,
+  CallbackSlot,
+  ConversationState,
+  Identity,
+  Message,
+  MessageText,
+  OperatorBadge,
+  VisitorContext,
+  WaitEstimate,
+} from './entities';
+import { ErrorBody } from './errors';
+import { VisitorStrings, WidgetLocale } from './visitor-messages';
+
+const ClientMessageId = z.string().check(z.minLength(1), z.maxLength(64));
+
+// ---- visitor -> server (commands) ----
+export const VisitorCommand = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('hello'), context: VisitorContext, afterSeq: z.number().check(z.int(), z.gte(0)) }),
+  z.object({ type: z.literal('send_message'), clientMessageId: ClientMessageId, text: MessageText }),
+  z.object({ type: z.literal('request_human'), clientMessageId: ClientMessageId }),
+  z.object({ type: z.literal('typing'), isTyping: z.boolean() }),
+  z.object({ type: z.literal('identify'), identity: Identity }),
+  z.object({
+    type: z.literal('request_callback'),
+    clientMessageId: ClientMessageId,
+    slot: z.optional(CallbackSlot),
+    contact: CallbackContact,
+    note: z.optional(z.string().check(z.maxLength(1000))),
+  }),
+  z.object({
+    type: z.literal('rate'),
+    score: z.number().check(z.int(), z.gte(1), z.lte(5)),
+    comment: z.optional(z.string().check(z.maxLength(1000))),
+  }),
+  z.object({ type: z.literal('resume'), afterSeq: z.number().check(z.int(), z.gte(0)) }),
+  z.object({ type: z.literal('ping'), nonce: z.number() }),
+]);
+export type VisitorCommand = z.infer<typeof VisitorCommand>;
+
+// ---- server -> visitor (facts) ----
+export const WidgetLook = z.object({
+  accentColor: z.string(),
+  position: z.enum(['bottom-right', 'bottom-left']),
+  operatorAvatars: z.boolean(),
+});
+export type WidgetLook = z.infer<typeof WidgetLook>;
+
+export const WidgetUi = z.object({
+  locale: WidgetLocale,
+  strings: VisitorStrings,
+  look: WidgetLook,
+  handoffEnabled: z.boolean(),
+});
+export type WidgetUi = z.infer<typeof WidgetUi>;
+
+export const CallbackOffer = z.object({
+  reason: z.enum(['closed', 'nobody_online']),
+  slots: z.array(CallbackSlot),
+  siteTimeZone: z.string(),
+  nextOpenAt: z.nullable(z.string()),
+});
+export type CallbackOffer = z.infer<typeof CallbackOffer>;
+
+/** Everything the visitor may know about their conversation right now. */
+export const VisitorConversationView = z.object({
+  conversationId: z.string(),
+  state: ConversationState,
+  handoffTopic: z.nullable(z.string()),
+  missingFacts: z.array(z.string()),
+  position: z.nullable(z.number()),
+  estimate: z.nullable(WaitEstimate),
+  operator: z.nullable(OperatorBadge),
+  callbackOffer: z.nullable(CallbackOffer),
+  callbackBooked: z.nullable(z.object({ slot: z.nullable(CallbackSlot), contactKind: z.enum(['phone', 'email']) })),
+  rated: z.boolean(),
+});
+export type VisitorConversationView = z.infer<typeof VisitorConversationView>;
+
+export const VisitorEvent = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('welcome'),
+    protocolVersion: z.number(),
+    visitorToken: z.string(),
+    ui: WidgetUi,
+    conversation: z.nullable(VisitorConversationView),
+    messages: z.array(Message),
+  }),
+  z.object({ type: z.literal('message_added'), message: Message }),
+  z.object({ type: z.literal('history'), messages: z.array(Message) }),
+  z.object({ type: z.literal('conversation_updated'), conversation: VisitorConversationView }),
+  z.object({
+    type: z.literal('handoff_started'),
+    topic: z.nullable(z.string()),
+    missingFacts: z.array(z.string()),
+  }),
+  z.object({ type: z.literal('operator_joined'), operator: OperatorBadge }),
+  z.object({ type: z.literal('operator_typing'), isTyping: z.boolean() }),
+  z.object({ type: z.literal('returned_to_bot') }),
+  z.object({ type: z.literal('conversation_resolved') }),
+  z.object({ type: z.literal('callback_confirmed') }),
+  z.object({ type: z.literal('identity_checked'), verified: z.boolean() }),
+  z.object({ type: z.literal('error'), clientMessageId: z.optional(z.string()), ...ErrorBody.shape }),
+  z.object({ type: z.literal('pong'), nonce: z.number() }),
+]);
+export type VisitorEvent = z.infer<typeof VisitorEvent>;

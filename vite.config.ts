@@ -1,0 +1,67 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+// One config, three front-end builds chosen by --mode (see the "build" script):
+//   launcher: widget.js, the classic script site owners paste; tiny, no framework;
+//   panel:    widget-panel.js, the chat panel, imported by the launcher on first open;
+//   inbox:    the operator page served at /inbox.
+// They are separate builds because the launcher is a classic (non-module) script
+// and must not share chunks with the panel: a shared chunk would need a static import.
+const out = resolve(import.meta.dirname, 'dist/public');
+
+function buildFor(mode: string) {
+  if (mode === 'launcher' || mode === 'panel') {
+    const entry = mode === 'launcher' ? 'widget/main.ts' : 'widget/panel.tsx';
+    return {
+      outDir: out,
+      emptyOutDir: false,
+      target: 'es2020',
+      lib: {
+        entry: resolve(import.meta.dirname, entry),
+        formats: [mode === 'launcher' ? ('iife' as const) : ('es' as const)],
+        name: 'BatonLauncher',
+        fileName: () => (mode === 'launcher' ? 'widget.js' : 'widget-panel.js'),
+      },
+      rollupOptions: { output: { inlineDynamicImports: true } },
+    };
+  }
+  return {
+    outDir: resolve(out, 'inbox'),
+    emptyOutDir: true,
+    target: 'es2022',
+  };
+}
+
+export default defineConfig(({ mode }) => ({
+  root: mode === 'inbox' ? resolve(import.meta.dirname, 'widget/inbox') : import.meta.dirname,
+  base: mode === 'inbox' ? '/inbox/' : '/',
+  publicDir: false,
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  build: buildFor(mode),
+  define: mode === 'inbox' ? {} : { 'process.env.NODE_ENV': JSON.stringify('production') },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          root: import.meta.dirname,
+          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'widget/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+          exclude: ['**/*.int.test.ts', 'node_modules/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          root: import.meta.dirname,
+          include: ['server/**/*.int.test.ts', 'scripts/**/*.int.test.ts'],
+          // FerretDB on two cores: files run one after another, each in its own database.
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+    ],
+  },
+}));
