@@ -1,0 +1,17 @@
+// The server the end-to-end tests drive: a fresh e2e database (never the demo's), seeded demo data.
+import pino from 'pino';
+import { buildApp } from '../server/app';
+import { createFlowDeps } from '../server/flows/create-deps';
+import { seedDemo } from '../server/seed/seed-demo';
+import { connectDatabase } from '../server/store/database';
+
+const uri = process.env.MONGODB_URI;
+if (!uri) throw new Error('MONGODB_URI is not set: run end-to-end tests with `npm run test:e2e`.');
+const { db } = await connectDatabase(uri, process.env.E2E_DB ?? 'baton_e2e');
+await db.dropDatabase();
+const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
+const deps = createFlowDeps(db, log);
+await deps.store.ensureIndexes();
+await seedDemo(deps.store);
+const app = await buildApp({ deps, logger: log, staticDir: 'dist/public', demoSiteKey: 'demo', sessionTtlMs: 3600_000, cookieSecure: false });
+await app.listen({ port: Number(process.env.PORT ?? 3917), host: '127.0.0.1' });

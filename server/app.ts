@@ -1,0 +1,51 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { MAX_FRAME_BYTES } from '../shared/protocol-version';
+import type { FlowDeps } from './flows/deps';
+import { authRoutes } from './transport/auth-routes';
+import { conversationRoutes } from './transport/conversation-routes';
+import { installErrorHandler } from './transport/error-handler';
+import { healthRoutes } from './transport/health';
+import { operatorSocketRoutes } from './transport/operator-socket';
+import { siteRoutes } from './transport/site-routes';
+import { staticRoutes } from './transport/static-routes';
+import { visitorSocketRoutes } from './transport/visitor-socket';
+import { useZodSchemas } from './transport/zod-compilers';
+
+export interface AppOptions {
+  deps: FlowDeps;
+  logger: FastifyBaseLogger;
+  staticDir: string;
+  demoSiteKey: string;
+  sessionTtlMs: number;
+  cookieSecure: boolean;
+}
+
+/** Builds the app without listening: main.ts listens, tests inject or listen on port 0. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ loggerInstance: options.logger, bodyLimit: 256 * 1024, trustProxy: true });
+  useZodSchemas(app);
+  installErrorHandler(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: true, max: 600, timeWindow: '1 minute' });
+  // The hard cap closes the socket (1009); frames between MAX_FRAME_BYTES and it get an error frame.
+  await app.register(fastifyWebsocket, { options: { maxPayload: MAX_FRAME_BYTES * 4 } });
+
+  const { deps } = options;
+  await app.register(healthRoutes, { deps });
+  await app.register(authRoutes, { deps, sessionTtlMs: options.sessionTtlMs, cookieSecure: options.cookieSecure });
+  await app.register(conversationRoutes, { deps });
+  await app.register(siteRoutes, { deps });
+  await app.register(visitorSocketRoutes, { deps });
+  await app.register(operatorSocketRoutes, { deps });
+  await app.register(staticRoutes, { staticDir: options.staticDir, demoSiteKey: options.demoSiteKey });
+
+  // Graceful close: sockets get 1001 (going away) so clients reconnect to another instance.
+  app.addHook('preClose', async () => {
+    for (const bot of deps.inFlightBots.values()) bot.abort();
+    for (const client of app.websocketServer?.clients ?? []) client.close(1001, 'server_shutdown');
+  });
+  return app;
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  MONGODB_URI: z
+    .string({ error: 'MONGODB_URI is required: a mongodb:// or mongodb+srv:// connection string (MongoDB 6.0+, Atlas or FerretDB)' })
+    .regex(/^mongodb(\+srv)?:\/\//, 'MONGODB_URI must start with mongodb:// or mongodb+srv://'),
+  MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/, 'MONGODB_DB must be 1-60 letters, digits, _ or -').default('baton'),
+  PUBLIC_URL: z.url('PUBLIC_URL must be an absolute URL such as https://chat.example.com').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  STATIC_DIR: z.string().default('dist/public'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** Cookies get the Secure flag: on by default when PUBLIC_URL is https. */
+  COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+});
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  mongodbUri: string;
+  mongodbDb: string;
+  publicUrl: string | undefined;
+  logLevel: string;
+  staticDir: string;
+  sessionTtlMs: number;
+  cookieSecure: boolean;
+}
+
+/** Parses the environment; throws one message naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    mongodbUri: e.MONGODB_URI,
+    mongodbDb: e.MONGODB_DB,
+    publicUrl: e.PUBLIC_URL,
+    logLevel: e.LOG_LEVEL,
+    staticDir: e.STATIC_DIR,
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : (e.PUBLIC_URL?.startsWith('https:') ?? false),
+  };
+}

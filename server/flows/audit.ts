@@ -1,0 +1,32 @@
+import type { Actor, AuditAction } from '../../shared/audit';
+import type { ConversationState } from '../../shared/entities';
+import type { FlowDeps } from './deps';
+
+export async function recordAudit(
+  deps: FlowDeps,
+  entry: {
+    siteId: string;
+    conversationId: string | null;
+    action: AuditAction;
+    actor: Actor;
+    reasons?: string[];
+    evidence?: string[];
+    note?: string | null;
+    from?: ConversationState | null;
+    to?: ConversationState | null;
+  },
+): Promise<void> {
+  await deps.store.audit.append({
+    _id: deps.newId(),
+    siteId: entry.siteId,
+    conversationId: entry.conversationId,
+    action: entry.action,
+    actor: entry.actor,
+    reasons: entry.reasons ?? [],
+    evidence: entry.evidence ?? [],
+    note: entry.note ?? null,
+    from: entry.from ?? null,
+    to: entry.to ?? null,
+    at: deps.clock.now(),
+  });
+}

@@ -1,0 +1,50 @@
+import type { Actor } from '../../shared/audit';
+import type { HandoffDecision, Turn } from '../domain/handoff-decision';
+import type { ConversationDoc, SiteDoc, VisitorDoc } from '../store/documents';
+import { buildCaseFor } from './case-for';
+import type { FlowDeps } from './deps';
+import { publishQueueViews } from './queue-views';
+import { applyTransition } from './transition';
+import { postMessage } from './post-message';
+import { visitorText } from './visitor-texts';
+import { toSummary } from './wire';
+
+/** Hands the conversation to people: queue it with its case, tell the visitor why, page the team. */
+export async function escalate(
+  deps: FlowDeps,
+  site: SiteDoc,
+  visitor: VisitorDoc,
+  conversation: ConversationDoc,
+  decision: HandoffDecision,
+  turns: Turn[],
+): Promise<ConversationDoc | null> {
+  const actor: Actor = decision.primaryTrigger === 'human_request' ? { kind: 'visitor' } : { kind: 'bot' };
+  const casePackage = await buildCaseFor(deps, site, visitor, conversation, decision, turns);
+  const result = await applyTransition(deps, conversation._id, { type: 'escalate', queue: decision.queue }, actor, {
+    set: {
+      urgency: decision.urgency,
+      triggers: decision.triggers.map((t) => t.trigger),
+      firedTriggers: decision.triggers,
+      handoffTopic: decision.topic,
+      intent: decision.intent,
+      missingFacts: decision.missingFacts,
+      facts: { ...conversation.facts, ...decision.facts },
+      casePackage,
+    },
+    reasons: decision.triggers.map((t) => t.trigger),
+    evidence: decision.triggers.map((t) => t.evidence),
+  });
+  if (!result.ok) {
+    deps.log.info({ conversationId: conversation._id, code: result.code }, 'escalation skipped');
+    return null;
+  }
+  const escalated = result.conversation;
+  const text = decision.topic
+    ? visitorText(site, escalated, 'connectingAbout', { topic: decision.topic })
+    : visitorText(site, escalated, 'connecting');
+  await postMessage(deps, escalated, { sender: { kind: 'system' }, text });
+  deps.hub.toVisitor(escalated.visitorId, { type: 'handoff_started', topic: decision.topic, missingFacts: decision.missingFacts });
+  deps.hub.toSite(escalated.siteId, { type: 'handoff_started', conversation: toSummary(escalated) });
+  await publishQueueViews(deps, site, decision.queue);
+  return escalated;
+}

@@ -1,0 +1,81 @@
+import type { Actor } from '../../shared/audit';
+import type { OwnershipCommand } from '../domain/ownership';
+import type { OperatorDoc } from '../store/documents';
+import type { FlowDeps } from './deps';
+import { postMessage } from './post-message';
+import { publishQueueViews, publishVisitorView } from './queue-views';
+import { type TransitionResult, applyTransition } from './transition';
+import { visitorText } from './visitor-texts';
+import { operatorBadge } from './wire';
+
+export const operatorActor = (op: OperatorDoc): Actor => ({ kind: 'operator', operatorId: op._id, name: op.name });
+
+export type ActionResult = TransitionResult;
+
+/** Claim, barge in, transfer, return to bot, resolve: one transition, then tell the visitor. */
+export async function runOperatorAction(
+  deps: FlowDeps,
+  operator: OperatorDoc,
+  conversationId: string,
+  command: OwnershipCommand,
+  note: string | null = null,
+): Promise<ActionResult> {
+  const set =
+    command.type === 'return_to_bot'
+      ? { handoffTopic: null, missingFacts: [], botSinceSeq: await lastSeqOf(deps, conversationId) }
+      : {};
+  const result = await applyTransition(deps, conversationId, command, operatorActor(operator), { note, set });
+  if (result.ok) await tellVisitor(deps, result);
+  return result;
+}
+
+async function lastSeqOf(deps: FlowDeps, conversationId: string): Promise<number> {
+  return (await deps.store.conversations.get(conversationId))?.lastSeq ?? 0;
+}
+
+/** Saying nothing when control changes is a mistake the guide names: every change gets a notice. */
+export async function tellVisitor(deps: FlowDeps, result: Extract<TransitionResult, { ok: true }>): Promise<void> {
+  const { conversation, previous } = result;
+  const site = await deps.store.sites.get(conversation.siteId);
+  if (!site) return;
+  const system = { kind: 'system' as const };
+  const ownerChanged = conversation.owner && conversation.owner.operatorId !== previous.owner?.operatorId;
+  if (conversation.state === 'owned' && ownerChanged) {
+    const badge = operatorBadge(conversation.owner!.name);
+    await postMessage(deps, conversation, { sender: system, text: visitorText(site, conversation, 'operatorJoined', { name: badge.name }) });
+    deps.hub.toVisitor(conversation.visitorId, { type: 'operator_joined', operator: badge });
+  } else if (conversation.state === 'bot' && previous.state !== 'bot') {
+    await postMessage(deps, conversation, { sender: system, text: visitorText(site, conversation, 'returnedToBot') });
+    deps.hub.toVisitor(conversation.visitorId, { type: 'returned_to_bot' });
+  } else if (conversation.state === 'resolved') {
+    await postMessage(deps, conversation, { sender: system, text: visitorText(site, conversation, 'resolved') });
+    deps.hub.toVisitor(conversation.visitorId, { type: 'conversation_resolved' });
+  }
+  await publishVisitorView(deps, site, conversation);
+  for (const queue of new Set([previous.queue, conversation.queue])) {
+    if (queue) await publishQueueViews(deps, site, queue);
+  }
+}
+
+export async function replyAsOperator(
+  deps: FlowDeps,
+  operator: OperatorDoc,
+  conversationId: string,
+  input: { clientMessageId: string; text: string },
+): Promise<{ ok: true } | { ok: false; code: 'not_found' | 'already_claimed' | 'transition_not_allowed'; message: string }> {
+  const conversation = await deps.store.conversations.get(conversationId);
+  if (!conversation) return { ok: false, code: 'not_found', message: 'No conversation with that id.' };
+  // Only the owner writes: the filter re-checks ownership at the moment the seq is taken.
+  const posted = await postMessage(
+    deps,
+    conversation,
+    { sender: { kind: 'operator', id: operator._id, name: operatorBadge(operator.name).name }, text: input.text, clientMessageId: input.clientMessageId },
+    { state: 'owned', 'owner.operatorId': operator._id },
+  );
+  if (posted) return { ok: true };
+  const fresh = await deps.store.conversations.get(conversationId);
+  if (fresh?.state === 'owned' && fresh.owner) {
+    return { ok: false, code: 'already_claimed', message: `Claimed by ${fresh.owner.name}: only they can reply.` };
+  }
+  return { ok: false, code: 'transition_not_allowed', message: 'Claim the conversation before replying.' };
+}

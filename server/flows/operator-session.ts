@@ -1,0 +1,54 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { OperatorIdentity } from '../../shared/operator-protocol';
+import { DUMMY_HASH, verifyPassword } from '../auth/passwords';
+import type { OperatorDoc, SessionDoc } from '../store/documents';
+import type { FlowDeps } from './deps';
+
+export const hashSessionId = (id: string) => createHash('sha256').update(id).digest('base64url');
+
+export function toOperatorIdentity(op: OperatorDoc): OperatorIdentity {
+  return {
+    operatorId: op._id,
+    name: op.name,
+    email: op.email,
+    role: op.role,
+    siteIds: op.siteIds,
+    capacity: op.capacity,
+    presence: op.presence,
+  };
+}
+
+/** Null for a wrong email or password alike: the caller must not tell them apart. */
+export async function logIn(
+  deps: FlowDeps,
+  email: string,
+  password: string,
+  ttlMs: number,
+): Promise<{ operator: OperatorDoc; session: SessionDoc; cookieValue: string } | null> {
+  const operator = await deps.store.operators.byEmail(email);
+  const ok = await verifyPassword(password, operator?.passwordHash ?? DUMMY_HASH);
+  if (!operator || !ok) return null;
+  const cookieValue = randomBytes(32).toString('base64url');
+  const now = deps.clock.now();
+  const session: SessionDoc = {
+    _id: hashSessionId(cookieValue),
+    operatorId: operator._id,
+    csrfToken: randomBytes(24).toString('base64url'),
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + ttlMs),
+    revokedAt: null,
+  };
+  await deps.store.sessions.insert(session);
+  return { operator, session, cookieValue };
+}
+
+export async function sessionFromCookie(
+  deps: FlowDeps,
+  cookieValue: string | undefined,
+): Promise<{ operator: OperatorDoc; session: SessionDoc } | null> {
+  if (!cookieValue) return null;
+  const session = await deps.store.sessions.findValid(hashSessionId(cookieValue), deps.clock.now());
+  if (!session) return null;
+  const operator = await deps.store.operators.get(session.operatorId);
+  return operator ? { operator, session } : null;
+}

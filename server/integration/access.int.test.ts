@@ -1,0 +1,115 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { connectOperator, loginOperator, visitorSession } from '../test-support/clients';
+import { type Harness, seedOperator, seedSite, startHarness } from '../test-support/harness';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+  await seedSite(h, { siteId: 'site-a', siteKey: 'key-a' });
+  await seedSite(h, { siteId: 'site-b', siteKey: 'key-b' });
+  await seedOperator(h, { operatorId: 'op-a', email: 'a@a.test', name: 'Ana', siteIds: ['site-a'], role: 'admin' });
+  await seedOperator(h, { operatorId: 'op-b', email: 'b@b.test', name: 'Bo', siteIds: ['site-b'], role: 'admin' });
+});
+afterEach(() => h.close());
+
+async function queuedConversationOn(siteKey: string): Promise<string> {
+  const { client } = await visitorSession(h, siteKey);
+  client.send({ type: 'request_human', clientMessageId: 'h' });
+  await client.waitFor('handoff_started');
+  const id = client.events.find((e) => e.type === 'message_added')!;
+  client.close();
+  return id.type === 'message_added' ? id.message.conversationId : '';
+}
+
+describe('login, sessions and CSRF', () => {
+  it('answers a wrong password and an unknown email with the same message', async () => {
+    const post = (email: string, password: string) =>
+      fetch(`${h.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    const wrong = await post('a@a.test', 'nope');
+    const unknown = await post('ghost@a.test', 'nope');
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(await wrong.json()).toEqual(await unknown.json());
+  });
+
+  it('sets an httpOnly SameSite=Strict session cookie and revokes it on logout', async () => {
+    const res = await fetch(`${h.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'A@A.test', password: 'pw' }),
+    });
+    expect(res.headers.get('set-cookie')).toMatch(/HttpOnly/);
+    expect(res.headers.get('set-cookie')).toMatch(/SameSite=Strict/);
+    const session = await loginOperator(h, 'a@a.test');
+    expect((await session.fetch('/api/auth/session')).status).toBe(200);
+    expect((await session.fetch('/api/auth/logout', { body: {} })).status).toBe(200);
+    expect((await session.fetch('/api/auth/session')).status).toBe(401);
+  });
+
+  it('refuses a state-changing request without the CSRF token', async () => {
+    const id = await queuedConversationOn('key-a');
+    const a = await loginOperator(h, 'a@a.test');
+    const noToken = await a.fetch(`/api/conversations/${id}/claim`, { body: {}, csrf: null });
+    expect(noToken.status).toBe(403);
+    expect(noToken.body.code).toBe('csrf_failed');
+    const wrongToken = await a.fetch(`/api/conversations/${id}/claim`, { body: {}, csrf: 'forged' });
+    expect(wrongToken.status).toBe(403);
+    expect((await h.deps.store.conversations.get(id))?.state).toBe('queued');
+  });
+
+  it('rate-limits repeated login attempts', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const r = await fetch(`${h.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'a@a.test', password: 'x' }) });
+      statuses.push(r.status);
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+  });
+});
+
+describe('tenant isolation', () => {
+  it('hides another site’s conversation from reading and acting, id guessing included', async () => {
+    const id = await queuedConversationOn('key-a');
+    const b = await loginOperator(h, 'b@b.test');
+    for (const path of [`/api/conversations/${id}`, `/api/conversations/${id}/audit`]) {
+      expect(await b.fetch(path)).toEqual({ status: 404, body: { code: 'not_found', message: 'No conversation with that id.' } });
+    }
+    for (const action of ['claim', 'barge-in', 'resolve', 'return-to-bot']) {
+      expect((await b.fetch(`/api/conversations/${id}/${action}`, { body: {} })).status).toBe(404);
+    }
+    expect((await b.fetch(`/api/conversations/${id}/reply`, { body: { clientMessageId: 'z', text: 'hi' } })).status).toBe(404);
+    expect((await b.fetch(`/api/conversations/does-not-exist`)).status).toBe(404);
+    const lists = await b.fetch('/api/conversations?view=live');
+    expect(lists.body.conversations).toEqual([]);
+    expect((await b.fetch('/api/sites/site-a/config')).status).toBe(404);
+    expect((await b.fetch('/api/sites/site-a/config', { method: 'PUT', body: { config: {} } })).status).toBe(404);
+    expect((await h.deps.store.conversations.get(id))?.state).toBe('queued');
+  });
+
+  it('sends an operator socket only its own sites’ events', async () => {
+    const b = await loginOperator(h, 'b@b.test');
+    const socket = await connectOperator(h, b);
+    await queuedConversationOn('key-a');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(socket.events.filter((e) => e.type !== 'welcome' && e.type !== 'presence_updated')).toEqual([]);
+    socket.send({ type: 'typing', conversationId: 'guess', isTyping: true });
+    expect((await socket.waitFor('error')).code).toBe('not_found');
+    socket.close();
+  });
+
+  it('lets a visitor see only their own conversation', async () => {
+    const first = await visitorSession(h, 'key-a');
+    first.client.send({ type: 'send_message', clientMessageId: 'p', text: 'my private order 48213' });
+    await first.client.waitFor('message_added');
+    const second = await visitorSession(h, 'key-a');
+    expect(second.welcome.conversation).toBeNull();
+    expect(second.welcome.messages).toEqual([]);
+    const forged = await visitorSession(h, 'key-a', { token: 'forged-token-that-does-not-exist' });
+    expect(forged.welcome.visitorToken).not.toBe('forged-token-that-does-not-exist');
+    expect(forged.welcome.messages).toEqual([]);
+    first.client.close();
+    second.client.close();
+    forged.client.close();
+  });
+});

@@ -1,0 +1,28 @@
+import type { Collections } from './database';
+import type { CallbackDoc } from './documents';
+
+export function callbacksStore(c: Collections) {
+  return {
+    async insert(doc: CallbackDoc): Promise<void> {
+      await c.callbacks.insertOne(doc);
+    },
+    get(callbackId: string): Promise<CallbackDoc | null> {
+      return c.callbacks.findOne({ _id: callbackId });
+    },
+    forSites(siteIds: string[]): Promise<CallbackDoc[]> {
+      return c.callbacks.find({ siteId: { $in: siteIds } }).sort({ createdAt: -1 }).limit(500).toArray();
+    },
+    countPending(siteIds: string[]): Promise<number> {
+      return c.callbacks.countDocuments({ siteId: { $in: siteIds }, status: 'pending' });
+    },
+    markDone(callbackId: string, by: string, at: Date): Promise<CallbackDoc | null> {
+      return c.callbacks.findOneAndUpdate(
+        { _id: callbackId, status: 'pending' },
+        { $set: { status: 'done', doneAt: at, doneBy: by } },
+        { returnDocument: 'after' },
+      );
+    },
+  };
+}
+
+export type CallbacksStore = ReturnType<typeof callbacksStore>;

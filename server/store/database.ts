@@ -1,0 +1,66 @@
+import { type Collection, type Db, MongoClient } from 'mongodb';
+import type {
+  AuditDoc,
+  CallbackDoc,
+  ConversationDoc,
+  MessageDoc,
+  OperatorDoc,
+  SessionDoc,
+  SiteDoc,
+  VisitorDoc,
+} from './documents';
+
+export interface Collections {
+  sites: Collection<SiteDoc>;
+  operators: Collection<OperatorDoc>;
+  sessions: Collection<SessionDoc>;
+  visitors: Collection<VisitorDoc>;
+  conversations: Collection<ConversationDoc>;
+  messages: Collection<MessageDoc>;
+  audit: Collection<AuditDoc>;
+  callbacks: Collection<CallbackDoc>;
+}
+
+export function collectionsOf(db: Db): Collections {
+  return {
+    sites: db.collection('sites'),
+    operators: db.collection('operators'),
+    sessions: db.collection('sessions'),
+    visitors: db.collection('visitors'),
+    conversations: db.collection('conversations'),
+    messages: db.collection('messages'),
+    audit: db.collection('audit'),
+    callbacks: db.collection('callbacks'),
+  };
+}
+
+/**
+ * Short timeouts so a database outage surfaces in /healthz within seconds; the
+ * driver reconnects by itself when the server comes back.
+ */
+export async function connectDatabase(uri: string, dbName: string): Promise<{ client: MongoClient; db: Db }> {
+  const client = new MongoClient(uri, {
+    serverSelectionTimeoutMS: 3000,
+    connectTimeoutMS: 3000,
+    heartbeatFrequencyMS: 2000,
+  });
+  await client.connect();
+  return { client, db: client.db(dbName) };
+}
+
+/** Idempotent: createIndex with the same spec is a no-op on MongoDB and FerretDB. */
+export async function ensureIndexes(c: Collections): Promise<void> {
+  await Promise.all([
+    c.sites.createIndex({ siteKey: 1 }, { unique: true }),
+    c.operators.createIndex({ email: 1 }, { unique: true }),
+    c.operators.createIndex({ siteIds: 1 }),
+    c.sessions.createIndex({ operatorId: 1 }),
+    c.visitors.createIndex({ tokenHash: 1 }, { unique: true }),
+    c.conversations.createIndex({ siteId: 1, state: 1, lastActivityAt: -1 }),
+    c.conversations.createIndex({ visitorId: 1, createdAt: -1 }),
+    c.messages.createIndex({ dedupeKey: 1 }, { unique: true }),
+    c.messages.createIndex({ conversationId: 1, seq: 1 }),
+    c.audit.createIndex({ conversationId: 1, at: 1 }),
+    c.callbacks.createIndex({ siteId: 1, status: 1 }),
+  ]);
+}

@@ -1,0 +1,35 @@
+import type { Db } from 'mongodb';
+import { auditStore } from './audit-store';
+import { callbacksStore } from './callbacks-store';
+import { conversationsStore } from './conversations-store';
+import { collectionsOf, ensureIndexes } from './database';
+import { messagesStore } from './messages-store';
+import { operatorsStore, sessionsStore } from './operators-store';
+import { sitesStore } from './sites-store';
+import { visitorsStore } from './visitors-store';
+
+export function createStore(db: Db) {
+  const c = collectionsOf(db);
+  return {
+    db,
+    sites: sitesStore(c),
+    operators: operatorsStore(c),
+    sessions: sessionsStore(c),
+    visitors: visitorsStore(c),
+    conversations: conversationsStore(c),
+    messages: messagesStore(c),
+    audit: auditStore(c),
+    callbacks: callbacksStore(c),
+    ensureIndexes: () => ensureIndexes(c),
+    async ping(): Promise<boolean> {
+      try {
+        await db.command({ ping: 1 }, { timeoutMS: 2000 });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;

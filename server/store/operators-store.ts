@@ -1,0 +1,44 @@
+import type { Presence } from '../../shared/operator-protocol';
+import type { Collections } from './database';
+import type { OperatorDoc, SessionDoc } from './documents';
+
+export function operatorsStore(c: Collections) {
+  return {
+    async upsert(doc: OperatorDoc): Promise<void> {
+      await c.operators.replaceOne({ _id: doc._id }, doc, { upsert: true });
+    },
+    byEmail(email: string): Promise<OperatorDoc | null> {
+      return c.operators.findOne({ email: email.trim().toLowerCase() });
+    },
+    get(operatorId: string): Promise<OperatorDoc | null> {
+      return c.operators.findOne({ _id: operatorId });
+    },
+    forSite(siteId: string): Promise<OperatorDoc[]> {
+      return c.operators.find({ siteIds: siteId }).toArray();
+    },
+    setPresence(operatorId: string, presence: Presence, at: Date): Promise<OperatorDoc | null> {
+      return c.operators.findOneAndUpdate(
+        { _id: operatorId },
+        { $set: { presence, presenceChangedAt: at } },
+        { returnDocument: 'after' },
+      );
+    },
+  };
+}
+
+export function sessionsStore(c: Collections) {
+  return {
+    async insert(doc: SessionDoc): Promise<void> {
+      await c.sessions.insertOne(doc);
+    },
+    findValid(sessionHash: string, now: Date): Promise<SessionDoc | null> {
+      return c.sessions.findOne({ _id: sessionHash, revokedAt: null, expiresAt: { $gt: now } });
+    },
+    async revoke(sessionHash: string, at: Date): Promise<void> {
+      await c.sessions.updateOne({ _id: sessionHash }, { $set: { revokedAt: at } });
+    },
+  };
+}
+
+export type OperatorsStore = ReturnType<typeof operatorsStore>;
+export type SessionsStore = ReturnType<typeof sessionsStore>;

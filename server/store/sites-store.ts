@@ -1,0 +1,29 @@
+import type { SiteConfig } from '../../shared/site-config';
+import type { Collections } from './database';
+import type { SiteDoc } from './documents';
+
+export function sitesStore(c: Collections) {
+  return {
+    async upsert(doc: SiteDoc): Promise<void> {
+      await c.sites.replaceOne({ _id: doc._id }, doc, { upsert: true });
+    },
+    get(siteId: string): Promise<SiteDoc | null> {
+      return c.sites.findOne({ _id: siteId });
+    },
+    byKey(siteKey: string): Promise<SiteDoc | null> {
+      return c.sites.findOne({ siteKey });
+    },
+    list(siteIds: string[]): Promise<SiteDoc[]> {
+      return c.sites.find({ _id: { $in: siteIds } }).toArray();
+    },
+    updateConfig(siteId: string, config: SiteConfig, expectedVersion: number, at: Date): Promise<SiteDoc | null> {
+      return c.sites.findOneAndUpdate(
+        { _id: siteId, configVersion: expectedVersion },
+        { $set: { config, configVersion: expectedVersion + 1, updatedAt: at } },
+        { returnDocument: 'after' },
+      );
+    },
+  };
+}
+
+export type SitesStore = ReturnType<typeof sitesStore>;

@@ -1,0 +1,31 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { MongoNetworkError, MongoServerSelectionError } from 'mongodb';
+import type { ErrorBody } from '../../shared/errors';
+import { errorMessages } from '../../shared/errors';
+import { CodedError } from '../coded-error';
+
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | CodedError | Error, request, reply) => {
+    if (error instanceof CodedError) {
+      const body: ErrorBody = { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) };
+      return reply.status(error.statusCode).send(body);
+    }
+    const cause = (error as FastifyError).validation ? undefined : (error as { cause?: unknown }).cause;
+    if (cause instanceof CodedError) return reply.status(cause.statusCode).send({ code: cause.code, message: cause.message, issues: cause.issues });
+    const status = (error as FastifyError).statusCode ?? 500;
+    if (status === 429) return reply.status(429).send({ code: 'rate_limited', message: errorMessages.rate_limited });
+    if (status === 413) return reply.status(413).send({ code: 'frame_too_large', message: 'The request body is too large.' });
+    if (status >= 400 && status < 500) {
+      return reply.status(status).send({ code: 'invalid_request', message: error.message });
+    }
+    if (error instanceof MongoServerSelectionError || error instanceof MongoNetworkError) {
+      request.log.error({ err: error }, 'database unavailable');
+      return reply.status(503).send({ code: 'db_unavailable', message: errorMessages.db_unavailable });
+    }
+    request.log.error({ err: error, url: request.url }, 'unhandled error');
+    return reply.status(500).send({ code: 'internal', message: errorMessages.internal });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send({ code: 'not_found', message: `Nothing at ${request.method} ${request.url.split('?')[0]}.` });
+  });
+}
