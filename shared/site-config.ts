@@ -35,7 +35,7 @@ export const SiteConfig = z.object({
     }),
     {},
   ),
-  bot: z.prefault(BotConfig, {}),
+  bot: z.prefault(BotConfig, { kind: 'knowledge_base' }),
   widget: z.prefault(WidgetConfig, {}),
   webhook: z.prefault(OutgoingWebhookConfig, { url: null }),
 });

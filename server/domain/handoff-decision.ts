@@ -24,6 +24,8 @@ export interface VisitorSignals {
 export interface HandoffInput {
   turns: Turn[];
   visitor: VisitorSignals;
+  /** Facts known before these turns (e.g. a verified identity's email); the turns add to them. */
+  facts?: Record<string, string>;
 }
 
 /** What the trigger engine decides after a turn. */

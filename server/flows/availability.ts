@@ -37,7 +37,7 @@ export async function loadAvailability(deps: FlowDeps, site: SiteDoc, queue: str
     })),
   );
   const recent = (await deps.store.conversations.recentlyEscalated(site._id, new Date(now.getTime() - STATS_WINDOW_MS)))
-    .filter((c) => c.queue === queue || c.owner !== null);
+    .filter((c) => c.queue === queue);
   const seconds = (a: Date | null, b: Date | null) => (a && b ? (b.getTime() - a.getTime()) / 1000 : null);
   return {
     open: isOpenAt(schedule, now),

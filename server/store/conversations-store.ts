@@ -1,13 +1,15 @@
-import type { Filter } from 'mongodb';
+import { type Filter, MongoServerError } from 'mongodb';
 import type { ConversationState } from '../../shared/entities';
 import type { InboxView } from '../../shared/http';
 import type { Collections } from './database';
 import type { ConversationDoc } from './documents';
+import { createKeyedLock } from './keyed-lock';
 
 const ACTIVE: ConversationState[] = ['bot', 'queued', 'owned', 'callback_requested'];
 
 export function conversationsStore(c: Collections) {
   const col = c.conversations;
+  const withLock = createKeyedLock();
   return {
     async insert(doc: ConversationDoc): Promise<void> {
       await col.insertOne(doc);
@@ -19,19 +21,35 @@ export function conversationsStore(c: Collections) {
       return col.find({ visitorId }).sort({ createdAt: -1 }).limit(1).next();
     },
     /**
-     * The one place ownership changes: state and version in the filter make two
-     * racing transitions yield exactly one winner; the loser gets null.
+     * The one place ownership changes. Two guards make two racing transitions yield
+     * exactly one winner, the loser getting null: an insert into the transitions
+     * ledger whose _id names the version being created (unique, so the database
+     * itself refuses a second one), then the update with state and version in its filter.
      */
     transition(
       conversationId: string,
       expected: { state: ConversationState; version: number },
       set: Partial<ConversationDoc>,
     ): Promise<ConversationDoc | null> {
-      return col.findOneAndUpdate(
-        { _id: conversationId, state: expected.state, version: expected.version },
-        { $set: set },
-        { returnDocument: 'after' },
-      );
+      return withLock(conversationId, async () => {
+        try {
+          await c.transitions.insertOne({
+            _id: `${conversationId}#${expected.version + 1}`,
+            conversationId,
+            from: expected.state,
+            to: set.state ?? expected.state,
+            at: new Date(),
+          });
+        } catch (error) {
+          if (error instanceof MongoServerError && error.code === 11000) return null;
+          throw error;
+        }
+        return col.findOneAndUpdate(
+          { _id: conversationId, state: expected.state, version: expected.version },
+          { $set: set },
+          { returnDocument: 'after' },
+        );
+      });
     },
     /**
      * Reserves the next sequence number. `onlyIf` narrows who may post: the bot
@@ -42,14 +60,12 @@ export function conversationsStore(c: Collections) {
       set: Partial<ConversationDoc>,
       onlyIf: Filter<ConversationDoc> = {},
     ): Promise<ConversationDoc | null> {
-      return col.findOneAndUpdate(
-        { _id: conversationId, ...onlyIf },
-        { $inc: { lastSeq: 1 }, $set: set },
-        { returnDocument: 'after' },
+      return withLock(conversationId, () =>
+        col.findOneAndUpdate({ _id: conversationId, ...onlyIf }, { $inc: { lastSeq: 1 }, $set: set }, { returnDocument: 'after' }),
       );
     },
     patch(conversationId: string, set: Partial<ConversationDoc>): Promise<ConversationDoc | null> {
-      return col.findOneAndUpdate({ _id: conversationId }, { $set: set }, { returnDocument: 'after' });
+      return withLock(conversationId, () => col.findOneAndUpdate({ _id: conversationId }, { $set: set }, { returnDocument: 'after' }));
     },
     queued(siteId: string, queue: string): Promise<ConversationDoc[]> {
       return col.find({ siteId, queue, state: 'queued' }).toArray();

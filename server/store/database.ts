@@ -7,6 +7,7 @@ import type {
   OperatorDoc,
   SessionDoc,
   SiteDoc,
+  TransitionDoc,
   VisitorDoc,
 } from './documents';
 
@@ -19,6 +20,7 @@ export interface Collections {
   messages: Collection<MessageDoc>;
   audit: Collection<AuditDoc>;
   callbacks: Collection<CallbackDoc>;
+  transitions: Collection<TransitionDoc>;
 }
 
 export function collectionsOf(db: Db): Collections {
@@ -31,6 +33,7 @@ export function collectionsOf(db: Db): Collections {
     messages: db.collection('messages'),
     audit: db.collection('audit'),
     callbacks: db.collection('callbacks'),
+    transitions: db.collection('transitions'),
   };
 }
 
@@ -59,7 +62,8 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     c.conversations.createIndex({ siteId: 1, state: 1, lastActivityAt: -1 }),
     c.conversations.createIndex({ visitorId: 1, createdAt: -1 }),
     c.messages.createIndex({ dedupeKey: 1 }, { unique: true }),
-    c.messages.createIndex({ conversationId: 1, seq: 1 }),
+    // Unique: a duplicated sequence number would be a bug to surface, never to store.
+    c.messages.createIndex({ conversationId: 1, seq: 1 }, { unique: true }),
     c.audit.createIndex({ conversationId: 1, at: 1 }),
     c.callbacks.createIndex({ siteId: 1, status: 1 }),
   ]);

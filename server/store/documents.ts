@@ -132,3 +132,12 @@ export interface CallbackDoc {
   doneAt: Date | null;
   doneBy: string | null;
 }
+
+/** One per conversation version: `${conversationId}#${version}`; its unique _id settles racing transitions. */
+export interface TransitionDoc {
+  _id: string;
+  conversationId: string;
+  from: ConversationState;
+  to: ConversationState;
+  at: Date;
+}

@@ -2,7 +2,7 @@ import { z } from 'zod/mini';
 
 const HhMm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/));
 
-/** One opening window in the schedule's local time; `end` before `start` runs past midnight. */
+/** One opening window in the schedule's local time; an `end` at or before `start` runs past midnight (00:00-00:00 is 24 hours). */
 export const Shift = z.object({ start: HhMm, end: HhMm });
 export type Shift = z.infer<typeof Shift>;
 
@@ -22,9 +22,18 @@ export const WeeklyHours = z.object({
 });
 export type WeeklyHours = z.infer<typeof WeeklyHours>;
 
+function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const Schedule = z.object({
   /** IANA zone, e.g. "Europe/Berlin". */
-  timeZone: z.string().check(z.minLength(1), z.maxLength(64)),
+  timeZone: z.string().check(z.minLength(1), z.maxLength(64), z.refine(isKnownTimeZone, 'Unknown IANA time zone')),
   weekly: WeeklyHours,
   /** Whole local days closed, as YYYY-MM-DD in the schedule's zone. */
   holidays: z._default(z.array(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))), []),

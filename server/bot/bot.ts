@@ -1,0 +1,51 @@
+import type { BotWebhookVisitor } from '../../shared/bot-webhook';
+import type { BotConfig } from '../../shared/config/bot';
+import type { Turn } from '../domain/handoff-decision';
+import { createKnowledgeBaseBot } from './knowledge-base-bot';
+import { createWebhookBot } from './webhook-bot';
+
+export type BotVisitor = BotWebhookVisitor;
+
+export interface BotInput {
+  siteId: string;
+  conversationId: string;
+  turns: Turn[];
+  visitor: BotVisitor;
+}
+
+export interface BotReply {
+  /** null when the bot has nothing to say: a tool failure, or a webhook asking for a person. */
+  reply: string | null;
+  confidence: number | null;
+  intent: string | null;
+  facts: Record<string, string>;
+  /** The bot itself asks for a person. */
+  handoff: boolean;
+  /** The reply is the bot's "I don't know" (or "I can't help with that"), not an answer. */
+  fallback: boolean;
+  /** The bot's tool failed; the trigger engine hands off rather than inventing an answer. */
+  toolError: boolean;
+  /** What went wrong, for the case package and the logs; only with toolError. */
+  error?: string;
+}
+
+/** Rejects only when the caller's signal aborts (barge-in, shutdown); every other failure is a toolError reply. */
+export interface Bot {
+  reply(input: BotInput, signal?: AbortSignal): Promise<BotReply>;
+}
+
+export interface BotDeps {
+  siteSecret: string;
+  fetch?: typeof fetch;
+  /** Milliseconds since the epoch; the webhook signature's timestamp. */
+  now?: () => number;
+}
+
+export function createBot(config: BotConfig, deps: BotDeps): Bot {
+  switch (config.kind) {
+    case 'knowledge_base':
+      return createKnowledgeBaseBot(config);
+    case 'webhook':
+      return createWebhookBot(config, deps);
+  }
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { SiteConfig } from '../../shared/site-config';
+import { demoBotConfig } from '../seed/demo-knowledge-base';
+import { type BotInput, createBot } from './bot';
+
+const visitor = { name: null, email: null, locale: 'en', page: null, verified: false, tags: [] };
+const ask = (...turns: BotInput['turns']): BotInput => ({ siteId: 'lumen', conversationId: 'c1', turns, visitor });
+const bot = createBot(demoBotConfig, { siteSecret: 'unused' });
+
+describe('knowledge base bot', () => {
+  it('answers the latest visitor question with the matching entry', async () => {
+    const reply = await bot.reply(
+      ask(
+        { from: 'visitor', text: 'Which payment methods do you take?' },
+        { from: 'bot', text: 'We accept iDEAL…', confidence: 0.9 },
+        { from: 'visitor', text: 'How can I return my order?' },
+      ),
+    );
+    expect(reply).toMatchObject({ intent: 'returns', fallback: false, toolError: false, handoff: false });
+    expect(reply.reply).toContain('within 30 days');
+    expect(reply.confidence).toBeGreaterThanOrEqual(demoBotConfig.confidenceThreshold);
+  });
+
+  it('reports facts from every visitor turn, the latest winning', async () => {
+    const reply = await bot.reply(
+      ask(
+        { from: 'visitor', text: 'My order #48213 has not arrived, email ana@example.com' },
+        { from: 'visitor', text: 'Sorry, it is order 48214. Where is my order?' },
+      ),
+    );
+    expect(reply.facts).toEqual({ email: 'ana@example.com', orderNumber: '48214' });
+    expect(reply.intent).toBe('order_status');
+  });
+
+  it('falls back with the site fallback reply when nothing comes close', async () => {
+    const reply = await bot.reply(ask({ from: 'visitor', text: 'Can I bring my dog to your office party?' }));
+    expect(reply).toMatchObject({ reply: demoBotConfig.fallbackReply, fallback: true, intent: null, toolError: false });
+    expect(reply.confidence).toBeLessThan(demoBotConfig.confidenceThreshold);
+  });
+
+  it('says clearly what it cannot do for an out-of-scope topic, as a fallback', async () => {
+    const reply = await bot.reply(ask({ from: 'visitor', text: 'Can you give me legal advice? I want to sue the courier.' }));
+    expect(reply).toMatchObject({ intent: 'legal', fallback: true });
+    expect(reply.reply).toContain("can't help with legal questions");
+  });
+
+  it('works with the day-one default configuration', async () => {
+    const defaults = createBot(SiteConfig.parse({}).bot, { siteSecret: 'unused' });
+    expect(await defaults.reply(ask({ from: 'visitor', text: 'Are you a robot?' }))).toMatchObject({ intent: 'about_bot', fallback: false });
+    expect(await defaults.reply(ask({ from: 'visitor', text: 'Where is my order?' }))).toMatchObject({ fallback: true });
+  });
+
+  it('rejects when the caller has already aborted', async () => {
+    await expect(bot.reply(ask({ from: 'visitor', text: 'hi' }), AbortSignal.abort(new Error('barged in')))).rejects.toThrow('barged in');
+  });
+});

@@ -1,0 +1,29 @@
+import type { KnowledgeBaseBotConfig } from '../../shared/config/bot';
+import { extractFacts } from '../domain/facts';
+import { answerFromKnowledgeBase } from '../domain/knowledge-base-bot';
+import type { Bot, BotInput } from './bot';
+
+export function createKnowledgeBaseBot(config: KnowledgeBaseBotConfig): Bot {
+  return {
+    async reply(input, signal) {
+      signal?.throwIfAborted();
+      const visitorTurns = input.turns.filter((t) => t.from === 'visitor');
+      const question = visitorTurns.at(-1)?.text ?? '';
+      const answer = answerFromKnowledgeBase(question, config);
+      return {
+        reply: answer.reply,
+        confidence: answer.confidence,
+        intent: answer.intent,
+        facts: factsFrom(visitorTurns),
+        handoff: false,
+        fallback: answer.fallback,
+        toolError: false,
+      };
+    },
+  };
+}
+
+// Later turns win: a visitor correcting their order number should replace the earlier one.
+function factsFrom(visitorTurns: BotInput['turns']): Record<string, string> {
+  return Object.assign({}, ...visitorTurns.map((t) => extractFacts(t.text)));
+}

@@ -1,0 +1,250 @@
+import type { BotAttempt, CasePackage, FiredTrigger, VisitorProfile } from '../../shared/case-package';
+import type { TriggerId } from '../../shared/entities';
+import { extractFacts, mergeFacts } from './facts';
+import type { HandoffDecision, Turn } from './handoff-decision';
+
+export type ReplyTone = 'friendly' | 'formal';
+
+export interface CasePackageInput {
+  decision: HandoffDecision;
+  turns: Turn[];
+  visitor: Omit<VisitorProfile, 'earlierConversations'>;
+  earlierConversations: number;
+  /** Facts known beyond the decision's (from earlier in the conversation); they win over the decision's. */
+  facts?: Record<string, string>;
+  tone?: ReplyTone;
+  /** ISO instant. */
+  now: string;
+}
+
+export interface CaseUpdate {
+  /** Turns added since the package was built or last refreshed. */
+  turns?: Turn[];
+  facts?: Record<string, string>;
+}
+
+const INTENT_WANTS: Record<string, string> = {
+  refund: 'a refund',
+  return: 'to return an order',
+  returns: 'to return an order',
+  billing_dispute: 'to dispute a charge',
+  billing: 'help with billing',
+  account_access: 'to get back into their account',
+  data_deletion: 'their data deleted',
+  complaint: 'to make a complaint',
+  legal: 'help with a legal matter',
+  medical: 'help with a health concern',
+  account: 'help with their account',
+  order_status: 'to know where their order is',
+  shipping: 'shipping information',
+  payment: 'help with paying',
+  pricing: 'pricing or a quote',
+  sales: 'to buy (pricing, a quote or a demo)',
+  technical: 'technical help',
+  general_question: 'an answer to a question',
+};
+
+const INTENT_TOPIC: Record<string, string> = {
+  refund: 'the refund',
+  return: 'the return',
+  returns: 'the return',
+  billing_dispute: 'the disputed charge',
+  billing: 'your billing question',
+  account_access: 'getting you back into your account',
+  data_deletion: 'deleting your data',
+  complaint: 'your complaint',
+  legal: 'your legal question',
+  medical: 'your health concern',
+  account: 'your account',
+  order_status: 'tracking your order',
+  shipping: 'your delivery',
+  payment: 'your payment',
+  pricing: 'pricing and a quote',
+  sales: 'your purchase',
+  technical: 'the technical problem',
+  general_question: 'your question',
+};
+
+// Intents where the visitor has lost something; the first reply opens with an apology.
+const SETBACKS = new Set(['refund', 'return', 'returns', 'billing_dispute', 'complaint', 'medical', 'account_access', 'order_status']);
+
+const TRIGGER_WORDS: Record<TriggerId, string> = {
+  human_request: 'the visitor asked for a person',
+  low_confidence: 'the bot was not confident in its answer',
+  policy_topic: 'the topic needs a person by policy',
+  customer_tag: 'the visitor is a tagged customer',
+  tool_failure: 'a bot tool failed',
+  buying_intent: 'the visitor wants to buy',
+  repeated_failure: 'the bot failed several times',
+  frustration: 'the visitor sounds frustrated or urgent',
+  out_of_scope: 'the question is outside what the bot may answer',
+};
+
+const FACT_LABELS: Record<string, string> = { orderNumber: 'order number', email: 'email address', phone: 'phone number', amount: 'amount' };
+
+const words = (key: string) => key.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+const factLabel = (key: string) => FACT_LABELS[key] ?? words(key);
+const listed = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
+
+function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > max / 2 ? cut.lastIndexOf(' ') : cut.length)}…`;
+}
+
+/** The visitor's own words that say most: the longest message (the first among equals). */
+function quoteOf(turns: Turn[]): string | null {
+  const said = turns.filter((t) => t.from === 'visitor' && t.text.trim() !== '');
+  const longest = said.reduce<Turn | null>((best, t) => (best && best.text.length >= t.text.length ? best : t), null);
+  return longest ? clip(longest.text, 140) : null;
+}
+
+function wantsLine(name: string | null, intent: string, facts: Record<string, string>, quote: string | null): string {
+  const wants = INTENT_WANTS[intent] ?? `help with ${words(intent)}`;
+  const known = [facts.orderNumber && `order ${facts.orderNumber}`, facts.amount].filter((f): f is string => !!f);
+  const about = known.length > 0 ? ` (${known.join(', ')})` : '';
+  return `${name ?? 'The visitor'} wants ${wants}${about}${quote ? `: "${quote}"` : '.'}`;
+}
+
+function triedLine(attempts: BotAttempt[], triggers: FiredTrigger[]): string {
+  const answers = attempts.filter((a) => !a.fallback && !a.toolError);
+  const fallbacks = attempts.filter((a) => a.fallback).length;
+  const toolErrors = attempts.filter((a) => a.toolError).length;
+  const confidences = answers.flatMap((a) => (a.confidence === null ? [] : [a.confidence.toFixed(2)])).slice(-3);
+  const tried = [
+    answers.length > 0 && `answered ${times(answers.length)}${confidences.length > 0 ? ` (confidence ${confidences.join(', ')})` : ''}`,
+    fallbacks > 0 && `fell back ${times(fallbacks)}`,
+    toolErrors > 0 && `hit ${toolErrors === 1 ? 'a tool error' : `${toolErrors} tool errors`}`,
+  ].filter((p): p is string => !!p);
+  const bot = tried.length > 0 ? `The bot ${listed(tried)}` : 'The bot had not answered yet';
+  const why = triggers.slice(0, 3).map((t) => `${TRIGGER_WORDS[t.trigger]}${t.evidence ? ` ("${clip(t.evidence, 60)}")` : ''}`);
+  return `${bot}; ${why.length > 0 ? `escalated because ${listed(why)}` : 'no trigger was recorded'}.`;
+}
+
+type ReplyBasis = Pick<CasePackage, 'visitor' | 'intent' | 'facts' | 'missingFacts' | 'triggers'>;
+
+/** `label`: the site's own words for a topic it defined ("your warranty claim"), used for intents without a phrase here. */
+function suggestReply(pkg: ReplyBasis, tone: ReplyTone, label: string | null): string {
+  const { name } = pkg.visitor;
+  const greeting = tone === 'formal' ? `Hello${name ? ` ${name}` : ''},` : `Hi ${name?.split(' ')[0] ?? 'there'},`;
+  const order = pkg.facts.orderNumber;
+  const base = INTENT_TOPIC[pkg.intent] ?? label ?? `your question about ${words(pkg.intent)}`;
+  const topic = pkg.intent === 'order_status' && order ? `tracking order ${order}` : order ? `${base} for order ${order}` : base;
+  const body: Record<TriggerId | 'none', string> = {
+    policy_topic: SETBACKS.has(pkg.intent)
+      ? `I'm sorry about ${order ? `order ${order}` : 'this'} — I can help with ${base}.`
+      : `I can help with ${topic}.`,
+    human_request: `thanks for waiting — I'm here to help with ${topic}.`,
+    low_confidence: `sorry our assistant couldn't answer that — I can help with ${topic} from here.`,
+    out_of_scope: `that's not something our assistant can answer, but I can help with ${topic}.`,
+    repeated_failure: `sorry you had to ask more than once. I've read the conversation and can help with ${topic} from here.`,
+    tool_failure: `sorry, our system had trouble looking that up. I'll help with ${topic} myself.`,
+    frustration: `I'm sorry this has been so frustrating. I've read everything you wrote and I'll help with ${topic} from here.`,
+    customer_tag: `thanks for getting in touch. I'll personally help with ${topic}.`,
+    buying_intent: `thanks for your interest${tone === 'formal' ? '.' : '!'} I'd be glad to help with ${topic}.`,
+    none: `I'm here to help with ${topic}.`,
+  };
+  const ask = pkg.missingFacts.length > 0 ? ` Could you share your ${listed(pkg.missingFacts.map(factLabel))}?` : '';
+  return `${greeting} ${body[pkg.triggers[0]?.trigger ?? 'none']}${ask}`;
+}
+
+// The tone is not stored in the package; the greeting suggestReply wrote tells which one the site uses.
+const toneOf = (pkg: CasePackage): ReplyTone => (pkg.suggestedReply.startsWith('Hello') ? 'formal' : 'friendly');
+
+const LEGAL = /\b(legal|lawyer|attorney|solicitor|sue|lawsuit|court|gdpr|ombudsman)\b/i;
+
+function flagsFor(pkg: CaseCore): string[] {
+  const fired = new Set(pkg.triggers.map((t) => t.trigger));
+  const flags: [string, boolean][] = [
+    ['urgent', pkg.urgency === 'urgent' || pkg.urgency === 'high'],
+    ['frustrated', fired.has('frustration')],
+    ['vip', fired.has('customer_tag') || (pkg.visitor.verified && pkg.visitor.tags.includes('vip'))],
+    ['legal', pkg.intent === 'legal' || pkg.intent === 'data_deletion' || pkg.triggers.some((t) => LEGAL.test(t.evidence))],
+    ['tool_error', fired.has('tool_failure') || pkg.botAttempts.some((a) => a.toolError)],
+    ['repeated_failure', fired.has('repeated_failure') || pkg.botAttempts.filter((a) => a.fallback).length >= 2],
+    ['missing_facts', pkg.missingFacts.length > 0],
+    ['sales_lead', fired.has('buying_intent')],
+    ['returning_visitor', pkg.visitor.earlierConversations > 0],
+  ];
+  return flags.filter(([, on]) => on).map(([flag]) => flag);
+}
+
+const attemptsOf = (turns: Turn[]): BotAttempt[] =>
+  turns
+    .filter((t) => t.from === 'bot')
+    .map((t) => ({ text: t.text, confidence: t.confidence ?? null, fallback: t.fallback ?? false, toolError: t.toolError ?? false }));
+
+// A fact the operator can already see on the visitor card is not missing: asking again makes the visitor repeat.
+function stillMissing(missing: string[], facts: Record<string, string>, visitor: VisitorProfile): string[] {
+  return missing.filter((key) => !facts[key] && !(key === 'email' && visitor.email) && !(key === 'name' && visitor.name));
+}
+
+type CaseCore = Omit<CasePackage, 'flags' | 'summary' | 'suggestedReply'>;
+
+function finish(core: CaseCore, quote: string | null, tone: ReplyTone, label: string | null = null): CasePackage {
+  return {
+    summary: [wantsLine(core.visitor.name, core.intent, core.facts, quote), triedLine(core.botAttempts, core.triggers)],
+    ...core,
+    flags: flagsFor(core),
+    suggestedReply: suggestReply(core, tone, label),
+  };
+}
+
+/** Everything an operator needs to reply within 30 seconds without asking the visitor to repeat anything. */
+export function buildCasePackage(input: CasePackageInput): CasePackage {
+  const { decision } = input;
+  const visitor: VisitorProfile = { ...input.visitor, earlierConversations: input.earlierConversations };
+  const facts = mergeFacts(decision.facts, input.facts ?? {});
+  const core = {
+    intent: decision.intent,
+    intentCorrection: null,
+    triggers: decision.triggers,
+    queue: decision.queue,
+    routingRule: decision.routingRule,
+    visitor,
+    facts,
+    botAttempts: attemptsOf(input.turns),
+    urgency: decision.urgency,
+    missingFacts: stillMissing(decision.missingFacts, facts, visitor),
+    updatedAt: input.now,
+  };
+  return finish(core, quoteOf(input.turns), input.tone ?? 'friendly', decision.topic);
+}
+
+// The quote is not stored apart from the summary; it is the part wantsLine put after ': "'.
+function quoteIn(line: string): string | null {
+  const at = line.indexOf(': "');
+  return at >= 0 && line.endsWith('"') ? line.slice(at + 3, -1) : null;
+}
+
+/** New facts and turns after the handoff: facts, missing facts, attempts, flags and texts follow; the intent (and its correction) stays. */
+export function refreshCasePackage(existing: CasePackage, update: CaseUpdate, now: string): CasePackage {
+  const turns = update.turns ?? [];
+  const said = turns.filter((t) => t.from === 'visitor').map((t) => extractFacts(t.text, { expecting: existing.missingFacts }));
+  const facts = [...said, update.facts ?? {}].reduce(mergeFacts, existing.facts);
+  const { summary, flags, suggestedReply, ...core } = existing;
+  const next = {
+    ...core,
+    facts,
+    botAttempts: [...existing.botAttempts, ...attemptsOf(turns)],
+    missingFacts: stillMissing(existing.missingFacts, facts, existing.visitor),
+    updatedAt: now,
+  };
+  return finish(next, quoteIn(summary[0]), toneOf(existing));
+}
+
+/** An operator's correction of the detected intent; `from` stays the engine's detection, so corrections can be measured. */
+export function correctIntent(pkg: CasePackage, to: string, by: string, at: string): CasePackage {
+  if (to === pkg.intent) return pkg;
+  const detected = pkg.intentCorrection?.from ?? pkg.intent;
+  const { summary, flags, suggestedReply, ...core } = pkg;
+  const next = {
+    ...core,
+    intent: to,
+    intentCorrection: to === detected ? null : { from: detected, to, by, at },
+    updatedAt: at,
+  };
+  return finish(next, quoteIn(summary[0]), toneOf(pkg));
+}

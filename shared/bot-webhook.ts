@@ -1,0 +1,54 @@
+import { z } from 'zod/mini';
+import { MAX_MESSAGE_CHARS } from './protocol-version';
+
+// The contract a site owner implements to plug their own bot into Baton. Baton POSTs a
+// BotWebhookRequest as JSON and expects a BotWebhookResponse within the configured timeout.
+// Every request is signed: verify it by computing hex HMAC-SHA256(siteSecret, `${timestamp}.${rawBody}`),
+// comparing it in constant time with the signature header (after "sha256="), and rejecting
+// timestamps more than five minutes from your clock, which stops replays.
+
+export const BOT_WEBHOOK_TIMESTAMP_HEADER = 'x-baton-timestamp';
+export const BOT_WEBHOOK_SIGNATURE_HEADER = 'x-baton-signature';
+
+export const BotWebhookTurn = z.object({
+  from: z.enum(['visitor', 'bot']),
+  text: z.string(),
+  confidence: z.optional(z.number()),
+  fallback: z.optional(z.boolean()),
+  toolError: z.optional(z.boolean()),
+  intent: z.optional(z.string()),
+});
+export type BotWebhookTurn = z.infer<typeof BotWebhookTurn>;
+
+/** Only what a bot needs to answer; tags and attributes come from verified identity only. */
+export const BotWebhookVisitor = z.object({
+  name: z.nullable(z.string()),
+  email: z.nullable(z.string()),
+  locale: z.nullable(z.string()),
+  page: z.nullable(z.string()),
+  verified: z.boolean(),
+  tags: z.array(z.string()),
+});
+export type BotWebhookVisitor = z.infer<typeof BotWebhookVisitor>;
+
+export const BotWebhookRequest = z.object({
+  siteId: z.string(),
+  conversationId: z.string(),
+  turns: z.array(BotWebhookTurn),
+  visitor: BotWebhookVisitor,
+});
+export type BotWebhookRequest = z.infer<typeof BotWebhookRequest>;
+
+export const BotWebhookResponse = z
+  .object({
+    /** null only together with handoff: true, when the bot wants a person to take over without answering. */
+    reply: z.nullable(z.string().check(z.minLength(1), z.maxLength(MAX_MESSAGE_CHARS))),
+    confidence: z._default(z.nullable(z.number().check(z.gte(0), z.lte(1))), null),
+    intent: z._default(z.nullable(z.string().check(z.maxLength(64))), null),
+    facts: z._default(z.record(z.string().check(z.maxLength(64)), z.string().check(z.maxLength(500))), {}),
+    handoff: z._default(z.boolean(), false),
+    /** true when the reply is your bot's "I don't know": repeated fallbacks bring in a person. */
+    fallback: z._default(z.boolean(), false),
+  })
+  .check(z.refine((r) => r.reply !== null || r.handoff, { message: 'reply may be null only when handoff is true' }));
+export type BotWebhookResponse = z.infer<typeof BotWebhookResponse>;
