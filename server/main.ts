@@ -2,7 +2,7 @@ import pino from 'pino';
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { createFlowDeps } from './flows/create-deps';
-import { startInactivitySweeper } from './flows/inactivity';
+import { startSweepers } from './flows/inactivity';
 import { connectDatabase } from './store/database';
 
 async function main(): Promise<void> {
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     sessionTtlMs: config.sessionTtlMs,
     cookieSecure: config.cookieSecure,
   });
-  const stopSweeper = startInactivitySweeper(deps);
+  const stopSweeper = startSweepers(deps);
   app.addHook('onClose', async () => {
     stopSweeper();
     await client.close();

@@ -5,6 +5,7 @@ export const AuditAction = z.enum([
   'escalated',
   'claimed',
   'assigned',
+  'requeued',
   'barged_in',
   'transferred',
   'returned_to_bot',

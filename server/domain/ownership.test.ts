@@ -34,6 +34,7 @@ const allowed: Row[] = [
   ['an operator resolves a bot conversation', at('bot'), { type: 'resolve' }, bo, { state: 'resolved', action: 'resolved' }],
   ['the system resolves an idle conversation', at('owned', ana), { type: 'resolve' }, system, { state: 'resolved', action: 'resolved' }],
   ['a waiting visitor asks for a callback', at('queued'), { type: 'request_callback' }, visitor, { state: 'callback_requested', action: 'callback_requested' }],
+  ['an unaccepted offer goes back to the queue', at('owned', bo), { type: 'requeue' }, system, { state: 'queued', owner: null, action: 'requeued' }],
   ['a visitor writing after resolution reopens with the bot', at('resolved'), { type: 'visitor_wrote' }, visitor, { state: 'bot', action: 'reopened' }],
 ];
 
@@ -71,6 +72,8 @@ const refused: Refusal[] = [
   ['resolving twice', at('resolved'), { type: 'resolve' }, ana, 'transition_not_allowed', /resolved/],
   ['a callback while the bot holds it', at('bot'), { type: 'request_callback' }, visitor, 'transition_not_allowed', /bot/],
   ['an operator requesting a callback', at('queued'), { type: 'request_callback' }, ana, 'forbidden', /.+/],
+  ['an operator requeueing', at('owned', ana), { type: 'requeue' }, ana, 'forbidden', /.+/],
+  ['requeueing a queued conversation', at('queued'), { type: 'requeue' }, system, 'transition_not_allowed', /waiting/],
   ['reopening an open conversation', at('owned', ana), { type: 'visitor_wrote' }, visitor, 'transition_not_allowed', /owned/],
 ];
 

@@ -20,7 +20,9 @@ export type OwnershipCommand =
   | { type: 'return_to_bot' }
   | { type: 'resolve' }
   | { type: 'request_callback' }
-  | { type: 'visitor_wrote' };
+  | { type: 'visitor_wrote' }
+  /** An automatic offer that was not accepted in time goes back to the queue. */
+  | { type: 'requeue' };
 
 export type Transition =
   | { ok: true; next: Ownership; action: AuditAction }
@@ -112,6 +114,10 @@ export function decideTransition(current: Ownership, command: OwnershipCommand, 
       if (actor.kind !== 'visitor') return refuse(current, command, 'forbidden');
       if (state !== 'queued') return refuse(current, command);
       return to(current, { state: 'callback_requested', owner: null }, 'callback_requested');
+    case 'requeue':
+      if (actor.kind !== 'system') return refuse(current, command, 'forbidden');
+      if (state !== 'owned') return refuse(current, command);
+      return to(current, { state: 'queued', owner: null }, 'requeued');
     case 'visitor_wrote':
       if (actor.kind !== 'visitor') return refuse(current, command, 'forbidden');
       if (state !== 'resolved') return refuse(current, command);

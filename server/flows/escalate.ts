@@ -1,6 +1,7 @@
 import type { Actor } from '../../shared/audit';
 import type { HandoffDecision, Turn } from '../domain/handoff-decision';
 import type { ConversationDoc, SiteDoc, VisitorDoc } from '../store/documents';
+import { offerWaiting } from './auto-assign';
 import { buildCaseFor } from './case-for';
 import type { FlowDeps } from './deps';
 import { publishQueueViews } from './queue-views';
@@ -46,5 +47,6 @@ export async function escalate(
   deps.hub.toVisitor(escalated.visitorId, { type: 'handoff_started', topic: decision.topic, missingFacts: decision.missingFacts });
   deps.hub.toSite(escalated.siteId, { type: 'handoff_started', conversation: toSummary(escalated) });
   await publishQueueViews(deps, site, decision.queue);
+  await offerWaiting(deps, site, decision.queue);
   return escalated;
 }

@@ -1,3 +1,4 @@
+import { requeueLapsedOffers } from './auto-assign';
 import type { FlowDeps } from './deps';
 import { postMessage } from './post-message';
 import { publishQueueViews } from './queue-views';
@@ -28,10 +29,18 @@ export async function resolveInactiveConversations(deps: FlowDeps): Promise<numb
   return resolved;
 }
 
-export function startInactivitySweeper(deps: FlowDeps, everyMs = 60_000): () => void {
-  const timer = setInterval(() => {
+/** Background sweeps: idle conversations every minute, lapsed automatic offers every few seconds. */
+export function startSweepers(deps: FlowDeps): () => void {
+  const idle = setInterval(() => {
     resolveInactiveConversations(deps).catch((err) => deps.log.error({ err }, 'inactivity sweep failed'));
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  }, 60_000);
+  const offers = setInterval(() => {
+    requeueLapsedOffers(deps).catch((err) => deps.log.error({ err }, 'offer sweep failed'));
+  }, 3_000);
+  idle.unref();
+  offers.unref();
+  return () => {
+    clearInterval(idle);
+    clearInterval(offers);
+  };
 }

@@ -1,6 +1,8 @@
 import type { Actor } from '../../shared/audit';
 import type { OwnershipCommand } from '../domain/ownership';
 import type { OperatorDoc } from '../store/documents';
+import { announceOperator } from './announce';
+import { acceptOffer, offerAllQueues } from './auto-assign';
 import type { FlowDeps } from './deps';
 import { postMessage } from './post-message';
 import { publishQueueViews, publishVisitorView } from './queue-views';
@@ -24,8 +26,16 @@ export async function runOperatorAction(
     command.type === 'return_to_bot'
       ? { handoffTopic: null, missingFacts: [], botSinceSeq: await lastSeqOf(deps, conversationId) }
       : {};
+  const before = await deps.store.conversations.get(conversationId);
+  if (command.type === 'claim' && before?.offer?.operatorId === operator._id) {
+    const accepted = await acceptOffer(deps, before);
+    return { ok: true, conversation: accepted, previous: before };
+  }
   const result = await applyTransition(deps, conversationId, command, operatorActor(operator), { note, set });
-  if (result.ok) await tellVisitor(deps, result);
+  if (result.ok) {
+    await tellVisitor(deps, result);
+    if (result.conversation.state !== 'owned') await offerAllQueues(deps, result.conversation.siteId);
+  }
   return result;
 }
 
@@ -40,10 +50,8 @@ export async function tellVisitor(deps: FlowDeps, result: Extract<TransitionResu
   if (!site) return;
   const system = { kind: 'system' as const };
   const ownerChanged = conversation.owner && conversation.owner.operatorId !== previous.owner?.operatorId;
-  if (conversation.state === 'owned' && ownerChanged) {
-    const badge = operatorBadge(conversation.owner!.name);
-    await postMessage(deps, conversation, { sender: system, text: visitorText(site, conversation, 'operatorJoined', { name: badge.name }) });
-    deps.hub.toVisitor(conversation.visitorId, { type: 'operator_joined', operator: badge });
+  if (conversation.state === 'owned' && ownerChanged && !conversation.offer) {
+    await announceOperator(deps, site, conversation, conversation.owner!.name);
   } else if (conversation.state === 'bot' && previous.state !== 'bot') {
     await postMessage(deps, conversation, { sender: system, text: visitorText(site, conversation, 'returnedToBot') });
     deps.hub.toVisitor(conversation.visitorId, { type: 'returned_to_bot' });
@@ -65,6 +73,7 @@ export async function replyAsOperator(
 ): Promise<{ ok: true } | { ok: false; code: 'not_found' | 'already_claimed' | 'transition_not_allowed'; message: string }> {
   const conversation = await deps.store.conversations.get(conversationId);
   if (!conversation) return { ok: false, code: 'not_found', message: 'No conversation with that id.' };
+  if (conversation.offer?.operatorId === operator._id) await acceptOffer(deps, conversation);
   // Only the owner writes: the filter re-checks ownership at the moment the seq is taken.
   const posted = await postMessage(
     deps,

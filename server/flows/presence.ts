@@ -1,6 +1,7 @@
 import type { Presence } from '../../shared/operator-protocol';
 import type { OperatorDoc } from '../store/documents';
 import type { FlowDeps } from './deps';
+import { offerAllQueues } from './auto-assign';
 import { publishQueueViews } from './queue-views';
 
 /** A closed inbox is "away" after a short grace (a reload is not a departure), "offline" later. */
@@ -16,6 +17,8 @@ export async function setPresence(deps: FlowDeps, operator: OperatorDoc, presenc
     // Waiting visitors' estimates and callback offers depend on who is online.
     const site = await deps.store.sites.get(siteId);
     if (site) for (const queue of site.config.queues) await publishQueueViews(deps, site, queue.id);
+    // The backlog never waits for the next arrival: someone online means offers now.
+    if (presence === 'online') await offerAllQueues(deps, siteId);
   }
 }
 

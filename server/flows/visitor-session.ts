@@ -106,6 +106,8 @@ export async function conversationToWriteIn(
    
     callbackBooked: null,
     rating: null,
+    offer: null,
+    declinedBy: [],
     visitorName: visitor.identity?.name ?? null,
     visitorLocale: pickWidgetLocale(visitor.context.locale),
     lastMessagePreview: null,

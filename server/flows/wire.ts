@@ -51,13 +51,15 @@ export interface LiveQueueInfo {
   callbackOffer: CallbackOffer | null;
 }
 
-export function toVisitorView(doc: ConversationDoc, queueInfo: LiveQueueInfo | null): VisitorConversationView {
+export function toVisitorView(stored: ConversationDoc, queueInfo: LiveQueueInfo | null): VisitorConversationView {
+  // An automatic offer not yet accepted is still a wait for the visitor: nobody has joined.
+  const doc: ConversationDoc = stored.state === 'owned' && stored.offer ? { ...stored, state: 'queued', owner: null } : stored;
   return {
     conversationId: doc._id,
     state: doc.state,
     handoffTopic: doc.state === 'bot' ? null : doc.handoffTopic,
     missingFacts: doc.state === 'queued' ? doc.missingFacts : [],
-    position: doc.state === 'queued' ? (queueInfo?.position ?? null) : null,
+    position: doc.state === 'queued' ? (queueInfo?.position ?? (stored.offer ? 1 : null)) : null,
     estimate: doc.state === 'queued' ? (queueInfo?.estimate ?? null) : null,
     operator: doc.state === 'owned' && doc.owner ? operatorBadge(doc.owner.name) : null,
     callbackOffer: doc.state === 'queued' && !doc.callbackBooked ? (queueInfo?.callbackOffer ?? null) : null,

@@ -76,6 +76,9 @@ export function conversationsStore(c: Collections) {
     recentlyEscalated(siteId: string, since: Date): Promise<ConversationDoc[]> {
       return col.find({ siteId, escalatedAt: { $gte: since } }).toArray();
     },
+    expiredOffers(now: Date): Promise<ConversationDoc[]> {
+      return col.find({ state: 'owned', 'offer.expiresAt': { $lt: now } }).toArray();
+    },
     countForVisitor(visitorId: string): Promise<number> {
       return col.countDocuments({ visitorId });
     },

@@ -94,6 +94,10 @@ export interface ConversationDoc {
   casePackage: CasePackage | null;
   callbackBooked: { slot: CallbackSlot | null; contactKind: 'phone' | 'email' } | null;
   rating: { score: number; comment: string | null; at: Date } | null;
+  /** An automatic assignment waiting for the operator to accept it. */
+  offer: { operatorId: string; expiresAt: Date } | null;
+  /** Operators who let an offer of this conversation lapse: not offered it again. */
+  declinedBy: string[];
   visitorName: string | null;
   visitorLocale: string;
   lastMessagePreview: string | null;

@@ -24,7 +24,7 @@ describe('the transitions ledger', () => {
     await instances[0]!.conversations.insert({
       _id: 'c1', siteId: 's', visitorId: 'v', state: 'queued', version: 3, queue: 'general', owner: null, lastSeq: 0, botSinceSeq: 0,
       urgency: 'normal', triggers: [], firedTriggers: [], handoffTopic: null, intent: null, missingFacts: [], facts: {}, casePackage: null,
-      callbackBooked: null, rating: null, visitorName: null, visitorLocale: 'en', lastMessagePreview: null, createdAt: now,
+      callbackBooked: null, rating: null, offer: null, declinedBy: [], visitorName: null, visitorLocale: 'en', lastMessagePreview: null, createdAt: now,
       escalatedAt: now, claimedAt: null, resolvedAt: null, lastActivityAt: now, lastVisitorActivityAt: now,
     });
     const results = await Promise.all(

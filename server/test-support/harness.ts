@@ -70,7 +70,7 @@ export async function seedOperator(
 ): Promise<void> {
   await h.deps.store.operators.upsert({
     _id: op.operatorId,
-    email: op.email,
+    email: op.email.toLowerCase(),
     name: op.name,
     passwordHash: await hashPassword(op.password ?? 'pw'),
     role: op.role ?? 'operator',
