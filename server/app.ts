@@ -12,6 +12,7 @@ import { operatorSocketRoutes } from './transport/operator-socket';
 import { siteRoutes } from './transport/site-routes';
 import { staticRoutes } from './transport/static-routes';
 import { visitorSocketRoutes } from './transport/visitor-socket';
+import { widgetRoutes } from './transport/widget-routes';
 import { useZodSchemas } from './transport/zod-compilers';
 
 export interface AppOptions {
@@ -39,6 +40,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(conversationRoutes, { deps });
   await app.register(siteRoutes, { deps });
   await app.register(visitorSocketRoutes, { deps });
+  await app.register(widgetRoutes, { deps });
   await app.register(operatorSocketRoutes, { deps });
   await app.register(staticRoutes, { staticDir: options.staticDir, demoSiteKey: options.demoSiteKey });
 
@@ -47,5 +49,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     for (const bot of deps.inFlightBots.values()) bot.abort();
     for (const client of app.websocketServer?.clients ?? []) client.close(1001, 'server_shutdown');
   });
+  app.addHook('onClose', async () => deps.webhooks.close());
   return app;
 }

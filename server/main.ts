@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     log.fatal(`Cannot reach the database at MONGODB_URI: ${error.message}`);
     process.exit(1);
   });
-  const deps = createFlowDeps(db, log);
+  const deps = createFlowDeps(db, log, undefined, { publicUrl: config.publicUrl ?? null });
   await deps.store.ensureIndexes();
   const app = await buildApp({
     deps,

@@ -105,3 +105,15 @@ export const VisitorEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pong'), nonce: z.number() }),
 ]);
 export type VisitorEvent = z.infer<typeof VisitorEvent>;
+
+/** GET /api/widget/availability?site=KEY — read by the launcher before any socket is opened. */
+export const WidgetAvailability = z.object({
+  /** Some queue is open with someone online. */
+  available: z.boolean(),
+  /** When the people's hours next begin (ISO), if closed now. */
+  nextOpenAt: z.nullable(z.string()),
+  siteTimeZone: z.string(),
+  whenUnavailable: z.enum(['show_back_at', 'hide_launcher']),
+  handoffEnabled: z.boolean(),
+});
+export type WidgetAvailability = z.infer<typeof WidgetAvailability>;

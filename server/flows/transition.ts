@@ -1,5 +1,6 @@
 import type { Actor } from '../../shared/audit';
 import type { ErrorCode } from '../../shared/errors';
+import type { HandoffEvent } from '../../shared/handoff-webhook';
 import { decideTransition, type OwnershipCommand } from '../domain/ownership';
 import type { ConversationDoc } from '../store/documents';
 import { recordAudit } from './audit';
@@ -55,10 +56,23 @@ export async function applyTransition(
     });
     deps.hub.toSite(updated.siteId, { type: 'conversation_updated', conversation: toSummary(updated) });
     if (updated.state !== 'bot') deps.inFlightBots.get(conversationId)?.abort();
+    const event = webhookEvents[decision.action];
+    if (event) {
+      const site = await deps.store.sites.get(updated.siteId);
+      if (site) deps.webhooks.notify(site, event, updated);
+    }
     return { ok: true, conversation: updated, previous: current };
   }
   return { ok: false, code: 'version_conflict', message: 'The conversation kept changing; try again.', conversation: null };
 }
+
+const webhookEvents: Partial<Record<string, HandoffEvent>> = {
+  escalated: 'escalated',
+  claimed: 'claimed',
+  barged_in: 'claimed',
+  resolved: 'resolved',
+  callback_requested: 'callback_requested',
+};
 
 function timestamps(action: string, now: Date): Partial<ConversationDoc> {
   switch (action) {

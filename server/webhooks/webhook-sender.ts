@@ -10,11 +10,7 @@ import { toSlackMessage } from './slack-message';
 // conditional update so two servers never send the same attempt, and mark them sent or abandoned.
 
 type LogFn = (context: object, message: string) => void;
-export interface WebhookLog {
-  info: LogFn;
-  warn: LogFn;
-  error: LogFn;
-}
+export type WebhookLog = Record<'info' | 'warn' | 'error', LogFn>;
 
 export interface WebhookSenderDeps {
   log: WebhookLog;
@@ -68,7 +64,7 @@ export function createWebhookSender(deps: WebhookSenderDeps): WebhookSender {
       return;
     }
     try {
-      const payload = buildHandoffPayload({ ...context, conversation, now: deps.now(), publicUrl: deps.publicUrl ?? null });
+      const payload = buildHandoffPayload({ deliveryId: context.deliveryId, event, conversation, now: deps.now(), publicUrl: deps.publicUrl ?? null });
       const body = JSON.stringify(hook.format === 'slack' ? toSlackMessage(payload) : payload);
       const run: Promise<void> = deliver({ url: hook.url, secret: site.secret, body, context })
         .catch((err: unknown) => deps.log.error({ ...context, err }, 'webhook delivery crashed'))
@@ -134,15 +130,13 @@ export function createWebhookSender(deps: WebhookSenderDeps): WebhookSender {
 
   function sleep(ms: number): Promise<boolean> {
     return new Promise((resolve) => {
-      const wake = () => {
+      const settle = (slept: boolean) => {
         clearTimeout(timer);
         sleepers.delete(wake);
-        resolve(false);
+        resolve(slept);
       };
-      const timer = setTimeout(() => {
-        sleepers.delete(wake);
-        resolve(true);
-      }, ms);
+      const wake = () => settle(false);
+      const timer = setTimeout(settle, ms, true);
       sleepers.add(wake);
     });
   }

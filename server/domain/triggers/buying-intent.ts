@@ -1,0 +1,24 @@
+import type { CompiledTriggers } from './compile';
+import type { AnalyzedText } from './phrase-index';
+
+const SEAT_WORDS = 'seats|licenses|licences|licencias|lizenzen|licencas';
+const HEAD_WORDS = `users|employees|people|team members|agents|usuarios|empleados|utilisateurs|employes|nutzer|benutzer|mitarbeiter|funcionarios|${SEAT_WORDS}`;
+// "for 300 users" is a purchase; "30 users can't log in" is not, so head counts need "for".
+const SEAT_COUNT = new RegExp(
+  `(?:for|para|pour|fur)\\s+(\\d[\\d,.]*)\\s+(?:${HEAD_WORDS})(?![\\p{L}])|(?<![\\p{L}\\p{N}])(\\d[\\d,.]*)\\s+(?:${SEAT_WORDS})(?![\\p{L}])`,
+  'u',
+);
+
+/** The words that show intent to buy in one visitor message; null when none. */
+export function detectBuyingIntent(text: AnalyzedText, compiled: CompiledTriggers): string | null {
+  const { seatsAtLeast } = compiled.config.buying_intent;
+  for (const clause of text.clauses) {
+    if (compiled.buying.unless.find(text, { clauses: [clause], isNegationAware: false })) continue;
+    const hit = compiled.buying.keywords.find(text, { clauses: [clause] });
+    if (hit && !hit.isNegated) return hit.evidence;
+    const seats = seatsAtLeast === null ? null : SEAT_COUNT.exec(clause);
+    const count = seats ? Number((seats[1] ?? seats[2] ?? '').replace(/[,.]/g, '')) : 0;
+    if (seats && seatsAtLeast !== null && count >= seatsAtLeast) return seats[0];
+  }
+  return null;
+}

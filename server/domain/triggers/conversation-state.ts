@@ -1,0 +1,146 @@
+import type { TriggerId, Urgency } from '../../../shared/entities';
+import { extractFacts, mergeFacts } from '../facts';
+import type { Turn, VisitorSignals } from '../handoff-decision';
+import { detectBuyingIntent } from './buying-intent';
+import type { CompiledTriggers } from './compile';
+import { detectFrustration } from './frustration';
+import { contentWords, isRephrasing } from './rephrasing';
+import { missingFactsFor } from './required-facts';
+import { findIntentCategory, findPolicyTopics, type TopicMatch } from './topics';
+import { maxUrgency } from './urgency';
+
+export interface Firing {
+  evidence: string;
+  urgency: Urgency;
+}
+
+export interface TopicHit extends TopicMatch {
+  /** How many visitor turns there had been when the topic came up (1-based). */
+  visitorTurn: number;
+}
+
+/** What the engine knows after some turns; folded one turn at a time so replay never re-scans. */
+export interface ConversationState {
+  compiled: CompiledTriggers;
+  visitor: VisitorSignals;
+  visitorTurns: number;
+  facts: Record<string, string>;
+  /** Triggers that stay fired once seen, with their first evidence. */
+  fired: Map<TriggerId, Firing>;
+  /** The latest mention decides: a later "never mind, no agent" withdraws the request. */
+  humanRequest: string | null;
+  topics: TopicHit[];
+  category: string | null;
+  botIntent: string | null;
+  /** The latest bot answer was below the confidence threshold (for 'offer' mode). */
+  unsureAnswer: string | null;
+  fallbacksInARow: number;
+  failuresInARow: number;
+  previousWords: Set<string> | null;
+  hasBotRepliedSinceVisitor: boolean;
+}
+
+function fire(state: ConversationState, trigger: TriggerId, evidence: string, urgency: Urgency): void {
+  const earlier = state.fired.get(trigger);
+  state.fired.set(trigger, earlier ? { ...earlier, urgency: maxUrgency(earlier.urgency, urgency) } : { evidence, urgency });
+}
+
+const numberOf = (value: string | number | boolean | undefined): number | null => {
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
+  return Number.isFinite(n) ? n : null;
+};
+
+/** The state before any turn: only verified identity can fire anything here. */
+export function startConversation(visitor: VisitorSignals, facts: Record<string, string>, compiled: CompiledTriggers): ConversationState {
+  const state: ConversationState = {
+    compiled, visitor, visitorTurns: 0, facts: { ...facts }, fired: new Map(), humanRequest: null, topics: [], category: null,
+    botIntent: null, unsureAnswer: null, fallbacksInARow: 0, failuresInARow: 0, previousWords: null, hasBotRepliedSinceVisitor: false,
+  };
+  if (!visitor.verified) return state;
+  const { customer_tag: tags, buying_intent: buying } = compiled.config;
+  if (tags.enabled) {
+    const tag = visitor.tags.find((t) => compiled.customerTags.has(t.toLowerCase()));
+    const lifetime = numberOf(visitor.attributes.lifetimeValue);
+    if (tag) fire(state, 'customer_tag', `verified tag: ${tag}`, tags.urgency);
+    else if (tags.lifetimeValueAtLeast !== null && lifetime !== null && lifetime >= tags.lifetimeValueAtLeast) {
+      fire(state, 'customer_tag', `lifetime value ${lifetime}`, tags.urgency);
+    }
+  }
+  const cart = numberOf(visitor.attributes.cartValue);
+  if (buying.enabled && buying.cartValueAtLeast !== null && cart !== null && cart >= buying.cartValueAtLeast) {
+    fire(state, 'buying_intent', `cart value ${cart}`, buying.urgency);
+  }
+  return state;
+}
+
+function checkRepeatedFailure(state: ConversationState, evidence: string): void {
+  const settings = state.compiled.config.repeated_failure;
+  if (!settings.enabled) return;
+  if (state.fallbacksInARow >= settings.fallbacksInARow) fire(state, 'repeated_failure', `${state.fallbacksInARow} fallbacks in a row`, settings.urgency);
+  else if (state.failuresInARow >= settings.failuresInARow) fire(state, 'repeated_failure', `${state.failuresInARow} failures in a row: ${evidence}`, settings.urgency);
+}
+
+function applyVisitorTurn(state: ConversationState, text: string): void {
+  const { compiled } = state;
+  const config = compiled.config;
+  const analyzed = compiled.analyze(text);
+  // Facts first, against what the bot was waiting for, so "it's 48213" answers "your order number?".
+  const awaiting = missingFactsFor(state.topics.map((t) => t.topic.id), config.requiredFacts, state.facts);
+  state.facts = mergeFacts(state.facts, extractFacts(text, { expecting: awaiting }));
+  state.visitorTurns++;
+  if (config.human_request.enabled) {
+    const hit = compiled.humanRequest.detect(analyzed.normalized);
+    if (hit) state.humanRequest = hit.isNegated ? null : hit.evidence;
+  }
+  if (config.policy_topic.enabled) {
+    for (const match of findPolicyTopics(analyzed, compiled)) {
+      if (!state.topics.some((t) => t.topic.id === match.topic.id)) state.topics.push({ ...match, visitorTurn: state.visitorTurns });
+    }
+  }
+  state.category = findIntentCategory(analyzed, compiled) ?? state.category;
+  const frustration = config.frustration.enabled ? detectFrustration(text, analyzed, compiled) : null;
+  if (frustration) fire(state, 'frustration', frustration.evidence, frustration.isUrgent ? 'urgent' : config.frustration.urgency);
+  const buying = config.buying_intent.enabled ? detectBuyingIntent(analyzed, compiled) : null;
+  if (buying) fire(state, 'buying_intent', buying, config.buying_intent.urgency);
+  const noAnswer = config.out_of_scope.enabled ? compiled.noAnswer.find(analyzed) : null;
+  if (noAnswer && !noAnswer.isNegated) fire(state, 'out_of_scope', `no-answer topic: ${noAnswer.evidence}`, config.out_of_scope.urgency);
+
+  const words = contentWords(analyzed.normalized);
+  if (state.hasBotRepliedSinceVisitor) {
+    const still = compiled.stillFailing.find(analyzed);
+    const isStillFailing = still !== null && !still.isNegated;
+    const isRepeat = isStillFailing || (state.previousWords !== null && isRephrasing(state.previousWords, words));
+    state.failuresInARow = isRepeat ? state.failuresInARow + 1 : 0;
+    if (isRepeat) checkRepeatedFailure(state, isStillFailing ? (still?.evidence ?? '') : 'asked again');
+  }
+  state.previousWords = words;
+  state.hasBotRepliedSinceVisitor = false;
+}
+
+function applyBotTurn(state: ConversationState, turn: Turn): void {
+  const config = state.compiled.config;
+  state.hasBotRepliedSinceVisitor = true;
+  if (turn.intent) state.botIntent = turn.intent;
+  if (turn.toolError && config.tool_failure.enabled) fire(state, 'tool_failure', `tool error: ${turn.text}`, config.tool_failure.urgency);
+  if (turn.fallback) {
+    state.fallbacksInARow++;
+    state.failuresInARow++;
+    checkRepeatedFailure(state, 'bot fallback');
+  } else if (!turn.toolError) state.fallbacksInARow = 0;
+
+  const low = config.low_confidence;
+  const isUnsure = low.enabled && !turn.fallback && !turn.toolError && turn.confidence !== undefined && turn.confidence < low.threshold;
+  state.unsureAnswer = isUnsure ? `confidence ${turn.confidence} below ${low.threshold}` : null;
+  if (state.unsureAnswer && low.mode === 'handoff') fire(state, 'low_confidence', state.unsureAnswer, low.urgency);
+
+  if (config.out_of_scope.enabled) {
+    const cannot = state.compiled.botCannot.find(state.compiled.analyze(turn.text));
+    if (cannot && !cannot.isNegated) fire(state, 'out_of_scope', `bot: ${cannot.evidence}`, config.out_of_scope.urgency);
+  }
+}
+
+/** Folds one more turn into the state (mutating it: the state is private to one evaluation). */
+export function applyTurn(state: ConversationState, turn: Turn): void {
+  if (turn.from === 'visitor') applyVisitorTurn(state, turn.text);
+  else applyBotTurn(state, turn);
+}

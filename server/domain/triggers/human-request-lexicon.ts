@@ -1,0 +1,101 @@
+// The grammar of "I want a person" in English, Spanish, French, German and Portuguese, on
+// normalized text (lowercase, no accents). Mixed-language requests work because every list
+// joins all five languages: "hablar con un agent", "speak to un conseiller".
+
+const keyWords = new Set<string>();
+const bare = (word: string): string => word.replace(/'/g, '');
+
+const alt = (words: string): string =>
+  words
+    .split('|')
+    .map((w) => w.trim().replace(/'/g, "'?").replace(/ /g, '\\s+'))
+    .join('|');
+
+const TALK_VERBS = alt(
+  "talk|speak|chat|communicate|get in touch|be connected|be transferred|be put through|connect me|transfer me|put me through|pass me|hand me over|escalate me|" +
+    'hablar|charlar|comunicarme|contactar|pasame|paseme|comuniqueme|' +
+    "parler|discuter|me mettre en relation|mettez moi en relation|mettez-moi en relation|me passer|passez moi|joindre|" +
+    'sprechen|reden|chatten|verbinden sie mich|verbinde mich|' +
+    'falar|conversar|me transfira|me passa|me transfere',
+);
+const PREPOSITIONS = alt('to|with|through to|over to|con|a|au|avec|en relation avec|mit|com|ao|a um|a uma');
+const DETERMINERS = alt(
+  "a|an|the|some|any|your|one of your|someone from your|un|una|el|la|al|algun|une|le|l'|du|einem|einer|einen|eine|dem|der|den|ihrem|ihren|um|uma|o|ao|d'un|d'une|seu",
+);
+const ADJECTIVES = alt(
+  'real|actual|live|human|proper|real live|flesh and blood|verdadero|verdadera|vrai|vraie|veritable|echten|richtigen|echte|echter|menschlichen|reel|reelle',
+);
+/**
+ * Registers a list's head nouns as key words: no request is possible without one of them. The
+ * last word of each entry suffices (every word of an entry must be present for it to match) and
+ * is the rarest ("customer service": service, not customer).
+ */
+const key = (words: string): string => {
+  for (const entry of words.split('|')) keyWords.add(bare(entry.trim().split(/[\s-]+/).at(-1) ?? ''));
+  return alt(words);
+};
+
+const TARGETS = key(
+  'human|humans|human being|person|people|agent|agents|representative|rep|operator|someone|somebody|anyone|anybody|' +
+    'staff|staff member|member of staff|employee|team member|manager|supervisor|support|support team|support agent|' +
+    'customer service|customer support|customer care|your team|help desk|helpdesk|' +
+    'humano|persona|persona real|agente|asesor|asesora|operador|operadora|representante|alguien|ejecutivo|' +
+    "conseiller|conseillere|humain|personne|operateur|quelqu'un|interlocuteur|service client|" +
+    'mitarbeiter|mitarbeiterin|menschen|mensch|berater|beraterin|kundenberater|kundendienst|kundenservice|jemandem|jemand|' +
+    'atendente|pessoa|alguem|consultor|suporte',
+);
+// Strong targets only: "I need someone to check this" is not a request for a person.
+const WANT_VERBS = alt(
+  "want|need|get me|give me|can i have|can i get|could i have|could i get|i'd like|i would like|request|requesting|bring me|" +
+    "quiero|necesito|dame|deme|" +
+    "veux|voudrais|besoin|j'aimerais|" +
+    'will|mochte|brauche|hatte gern|hatte gerne|' +
+    'quero|preciso|gostaria de',
+);
+const STRONG_TARGETS = key(
+  'human|human being|person|real person|agent|live agent|representative|rep|operator|manager|supervisor|' +
+    'humano|persona|agente|asesor|operador|representante|conseiller|humain|operateur|' +
+    'mitarbeiter|menschen|mensch|berater|kundenberater|atendente|pessoa',
+);
+const GERMAN_VERBS = alt('sprechen|reden|chatten|verbunden|verbinden|telefonieren|schreiben');
+const THERE = alt("is there|are there|hay|il y a|y a t il|y a-t-il|ist da|gibt es|tem|ha");
+const THERE_TARGETS = key(
+  "human|humans|person|people|agent|agents|someone|anyone|anybody|somebody|representative|operator|alguien|quelqu'un|jemand|alguem",
+);
+const CALL_ME = alt('call me|ring me|phone me|contact me|email me|llamarme|me llame|me rappeler|rappelez moi|mich anrufen|rufen sie mich|me ligar|me ligue');
+
+keyWords.add('escalate');
+keyWords.add('call');
+
+const opt = (group: string): string => `(?:(?:${group})\\s+)?`;
+
+/** Regex sources for a request for a person; negation is judged separately on each match. */
+export const humanRequestSources: readonly string[] = [
+  `(?:${TALK_VERBS})\\s+${opt(PREPOSITIONS)}${opt(DETERMINERS)}${opt(ADJECTIVES)}(?:${TARGETS})`,
+  `(?:${WANT_VERBS})\\s+${opt(DETERMINERS)}${opt(ADJECTIVES)}(?:${STRONG_TARGETS})`,
+  `mit\\s+${opt(DETERMINERS)}${opt(ADJECTIVES)}(?:${TARGETS})\\s+(?:bitte\\s+)?(?:${GERMAN_VERBS})`,
+  `(?:${THERE})\\s+${opt(DETERMINERS)}${opt(ADJECTIVES)}(?:${THERE_TARGETS})`,
+  `(?:anyone|anybody|someone|somebody)\\s+(?:there|here|available|around|real)`,
+  `(?:someone|somebody|a person|an agent|a human|alguien|quelqu'un|jemand|alguem)\\s+(?:to\\s+|que\\s+|pour\\s+|para\\s+)?(?:${CALL_ME})`,
+  `call me back|escalate (?:this|it|my (?:case|issue|ticket|complaint|request))|escalate to (?:a |an |the )?(?:human|person|manager|supervisor|agent)`,
+];
+
+const STANDALONE_TARGETS = key(
+  'agent|human|human being|operator|representative|rep|person|real person|live agent|live person|live chat|live support|' +
+    'customer service|customer support|manager|supervisor|support agent|' +
+    'humano|agente|asesor|operador|persona|conseiller|humain|operateur|service client|' +
+    'mitarbeiter|mensch|menschen|berater|kundenberater|kundendienst|atendente|pessoa',
+);
+const FILLERS = alt(
+  "please|pls|plz|now|right now|asap|thanks|thank you|hi|hello|hey|ok|okay|yes|yeah|just|i want|i need|need|want|give me|get me|a|an|" +
+    "por favor|porfa|ya|un|una|quiero|s'il vous plait|s'il te plait|svp|stp|je veux|bitte|jetzt|sofort|einen|ein|eine|agora|um|uma|quero",
+);
+
+/** A message or clause that is nothing but the ask: "agent", "human please", "Mitarbeiter bitte". */
+export const standaloneRequest = new RegExp(
+  `^(?:(?:${FILLERS})\\s+)*${opt(ADJECTIVES)}(?:${STANDALONE_TARGETS})(?:\\s+(?:${FILLERS}))*$`,
+  'u',
+);
+
+/** Words one of which every request contains; a message without any skips the grammar. */
+export const humanRequestKeyWords: ReadonlySet<string> = keyWords;

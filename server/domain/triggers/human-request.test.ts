@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { decideHandoff, replayConversation } from '.';
+import { bot, conversation, defaults, saying, siteWith, visitor } from './test-conversations';
+
+const asksForPerson = (text: string): boolean =>
+  decideHandoff(saying(text), defaults).triggers.some((t) => t.trigger === 'human_request');
+
+describe('human request: explicit asks', () => {
+  it.each([
+    'Can I talk to a real person please?',
+    'agent',
+    'AGENT!!!',
+    'human pls',
+    'operator please',
+    'Representative.',
+    'real person',
+    'I need to speak with someone from your team about my invoice',
+    'transfer me to customer service',
+    'connect me with support',
+    "I'd like to speak with a manager",
+    'Can I get a live agent?',
+    'give me a human',
+    'I need human help here',
+    'Is there a real person I can talk to?',
+    'is anyone there?',
+    'Can someone call me back?',
+    'please escalate this',
+    'Why can’t I talk to a human?',
+    'This doesn’t work I need an agent',
+    "I don't know, can I talk to a person?",
+    'No, I want a human',
+    'human being please',
+  ])('hands off at once for %j', (text) => {
+    expect(asksForPerson(text)).toBe(true);
+  });
+
+  it.each([
+    ['Spanish', 'Quiero hablar con una persona, por favor'],
+    ['Spanish, want', 'necesito un agente'],
+    ['Spanish, standalone', 'agente por favor'],
+    ['French', 'Je voudrais parler à un conseiller'],
+    ['French, besoin', "j'ai besoin d'un conseiller"],
+    ['French, standalone', 'un humain svp'],
+    ['German', 'Kann ich bitte mit einem Mitarbeiter sprechen?'],
+    ['German, connect', 'Verbinden Sie mich mit einem Berater'],
+    ['German, standalone', 'Mitarbeiter bitte'],
+    ['Portuguese', 'quero falar com um atendente'],
+    ['Portuguese, accent', 'Preciso falar com alguém'],
+    ['English verb, Spanish noun', 'Hola, I need to talk to an agente por favor'],
+    ['English verb, French noun', 'Bonjour, can I speak to un conseiller?'],
+    ['accents and capitals', 'QUIERO HABLAR CON UNA PERSONA'],
+  ])('understands %s', (_, text) => {
+    expect(asksForPerson(text)).toBe(true);
+  });
+});
+
+describe('human request: what is not an ask', () => {
+  it.each([
+    ['negation', "I don't need a human, just tell me where my parcel is"],
+    ['negation with do not', 'I do not want to speak to an agent'],
+    ['negation with think', "I don't think I need a human"],
+    ['no need', "There's no need to talk to a human"],
+    ['withdrawn', "Never mind, I don't need an agent anymore"],
+    ['Spanish negation', 'no quiero hablar con una persona'],
+    ['French negation', 'je ne veux pas parler à un conseiller'],
+    ['French ne … pas besoin', "je n'ai pas besoin d'un conseiller"],
+    ['German negation', 'Ich möchte nicht mit einem Mitarbeiter sprechen'],
+    ['German kein', 'ich brauche keinen Mitarbeiter'],
+    ['Portuguese negation', 'não quero falar com um atendente'],
+    ['a question about the bot', 'Is your support team human or is this a bot?'],
+    ['are you human', 'Are you a human?'],
+    ['am I talking to', 'Am I talking to a real person?'],
+    ['a word inside another (humane)', 'The humane society page on your site has a typo'],
+    ['a word inside another (agentic)', 'agentic workflows, do you support them?'],
+    ['not a robot', "I'm not a robot lol, can you tell me how to export to CSV?"],
+    ['past events', 'I talked to an agent yesterday and they said it ships Monday'],
+    ['someone else’s agent', "I'm a travel agent, do you offer group rates?"],
+    ['a user agent', 'the user agent string is wrong in the API'],
+    ['a report about an agent', 'The agent I spoke to yesterday was rude'],
+    ['needing someone to do something', 'I need someone to check my invoice'],
+    ['someone else’s words in quotes', "my friend said 'talk to an agent' but I'd rather you help me"],
+    ['someone else’s words in double quotes', 'the FAQ says "speak to a representative" for custom plans, what does that cost?'],
+    ['sarcasm without an ask', 'Oh sure, because talking to a bot is SO much better than a real person'],
+  ])('does not hand off for %s', (_, text) => {
+    expect(asksForPerson(text)).toBe(false);
+  });
+
+  it('does hand off when visitors quote themselves asking', () => {
+    expect(asksForPerson("I already typed 'agent' three times")).toBe(true);
+  });
+});
+
+describe('human request: in a conversation', () => {
+  it('escalates at the turn of the ask, after a long conversation', () => {
+    const questions = ['do you ship to Canada?', 'what about Norway', 'and gift wrapping', 'can I pay by invoice later', 'which colours exist'];
+    const chat = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? visitor(questions[(i / 2) % questions.length] ?? '') : bot('Yes, we do.')));
+    const result = replayConversation(conversation([...chat, visitor('ok, agent please')]), defaults);
+    expect(result).toMatchObject({ atTurn: 40, decision: { escalate: true, primaryTrigger: 'human_request' } });
+  });
+
+  it('lets a later "never mind" withdraw an earlier ask', () => {
+    const turns = [visitor('can I talk to an agent?'), bot('Sure, connecting you.'), visitor("never mind, I don't need an agent anymore")];
+    expect(decideHandoff(conversation(turns), defaults).escalate).toBe(false);
+  });
+
+  it('outranks every other trigger and records the facts a refund still needs', () => {
+    const decision = decideHandoff(saying('I want a refund, let me talk to a person'), defaults);
+    expect(decision).toMatchObject({ escalate: true, primaryTrigger: 'human_request', queue: 'billing', missingFacts: ['orderNumber'], askForFacts: [] });
+  });
+
+  it('accepts the site’s own phrases', () => {
+    const site = siteWith({ triggers: { human_request: { phrases: ['beam me up'] } } });
+    expect(decideHandoff(saying('Beam me up, Scotty'), site).primaryTrigger).toBe('human_request');
+    expect(decideHandoff(saying("I don't want you to beam me up"), site).escalate).toBe(false);
+  });
+
+  it('stays silent when the site turned the trigger off', () => {
+    const site = siteWith({ triggers: { human_request: { enabled: false } } });
+    expect(decideHandoff(saying('agent'), site).escalate).toBe(false);
+  });
+});

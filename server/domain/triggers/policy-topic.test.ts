@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { decideHandoff, replayConversation } from '.';
+import { bot, conversation, defaults, saying, siteWith, visitor } from './test-conversations';
+
+describe('policy topics', () => {
+  it.each([
+    ['refund with an order number', 'I want a refund for order 48213', 'refund', 'billing', 'your refund'],
+    ['a double charge', 'I was charged twice for my subscription this month', 'billing_dispute', 'billing', 'the charge on your account'],
+    ['an unrecognised charge', "There's an unauthorised charge on my card", 'billing_dispute', 'billing', 'the charge on your account'],
+    ['a complaint', 'I want to file a formal complaint', 'complaint', 'general', 'your complaint'],
+    ['a lawyer', "I'm going to contact my lawyer about this", 'legal', 'general', 'your legal concern'],
+    ['a lawsuit threat', 'I will sue you for this', 'legal', 'general', 'your legal concern'],
+    ['a health problem', 'I had an allergic reaction to the cream', 'medical', 'general', 'your health concern'],
+    ['a lockout', "I'm locked out of my account and the reset email never arrives", 'account_access', 'account', 'access to your account'],
+    ['a login failure without apostrophe', 'i cant log in since yesterday', 'account_access', 'account', 'access to your account'],
+    ['a hacked account', 'I think my account was hacked', 'account_access', 'account', 'access to your account'],
+    ['data deletion', 'Please delete my account and all my data', 'data_deletion', 'account', 'deleting your data'],
+    ['GDPR', 'I am making a GDPR request', 'data_deletion', 'account', 'deleting your data'],
+    ['Spanish complaint', 'Quiero poner una queja', 'complaint', 'general', 'your complaint'],
+    ['French refund', 'Je veux un remboursement, commande 4455', 'refund', 'billing', 'your refund'],
+    ['German lockout', 'Ich kann mich nicht anmelden', 'account_access', 'account', 'access to your account'],
+    ['Portuguese deletion', 'Quero excluir minha conta', 'data_deletion', 'account', 'deleting your data'],
+  ])('escalates for %s, regardless of confidence', (_, text, intent, queue, topic) => {
+    const decision = decideHandoff(conversation([visitor(text), bot('Happy to help with that!', { confidence: 0.99 })]), defaults);
+    expect(decision).toMatchObject({ escalate: true, primaryTrigger: 'policy_topic', intent, queue, topic });
+  });
+
+  it.each([
+    ['a question about the policy', 'What is your refund policy?'],
+    ['a question whether refunds exist', 'Do you offer refunds?'],
+    ['a hypothetical', 'Can I get a refund if I cancel within 30 days?'],
+    ['how long refunds take', 'How long does a refund take to show up?'],
+    ['a charger is not a charge', 'my phone charger stopped charging'],
+    ['a how-to about 2FA', 'How do I enable 2FA?'],
+    ['a person named Sue', 'Sue from your team helped me yesterday, thanks'],
+    ['a negated complaint', 'this is not a complaint, just feedback: love the app'],
+    ['a denied charge', "I wasn't charged twice, all good"],
+    ['a dentist is not medical', 'Can you recommend a good dentist near me?'],
+    ['a vague signal', 'this might need review, it seems complex'],
+    ['a password how-to', 'How do I change my password?'],
+  ])('does not escalate for %s', (_, text) => {
+    expect(decideHandoff(saying(text), defaults).escalate).toBe(false);
+  });
+
+  it('still escalates when a refund has not arrived ("no refund yet")', () => {
+    expect(decideHandoff(saying('no refund yet for order 5521'), defaults).primaryTrigger).toBe('policy_topic');
+  });
+
+  it('takes the urgency of the topic: complaints and legal matters are flagged urgent', () => {
+    expect(decideHandoff(saying('I will contact my lawyer'), defaults).urgency).toBe('urgent');
+    expect(decideHandoff(saying('I want to complain about the delivery'), defaults).urgency).toBe('urgent');
+    expect(decideHandoff(saying('I was charged twice'), defaults).urgency).toBe('high');
+  });
+
+  it('keeps the topic that came first for routing and raises urgency for a later one', () => {
+    const turns = [visitor('I was charged twice'), bot('Let me check.'), visitor('and honestly I will call my lawyer')];
+    expect(decideHandoff(conversation(turns), defaults)).toMatchObject({ queue: 'billing', intent: 'billing_dispute', urgency: 'urgent' });
+  });
+
+  it('accepts a site topic with its own queue', () => {
+    const site = siteWith({
+      queues: [{ id: 'general', name: 'General' }, { id: 'warranty', name: 'Warranty' }],
+      triggers: { policy_topic: { topics: [{ id: 'warranty', label: 'your warranty', keywords: ['warranty claim'], queue: 'warranty' }] } },
+    });
+    expect(decideHandoff(saying('I have a warranty claim'), site)).toMatchObject({ escalate: true, queue: 'warranty', routingRule: 'topic:warranty' });
+    expect(decideHandoff(saying('I want a refund for order 1234'), site).escalate).toBe(false);
+  });
+});
+
+describe('required facts: confirmed versus unconfirmed', () => {
+  it('asks for the order number before escalating a refund, then escalates once it is in', () => {
+    const turns = [visitor('I want a refund, the item arrived broken'), bot('Sorry! What is your order number?'), visitor("it's 48213")];
+    const result = replayConversation(conversation(turns), defaults);
+    expect(result.atTurn).toBe(2);
+    expect(result.decision).toMatchObject({ escalate: true, primaryTrigger: 'policy_topic', missingFacts: [], facts: { orderNumber: '48213' } });
+  });
+
+  it('tells the bot which facts to ask for while it waits', () => {
+    const decision = decideHandoff(saying('I want a refund please'), defaults);
+    expect(decision).toMatchObject({ escalate: false, askForFacts: ['orderNumber'], missingFacts: ['orderNumber'], topic: 'your refund', intent: 'refund' });
+    expect(decision.triggers.map((t) => t.trigger)).toEqual(['policy_topic']);
+  });
+
+  it('needs the order number and the email for a return', () => {
+    const turns = [visitor('I want to return my order 5512'), bot('Which email did you order with?')];
+    expect(decideHandoff(conversation(turns), defaults)).toMatchObject({ escalate: false, askForFacts: ['email'] });
+    const answered = [...turns, visitor('ana@example.com')];
+    expect(decideHandoff(conversation(answered), defaults)).toMatchObject({ escalate: true, queue: 'general', missingFacts: [] });
+  });
+
+  it('counts facts already known from the verified identity', () => {
+    const input = { ...conversation([visitor('I want to return my order 5512')]), facts: { email: 'ana@example.com' } };
+    expect(decideHandoff(input, defaults)).toMatchObject({ escalate: true, missingFacts: [] });
+  });
+
+  it('hands off anyway after two replies without the facts, noting what is missing', () => {
+    const turns = [
+      visitor('I want a refund'), bot('What is your order number?'),
+      visitor("I don't have it"), bot('It is in your confirmation email.'),
+      visitor('I deleted that email'),
+    ];
+    const result = replayConversation(conversation(turns), defaults);
+    expect(result).toMatchObject({ atTurn: 4, decision: { escalate: true, missingFacts: ['orderNumber'], askForFacts: [] } });
+  });
+
+  it('escalates at once on an explicit ask, noting the missing facts', () => {
+    const result = replayConversation(conversation([visitor('I want a refund'), bot('What is your order number?'), visitor('just get me a human')]), defaults);
+    expect(result).toMatchObject({ atTurn: 2, decision: { primaryTrigger: 'human_request', missingFacts: ['orderNumber'], queue: 'billing' } });
+  });
+
+  it('lets another strong trigger escalate while facts are missing', () => {
+    const decision = decideHandoff(saying('I want a refund, this is URGENT'), defaults);
+    expect(decision).toMatchObject({ escalate: true, primaryTrigger: 'frustration', missingFacts: ['orderNumber'], urgency: 'urgent' });
+    expect(decision.triggers.map((t) => t.trigger)).toEqual(['frustration', 'policy_topic']);
+  });
+
+  it('lets a site require nothing', () => {
+    const site = siteWith({ triggers: { requiredFacts: [] } });
+    expect(decideHandoff(saying('I want a refund'), site)).toMatchObject({ escalate: true, missingFacts: [] });
+  });
+});

@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import { decideHandoff, replayConversation } from '.';
+import { bot, conversation, defaults, fallback, saying, siteWith, visitor } from './test-conversations';
+
+const primaryFor = (text: string) => decideHandoff(saying(text), defaults).primaryTrigger;
+
+describe('frustration and urgency', () => {
+  it.each([
+    ['shouting with repeated punctuation', 'WHERE IS MY PACKAGE???', 'high'],
+    ['"third time"', "this is the third time I'm asking", 'high'],
+    ['"still not working"', 'it is still not working', 'high'],
+    ['a phrase', 'this is ridiculous, nothing works', 'high'],
+    ['profanity', 'this fucking app', 'high'],
+    ['sarcasm that says it', 'thanks for nothing', 'high'],
+    ['"urgent"', 'urgent: the checkout is down', 'urgent'],
+    ['"asap"', 'I need this fixed ASAP', 'urgent'],
+    ['Spanish urgency', 'es urgente, por favor', 'urgent'],
+    ['German urgency', 'Das ist dringend!', 'urgent'],
+    ['French', "j'en ai marre de ce site", 'high'],
+  ])('escalates early on %s, flagging %s', (_, text, urgency) => {
+    expect(decideHandoff(saying(text), defaults)).toMatchObject({ escalate: true, primaryTrigger: 'frustration', urgency });
+  });
+
+  it.each([
+    ['shouting alone', 'I LOVE THE NEW DASHBOARD'],
+    ['excitement', 'THANK YOU SO MUCH!!!'],
+    ['one exclamation', 'still stuck at 99%!'],
+    ['a negated urgency', 'no rush, this is not urgent'],
+    ['an acronym', 'how do I export to CSV or PDF?'],
+    ['"damn" as relief', 'damn, that was fast'],
+    ['sarcasm without a signal', 'Oh wonderful, another bot. Just what I needed.'],
+  ])('does not escalate on %s', (_, text) => {
+    expect(decideHandoff(saying(text), defaults).escalate).toBe(false);
+  });
+
+  it('turns off single signals the site does not want', () => {
+    const site = siteWith({ triggers: { frustration: { shouting: false } } });
+    expect(decideHandoff(saying('WHERE IS MY PACKAGE???'), site).escalate).toBe(false);
+  });
+});
+
+describe('buying intent', () => {
+  it.each([
+    'How much does the enterprise plan cost for 300 seats?',
+    'Can I book a demo for my team next week?',
+    'Could you send me a quote?',
+    'we need pricing for 50 users',
+    'We want 40 licences',
+    'Do you have volume discounts for bulk orders?',
+    'Quisiera una cotización',
+    "J'aimerais un devis",
+  ])('routes %j to sales', (text) => {
+    expect(decideHandoff(saying(text), defaults)).toMatchObject({ escalate: true, primaryTrigger: 'buying_intent', queue: 'sales' });
+  });
+
+  it.each([
+    ['a simple price question', "what's the price of the basic plan?"],
+    ['a small team', 'we need pricing for 5 users'],
+    ['a head count that is not a purchase', '30 users in my team see the same screen'],
+    ['an existing enterprise customer', "I'm on the enterprise plan, where is the export button?"],
+    ['a negated demo', "I don't need a demo, just the docs"],
+  ])('stays with the bot for %s', (_, text) => {
+    expect(decideHandoff(saying(text), defaults).escalate).toBe(false);
+  });
+
+  it('counts a large verified cart, not an unverified one', () => {
+    const cart = { attributes: { cartValue: 2500 } };
+    expect(decideHandoff(conversation([visitor('do you ship to Canada?')], { ...cart, verified: true }), defaults)).toMatchObject({
+      primaryTrigger: 'buying_intent',
+      queue: 'sales',
+    });
+    expect(decideHandoff(conversation([visitor('do you ship to Canada?')], cart), defaults).escalate).toBe(false);
+  });
+});
+
+describe('customer tag', () => {
+  it.each([
+    ['vip', { tags: ['vip'], verified: true }, true],
+    ['a named account', { tags: ['named-account'], verified: true }, true],
+    ['a tag in capitals', { tags: ['VIP'], verified: true }, true],
+    ['an unverified vip', { tags: ['vip'], verified: false }, false],
+    ['an ordinary tag', { tags: ['newsletter'], verified: true }, false],
+  ])('bypasses the bot for %s: %s', (_, who, escalates) => {
+    const decision = decideHandoff(conversation([visitor('hi')], who), defaults);
+    expect(decision.escalate).toBe(escalates);
+    if (escalates) expect(decision).toMatchObject({ primaryTrigger: 'customer_tag', queue: 'vip', urgency: 'high' });
+  });
+
+  it('uses lifetime value only when the site sets a threshold', () => {
+    const rich = { verified: true, attributes: { lifetimeValue: 50_000 } };
+    expect(decideHandoff(conversation([visitor('hi')], rich), defaults).escalate).toBe(false);
+    const site = siteWith({ triggers: { customer_tag: { lifetimeValueAtLeast: 10_000 } } });
+    expect(decideHandoff(conversation([visitor('hi')], rich), site)).toMatchObject({ primaryTrigger: 'customer_tag', queue: 'vip', routingRule: 'vip-customer-tag' });
+  });
+
+  it('sends a verified VIP to the vip queue whatever the topic', () => {
+    const decision = decideHandoff(conversation([visitor('I was charged twice')], { tags: ['vip'], verified: true }), defaults);
+    expect(decision).toMatchObject({ primaryTrigger: 'policy_topic', queue: 'vip', routingRule: 'vip' });
+  });
+});
+
+describe('tool failure', () => {
+  it('hands off after the failing turn and never before', () => {
+    const turns = [visitor('where is my order 99812?'), bot("Sorry, I couldn't look up your order.", { confidence: 0, toolError: true })];
+    expect(replayConversation(conversation(turns), defaults)).toMatchObject({ atTurn: 1, decision: { primaryTrigger: 'tool_failure', queue: 'general' } });
+  });
+
+  it('is not also read as low confidence', () => {
+    const turns = [visitor('status?'), bot('Checking...', { confidence: 0, toolError: true })];
+    expect(decideHandoff(conversation(turns), defaults).triggers.map((t) => t.trigger)).toEqual(['tool_failure']);
+  });
+});
+
+describe('low confidence', () => {
+  const unsure = [visitor('Can I use the app offline?'), bot('The app might work offline in some cases.', { confidence: 0.25 })];
+
+  it.each([
+    [0.32, true],
+    [0.33, false],
+    [0.35, false],
+  ])('at confidence %s escalates: %s', (confidence, escalates) => {
+    const turns = [visitor('Can I use the app offline?'), bot('Maybe.', { confidence })];
+    expect(decideHandoff(conversation(turns), defaults).escalate).toBe(escalates);
+  });
+
+  it('hands off by default', () => {
+    expect(decideHandoff(conversation(unsure), defaults)).toMatchObject({ escalate: true, primaryTrigger: 'low_confidence', urgency: 'low' });
+  });
+
+  it('in offer mode only offers a person', () => {
+    const site = siteWith({ triggers: { low_confidence: { mode: 'offer' } } });
+    const decision = decideHandoff(conversation(unsure), site);
+    expect(decision).toMatchObject({ escalate: false, offerHuman: true, primaryTrigger: null });
+    expect(decision.triggers.map((t) => t.trigger)).toEqual(['low_confidence']);
+  });
+
+  it('in offer mode withdraws the offer once the bot answers with confidence', () => {
+    const site = siteWith({ triggers: { low_confidence: { mode: 'offer' } } });
+    const later = [...unsure, visitor('and on Android?'), bot('Yes, offline mode works on Android.', { confidence: 0.95 })];
+    expect(decideHandoff(conversation(later), site).offerHuman).toBe(false);
+  });
+
+  it('does not count a fallback as a low-confidence answer', () => {
+    const turns = [visitor('what is the weather today?'), bot('I can only help with questions about our store.', { confidence: 0.15, fallback: true })];
+    expect(decideHandoff(conversation(turns), defaults).escalate).toBe(false);
+  });
+
+  it('follows the site threshold', () => {
+    const site = siteWith({ triggers: { low_confidence: { threshold: 0.6 } } });
+    expect(decideHandoff(conversation([visitor('hi'), bot('Hello?', { confidence: 0.5 })]), site).escalate).toBe(true);
+  });
+});
+
+describe('repeated failure', () => {
+  it('hands off after two fallbacks in a row', () => {
+    const turns = [visitor('how do I connect my calendar?'), fallback(), visitor('connect google calendar integration'), fallback()];
+    expect(replayConversation(conversation(turns), defaults)).toMatchObject({ atTurn: 3, decision: { primaryTrigger: 'repeated_failure', queue: 'technical' } });
+  });
+
+  it('counts the visitor saying it still fails', () => {
+    const turns = [
+      visitor('my export is stuck at 99%'), bot('Try refreshing the page.', { confidence: 0.5 }),
+      visitor('I did, still stuck'), fallback('Try clearing your cache.'),
+      visitor('still stuck at 99%!'),
+    ];
+    expect(replayConversation(conversation(turns), defaults)).toMatchObject({ atTurn: 4, decision: { primaryTrigger: 'repeated_failure' } });
+  });
+
+  it('counts the visitor asking the same thing again after answers that missed', () => {
+    const turns = [
+      visitor('how do I add a second admin user'), bot('Go to Settings.', { confidence: 0.6 }),
+      visitor('how can I add another admin user?'), bot('Go to Settings > Team.', { confidence: 0.6 }),
+      visitor('where do I add an admin user'), bot('Settings > Team > Invite.', { confidence: 0.6 }),
+      visitor('add admin user how'),
+    ];
+    expect(replayConversation(conversation(turns), defaults)).toMatchObject({ atTurn: 6, decision: { primaryTrigger: 'repeated_failure' } });
+  });
+
+  it('starts again when the visitor moves on', () => {
+    const turns = [visitor('what is the weather?'), fallback(), visitor('ok never mind, bye'), bot('Bye!'), visitor('actually, do you sell gift cards?'), fallback()];
+    expect(decideHandoff(conversation(turns), defaults).escalate).toBe(false);
+  });
+
+  it('follows the site counts', () => {
+    const site = siteWith({ triggers: { repeated_failure: { fallbacksInARow: 3, failuresInARow: 5 } } });
+    const turns = [visitor('how do I connect my calendar?'), fallback(), visitor('connect google calendar integration'), fallback()];
+    expect(decideHandoff(conversation(turns), site).escalate).toBe(false);
+  });
+});
+
+describe('out of scope', () => {
+  it('hands off when the bot says it cannot do what was asked', () => {
+    const turns = [visitor('Can you change the delivery address on my order?'), bot("I'm not able to make changes to orders.", { confidence: 0.8 })];
+    expect(replayConversation(conversation(turns), defaults)).toMatchObject({ atTurn: 1, decision: { primaryTrigger: 'out_of_scope', queue: 'general' } });
+  });
+
+  it('does not hand off when the bot declines an off-topic question', () => {
+    const turns = [visitor('Can you recommend a good dentist near me?'), bot('I can only help with questions about our products.', { confidence: 0.2, fallback: true }), visitor('ok')];
+    expect(decideHandoff(conversation(turns), defaults).escalate).toBe(false);
+  });
+
+  it('does not read a vague hedge as a refusal', () => {
+    const turns = [visitor('Is my case special?'), bot('This might need review, it seems complex.', { confidence: 0.7 })];
+    expect(decideHandoff(conversation(turns), defaults).escalate).toBe(false);
+  });
+
+  it('hands off on a topic from the site’s no-answer list', () => {
+    const site = siteWith({ triggers: { out_of_scope: { noAnswerTopics: ['tax advice'] } } });
+    expect(decideHandoff(saying('I need tax advice on my purchase'), site).primaryTrigger).toBe('out_of_scope');
+  });
+});
+
+describe('primary trigger order', () => {
+  it.each([
+    ['a person asked for by an angry visitor', 'AGENT NOW, THIS IS THE THIRD TIME!!!', 'human_request'],
+    ['a policy topic said angrily', "I want to complain, it's ridiculous", 'policy_topic'],
+    ['a quote asked for urgently', 'I need a quote urgently', 'frustration'],
+  ])('picks the strongest for %s', (_, text, trigger) => {
+    expect(primaryFor(text)).toBe(trigger);
+  });
+});

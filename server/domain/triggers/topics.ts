@@ -1,0 +1,32 @@
+import type { PolicyTopic } from '../../../shared/config/triggers';
+import type { CompiledTriggers } from './compile';
+import type { AnalyzedText } from './phrase-index';
+
+export interface TopicMatch {
+  topic: PolicyTopic;
+  evidence: string;
+}
+
+/** Policy topics raised in these clauses; "unless" words in the same clause make it a policy question. */
+export function findPolicyTopics(text: AnalyzedText, compiled: CompiledTriggers): TopicMatch[] {
+  const found: TopicMatch[] = [];
+  for (const { topic, keywords, unless } of compiled.topics) {
+    if (!keywords.find(text)) continue;
+    for (const clause of text.clauses) {
+      const hit = keywords.find(text, { clauses: [clause] });
+      if (!hit || hit.isNegated || unless.find(text, { clauses: [clause], isNegationAware: false })) continue;
+      found.push({ topic, evidence: hit.evidence });
+      break;
+    }
+  }
+  return found;
+}
+
+/** The first issue type (in config order) the clauses mention, for routing; null when none. */
+export function findIntentCategory(text: AnalyzedText, compiled: CompiledTriggers): string | null {
+  for (const { intent, keywords } of compiled.intents) {
+    const hit = keywords.find(text);
+    if (hit && !hit.isNegated) return intent.id;
+  }
+  return null;
+}
