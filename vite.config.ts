@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // One config, three front-end builds chosen by --mode (see the "build" script):
@@ -22,7 +23,16 @@ function buildFor(mode: string) {
         name: 'BatonLauncher',
         fileName: () => (mode === 'launcher' ? 'widget.js' : 'widget-panel.js'),
       },
-      rollupOptions: { output: { inlineDynamicImports: true } },
+      rollupOptions: {
+        output: {
+          inlineDynamicImports: true,
+          // The panel is a finished file for browsers, not a library for other bundlers: minify its
+          // whitespace too (Vite keeps it in ES library builds so consumers can tree-shake).
+          // The launcher is a classic script, decoded in the host page's charset (module scripts are
+          // always UTF-8): keep it ASCII so "Chat öffnen" survives a windows-1252 page.
+          ...(mode === 'panel' ? { minify: true } : { charset: 'ascii' as const }),
+        },
+      },
     };
   }
   return {
@@ -32,11 +42,25 @@ function buildFor(mode: string) {
   };
 }
 
+// zod keeps its settings on globalThis.__zod_globalConfig. In the panel that would add a global to
+// every host page (the widget promises none but window.Baton) and share settings with the page's
+// own zod; this keeps them in a module-local object instead.
+function zodSandbox(): Plugin {
+  return {
+    name: 'baton:zod-sandbox',
+    transform(code, id) {
+      if (!/[\\/]zod[\\/]v4[\\/]core[\\/]core\.js$/.test(id)) return null;
+      return { code: `const zodSandbox = {};\n${code.replaceAll('globalThis', 'zodSandbox')}`, map: null };
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => ({
   root: mode === 'inbox' ? resolve(import.meta.dirname, 'widget/inbox') : import.meta.dirname,
   base: mode === 'inbox' ? '/inbox/' : '/',
   publicDir: false,
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  plugins: mode === 'panel' ? [zodSandbox()] : [],
   build: buildFor(mode),
   define: mode === 'inbox' ? {} : { 'process.env.NODE_ENV': JSON.stringify('production') },
   test: {

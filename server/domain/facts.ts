@@ -10,7 +10,7 @@ export interface ExtractOptions {
 }
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
-const ORDER_WORD = String.raw`(?:order|pedido|commande|bestellung|bestellnummer|encomenda|auftrag)`;
+const ORDER_WORD = '(?:order|pedido|commande|bestellung|bestellnummer|encomenda|auftrag)';
 const ORDER_FILLER = String.raw`(?:\s*(?:number|num|no\.?|nr\.?|n[°º]|id|is|was|ref|reference|numero|número|#|:|=|de|d'|du))*`;
 const ORDER_AFTER_WORD = new RegExp(`(?<![\\p{L}])${ORDER_WORD}${ORDER_FILLER}\\s*#?\\s*([\\p{L}\\p{N}][\\p{L}\\p{N}-]{2,31})`, 'giu');
 const ORDER_HASH = /(?<![\p{L}\p{N}])#\s?([\p{L}\p{N}-]*\d[\p{L}\p{N}-]*)/gu;
@@ -68,7 +68,9 @@ function findPhone(text: string, taken: readonly string[]): string | undefined {
 /** Pulls email, phone, order number and amount from one message; absent facts are left out. */
 export function extractFacts(text: string, options: ExtractOptions = {}): Record<string, string> {
   const facts: Record<string, string> = {};
-  const email = EMAIL.exec(text)?.[0];
+  // Every fact but the email needs a digit; most messages have none, so skip the scans.
+  if (!/\d/.test(text) && !text.includes('@')) return facts;
+  const email = text.includes('@') ? EMAIL.exec(text)?.[0] : undefined;
   if (email) facts.email = email.toLowerCase();
   const rest = email ? text.replace(email, ' ') : text;
   const amount = findAmount(rest);

@@ -26,7 +26,22 @@ export function createFlowDeps(
     clock,
     newId: randomUUID,
     log,
-    botFor: (site) => createBot(site.config.bot, { siteSecret: site.secret }),
+    botFor: botCache(),
     inFlightBots: new Map(),
+  };
+}
+
+/** One bot per site configuration version: the knowledge-base index is built once, not per message. */
+function botCache(): FlowDeps['botFor'] {
+  const bots = new Map<string, ReturnType<typeof createBot>>();
+  return (site) => {
+    const key = `${site._id}:${site.configVersion}`;
+    let bot = bots.get(key);
+    if (!bot) {
+      if (bots.size > 500) bots.clear();
+      bot = createBot(site.config.bot, { siteSecret: site.secret });
+      bots.set(key, bot);
+    }
+    return bot;
   };
 }

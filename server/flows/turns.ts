@@ -38,5 +38,7 @@ export function handoffInput(turns: Turn[], visitor: VisitorDoc): HandoffInput {
       locale: visitor.context.locale ?? 'en',
       ...(visitor.context.page ? { page: visitor.context.page } : {}),
     },
+    // What the visitor already told us through identify() is not asked for again.
+    facts: visitor.identity?.email ? { email: visitor.identity.email } : {},
   };
 }

@@ -22,7 +22,7 @@ export async function afterVisitorMessage(
   if (!isBotsTurn(site, conversation)) return;
   const turns = await loadTurns(deps, conversation);
   const decision = decideHandoff(handoffInput(turns, visitor), site.config);
-  if (decision.escalate && conversation.state === 'bot') {
+  if (decision.escalate && conversation.state === 'bot' && site.config.handoffEnabled) {
     await escalate(deps, site, visitor, conversation, decision, turns);
     return;
   }
@@ -90,7 +90,7 @@ export async function runBotTurn(
     const decided = decideHandoff(handoffInput(allTurns, visitor), site.config);
     const decision = reply.handoff && !decided.escalate ? forceHandoff(decided, 'out_of_scope', 'The bot asked for a person') : decided;
     if (reply.error) deps.log.warn({ conversationId: conversation._id, siteId: site._id, error: reply.error }, 'bot tool failure');
-    if (decision.escalate) await escalate(deps, site, visitor, fresh, decision, allTurns);
+    if (decision.escalate && site.config.handoffEnabled) await escalate(deps, site, visitor, fresh, decision, allTurns);
   } finally {
     if (deps.inFlightBots.get(conversation._id) === controller) deps.inFlightBots.delete(conversation._id);
   }

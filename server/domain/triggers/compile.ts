@@ -31,11 +31,27 @@ export interface CompiledTriggers {
 
 // Keyed by object identity: a parsed site config is immutable for its lifetime, and a changed
 // config is a new object, so no stale entry can be served and none outlives its config.
-const cache = new WeakMap<TriggersConfig, CompiledTriggers>();
+const byIdentity = new WeakMap<TriggersConfig, CompiledTriggers>();
+// The server reads a site from the database for every message, so each read is a new object
+// with the same content: a few recent contents are kept too, keyed by their JSON.
+const byContent = new Map<string, CompiledTriggers>();
+const CONTENT_ENTRIES = 32;
 
 export function compileTriggers(config: TriggersConfig): CompiledTriggers {
-  const cached = cache.get(config);
+  const cached = byIdentity.get(config);
   if (cached) return cached;
+  const content = JSON.stringify(config);
+  const same = byContent.get(content);
+  const compiled = same ? { ...same, config } : build(config);
+  if (!same) {
+    if (byContent.size >= CONTENT_ENTRIES) byContent.delete(byContent.keys().next().value ?? '');
+    byContent.set(content, compiled);
+  }
+  byIdentity.set(config, compiled);
+  return compiled;
+}
+
+function build(config: TriggersConfig): CompiledTriggers {
   const index = createPhraseIndex();
   const compilePhrases = (phrases: readonly string[]): PhraseMatcher => index.compile(phrases);
   const compiled: CompiledTriggers = {
@@ -59,6 +75,5 @@ export function compileTriggers(config: TriggersConfig): CompiledTriggers {
     noAnswer: compilePhrases(config.out_of_scope.noAnswerTopics),
     customerTags: new Set(config.customer_tag.tags.map((t) => t.toLowerCase())),
   };
-  cache.set(config, compiled);
   return compiled;
 }

@@ -4,6 +4,8 @@ import type { Turn, VisitorSignals } from '../handoff-decision';
 import { detectBuyingIntent } from './buying-intent';
 import type { CompiledTriggers } from './compile';
 import { detectFrustration } from './frustration';
+import { isAffirmative } from './human-request';
+import { identityFirings } from './verified-identity';
 import { contentWords, isRephrasing } from './rephrasing';
 import { missingFactsFor } from './required-facts';
 import { findIntentCategory, findPolicyTopics, type TopicMatch } from './topics';
@@ -38,6 +40,8 @@ export interface ConversationState {
   failuresInARow: number;
   previousWords: Set<string> | null;
   hasBotRepliedSinceVisitor: boolean;
+  /** The latest bot turn asked whether the visitor wants a person, so a plain "yes" is an ask. */
+  hasBotOfferedPerson: boolean;
 }
 
 function fire(state: ConversationState, trigger: TriggerId, evidence: string, urgency: Urgency): void {
@@ -45,31 +49,14 @@ function fire(state: ConversationState, trigger: TriggerId, evidence: string, ur
   state.fired.set(trigger, earlier ? { ...earlier, urgency: maxUrgency(earlier.urgency, urgency) } : { evidence, urgency });
 }
 
-const numberOf = (value: string | number | boolean | undefined): number | null => {
-  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
-  return Number.isFinite(n) ? n : null;
-};
-
 /** The state before any turn: only verified identity can fire anything here. */
 export function startConversation(visitor: VisitorSignals, facts: Record<string, string>, compiled: CompiledTriggers): ConversationState {
   const state: ConversationState = {
     compiled, visitor, visitorTurns: 0, facts: { ...facts }, fired: new Map(), humanRequest: null, topics: [], category: null,
     botIntent: null, unsureAnswer: null, fallbacksInARow: 0, failuresInARow: 0, previousWords: null, hasBotRepliedSinceVisitor: false,
+    hasBotOfferedPerson: false,
   };
-  if (!visitor.verified) return state;
-  const { customer_tag: tags, buying_intent: buying } = compiled.config;
-  if (tags.enabled) {
-    const tag = visitor.tags.find((t) => compiled.customerTags.has(t.toLowerCase()));
-    const lifetime = numberOf(visitor.attributes.lifetimeValue);
-    if (tag) fire(state, 'customer_tag', `verified tag: ${tag}`, tags.urgency);
-    else if (tags.lifetimeValueAtLeast !== null && lifetime !== null && lifetime >= tags.lifetimeValueAtLeast) {
-      fire(state, 'customer_tag', `lifetime value ${lifetime}`, tags.urgency);
-    }
-  }
-  const cart = numberOf(visitor.attributes.cartValue);
-  if (buying.enabled && buying.cartValueAtLeast !== null && cart !== null && cart >= buying.cartValueAtLeast) {
-    fire(state, 'buying_intent', `cart value ${cart}`, buying.urgency);
-  }
+  for (const { trigger, evidence, urgency } of identityFirings(visitor, compiled)) fire(state, trigger, evidence, urgency);
   return state;
 }
 
@@ -89,8 +76,9 @@ function applyVisitorTurn(state: ConversationState, text: string): void {
   state.facts = mergeFacts(state.facts, extractFacts(text, { expecting: awaiting }));
   state.visitorTurns++;
   if (config.human_request.enabled) {
-    const hit = compiled.humanRequest.detect(analyzed.normalized);
+    const hit = compiled.humanRequest.detect(analyzed);
     if (hit) state.humanRequest = hit.isNegated ? null : hit.evidence;
+    else if (state.hasBotOfferedPerson && isAffirmative(analyzed.words)) state.humanRequest = `accepted the offer of a person: ${text}`;
   }
   if (config.policy_topic.enabled) {
     for (const match of findPolicyTopics(analyzed, compiled)) {
@@ -105,7 +93,7 @@ function applyVisitorTurn(state: ConversationState, text: string): void {
   const noAnswer = config.out_of_scope.enabled ? compiled.noAnswer.find(analyzed) : null;
   if (noAnswer && !noAnswer.isNegated) fire(state, 'out_of_scope', `no-answer topic: ${noAnswer.evidence}`, config.out_of_scope.urgency);
 
-  const words = contentWords(analyzed.normalized);
+  const words = contentWords(analyzed.words);
   if (state.hasBotRepliedSinceVisitor) {
     const still = compiled.stillFailing.find(analyzed);
     const isStillFailing = still !== null && !still.isNegated;
@@ -115,6 +103,7 @@ function applyVisitorTurn(state: ConversationState, text: string): void {
   }
   state.previousWords = words;
   state.hasBotRepliedSinceVisitor = false;
+  state.hasBotOfferedPerson = false;
 }
 
 function applyBotTurn(state: ConversationState, turn: Turn): void {
@@ -129,12 +118,15 @@ function applyBotTurn(state: ConversationState, turn: Turn): void {
   } else if (!turn.toolError) state.fallbacksInARow = 0;
 
   const low = config.low_confidence;
-  const isUnsure = low.enabled && !turn.fallback && !turn.toolError && turn.confidence !== undefined && turn.confidence < low.threshold;
+  const isUnsure = low.enabled && !turn.fallback && !turn.toolError && typeof turn.confidence === 'number' && turn.confidence < low.threshold;
   state.unsureAnswer = isUnsure ? `confidence ${turn.confidence} below ${low.threshold}` : null;
   if (state.unsureAnswer && low.mode === 'handoff') fire(state, 'low_confidence', state.unsureAnswer, low.urgency);
 
+  const analyzed = state.compiled.analyze(turn.text);
+  const offer = turn.text.includes('?') ? state.compiled.humanRequest.detect(analyzed) : null;
+  state.hasBotOfferedPerson = offer !== null && !offer.isNegated;
   if (config.out_of_scope.enabled) {
-    const cannot = state.compiled.botCannot.find(state.compiled.analyze(turn.text));
+    const cannot = state.compiled.botCannot.find(analyzed);
     if (cannot && !cannot.isNegated) fire(state, 'out_of_scope', `bot: ${cannot.evidence}`, config.out_of_scope.urgency);
   }
 }

@@ -10,6 +10,7 @@ const REPEATED_PUNCTUATION = /[!?]{3,}|!{2,}|\?!|!\?/u;
 const GRATITUDE = /(?<![\p{L}])(?:thanks|thank you|thx|great|awesome|perfect|love|amazing|gracias|merci|danke|obrigad[oa]|genial|super)(?![\p{L}])/u;
 
 function isShouting(original: string): boolean {
+  if (!/\p{Lu}{3}/u.test(original)) return false;
   const letters = original.match(/\p{L}/gu)?.length ?? 0;
   if (letters < 10) return false;
   const upper = original.match(/\p{Lu}/gu)?.length ?? 0;

@@ -13,6 +13,7 @@ const alt = (words: string): string =>
 
 const TALK_VERBS = alt(
   "talk|speak|chat|communicate|get in touch|be connected|be transferred|be put through|connect me|transfer me|put me through|pass me|hand me over|escalate me|" +
+    'connect you|transfer you|put you through|pass you|hand you over|' +
     'hablar|charlar|comunicarme|contactar|pasame|paseme|comuniqueme|' +
     "parler|discuter|me mettre en relation|mettez moi en relation|mettez-moi en relation|me passer|passez moi|joindre|" +
     'sprechen|reden|chatten|verbinden sie mich|verbinde mich|' +
@@ -99,3 +100,7 @@ export const standaloneRequest = new RegExp(
 
 /** Words one of which every request contains; a message without any skips the grammar. */
 export const humanRequestKeyWords: ReadonlySet<string> = keyWords;
+
+/** A short yes, which accepts the bot's offer of a person when it follows one. */
+export const affirmativeReply =
+  /^(?:(?:yes|yeah|yep|yup|sure|ok|okay|please|please do|do it|go ahead|si|claro|vale|oui|d'accord|ja|gerne|bitte|sim|pode ser)\s*)+(?:please|thanks|thank you|por favor|s'il vous plait|svp|bitte|danke|obrigad[oa])?$/u;

@@ -108,6 +108,22 @@ describe('human request: in a conversation', () => {
     expect(decision).toMatchObject({ escalate: true, primaryTrigger: 'human_request', queue: 'billing', missingFacts: ['orderNumber'], askForFacts: [] });
   });
 
+  it.each([
+    ['yes please', true],
+    ['Sí', true],
+    ['ok', true],
+    ['no thanks', false],
+    ['yes, but first tell me the price', false],
+  ])('reads %j after the bot offered a person as an ask: %s', (reply, escalates) => {
+    const turns = [visitor('can I use the app offline?'), bot('I am not sure. Would you like to talk to a person?', { confidence: 0.5 }), visitor(reply)];
+    expect(decideHandoff(conversation(turns), defaults).escalate).toBe(escalates);
+  });
+
+  it('does not read a yes as an ask when the bot offered nothing', () => {
+    const turns = [visitor('do you ship to Canada?'), bot('Yes! Want to see the rates?'), visitor('yes please')];
+    expect(decideHandoff(conversation(turns), defaults).escalate).toBe(false);
+  });
+
   it('accepts the site’s own phrases', () => {
     const site = siteWith({ triggers: { human_request: { phrases: ['beam me up'] } } });
     expect(decideHandoff(saying('Beam me up, Scotty'), site).primaryTrigger).toBe('human_request');

@@ -1,5 +1,5 @@
-import { humanRequestKeyWords, humanRequestSources, standaloneRequest } from './human-request-lexicon';
-import { findInClauses, type PhraseHit, phraseSource, wordRegex } from './phrase-index';
+import { affirmativeReply, humanRequestKeyWords, humanRequestSources, standaloneRequest } from './human-request-lexicon';
+import { type AnalyzedText, findInClauses, type PhraseHit, phraseSource, wordRegex } from './phrase-index';
 import { normalizeText, splitClauses, wordsOf } from './text';
 
 // Someone else's words ("my friend said 'talk to an agent'") are not the visitor asking; the
@@ -25,13 +25,13 @@ function separateQuotes(normalized: string): Quotes {
 
 export interface HumanRequestDetector {
   /** The request (or a negated mention, which retracts an earlier one); null when none. */
-  detect(normalized: string): PhraseHit | null;
+  detect(text: Pick<AnalyzedText, 'normalized' | 'words'>): PhraseHit | null;
 }
 
 const isStandalone = (text: string): boolean => standaloneRequest.test(wordsOf(text).join(' '));
 
-const mayRequest = (normalized: string, keys: ReadonlySet<string>): boolean =>
-  wordsOf(normalized).some((w) => keys.has(w.includes("'") ? w.replace(/'/g, '') : w));
+const mayRequest = (words: readonly string[], keys: ReadonlySet<string>): boolean =>
+  words.some((w) => keys.has(w.includes("'") ? w.replace(/'/g, '') : w));
 
 export function compileHumanRequest(extraPhrases: readonly string[]): HumanRequestDetector {
   const extras = extraPhrases.filter((p) => p.trim() !== '');
@@ -39,8 +39,8 @@ export function compileHumanRequest(extraPhrases: readonly string[]): HumanReque
   const regex = wordRegex([...humanRequestSources, ...extras.map(phraseSource)]);
   const find = (text: string): PhraseHit | null => (regex ? findInClauses(regex, splitClauses(text)) : null);
   return {
-    detect(normalized) {
-      if (!mayRequest(normalized, keys)) return null;
+    detect({ normalized, words }) {
+      if (!mayRequest(words, keys)) return null;
       const { own, selfQuoted } = separateQuotes(normalized);
       for (const clause of splitClauses(own)) if (isStandalone(clause)) return { evidence: clause.trim(), isNegated: false };
       for (const quote of selfQuoted) {
@@ -50,3 +50,6 @@ export function compileHumanRequest(extraPhrases: readonly string[]): HumanReque
     },
   };
 }
+
+/** Whether a message is just a yes ("yes please", "sí", "ok"), for accepting an offer of a person. */
+export const isAffirmative = (words: readonly string[]): boolean => affirmativeReply.test(words.join(' '));

@@ -36,20 +36,41 @@ export function findInClauses(regex: RegExp, clauses: readonly string[], isNegat
 
 const bareWord = (word: string): string => (word.includes("'") ? word.replace(/'/g, '') : word);
 
-/** The words a message must contain for the phrase to match: its first word, or its first words run together ("log in": login). */
-function anchorsOf(phrase: string): { exact: string[]; prefix: string | null } {
+// Too common to tell lists apart: a phrase is indexed by its rarest-looking word instead.
+const COMMON = new Set(
+  (
+    'i im id a an the to of in on at is am are be it its my me we you your our and or not no do did does can how what this that for with ' +
+    'el la los las de que en un una es mi le les des et je ne der die das und ist ich ein o um uma com meu'
+  ).split(' '),
+);
+
+/**
+ * The words a message must contain for the phrase to match: its longest uncommon word, alone or
+ * run together with its neighbours ("log in" also matches "login"). A trailing `*` makes every
+ * key ending with the last word a prefix key.
+ */
+function anchorsOf(phrase: string): { exact: string[]; prefix: string[] } {
   const trimmed = phrase.trim();
-  const words = wordsOf(normalizeText(trimmed.replace(/\*$/, ''))).map(bareWord);
   const isWildcard = trimmed.endsWith('*');
-  if (words.length === 0) return { exact: [], prefix: null };
-  if (words.length === 1 && isWildcard) return { exact: [], prefix: words[0] ?? null };
-  const joined = words.map((_, i) => words.slice(0, i + 1).join(''));
-  return { exact: joined, prefix: isWildcard ? words.join('') : null };
+  const words = wordsOf(normalizeText(trimmed.replace(/\*$/, ''))).map(bareWord);
+  const exact: string[] = [];
+  const prefix: string[] = [];
+  if (words.length === 0) return { exact, prefix };
+  const weight = (w: string): number => w.length + (COMMON.has(w) ? 0 : 100);
+  const key = words.reduce((best, w, i) => (weight(w) > weight(words[best] ?? '') ? i : best), 0);
+  for (let from = 0; from <= key; from++) {
+    for (let to = key; to < words.length; to++) {
+      const joined = words.slice(from, to + 1).join('');
+      (isWildcard && to === words.length - 1 ? prefix : exact).push(joined);
+    }
+  }
+  return { exact, prefix };
 }
 
 /** A message prepared once for every matcher: its clauses and which matchers could possibly hit. */
 export interface AnalyzedText {
   normalized: string;
+  words: string[];
   clauses: string[];
   candidates: ReadonlySet<number>;
 }
@@ -74,15 +95,42 @@ export interface PhraseIndex {
   analyze(text: string): AnalyzedText;
 }
 
+interface PrefixKey {
+  prefix: string;
+  ids: number[];
+}
+
+const BUCKET = 3;
+
 export function createPhraseIndex(): PhraseIndex {
   const exact = new Map<string, number[]>();
-  const prefixes = new Map<string, number[]>();
+  // Prefix keys grouped by their first letters, so a word checks only a handful of startsWith.
+  const prefixBuckets = new Map<string, PrefixKey[]>();
   const alwaysRun = new Set<number>();
-  const prefixLengths = new Set<number>();
   let nextId = 0;
-  const register = (map: Map<string, number[]>, word: string, id: number): void => {
-    const ids = map.get(word) ?? [];
-    if (!ids.includes(id)) map.set(word, [...ids, id]);
+  const registerExact = (word: string, id: number): void => {
+    const ids = exact.get(word) ?? [];
+    if (!ids.includes(id)) exact.set(word, [...ids, id]);
+  };
+  const registerPrefix = (prefix: string, id: number): void => {
+    const bucket = prefixBuckets.get(prefix.slice(0, BUCKET)) ?? [];
+    const key = bucket.find((k) => k.prefix === prefix);
+    if (key && !key.ids.includes(id)) key.ids.push(id);
+    else if (!key) prefixBuckets.set(prefix.slice(0, BUCKET), [...bucket, { prefix, ids: [id] }]);
+  };
+  const candidatesOf = (words: readonly string[]): Set<number> => {
+    const candidates = new Set(alwaysRun);
+    for (const word of words) {
+      const bare = bareWord(word);
+      for (const id of exact.get(bare) ?? []) candidates.add(id);
+      // A prefix shorter than the bucket key is its own bucket key; check those too.
+      for (let length = 1; length <= Math.min(BUCKET, bare.length); length++) {
+        for (const key of prefixBuckets.get(bare.slice(0, length)) ?? []) {
+          if (bare.startsWith(key.prefix)) for (const id of key.ids) candidates.add(id);
+        }
+      }
+    }
+    return candidates;
   };
   return {
     compile(phrases) {
@@ -90,12 +138,9 @@ export function createPhraseIndex(): PhraseIndex {
       const usable = phrases.filter((p) => p.trim() !== '' && p.trim() !== '*');
       for (const phrase of usable) {
         const anchors = anchorsOf(phrase);
-        for (const word of anchors.exact) register(exact, word, id);
-        if (anchors.prefix !== null) {
-          register(prefixes, anchors.prefix, id);
-          prefixLengths.add(anchors.prefix.length);
-        }
-        if (anchors.exact.length === 0 && anchors.prefix === null) alwaysRun.add(id);
+        for (const word of anchors.exact) registerExact(word, id);
+        for (const word of anchors.prefix) registerPrefix(word, id);
+        if (anchors.exact.length === 0 && anchors.prefix.length === 0) alwaysRun.add(id);
       }
       const regex = wordRegex(usable.map(phraseSource));
       return {
@@ -106,16 +151,8 @@ export function createPhraseIndex(): PhraseIndex {
     },
     analyze(text) {
       const normalized = normalizeText(text);
-      const candidates = new Set(alwaysRun);
-      const add = (ids: number[] | undefined): void => {
-        if (ids) for (const id of ids) candidates.add(id);
-      };
-      for (const word of wordsOf(normalized)) {
-        const bare = bareWord(word);
-        add(exact.get(bare));
-        for (const length of prefixLengths) if (length <= bare.length) add(prefixes.get(bare.slice(0, length)));
-      }
-      return { normalized, clauses: splitClauses(normalized), candidates };
+      const words = wordsOf(normalized);
+      return { normalized, words, clauses: splitClauses(normalized), candidates: candidatesOf(words) };
     },
   };
 }

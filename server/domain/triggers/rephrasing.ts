@@ -1,5 +1,3 @@
-import { wordsOf } from './text';
-
 const STOP_WORDS = new Set(
   (
     "i me my you your the a an to of in on for and or is are was it this that do does did how what can could please with at be have has " +
@@ -9,9 +7,9 @@ const STOP_WORDS = new Set(
 );
 
 /** The words that carry a message's need, for spotting the same need asked again. */
-export function contentWords(normalized: string): Set<string> {
+export function contentWords(normalizedWords: readonly string[]): Set<string> {
   const words = new Set<string>();
-  for (const word of wordsOf(normalized)) {
+  for (const word of normalizedWords) {
     if (STOP_WORDS.has(word) || word.length < 2) continue;
     words.add(word.length > 3 && word.endsWith('s') ? word.slice(0, -1) : word);
   }

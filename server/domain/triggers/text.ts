@@ -1,5 +1,7 @@
 /** Lowercase, accents stripped, typographic quotes unified: every matcher sees this form. */
 export function normalizeText(text: string): string {
+  // Plain ASCII (most messages) has no accents or typographic quotes to undo.
+  if (!/[^ -~\s]/.test(text)) return text.toLowerCase().replace(/`/g, "'");
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

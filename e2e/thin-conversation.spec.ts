@@ -1,0 +1,30 @@
+import { expect, test } from '@playwright/test';
+import { openWidget, sendAsVisitor, signIn } from './support/pages';
+
+test('a visitor writes on the demo page, an operator answers live, and a reload keeps the conversation', async ({ browser }) => {
+  const visitorContext = await browser.newContext();
+  const visitor = await visitorContext.newPage();
+  await openWidget(visitor);
+  await sendAsVisitor(visitor, 'When are you open?');
+  const transcript = visitor.getByRole('log');
+  await expect(transcript).toContainText('When are you open?');
+  await expect(transcript).toContainText(/Monday|open/i); // the knowledge-base bot answers
+
+  const { page: operator } = await signIn(browser, 'demo@baton.test');
+  await operator.getByRole('link', { name: /^Live/ }).or(operator.getByRole('tab', { name: /^Live/ })).first().click();
+  await operator.getByRole('link', { name: /Bot is answering/ }).first().click();
+  await expect(operator.getByRole('log').first()).toContainText('When are you open?');
+  await operator.getByRole('button', { name: 'Barge in' }).click();
+  await expect(transcript).toContainText(/Dana/);
+  await operator.getByLabel('Reply').fill('Hello from Dana at Lumen Lamps!');
+  await operator.getByRole('button', { name: 'Send' }).click();
+  await expect(transcript).toContainText('Hello from Dana at Lumen Lamps!');
+
+  await sendAsVisitor(visitor, 'Thanks Dana');
+  await expect(operator.getByRole('log').first()).toContainText('Thanks Dana');
+
+  await visitor.reload();
+  await visitor.getByRole('button', { name: /open chat|chat with us/i }).click();
+  await expect(visitor.getByRole('log')).toContainText('Hello from Dana at Lumen Lamps!');
+  await expect(visitor.getByRole('log')).toContainText('When are you open?');
+});

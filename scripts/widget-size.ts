@@ -1,0 +1,56 @@
+// Prints what the widget costs a host page and fails (exit 1) past the budget from the widget issue:
+// widget.js at most 4 KB gzip, widget.js + widget-panel.js at most 20 KB gzip. KB = 1000 bytes,
+// as in Vite's build output. Run after `vite build --mode launcher` and `vite build --mode panel`.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const dist = resolve(import.meta.dirname, '../dist/public');
+const launcherBudget = 4_000;
+const totalBudget = 20_000;
+
+interface Size {
+  raw: number;
+  gzip: number;
+  brotli: number;
+}
+
+function measure(file: string): Size | null {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(resolve(dist, file));
+  } catch {
+    return null;
+  }
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(2)} KB`.padStart(10);
+const verdict = (bytes: number, budget: number) =>
+  bytes <= budget ? `ok (≤ ${kb(budget).trim()})` : `OVER by ${kb(bytes - budget).trim()} (budget ${kb(budget).trim()})`;
+
+const launcher = measure('widget.js');
+const panel = measure('widget-panel.js');
+if (!launcher || !panel) {
+  console.error(`Missing ${launcher ? 'widget-panel.js' : 'widget.js'} in ${dist}.`);
+  console.error('Build first: npx vite build --mode launcher && npx vite build --mode panel');
+  process.exit(1);
+}
+const total: Size = {
+  raw: launcher.raw + panel.raw,
+  gzip: launcher.gzip + panel.gzip,
+  brotli: launcher.brotli + panel.brotli,
+};
+
+console.log(`${'file'.padEnd(16)}${'raw'.padStart(10)}${'gzip'.padStart(10)}${'brotli'.padStart(10)}  gzip budget`);
+const row = (name: string, size: Size, note: string) =>
+  console.log(`${name.padEnd(16)}${kb(size.raw)}${kb(size.gzip)}${kb(size.brotli)}  ${note}`);
+row('widget.js', launcher, verdict(launcher.gzip, launcherBudget));
+row('widget-panel.js', panel, 'loaded on first open');
+row('total', total, verdict(total.gzip, totalBudget));
+
+if (launcher.gzip > launcherBudget || total.gzip > totalBudget) process.exitCode = 1;

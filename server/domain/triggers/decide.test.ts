@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { decideHandoff, replayConversation, triggerStrength } from '.';
+import { compileTriggers } from './compile';
+import { bot, conversation, defaults, saying, siteWith, visitor } from './test-conversations';
+
+describe('decideHandoff', () => {
+  it('returns the whole decision for an escalation', () => {
+    expect(decideHandoff(saying('I want a refund for order 48213 and my email is ana@example.com'), defaults)).toEqual({
+      escalate: true,
+      triggers: [{ trigger: 'policy_topic', evidence: 'refund' }],
+      primaryTrigger: 'policy_topic',
+      queue: 'billing',
+      routingRule: 'topic:refund',
+      urgency: 'normal',
+      missingFacts: [],
+      askForFacts: [],
+      offerHuman: false,
+      topic: 'your refund',
+      intent: 'refund',
+      facts: { orderNumber: '48213', email: 'ana@example.com' },
+    });
+  });
+
+  it('returns a quiet decision when nothing fired', () => {
+    expect(decideHandoff(saying('What are your opening hours?'), defaults)).toMatchObject({
+      escalate: false,
+      triggers: [],
+      primaryTrigger: null,
+      urgency: 'low',
+      topic: null,
+      intent: 'general_question',
+    });
+  });
+
+  it('lists every fired trigger, the primary one first, each with its evidence', () => {
+    const turns = [visitor('THIS IS THE THIRD TIME!!! agent please'), bot('Let me check', { confidence: 0.1 })];
+    const decision = decideHandoff(conversation(turns), defaults);
+    expect(decision.triggers).toEqual([
+      { trigger: 'human_request', evidence: 'agent please' },
+      { trigger: 'frustration', evidence: 'third time' },
+      { trigger: 'low_confidence', evidence: 'confidence 0.1 below 0.33' },
+    ]);
+    expect(decision.urgency).toBe('high');
+  });
+
+  it('names the issue type and topic from the visitor’s words, then from the bot', () => {
+    expect(decideHandoff(saying('agent, my invoice is wrong'), defaults)).toMatchObject({ intent: 'billing', topic: 'your billing question', queue: 'billing' });
+    const fromBot = conversation([visitor('hmm'), bot('Is this about shipping?', { intent: 'shipping' }), visitor('agent')]);
+    expect(decideHandoff(fromBot, defaults)).toMatchObject({ intent: 'shipping', queue: 'general' });
+  });
+
+  it('never escalates when the site turned handoff off, but still reports what fired', () => {
+    const decision = decideHandoff(saying('agent'), siteWith({ handoffEnabled: false }));
+    expect(decision).toMatchObject({ escalate: false, primaryTrigger: null, offerHuman: false });
+    expect(decision.triggers.map((t) => t.trigger)).toEqual(['human_request']);
+  });
+
+  it('escalates a verified VIP before any turn', () => {
+    expect(decideHandoff(conversation([], { verified: true, tags: ['vip'] }), defaults)).toMatchObject({ escalate: true, queue: 'vip' });
+  });
+
+  it('does not change its input', () => {
+    const input = conversation([visitor('I want a refund for order 1234')]);
+    const copy = structuredClone(input);
+    decideHandoff(input, defaults);
+    expect(input).toEqual(copy);
+  });
+
+  it('gives the same answer on every call', () => {
+    const input = conversation([visitor('my app crashes'), bot('Sorry!', { fallback: true }), visitor('still crashing')]);
+    expect(decideHandoff(input, defaults)).toEqual(decideHandoff(input, defaults));
+  });
+});
+
+describe('replayConversation', () => {
+  it('returns null when it never escalates, with the final decision', () => {
+    const result = replayConversation(conversation([visitor('hi'), bot('Hello!')]), defaults);
+    expect(result).toMatchObject({ atTurn: null, decision: { escalate: false } });
+  });
+
+  it('agrees with decideHandoff on the turns up to the escalation', () => {
+    const turns = [visitor('hi'), bot('Hello!'), visitor('I was charged twice'), bot('Checking.'), visitor('thanks')];
+    const { atTurn, decision } = replayConversation(conversation(turns), defaults);
+    expect(atTurn).toBe(2);
+    expect(decision).toEqual(decideHandoff(conversation(turns.slice(0, 3)), defaults));
+  });
+
+  it('returns null for a conversation without turns', () => {
+    expect(replayConversation(conversation([]), defaults).atTurn).toBeNull();
+  });
+});
+
+describe('compiled settings', () => {
+  it('are built once per settings object', () => {
+    expect(compileTriggers(defaults.triggers)).toBe(compileTriggers(defaults.triggers));
+  });
+
+  it('are shared by a settings object with the same content, as read again from the database', () => {
+    const again = siteWith({}).triggers;
+    expect(compileTriggers(again).config).toBe(again);
+    expect(compileTriggers(again).analyze).toBe(compileTriggers(defaults.triggers).analyze);
+    const changed = siteWith({ triggers: { human_request: { phrases: ['beam me up'] } } }).triggers;
+    expect(compileTriggers(changed).analyze).not.toBe(compileTriggers(defaults.triggers).analyze);
+  });
+
+  it('rank all nine triggers', () => {
+    expect([...triggerStrength].sort()).toEqual(
+      ['buying_intent', 'customer_tag', 'frustration', 'human_request', 'low_confidence', 'out_of_scope', 'policy_topic', 'repeated_failure', 'tool_failure'],
+    );
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { SiteConfig } from '../site-config';
+import { TriggersConfig } from './triggers';
+
+describe('TriggersConfig defaults', () => {
+  const { triggers } = SiteConfig.parse({});
+
+  it('turns on all nine triggers from day one', () => {
+    const ids = ['human_request', 'low_confidence', 'policy_topic', 'customer_tag', 'tool_failure', 'buying_intent', 'repeated_failure', 'frustration', 'out_of_scope'] as const;
+    for (const id of ids) expect(triggers[id].enabled, id).toBe(true);
+  });
+
+  it('hands off below a confidence of 0.33', () => {
+    expect(triggers.low_confidence).toMatchObject({ threshold: 0.33, mode: 'handoff' });
+  });
+
+  it('has the policy topics, each with a label for the visitor and a queue', () => {
+    expect(triggers.policy_topic.topics.map((t) => [t.id, t.queue])).toEqual([
+      ['refund', 'billing'],
+      ['return', 'general'],
+      ['billing_dispute', 'billing'],
+      ['complaint', 'general'],
+      ['legal', 'general'],
+      ['medical', 'general'],
+      ['account_access', 'account'],
+      ['data_deletion', 'account'],
+    ]);
+    for (const topic of triggers.policy_topic.topics) expect(topic.label).not.toBe('');
+  });
+
+  it('requires an order number for refunds and also the email for returns', () => {
+    expect(triggers.requiredFacts).toEqual([
+      { topics: ['refund'], facts: ['orderNumber'], askAtMost: 2 },
+      { topics: ['return'], facts: ['orderNumber', 'email'], askAtMost: 2 },
+    ]);
+  });
+
+  it('keeps the defaults for what a site leaves out', () => {
+    const partial = TriggersConfig.parse({ low_confidence: { mode: 'offer' }, frustration: { enabled: false } });
+    expect(partial.low_confidence).toMatchObject({ mode: 'offer', threshold: 0.33, enabled: true });
+    expect(partial.frustration.enabled).toBe(false);
+    expect(partial.frustration.phrases.length).toBeGreaterThan(0);
+  });
+
+  it('gives every parse its own lists', () => {
+    const a = TriggersConfig.parse({});
+    a.customer_tag.tags.push('gold');
+    expect(TriggersConfig.parse({}).customer_tag.tags).not.toContain('gold');
+  });
+
+  it.each([
+    ['a threshold above 1', { low_confidence: { threshold: 1.5 } }],
+    ['an unknown mode', { low_confidence: { mode: 'maybe' } }],
+    ['a topic without keywords', { policy_topic: { topics: [{ id: 'x', label: 'x', keywords: [], queue: 'general' }] } }],
+    ['a topic id with spaces', { policy_topic: { topics: [{ id: 'my topic', label: 'x', keywords: ['x'], queue: 'general' }] } }],
+    ['an unknown required fact', { requiredFacts: [{ topics: ['refund'], facts: ['shoeSize'] }] }],
+    ['a zero count', { repeated_failure: { fallbacksInARow: 0 } }],
+  ])('refuses %s', (_, input) => {
+    expect(TriggersConfig.safeParse(input).success).toBe(false);
+  });
+});

@@ -1,0 +1,65 @@
+import type { ReadonlySignal } from '@preact/signals';
+import type { CallbackContact, CallbackSlot, Identity, Message, VisitorContext } from '../shared/entities';
+import type { ErrorCode } from '../shared/errors';
+import type { VisitorStrings, WidgetLocale } from '../shared/visitor-messages';
+import type { VisitorConversationView, WidgetUi } from '../shared/visitor-protocol';
+import type { Clock } from './clock';
+import type { ConnectionStatus, VisitorConnection } from './connection';
+import type { Stage } from './conversation-stage';
+import type { BatonEventName } from './embed-contract';
+import type { OutboxEntry, VisitorStore } from './visitor-storage';
+import type { WidgetPhrases } from './widget-phrases';
+
+export type Notice =
+  | { kind: 'failed'; reason: string }
+  | { kind: 'reconnecting' }
+  | { kind: 'resync_failed' }
+  | { kind: 'error'; code: ErrorCode };
+
+export interface ChatModelOptions {
+  connection: VisitorConnection;
+  store: VisitorStore;
+  clock: Clock;
+  random?: () => number;
+  newId(): string;
+  /** Read at every `hello`: page URL, referrer, locale, time zone, and nothing else of the host page. */
+  context(): VisitorContext;
+  /** Words until the server's `welcome` brings the site's own. */
+  fallbackStrings: VisitorStrings;
+  notify?(name: BatonEventName, detail?: unknown): void;
+}
+
+export interface ChatModel {
+  status: ReadonlySignal<ConnectionStatus>;
+  /** Connected and past `welcome`: commands sent now are answered. */
+  online: ReadonlySignal<boolean>;
+  ui: ReadonlySignal<WidgetUi | null>;
+  strings: ReadonlySignal<VisitorStrings>;
+  phrases: ReadonlySignal<WidgetPhrases>;
+  locale: ReadonlySignal<WidgetLocale>;
+  conversation: ReadonlySignal<VisitorConversationView | null>;
+  messages: ReadonlySignal<Message[]>;
+  /** Typed but not yet confirmed by the server, in the order typed. */
+  pending: ReadonlySignal<OutboxEntry[]>;
+  stage: ReadonlySignal<Stage>;
+  notice: ReadonlySignal<Notice | null>;
+  operatorTyping: ReadonlySignal<boolean>;
+  canAskForPerson: ReadonlySignal<boolean>;
+  busy: ReadonlySignal<'handoff' | 'callback' | null>;
+  /** Worth reconnecting on the next page without a click: a live conversation or unsent messages. */
+  resumable: ReadonlySignal<boolean>;
+  isOpen: ReadonlySignal<boolean>;
+  unread: ReadonlySignal<number>;
+  draft: ReadonlySignal<string>;
+  start(): void;
+  open(): void;
+  close(): void;
+  setDraft(text: string): void;
+  send(): boolean;
+  retry(clientMessageId: string): void;
+  askForPerson(): boolean;
+  requestCallback(request: { slot?: CallbackSlot; contact: CallbackContact; note?: string }): boolean;
+  rate(score: number, comment?: string): boolean;
+  identify(identity: Identity): void;
+  dispose(): void;
+}

@@ -1,0 +1,30 @@
+import type { ChatModel } from '../chat-model-types';
+import type { Where } from '../stage-text';
+import { Composer } from './Composer';
+import { ConnectionNotice } from './ConnectionNotice';
+import { Header } from './Header';
+import { StageCard } from './StageCard';
+import { Transcript } from './Transcript';
+
+/** The chat panel: a non-modal dialog that Escape closes. */
+export function App({ model, where }: { model: ChatModel; where: Where }) {
+  const s = model.strings.value;
+  return (
+    <div
+      class="p"
+      id="baton-panel"
+      role="dialog"
+      aria-label={s.title}
+      hidden={!model.isOpen.value}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') model.close();
+      }}
+    >
+      <Header model={model} />
+      <ConnectionNotice model={model} />
+      <Transcript model={model} />
+      <StageCard model={model} where={where} />
+      <Composer model={model} />
+    </div>
+  );
+}

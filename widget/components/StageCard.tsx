@@ -1,0 +1,24 @@
+import type { ChatModel } from '../chat-model-types';
+import { describeStage, type Where } from '../stage-text';
+import { CallbackForm } from './CallbackForm';
+import { RatingForm } from './RatingForm';
+
+/** Where the conversation stands (escalating, queued, person joined, unavailable, closed) and what the visitor can do. */
+export function StageCard({ model, where }: { model: ChatModel; where: Where }) {
+  const stage = model.stage.value;
+  const text = describeStage(stage, model.strings.value, where);
+  // The status element is always there, so assistive technology announces each change of stage
+  // (a live region inserted together with its text often is not).
+  return (
+    <div class={text ? 'st' : undefined}>
+      <div role="status">
+        {text ? <b>{text.heading}</b> : null}
+        {text?.lines.map((line) => (
+          <p key={line}>{line}</p>
+        ))}
+      </div>
+      {stage.kind === 'unavailable' ? <CallbackForm model={model} offer={stage.offer} where={where} /> : null}
+      {stage.kind === 'resolved' && !stage.rated ? <RatingForm model={model} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { ChatModel } from '../chat-model-types';
+import { fill } from '../format';
+import { MessageBubble, PendingBubble } from './MessageBubble';
+
+/** The conversation as a log: assistive technology announces what is added, politely. */
+export function Transcript({ model }: { model: ChatModel }) {
+  const s = model.strings.value;
+  const list = model.messages.value;
+  const pending = model.pending.value;
+  const stage = model.stage.value;
+  const operatorName = stage.kind === 'with_person' ? stage.operator?.name : undefined;
+  const log = useRef<HTMLDivElement>(null);
+
+  // Follow new messages unless the visitor scrolled up to read; a hidden panel loses its scroll
+  // position, so opening it always shows the latest.
+  const count = list.length + pending.length;
+  const open = model.isOpen.value;
+  useLayoutEffect(() => {
+    const el = log.current;
+    if (el && open && el.scrollHeight - el.scrollTop - el.clientHeight < 160) el.scrollTop = el.scrollHeight;
+  }, [count]);
+  useLayoutEffect(() => {
+    if (open && log.current) log.current.scrollTop = log.current.scrollHeight;
+  }, [open]);
+
+  return (
+    <>
+      {/* Focusable so keyboard users can scroll it; named after the dialog it belongs to. */}
+      <div class="log" role="log" aria-live="polite" aria-label={s.title} tabIndex={0} ref={log}>
+        <p class="m bot">{s.greeting}</p>
+        {list.map((message, i) => {
+          const previous = list[i - 1];
+          const showName = previous?.sender.kind !== message.sender.kind || previous.sender.name !== message.sender.name;
+          return <MessageBubble key={`${message.conversationId}:${message.seq}`} message={message} showName={showName} s={s} />;
+        })}
+        {pending.map((entry) => (
+          <PendingBubble key={entry.clientMessageId} entry={entry} model={model} />
+        ))}
+      </div>
+      {model.operatorTyping.value && operatorName ? <p class="typing">{fill(s.operatorTyping, { name: operatorName })}</p> : null}
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import type { CallbackSlot } from '../shared/entities';
+
+/** Fills {placeholders}; an unknown one stays visible rather than vanishing silently. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
+
+export function formatList(items: readonly string[], locale: string): string {
+  try {
+    return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+  } catch {
+    return items.join(', ');
+  }
+}
+
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  try {
+    return new Intl.DateTimeFormat(locale, options);
+  } catch {
+    // An unknown zone from the server must not break the panel: fall back to the visitor's own.
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone: undefined });
+  }
+}
+
+const clock: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
+
+/** "Monday 9:00", in the visitor's zone: when the team is back. */
+export function formatBackAt(iso: string, locale: string, timeZone: string): string {
+  return formatter(locale, { weekday: 'long', ...clock, timeZone }).format(new Date(iso));
+}
+
+/**
+ * A callback slot in the visitor's zone; when the site's clock reads differently, its time and
+ * zone follow in brackets, so both sides agree on the moment ("Tue, 3 Mar, 15:00–15:30 (14:00 CET)").
+ */
+export function formatSlot(slot: CallbackSlot, locale: string, timeZone: string, siteTimeZone: string): string {
+  const start = new Date(slot.start);
+  const end = new Date(slot.end);
+  const mine = formatter(locale, { weekday: 'short', day: 'numeric', month: 'short', ...clock, timeZone });
+  const range = typeof mine.formatRange === 'function' ? mine.formatRange(start, end) : `${mine.format(start)} – ${mine.format(end)}`;
+  const localTime = formatter(locale, { ...clock, timeZone }).format(start);
+  const siteTime = formatter(locale, { ...clock, timeZone: siteTimeZone }).format(start);
+  if (localTime === siteTime) return range;
+  const siteLabel = formatter(locale, { ...clock, timeZone: siteTimeZone, timeZoneName: 'short' }).format(start);
+  return `${range} (${siteLabel})`;
+}

@@ -1,0 +1,64 @@
+import { GeneralForm } from './GeneralForm';
+import { HoursForm } from './HoursForm';
+import { JsonConfigEditor } from './JsonConfigEditor';
+import { MessagesForm } from './MessagesForm';
+import { PolicyTopicsForm } from './PolicyTopicsForm';
+import { QueuesForm } from './QueuesForm';
+import { TriggerSwitches } from './TriggerSwitches';
+import { WidgetLookForm } from './WidgetLookForm';
+import { useApp } from './app-context';
+
+export function SettingsPage() {
+  const { settings, directory } = useApp();
+  const sites = directory.sites.value;
+  const draft = settings.draft.value;
+  const busy = settings.busy.value;
+  return (
+    <section class="settings" aria-labelledby="settings-title">
+      <h2 id="settings-title">Site settings</h2>
+      <div class="field inline">
+        <label for="settings-site">Site</label>
+        <select id="settings-site" value={settings.siteId.value ?? ''} onChange={(e) => void settings.open(e.currentTarget.value)}>
+          {settings.siteId.value ? null : <option value="">Choose a site</option>}
+          {sites.map((s) => (
+            <option key={s.siteId} value={s.siteId}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {busy === 'loading' ? <p class="muted">Loading settings…</p> : null}
+      {draft ? (
+        <form
+          key={settings.revision.value}
+          class="settings-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void settings.save();
+          }}
+        >
+          <GeneralForm />
+          <TriggerSwitches />
+          <PolicyTopicsForm />
+          <QueuesForm />
+          <HoursForm />
+          <WidgetLookForm />
+          <MessagesForm />
+          <JsonConfigEditor />
+          <div class="save-bar">
+            <button type="submit" class="primary" disabled={busy !== null}>
+              Save settings
+            </button>
+            <p role="status" class={settings.issues.value.length > 0 ? 'error' : 'muted'}>
+              {settings.message.value ?? (settings.dirty.value ? 'Unsaved changes.' : '')}
+            </p>
+          </div>
+        </form>
+      ) : (
+        <p role="status" class="error">
+          {busy ? '' : settings.message.value}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import { computed, signal } from '@preact/signals';
+import type { QueueConfig } from '../../../shared/config/queues';
+import type { Presence } from '../../../shared/operator-protocol';
+import type { InboxApi } from '../api-client';
+import type { OperatorSummary, SiteSummary } from '../site-contract';
+
+export interface QueueOption {
+  id: string;
+  name: string;
+}
+
+/** Sites, their queues and operators: names for ids, and targets for transfers. */
+export function createDirectoryModel(api: InboxApi) {
+  const sites = signal<SiteSummary[]>([]);
+  const queuesBySite = signal<Record<string, QueueConfig[]>>({});
+  const operatorsBySite = signal<Record<string, OperatorSummary[]>>({});
+  const error = signal<string | null>(null);
+  const queueOptions = computed<QueueOption[]>(() => {
+    const byId = new Map<string, string>();
+    for (const queues of Object.values(queuesBySite.value)) for (const q of queues) byId.set(q.id, q.name);
+    return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+  });
+  const queueNames = computed(() => new Map(queueOptions.value.map((q) => [q.id, q.name])));
+
+  return {
+    sites,
+    queuesBySite,
+    operatorsBySite,
+    error,
+    queueOptions,
+    queueName: (queueId: string) => queueNames.value.get(queueId) ?? queueId,
+    async load() {
+      const result = await api.sites();
+      if (!result.ok) {
+        error.value = `Could not load your sites: ${result.error.message}`;
+        return;
+      }
+      error.value = null;
+      sites.value = result.value.sites;
+      // Queue names come from each site's config; an operator without read access keeps the raw ids.
+      const configs = await Promise.all(result.value.sites.map((s) => api.siteConfig(s.siteId)));
+      const next: Record<string, QueueConfig[]> = {};
+      configs.forEach((r, i) => {
+        const site = result.value.sites[i];
+        if (r.ok && site) next[site.siteId] = r.value.config.queues;
+      });
+      queuesBySite.value = next;
+    },
+    setQueues(siteId: string, queues: QueueConfig[]) {
+      queuesBySite.value = { ...queuesBySite.peek(), [siteId]: queues };
+    },
+    async loadOperators(siteId: string) {
+      const result = await api.operators(siteId);
+      if (result.ok) operatorsBySite.value = { ...operatorsBySite.peek(), [siteId]: result.value.operators };
+    },
+    applyPresence(operatorId: string, presence: Presence) {
+      const next: Record<string, OperatorSummary[]> = {};
+      for (const [siteId, ops] of Object.entries(operatorsBySite.peek())) {
+        next[siteId] = ops.map((o) => (o.operatorId === operatorId ? { ...o, presence } : o));
+      }
+      operatorsBySite.value = next;
+    },
+    reset() {
+      sites.value = [];
+      queuesBySite.value = {};
+      operatorsBySite.value = {};
+    },
+  };
+}
+
+export type DirectoryModel = ReturnType<typeof createDirectoryModel>;
