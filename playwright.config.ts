@@ -27,7 +27,7 @@ export default defineConfig({
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PORT: String(port), E2E_DB: 'baton_e2e' },
+    env: { PORT: String(port), E2E_DB: process.env.E2E_DB ?? 'baton_e2e' },
     stdout: 'ignore',
     stderr: 'pipe',
   },

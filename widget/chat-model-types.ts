@@ -1,20 +1,14 @@
 import type { ReadonlySignal } from '@preact/signals';
 import type { CallbackContact, CallbackSlot, Identity, Message, VisitorContext } from '../shared/entities';
-import type { ErrorCode } from '../shared/errors';
 import type { VisitorStrings, WidgetLocale } from '../shared/visitor-messages';
 import type { VisitorConversationView, WidgetUi } from '../shared/visitor-protocol';
 import type { Clock } from './clock';
 import type { ConnectionStatus, VisitorConnection } from './connection';
 import type { Stage } from './conversation-stage';
+import type { Notice } from './notice';
 import type { BatonEventName } from './embed-contract';
 import type { OutboxEntry, VisitorStore } from './visitor-storage';
 import type { WidgetPhrases } from './widget-phrases';
-
-export type Notice =
-  | { kind: 'failed'; reason: string }
-  | { kind: 'reconnecting' }
-  | { kind: 'resync_failed' }
-  | { kind: 'error'; code: ErrorCode };
 
 export interface ChatModelOptions {
   connection: VisitorConnection;

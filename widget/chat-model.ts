@@ -2,56 +2,50 @@ import { batch, computed, signal } from '@preact/signals';
 import { type Identity, type Message, MessageText } from '../shared/entities';
 import type { ErrorCode } from '../shared/errors';
 import { pickWidgetLocale } from '../shared/visitor-messages';
-import type { VisitorConversationView, VisitorEvent, WidgetUi } from '../shared/visitor-protocol';
-import type { ChatModel, ChatModelOptions, Notice } from './chat-model-types';
+import type { VisitorCommand, VisitorConversationView, VisitorEvent, WidgetUi } from '../shared/visitor-protocol';
+import type { ChatModel, ChatModelOptions } from './chat-model-types';
+import { createTimers } from './clock';
 import type { ConnectionStatus } from './connection';
 import { deriveStage } from './conversation-stage';
-import { highestSeq, mergeMessages } from './message-list';
+import { deriveNotice } from './notice';
 import { createOutbox } from './outbox';
+import { createPendingAction } from './pending-action';
 import { createResync } from './resync';
+import { createTranscript } from './transcript';
 import { createTyping } from './typing';
 import { widgetPhrases } from './widget-phrases';
 
-export type { ChatModel, ChatModelOptions, Notice } from './chat-model-types';
-
 export const welcomeTimeoutMs = 10_000;
 export const errorNoticeMs = 8_000;
-/** No answer to request_human / request_callback: let the visitor try again. */
-export const actionTimeoutMs = 15_000;
 
 export function createChatModel(options: ChatModelOptions): ChatModel {
-  const { connection, store, clock } = options;
+  const { connection, store, clock, newId } = options;
   const notify = options.notify ?? (() => {});
   const status = signal<ConnectionStatus>({ kind: 'idle' });
   const synced = signal(false);
   const ui = signal<WidgetUi | null>(null);
   const conversation = signal<VisitorConversationView | null>(null);
-  const messages = signal<Message[]>([]);
   const serverError = signal<ErrorCode | null>(null);
   const isOpen = signal(false);
   const unread = signal(0);
   const draft = signal('');
-  const busy = signal<'handoff' | 'callback' | null>(null);
   const ratedHere = signal<string | null>(null);
 
   const online = computed(() => synced.value && status.value.kind === 'open');
   const strings = computed(() => ui.value?.strings ?? options.fallbackStrings);
   const locale = computed(() => ui.value?.locale ?? pickWidgetLocale(options.context().locale));
   const phrases = computed(() => widgetPhrases(locale.value));
+  // Commands other than `hello` make sense only once the server has welcomed this socket.
+  const sendOnline = (command: VisitorCommand) => online.value && connection.send(command);
+  const random = options.random ?? Math.random;
+  const resync = createResync({ clock, random, send: (afterSeq) => sendOnline({ type: 'resume', afterSeq }) });
+  const transcript = createTranscript({ onGap: resync.request });
+  const messages = transcript.messages;
+  const action = createPendingAction({ clock, newId });
   const stage = computed(() => deriveStage(conversation.value, messages.value, ratedHere.value));
   const canAskForPerson = computed(() => ui.value?.handoffEnabled === true && stage.value.kind === 'bot');
-  const outbox = createOutbox({
-    store,
-    clock,
-    newId: options.newId,
-    send: (e) => online.value && connection.send({ type: 'send_message', clientMessageId: e.clientMessageId, text: e.text }),
-  });
-  const typing = createTyping({ clock, send: (isTyping) => online.value && connection.send({ type: 'typing', isTyping }) });
-  const resync = createResync({
-    clock,
-    random: options.random ?? Math.random,
-    send: (afterSeq) => online.value && connection.send({ type: 'resume', afterSeq }),
-  });
+  const outbox = createOutbox({ store, clock, newId, send: ({ clientMessageId, text }) => sendOnline({ type: 'send_message', clientMessageId, text }) });
+  const typing = createTyping({ clock, send: (isTyping) => sendOnline({ type: 'typing', isTyping }) });
   // A tab that missed the confirmation still holds the entry; the transcript already has the message.
   const pending = computed(() => {
     const confirmed = new Set(messages.value.map((m) => m.clientMessageId));
@@ -60,28 +54,13 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
   const resumable = computed(
     () => outbox.entries.value.length > 0 || (conversation.value !== null && conversation.value.state !== 'resolved'),
   );
-  const notice = computed<Notice | null>(() => {
-    const s = status.value;
-    if (s.kind === 'failed') return { kind: 'failed', reason: s.reason };
-    if (s.kind === 'waiting' || (s.kind === 'connecting' && s.attempt > 0)) return { kind: 'reconnecting' };
-    if (resync.failed.value) return { kind: 'resync_failed' };
-    return serverError.value ? { kind: 'error', code: serverError.value } : null;
-  });
+  const notice = computed(() => deriveNotice(status.value, resync.failed.value, serverError.value));
 
   // Plain variables: bookkeeping that nothing renders.
   let usedToken: string | null = null;
   let helloFor: { conversationId: string | null; afterSeq: number } = { conversationId: null, afterSeq: 0 };
   let pendingIdentity: Identity | null = null;
-  let pendingActionId: string | null = null;
-  const timers = new Map<string, unknown>();
-  const later = (name: string, ms: number, run: () => void) => {
-    clock.clearTimeout(timers.get(name));
-    timers.set(name, clock.setTimeout(run, ms));
-  };
-  const cancel = (name: string) => {
-    clock.clearTimeout(timers.get(name));
-    timers.delete(name);
-  };
+  const { later, cancel, dispose: cancelTimers } = createTimers(clock);
 
   function onStatus(next: ConnectionStatus) {
     batch(() => {
@@ -98,7 +77,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
 
   function sayHello() {
     const conversationId = conversation.value?.conversationId ?? null;
-    helloFor = { conversationId, afterSeq: highestSeq(messages.value, conversationId) };
+    helloFor = { conversationId, afterSeq: transcript.highestSeq(conversationId) };
     connection.send({ type: 'hello', context: options.context(), afterSeq: helloFor.afterSeq });
     // An open socket that never says welcome is as bad as a closed one: show it and start over.
     later('welcome', welcomeTimeoutMs, () => {
@@ -130,18 +109,12 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
 
   function acceptMessages(incoming: readonly Message[], live: boolean) {
     outbox.acknowledge(incoming);
-    const currentId = conversation.value?.conversationId ?? null;
-    const before = highestSeq(messages.value, currentId);
-    const { list, added } = mergeMessages(messages.value, incoming);
-    if (added.length === 0) return;
-    messages.value = list;
+    const added = transcript.accept(incoming, conversation.value?.conversationId ?? null, live);
     if (!live) return;
     for (const message of added) {
       notify('message', { sender: message.sender.kind, name: message.sender.name, text: message.text, createdAt: message.createdAt });
       if (message.sender.kind === 'operator') typing.operator(false);
       if (message.sender.kind !== 'visitor' && !isOpen.value) unread.value += 1;
-      // seq is contiguous within a conversation: a jump means frames were missed, so fetch them.
-      if (message.conversationId === currentId && before > 0 && message.seq > before + 1) resync.request(before);
     }
   }
 
@@ -155,11 +128,8 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
         acceptMessages(event.messages, false);
         return resync.succeeded();
       case 'conversation_updated':
-        batch(() => {
-          conversation.value = event.conversation;
-          busy.value = null;
-        });
-        return;
+        conversation.value = event.conversation;
+        return action.settle();
       case 'handoff_started':
         return notify('handoff', { topic: event.topic });
       case 'operator_joined':
@@ -169,8 +139,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
       case 'conversation_resolved':
         return notify('resolved');
       case 'callback_confirmed':
-        busy.value = null;
-        return;
+        return action.settle();
       case 'identity_checked':
         pendingIdentity = null;
         return;
@@ -184,7 +153,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
 
   function onServerError(code: ErrorCode, clientMessageId: string | undefined) {
     if (code === 'invalid_identity') pendingIdentity = null;
-    if (clientMessageId && clientMessageId === pendingActionId) busy.value = null;
+    if (clientMessageId) action.settle(clientMessageId);
     // A throttled message waits and goes again by itself; everything else is shown to the visitor.
     if (outbox.refused(clientMessageId, code) && code === 'rate_limited') return;
     serverError.value = code;
@@ -192,17 +161,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
   }
 
   function sendIdentity() {
-    if (pendingIdentity && online.value) connection.send({ type: 'identify', identity: pendingIdentity });
-  }
-
-  function act(kind: 'handoff' | 'callback', send: (clientMessageId: string) => boolean): boolean {
-    if (!online.value || busy.value) return false;
-    const id = options.newId();
-    if (!send(id)) return false;
-    pendingActionId = id;
-    busy.value = kind;
-    later('busy', actionTimeoutMs, () => (busy.value = null));
-    return true;
+    if (pendingIdentity) sendOnline({ type: 'identify', identity: pendingIdentity });
   }
 
   const unsubscribe = [
@@ -228,7 +187,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     notice,
     operatorTyping: typing.operatorTyping,
     canAskForPerson,
-    busy,
+    busy: action.busy,
     resumable,
     isOpen,
     unread,
@@ -264,13 +223,12 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
       return true;
     },
     retry: (clientMessageId) => outbox.retry(clientMessageId),
-    askForPerson: () => act('handoff', (clientMessageId) => connection.send({ type: 'request_human', clientMessageId })),
+    askForPerson: () => action.start('handoff', (clientMessageId) => sendOnline({ type: 'request_human', clientMessageId })),
     requestCallback: (request) =>
-      act('callback', (clientMessageId) => connection.send({ type: 'request_callback', clientMessageId, ...request })),
+      action.start('callback', (clientMessageId) => sendOnline({ type: 'request_callback', clientMessageId, ...request })),
     rate(score, comment) {
       const id = conversation.value?.conversationId;
-      if (!id || !online.value) return false;
-      if (!connection.send({ type: 'rate', score, ...(comment ? { comment } : {}) })) return false;
+      if (!id || !sendOnline({ type: 'rate', score, ...(comment ? { comment } : {}) })) return false;
       ratedHere.value = id;
       return true;
     },
@@ -280,7 +238,8 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     },
     dispose() {
       for (const stop of unsubscribe) stop();
-      for (const name of [...timers.keys()]) cancel(name);
+      cancelTimers();
+      action.dispose();
       resync.pause();
       typing.reset();
       outbox.dispose();

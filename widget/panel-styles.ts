@@ -37,12 +37,11 @@ export const panelCss = `
 .st b{font-weight:600}
 .st [role=status]{display:grid;gap:4px}
 .st form{display:grid;gap:8px;margin-top:6px}
-fieldset{border:0;margin:0;padding:0;display:grid;gap:4px;min-width:0}
-legend{padding:0;margin-bottom:4px;font-weight:600}
+.lg{font-weight:600}
+.opts{display:grid;gap:4px}
 label{display:grid;gap:2px}
 .opt{display:flex;gap:8px;align-items:center}
 .rate{display:flex;flex-wrap:wrap;gap:6px}
-.rate legend{width:100%}
 .rate label{display:block;position:relative}
 .rate input{position:absolute;inset:0;z-index:1;width:100%;height:100%;margin:0;opacity:0;cursor:pointer}
 .rate span{display:grid;place-items:center;width:40px;height:40px;border:1px solid #767676;border-radius:8px;background:#fff;cursor:pointer}

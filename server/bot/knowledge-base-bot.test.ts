@@ -41,7 +41,7 @@ describe('knowledge base bot', () => {
   it('says clearly what it cannot do for an out-of-scope topic, as a fallback', async () => {
     const reply = await bot.reply(ask({ from: 'visitor', text: 'Can you give me legal advice? I want to sue the courier.' }));
     expect(reply).toMatchObject({ intent: 'legal', fallback: true });
-    expect(reply.reply).toContain("can't help with legal questions");
+    expect(reply.reply).toContain("not able to give legal advice");
   });
 
   it('works with the day-one default configuration', async () => {

@@ -21,7 +21,7 @@ const recentAssignees = new Map<string, string[]>();
  */
 export async function offerWaiting(deps: FlowDeps, site: SiteDoc, queueId: string): Promise<number> {
   const queue = site.config.queues.find((q) => q.id === queueId);
-  if (!queue || queue.mode !== 'automatic') return 0;
+  if (queue?.mode !== 'automatic') return 0;
   return rounds(`${site._id}:${queueId}`, async () => {
     const operators = (await deps.store.operators.forSite(site._id)).filter((op) => queue.members.length === 0 || queue.members.includes(op._id));
     const candidates = await Promise.all(

@@ -20,7 +20,7 @@ export async function requestCallback(
   input: { slot?: CallbackSlot; contact: CallbackContact; note?: string },
 ): Promise<CommandOutcome> {
   const conversation = await deps.store.conversations.latestForVisitor(visitor._id);
-  if (!conversation || conversation.state !== 'queued' || !conversation.queue) {
+  if (conversation?.state !== 'queued' || !conversation.queue) {
     return { kind: 'refused', code: 'transition_not_allowed', message: 'A callback can be booked while you wait for a person.' };
   }
   const now = deps.clock.now();

@@ -40,9 +40,8 @@ export async function escalate(
     return null;
   }
   const escalated = result.conversation;
-  const text = decision.topic
-    ? visitorText(site, escalated, 'connectingAbout', { topic: decision.topic })
-    : visitorText(site, escalated, 'connecting');
+  const connecting = visitorText(site, escalated, 'connecting');
+  const text = decision.topic ? `${connecting} ${visitorText(site, escalated, 'connectingAbout', { topic: decision.topic })}` : connecting;
   await postMessage(deps, escalated, { sender: { kind: 'system' }, text });
   deps.hub.toVisitor(escalated.visitorId, { type: 'handoff_started', topic: decision.topic, missingFacts: decision.missingFacts });
   deps.hub.toSite(escalated.siteId, { type: 'handoff_started', conversation: toSummary(escalated) });

@@ -100,7 +100,7 @@ export async function runVisitorCommand(
 
 async function rateConversation(deps: FlowDeps, visitor: VisitorDoc, score: number, comment: string | null): Promise<CommandOutcome> {
   const conversation = await deps.store.conversations.latestForVisitor(visitor._id);
-  if (!conversation || conversation.state !== 'resolved') {
+  if (conversation?.state !== 'resolved') {
     return { kind: 'refused', code: 'transition_not_allowed', message: 'Only a resolved conversation can be rated.' };
   }
   await deps.store.conversations.patch(conversation._id, { rating: { score, comment, at: deps.clock.now() } });

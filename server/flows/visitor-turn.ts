@@ -85,7 +85,7 @@ export async function runBotTurn(
       if (!posted) return; // a person took over while the bot was thinking
     }
     const fresh = await deps.store.conversations.get(conversation._id);
-    if (!fresh || fresh.state !== 'bot') return;
+    if (fresh?.state !== 'bot') return;
     const allTurns = [...turns, botTurn];
     const decided = decideHandoff(handoffInput(allTurns, visitor), site.config);
     const decision = reply.handoff && !decided.escalate ? forceHandoff(decided, 'out_of_scope', 'The bot asked for a person') : decided;

@@ -38,7 +38,9 @@ async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms: numb
 }
 
 const children: ChildProcess[] = [];
-afterAll(() => children.forEach((c) => c.kill('SIGKILL')));
+afterAll(() => {
+  for (const child of children) child.kill('SIGKILL');
+});
 
 describe.runIf(existsSync(FERRETDB))('GET /healthz', () => {
   it('reports the database down within seconds and recovers by itself when it returns', async () => {

@@ -74,7 +74,7 @@ export const demoKnowledgeBaseEntries: KnowledgeBaseEntry[] = [
   {
     id: 'legal_advice',
     question: 'Can you give me legal advice?',
-    answer: "I can't help with legal questions. Someone from our team can look at this with you.",
+    answer: "I'm not able to give legal advice. Someone from our team can look at this with you.",
     intent: 'legal',
     keywords: ['lawyer', 'sue', 'court', 'lawsuit', 'legal'],
     outOfScope: true,
@@ -85,6 +85,6 @@ export const demoBotConfig: KnowledgeBaseBotConfig = {
   kind: 'knowledge_base',
   entries: demoKnowledgeBaseEntries,
   fallbackReply:
-    "I'm not sure I have the right answer to that. I can bring in someone from the Lumen Lamps team if you like.",
+    "I'm not sure I have the right answer to that. Would you like to talk to a person from the Lumen Lamps team?",
   confidenceThreshold: 0.5,
 };

@@ -17,7 +17,11 @@ export class SocketClient<E extends { type: string }> {
     ws.on('message', (raw) => {
       const event = parse(JSON.parse(raw.toString()));
       this.events.push(event);
-      this.waiters = this.waiters.filter((w) => (w.match(event) ? (w.resolve(event), false) : true));
+      this.waiters = this.waiters.filter((w) => {
+        if (!w.match(event)) return true;
+        w.resolve(event);
+        return false;
+      });
     });
     ws.on('close', (code, reason) => {
       this.closed = { code, reason: reason.toString() };
@@ -43,7 +47,13 @@ export class SocketClient<E extends { type: string }> {
     if (seen) return Promise.resolve(seen as Extract<E, { type: T }>);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`timed out waiting for ${type}; saw ${this.events.map((e) => e.type).join(',')}`)), ms);
-      this.waiters.push({ match, resolve: (e) => (clearTimeout(timer), resolve(e as Extract<E, { type: T }>)) });
+      this.waiters.push({
+        match,
+        resolve: (e) => {
+          clearTimeout(timer);
+          resolve(e as Extract<E, { type: T }>);
+        },
+      });
     });
   }
 
@@ -51,7 +61,10 @@ export class SocketClient<E extends { type: string }> {
     if (this.closed) return Promise.resolve(this.closed);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('socket did not close')), ms);
-      this.ws.once('close', (code, reason) => (clearTimeout(timer), resolve({ code, reason: reason.toString() })));
+      this.ws.once('close', (code, reason) => {
+        clearTimeout(timer);
+        resolve({ code, reason: reason.toString() });
+      });
     });
   }
 
@@ -79,11 +92,15 @@ export async function visitorSession(h: Harness, siteKey: string, opts: { token?
   return { client, welcome };
 }
 
+// Response bodies are asserted field by field in the tests, so they stay loosely typed here.
+// biome-ignore lint/suspicious/noExplicitAny: test client returning arbitrary JSON
+type Json = any;
+
 export interface OperatorSession {
   cookie: string;
   csrf: string;
   operatorId: string;
-  fetch(path: string, init?: { method?: string; body?: unknown; csrf?: string | null }): Promise<{ status: number; body: any }>;
+  fetch(path: string, init?: { method?: string; body?: unknown; csrf?: string | null }): Promise<{ status: number; body: Json }>;
 }
 
 export async function loginOperator(h: Harness, email: string, password = 'pw'): Promise<OperatorSession> {

@@ -75,7 +75,7 @@ export async function conversationRoutes(app: FastifyInstance, opts: { deps: Flo
     const body = b as TransferBody;
     if (body.operatorId) {
       const target = await deps.store.operators.get(body.operatorId);
-      if (!target || !target.siteIds.includes(conversation.siteId)) throw new CodedError('not_found', 'No operator with that id on this site.');
+      if (!target?.siteIds.includes(conversation.siteId)) throw new CodedError('not_found', 'No operator with that id on this site.');
       return { type: 'transfer', toOperator: { operatorId: target._id, name: target.name } };
     }
     if (body.queue) {

@@ -38,7 +38,7 @@ export const KnowledgeBaseBotConfig = z.object({
   ),
   fallbackReply: z._default(
     z.string().check(z.minLength(1), z.maxLength(500)),
-    "I'm not sure I have the right answer to that. I can bring in someone from the team if you like.",
+    "I'm not sure I have the right answer to that. Would you like to talk to a person from our team?",
   ),
   /** Answers below this confidence are not sent; the fallback reply is, and the turn counts as a fallback. */
   confidenceThreshold: z._default(z.number().check(z.gte(0), z.lte(1)), 0.5),

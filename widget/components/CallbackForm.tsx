@@ -28,15 +28,19 @@ export function CallbackForm({ model, offer, where }: { model: ChatModel; offer:
     <form onSubmit={submit}>
       <p>{offer.slots.length ? s.callbackOffer : s.leaveMessage}</p>
       {offer.slots.length ? (
-        <fieldset role="radiogroup">
-          <legend>{fill(s.callbackSlotLabel, { zone: where.timeZone })}</legend>
-          {offer.slots.map((slot, i) => (
-            <label class="opt" key={slot.start}>
-              <input type="radio" name="slot" value={i} required defaultChecked={i === 0} />
-              {formatSlot(slot, where.locale, where.timeZone, offer.siteTimeZone)}
-            </label>
-          ))}
-        </fieldset>
+        <>
+          <p class="lg" id="baton-slot-label">
+            {fill(s.callbackSlotLabel, { zone: where.timeZone })}
+          </p>
+          <div class="opts" role="radiogroup" aria-labelledby="baton-slot-label">
+            {offer.slots.map((slot, i) => (
+              <label class="opt" key={slot.start}>
+                <input type="radio" name="slot" value={i} required defaultChecked={i === 0} />
+                {formatSlot(slot, where.locale, where.timeZone, offer.siteTimeZone)}
+              </label>
+            ))}
+          </div>
+        </>
       ) : null}
       <label>
         {s.callbackContactLabel}

@@ -1,19 +1,5 @@
-import type { VisitorStrings } from '../../shared/visitor-messages';
-import type { ChatModel, Notice } from '../chat-model-types';
-import { errorPhrase, type WidgetPhrases } from '../widget-phrases';
-
-export function noticeText(notice: Notice, s: VisitorStrings, words: WidgetPhrases): string {
-  switch (notice.kind) {
-    case 'failed':
-      return notice.reason === 'unsupported_version' ? words.outdated : words.unavailable;
-    case 'reconnecting':
-      return s.reconnecting;
-    case 'resync_failed':
-      return s.resyncFailed;
-    case 'error':
-      return errorPhrase(notice.code, words);
-  }
-}
+import type { ChatModel } from '../chat-model-types';
+import { noticeText } from '../notice';
 
 /** Connection trouble in words; typing stays possible, messages wait in the outbox. */
 export function ConnectionNotice({ model }: { model: ChatModel }) {

@@ -13,15 +13,18 @@ export function RatingForm({ model }: { model: ChatModel }) {
   };
   return (
     <form onSubmit={submit}>
-      <fieldset class="rate" role="radiogroup">
-        <legend>{s.rateLabel}</legend>
+      {/* A radiogroup (not a fieldset) so tests and assistive technology find it by that role. */}
+      <p class="lg" id="baton-rate-label">
+        {s.rateLabel}
+      </p>
+      <div class="rate" role="radiogroup" aria-labelledby="baton-rate-label">
         {scores.map((score) => (
           <label key={score}>
             <input type="radio" name="score" value={score} required />
             <span>{score}</span>
           </label>
         ))}
-      </fieldset>
+      </div>
       <label>
         {s.rateCommentLabel}
         <textarea name="comment" rows={2} maxLength={1000} />
