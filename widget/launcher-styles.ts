@@ -11,5 +11,8 @@ export const launcherCss = `
 .b{position:absolute;top:-2px;right:-2px;min-width:20px;height:20px;padding:0 5px;border-radius:10px;background:#b3261e;color:#fff;font:700 12px/20px system-ui,sans-serif}
 .b:empty{display:none}
 .sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+.n{position:fixed;bottom:32px;right:88px;max-width:calc(100vw - 108px);padding:6px 10px;border-radius:8px;background:#fff;color:#1a1a1a;box-shadow:0 2px 8px rgba(0,0,0,.25);font:13px/1.3 system-ui,sans-serif}
+:host([data-side=left]) .n{right:auto;left:88px}
+.n:empty,:host([data-expanded]) .n,:host([data-unavailable]) .l{display:none}
 @media (max-width:480px){:host([data-expanded]) .l{display:none}}
 `;

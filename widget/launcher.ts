@@ -2,6 +2,7 @@ import type { Identity } from '../shared/entities';
 import type { ChatController } from './baton-api';
 import { accentPair, defaultAccent } from './contrast';
 import type { BatonEventName, MountPanel, PanelHandle } from './embed-contract';
+import { backAtTemplates, decideLauncher, fetchAvailability } from './launcher-availability';
 import { launcherCss } from './launcher-styles';
 import { addStyles } from './shadow-styles';
 import { type LauncherHints, localStorageOrNull, readJson, storageKeys, writeJson } from './storage-keys';
@@ -56,11 +57,13 @@ export function createLauncher(host: HTMLElement, siteKey: string, scriptOrigin:
   button.setAttribute('aria-expanded', 'false');
   const label = span('sr');
   const badge = span('b');
+  const note = span('n');
+  note.id = 'baton-back-at';
   // The visible count is decoration; the label carries it for assistive technology.
   badge.setAttribute('aria-hidden', 'true');
   let baseLabel = '';
   button.append(icon('o', 'M4 5h16v11H9l-5 4z'), icon('x', 'M6 6l12 12M18 6L6 18'), label, badge);
-  root.append(button);
+  root.append(button, note);
 
   function applyLook(look: Partial<LauncherHints>) {
     const { accent, onAccent } = accentPair(look.accentColor ?? defaultAccent);
@@ -87,6 +90,8 @@ export function createLauncher(host: HTMLElement, siteKey: string, scriptOrigin:
           onOpenChange(open) {
             button.setAttribute('aria-expanded', String(open));
             host.toggleAttribute('data-expanded', open);
+            // Opened anyway (page API): the visitor is in, so the launcher stays from now on.
+            if (open) host.removeAttribute('data-unavailable');
           },
           onUnread(count) {
             badge.textContent = count ? String(count) : '';
@@ -111,6 +116,14 @@ export function createLauncher(host: HTMLElement, siteKey: string, scriptOrigin:
   const open = (focus: boolean) => void panel().then((h) => h?.open(focus));
 
   button.addEventListener('click', () => (handle?.isOpen() ? handle.close() : open(true)));
+  void fetchAvailability(scriptOrigin, siteKey).then((availability) => {
+    const lang = locale.slice(0, 2).toLowerCase();
+    const template = hints?.backAt || backAtTemplates[lang] || (backAtTemplates.en as string);
+    const state = decideLauncher(availability, handle !== null || !!hints?.resume, template, locale);
+    host.toggleAttribute('data-unavailable', state.kind === 'hidden');
+    note.textContent = state.kind === 'back_at' ? state.text : '';
+    if (state.kind === 'back_at') button.setAttribute('aria-describedby', note.id);
+  });
   const openAttr = host.getAttribute('open');
   if (openAttr !== null && openAttr !== 'false') open(false);
   // Only a visitor who already chatted has hints or an outbox; reconnect them without a click so a

@@ -68,6 +68,7 @@ export const mount: MountPanel = (root, options) => {
         accentColor: ui.look.accentColor,
         position: ui.look.position,
         launcherLabel: ui.strings.launcherLabel,
+        backAt: ui.strings.backAt,
         resume: model.resumable.value,
       });
     }),

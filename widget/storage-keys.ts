@@ -13,6 +13,8 @@ export interface LauncherHints {
   accentColor: string;
   launcherLabel: string;
   position: 'bottom-right' | 'bottom-left';
+  /** The site's "we're back {time}" sentence in the visitor's language. */
+  backAt: string;
   /** A conversation is open or messages wait to be sent: reconnect on the next page without a click. */
   resume: boolean;
 }

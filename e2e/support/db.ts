@@ -20,3 +20,31 @@ export async function patchDemoConfig(patch: (current: SiteConfigInput) => SiteC
     await db.collection<{ _id: string }>('sites').updateOne({ _id: 'site-demo' }, { $set: { config }, $inc: { configVersion: 1 } });
   });
 }
+
+/** Closes every open conversation, so a journey about queue places starts with an empty queue. */
+export async function closeOpenConversations(): Promise<void> {
+  await withE2eDb(async (db) => {
+    await db.collection('conversations').updateMany({ state: { $ne: 'resolved' } }, { $set: { state: 'resolved', owner: null, offer: null, resolvedAt: new Date() } });
+  });
+}
+
+/** Recent claims and handle times, so the wait estimate has enough data to give a range. */
+export async function seedRecentHandoffs(count: number, claimAfterSeconds: number, handleSeconds: number): Promise<void> {
+  const now = Date.now();
+  await withE2eDb(async (db) => {
+    await db.collection('conversations').insertMany(
+      Array.from({ length: count }, (_, i) => {
+        const escalatedAt = new Date(now - 3600_000 + i * 60_000);
+        const claimedAt = new Date(escalatedAt.getTime() + claimAfterSeconds * 1000);
+        return {
+          _id: `history-${now}-${i}` as never,
+          siteId: 'site-demo', visitorId: `history-${i}`, state: 'resolved', version: 3, queue: 'general', owner: null, lastSeq: 0, botSinceSeq: 0,
+          urgency: 'normal', triggers: ['human_request'], firedTriggers: [], handoffTopic: null, intent: null, missingFacts: [], facts: {},
+          casePackage: null, callbackBooked: null, rating: null, offer: null, declinedBy: [], visitorName: null, visitorLocale: 'en',
+          lastMessagePreview: null, createdAt: escalatedAt, escalatedAt, claimedAt, resolvedAt: new Date(claimedAt.getTime() + handleSeconds * 1000),
+          lastActivityAt: escalatedAt, lastVisitorActivityAt: escalatedAt,
+        };
+      }),
+    );
+  });
+}

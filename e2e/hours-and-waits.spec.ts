@@ -1,0 +1,79 @@
+import { expect, test } from '@playwright/test';
+import { alwaysOpenSchedule } from '../shared/config/hours';
+import { closeOpenConversations, patchDemoConfig, seedRecentHandoffs } from './support/db';
+import { openWidget, signIn } from './support/pages';
+
+const hourIn = (timeZone: string) => Number(new Intl.DateTimeFormat('en', { hour: 'numeric', hourCycle: 'h23', timeZone }).format(new Date()));
+
+/** A fixed-offset zone where it is 3 am right now, whenever the test runs. */
+function zoneAtThreeAm(): string {
+  for (let offset = -12; offset <= 14; offset++) {
+    const zone = offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+    if (hourIn(zone) === 3) return zone;
+  }
+  throw new Error('no zone at 3 am');
+}
+
+test.afterEach(async () => {
+  await patchDemoConfig((config) => ({ ...config, hours: alwaysOpenSchedule }));
+});
+
+test('a handoff at 3 am in the queue’s zone offers a callback in the visitor’s zone, and operators see it', async ({ browser }) => {
+  const queueZone = zoneAtThreeAm();
+  const visitorZone = hourIn('Asia/Tokyo') === 3 ? 'America/Sao_Paulo' : 'Asia/Tokyo';
+  const day = [{ start: '09:00', end: '17:00' }];
+  await patchDemoConfig((config) => ({
+    ...config,
+    hours: { timeZone: queueZone, weekly: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day } },
+  }));
+
+  const visitor = await (await browser.newContext({ timezoneId: visitorZone, locale: 'en-GB' })).newPage();
+  await openWidget(visitor);
+  await visitor.getByRole('button', { name: 'Talk to a person' }).click();
+  await expect(visitor.getByText(/outside our working hours/i).first()).toBeVisible();
+  const slots = visitor.getByRole('radiogroup');
+  await expect(slots).toBeVisible();
+
+  // The first slot is today's 09:00 in the queue's zone, shown at the visitor's own wall time.
+  const opening = new Date();
+  const shift = (9 - hourIn(queueZone)) * 3600_000 - (opening.getMinutes() * 60_000 + opening.getSeconds() * 1000 + opening.getMilliseconds());
+  const firstSlot = new Date(opening.getTime() + shift);
+  const visitorWallTime = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', timeZone: visitorZone }).format(firstSlot);
+  await expect(slots.getByRole('radio').first()).toBeChecked();
+  await expect(slots.locator('label').first()).toContainText(visitorWallTime);
+  await expect(visitor.getByText(new RegExp(visitorZone.replace('/', '.')))).toBeVisible();
+
+  await visitor.getByLabel('Phone number or email').fill('+1 555 0100');
+  await visitor.getByRole('button', { name: 'Request a callback' }).click();
+  await expect(visitor.getByText('Thanks, we have your request.').first()).toBeVisible();
+
+  const { page: operator } = await signIn(browser, 'demo@baton.test');
+  await operator.getByRole('link', { name: /^Callbacks/ }).first().click();
+  await expect(operator.getByRole('main')).toContainText('+1 555 0100');
+});
+
+test('a visitor’s place and wait range update live as operators claim the conversations ahead', async ({ browser }) => {
+  await closeOpenConversations();
+  await seedRecentHandoffs(8, 45, 240);
+  const { page: dana } = await signIn(browser, 'demo@baton.test');
+  const { page: sam } = await signIn(browser, 'sam@baton.test');
+
+  const visitors = [];
+  for (let i = 0; i < 3; i++) {
+    const page = await (await browser.newContext()).newPage();
+    await openWidget(page);
+    await page.getByRole('button', { name: 'Talk to a person' }).click();
+    await expect(page.getByText(`You are number ${i + 1} in the queue.`)).toBeVisible();
+    visitors.push(page);
+  }
+  const last = visitors[2]!;
+  await expect(last.getByText(/Expected wait: \d+–\d+ minutes?\./)).toBeVisible();
+
+  for (const [operator, place] of [[dana, 2], [sam, 1]] as const) {
+    await operator.getByRole('link', { name: /^Awaiting handoff/ }).first().click();
+    await operator.getByRole('link', { name: /Waiting for a person|Queue: General/ }).first().click();
+    await operator.getByRole('button', { name: 'Claim' }).click();
+    await expect(last.getByText(`You are number ${place} in the queue.`)).toBeVisible();
+    await expect(last.getByText(/Expected wait: \d+–\d+ minutes?\./)).toBeVisible();
+  }
+});
