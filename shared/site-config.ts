@@ -25,9 +25,8 @@ export const SiteConfig = z.object({
   queues: z._default(z.array(QueueConfig).check(z.minLength(1)), defaultQueues),
   handoverRules: z._default(z.array(HandoverRule), defaultHandoverRules),
   defaultQueue: z._default(z.string(), 'general'),
-  /** The people's hours; the bot answers around the clock unless botHours is set. */
+  /** The people's hours (queues may set their own); the bot answers around the clock. */
   hours: z._default(Schedule, defaultSchedule),
-  botHours: z._default(z.nullable(Schedule), null),
   inactivity: z.prefault(
     z.object({
       botMinutes: z._default(z.number().check(z.gte(1)), 30),

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { resolveInactiveConversations } from '../flows/inactivity';
 import { connectOperator, loginOperator, visitorSession } from '../test-support/clients';
 import { type Harness, seedOperator, seedSite, startHarness } from '../test-support/harness';
 
@@ -200,5 +201,37 @@ describe('handoff journeys on the real server', () => {
     const audit = await h.db.collection('audit').findOne({ action: 'config_changed' });
     expect(audit?.reasons).toContain('triggers');
     client.close();
+  });
+});
+
+describe('inactivity', () => {
+  it('resolves idle conversations after the site’s limits, with a notice and an audit entry', async () => {
+    let offsetMs = 0;
+    await h.close();
+    h = await startHarness({ clock: { now: () => new Date(Date.now() + offsetMs) } });
+    await seedOperator(h, { operatorId: 'op-ana', email: 'ana@a.test', name: 'Ana Lima', siteIds: ['site-a'] });
+    await seedSite(h, { siteId: 'site-a', siteKey: 'key-a', config: { inactivity: { botMinutes: 10, humanMinutes: 30 } } });
+    const botHeld = await visitorSession(h, 'key-a');
+    botHeld.client.send({ type: 'send_message', clientMessageId: 'a', text: 'Are you a bot?' });
+    const botId = (await botHeld.client.waitFor('message_added')).message.conversationId;
+    const humanHeld = await visitorSession(h, 'key-a');
+    humanHeld.client.send({ type: 'request_human', clientMessageId: 'h' });
+    const humanId = (await humanHeld.client.waitFor('message_added')).message.conversationId;
+    const ana = await loginOperator(h, 'ana@a.test');
+    expect((await ana.fetch(`/api/conversations/${humanId}/claim`, { body: {} })).status).toBe(200);
+
+    offsetMs = 11 * 60_000;
+    expect(await resolveInactiveConversations(h.deps)).toBe(1);
+    await botHeld.client.waitFor('conversation_resolved');
+    expect((await h.deps.store.conversations.get(humanId))?.state).toBe('owned');
+
+    offsetMs = 31 * 60_000;
+    expect(await resolveInactiveConversations(h.deps)).toBe(1);
+    await humanHeld.client.waitFor('conversation_resolved');
+    const audit = await h.deps.store.audit.forConversation(botId);
+    expect(audit.at(-1)).toMatchObject({ action: 'resolved', actor: { kind: 'system' }, reasons: ['inactivity'] });
+    expect(botHeld.client.events.some((e) => e.type === 'message_added' && e.message.sender.kind === 'system')).toBe(true);
+    botHeld.client.close();
+    humanHeld.client.close();
   });
 });
