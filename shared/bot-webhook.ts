@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { MAX_MESSAGE_CHARS } from './protocol-version';
 
 // The contract a site owner implements to plug their own bot into Baton. Baton POSTs a

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { TriggerId, Urgency } from './entities';
 
 export const FiredTrigger = z.object({

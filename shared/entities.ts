@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { MAX_MESSAGE_CHARS } from './protocol-version';
 
 export const Id = z.string().check(z.minLength(1), z.maxLength(64));

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { BOT_WEBHOOK_SIGNATURE_HEADER, BOT_WEBHOOK_TIMESTAMP_HEADER } from './bot-webhook';
 import { ConversationState, TriggerId, Urgency } from './entities';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { BotConfig } from './config/bot';
 import { defaultSchedule, Schedule } from './config/hours';
 import { defaultQueues, QueueConfig } from './config/queues';

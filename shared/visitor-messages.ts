@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /** Every sentence the widget shows; sites may override any of them per locale. */
 export const VisitorMessageKey = z.enum([

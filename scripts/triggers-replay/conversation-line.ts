@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { TriggerId } from '../../shared/entities';
 import type { HandoffInput } from '../../server/domain/handoff-decision';
 import type { ReplayResult } from '../../server/domain/triggers';

@@ -56,3 +56,16 @@ describe('visitor socket frames', () => {
     client.close();
   });
 });
+
+describe('static files', () => {
+  it('serves the widget compressed, cacheable and readable from other origins', async () => {
+    const res = await fetch(`${h.baseUrl}/widget.js`, { headers: { 'accept-encoding': 'br' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBe('br');
+    expect(res.headers.get('cache-control')).toMatch(/max-age=300/);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    const demo = await fetch(`${h.baseUrl}/demo`);
+    expect(demo.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    expect(await demo.text()).toContain('<script src="/widget.js" data-site="demo" async></script>');
+  });
+});

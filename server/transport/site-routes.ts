@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { CallbackIdParams, PresenceBody, SiteIdParams } from '../../shared/http';
 import { SiteConfig } from '../../shared/site-config';
 import { markCallbackDone } from '../flows/callbacks';

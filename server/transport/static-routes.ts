@@ -21,7 +21,7 @@ export async function staticRoutes(app: FastifyInstance, opts: { staticDir: stri
     index: ['index.html'],
     redirect: true,
     setHeaders(res, path) {
-      if (/widget(-panel)?\.js$/.test(path)) {
+      if (/widget(-panel)?\.js(\.br|\.gz)?$/.test(path)) {
         // Unversioned names: short cache, background revalidation keeps embeds fast.
         res.header('Cache-Control', 'public, max-age=300, stale-while-revalidate=86400');
         res.header('Access-Control-Allow-Origin', '*');

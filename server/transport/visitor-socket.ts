@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { PROTOCOL_CLOSE_CODE, PROTOCOL_VERSION } from '../../shared/protocol-version';
 import { VisitorCommand, type VisitorEvent } from '../../shared/visitor-protocol';
 import type { FlowDeps } from '../flows/deps';

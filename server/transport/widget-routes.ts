@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { WidgetAvailability } from '../../shared/visitor-protocol';
 import { CodedError } from '../coded-error';
 import type { FlowDeps } from '../flows/deps';

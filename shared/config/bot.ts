@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 const EntryId = z.string().check(z.regex(/^[a-z0-9_-]{1,64}$/));
 

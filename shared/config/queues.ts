@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { Schedule } from './hours';
 
 export const QueueId = z.string().check(z.regex(/^[a-z0-9_-]{1,32}$/));

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { VisitorMessageKey, WidgetLocale } from '../visitor-messages';
 
 export const WidgetConfig = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { Callback, OperatorIdentity, Presence } from '../../shared/operator-protocol';
 import { SiteConfig } from '../../shared/site-config';
 
