@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // One config, three front-end builds chosen by --mode (see the "build" script):
@@ -42,25 +41,13 @@ function buildFor(mode: string) {
   };
 }
 
-// zod keeps its settings on globalThis.__zod_globalConfig. In the panel that would add a global to
-// every host page (the widget promises none but window.Baton) and share settings with the page's
-// own zod; this keeps them in a module-local object instead.
-function zodSandbox(): Plugin {
-  return {
-    name: 'baton:zod-sandbox',
-    transform(code, id) {
-      if (!/[\\/]zod[\\/]v4[\\/]core[\\/]core\.js$/.test(id)) return null;
-      return { code: `const zodSandbox = {};\n${code.replaceAll('globalThis', 'zodSandbox')}`, map: null };
-    },
-  };
-}
-
 export default defineConfig(({ mode }) => ({
   root: mode === 'inbox' ? resolve(import.meta.dirname, 'widget/inbox') : import.meta.dirname,
   base: mode === 'inbox' ? '/inbox/' : '/',
   publicDir: false,
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-  plugins: mode === 'panel' ? [zodSandbox()] : [],
+  // No plugins: the panel bundles no zod any more (widget/event-guard.ts), so nothing needs sandboxing.
+  plugins: [],
   build: buildFor(mode),
   define: mode === 'inbox' ? {} : { 'process.env.NODE_ENV': JSON.stringify('production') },
   test: {

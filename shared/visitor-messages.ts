@@ -1,4 +1,8 @@
 import * as z from 'zod/mini';
+import { type WidgetLocale as Locale, widgetLocales } from './widget-locales';
+
+// The locale list and pickWidgetLocale live in ./widget-locales (no zod), so the widget can use them.
+export { pickWidgetLocale, widgetLocales } from './widget-locales';
 
 /** Every sentence the widget shows; sites may override any of them per locale. */
 export const VisitorMessageKey = z.enum([
@@ -38,6 +42,14 @@ export const VisitorMessageKey = z.enum([
   'rateThanks',
   'reconnecting',
   'resyncFailed',
+  'sending',
+  'notSent',
+  'retry',
+  'chatUnavailable',
+  'chatOutdated',
+  'tooFast',
+  'slotTaken',
+  'genericError',
   'inactivityResolved',
   'senderBot',
   'senderVisitor',
@@ -45,15 +57,8 @@ export const VisitorMessageKey = z.enum([
 ]);
 export type VisitorMessageKey = z.infer<typeof VisitorMessageKey>;
 
-export const widgetLocales = ['en', 'es', 'fr', 'de', 'pt'] as const;
 export const WidgetLocale = z.enum(widgetLocales);
-export type WidgetLocale = z.infer<typeof WidgetLocale>;
+export type WidgetLocale = Locale;
 
 export const VisitorStrings = z.record(VisitorMessageKey, z.string());
 export type VisitorStrings = Record<VisitorMessageKey, string>;
-
-/** Picks the widget locale from a BCP 47 tag ("pt-BR" -> "pt"), English otherwise. */
-export function pickWidgetLocale(tag: string | undefined): WidgetLocale {
-  const base = (tag ?? '').toLowerCase().split('-')[0] ?? '';
-  return (widgetLocales as readonly string[]).includes(base) ? (base as WidgetLocale) : 'en';
-}

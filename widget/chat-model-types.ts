@@ -8,7 +8,6 @@ import type { Stage } from './conversation-stage';
 import type { Notice } from './notice';
 import type { BatonEventName } from './embed-contract';
 import type { OutboxEntry, VisitorStore } from './visitor-storage';
-import type { WidgetPhrases } from './widget-phrases';
 
 export interface ChatModelOptions {
   connection: VisitorConnection;
@@ -18,8 +17,8 @@ export interface ChatModelOptions {
   newId(): string;
   /** Read at every `hello`: page URL, referrer, locale, time zone, and nothing else of the host page. */
   context(): VisitorContext;
-  /** Words until the server's `welcome` brings the site's own. */
-  fallbackStrings: VisitorStrings;
+  /** The few words shown until the server's `welcome` brings the site's own (fallback-strings.ts). */
+  fallbackStrings: Partial<VisitorStrings>;
   notify?(name: BatonEventName, detail?: unknown): void;
 }
 
@@ -29,7 +28,6 @@ export interface ChatModel {
   online: ReadonlySignal<boolean>;
   ui: ReadonlySignal<WidgetUi | null>;
   strings: ReadonlySignal<VisitorStrings>;
-  phrases: ReadonlySignal<WidgetPhrases>;
   locale: ReadonlySignal<WidgetLocale>;
   conversation: ReadonlySignal<VisitorConversationView | null>;
   messages: ReadonlySignal<Message[]>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { VisitorConversationView } from '../shared/visitor-protocol';
-import { englishVisitorStrings } from '../shared/visitor-strings';
+import { defaultVisitorStrings } from '../shared/visitor-strings';
 import { createChatModel } from './chat-model';
 import { resyncTimeoutMs } from './resync';
 import { describeStage } from './stage-text';
@@ -25,7 +25,7 @@ function setup(storage = new MemoryStorage(), events = new EventTarget()) {
     random: () => 0.5,
     newId: () => `id-${++ids}`,
     context: () => ({ page: 'https://shop.example/cart', locale: 'en-GB', timeZone: 'Europe/London' }),
-    fallbackStrings: englishVisitorStrings,
+    fallbackStrings: defaultVisitorStrings.en,
     notify: (name, detail) => notified.push([name, detail]),
   });
   model.start();
@@ -216,7 +216,7 @@ describe('visitor token', () => {
 
 describe('stage shown for a conversation view', () => {
   const where = { locale: 'en-GB', timeZone: 'Europe/London' };
-  const s = englishVisitorStrings;
+  const s = defaultVisitorStrings.en;
   const cases: [string, VisitorConversationView, { heading: string; lines: string[] } | null][] = [
     ['bot conversation: no card', view(), null],
     [

@@ -1,8 +1,10 @@
 import { batch, computed, signal } from '@preact/signals';
-import { type Identity, type Message, MessageText } from '../shared/entities';
+import type { Identity, Message } from '../shared/entities';
 import type { ErrorCode } from '../shared/errors';
-import { pickWidgetLocale } from '../shared/visitor-messages';
+import type { VisitorStrings } from '../shared/visitor-messages';
+import { MAX_MESSAGE_CHARS } from '../shared/protocol-version';
 import type { VisitorCommand, VisitorConversationView, VisitorEvent, WidgetUi } from '../shared/visitor-protocol';
+import { pickWidgetLocale } from '../shared/widget-locales';
 import type { ChatModel, ChatModelOptions } from './chat-model-types';
 import { createTimers } from './clock';
 import type { ConnectionStatus } from './connection';
@@ -13,7 +15,6 @@ import { createPendingAction } from './pending-action';
 import { createResync } from './resync';
 import { createTranscript } from './transcript';
 import { createTyping } from './typing';
-import { widgetPhrases } from './widget-phrases';
 
 export const welcomeTimeoutMs = 10_000;
 export const errorNoticeMs = 8_000;
@@ -32,9 +33,9 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
   const ratedHere = signal<string | null>(null);
 
   const online = computed(() => synced.value && status.value.kind === 'open');
-  const strings = computed(() => ui.value?.strings ?? options.fallbackStrings);
+  // Before `welcome`, only the fallback's few keys are read (see fallback-strings.ts).
+  const strings = computed(() => ui.value?.strings ?? (options.fallbackStrings as VisitorStrings));
   const locale = computed(() => ui.value?.locale ?? pickWidgetLocale(options.context().locale));
-  const phrases = computed(() => widgetPhrases(locale.value));
   // Commands other than `hello` make sense only once the server has welcomed this socket.
   const sendOnline = (command: VisitorCommand) => online.value && connection.send(command);
   const random = options.random ?? Math.random;
@@ -178,7 +179,6 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     online,
     ui,
     strings,
-    phrases,
     locale,
     conversation,
     messages,
@@ -213,7 +213,8 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     },
     send() {
       const text = draft.value.trim();
-      if (!MessageText.safeParse(text).success) return false;
+      // MessageText in shared/entities.ts: 1 to MAX_MESSAGE_CHARS characters.
+      if (!text || text.length > MAX_MESSAGE_CHARS) return false;
       batch(() => {
         outbox.add(text);
         draft.value = '';

@@ -151,6 +151,7 @@ describe('socket client', () => {
     t.last().serverSends({ type: 'took_over_the_page' });
     t.last().serverSends({ type: 'returned_to_bot' });
     expect(t.events).toEqual([{ type: 'returned_to_bot' }]);
+    expect(t.connection.ignoredFrames()).toBe(3);
   });
 
   it('sends only on an open socket', () => {

@@ -1,7 +1,8 @@
 import { PROTOCOL_CLOSE_CODE, PROTOCOL_VERSION } from '../shared/protocol-version';
-import { type VisitorCommand, VisitorEvent } from '../shared/visitor-protocol';
+import type { VisitorCommand, VisitorEvent } from '../shared/visitor-protocol';
 import { backoffDelay } from './backoff';
 import { browserClock, type Clock } from './clock';
+import { isVisitorEvent } from './event-guard';
 import { createHeartbeat } from './heartbeat';
 
 export type ConnectionStatus =
@@ -68,7 +69,7 @@ export interface SocketConnectionOptions {
 
 const OPEN = 1;
 
-export function createSocketConnection(options: SocketConnectionOptions): VisitorConnection {
+export function createSocketConnection(options: SocketConnectionOptions): VisitorConnection & { ignoredFrames(): number } {
   const clock = options.clock ?? browserClock;
   const random = options.random ?? Math.random;
   const createSocket = options.createSocket ?? ((url: string) => new WebSocket(url));
@@ -78,6 +79,7 @@ export function createSocketConnection(options: SocketConnectionOptions): Visito
   let attempt = 0;
   let tokenRejections = 0;
   let retryTimer: unknown = null;
+  let ignored = 0;
 
   const setStatus = (status: ConnectionStatus) => {
     for (const listener of listeners) listener.status(status);
@@ -120,23 +122,23 @@ export function createSocketConnection(options: SocketConnectionOptions): Visito
   }
 
   function receive(data: unknown) {
-    let json: unknown;
+    let event: unknown;
     try {
-      json = JSON.parse(String(data));
+      event = JSON.parse(String(data));
     } catch {
-      console.warn('[baton] ignored a frame that is not JSON');
-      return;
+      // Not JSON: `event` stays undefined and the guard below drops it.
     }
-    const parsed = VisitorEvent.safeParse(json);
-    if (!parsed.success) {
-      console.warn('[baton] ignored a frame outside the protocol', parsed.error.issues);
+    // Not JSON, or not a frame of the protocol (event-guard.ts): counted and dropped, never applied.
+    if (!isVisitorEvent(event)) {
+      ignored += 1;
+      console.warn('[baton] ignored a frame outside the protocol', ignored);
       return;
     }
     // A valid frame proves the server accepted this socket: the next failure starts backoff afresh.
     attempt = 0;
     tokenRejections = 0;
-    if (parsed.data.type === 'pong') heartbeat.pong(parsed.data.nonce);
-    else for (const listener of listeners) listener.event(parsed.data);
+    if (event.type === 'pong') heartbeat.pong(event.nonce);
+    else for (const listener of listeners) listener.event(event);
   }
 
   function afterClose(decision: CloseDecision) {
@@ -190,6 +192,7 @@ export function createSocketConnection(options: SocketConnectionOptions): Visito
       connect();
     },
     send: sendRaw,
+    ignoredFrames: () => ignored,
     listen(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,7 +1,6 @@
 import type { ErrorCode } from '../shared/errors';
 import type { VisitorStrings } from '../shared/visitor-messages';
 import type { ConnectionStatus } from './connection';
-import { errorPhrase, type WidgetPhrases } from './widget-phrases';
 
 /** The one connection or server problem the visitor is told about, most important first. */
 export type Notice =
@@ -18,15 +17,15 @@ export function deriveNotice(status: ConnectionStatus, resyncFailed: boolean, se
   return serverError ? { kind: 'error', code: serverError } : null;
 }
 
-export function noticeText(notice: Notice, s: VisitorStrings, words: WidgetPhrases): string {
+export function noticeText(notice: Notice, s: VisitorStrings): string {
   switch (notice.kind) {
     case 'failed':
-      return notice.reason === 'unsupported_version' ? words.outdated : words.unavailable;
+      return notice.reason === 'unsupported_version' ? s.chatOutdated : s.chatUnavailable;
     case 'reconnecting':
       return s.reconnecting;
     case 'resync_failed':
       return s.resyncFailed;
     case 'error':
-      return errorPhrase(notice.code, words);
+      return notice.code === 'rate_limited' ? s.tooFast : notice.code === 'callback_slot_unavailable' ? s.slotTaken : s.genericError;
   }
 }

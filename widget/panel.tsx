@@ -1,11 +1,11 @@
 import { effect } from '@preact/signals';
 import { render } from 'preact';
-import { pickWidgetLocale } from '../shared/visitor-messages';
-import { englishVisitorStrings } from '../shared/visitor-strings';
+import { pickWidgetLocale } from '../shared/widget-locales';
 import { createChatModel } from './chat-model';
 import { browserClock } from './clock';
 import { App } from './components/App';
 import { createSocketConnection, socketUrl } from './connection';
+import { fallbackStrings } from './fallback-strings';
 import type { MountPanel } from './embed-contract';
 import { panelCss } from './panel-styles';
 import { addStyles } from './shadow-styles';
@@ -41,7 +41,7 @@ export const mount: MountPanel = (root, options) => {
       locale: options.locale.slice(0, 35),
       timeZone,
     }),
-    fallbackStrings: englishVisitorStrings,
+    fallbackStrings,
     notify: options.emit,
   });
   // Dates in the visitor's own regional format when it matches the widget's language.

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { VisitorMessageKey, widgetLocales } from '../shared/visitor-messages';
 import { defaultVisitorStrings, resolveVisitorStrings } from '../shared/visitor-strings';
 import { accentPair, contrastRatio, luminance } from './contrast';
+import { fallbackStrings } from './fallback-strings';
 import { formatSlot } from './format';
 import { launcherLabels } from './launcher';
+import { type Notice, noticeText } from './notice';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -21,6 +23,25 @@ describe('visitor strings', () => {
     expect(strings.title).toBe('Hilfe');
     expect(strings.send).toBe('Senden');
     expect(defaultVisitorStrings.de.title).toBe('Chatten Sie mit uns');
+  });
+
+  it('gives the panel the same English words before the server’s strings arrive', () => {
+    for (const [key, text] of Object.entries(fallbackStrings)) {
+      expect(text, key).toBe(defaultVisitorStrings.en[key as keyof typeof fallbackStrings]);
+    }
+  });
+
+  it('has words before `welcome` for every notice a connection that never comes up can show', () => {
+    const early: Notice[] = [
+      { kind: 'failed', reason: 'unknown_site' },
+      { kind: 'failed', reason: 'unsupported_version' },
+      { kind: 'reconnecting' },
+      { kind: 'resync_failed' },
+      { kind: 'error', code: 'internal' },
+    ];
+    const s = fallbackStrings as typeof defaultVisitorStrings.en;
+    for (const notice of early) expect(noticeText(notice, s), notice.kind).toBe(noticeText(notice, defaultVisitorStrings.en));
+    for (const notice of early) expect(noticeText(notice, s), notice.kind).toBeTruthy();
   });
 
   it('gives the launcher the same label before the server’s strings arrive', () => {

@@ -2,11 +2,11 @@ import { MongoClient } from 'mongodb';
 import { SiteConfig, type SiteConfigInput } from '../../shared/site-config';
 
 /** Direct access to the e2e database, for arranging a journey's preconditions (site settings, clock-bound data). */
-export async function withE2eDb<T>(fn: (db: import('mongodb').Db) => Promise<T>): Promise<T> {
+export async function withE2eDb<T>(fn: (db: import('mongodb').Db) => Promise<T>, database = process.env.E2E_DB ?? 'baton_e2e'): Promise<T> {
   const client = new MongoClient(process.env.MONGODB_URI!, { serverSelectionTimeoutMS: 5000 });
   await client.connect();
   try {
-    return await fn(client.db(process.env.E2E_DB ?? 'baton_e2e'));
+    return await fn(client.db(database));
   } finally {
     await client.close();
   }

@@ -16,6 +16,11 @@ async function newContext(browser: Browser, options?: Parameters<Browser['newCon
   return context;
 }
 
+/** A page in a fresh browser context of its own (nobody signed in), closed by closeContexts. */
+export async function freshPage(browser: Browser): Promise<Page> {
+  return (await newContext(browser)).newPage();
+}
+
 /** Closes every context the helpers opened: operators' sockets go, so presence follows reality. */
 export async function closeContexts(): Promise<void> {
   const all = [...opened];

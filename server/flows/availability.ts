@@ -65,7 +65,8 @@ export function callbackOfferFor(availability: QueueAvailability, now: Date): Ca
   const next = availability.open ? null : nextOpening(availability.schedule, now);
   return {
     reason: availability.open ? 'nobody_online' : 'closed',
-    slots: callbackSlots(availability.schedule, now, 7, 30, 48),
+    // A short list reads better than a long one: hourly slots, the next dozen.
+    slots: callbackSlots(availability.schedule, now, 7, 60, 12),
     siteTimeZone: availability.schedule.timeZone,
     nextOpenAt: next?.toISOString() ?? null,
   };

@@ -36,21 +36,21 @@ export function MessageBubble({ message, showName, s }: { message: Message; show
 
 /** A message still in the outbox: shown at once, marked until the server confirms it. */
 export function PendingBubble({ entry, model }: { entry: OutboxEntry; model: ChatModel }) {
-  const words = model.phrases.value;
+  const s = model.strings.value;
   return (
     <div class="m visitor q">
-      <span class="sr">{model.strings.value.senderVisitor}: </span>
+      <span class="sr">{s.senderVisitor}: </span>
       <RichText text={entry.text} />
       <span class="meta">
         {entry.failed ? (
           <>
-            {words.notSent}{' '}
+            {s.notSent}{' '}
             <button type="button" class="lnk" onClick={() => model.retry(entry.clientMessageId)}>
-              {words.retry}
+              {s.retry}
             </button>
           </>
         ) : (
-          words.sending
+          s.sending
         )}
       </span>
     </div>

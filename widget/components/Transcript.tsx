@@ -28,7 +28,8 @@ export function Transcript({ model }: { model: ChatModel }) {
     <>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling log must be reachable by keyboard to scroll it (WCAG 2.1.1); not every browser makes scrollers focusable yet. */}
       <div class="log" role="log" aria-live="polite" aria-label={s.title} tabIndex={0} ref={log}>
-        <p class="m bot">{s.greeting}</p>
+        {/* Not in the fallback: the greeting waits for `welcome` rather than flash in the wrong language. */}
+        {s.greeting ? <p class="m bot">{s.greeting}</p> : null}
         {list.map((message, i) => {
           const previous = list[i - 1];
           const showName = previous?.sender.kind !== message.sender.kind || previous.sender.name !== message.sender.name;

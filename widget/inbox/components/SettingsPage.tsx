@@ -32,6 +32,7 @@ export function SettingsPage() {
         <form
           key={settings.revision.value}
           class="settings-form"
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             void settings.save();

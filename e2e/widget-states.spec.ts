@@ -1,0 +1,88 @@
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './support/axe';
+import { closeOpenConversations, withE2eDb } from './support/db';
+import { openWidget, sendAsVisitor, signIn } from './support/pages';
+
+// Every state the visitor can be in, each with its own rendering and an axe check.
+
+test('the visitor always sees what is happening, from the bot to a rating', async ({ browser }) => {
+  await closeOpenConversations();
+  const { page: operator } = await signIn(browser, 'demo@baton.test');
+  const visitorContext = await browser.newContext();
+  const visitor = await visitorContext.newPage();
+  await openWidget(visitor);
+  const log = visitor.getByRole('log');
+  await expect(visitor.getByRole('dialog', { name: 'Chat with us' })).toBeVisible();
+  await expect(visitor.getByLabel('Message', { exact: true })).toBeFocused();
+  await expectNoSeriousA11yViolations(visitor, 'baton-chat');
+
+  // Bot conversation, with the way to a person always visible.
+  await sendAsVisitor(visitor, 'How long does shipping take?');
+  await expect(log.getByText(/Assistant:/).first()).toBeVisible();
+  await expect(visitor.getByRole('button', { name: 'Talk to a person' })).toBeVisible();
+
+  // Escalation: connecting, why, what more is needed.
+  await sendAsVisitor(visitor, 'I want to return my order');
+  await expect(visitor.getByText(/So that a person can help you with your return/)).toBeVisible();
+  await sendAsVisitor(visitor, 'Actually, just get me a person please');
+  await expect(visitor.getByText('Connecting you with a person…').first()).toBeVisible();
+  await expect(visitor.getByText(/About: your return/).first()).toBeVisible();
+  await expect(visitor.getByText(/You are number 1 in the queue\./)).toBeVisible();
+  await expectNoSeriousA11yViolations(visitor, 'baton-chat');
+
+  // A person joins: their name and initial, their typing.
+  await operator.getByRole('link', { name: /^Awaiting handoff/ }).first().click();
+  await operator.getByRole('link', { name: /Queue: General/ }).first().click();
+  await operator.getByRole('button', { name: 'Claim' }).click();
+  await expect(log).toContainText('Dana joined the conversation.');
+  await expect(visitor.getByText('D', { exact: true }).first()).toBeVisible();
+  await operator.getByLabel('Reply').pressSequentially('Let me look', { delay: 20 });
+  await expect(visitor.getByText(/Dana is typing/)).toBeVisible();
+  await operator.getByRole('button', { name: 'Send' }).click();
+  await expect(log).toContainText('Let me look');
+  await expectNoSeriousA11yViolations(visitor, 'baton-chat');
+
+  // Back to the bot, then resolved with a rating that is stored.
+  await operator.getByRole('button', { name: 'Return to bot' }).click();
+  await expect(log).toContainText('You’re back with our assistant.');
+  await sendAsVisitor(visitor, 'Which payment methods do you accept?');
+  await expect(log.getByText(/Assistant:/).last()).toBeVisible();
+  await operator.getByRole('button', { name: 'Resolve' }).click();
+  await expect(log).toContainText('This conversation is closed.');
+  const rating = visitor.getByRole('radiogroup');
+  await expect(rating).toBeVisible();
+  await expectNoSeriousA11yViolations(visitor, 'baton-chat');
+  await rating.getByRole('radio').nth(4).check();
+  await visitor.getByRole('button', { name: /Send rating|Rate|Submit/i }).click();
+  await expect.poll(() => withE2eDb((db) => db.collection('conversations').countDocuments({ 'rating.score': 5 }))).toBe(1);
+});
+
+test('nobody online during open hours: the honest message and a callback or a message', async ({ browser }) => {
+  await closeOpenConversations();
+  await withE2eDb((db) => db.collection('operators').updateMany({}, { $set: { presence: 'offline' } }));
+  const visitor = await (await browser.newContext()).newPage();
+  await openWidget(visitor);
+  await visitor.getByRole('button', { name: 'Talk to a person' }).click();
+  await expect(visitor.getByText('Nobody from our team is available right now.').first()).toBeVisible();
+  await expect(visitor.getByText(/usually within/i)).toHaveCount(0);
+  await expect(visitor.getByLabel('Phone number or email')).toBeVisible();
+  await expectNoSeriousA11yViolations(visitor, 'baton-chat');
+  await visitor.getByLabel('Phone number or email').fill('ana@example.com');
+  await visitor.getByRole('button', { name: 'Request a callback' }).click();
+  await expect(visitor.getByText('Thanks, we have your request.').first()).toBeVisible();
+});
+
+test('the widget is keyboard operable and returns focus to the launcher', async ({ page }) => {
+  await page.goto('/demo');
+  const launcher = page.getByRole('button', { name: 'Open chat' });
+  await launcher.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Message', { exact: true })).toBeFocused();
+  await page.keyboard.type('hello');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('log')).toContainText('hello');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(launcher).toBeFocused();
+  await expect(launcher).toHaveAttribute('aria-expanded', 'false');
+});
