@@ -3,6 +3,7 @@ import { orderQueue } from '../domain/queue-order';
 import { createKeyedLock } from '../store/keyed-lock';
 import type { ConversationDoc, SiteDoc } from '../store/documents';
 import type { FlowDeps } from './deps';
+import { loadOperatorLoads } from './operator-load';
 import { announceOperator } from './announce';
 import { publishQueueViews } from './queue-views';
 import { applyTransition } from './transition';
@@ -23,17 +24,7 @@ export async function offerWaiting(deps: FlowDeps, site: SiteDoc, queueId: strin
   const queue = site.config.queues.find((q) => q.id === queueId);
   if (queue?.mode !== 'automatic') return 0;
   return rounds(`${site._id}:${queueId}`, async () => {
-    const operators = (await deps.store.operators.forSite(site._id)).filter((op) => queue.members.length === 0 || queue.members.includes(op._id));
-    const candidates = await Promise.all(
-      operators.map(async (op) => ({
-        operatorId: op._id,
-        name: op.name,
-        presence: op.presence,
-        capacity: op.capacity,
-        languages: op.languages,
-        active: await deps.store.conversations.activeOwnedBy(op._id),
-      })),
-    );
+    const candidates = await loadOperatorLoads(deps, site._id, queue.members);
     const waiting = await deps.store.conversations.queued(site._id, queueId);
     const byId = new Map(waiting.map((c) => [c._id, c]));
     const key = `${site._id}:${queueId}`;

@@ -5,6 +5,7 @@ import { callbackSlots, isOpenAt, nextOpening } from '../domain/hours';
 import { estimateWait } from '../domain/wait-estimate';
 import type { SiteDoc } from '../store/documents';
 import type { FlowDeps } from './deps';
+import { loadOperatorLoads } from './operator-load';
 
 /** Claim and handle times older than this no longer describe the team on shift. */
 const STATS_WINDOW_MS = 2 * 3600_000;
@@ -26,16 +27,7 @@ export async function loadAvailability(deps: FlowDeps, site: SiteDoc, queue: str
   const now = deps.clock.now();
   const schedule = scheduleFor(site, queue);
   const members = site.config.queues.find((q) => q.id === queue)?.members ?? [];
-  const operators = (await deps.store.operators.forSite(site._id)).filter(
-    (op) => op.presence === 'online' && (members.length === 0 || members.includes(op._id)),
-  );
-  const withLoad = await Promise.all(
-    operators.map(async (op) => ({
-      operatorId: op._id,
-      capacity: op.capacity,
-      active: await deps.store.conversations.activeOwnedBy(op._id),
-    })),
-  );
+  const withLoad = (await loadOperatorLoads(deps, site._id, members)).filter((op) => op.presence === 'online');
   const recent = (await deps.store.conversations.recentlyEscalated(site._id, new Date(now.getTime() - STATS_WINDOW_MS)))
     .filter((c) => c.queue === queue);
   const seconds = (a: Date | null, b: Date | null) => (a && b ? (b.getTime() - a.getTime()) / 1000 : null);

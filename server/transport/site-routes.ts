@@ -4,6 +4,7 @@ import { CallbackIdParams, PresenceBody, SiteIdParams } from '../../shared/http'
 import { SiteConfig } from '../../shared/site-config';
 import { markCallbackDone } from '../flows/callbacks';
 import type { FlowDeps } from '../flows/deps';
+import { loadOperatorLoads } from '../flows/operator-load';
 import { setPresence } from '../flows/presence';
 import { saveSiteConfig } from '../flows/site-config';
 import { toWireCallback } from '../flows/wire';
@@ -26,17 +27,8 @@ export async function siteRoutes(app: FastifyInstance, opts: { deps: FlowDeps })
     const operator = currentOperator(request);
     const { siteId } = request.params as { siteId: string };
     assertSiteAccess(operator, siteId);
-    const operators = await deps.store.operators.forSite(siteId);
-    const withLoad = await Promise.all(
-      operators.map(async (op) => ({
-        operatorId: op._id,
-        name: op.name,
-        presence: op.presence,
-        capacity: op.capacity,
-        active: await deps.store.conversations.activeOwnedBy(op._id),
-      })),
-    );
-    return { operators: withLoad };
+    const loads = await loadOperatorLoads(deps, siteId);
+    return { operators: loads.map(({ languages: _languages, ...load }) => load) };
   });
 
   app.get('/api/sites/:siteId/config', { schema: { params: SiteIdParams } }, async (request) => {
