@@ -19,15 +19,16 @@ test('messages typed while the server restarts are sent once, and nothing is los
     await sendAsVisitor(page, 'typed while the server was down');
     await server.start(true);
     await expect(page.getByText(/Reconnecting/i)).toHaveCount(0, { timeout: 30_000 });
-    await expect(log.getByText('typed while the server was down')).toHaveCount(1);
     await sendAsVisitor(page, 'after the restart');
+    const stored = () =>
+      withE2eDb(
+        async (db) => (await db.collection('messages').find({ 'sender.kind': 'visitor' }).sort({ seq: 1 }).toArray()).map((m) => m.text),
+        server.database,
+      );
+    // Stored exactly once each, in order: nothing lost, nothing doubled.
+    await expect.poll(stored).toEqual(['first, before the restart', 'typed while the server was down', 'after the restart']);
+    await expect(log.getByText('typed while the server was down')).toHaveCount(1);
     await expect(log.getByText('after the restart')).toHaveCount(1);
-
-    const texts = await withE2eDb(
-      async (db) => (await db.collection('messages').find({ 'sender.kind': 'visitor' }).sort({ seq: 1 }).toArray()).map((m) => m.text),
-      server.database,
-    );
-    expect(texts).toEqual(['first, before the restart', 'typed while the server was down', 'after the restart']);
     await page.reload();
     await page.getByRole('button', { name: 'Open chat' }).click();
     await expect(page.getByRole('log').getByText('typed while the server was down')).toHaveCount(1);

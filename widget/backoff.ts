@@ -1,5 +1,5 @@
-export const backoffBaseMs = 500;
-export const backoffMaxMs = 30_000;
+const backoffBaseMs = 500;
+const backoffMaxMs = 30_000;
 
 /**
  * Delay before reconnect attempt `attempt` (0-based): exponential, capped, with "equal jitter"

@@ -1,4 +1,4 @@
-import type { ReadonlySignal } from '@preact/signals';
+import type { ReadonlySignal } from '@preact/signals-core';
 import type { CallbackContact, CallbackSlot, Identity, Message, VisitorContext } from '../shared/entities';
 import type { VisitorStrings, WidgetLocale } from '../shared/visitor-messages';
 import type { VisitorConversationView, WidgetUi } from '../shared/visitor-protocol';

@@ -1,4 +1,4 @@
-import { batch, computed, signal } from '@preact/signals';
+import { batch, computed, signal } from '@preact/signals-core';
 import type { Identity, Message } from '../shared/entities';
 import type { ErrorCode } from '../shared/errors';
 import type { VisitorStrings } from '../shared/visitor-messages';
@@ -16,8 +16,8 @@ import { createResync } from './resync';
 import { createTranscript } from './transcript';
 import { createTyping } from './typing';
 
-export const welcomeTimeoutMs = 10_000;
-export const errorNoticeMs = 8_000;
+const welcomeTimeoutMs = 10_000;
+const errorNoticeMs = 8_000;
 
 export function createChatModel(options: ChatModelOptions): ChatModel {
   const { connection, store, clock, newId } = options;

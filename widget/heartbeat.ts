@@ -1,7 +1,7 @@
 import type { Clock } from './clock';
 
 export const pingIntervalMs = 10_000;
-export const pongTimeoutMs = 4_000;
+const pongTimeoutMs = 4_000;
 
 export interface Heartbeat {
   start(): void;

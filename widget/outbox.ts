@@ -1,10 +1,10 @@
-import { type ReadonlySignal, signal } from '@preact/signals';
+import { type ReadonlySignal, signal } from '@preact/signals-core';
 import type { Message } from '../shared/entities';
 import type { ErrorCode } from '../shared/errors';
 import type { Clock } from './clock';
 import type { OutboxEntry, VisitorStore } from './visitor-storage';
 
-export const rateLimitRetryMs = 5_000;
+const rateLimitRetryMs = 5_000;
 
 /**
  * Messages the visitor typed, kept (and persisted) until the server confirms each by its

@@ -1,61 +1,63 @@
-// The panel's styles, adopted into the same shadow root as the launcher's; --a / --on-a are the
-// accent pair the launcher computes (contrast.ts). Colours on white are at least 4.5:1 (#595959
-// is 7:1); the focus ring is dark with a white halo so it shows on any background.
-// Kept as one compact string: the whole widget has a 20 KB budget.
+// The panel's styles, adopted into the same shadow root as the launcher's (launcher-styles.ts), so
+// they share its `.sr` (visually hidden) rule and its accent pair --a / --on-a (contrast.ts).
+// Colours on white are at least 4.5:1 (#595959 is 7:1); the focus ring is dark with a white halo
+// so it shows on any background. Short class names, because the whole widget has a 20 KB budget:
+//   p panel, h header, ib icon button, av operator initial, t transcript (log), m message
+//   (plus its sender kind: visitor, bot, operator, system), w sender name, q message still in the
+//   outbox, e its status line, k link-looking button, y typing line, nt notice, er error notice,
+//   st stage card, hd form heading, os / op callback slot options, r rating, c composer,
+//   ak "talk to a person", bt / b2 primary / secondary button.
 export const panelCss = `
-.p{position:fixed;bottom:88px;right:20px;width:min(380px,calc(100vw - 40px));height:min(620px,calc(100vh - 108px));display:flex;flex-direction:column;background:#fff;color:#1a1a1a;border-radius:12px;box-shadow:0 8px 32px rgba(0,0,0,.28);font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;overflow:hidden;text-align:left}
+.p{position:fixed;bottom:88px;right:20px;width:min(380px,calc(100vw - 40px));height:min(620px,calc(100vh - 108px));display:flex;flex-direction:column;background:#fff;color:#1a1a1a;border-radius:12px;box-shadow:0 8px 32px rgba(0,0,0,.28);font:15px/1.45 system-ui,sans-serif;overflow:hidden;text-align:left}
 :host([data-side=left]) .p{right:auto;left:20px}
 .p[hidden]{display:none}
 @media (max-width:480px){.p{inset:0;width:auto;height:auto;border-radius:0}}
 @media (prefers-reduced-motion:no-preference){.p{animation:baton-in .18s ease-out}@keyframes baton-in{from{opacity:0;transform:translateY(8px)}}}
 .p *{box-sizing:border-box}
 .p p{margin:0}
-.p :focus-visible{outline:3px solid #1a1a1a;outline-offset:2px;box-shadow:0 0 0 2px #fff}
+.p :focus-visible,.r input:focus-visible+span{outline:3px solid #1a1a1a;outline-offset:2px;box-shadow:0 0 0 2px #fff}
 .h{display:flex;align-items:center;gap:10px;padding:8px 8px 8px 16px;background:var(--a);color:var(--on-a)}
 .h h2{flex:1;margin:0;font-size:16px;font-weight:600;line-height:1.3}
 .h small{display:block;font-size:13px;font-weight:400}
 .h :focus-visible{outline-color:var(--on-a);box-shadow:none}
-.ib{display:grid;place-items:center;width:44px;height:44px;border:0;border-radius:8px;background:none;color:inherit;cursor:pointer}
-.ib svg,.av{width:22px;height:22px}
+.ib,.k{border:0;padding:0;background:none;color:inherit;font:inherit;cursor:pointer}
+.ib{display:grid;place-items:center;width:44px;height:44px;border-radius:8px}
+.ib svg{width:22px;height:22px}
+.k{text-decoration:underline}
 .av{display:grid;place-items:center;flex:none;width:32px;height:32px;border-radius:50%;background:#fff;color:#1a1a1a;font-weight:700}
-.log{flex:1;min-height:0;overflow:auto;overscroll-behavior:contain;padding:12px 16px;display:flex;flex-direction:column;gap:8px}
+.t{flex:1;min-height:0;overflow:auto;overscroll-behavior:contain;padding:12px 16px;display:flex;flex-direction:column;gap:8px}
 .m{max-width:85%;padding:8px 12px;border-radius:12px;white-space:pre-wrap;overflow-wrap:anywhere}
 .m a{color:inherit}
 .visitor{align-self:flex-end;background:var(--a);color:var(--on-a);border-bottom-right-radius:4px}
 .bot,.operator{align-self:flex-start;border-bottom-left-radius:4px}
 .bot{background:#eef0f3}
-.operator{background:#fff;border:1px solid #8a8a8a}
+.operator{border:1px solid #8a8a8a}
 .system{align-self:center;max-width:100%;color:#595959;font-size:13px;font-style:italic;text-align:center}
-.who{display:block;font-size:12px;font-weight:600;color:#595959;margin-bottom:2px}
+.w{display:block;font-size:12px;font-weight:600;color:#595959;margin-bottom:2px}
 .q{border:2px dashed var(--on-a)}
-.meta{display:block;font-size:12px;margin-top:2px}
-.lnk{border:0;padding:0;background:none;color:inherit;font:inherit;text-decoration:underline;cursor:pointer}
-.typing{padding:0 16px 6px;color:#595959;font-size:13px}
-.note{padding:8px 16px;font-size:14px;background:#fff4d6;color:#4d3800}
-.err{background:#fdecea;color:#7a1212}
-.st{padding:10px 16px;border-top:1px solid #d6d6d6;background:#f7f8fa;max-height:55%;overflow:auto;display:grid;gap:4px}
-.st b{font-weight:600}
-.st [role=status]{display:grid;gap:4px}
+.e{display:block;font-size:12px;margin-top:2px}
+.y{padding:0 16px 6px;color:#595959;font-size:13px}
+.nt{padding:8px 16px;font-size:14px;background:#fff4d6;color:#4d3800}
+.er{background:#fdecea;color:#7a1212}
+.st{padding:10px 16px;border-top:1px solid #d6d6d6;background:#f7f8fa;max-height:55%;overflow:auto}
+.st,.st [role=status],.os{display:grid;gap:4px}
 .st form{display:grid;gap:8px;margin-top:6px}
-.lg{font-weight:600}
-.opts{display:grid;gap:4px}
+.st b,.hd{font-weight:600}
 label{display:grid;gap:2px}
-.opt{display:flex;gap:8px;align-items:center}
-.rate{display:flex;flex-wrap:wrap;gap:6px}
-.rate label{display:block;position:relative}
-.rate input{position:absolute;inset:0;z-index:1;width:100%;height:100%;margin:0;opacity:0;cursor:pointer}
-.rate span{display:grid;place-items:center;width:40px;height:40px;border:1px solid #767676;border-radius:8px;background:#fff;cursor:pointer}
-.rate input:checked+span{background:var(--a);color:var(--on-a);border-color:var(--a)}
-.rate input:focus-visible+span{outline:3px solid #1a1a1a;outline-offset:2px}
-.sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+.op{display:flex;gap:8px;align-items:center}
+.r{display:flex;flex-wrap:wrap;gap:6px}
+.r label{display:block;position:relative}
+.r input{position:absolute;inset:0;z-index:1;width:100%;height:100%;margin:0;opacity:0;cursor:pointer}
+.r span{display:grid;place-items:center;width:40px;height:40px;border:1px solid #767676;border-radius:8px;background:#fff;cursor:pointer}
+.r input:checked+span{background:var(--a);color:var(--on-a);border-color:var(--a)}
 input,textarea{width:100%;font:inherit;color:#1a1a1a;background:#fff;border:1px solid #767676;border-radius:8px;padding:8px 10px}
 input[type=radio]{width:auto;margin:0}
 textarea{resize:none}
 .c{display:flex;gap:8px;align-items:flex-end;padding:10px 12px;border-top:1px solid #d6d6d6}
 .c textarea{flex:1;min-height:42px;max-height:120px}
-.ask{margin:8px 12px 0;align-self:flex-start}
-.btn,.btn2{min-height:42px;padding:0 14px;border-radius:8px;font:inherit;font-weight:600;cursor:pointer}
-.btn{border:0;background:var(--a);color:var(--on-a)}
-.btn2{border:1px solid #767676;background:#fff;color:#1a1a1a}
+.ak{margin:8px 12px 0;align-self:flex-start}
+.bt,.b2{min-height:42px;padding:0 14px;border-radius:8px;font:inherit;font-weight:600;cursor:pointer}
+.bt{border:0;background:var(--a);color:var(--on-a)}
+.b2{border:1px solid #767676;background:#fff;color:#1a1a1a}
 button:disabled{cursor:not-allowed;opacity:.6}
 `;

@@ -1,4 +1,4 @@
-import { effect } from '@preact/signals';
+import { effect } from '@preact/signals-core';
 import { render } from 'preact';
 import { pickWidgetLocale } from '../shared/widget-locales';
 import { createChatModel } from './chat-model';
@@ -53,13 +53,7 @@ export const mount: MountPanel = (root, options) => {
   };
 
   const stops = [
-    effect(() => {
-      const open = model.isOpen.value;
-      options.onOpenChange(open);
-      // However it closed (button, Escape, API), focus left inside would vanish with the panel:
-      // this runs before the re-render hides it, so the launcher can take the focus back.
-      if (!open && container.contains(root.activeElement)) options.focusLauncher();
-    }),
+    effect(() => options.onOpenChange(model.isOpen.value)),
     effect(() => options.onUnread(model.unread.value)),
     effect(() => {
       const ui = model.ui.value;
@@ -80,7 +74,28 @@ export const mount: MountPanel = (root, options) => {
   window.addEventListener('online', retryNow);
   document.addEventListener('visibilitychange', retryNow);
 
-  render(<App model={model} where={where} />, container);
+  // One effect renders the whole panel: it tracks every signal the components read, and any
+  // change renders again, synchronously (Preact diffs; the tree is small). This replaces
+  // @preact/signals' Preact integration, which with the preact/hooks it needs costs ~2 KB of the
+  // widget's 20 KB budget. So components read `.value` while rendering, never render a signal
+  // itself as a child, never write to a signal while rendering, and use no hooks.
+  let shown = { count: 0, open: false };
+  stops.push(
+    effect(() => {
+      const open = model.isOpen.value;
+      const count = model.messages.value.length + model.pending.value.length;
+      // However it closed (button, Escape, API), focus left inside would vanish with the panel:
+      // hand it to the launcher before this render hides it.
+      if (!open && container.contains(root.activeElement)) options.focusLauncher();
+      render(<App model={model} where={where} />, container);
+      // Follow new messages unless the visitor scrolled up to read; a hidden panel loses its
+      // scroll position, so opening it always shows the latest.
+      const log = container.querySelector('[role=log]');
+      const nearEnd = log && log.scrollHeight - log.scrollTop - log.clientHeight < 160;
+      if (log && open && (!shown.open || (count !== shown.count && nearEnd))) log.scrollTop = log.scrollHeight;
+      shown = { count, open };
+    }),
+  );
   model.start();
 
   const focusInput = () => setTimeout(() => root.getElementById('baton-message')?.focus(), 0);

@@ -1,8 +1,8 @@
-import { type ReadonlySignal, signal } from '@preact/signals';
+import { type ReadonlySignal, signal } from '@preact/signals-core';
 import { type Clock, createTimers } from './clock';
 
 /** No answer to request_human / request_callback: let the visitor try again. */
-export const actionTimeoutMs = 15_000;
+const actionTimeoutMs = 15_000;
 
 export type ActionKind = 'handoff' | 'callback';
 

@@ -1,4 +1,4 @@
-import { type ReadonlySignal, signal } from '@preact/signals';
+import { type ReadonlySignal, signal } from '@preact/signals-core';
 import type { Message } from '../shared/entities';
 import { highestSeq, mergeMessages } from './message-list';
 

@@ -1,8 +1,8 @@
-import { type ReadonlySignal, signal } from '@preact/signals';
+import { type ReadonlySignal, signal } from '@preact/signals-core';
 import type { Clock } from './clock';
 
-export const typingIdleMs = 4_000;
-export const operatorTypingMaxMs = 10_000;
+const typingIdleMs = 4_000;
+const operatorTypingMaxMs = 10_000;
 
 export interface Typing {
   operatorTyping: ReadonlySignal<boolean>;

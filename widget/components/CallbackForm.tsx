@@ -9,7 +9,7 @@ import type { Where } from '../stage-text';
 // Brackets, dot and hyphen are escaped inside the class: browsers compile `pattern` with the v flag.
 const contactPattern = '[^@\\s]+@[^@\\s]+\\.[^@\\s]+|\\+?[0-9 \\(\\)\\.\\-]{6,24}';
 
-export function readContact(raw: string): CallbackContact {
+function readContact(raw: string): CallbackContact {
   const value = raw.trim();
   return value.includes('@') ? { kind: 'email', value } : { kind: 'phone', value };
 }
@@ -29,12 +29,12 @@ export function CallbackForm({ model, offer, where }: { model: ChatModel; offer:
       <p>{offer.slots.length ? s.callbackOffer : s.leaveMessage}</p>
       {offer.slots.length ? (
         <>
-          <p class="lg" id="baton-slot-label">
+          <p class="hd" id="baton-slot-label">
             {fill(s.callbackSlotLabel, { zone: where.timeZone })}
           </p>
-          <div class="opts" role="radiogroup" aria-labelledby="baton-slot-label">
+          <div class="os" role="radiogroup" aria-labelledby="baton-slot-label">
             {offer.slots.map((slot, i) => (
-              <label class="opt" key={slot.start}>
+              <label class="op" key={slot.start}>
                 <input type="radio" name="slot" value={i} required defaultChecked={i === 0} />
                 {formatSlot(slot, where.locale, where.timeZone, offer.siteTimeZone)}
               </label>
@@ -50,7 +50,7 @@ export function CallbackForm({ model, offer, where }: { model: ChatModel; offer:
         {s.callbackNoteLabel}
         <textarea name="note" rows={2} maxLength={1000} />
       </label>
-      <button type="submit" class="btn" disabled={!model.online.value || model.busy.value === 'callback'}>
+      <button type="submit" class="bt" disabled={!model.online.value || model.busy.value === 'callback'}>
         {s.callbackSubmit}
       </button>
     </form>

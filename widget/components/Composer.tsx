@@ -13,7 +13,7 @@ export function Composer({ model }: { model: ChatModel }) {
       {model.canAskForPerson.value ? (
         <button
           type="button"
-          class="btn2 ask"
+          class="b2 ak"
           disabled={!model.online.value || model.busy.value === 'handoff'}
           onClick={model.askForPerson}
         >
@@ -36,7 +36,7 @@ export function Composer({ model }: { model: ChatModel }) {
             if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) send(event);
           }}
         />
-        <button type="submit" class="btn">
+        <button type="submit" class="bt">
           {s.send}
         </button>
       </form>

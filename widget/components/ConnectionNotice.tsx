@@ -8,7 +8,7 @@ export function ConnectionNotice({ model }: { model: ChatModel }) {
   // Always rendered, so the change is announced (see StageCard).
   return (
     <div role="status">
-      {notice ? <p class={bad ? 'note err' : 'note'}>{noticeText(notice, model.strings.value)}</p> : null}
+      {notice ? <p class={bad ? 'nt er' : 'nt'}>{noticeText(notice, model.strings.value)}</p> : null}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import type { ChatModel } from '../chat-model-types';
 import type { OutboxEntry } from '../visitor-storage';
 import { RichText } from './RichText';
 
-export function senderLabel(message: Message, s: VisitorStrings): string {
+function senderLabel(message: Message, s: VisitorStrings): string {
   switch (message.sender.kind) {
     case 'visitor':
       return s.senderVisitor;
@@ -24,7 +24,7 @@ export function MessageBubble({ message, showName, s }: { message: Message; show
   return (
     <div class={`m ${kind}`}>
       {showName && (kind === 'bot' || kind === 'operator') ? (
-        <span class="who" aria-hidden="true">
+        <span class="w" aria-hidden="true">
           {who}
         </span>
       ) : null}
@@ -41,11 +41,11 @@ export function PendingBubble({ entry, model }: { entry: OutboxEntry; model: Cha
     <div class="m visitor q">
       <span class="sr">{s.senderVisitor}: </span>
       <RichText text={entry.text} />
-      <span class="meta">
+      <span class="e">
         {entry.failed ? (
           <>
             {s.notSent}{' '}
-            <button type="button" class="lnk" onClick={() => model.retry(entry.clientMessageId)}>
+            <button type="button" class="k" onClick={() => model.retry(entry.clientMessageId)}>
               {s.retry}
             </button>
           </>

@@ -14,10 +14,10 @@ export function RatingForm({ model }: { model: ChatModel }) {
   return (
     <form onSubmit={submit}>
       {/* A radiogroup (not a fieldset) so tests and assistive technology find it by that role. */}
-      <p class="lg" id="baton-rate-label">
+      <p class="hd" id="baton-rate-label">
         {s.rateLabel}
       </p>
-      <div class="rate" role="radiogroup" aria-labelledby="baton-rate-label">
+      <div class="r" role="radiogroup" aria-labelledby="baton-rate-label">
         {scores.map((score) => (
           <label key={score}>
             <input type="radio" name="score" value={score} required />
@@ -29,7 +29,7 @@ export function RatingForm({ model }: { model: ChatModel }) {
         {s.rateCommentLabel}
         <textarea name="comment" rows={2} maxLength={1000} />
       </label>
-      <button type="submit" class="btn" disabled={!model.online.value}>
+      <button type="submit" class="bt" disabled={!model.online.value}>
         {s.rateSubmit}
       </button>
     </form>

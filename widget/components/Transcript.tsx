@@ -1,33 +1,20 @@
-import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ChatModel } from '../chat-model-types';
 import { fill } from '../format';
 import { MessageBubble, PendingBubble } from './MessageBubble';
 
-/** The conversation as a log: assistive technology announces what is added, politely. */
+/**
+ * The conversation as a log: assistive technology announces what is added, politely. Following
+ * new messages as they arrive is done after each render, in panel.tsx (the panel uses no hooks).
+ */
 export function Transcript({ model }: { model: ChatModel }) {
   const s = model.strings.value;
   const list = model.messages.value;
-  const pending = model.pending.value;
   const stage = model.stage.value;
   const operatorName = stage.kind === 'with_person' ? stage.operator?.name : undefined;
-  const log = useRef<HTMLDivElement>(null);
-
-  // Follow new messages unless the visitor scrolled up to read; a hidden panel loses its scroll
-  // position, so opening it always shows the latest.
-  const count = list.length + pending.length;
-  const open = model.isOpen.value;
-  useLayoutEffect(() => {
-    const el = log.current;
-    if (el && open && el.scrollHeight - el.scrollTop - el.clientHeight < 160) el.scrollTop = el.scrollHeight;
-  }, [count]);
-  useLayoutEffect(() => {
-    if (open && log.current) log.current.scrollTop = log.current.scrollHeight;
-  }, [open]);
-
   return (
     <>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling log must be reachable by keyboard to scroll it (WCAG 2.1.1); not every browser makes scrollers focusable yet. */}
-      <div class="log" role="log" aria-live="polite" aria-label={s.title} tabIndex={0} ref={log}>
+      <div class="t" role="log" aria-live="polite" aria-label={s.title} tabIndex={0}>
         {/* Not in the fallback: the greeting waits for `welcome` rather than flash in the wrong language. */}
         {s.greeting ? <p class="m bot">{s.greeting}</p> : null}
         {list.map((message, i) => {
@@ -35,11 +22,11 @@ export function Transcript({ model }: { model: ChatModel }) {
           const showName = previous?.sender.kind !== message.sender.kind || previous.sender.name !== message.sender.name;
           return <MessageBubble key={`${message.conversationId}:${message.seq}`} message={message} showName={showName} s={s} />;
         })}
-        {pending.map((entry) => (
+        {model.pending.value.map((entry) => (
           <PendingBubble key={entry.clientMessageId} entry={entry} model={model} />
         ))}
       </div>
-      {model.operatorTyping.value && operatorName ? <p class="typing">{fill(s.operatorTyping, { name: operatorName })}</p> : null}
+      {model.operatorTyping.value && operatorName ? <p class="y">{fill(s.operatorTyping, { name: operatorName })}</p> : null}
     </>
   );
 }
