@@ -17,7 +17,8 @@ test('the visitor always sees what is happening, from the bot to a rating', asyn
   await expectNoSeriousA11yViolations(visitor, 'baton-chat');
 
   // Bot conversation, with the way to a person always visible.
-  await sendAsVisitor(visitor, 'How long does shipping take?');
+  const marker = `How long does shipping take? (order ${Date.now()})`;
+  await sendAsVisitor(visitor, marker);
   await expect(log.getByText(/Assistant:/).first()).toBeVisible();
   await expect(visitor.getByRole('button', { name: 'Talk to a person' })).toBeVisible();
 
@@ -54,7 +55,12 @@ test('the visitor always sees what is happening, from the bot to a rating', asyn
   await expectNoSeriousA11yViolations(visitor, 'baton-chat');
   await rating.getByRole('radio').nth(4).check();
   await visitor.getByRole('button', { name: /Send rating|Rate|Submit/i }).click();
-  await expect.poll(() => withE2eDb((db) => db.collection('conversations').countDocuments({ 'rating.score': 5 }))).toBe(1);
+  const ratingOfThisConversation = () =>
+    withE2eDb(async (db) => {
+      const first = await db.collection('messages').findOne({ text: marker });
+      return (await db.collection('conversations').findOne({ _id: first?.conversationId }))?.rating?.score ?? null;
+    });
+  await expect.poll(ratingOfThisConversation).toBe(5);
 });
 
 test('nobody online during open hours: the honest message and a callback or a message', async ({ browser }) => {

@@ -71,6 +71,11 @@ export async function openInbox(browser: Browser, operator: Operator): Promise<P
     signedIn.set(operator.email, await page.context().storageState());
   }
   await expect(page.getByText(`Signed in as ${operator.name}`)).toBeVisible();
+  // An inbox closed for over 30 s left its operator "away", and opening it again does not undo
+  // that (server/transport/operator-socket.ts only lifts "offline"): say "Online" as a person would.
+  const status = page.getByLabel('Status');
+  await status.selectOption('online');
+  await expect(status).toHaveValue('online');
   return page;
 }
 

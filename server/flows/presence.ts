@@ -8,10 +8,10 @@ import { publishQueueViews } from './queue-views';
 export const AWAY_AFTER_MS = 30_000;
 export const OFFLINE_AFTER_MS = 5 * 60_000;
 
-export async function setPresence(deps: FlowDeps, operator: OperatorDoc, presence: Presence): Promise<void> {
-  if (operator.presence === presence) return;
-  const updated = await deps.store.operators.setPresence(operator._id, presence, deps.clock.now());
-  if (!updated) return;
+export async function setPresence(deps: FlowDeps, operator: OperatorDoc, presence: Presence, byChoice = false): Promise<void> {
+  if (operator.presence === presence && (operator.presenceByChoice ?? false) === byChoice) return;
+  const updated = await deps.store.operators.setPresence(operator._id, presence, byChoice, deps.clock.now());
+  if (!updated || operator.presence === presence) return;
   for (const siteId of updated.siteIds) {
     deps.hub.toSite(siteId, { type: 'presence_updated', operatorId: updated._id, presence });
     // Waiting visitors' estimates and callback offers depend on who is online.
@@ -20,6 +20,12 @@ export async function setPresence(deps: FlowDeps, operator: OperatorDoc, presenc
     // The backlog never waits for the next arrival: someone online means offers now.
     if (presence === 'online') await offerAllQueues(deps, siteId);
   }
+}
+
+/** Opening the inbox brings an operator online, unless they chose "away" themselves. */
+export async function operatorReturned(deps: FlowDeps, operator: OperatorDoc): Promise<void> {
+  const choseAway = operator.presence === 'away' && operator.presenceByChoice;
+  if (operator.presence !== 'online' && !choseAway) await setPresence(deps, operator, 'online');
 }
 
 export function presenceTimers(deps: FlowDeps) {

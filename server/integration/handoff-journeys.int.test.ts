@@ -235,3 +235,21 @@ describe('inactivity', () => {
     humanHeld.client.close();
   });
 });
+
+describe('presence', () => {
+  it('brings an operator back online when the inbox reopens, unless they chose away', async () => {
+    await seedSite(h, { siteId: 'site-a', siteKey: 'key-a' });
+    const ana = await loginOperator(h, 'ana@a.test');
+    await h.deps.store.operators.setPresence('op-ana', 'away', false, new Date());
+    const first = await connectOperator(h, ana);
+    await first.waitFor('presence_updated', (e) => e.presence === 'online');
+    expect((await h.deps.store.operators.get('op-ana'))?.presence).toBe('online');
+    first.send({ type: 'set_presence', presence: 'away' });
+    await first.waitFor('presence_updated', (e) => e.presence === 'away');
+    first.close();
+    const second = await connectOperator(h, ana);
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await h.deps.store.operators.get('op-ana'))?.presence).toBe('away');
+    second.close();
+  });
+});

@@ -41,6 +41,7 @@ export async function seedDemo(store: Store, now = new Date()): Promise<void> {
       languages: ['en'],
       skills: [],
       presence: 'offline',
+      presenceByChoice: false,
       presenceChangedAt: now,
     });
   }

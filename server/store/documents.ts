@@ -29,6 +29,8 @@ export interface OperatorDoc {
   languages: string[];
   skills: string[];
   presence: Presence;
+  /** Set by the operator's own toggle: reopening the inbox does not override a chosen "away". */
+  presenceByChoice: boolean;
   presenceChangedAt: Date;
 }
 

@@ -16,10 +16,10 @@ export function operatorsStore(c: Collections) {
     forSite(siteId: string): Promise<OperatorDoc[]> {
       return c.operators.find({ siteIds: siteId }).toArray();
     },
-    setPresence(operatorId: string, presence: Presence, at: Date): Promise<OperatorDoc | null> {
+    setPresence(operatorId: string, presence: Presence, byChoice: boolean, at: Date): Promise<OperatorDoc | null> {
       return c.operators.findOneAndUpdate(
         { _id: operatorId },
-        { $set: { presence, presenceChangedAt: at } },
+        { $set: { presence, presenceByChoice: byChoice, presenceChangedAt: at } },
         { returnDocument: 'after' },
       );
     },

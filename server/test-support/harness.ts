@@ -79,6 +79,7 @@ export async function seedOperator(
     languages: ['en'],
     skills: [],
     presence: 'online',
+    presenceByChoice: false,
     presenceChangedAt: new Date(),
   });
 }

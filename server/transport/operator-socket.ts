@@ -4,7 +4,7 @@ import { OperatorCommand, type OperatorEvent } from '../../shared/operator-proto
 import { PROTOCOL_CLOSE_CODE, PROTOCOL_VERSION } from '../../shared/protocol-version';
 import type { FlowDeps } from '../flows/deps';
 import { sessionFromCookie, toOperatorIdentity } from '../flows/operator-session';
-import { presenceTimers, setPresence } from '../flows/presence';
+import { operatorReturned, presenceTimers, setPresence } from '../flows/presence';
 import type { OperatorDoc } from '../store/documents';
 import { SESSION_COOKIE } from './authenticate';
 import { createFrameLimiter, keepAlive, parseFrame } from './frame-guard';
@@ -45,13 +45,13 @@ export async function operatorSocketRoutes(app: FastifyInstance, opts: { deps: F
       const unsubscribe = deps.hub.subscribeOperator(operator._id, operator.siteIds, send);
       presence.connected(operator._id);
       send({ type: 'welcome', protocolVersion: PROTOCOL_VERSION, operator: toOperatorIdentity(operator) });
-      if (operator.presence === 'offline') void setPresence(deps, operator, 'online');
+      operatorReturned(deps, operator).catch((err) => request.log.error({ err, operatorId: operator._id }, 'presence change failed'));
 
       const handle = async (command: OperatorCommand) => {
         if (command.type === 'ping') return send({ type: 'pong', nonce: command.nonce });
         const fresh = await deps.store.operators.get(operator._id);
         if (!fresh) return socket.close(PROTOCOL_CLOSE_CODE, 'unauthenticated');
-        if (command.type === 'set_presence') return setPresence(deps, fresh, command.presence);
+        if (command.type === 'set_presence') return setPresence(deps, fresh, command.presence, true);
         const conversation = await deps.store.conversations.get(command.conversationId);
         // Typing reaches the visitor only from the conversation's owner, within the operator's sites.
         if (!conversation || !fresh.siteIds.includes(conversation.siteId)) {

@@ -70,7 +70,7 @@ export async function siteRoutes(app: FastifyInstance, opts: { deps: FlowDeps })
 
   app.put('/api/me/presence', { schema: { body: PresenceBody } }, async (request) => {
     const operator = currentOperator(request);
-    await setPresence(deps, operator, (request.body as z.infer<typeof PresenceBody>).presence);
+    await setPresence(deps, operator, (request.body as z.infer<typeof PresenceBody>).presence, true);
     return { presence: (request.body as z.infer<typeof PresenceBody>).presence };
   });
 }

@@ -97,7 +97,19 @@ describe('conversation model', () => {
     await settle();
     expect(api.conversation).toHaveBeenCalledTimes(2);
     model.applyMessage(message(4, { conversationId: 'other' }));
-    expect(model.detail.value?.messages).toHaveLength(2);
+    // The refetched snapshot is merged with what was already seen live, never replacing it with less.
+    expect(model.detail.value?.messages.map((m) => m.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('keeps a message that arrived live while the first snapshot was on its way', async () => {
+    let answer: (v: unknown) => void = () => {};
+    const { api, model } = await setup();
+    api.conversation.mockImplementation(() => new Promise((resolve) => (answer = resolve)) as never);
+    model.open('c_other');
+    model.applyMessage(message(3, { conversationId: 'c_other' }));
+    answer(ok(detail(summary({ conversationId: 'c_other' }))));
+    await settle();
+    expect(model.detail.value?.messages.map((m) => m.seq)).toEqual([1, 2, 3]);
   });
 
   it('sends a reply with a client id, keeps it pending until the server echoes it', async () => {

@@ -10,6 +10,10 @@ import { createOperatorSocket } from './operator-socket';
 import { formatRoute, parseRoute } from './route';
 import { shortcutFor } from './shortcuts';
 import './inbox.css';
+import * as z from 'zod/mini';
+
+// zod/mini ships no messages by default: without this every settings issue reads "Invalid input".
+z.config(z.locales.en());
 
 // randomUUID exists only in secure contexts; an inbox opened over plain http on a LAN still needs ids.
 function newId(): string {

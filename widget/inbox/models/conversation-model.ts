@@ -52,6 +52,9 @@ export function createConversationModel(deps: ConversationDeps) {
     },
   });
 
+  /** Live messages for the conversation being opened, before its first snapshot arrives. */
+  const early: Message[] = [];
+
   async function load(conversationId: string, quiet: boolean) {
     const mine = generation;
     if (!quiet) loading.value = true;
@@ -63,7 +66,11 @@ export function createConversationModel(deps: ConversationDeps) {
       return;
     }
     loadError.value = null;
-    detail.value = result.value;
+    // Messages that arrived live while the snapshot was on its way may be newer than it: keep them.
+    const current = detail.peek();
+    const live = [...early.splice(0), ...(current?.conversation.conversationId === conversationId ? current.messages : [])];
+    const bySeq = new Map([...live, ...result.value.messages].map((m) => [m.seq, m]));
+    detail.value = { ...result.value, messages: [...bySeq.values()].sort((a, b) => a.seq - b.seq) };
     composer.confirm(result.value.messages);
   }
 
@@ -127,6 +134,7 @@ export function createConversationModel(deps: ConversationDeps) {
       if (conversationId === openId.peek()) return;
       composer.reset();
       generation++;
+      early.length = 0;
       batch(() => {
         openId.value = conversationId;
         detail.value = null;
@@ -144,7 +152,10 @@ export function createConversationModel(deps: ConversationDeps) {
     },
     applyMessage(message: Message) {
       const current = detail.peek();
-      if (!current || current.conversation.conversationId !== message.conversationId) return;
+      if (!current || current.conversation.conversationId !== message.conversationId) {
+        if (message.conversationId === openId.peek()) early.push(message);
+        return;
+      }
       if (current.messages.some((m) => m.seq === message.seq)) return;
       const lastSeq = current.messages.at(-1)?.seq ?? 0;
       composer.confirm([message]);
