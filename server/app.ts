@@ -22,11 +22,13 @@ export interface AppOptions {
   demoSiteKey: string;
   sessionTtlMs: number;
   cookieSecure: boolean;
+  /** Only behind a proxy that sets X-Forwarded-For: otherwise a client could pick its own address. */
+  trustProxy?: boolean;
 }
 
 /** Builds the app without listening: main.ts listens, tests inject or listen on port 0. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: options.logger, bodyLimit: 256 * 1024, trustProxy: true });
+  const app = Fastify({ loggerInstance: options.logger, bodyLimit: 256 * 1024, trustProxy: options.trustProxy ?? false });
   useZodSchemas(app);
   installErrorHandler(app);
   await app.register(fastifyCookie);

@@ -11,6 +11,8 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STATIC_DIR: z.string().default('dist/public'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** Behind a load balancer: trust its X-Forwarded-* headers (client address for rate limits). */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   /** Cookies get the Secure flag: on by default when PUBLIC_URL is https. */
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
 });
@@ -25,6 +27,7 @@ export interface AppConfig {
   staticDir: string;
   sessionTtlMs: number;
   cookieSecure: boolean;
+  trustProxy: boolean;
 }
 
 /** Parses the environment; throws one message naming every bad variable. */
@@ -45,5 +48,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     staticDir: e.STATIC_DIR,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : (e.PUBLIC_URL?.startsWith('https:') ?? false),
+    trustProxy: e.TRUST_PROXY === 'true',
   };
 }

@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     demoSiteKey: process.env.DEMO_SITE_KEY ?? 'demo',
     sessionTtlMs: config.sessionTtlMs,
     cookieSecure: config.cookieSecure,
+    trustProxy: config.trustProxy,
   });
   const stopSweeper = startSweepers(deps);
   app.addHook('onClose', async () => {
