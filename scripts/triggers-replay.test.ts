@@ -1,3 +1,4 @@
+import { aDecision } from '../server/domain/handoff-decision.fixture';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,21 +15,10 @@ const script = new URL('./triggers-replay.ts', import.meta.url).pathname;
 
 const escalated = (over: Partial<ReplayResult['decision']> = {}, atTurn: number | null = 0): ReplayResult => ({
   atTurn,
-  decision: {
-    escalate: true,
+  decision: aDecision({
     triggers: [{ trigger: 'human_request', evidence: 'agent' }, { trigger: 'frustration', evidence: '!!!' }],
-    primaryTrigger: 'human_request',
-    queue: 'general',
-    routingRule: 'default',
-    urgency: 'normal',
-    missingFacts: [],
-    askForFacts: [],
-    offerHuman: false,
-    topic: null,
-    intent: 'general_question',
-    facts: {},
     ...over,
-  },
+  }),
 });
 const quiet = (): ReplayResult => escalated({ escalate: false, triggers: [], primaryTrigger: null }, null);
 

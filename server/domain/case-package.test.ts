@@ -2,25 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { CasePackage, type FiredTrigger } from '../../shared/case-package';
 import type { TriggerId } from '../../shared/entities';
 import { buildCasePackage, type CasePackageInput, correctIntent, refreshCasePackage } from './case-package';
+import { aDecision } from './handoff-decision.fixture';
 import type { HandoffDecision, Turn } from './handoff-decision';
 
 const NOW = '2025-03-14T09:30:00.000Z';
 
-const decision = (over: Partial<HandoffDecision> = {}): HandoffDecision => ({
-  escalate: true,
-  triggers: [{ trigger: 'human_request', evidence: 'talk to a person' }],
-  primaryTrigger: 'human_request',
-  queue: 'general',
-  routingRule: 'default',
-  urgency: 'normal',
-  missingFacts: [],
-  askForFacts: [],
-  offerHuman: false,
-  topic: null,
-  intent: 'general_question',
-  facts: {},
-  ...over,
-});
+const decision = aDecision;
 
 const visitor: CasePackageInput['visitor'] = {
   name: 'Ana Silva',

@@ -11,13 +11,14 @@ interface ExampleLine {
   expect: { escalate: boolean; trigger?: string; queue?: string; atTurn?: number };
 }
 
-const file = new URL('../../../../shared/data/trigger-examples.jsonl', import.meta.url);
+// A copy of ../shared/data/trigger-examples.jsonl kept in the repo, so the test runs from any checkout.
+const file = new URL('../../../test-data/trigger-examples.jsonl', import.meta.url);
 const examples: ExampleLine[] = readFileSync(file, 'utf8')
   .split('\n')
   .filter((line) => line.trim() !== '')
   .map((line) => JSON.parse(line) as ExampleLine);
 
-describe('shared/data/trigger-examples.jsonl under the default site config', () => {
+describe('test-data/trigger-examples.jsonl (from shared/data) under the default site config', () => {
   it('holds the 37 recorded conversations', () => {
     expect(examples).toHaveLength(37);
   });
