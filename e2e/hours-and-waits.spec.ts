@@ -77,3 +77,23 @@ test('a visitor’s place and wait range update live as operators claim the conv
     await expect(last.getByText(/Expected wait: \d+–\d+ minutes?\./)).toBeVisible();
   }
 });
+
+test('outside hours the launcher says when the team is back, or hides, as the site chooses', async ({ browser }) => {
+  const queueZone = zoneAtThreeAm();
+  const day = [{ start: '09:00', end: '17:00' }];
+  const closed = { timeZone: queueZone, weekly: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day } };
+  await patchDemoConfig((config) => ({ ...config, hours: closed, widget: { ...config.widget, whenUnavailable: 'show_back_at' } }));
+  const visitor = await (await browser.newContext({ timezoneId: 'Asia/Tokyo', locale: 'en-GB' })).newPage();
+  await visitor.goto('/demo');
+  const opening = new Date(Date.now() + (9 - hourIn(queueZone)) * 3600_000);
+  const back = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', timeZone: 'Asia/Tokyo' }).format(opening).replace(/:\d\d/, '');
+  await expect(visitor.getByText(/We’re back/)).toContainText(back);
+  await expect(visitor.getByRole('button', { name: 'Open chat' })).toBeVisible();
+
+  await patchDemoConfig((config) => ({ ...config, widget: { ...config.widget, whenUnavailable: 'hide_launcher' } }));
+  const later = await (await browser.newContext()).newPage();
+  await later.goto('/demo');
+  await later.waitForLoadState('networkidle');
+  await expect(later.getByRole('button', { name: 'Open chat' })).toBeHidden();
+  await patchDemoConfig((config) => ({ ...config, widget: { ...config.widget, whenUnavailable: 'show_back_at' } }));
+});
