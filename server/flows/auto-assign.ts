@@ -5,7 +5,7 @@ import type { ConversationDoc, SiteDoc } from '../store/documents';
 import type { FlowDeps } from './deps';
 import { loadOperatorLoads } from './operator-load';
 import { announceOperator } from './announce';
-import { publishQueueViews } from './queue-views';
+import { publishQueueViews, publishVisitorView } from './queue-views';
 import { applyTransition } from './transition';
 import { toSummary } from './wire';
 
@@ -58,7 +58,10 @@ export async function acceptOffer(deps: FlowDeps, conversation: ConversationDoc)
   const accepted = (await deps.store.conversations.patch(conversation._id, { offer: null })) ?? conversation;
   deps.hub.toSite(accepted.siteId, { type: 'conversation_updated', conversation: toSummary(accepted) });
   const site = await deps.store.sites.get(accepted.siteId);
-  if (site && accepted.owner) await announceOperator(deps, site, accepted, accepted.owner.name);
+  if (site && accepted.owner) {
+    await announceOperator(deps, site, accepted, accepted.owner.name);
+    await publishVisitorView(deps, site, accepted);
+  }
   return accepted;
 }
 

@@ -22,11 +22,9 @@ export async function runOperatorAction(
   command: OwnershipCommand,
   note: string | null = null,
 ): Promise<ActionResult> {
-  const set =
-    command.type === 'return_to_bot'
-      ? { handoffTopic: null, missingFacts: [], botSinceSeq: await lastSeqOf(deps, conversationId) }
-      : {};
   const before = await deps.store.conversations.get(conversationId);
+  // Back with the bot, triggers read only what comes next: an old "agent please" must not re-escalate.
+  const set = command.type === 'return_to_bot' ? { handoffTopic: null, missingFacts: [], botSinceSeq: before?.lastSeq ?? 0 } : {};
   if (command.type === 'claim' && before?.offer?.operatorId === operator._id) {
     const accepted = await acceptOffer(deps, before);
     return { ok: true, conversation: accepted, previous: before };
@@ -37,10 +35,6 @@ export async function runOperatorAction(
     if (result.conversation.state !== 'owned') await offerAllQueues(deps, result.conversation.siteId);
   }
   return result;
-}
-
-async function lastSeqOf(deps: FlowDeps, conversationId: string): Promise<number> {
-  return (await deps.store.conversations.get(conversationId))?.lastSeq ?? 0;
 }
 
 /** Saying nothing when control changes is a mistake the guide names: every change gets a notice. */
