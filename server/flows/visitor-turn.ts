@@ -75,6 +75,7 @@ export async function runBotTurn(
       toolError: reply.toolError,
       ...(reply.intent ? { intent: reply.intent } : {}),
     };
+    let fresh: ConversationDoc | null = null;
     if (reply.reply) {
       const posted = await postMessage(
         deps,
@@ -83,8 +84,9 @@ export async function runBotTurn(
         { state: conversation.state, version: conversation.version },
       );
       if (!posted) return; // a person took over while the bot was thinking
+      fresh = posted.conversation;
     }
-    const fresh = await deps.store.conversations.get(conversation._id);
+    fresh ??= await deps.store.conversations.get(conversation._id);
     if (fresh?.state !== 'bot') return;
     const allTurns = [...turns, botTurn];
     const decided = decideHandoff(handoffInput(allTurns, visitor), site.config);
