@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { LoginBody, SessionResponse } from '../../shared/http';
 import type { FlowDeps } from '../flows/deps';
-import { hashSessionId, logIn, toOperatorIdentity } from '../flows/operator-session';
+import { logIn, toOperatorIdentity } from '../flows/operator-session';
 import { authenticate, SESSION_COOKIE } from './authenticate';
 import { CodedError } from '../coded-error';
 
@@ -52,4 +52,3 @@ export async function authRoutes(
   });
 }
 
-export { hashSessionId };
