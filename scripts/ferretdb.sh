@@ -37,7 +37,11 @@ baton_ferretdb_install() {
   echo "$FERRETDB_VERSION" > "$tmp/build/version/version.txt"
   (cd "$tmp" && go build -o "$FERRETDB_BIN" ./cmd/ferretdb)
   rm -rf "$tmp"
-  "$FERRETDB_BIN" --version | head -n 1 >&2
+  # No `| head` here: under pipefail, head closing the pipe early kills the
+  # binary with SIGPIPE (exit 141) and fails the whole run.
+  local version
+  version="$("$FERRETDB_BIN" --version)"
+  echo "${version%%$'\n'*}" >&2
 }
 
 baton_free_port() {
