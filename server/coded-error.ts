@@ -28,10 +28,21 @@ export class CodedError extends Error {
     readonly code: ErrorCode,
     message: string = errorMessages[code],
     readonly issues?: ErrorBody['issues'],
+    readonly owner?: ErrorBody['owner'],
   ) {
     super(message);
     this.statusCode = statusOf[code];
   }
+}
+
+/** The ErrorBody a client receives for this error. */
+export function errorBodyOf(error: CodedError): ErrorBody {
+  return {
+    code: error.code,
+    message: error.message,
+    ...(error.issues ? { issues: error.issues } : {}),
+    ...(error.owner ? { owner: error.owner } : {}),
+  };
 }
 
 export const fail = (code: ErrorCode, message?: string): never => {

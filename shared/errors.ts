@@ -48,5 +48,7 @@ export const ErrorBody = z.object({
   code: ErrorCode,
   message: z.string(),
   issues: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+  /** With `already_claimed`: who holds the conversation, so a client can show the lock without parsing text. */
+  owner: z.optional(z.object({ operatorId: z.string(), name: z.string() })),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -64,7 +64,11 @@ export async function replyAsOperator(
   operator: OperatorDoc,
   conversationId: string,
   input: { clientMessageId: string; text: string },
-): Promise<{ ok: true } | { ok: false; code: 'not_found' | 'already_claimed' | 'transition_not_allowed'; message: string }> {
+): Promise<
+  | { ok: true }
+  | { ok: false; code: 'already_claimed'; message: string; owner: { operatorId: string; name: string } }
+  | { ok: false; code: 'not_found' | 'transition_not_allowed'; message: string }
+> {
   const conversation = await deps.store.conversations.get(conversationId);
   if (!conversation) return { ok: false, code: 'not_found', message: 'No conversation with that id.' };
   if (conversation.offer?.operatorId === operator._id) await acceptOffer(deps, conversation);
@@ -78,7 +82,7 @@ export async function replyAsOperator(
   if (posted) return { ok: true };
   const fresh = await deps.store.conversations.get(conversationId);
   if (fresh?.state === 'owned' && fresh.owner) {
-    return { ok: false, code: 'already_claimed', message: `Claimed by ${fresh.owner.name}: only they can reply.` };
+    return { ok: false, code: 'already_claimed', message: `Claimed by ${fresh.owner.name}: only they can reply.`, owner: fresh.owner };
   }
   return { ok: false, code: 'transition_not_allowed', message: 'Claim the conversation before replying.' };
 }

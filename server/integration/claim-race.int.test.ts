@@ -37,8 +37,8 @@ describe('exactly one owner', () => {
     const losers = results.filter((r) => r.status === 409);
     expect(winners).toHaveLength(1);
     expect(losers).toHaveLength(19);
-    const owner = winners[0]!.body.conversation.owner.name as string;
-    for (const l of losers) expect(l.body).toEqual({ code: 'already_claimed', message: `Already claimed by ${owner}.` });
+    const owner = winners[0]!.body.conversation.owner as { operatorId: string; name: string };
+    for (const l of losers) expect(l.body).toEqual({ code: 'already_claimed', message: `Already claimed by ${owner.name}.`, owner });
     const audit = await h.db.collection('audit').countDocuments({ conversationId: id, action: 'claimed' });
     expect(audit).toBe(1);
   });
@@ -80,6 +80,6 @@ describe('exactly one owner', () => {
     const id = await conversationIn('queued');
     await operators[0]!.fetch(`/api/conversations/${id}/claim`, { body: {} });
     const other = await operators[1]!.fetch(`/api/conversations/${id}/reply`, { body: { clientMessageId: 'x', text: 'me too' } });
-    expect(other).toEqual({ status: 409, body: { code: 'already_claimed', message: 'Claimed by Operator 0: only they can reply.' } });
+    expect(other).toEqual({ status: 409, body: { code: 'already_claimed', message: 'Claimed by Operator 0: only they can reply.', owner: { operatorId: 'op-0', name: 'Operator 0' } } });
   });
 });

@@ -17,6 +17,7 @@ import { replyAsOperator, runOperatorAction } from '../flows/operator-actions';
 import { toAuditEntry, toSummary, toWireMessage } from '../flows/wire';
 import type { ConversationDoc } from '../store/documents';
 import { authenticate, currentOperator } from './authenticate';
+import type { ErrorBody, ErrorCode } from '../../shared/errors';
 import { CodedError } from '../coded-error';
 
 export async function conversationRoutes(app: FastifyInstance, opts: { deps: FlowDeps }): Promise<void> {
@@ -63,7 +64,7 @@ export async function conversationRoutes(app: FastifyInstance, opts: { deps: Flo
       const conversation = await load(operator.siteIds, conversationId);
       const b = (request.body ?? {}) as Record<string, unknown>;
       const result = await runOperatorAction(deps, operator, conversationId, await toCommand(b, conversation), (b.note as string | undefined) ?? null);
-      if (!result.ok) throw new CodedError(result.code, result.message);
+      if (!result.ok) throw refusal(result.code, result.message, result.conversation?.owner);
       return { conversation: toSummary(result.conversation) };
     });
 
@@ -91,7 +92,7 @@ export async function conversationRoutes(app: FastifyInstance, opts: { deps: Flo
     const { conversationId } = request.params as { conversationId: string };
     await load(operator.siteIds, conversationId);
     const result = await replyAsOperator(deps, operator, conversationId, request.body as ReplyBody);
-    if (!result.ok) throw new CodedError(result.code, result.message);
+    if (!result.ok) throw refusal(result.code, result.message, 'owner' in result ? result.owner : null);
     return { ok: true };
   });
 
@@ -111,3 +112,8 @@ export async function conversationRoutes(app: FastifyInstance, opts: { deps: Flo
   });
 }
 
+
+/** A refused action; `already_claimed` also names the owner as data, so the inbox shows the lock at once. */
+function refusal(code: ErrorCode, message: string, owner: ErrorBody['owner'] | null | undefined): CodedError {
+  return new CodedError(code, message, undefined, code === 'already_claimed' ? (owner ?? undefined) : undefined);
+}

@@ -1,17 +1,13 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { MongoNetworkError, MongoServerSelectionError } from 'mongodb';
-import type { ErrorBody } from '../../shared/errors';
 import { errorMessages } from '../../shared/errors';
-import { CodedError } from '../coded-error';
+import { CodedError, errorBodyOf } from '../coded-error';
 
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | CodedError | Error, request, reply) => {
-    if (error instanceof CodedError) {
-      const body: ErrorBody = { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) };
-      return reply.status(error.statusCode).send(body);
-    }
+    if (error instanceof CodedError) return reply.status(error.statusCode).send(errorBodyOf(error));
     const cause = (error as FastifyError).validation ? undefined : (error as { cause?: unknown }).cause;
-    if (cause instanceof CodedError) return reply.status(cause.statusCode).send({ code: cause.code, message: cause.message, issues: cause.issues });
+    if (cause instanceof CodedError) return reply.status(cause.statusCode).send(errorBodyOf(cause));
     const status = (error as FastifyError).statusCode ?? 500;
     if (status === 429) return reply.status(429).send({ code: 'rate_limited', message: errorMessages.rate_limited });
     if (status === 413) return reply.status(413).send({ code: 'frame_too_large', message: 'The request body is too large.' });

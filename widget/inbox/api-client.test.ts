@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createApiClient } from './api-client';
-import { actionFailureMessage, claimedByFrom, loginFailureMessage } from './api-errors';
+import { actionFailureMessage, claimedByFrom, failureFromBody, loginFailureMessage } from './api-errors';
 import { me, summary } from './test-fakes';
 
 type Reply = { status: number; body?: unknown; raw?: string };
@@ -103,8 +103,10 @@ describe('error messages', () => {
   });
 
   it('reads the claimer from a 409 and explains other refusals', () => {
-    expect(claimedByFrom(fail('already_claimed', 'Already claimed by Ana Lopez.'))).toBe('Ana Lopez');
-    expect(claimedByFrom(fail('already_claimed', 'Already claimed by another operator.'))).toBeNull();
+    const ana = { operatorId: 'op_ana', name: 'Ana Lopez' };
+    expect(claimedByFrom(failureFromBody(409, { code: 'already_claimed', message: 'Already claimed by Ana Lopez.', owner: ana }))).toEqual(ana);
+    expect(claimedByFrom(failureFromBody(409, { code: 'already_claimed', message: 'Already claimed by another operator.' }))).toBeNull();
+    expect(claimedByFrom(failureFromBody(409, { code: 'transition_not_allowed', message: 'No.', owner: ana }))).toBeNull();
     expect(actionFailureMessage(fail('version_conflict', 'x'))).toBe('The conversation changed meanwhile; it has been reloaded. Check it and try again.');
     expect(actionFailureMessage(fail('invalid_request', 'Invalid.', [{ path: 'note', message: 'Too long' }]))).toBe('Invalid. note: Too long');
   });

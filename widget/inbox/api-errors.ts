@@ -13,6 +13,8 @@ export interface ApiFailure {
   code: FailureCode;
   message: string;
   issues: FieldIssue[];
+  /** With `already_claimed`: who holds the conversation. */
+  owner?: ErrorBody['owner'];
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiFailure };
@@ -39,8 +41,8 @@ export function unexpectedResponse(status: number): ApiFailure {
 export function failureFromBody(status: number, body: unknown): ApiFailure {
   const parsed = ErrorBody.safeParse(body);
   if (parsed.success) {
-    const { code, message, issues } = parsed.data;
-    return { status, code, message: message.trim() || errorMessages[code], issues: issues ?? [] };
+    const { code, message, issues, owner } = parsed.data;
+    return { status, code, message: message.trim() || errorMessages[code], issues: issues ?? [], ...(owner ? { owner } : {}) };
   }
   if (status === 429) return { status, code: 'rate_limited', message: errorMessages.rate_limited, issues: [] };
   if (status >= 500) {
@@ -83,10 +85,7 @@ export function actionFailureMessage(error: ApiFailure): string {
   }
 }
 
-/** The claimer's name from "Already claimed by Ana." so the lock shows at once, before the reload lands. */
-export function claimedByFrom(error: ApiFailure): string | null {
-  if (error.code !== 'already_claimed') return null;
-  const match = /claimed by (.+?)\.?$/i.exec(error.message.trim());
-  const name = match?.[1]?.trim();
-  return name && name !== 'another operator' ? name : null;
+/** Who won, from a 409, so the lock shows at once, before the reload lands. */
+export function claimedByFrom(error: ApiFailure): NonNullable<ApiFailure['owner']> | null {
+  return error.code === 'already_claimed' ? (error.owner ?? null) : null;
 }

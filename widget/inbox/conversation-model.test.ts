@@ -54,7 +54,7 @@ describe('conversation model', () => {
 
   it('shows "Claimed by NAME" at once from a 409 and keeps the composer disabled', async () => {
     const { model, label, stallReloads } = await setup(summary(), {
-      claim: vi.fn(async () => failure(409, 'already_claimed', 'Already claimed by Ana.')),
+      claim: vi.fn(async () => failure(409, 'already_claimed', 'Already claimed by Ana.', [], ana)),
     });
     stallReloads();
     await model.claim();
@@ -133,7 +133,7 @@ describe('conversation model', () => {
 
   it('gives the text back when a reply is refused because someone else claimed', async () => {
     const { model, label, stallReloads } = await setup(summary({ state: 'owned', owner: mia }), {
-      reply: vi.fn(async () => failure(409, 'already_claimed', 'Already claimed by Ana.')),
+      reply: vi.fn(async () => failure(409, 'already_claimed', 'Already claimed by Ana.', [], ana)),
     });
     stallReloads();
     model.composer.input('Hello');

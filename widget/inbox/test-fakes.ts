@@ -13,9 +13,15 @@ export const T0 = Date.parse('2025-03-10T09:00:00Z');
 export const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
 
 export const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value });
-export const failure = (status: number, code: ApiFailure['code'], message: string, issues: ApiFailure['issues'] = []): ApiResult<never> => ({
+export const failure = (
+  status: number,
+  code: ApiFailure['code'],
+  message: string,
+  issues: ApiFailure['issues'] = [],
+  owner?: ApiFailure['owner'],
+): ApiResult<never> => ({
   ok: false,
-  error: { status, code, message, issues },
+  error: { status, code, message, issues, ...(owner ? { owner } : {}) },
 });
 
 export const me: OperatorIdentity = {

@@ -100,7 +100,7 @@ export function createConversationModel(deps: ConversationDeps) {
     const current = detail.peek();
     if (result.error.code === 'already_claimed' && current) {
       // Show the lock at once; the reload below replaces this guess with the server's summary.
-      const owner = { operatorId: '', name: claimer ?? 'another operator' };
+      const owner = claimer ?? { operatorId: '', name: 'another operator' };
       detail.value = { ...current, conversation: { ...current.conversation, state: 'owned', owner } };
     }
     if (!fromComposer) actionError.value = actionFailureMessage(result.error);
