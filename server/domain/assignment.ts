@@ -32,11 +32,16 @@ function speaks(candidate: AssignmentCandidate, language: string | undefined): b
  * declined it; someone who speaks the conversation's language first, then the most free capacity,
  * then whoever was assigned longest ago (round-robin). Null when nobody is free.
  */
+const isFree = (c: AssignmentCandidate) => c.presence === 'online' && c.active < c.capacity;
+
+/** Whether anyone could take another conversation at all. */
+export function hasFreeCapacity(candidates: readonly AssignmentCandidate[]): boolean {
+  return candidates.some(isFree);
+}
+
 export function chooseAssignee<T extends AssignmentCandidate>(candidates: readonly T[], state: AssignmentState): T | null {
   const lastAssigned = (c: T) => state.recentAssignees.lastIndexOf(c.operatorId);
-  const eligible = candidates.filter(
-    (c) => c.presence === 'online' && c.active < c.capacity && !state.declined.includes(c.operatorId),
-  );
+  const eligible = candidates.filter((c) => isFree(c) && !state.declined.includes(c.operatorId));
   const ranked = eligible
     .map((c, order) => ({ c, order, speaks: speaks(c, state.language) ? 0 : 1, free: c.capacity - c.active, last: lastAssigned(c) }))
     .sort((a, b) => a.speaks - b.speaks || b.free - a.free || a.last - b.last || a.order - b.order);

@@ -1,4 +1,4 @@
-import { chooseAssignee } from '../domain/assignment';
+import { chooseAssignee, hasFreeCapacity } from '../domain/assignment';
 import { orderQueue } from '../domain/queue-order';
 import { createKeyedLock } from '../store/keyed-lock';
 import type { ConversationDoc, SiteDoc } from '../store/documents';
@@ -36,7 +36,11 @@ export async function offerWaiting(deps: FlowDeps, site: SiteDoc, queueId: strin
         recentAssignees: recentAssignees.get(key) ?? [],
         language: conversation.visitorLocale,
       });
-      if (!choice) break;
+      if (!choice) {
+        // Those still free let this one lapse; the conversations behind it can still go to them.
+        if (hasFreeCapacity(candidates)) continue;
+        break;
+      }
       const expiresAt = new Date(deps.clock.now().getTime() + queue.offerTimeoutSeconds * 1000);
       const result = await applyTransition(deps, conversation._id, { type: 'assign', operatorId: choice.operatorId, name: choice.name }, { kind: 'system' }, {
         set: { offer: { operatorId: choice.operatorId, expiresAt } },
@@ -55,7 +59,8 @@ export async function offerWaiting(deps: FlowDeps, site: SiteDoc, queueId: strin
 
 /** The operator takes the offered conversation: from now on the visitor is told who joined. */
 export async function acceptOffer(deps: FlowDeps, conversation: ConversationDoc): Promise<ConversationDoc> {
-  const accepted = (await deps.store.conversations.patch(conversation._id, { offer: null })) ?? conversation;
+  // The wait the estimate learns from ends here, when a person took it, not when it was offered.
+  const accepted = (await deps.store.conversations.patch(conversation._id, { offer: null, claimedAt: deps.clock.now() })) ?? conversation;
   deps.hub.toSite(accepted.siteId, { type: 'conversation_updated', conversation: toSummary(accepted) });
   const site = await deps.store.sites.get(accepted.siteId);
   if (site && accepted.owner) {

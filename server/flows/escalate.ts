@@ -2,6 +2,7 @@ import type { Actor } from '../../shared/audit';
 import type { HandoffDecision, Turn } from '../domain/handoff-decision';
 import type { ConversationDoc, SiteDoc, VisitorDoc } from '../store/documents';
 import { offerWaiting } from './auto-assign';
+import { callbackOfferFor, loadAvailability } from './availability';
 import { buildCaseFor } from './case-for';
 import type { FlowDeps } from './deps';
 import { publishQueueViews } from './queue-views';
@@ -40,8 +41,12 @@ export async function escalate(
     return null;
   }
   const escalated = result.conversation;
-  const connecting = visitorText(site, escalated, 'connecting');
-  const text = decision.topic ? `${connecting} ${visitorText(site, escalated, 'connectingAbout', { topic: decision.topic })}` : connecting;
+  const offer = callbackOfferFor(await loadAvailability(deps, site, decision.queue), deps.clock.now());
+  // Closed, or nobody online: the transcript says so and offers a callback; "connecting" would be a fake promise.
+  const lead = offer
+    ? `${visitorText(site, escalated, offer.reason === 'closed' ? 'outsideHours' : 'nobodyAvailable')} ${visitorText(site, escalated, 'callbackOffer')}`
+    : visitorText(site, escalated, 'connecting');
+  const text = decision.topic ? `${lead} ${visitorText(site, escalated, 'connectingAbout', { topic: decision.topic })}` : lead;
   await postMessage(deps, escalated, { sender: { kind: 'system' }, text });
   deps.hub.toVisitor(escalated.visitorId, { type: 'handoff_started', topic: decision.topic, missingFacts: decision.missingFacts });
   deps.hub.toSite(escalated.siteId, { type: 'handoff_started', conversation: toSummary(escalated) });

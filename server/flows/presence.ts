@@ -1,4 +1,5 @@
 import type { Presence } from '../../shared/operator-protocol';
+import { type PresenceState, presenceOnReturn, presenceWhenGone } from '../domain/presence-rules';
 import type { OperatorDoc } from '../store/documents';
 import type { FlowDeps } from './deps';
 import { offerAllQueues } from './auto-assign';
@@ -22,32 +23,45 @@ export async function setPresence(deps: FlowDeps, operator: OperatorDoc, presenc
   }
 }
 
+const stateOf = (op: OperatorDoc): PresenceState => ({ presence: op.presence, byChoice: op.presenceByChoice ?? false });
+
 /** Opening the inbox brings an operator online, unless they chose "away" themselves. */
 export async function operatorReturned(deps: FlowDeps, operator: OperatorDoc): Promise<void> {
-  const choseAway = operator.presence === 'away' && operator.presenceByChoice;
-  if (operator.presence !== 'online' && !choseAway) await setPresence(deps, operator, 'online');
+  const next = presenceOnReturn(stateOf(operator));
+  if (next) await setPresence(deps, operator, next.presence, next.byChoice);
 }
 
-export function presenceTimers(deps: FlowDeps) {
+export function presenceTimers(deps: FlowDeps, delays = { awayMs: AWAY_AFTER_MS, offlineMs: OFFLINE_AFTER_MS }) {
   const timers = new Map<string, NodeJS.Timeout[]>();
   const clear = (operatorId: string) => {
     for (const t of timers.get(operatorId) ?? []) clearTimeout(t);
     timers.delete(operatorId);
   };
-  const later = (operatorId: string, ms: number, presence: Presence) =>
+  const later = (operatorId: string, ms: number, stage: 'away' | 'offline') =>
     setTimeout(async () => {
       const fresh = await deps.store.operators.get(operatorId).catch(() => null);
-      if (fresh && !deps.hub.connectedOperators().has(operatorId)) {
-        await setPresence(deps, fresh, presence).catch((err) => deps.log.error({ err, operatorId }, 'presence change failed'));
-      }
+      if (!fresh || deps.hub.connectedOperators().has(operatorId)) return;
+      const next = presenceWhenGone(stateOf(fresh), stage);
+      if (!next) return;
+      await setPresence(deps, fresh, next.presence, next.byChoice).catch((err) => deps.log.error({ err, operatorId }, 'presence change failed'));
     }, ms).unref();
+  const lastSocketClosed = (operatorId: string) => {
+    clear(operatorId);
+    timers.set(operatorId, [later(operatorId, delays.awayMs, 'away'), later(operatorId, delays.offlineMs, 'offline')]);
+  };
   return {
     connected(operatorId: string) {
       clear(operatorId);
     },
-    lastSocketClosed(operatorId: string) {
-      clear(operatorId);
-      timers.set(operatorId, [later(operatorId, AWAY_AFTER_MS, 'away'), later(operatorId, OFFLINE_AFTER_MS, 'offline')]);
+    lastSocketClosed,
+    /**
+     * A restart closed every inbox socket, and the timers that would have moved their operators
+     * on died with the old process: start them again, or those operators stay "online" for good.
+     */
+    async afterRestart() {
+      for (const op of await deps.store.operators.present()) {
+        if (!deps.hub.connectedOperators().has(op._id)) lastSocketClosed(op._id);
+      }
     },
     stopAll() {
       for (const id of [...timers.keys()]) clear(id);

@@ -79,9 +79,10 @@ function timestamps(action: string, now: Date): Partial<ConversationDoc> {
     case 'escalated':
       return { escalatedAt: now, claimedAt: null };
     case 'claimed':
-    case 'assigned':
     case 'barged_in':
       return { claimedAt: now };
+    case 'requeued':
+      return { claimedAt: null };
     case 'resolved':
       return { resolvedAt: now };
     case 'reopened':

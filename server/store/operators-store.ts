@@ -16,6 +16,10 @@ export function operatorsStore(c: Collections) {
     forSite(siteId: string): Promise<OperatorDoc[]> {
       return c.operators.find({ siteIds: siteId }).toArray();
     },
+    /** Operators not offline: after a restart, their presence must be re-earned by an open inbox. */
+    present(): Promise<OperatorDoc[]> {
+      return c.operators.find({ presence: { $ne: 'offline' } }).toArray();
+    },
     setPresence(operatorId: string, presence: Presence, byChoice: boolean, at: Date): Promise<OperatorDoc | null> {
       return c.operators.findOneAndUpdate(
         { _id: operatorId },

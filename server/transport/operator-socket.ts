@@ -19,6 +19,7 @@ export async function operatorSocketRoutes(app: FastifyInstance, opts: { deps: F
   const { deps } = opts;
   const presence = presenceTimers(deps);
   app.addHook('onClose', async () => presence.stopAll());
+  app.addHook('onReady', async () => presence.afterRestart());
 
   app.get(
     '/ws/operator',
