@@ -31,6 +31,8 @@ test('a handoff at 3 am in the queueâ€™s zone offers a callback in the visitorâ€
   await openWidget(visitor);
   await visitor.getByRole('button', { name: 'Talk to a person' }).click();
   await expect(visitor.getByText(/outside our working hours/i).first()).toBeVisible();
+  // Never a fake promise: no "connecting you" while nobody can be connected.
+  await expect(visitor.getByText(/Connecting you with a person/i)).toHaveCount(0);
   const slots = visitor.getByRole('radiogroup');
   await expect(slots).toBeVisible();
 

@@ -17,8 +17,14 @@ test('a visitor writes on the demo page, an operator answers live, and a reload 
   await operator.getByRole('button', { name: 'Barge in' }).click();
   await expect(transcript).toContainText(/Dana/);
   await operator.getByLabel('Reply').fill('Hello from Dana at Lumen Lamps!');
+  const replied = operator.waitForResponse((r) => r.url().endsWith('/reply'));
   await operator.getByRole('button', { name: 'Send' }).click();
+  expect((await replied).status()).toBe(200);
   await expect(transcript).toContainText('Hello from Dana at Lumen Lamps!');
+  // The operator's side agrees: the reply is in their transcript, not handed back as "Not sent".
+  await expect(operator.getByRole('log').first()).toContainText('Hello from Dana at Lumen Lamps!');
+  await expect(operator.getByText(/Not sent/)).toHaveCount(0);
+  await expect(operator.getByLabel('Reply')).toHaveValue('');
 
   await sendAsVisitor(visitor, 'Thanks Dana');
   await expect(operator.getByRole('log').first()).toContainText('Thanks Dana');

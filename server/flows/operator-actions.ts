@@ -1,6 +1,6 @@
 import type { Actor } from '../../shared/audit';
 import type { OwnershipCommand } from '../domain/ownership';
-import type { OperatorDoc } from '../store/documents';
+import type { ConversationDoc, OperatorDoc } from '../store/documents';
 import { announceOperator } from './announce';
 import { acceptOffer, offerAllQueues } from './auto-assign';
 import type { FlowDeps } from './deps';
@@ -65,7 +65,7 @@ export async function replyAsOperator(
   conversationId: string,
   input: { clientMessageId: string; text: string },
 ): Promise<
-  | { ok: true }
+  | { ok: true; conversation: ConversationDoc }
   | { ok: false; code: 'already_claimed'; message: string; owner: { operatorId: string; name: string } }
   | { ok: false; code: 'not_found' | 'transition_not_allowed'; message: string }
 > {
@@ -79,7 +79,7 @@ export async function replyAsOperator(
     { sender: { kind: 'operator', id: operator._id, name: operatorBadge(operator.name).name }, text: input.text, clientMessageId: input.clientMessageId },
     { state: 'owned', 'owner.operatorId': operator._id },
   );
-  if (posted) return { ok: true };
+  if (posted) return { ok: true, conversation: posted.conversation ?? (await deps.store.conversations.get(conversationId)) ?? conversation };
   const fresh = await deps.store.conversations.get(conversationId);
   if (fresh?.state === 'owned' && fresh.owner) {
     return { ok: false, code: 'already_claimed', message: `Claimed by ${fresh.owner.name}: only they can reply.`, owner: fresh.owner };

@@ -1,3 +1,4 @@
+import { ActionResponse } from '../../shared/http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectOperator, loginOperator, visitorSession } from '../test-support/clients';
 import { type Harness, seedOperator, seedSite, startHarness } from '../test-support/harness';
@@ -32,7 +33,8 @@ describe('a visitor and an operator over real sockets', () => {
     client.send({ type: 'send_message', clientMessageId: 'dup-1', text: 'once please' });
     const first = await client.waitFor('message_added', (e) => e.message.clientMessageId === 'dup-1');
     client.send({ type: 'send_message', clientMessageId: 'dup-1', text: 'once please' });
-    await new Promise((r) => setTimeout(r, 300));
+    // The resend is answered with the stored message again: once it is back, counting is final.
+    await client.waitFor('message_added', (e) => e.message.clientMessageId === 'dup-1' && e !== first);
     const stored = await h.db.collection('messages').countDocuments({ conversationId: first.message.conversationId, clientMessageId: 'dup-1' });
     expect(stored).toBe(1);
     const echoes = client.events.filter((e) => e.type === 'message_added' && e.message.clientMessageId === 'dup-1');
@@ -66,6 +68,9 @@ describe('a visitor and an operator over real sockets', () => {
 
     const reply = await ana.fetch(`/api/conversations/${conversationId}/reply`, { body: { clientMessageId: 'r1', text: 'Hi, Ana here.' } });
     expect(reply.status).toBe(200);
+    // The inbox reads this answer with the shared contract; anything else shows "Not sent".
+    expect(ActionResponse.safeParse(reply.body).success).toBe(true);
+    expect(reply.body.conversation).toMatchObject({ conversationId, state: 'owned', owner: { operatorId: 'op-ana' } });
     const seen = await client.waitFor('message_added', (e) => e.message.sender.kind === 'operator');
     expect(seen.message).toMatchObject({ text: 'Hi, Ana here.', sender: { kind: 'operator', name: 'Ana' } });
     const live = await socket.waitFor('message_added', (e) => e.message.text === 'Hi, Ana here.');

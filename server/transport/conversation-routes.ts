@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import {
   ActionResponse,
-  type ConversationDetail,
+  AuditResponse,
+  ConversationDetail,
   ConversationIdParams,
   CorrectIntentBody,
   ListConversationsQuery,
-  type ListConversationsResponse,
+  ListConversationsResponse,
   NoteBody,
   ReplyBody,
   TransferBody,
@@ -30,7 +31,7 @@ export async function conversationRoutes(app: FastifyInstance, opts: { deps: Flo
     return conversation;
   };
 
-  app.get('/api/conversations', { schema: { querystring: ListConversationsQuery } }, async (request): Promise<ListConversationsResponse> => {
+  app.get('/api/conversations', { schema: { querystring: ListConversationsQuery, response: { 200: ListConversationsResponse } } }, async (request): Promise<ListConversationsResponse> => {
     const operator = currentOperator(request);
     const query = request.query as ListConversationsQuery;
     const [docs, counts, callbacks] = await Promise.all([
@@ -41,7 +42,7 @@ export async function conversationRoutes(app: FastifyInstance, opts: { deps: Flo
     return { conversations: docs.map(toSummary), counts: { ...counts, callbacks } };
   });
 
-  app.get('/api/conversations/:conversationId', { schema: { params: ConversationIdParams } }, async (request): Promise<ConversationDetail> => {
+  app.get('/api/conversations/:conversationId', { schema: { params: ConversationIdParams, response: { 200: ConversationDetail } } }, async (request): Promise<ConversationDetail> => {
     const operator = currentOperator(request);
     const { conversationId } = request.params as { conversationId: string };
     const conversation = await load(operator.siteIds, conversationId);
@@ -87,16 +88,16 @@ export async function conversationRoutes(app: FastifyInstance, opts: { deps: Flo
     throw new CodedError('invalid_request', 'Name a queue or an operator to transfer to.');
   });
 
-  app.post('/api/conversations/:conversationId/reply', { schema: { params: ConversationIdParams, body: ReplyBody } }, async (request) => {
+  app.post('/api/conversations/:conversationId/reply', { schema: { params: ConversationIdParams, body: ReplyBody, response: { 200: ActionResponse } } }, async (request) => {
     const operator = currentOperator(request);
     const { conversationId } = request.params as { conversationId: string };
     await load(operator.siteIds, conversationId);
     const result = await replyAsOperator(deps, operator, conversationId, request.body as ReplyBody);
     if (!result.ok) throw refusal(result.code, result.message, 'owner' in result ? result.owner : null);
-    return { ok: true };
+    return { conversation: toSummary(result.conversation) };
   });
 
-  app.post('/api/conversations/:conversationId/intent', { schema: { params: ConversationIdParams, body: CorrectIntentBody } }, async (request) => {
+  app.post('/api/conversations/:conversationId/intent', { schema: { params: ConversationIdParams, body: CorrectIntentBody, response: { 200: ActionResponse } } }, async (request) => {
     const operator = currentOperator(request);
     const { conversationId } = request.params as { conversationId: string };
     const conversation = await load(operator.siteIds, conversationId);
@@ -104,7 +105,7 @@ export async function conversationRoutes(app: FastifyInstance, opts: { deps: Flo
     return { conversation: toSummary(updated) };
   });
 
-  app.get('/api/conversations/:conversationId/audit', { schema: { params: ConversationIdParams } }, async (request) => {
+  app.get('/api/conversations/:conversationId/audit', { schema: { params: ConversationIdParams, response: { 200: AuditResponse } } }, async (request) => {
     const operator = currentOperator(request);
     const { conversationId } = request.params as { conversationId: string };
     await load(operator.siteIds, conversationId);

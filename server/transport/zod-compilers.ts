@@ -12,6 +12,12 @@ export function useZodSchemas(app: FastifyInstance): void {
     const issues = result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
     return { error: new CodedError('invalid_request', `Invalid ${httpPart ?? 'input'}: ${issues.map((i) => `${i.path || '(root)'} ${i.message}`).join('; ')}`, issues) };
   });
-  // Responses are built from the same shared types; serialise them as they are.
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  // A response that drifts from its shared schema is a server bug: fail loudly (500, logged) rather
+  // than send a body the inbox cannot read. Parsing also drops fields the contract does not name.
+  app.setSerializerCompiler(({ schema, method, url }) => (data) => {
+    const result = (schema as AnySchema).safeParse(data);
+    if (result.success) return JSON.stringify(result.data);
+    const problems = result.error.issues.map((i) => `${i.path.map(String).join('.') || '(root)'} ${i.message}`).join('; ');
+    throw new Error(`The response of ${method} ${url} does not match its declared schema: ${problems}`);
+  });
 }
