@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../shared/audit';
 import type { ConversationState } from '../../shared/entities';
-import { decideTransition, type Ownership, type OwnershipCommand } from './ownership';
+import { decideTransition, type Ownership, type OwnershipCommand, ownedByAnother } from './ownership';
 
 const ana: Actor = { kind: 'operator', operatorId: 'op-ana', name: 'Ana' };
 const bo: Actor = { kind: 'operator', operatorId: 'op-bo', name: 'Bo' };
@@ -91,5 +91,14 @@ describe('refused transitions', () => {
     const current = at('owned', ana);
     decideTransition(current, { type: 'claim' }, bo);
     expect(current.version).toBe(4);
+  });
+});
+
+describe('ownedByAnother', () => {
+  it('is true only when someone else owns the conversation', () => {
+    expect(ownedByAnother({ state: 'owned', owner: { operatorId: 'op-ana', name: 'Ana' } }, 'op-bo')).toBe(true);
+    expect(ownedByAnother({ state: 'owned', owner: { operatorId: 'op-bo', name: 'Bo' } }, 'op-bo')).toBe(false);
+    expect(ownedByAnother({ state: 'queued', owner: null }, 'op-bo')).toBe(false);
+    expect(ownedByAnother({ state: 'bot', owner: null }, 'op-bo')).toBe(false);
   });
 });

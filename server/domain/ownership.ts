@@ -124,3 +124,8 @@ export function decideTransition(current: Ownership, command: OwnershipCommand, 
       return to(current, { state: 'bot', owner: null, queue: null }, 'reopened');
   }
 }
+
+/** Another operator owns the conversation: only they may change what it says about itself (e.g. its intent). */
+export function ownedByAnother(current: Pick<Ownership, 'state' | 'owner'>, operatorId: string): boolean {
+  return current.state === 'owned' && current.owner !== null && current.owner.operatorId !== operatorId;
+}

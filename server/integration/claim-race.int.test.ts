@@ -82,4 +82,15 @@ describe('exactly one owner', () => {
     const other = await operators[1]!.fetch(`/api/conversations/${id}/reply`, { body: { clientMessageId: 'x', text: 'me too' } });
     expect(other).toEqual({ status: 409, body: { code: 'already_claimed', message: 'Claimed by Operator 0: only they can reply.', owner: { operatorId: 'op-0', name: 'Operator 0' } } });
   });
+
+  it('refuses an intent correction from anyone but the owner, and takes the owner\'s', async () => {
+    const id = await conversationIn('queued');
+    await operators[0]!.fetch(`/api/conversations/${id}/claim`, { body: {} });
+    const other = await operators[1]!.fetch(`/api/conversations/${id}/intent`, { body: { intent: 'refund' } });
+    expect(other.status).toBe(409);
+    expect(other.body.owner).toEqual({ operatorId: 'op-0', name: 'Operator 0' });
+    const own = await operators[0]!.fetch(`/api/conversations/${id}/intent`, { body: { intent: 'refund' } });
+    expect(own.status).toBe(200);
+    expect(own.body.conversation.intent).toBe('refund');
+  });
 });

@@ -11,7 +11,7 @@ import {
   ReplyBody,
   TransferBody,
 } from '../../shared/http';
-import type { OwnershipCommand } from '../domain/ownership';
+import { type OwnershipCommand, ownedByAnother } from '../domain/ownership';
 import { correctIntent } from '../flows/case-for';
 import type { FlowDeps } from '../flows/deps';
 import { replyAsOperator, runOperatorAction } from '../flows/operator-actions';
@@ -101,6 +101,9 @@ export async function conversationRoutes(app: FastifyInstance, opts: { deps: Flo
     const operator = currentOperator(request);
     const { conversationId } = request.params as { conversationId: string };
     const conversation = await load(operator.siteIds, conversationId);
+    if (ownedByAnother(conversation, operator._id)) {
+      throw refusal('already_claimed', `Claimed by ${conversation.owner!.name}: only they can correct the intent.`, conversation.owner);
+    }
     const updated = await correctIntent(deps, operator, conversation, (request.body as CorrectIntentBody).intent);
     return { conversation: toSummary(updated) };
   });
