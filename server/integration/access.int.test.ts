@@ -93,9 +93,59 @@ describe('tenant isolation', () => {
     await queuedConversationOn('key-a');
     await new Promise((r) => setTimeout(r, 500));
     expect(socket.events.filter((e) => e.type !== 'welcome' && e.type !== 'presence_updated')).toEqual([]);
-    socket.send({ type: 'typing', conversationId: 'guess', isTyping: true });
+    const siteAConversation = await queuedConversationOn('key-a');
+    socket.send({ type: 'typing', conversationId: siteAConversation, isTyping: true });
     expect((await socket.waitFor('error')).code).toBe('not_found');
     socket.close();
+  });
+
+  it('refuses transfers into or out of another site exactly like a missing id', async () => {
+    const id = await queuedConversationOn('key-a');
+    const a = await loginOperator(h, 'a@a.test');
+    const b = await loginOperator(h, 'b@b.test');
+    const missing = await b.fetch('/api/conversations/does-not-exist/transfer', { body: { queue: 'general' } });
+    expect(missing.status).toBe(404);
+    expect(await b.fetch(`/api/conversations/${id}/transfer`, { body: { queue: 'general' } })).toEqual(missing);
+    expect((await a.fetch(`/api/conversations/${id}/claim`, { body: {} })).status).toBe(200);
+    const toGhost = await a.fetch(`/api/conversations/${id}/transfer`, { body: { operatorId: 'op-ghost' } });
+    expect(toGhost.status).toBe(404);
+    expect(await a.fetch(`/api/conversations/${id}/transfer`, { body: { operatorId: 'op-b' } })).toEqual(toGhost);
+    expect((await h.deps.store.conversations.get(id))?.owner?.operatorId).toBe('op-a');
+  });
+
+  it('refuses correcting another site’s intent exactly like a missing id', async () => {
+    const id = await queuedConversationOn('key-a');
+    const b = await loginOperator(h, 'b@b.test');
+    const missing = await b.fetch('/api/conversations/does-not-exist/intent', { body: { intent: 'billing' } });
+    expect(missing.status).toBe(404);
+    expect(await b.fetch(`/api/conversations/${id}/intent`, { body: { intent: 'billing' } })).toEqual(missing);
+    const audit = await h.deps.store.audit.forConversation(id);
+    expect(audit.map((entry) => entry.action)).toEqual(['escalated']);
+  });
+
+  it('refuses marking another site’s callback done exactly like a missing id', async () => {
+    const { client } = await visitorSession(h, 'key-a');
+    client.send({ type: 'request_human', clientMessageId: 'h' });
+    await client.waitFor('handoff_started');
+    client.send({ type: 'request_callback', clientMessageId: 'cb', contact: { kind: 'email', value: 'v@a.test' } });
+    await client.waitFor('callback_confirmed');
+    client.close();
+    const a = await loginOperator(h, 'a@a.test');
+    const [callback] = (await a.fetch('/api/callbacks')).body.callbacks;
+    const b = await loginOperator(h, 'b@b.test');
+    expect((await b.fetch('/api/callbacks')).body.callbacks).toEqual([]);
+    const missing = await b.fetch('/api/callbacks/does-not-exist/done', { body: {} });
+    expect(missing.status).toBe(404);
+    expect(await b.fetch(`/api/callbacks/${callback.callbackId}/done`, { body: {} })).toEqual(missing);
+    expect((await h.deps.store.callbacks.get(callback.callbackId))?.status).toBe('pending');
+  });
+
+  it('hides another site’s operators exactly like a missing site', async () => {
+    const b = await loginOperator(h, 'b@b.test');
+    const missing = await b.fetch('/api/sites/site-nowhere/operators');
+    expect(missing.status).toBe(404);
+    expect(await b.fetch('/api/sites/site-a/operators')).toEqual(missing);
+    expect((await b.fetch('/api/sites/site-b/operators')).body.operators.map((o: { operatorId: string }) => o.operatorId)).toEqual(['op-b']);
   });
 
   it('lets a visitor see only their own conversation', async () => {

@@ -3,6 +3,15 @@ import type { VisitorEvent } from '../../shared/visitor-protocol';
 
 type Send<E> = (event: E) => void;
 
+/** One operator socket: what it may hear, and how to end it when its session ends. */
+export interface OperatorSubscriber {
+  operatorId: string;
+  sessionId: string;
+  siteIds: string[];
+  send: Send<OperatorEvent>;
+  end(): void;
+}
+
 /**
  * Every real-time event goes through here. This in-process hub fans out to the
  * sockets of this instance; a MongoDB-backed bus (capped collection + tailable
@@ -13,13 +22,20 @@ export interface Hub {
   toSite(siteId: string, event: OperatorEvent): void;
   toOperator(operatorId: string, event: OperatorEvent): void;
   subscribeVisitor(visitorId: string, send: Send<VisitorEvent>): () => void;
-  subscribeOperator(operatorId: string, siteIds: string[], send: Send<OperatorEvent>): () => void;
+  subscribeOperator(subscriber: OperatorSubscriber): () => void;
+  /** The operator's sites changed: fan-out follows the fresh list from now on. */
+  updateOperatorSites(operatorId: string, siteIds: string[]): void;
+  /**
+   * Ends every socket of a session on this instance (logout). A bus would carry this across
+   * instances; until then the sockets' own session re-checks end the others.
+   */
+  endSession(sessionId: string): void;
   connectedOperators(): Set<string>;
 }
 
 export function createInProcessHub(): Hub {
   const visitors = new Map<string, Set<Send<VisitorEvent>>>();
-  const operators = new Map<string, { siteIds: string[]; sends: Set<Send<OperatorEvent>> }>();
+  const operators = new Map<string, { siteIds: string[]; subscribers: Set<OperatorSubscriber> }>();
 
   const add = <K, V>(map: Map<K, Set<V>>, key: K, value: V) => {
     const set = map.get(key) ?? new Set<V>();
@@ -33,11 +49,11 @@ export function createInProcessHub(): Hub {
     },
     toSite(siteId, event) {
       for (const entry of operators.values()) {
-        if (entry.siteIds.includes(siteId)) for (const send of entry.sends) send(event);
+        if (entry.siteIds.includes(siteId)) for (const s of entry.subscribers) s.send(event);
       }
     },
     toOperator(operatorId, event) {
-      for (const send of operators.get(operatorId)?.sends ?? []) send(event);
+      for (const s of operators.get(operatorId)?.subscribers ?? []) s.send(event);
     },
     subscribeVisitor(visitorId, send) {
       add(visitors, visitorId, send);
@@ -47,15 +63,25 @@ export function createInProcessHub(): Hub {
         if (set?.size === 0) visitors.delete(visitorId);
       };
     },
-    subscribeOperator(operatorId, siteIds, send) {
-      const entry = operators.get(operatorId) ?? { siteIds, sends: new Set() };
+    subscribeOperator(subscriber) {
+      const { operatorId, siteIds } = subscriber;
+      const entry = operators.get(operatorId) ?? { siteIds, subscribers: new Set() };
       entry.siteIds = siteIds;
-      entry.sends.add(send);
+      entry.subscribers.add(subscriber);
       operators.set(operatorId, entry);
       return () => {
-        entry.sends.delete(send);
-        if (entry.sends.size === 0) operators.delete(operatorId);
+        entry.subscribers.delete(subscriber);
+        if (entry.subscribers.size === 0 && operators.get(operatorId) === entry) operators.delete(operatorId);
       };
+    },
+    updateOperatorSites(operatorId, siteIds) {
+      const entry = operators.get(operatorId);
+      if (entry) entry.siteIds = siteIds;
+    },
+    endSession(sessionId) {
+      for (const entry of operators.values()) {
+        for (const s of [...entry.subscribers]) if (s.sessionId === sessionId) s.end();
+      }
     },
     connectedOperators() {
       return new Set(operators.keys());

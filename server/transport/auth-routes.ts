@@ -47,6 +47,8 @@ export async function authRoutes(
 
   app.post('/api/auth/logout', { preHandler: authenticate(deps) }, async (request, reply) => {
     await deps.store.sessions.revoke(request.session!._id, deps.clock.now());
+    // The inbox's open sockets must stop hearing events at once, not at their next check.
+    deps.hub.endSession(request.session!._id);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });

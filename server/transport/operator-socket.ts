@@ -1,18 +1,30 @@
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
+import * as z from 'zod/mini';
 import { OperatorCommand, type OperatorEvent } from '../../shared/operator-protocol';
 import { PROTOCOL_CLOSE_CODE, PROTOCOL_VERSION } from '../../shared/protocol-version';
 import type { FlowDeps } from '../flows/deps';
-import { sessionFromCookie, toOperatorIdentity } from '../flows/operator-session';
+import { isSessionLive, operatorIfSessionLive, sessionFromCookie, toOperatorIdentity } from '../flows/operator-session';
 import { operatorReturned, presenceTimers, setPresence } from '../flows/presence';
-import type { OperatorDoc } from '../store/documents';
+import type { OperatorDoc, SessionDoc } from '../store/documents';
 import { SESSION_COOKIE } from './authenticate';
 import { createFrameLimiter, keepAlive, parseFrame } from './frame-guard';
 
+const OperatorSocketQuery = z.object({ v: z.string().check(z.maxLength(8)) });
+
+/** As often as the keep-alive ping: a session revoked elsewhere ends its sockets within one tick. */
+const SESSION_CHECK_MS = 10_000;
+
 declare module 'fastify' {
   interface FastifyRequest {
-    socketOperator?: OperatorDoc | null;
+    socketAuth?: { operator: OperatorDoc; session: SessionDoc } | null;
   }
+}
+
+/** A page on another origin must not ride an operator's cookie; an opaque or unparsable Origin is another origin. */
+function isSameOrigin(origin: string | undefined, host: string | undefined): boolean {
+  if (origin === undefined) return true;
+  return URL.canParse(origin) && new URL(origin).host === host;
 }
 
 export async function operatorSocketRoutes(app: FastifyInstance, opts: { deps: FlowDeps }): Promise<void> {
@@ -25,33 +37,44 @@ export async function operatorSocketRoutes(app: FastifyInstance, opts: { deps: F
     '/ws/operator',
     {
       websocket: true,
+      schema: { querystring: OperatorSocketQuery },
+      // A refusal still opens the socket just long enough to close it with the protocol's
+      // close code, since browsers cannot read an HTTP refusal.
       preHandler: async (request) => {
-        // A page on another origin must not ride an operator's cookie into this socket.
-        const origin = request.headers.origin;
-        const sameOrigin = !origin || new URL(origin).host === request.headers.host;
-        const found = sameOrigin ? await sessionFromCookie(deps, request.cookies[SESSION_COOKIE]) : null;
-        request.socketOperator = found?.operator ?? null;
+        const sameOrigin = isSameOrigin(request.headers.origin, request.headers.host);
+        request.socketAuth = sameOrigin ? await sessionFromCookie(deps, request.cookies[SESSION_COOKIE]) : null;
       },
     },
     (socket: WebSocket, request) => {
-      const v = Number((request.query as { v?: string }).v);
-      if (v !== PROTOCOL_VERSION) return socket.close(PROTOCOL_CLOSE_CODE, 'unsupported_version');
-      const operator = request.socketOperator;
-      if (!operator) return socket.close(PROTOCOL_CLOSE_CODE, 'unauthenticated');
+      const { v } = request.query as z.infer<typeof OperatorSocketQuery>;
+      if (Number(v) !== PROTOCOL_VERSION) return socket.close(PROTOCOL_CLOSE_CODE, 'unsupported_version');
+      if (!request.socketAuth) return socket.close(PROTOCOL_CLOSE_CODE, 'unauthenticated');
+      const { operator, session } = request.socketAuth;
       const send = (event: OperatorEvent) => {
         if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event));
       };
+      const signOut = () => socket.close(PROTOCOL_CLOSE_CODE, 'unauthenticated');
       const allow = createFrameLimiter(40, 10);
       const stopKeepAlive = keepAlive(socket);
-      const unsubscribe = deps.hub.subscribeOperator(operator._id, operator.siteIds, send);
+      const unsubscribe = deps.hub.subscribeOperator({ operatorId: operator._id, sessionId: session._id, siteIds: operator.siteIds, send, end: signOut });
+      const sessionCheck = setInterval(() => {
+        isSessionLive(deps, session)
+          .then((live) => {
+            if (!live) signOut();
+          })
+          .catch((err) => request.log.error({ err, operatorId: operator._id }, 'session check failed'));
+      }, SESSION_CHECK_MS);
+      sessionCheck.unref();
       presence.connected(operator._id);
       send({ type: 'welcome', protocolVersion: PROTOCOL_VERSION, operator: toOperatorIdentity(operator) });
       operatorReturned(deps, operator).catch((err) => request.log.error({ err, operatorId: operator._id }, 'presence change failed'));
 
       const handle = async (command: OperatorCommand) => {
         if (command.type === 'ping') return send({ type: 'pong', nonce: command.nonce });
-        const fresh = await deps.store.operators.get(operator._id);
-        if (!fresh) return socket.close(PROTOCOL_CLOSE_CODE, 'unauthenticated');
+        const fresh = await operatorIfSessionLive(deps, session);
+        if (!fresh) return signOut();
+        // Sites granted at connect time may have been taken away since: the fresh document governs.
+        deps.hub.updateOperatorSites(fresh._id, fresh.siteIds);
         if (command.type === 'set_presence') return setPresence(deps, fresh, command.presence, true);
         const conversation = await deps.store.conversations.get(command.conversationId);
         // Typing reaches the visitor only from the conversation's owner, within the operator's sites.
@@ -73,6 +96,7 @@ export async function operatorSocketRoutes(app: FastifyInstance, opts: { deps: F
       });
       socket.on('close', () => {
         stopKeepAlive();
+        clearInterval(sessionCheck);
         unsubscribe();
         if (!deps.hub.connectedOperators().has(operator._id)) presence.lastSocketClosed(operator._id);
       });
