@@ -62,18 +62,38 @@ describe('exactly one owner', () => {
     expect(results.filter((r) => r.status === 409)).toHaveLength(19);
   });
 
-  it('settles return-to-bot racing a new claim in a consistent state', async () => {
+  it('settles return-to-bot racing another operator\'s barge-in with one consistent outcome', async () => {
     const id = await conversationIn('queued');
     expect((await operators[0]!.fetch(`/api/conversations/${id}/claim`, { body: {} })).status).toBe(200);
-    const [back, claim] = await Promise.all([
+    const [back, barge] = await Promise.all([
       operators[0]!.fetch(`/api/conversations/${id}/return-to-bot`, { body: { note: 'answered' } }),
-      operators[1]!.fetch(`/api/conversations/${id}/claim`, { body: {} }),
+      operators[1]!.fetch(`/api/conversations/${id}/barge-in`, { body: {} }),
     ]);
     expect(back.status).toBe(200);
-    // The claim either lost to the owner (409) or saw the bot holding it (409): never a second owner.
-    expect(claim.status).toBe(409);
     const doc = await h.deps.store.conversations.get(id);
-    expect(doc).toMatchObject({ state: 'bot', owner: null });
+    // Either the barge-in came first and met the owner (409, the bot keeps it), or it came after
+    // the return and took the conversation from the bot: never both owners, never a lost update.
+    if (barge.status === 200) expect(doc).toMatchObject({ state: 'owned', owner: { operatorId: 'op-1' } });
+    else expect([barge.status, doc?.state, doc?.owner]).toEqual([409, 'bot', null]);
+    const actions = (await h.deps.store.audit.forConversation(id)).map((a) => a.action);
+    expect(actions.filter((a) => a === 'returned_to_bot')).toHaveLength(1);
+    expect(actions.filter((a) => a === 'barged_in')).toHaveLength(barge.status === 200 ? 1 : 0);
+  });
+
+  it('gives one owner when the claims arrive at two server instances sharing the database', async () => {
+    // Each instance has its own in-process locks: only the database can settle this race.
+    const second = await startHarness({ databaseName: h.db.databaseName });
+    try {
+      const id = await conversationIn('queued');
+      const viaSecond = await Promise.all(Array.from({ length: 10 }, (_, i) => loginOperator(second, `op${i + 10}@a.test`)));
+      const claims = [...operators.slice(0, 10), ...viaSecond].map((op) => op.fetch(`/api/conversations/${id}/claim`, { body: {} }));
+      const results = await Promise.all(claims);
+      expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+      expect(results.filter((r) => r.status === 409)).toHaveLength(19);
+      expect(await h.db.collection('audit').countDocuments({ conversationId: id, action: 'claimed' })).toBe(1);
+    } finally {
+      await second.app.close();
+    }
   });
 
   it('refuses a reply from anyone but the owner', async () => {

@@ -25,10 +25,11 @@ export function testDatabaseUri(): string {
   return uri;
 }
 
-export async function startHarness(options: { clock?: Clock } = {}): Promise<Harness> {
+/** `databaseName`: share another harness's database, as a second server instance would. */
+export async function startHarness(options: { clock?: Clock; databaseName?: string } = {}): Promise<Harness> {
   const client = new MongoClient(testDatabaseUri(), { serverSelectionTimeoutMS: 5000 });
   await client.connect();
-  const db = client.db(`baton_test_${randomUUID().slice(0, 8)}`);
+  const db = client.db(options.databaseName ?? `baton_test_${randomUUID().slice(0, 8)}`);
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const deps = createFlowDeps(db, log, options.clock);
   await deps.store.ensureIndexes();
