@@ -72,3 +72,34 @@ test('shows an invalid setting next to its field and does not save it', async ({
   await openSettings(dana);
   await expect(dana.getByLabel('Low confidence threshold (0 to 1)')).toHaveValue(saved);
 });
+
+test.describe('two admins saving the same settings', () => {
+  const WAITING = 'The bot keeps answering while the visitor waits for a person';
+  test.afterEach(() => patchDemoConfig((config) => ({ ...config, botAnswersWhileWaiting: false })));
+
+  test('keeps the later admin’s edits on screen, says why they were not saved, and reloads the latest on request', async ({ browser }) => {
+    const first = await openInbox(browser, DANA);
+    const second = await openInbox(browser, DANA);
+    await openSettings(first);
+    await openSettings(second);
+    const threshold = second.getByLabel('Low confidence threshold (0 to 1)');
+    const saved = await threshold.inputValue();
+
+    await first.getByLabel(WAITING).check();
+    await first.getByRole('button', { name: 'Save settings' }).click();
+    await expect(first.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+
+    await threshold.fill('0.4');
+    await threshold.blur();
+    await second.getByRole('button', { name: 'Save settings' }).click();
+    await expect(second.getByRole('status').filter({ hasText: 'someone else saved these settings after you opened them' })).toBeVisible();
+    await expect(threshold).toHaveValue('0.4');
+    await expect(second.getByRole('button', { name: 'Save settings' })).toBeDisabled();
+
+    await second.getByRole('button', { name: 'Reload latest settings' }).click();
+    await expect(second.getByRole('status').filter({ hasText: 'Loaded the latest settings. Your unsaved edits were not kept' })).toBeVisible();
+    await expect(second.getByLabel(WAITING)).toBeChecked();
+    await expect(second.getByLabel('Low confidence threshold (0 to 1)')).toHaveValue(saved);
+    await expect(second.getByRole('button', { name: 'Save settings' })).toBeEnabled();
+  });
+});

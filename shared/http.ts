@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { Message, MessageText } from './entities';
 import { AuditEntry } from './audit';
 import { CasePackage } from './case-package';
-import { Callback, ConversationSummary, OperatorIdentity } from './operator-protocol';
+import { Callback, ConversationSummary, OperatorIdentity, Presence } from './operator-protocol';
+import { SiteConfigFields } from './site-config';
 
 export const LoginBody = z.object({
   email: z.string().check(z.minLength(3), z.maxLength(254)),
@@ -57,11 +58,42 @@ export type NoteBody = z.infer<typeof NoteBody>;
 export const CorrectIntentBody = z.object({ intent: z.string().check(z.minLength(1), z.maxLength(64)) });
 export type CorrectIntentBody = z.infer<typeof CorrectIntentBody>;
 export const PresenceBody = z.object({ presence: z.enum(['online', 'away']) });
+export type PresenceBody = z.infer<typeof PresenceBody>;
+export const PresenceResponse = PresenceBody;
 
 export const ActionResponse = z.object({ conversation: ConversationSummary });
 export type ActionResponse = z.infer<typeof ActionResponse>;
 
 export const CallbacksResponse = z.object({ callbacks: z.array(Callback) });
+export const CallbackDoneResponse = z.object({ callback: Callback });
 export const AuditResponse = z.object({ audit: z.array(AuditEntry) });
 
 export const HealthResponse = z.object({ status: z.enum(['ok', 'degraded']), db: z.enum(['up', 'down']) });
+
+export const SiteSummary = z.object({ siteId: z.string(), name: z.string(), siteKey: z.string() });
+export type SiteSummary = z.infer<typeof SiteSummary>;
+export const SitesResponse = z.object({ sites: z.array(SiteSummary) });
+
+export const OperatorSummary = z.object({
+  operatorId: z.string(),
+  name: z.string(),
+  presence: Presence,
+  capacity: z.number(),
+  /** Conversations the operator owns now. */
+  active: z.number(),
+});
+export type OperatorSummary = z.infer<typeof OperatorSummary>;
+export const OperatorsResponse = z.object({ operators: z.array(OperatorSummary) });
+
+/** What every operator of a site may know about its queues; the rest of the config is for admins. */
+export const QueueSummary = z.object({ id: z.string(), name: z.string(), members: z.array(z.string()) });
+export type QueueSummary = z.infer<typeof QueueSummary>;
+export const QueuesResponse = z.object({ queues: z.array(QueueSummary) });
+
+/** Saves only over the version it was loaded at; a stale one is refused with version_conflict. */
+export const PutSiteConfigBody = z.object({ config: z.unknown(), configVersion: z.number().check(z.int(), z.gte(0)) });
+export type PutSiteConfigBody = z.infer<typeof PutSiteConfigBody>;
+// The stored fields without the cross-field checks: settings saved before a check existed must
+// still load, so the admin sees the problem next to its field and can fix it.
+export const SiteConfigResponse = z.object({ config: SiteConfigFields, configVersion: z.number() });
+export type SiteConfigResponse = z.infer<typeof SiteConfigResponse>;

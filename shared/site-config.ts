@@ -16,8 +16,11 @@ export const OutgoingWebhookConfig = z.object({
 });
 export type OutgoingWebhookConfig = z.infer<typeof OutgoingWebhookConfig>;
 
-/** One document per site; every part has defaults good enough for day one. */
-export const SiteConfig = z.object({
+/**
+ * One document per site; every part has defaults good enough for day one. These are its fields;
+ * `SiteConfig` below adds the checks across fields.
+ */
+export const SiteConfigFields = z.object({
   handoffEnabled: z._default(z.boolean(), true),
   /** The bot keeps answering while the visitor waits for a person (off: it stays silent). */
   botAnswersWhileWaiting: z._default(z.boolean(), false),
@@ -38,6 +41,43 @@ export const SiteConfig = z.object({
   widget: z.prefault(WidgetConfig, {}),
   webhook: z.prefault(OutgoingWebhookConfig, { url: null }),
 });
+
+/** Where queues are named; an issue in, inside or above one of these leaves nothing sound to cross-check. */
+const QUEUE_PATHS = ['queues', 'defaultQueue', 'handoverRules', 'triggers.policy_topic'];
+const touchesQueues = (path: readonly PropertyKey[] = []) => {
+  const joined = path.map(String).join('.');
+  return path.length === 0 || QUEUE_PATHS.some((p) => joined === p || joined.startsWith(`${p}.`) || p.startsWith(`${joined}.`));
+};
+
+/**
+ * Every queue the config names must be configured, and each id used once. Routing skips a rule
+ * aimed at a missing queue at run time, so without this a typo silently reroutes conversations.
+ * Runs beside unrelated field issues, so the admin sees every problem at once, each at its own path.
+ */
+const queueReferences = z.superRefine(
+  (config: z.output<typeof SiteConfigFields>, ctx) => {
+    const ids = new Set<string>();
+    config.queues.forEach((queue, i) => {
+      if (ids.has(queue.id)) {
+        ctx.addIssue({ code: 'custom', input: queue.id, path: ['queues', i, 'id'], message: `Another queue already has the id "${queue.id}"; give each queue its own id.` });
+      }
+      ids.add(queue.id);
+    });
+    const known = [...ids].join(', ');
+    const mustExist = (queue: string, path: (string | number)[]) => {
+      if (ids.has(queue)) return;
+      ctx.addIssue({ code: 'custom', input: queue, path, message: `There is no queue "${queue}"; pick one of ${known}, or add a queue with that id.` });
+    };
+    mustExist(config.defaultQueue, ['defaultQueue']);
+    for (const [i, rule] of config.handoverRules.entries()) mustExist(rule.queue, ['handoverRules', i, 'queue']);
+    for (const [i, topic] of config.triggers.policy_topic.topics.entries()) {
+      mustExist(topic.queue, ['triggers', 'policy_topic', 'topics', i, 'queue']);
+    }
+  },
+  { when: (payload) => payload.issues.every((issue) => !touchesQueues(issue.path)) },
+);
+
+export const SiteConfig = SiteConfigFields.check(queueReferences);
 export type SiteConfig = z.infer<typeof SiteConfig>;
 export type SiteConfigInput = z.input<typeof SiteConfig>;
 

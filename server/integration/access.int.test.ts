@@ -83,7 +83,7 @@ describe('tenant isolation', () => {
     const lists = await b.fetch('/api/conversations?view=live');
     expect(lists.body.conversations).toEqual([]);
     expect((await b.fetch('/api/sites/site-a/config')).status).toBe(404);
-    expect((await b.fetch('/api/sites/site-a/config', { method: 'PUT', body: { config: {} } })).status).toBe(404);
+    expect((await b.fetch('/api/sites/site-a/config', { method: 'PUT', body: { config: {}, configVersion: 1 } })).status).toBe(404);
     expect((await h.deps.store.conversations.get(id))?.state).toBe('queued');
   });
 

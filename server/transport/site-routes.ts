@@ -1,76 +1,93 @@
-import type { FastifyInstance } from 'fastify';
-import * as z from 'zod/mini';
-import { CallbackIdParams, PresenceBody, SiteIdParams } from '../../shared/http';
-import { SiteConfig } from '../../shared/site-config';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  CallbackDoneResponse,
+  CallbackIdParams,
+  CallbacksResponse,
+  OperatorsResponse,
+  PresenceBody,
+  PresenceResponse,
+  PutSiteConfigBody,
+  QueuesResponse,
+  SiteConfigResponse,
+  SiteIdParams,
+  SitesResponse,
+} from '../../shared/http';
 import { markCallbackDone } from '../flows/callbacks';
 import type { FlowDeps } from '../flows/deps';
 import { loadOperatorLoads } from '../flows/operator-load';
 import { setPresence } from '../flows/presence';
-import { saveSiteConfig } from '../flows/site-config';
+import { loadQueueSummaries, loadSiteConfig, saveSiteConfig } from '../flows/site-config';
 import { toWireCallback } from '../flows/wire';
 import { assertSiteAccess, authenticate, currentOperator } from './authenticate';
 import { CodedError } from '../coded-error';
 
-const PutConfigBody = z.object({ config: z.unknown(), configVersion: z.optional(z.number()) });
+/** The operator, after checking the URL's site is one of theirs (another site answers 404). */
+function siteOperator(request: FastifyRequest) {
+  const operator = currentOperator(request);
+  const { siteId } = request.params as { siteId: string };
+  assertSiteAccess(operator, siteId);
+  return { operator, siteId };
+}
 
 export async function siteRoutes(app: FastifyInstance, opts: { deps: FlowDeps }): Promise<void> {
   const { deps } = opts;
   app.addHook('preHandler', authenticate(deps));
 
-  app.get('/api/sites', async (request) => {
+  app.get('/api/sites', { schema: { response: { 200: SitesResponse } } }, async (request) => {
     const operator = currentOperator(request);
     const sites = await deps.store.sites.list(operator.siteIds);
     return { sites: sites.map((s) => ({ siteId: s._id, name: s.name, siteKey: s.siteKey })) };
   });
 
-  app.get('/api/sites/:siteId/operators', { schema: { params: SiteIdParams } }, async (request) => {
-    const operator = currentOperator(request);
-    const { siteId } = request.params as { siteId: string };
-    assertSiteAccess(operator, siteId);
+  app.get('/api/sites/:siteId/operators', { schema: { params: SiteIdParams, response: { 200: OperatorsResponse } } }, async (request) => {
+    const { siteId } = siteOperator(request);
     const loads = await loadOperatorLoads(deps, siteId);
     return { operators: loads.map(({ languages: _languages, ...load }) => load) };
   });
 
-  app.get('/api/sites/:siteId/config', { schema: { params: SiteIdParams } }, async (request) => {
-    const operator = currentOperator(request);
-    const { siteId } = request.params as { siteId: string };
-    assertSiteAccess(operator, siteId);
-    const site = await deps.store.sites.get(siteId);
-    if (!site) throw new CodedError('not_found');
+  app.get('/api/sites/:siteId/queues', { schema: { params: SiteIdParams, response: { 200: QueuesResponse } } }, async (request) => {
+    const { siteId } = siteOperator(request);
+    return { queues: await loadQueueSummaries(deps, siteId) };
+  });
+
+  app.get('/api/sites/:siteId/config', { schema: { params: SiteIdParams, response: { 200: SiteConfigResponse } } }, async (request) => {
+    const { operator, siteId } = siteOperator(request);
+    const site = await loadSiteConfig(deps, operator, siteId);
     return { config: site.config, configVersion: site.configVersion };
   });
 
-  app.put('/api/sites/:siteId/config', { schema: { params: SiteIdParams, body: PutConfigBody } }, async (request) => {
-    const operator = currentOperator(request);
-    const { siteId } = request.params as { siteId: string };
-    assertSiteAccess(operator, siteId);
-    if (operator.role !== 'admin') throw new CodedError('forbidden', 'Only admins can change site settings.');
-    const body = request.body as z.infer<typeof PutConfigBody>;
-    const parsed = SiteConfig.safeParse(body.config);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-      throw new CodedError('invalid_request', 'Some settings are not valid; see the marked fields.', issues);
-    }
-    const saved = await saveSiteConfig(deps, operator, siteId, parsed.data, body.configVersion);
-    return { config: saved.config, configVersion: saved.configVersion };
-  });
+  app.put(
+    '/api/sites/:siteId/config',
+    { schema: { params: SiteIdParams, body: PutSiteConfigBody, response: { 200: SiteConfigResponse } } },
+    async (request) => {
+      const { operator, siteId } = siteOperator(request);
+      const { config, configVersion } = request.body as PutSiteConfigBody;
+      const saved = await saveSiteConfig(deps, operator, siteId, config, configVersion);
+      return { config: saved.config, configVersion: saved.configVersion };
+    },
+  );
 
-  app.get('/api/callbacks', async (request) => {
+  app.get('/api/callbacks', { schema: { response: { 200: CallbacksResponse } } }, async (request) => {
     const operator = currentOperator(request);
     return { callbacks: (await deps.store.callbacks.forSites(operator.siteIds)).map(toWireCallback) };
   });
 
-  app.post('/api/callbacks/:callbackId/done', { schema: { params: CallbackIdParams } }, async (request) => {
-    const operator = currentOperator(request);
-    const { callbackId } = request.params as { callbackId: string };
-    const done = await markCallbackDone(deps, operator, callbackId);
-    if (!done) throw new CodedError('not_found', 'No callback with that id.');
-    return { callback: toWireCallback(done) };
-  });
+  app.post(
+    '/api/callbacks/:callbackId/done',
+    { schema: { params: CallbackIdParams, response: { 200: CallbackDoneResponse } } },
+    async (request) => {
+      const operator = currentOperator(request);
+      const { callbackId } = request.params as { callbackId: string };
+      const done = await markCallbackDone(deps, operator, callbackId);
+      if (!done) throw new CodedError('not_found', 'No callback with that id.');
+      return { callback: toWireCallback(done) };
+    },
+  );
 
-  app.put('/api/me/presence', { schema: { body: PresenceBody } }, async (request) => {
+  app.put('/api/me/presence', { schema: { body: PresenceBody, response: { 200: PresenceResponse } } }, async (request) => {
     const operator = currentOperator(request);
-    await setPresence(deps, operator, (request.body as z.infer<typeof PresenceBody>).presence, true);
-    return { presence: (request.body as z.infer<typeof PresenceBody>).presence };
+    const { presence } = request.body as PresenceBody;
+    await setPresence(deps, operator, presence, true);
+    return { presence };
   });
 }

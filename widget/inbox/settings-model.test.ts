@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createSettingsModel } from './models/settings-model';
+import { defaultSiteConfig } from '../../shared/site-config';
+import { CONFLICT_MESSAGE, createSettingsModel, RELOADED_MESSAGE } from './models/settings-model';
 import { issuesAt, parseShifts, unclaimedIssues } from './models/settings-rules';
-import { failure, fakeApi, settle } from './test-fakes';
+import { failure, fakeApi, ok, settle } from './test-fakes';
 
 async function setup(overrides: Parameters<typeof fakeApi>[0] = {}) {
   const api = fakeApi(overrides);
@@ -47,6 +48,66 @@ describe('settings model', () => {
     expect(directory.setQueues).toHaveBeenCalledWith('site_1', expect.arrayContaining([expect.objectContaining({ id: 'returns' })]));
     expect(settings.message.value).toBe('Settings saved.');
     expect(settings.dirty.value).toBe(false);
+  });
+
+  it('saves over the version it loaded, then over the version the save returned', async () => {
+    const { api, settings } = await setup({ siteConfig: vi.fn(async () => ok({ config: defaultSiteConfig(), configVersion: 7 })) });
+    settings.update((c) => {
+      c.handoffEnabled = false;
+    });
+    await settings.save();
+    expect(api.saveSiteConfig).toHaveBeenLastCalledWith('site_1', expect.objectContaining({ handoffEnabled: false }), 7);
+    settings.update((c) => {
+      c.handoffEnabled = true;
+    });
+    await settings.save();
+    expect(api.saveSiteConfig).toHaveBeenLastCalledWith('site_1', expect.objectContaining({ handoffEnabled: true }), 8);
+  });
+
+  it('keeps the edits on a version conflict, says so, and reloads the latest only when asked', async () => {
+    const latest = { ...defaultSiteConfig(), defaultQueue: 'sales' };
+    const siteConfig = vi.fn(async () => ok({ config: defaultSiteConfig(), configVersion: 1 }));
+    const { api, settings } = await setup({
+      siteConfig,
+      saveSiteConfig: vi.fn(async () => failure(409, 'version_conflict', 'Someone else saved these settings after you opened them.')),
+    });
+    settings.update((c) => {
+      c.defaultQueue = 'billing';
+    });
+    await settings.save();
+    expect(settings.conflict.value).toBe(true);
+    expect(settings.message.value).toBe(CONFLICT_MESSAGE);
+    expect(settings.draft.value?.defaultQueue).toBe('billing');
+    expect(settings.dirty.value).toBe(true);
+
+    await settings.save();
+    expect(api.saveSiteConfig).toHaveBeenCalledOnce();
+
+    siteConfig.mockImplementation(async () => ok({ config: latest, configVersion: 2 }));
+    await settings.reloadLatest();
+    expect(settings.draft.value?.defaultQueue).toBe('sales');
+    expect(settings.configVersion.value).toBe(2);
+    expect(settings.conflict.value).toBe(false);
+    expect(settings.dirty.value).toBe(false);
+    expect(settings.message.value).toBe(RELOADED_MESSAGE);
+  });
+
+  it('shows what loaded settings break before any save, next to the fields', async () => {
+    const stale = { ...defaultSiteConfig(), defaultQueue: 'retired' };
+    const { settings } = await setup({ siteConfig: vi.fn(async () => ok({ config: stale, configVersion: 3 })) });
+    expect(settings.draft.value?.defaultQueue).toBe('retired');
+    expect(settings.issuesAt('defaultQueue')).toHaveLength(1);
+    expect(settings.message.value).toBe('The saved settings have 1 marked problem: fix before saving.');
+  });
+
+  it('refuses to save a queue reference to a removed queue', async () => {
+    const { api, settings } = await setup();
+    settings.update((c) => {
+      c.queues = c.queues.filter((q) => q.id !== 'sales');
+    });
+    await settings.save();
+    expect(api.saveSiteConfig).not.toHaveBeenCalled();
+    expect(settings.issuesAt('handoverRules').map((i) => i.path)).toEqual(['handoverRules.2.queue', 'handoverRules.3.queue']);
   });
 
   it('applies JSON edits only when they parse and match the schema', async () => {

@@ -62,6 +62,8 @@ export function QueuesForm() {
       <div class="field inline">
         <label for="default-queue">Default queue</label>
         <select id="default-queue" value={c.defaultQueue} {...defaultProps} onChange={(e) => settings.update((d) => { d.defaultQueue = e.currentTarget.value; })}>
+          {/* A removed queue stays selected, and named, until the admin picks another. */}
+          {c.queues.some((q) => q.id === c.defaultQueue) ? null : <option value={c.defaultQueue}>{c.defaultQueue} (no such queue)</option>}
           {c.queues.map((q) => (
             <option key={q.id} value={q.id}>
               {q.name}

@@ -13,6 +13,7 @@ export function SettingsPage() {
   const sites = directory.sites.value;
   const draft = settings.draft.value;
   const busy = settings.busy.value;
+  const conflict = settings.conflict.value;
   return (
     <section class="settings" aria-labelledby="settings-title">
       <h2 id="settings-title">Site settings</h2>
@@ -47,10 +48,15 @@ export function SettingsPage() {
           <MessagesForm />
           <JsonConfigEditor />
           <div class="save-bar">
-            <button type="submit" class="primary" disabled={busy !== null}>
+            <button type="submit" class="primary" disabled={busy !== null || conflict}>
               Save settings
             </button>
-            <p role="status" class={settings.issues.value.length > 0 ? 'error' : 'muted'}>
+            {conflict ? (
+              <button type="button" disabled={busy !== null} onClick={() => void settings.reloadLatest()}>
+                Reload latest settings
+              </button>
+            ) : null}
+            <p role="status" class={settings.issues.value.length > 0 || conflict ? 'error' : 'muted'}>
               {settings.message.value ?? (settings.dirty.value ? 'Unsaved changes.' : '')}
             </p>
           </div>

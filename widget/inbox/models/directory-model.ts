@@ -1,8 +1,7 @@
 import { computed, signal } from '@preact/signals';
-import type { QueueConfig } from '../../../shared/config/queues';
+import type { OperatorSummary, QueueSummary, SiteSummary } from '../../../shared/http';
 import type { Presence } from '../../../shared/operator-protocol';
 import type { InboxApi } from '../api-client';
-import type { OperatorSummary, SiteSummary } from '../site-contract';
 
 export interface QueueOption {
   id: string;
@@ -12,7 +11,7 @@ export interface QueueOption {
 /** Sites, their queues and operators: names for ids, and targets for transfers. */
 export function createDirectoryModel(api: InboxApi) {
   const sites = signal<SiteSummary[]>([]);
-  const queuesBySite = signal<Record<string, QueueConfig[]>>({});
+  const queuesBySite = signal<Record<string, QueueSummary[]>>({});
   const operatorsBySite = signal<Record<string, OperatorSummary[]>>({});
   const error = signal<string | null>(null);
   const queueOptions = computed<QueueOption[]>(() => {
@@ -37,17 +36,19 @@ export function createDirectoryModel(api: InboxApi) {
       }
       error.value = null;
       sites.value = result.value.sites;
-      // Queue names come from each site's config; an operator without read access keeps the raw ids.
-      const configs = await Promise.all(result.value.sites.map((s) => api.siteConfig(s.siteId)));
-      const next: Record<string, QueueConfig[]> = {};
-      configs.forEach((r, i) => {
+      // A site whose queues fail to load keeps showing raw queue ids; nothing else depends on them.
+      const answers = await Promise.all(result.value.sites.map((s) => api.queues(s.siteId)));
+      const next: Record<string, QueueSummary[]> = {};
+      answers.forEach((r, i) => {
         const site = result.value.sites[i];
-        if (r.ok && site) next[site.siteId] = r.value.config.queues;
+        if (r.ok && site) next[site.siteId] = r.value.queues;
       });
       queuesBySite.value = next;
     },
-    setQueues(siteId: string, queues: QueueConfig[]) {
-      queuesBySite.value = { ...queuesBySite.peek(), [siteId]: queues };
+    /** After an admin saves settings, so names and transfer targets follow at once. */
+    setQueues(siteId: string, queues: readonly QueueSummary[]) {
+      const summaries = queues.map(({ id, name, members }) => ({ id, name, members }));
+      queuesBySite.value = { ...queuesBySite.peek(), [siteId]: summaries };
     },
     async loadOperators(siteId: string) {
       const result = await api.operators(siteId);

@@ -6,10 +6,20 @@ import type { DirectoryModel } from './directory-model';
 import { issuesAt, toFieldIssues } from './settings-rules';
 
 const stringify = (config: SiteConfig) => JSON.stringify(config, null, 2);
+const problems = (n: number) => `${n} marked problem${n === 1 ? '' : 's'}`;
+
+export const CONFLICT_MESSAGE =
+  'Not saved: someone else saved these settings after you opened them. Your edits are still on this page; ' +
+  '“Reload latest settings” replaces them with the saved version, so note what you changed first.';
+export const RELOADED_MESSAGE = 'Loaded the latest settings. Your unsaved edits were not kept: make your change again, then save.';
 
 export function createSettingsModel(api: InboxApi, directory: Pick<DirectoryModel, 'setQueues'>) {
   const siteId = signal<string | null>(null);
   const draft = signal<SiteConfig | null>(null);
+  /** The version the draft was loaded at; a save over any other version is refused. */
+  const configVersion = signal<number | null>(null);
+  /** Someone else saved since this draft was loaded: saving again cannot succeed until the admin reloads. */
+  const conflict = signal(false);
   const json = signal('');
   const jsonDirty = signal(false);
   const dirty = signal(false);
@@ -38,9 +48,41 @@ export function createSettingsModel(api: InboxApi, directory: Pick<DirectoryMode
     message.value = text;
   }
 
+  async function open(next: string) {
+    const mine = ++token;
+    siteId.value = next;
+    draft.value = null;
+    configVersion.value = null;
+    conflict.value = false;
+    busy.value = 'loading';
+    message.value = null;
+    validationIssues.value = [];
+    fieldProblems.value = {};
+    const result = await api.siteConfig(next);
+    if (mine !== token) return false;
+    busy.value = null;
+    if (!result.ok) {
+      fail([], `Could not load the settings: ${result.error.message}`);
+      return false;
+    }
+    setDraft(result.value.config);
+    configVersion.value = result.value.configVersion;
+    revision.value++;
+    dirty.value = false;
+    // Settings saved before a check existed still load; show what now needs fixing before a save.
+    const checked = SiteConfig.safeParse(result.value.config);
+    if (!checked.success) {
+      const found = toFieldIssues(checked.error.issues);
+      fail(found, `The saved settings have ${problems(found.length)}: fix before saving.`);
+    }
+    return true;
+  }
+
   return {
     siteId,
     draft,
+    configVersion,
+    conflict,
     json,
     jsonDirty,
     dirty,
@@ -49,21 +91,12 @@ export function createSettingsModel(api: InboxApi, directory: Pick<DirectoryMode
     message,
     revision,
     issuesAt: (prefix: string) => issuesAt(issues.value, prefix),
-    async open(next: string) {
-      const mine = ++token;
-      siteId.value = next;
-      draft.value = null;
-      busy.value = 'loading';
-      message.value = null;
-      validationIssues.value = [];
-      fieldProblems.value = {};
-      const result = await api.siteConfig(next);
-      if (mine !== token) return;
-      busy.value = null;
-      if (!result.ok) return fail([], `Could not load the settings: ${result.error.message}`);
-      setDraft(result.value.config);
-      revision.value++;
-      dirty.value = false;
+    open,
+    /** After a conflict: the saved settings replace the draft, and the message says the edits are gone. */
+    async reloadLatest() {
+      const id = siteId.peek();
+      if (!id || busy.peek()) return;
+      if ((await open(id)) && message.peek() === null) message.value = RELOADED_MESSAGE;
     },
     update(mutate: (config: SiteConfig) => void) {
       const current = draft.peek();
@@ -104,24 +137,31 @@ export function createSettingsModel(api: InboxApi, directory: Pick<DirectoryMode
     async save() {
       const id = siteId.peek();
       const current = draft.peek();
-      if (!id || !current || busy.peek()) return;
+      const version = configVersion.peek();
+      if (!id || !current || version === null || busy.peek()) return;
+      if (conflict.peek()) return fail([], CONFLICT_MESSAGE);
       if (jsonDirty.peek()) return fail(validationIssues.peek(), 'Apply or discard your JSON edits first.');
       if (Object.keys(fieldProblems.peek()).length > 0) return fail([], 'Fix the marked fields, then save.');
       const checked = SiteConfig.safeParse(current);
       if (!checked.success) {
         const found = toFieldIssues(checked.error.issues);
-        return fail(found, `Fix the ${found.length} marked problem${found.length === 1 ? '' : 's'}, then save.`);
+        return fail(found, `Fix the ${problems(found.length)}, then save.`);
       }
       const mine = token;
       busy.value = 'saving';
-      const result = await api.saveSiteConfig(id, checked.data);
+      const result = await api.saveSiteConfig(id, checked.data, version);
       if (mine !== token) return;
       busy.value = null;
       if (!result.ok) {
+        if (result.error.code === 'version_conflict') {
+          conflict.value = true;
+          return fail([], CONFLICT_MESSAGE);
+        }
         const found = result.error.issues;
-        return fail(found, found.length > 0 ? `Not saved: fix the ${found.length} marked problem${found.length === 1 ? '' : 's'}.` : `Not saved: ${result.error.message}`);
+        return fail(found, found.length > 0 ? `Not saved: fix the ${problems(found.length)}.` : `Not saved: ${result.error.message}`);
       }
       setDraft(result.value.config);
+      configVersion.value = result.value.configVersion;
       directory.setQueues(id, result.value.config.queues);
       dirty.value = false;
       fail([], 'Settings saved.');
