@@ -39,16 +39,36 @@ export const BotWebhookRequest = z.object({
 });
 export type BotWebhookRequest = z.infer<typeof BotWebhookRequest>;
 
+// Fact names become field names in the stored conversation: no dots or dollar signs.
+const FACT_KEY = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+const MAX_FACTS = 20;
+
 export const BotWebhookResponse = z
   .object({
     /** null only together with handoff: true, when the bot wants a person to take over without answering. */
     reply: z.nullable(z.string().check(z.minLength(1), z.maxLength(MAX_MESSAGE_CHARS))),
     confidence: z._default(z.nullable(z.number().check(z.gte(0), z.lte(1))), null),
     intent: z._default(z.nullable(z.string().check(z.maxLength(64))), null),
-    facts: z._default(z.record(z.string().check(z.maxLength(64)), z.string().check(z.maxLength(500))), {}),
+    /** What your bot found out ({ orderNumber: '48213', plan: 'pro' }): the trigger engine and the operator's case see it. */
+    facts: z._default(
+      z.record(z.string(), z.string().check(z.maxLength(500))).check(
+        z.refine((facts) => Object.keys(facts).every((name) => FACT_KEY.test(name)), 'fact names are letters, digits and _, starting with a letter (at most 64)'),
+        z.refine((facts) => Object.keys(facts).length <= MAX_FACTS, `at most ${MAX_FACTS} facts`),
+      ),
+      {},
+    ),
     handoff: z._default(z.boolean(), false),
     /** true when the reply is your bot's "I don't know": repeated fallbacks bring in a person. */
     fallback: z._default(z.boolean(), false),
+    /**
+     * When a tool your bot relies on failed, what failed ("order lookup timed out after 5 s"): a
+     * person takes over (the tool_failure trigger) and the operator reads this. reply may then be null.
+     */
+    toolError: z._default(z.nullable(z.string().check(z.minLength(1), z.maxLength(500))), null),
   })
-  .check(z.refine((r) => r.reply !== null || r.handoff, { message: 'reply may be null only when handoff is true' }));
+  .check(
+    z.refine((r) => r.reply !== null || r.handoff || r.toolError !== null, {
+      message: 'reply may be null only when handoff is true or toolError says what failed',
+    }),
+  );
 export type BotWebhookResponse = z.infer<typeof BotWebhookResponse>;

@@ -23,6 +23,8 @@ export interface BotReply {
   handoff: boolean;
   /** The reply is the bot's "I don't know" (or "I can't help with that"), not an answer. */
   fallback: boolean;
+  /** The fallback stands in for an answer the bot held back as too unsure (the knowledge base's near miss). */
+  unsure?: boolean;
   /** The bot's tool failed; the trigger engine hands off rather than inventing an answer. */
   toolError: boolean;
   /** What went wrong, for the case package and the logs; only with toolError. */

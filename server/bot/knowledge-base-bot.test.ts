@@ -38,6 +38,14 @@ describe('knowledge base bot', () => {
     expect(reply.confidence).toBeLessThan(demoBotConfig.confidenceThreshold);
   });
 
+  it('marks the fallback that stands in for a near miss as unsure, so the low-confidence setting applies', async () => {
+    const nearMiss = await bot.reply(ask({ from: 'visitor', text: 'Do you ship to Norway?' }));
+    expect(nearMiss).toMatchObject({ reply: demoBotConfig.fallbackReply, fallback: true, unsure: true });
+    const offTopic = await bot.reply(ask({ from: 'visitor', text: 'Can I bring my dog to your office party?' }));
+    expect(offTopic).toMatchObject({ fallback: true });
+    expect(offTopic.unsure).toBeUndefined();
+  });
+
   it('says clearly what it cannot do for an out-of-scope topic, as a fallback', async () => {
     const reply = await bot.reply(ask({ from: 'visitor', text: 'Can you give me legal advice? I want to sue the courier.' }));
     expect(reply).toMatchObject({ intent: 'legal', fallback: true });

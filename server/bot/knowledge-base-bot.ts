@@ -17,6 +17,7 @@ export function createKnowledgeBaseBot(config: KnowledgeBaseBotConfig): Bot {
         facts: factsFrom(visitorTurns),
         handoff: false,
         fallback: answer.fallback,
+        ...(answer.heldBack ? { unsure: true } : {}),
         toolError: false,
       };
     },

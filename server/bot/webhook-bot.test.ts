@@ -71,6 +71,22 @@ describe('webhook bot', () => {
     expect(reply).toMatchObject({ reply: null, handoff: true, intent: 'refund', toolError: false });
   });
 
+  it("passes on the bot's own tool failure with what failed, with or without a reply", async () => {
+    handler = json(200, { reply: null, toolError: 'order lookup timed out after 5 s', facts: { orderNumber: '48213' } });
+    expect(await bot().reply(input)).toEqual({
+      reply: null,
+      confidence: null,
+      intent: null,
+      facts: { orderNumber: '48213' },
+      handoff: false,
+      fallback: false,
+      toolError: true,
+      error: 'order lookup timed out after 5 s',
+    });
+    handler = json(200, { reply: 'Sorry, I could not check that.', toolError: 'carrier API answered 503' });
+    expect(await bot().reply(input)).toMatchObject({ reply: 'Sorry, I could not check that.', toolError: true, error: 'carrier API answered 503' });
+  });
+
   it('signs the request so the receiving side can verify it, and sends the contract body', async () => {
     let received: { verified: boolean; wrongSecret: boolean; timestamp: unknown; body: unknown } | undefined;
     handler = (req, body, res) => {
@@ -101,8 +117,9 @@ describe('webhook bot', () => {
     ['an HTTP 500', json(500, { error: 'boom' }), 'HTTP 500'],
     ['a body that is not JSON', json(200, '<html>oops</html>'), 'not JSON'],
     ['a body outside the contract', json(200, { reply: 42, confidence: 7 }), 'does not match the contract'],
-    ['no reply without a handoff', json(200, { reply: null }), 'reply may be null only when handoff is true'],
+    ['no reply without a handoff', json(200, { reply: null }), 'reply may be null only when handoff is true or toolError says what failed'],
     ['an oversized body', json(200, { reply: 'x'.repeat(70_000) }), 'larger than'],
+    ['a fact name that is not a plain word', json(200, { reply: 'ok', facts: { 'order.number': '48213' } }), 'fact names are letters, digits and _'],
     ['a redirect, which is never followed', (_req: IncomingMessage, _body: string, res: ServerResponse) => res.writeHead(307, { location: 'http://127.0.0.1:9/elsewhere' }).end(), 'could not be reached'],
   ])('treats %s as a tool failure, never an answer', async (_name, respond, error) => {
     handler = respond;

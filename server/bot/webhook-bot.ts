@@ -86,7 +86,8 @@ function parseAnswer(text: string): BotReply {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
     return toolFailure(`The bot webhook's answer does not match the contract (${issues}).`);
   }
-  return { ...parsed.data, toolError: false };
+  const { toolError, ...answer } = parsed.data;
+  return toolError === null ? { ...answer, toolError: false } : { ...answer, toolError: true, error: toolError };
 }
 
 async function readCapped(response: Response): Promise<string | null> {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CasePackage, type FiredTrigger } from '../../shared/case-package';
 import type { TriggerId } from '../../shared/entities';
 import { buildCasePackage, type CasePackageInput, correctIntent, refreshCasePackage } from './case-package';
+import { decideHandoff } from './triggers';
+import { SiteConfig } from '../../shared/site-config';
 import { aDecision } from './handoff-decision.fixture';
 import type { HandoffDecision, Turn } from './handoff-decision';
 
@@ -129,6 +131,19 @@ describe('buildCasePackage', () => {
         'The bot fell back twice and hit a tool error; escalated because a bot tool failed.',
       );
       expect(build({ turns: [{ from: 'visitor', text: 'agent' }] }).summary[1]).toMatch(/^The bot had not answered yet; /);
+    });
+
+    it('names what failed when a tool error carries its reason', () => {
+      const failed: Turn[] = [
+        { from: 'visitor', text: 'Where is order 99812?' },
+        { from: 'bot', text: '', toolError: true, error: 'order lookup timed out after 5 s' },
+        { from: 'bot', text: 'Sorry, I could not check that.', toolError: true, error: 'carrier API answered 503' },
+      ];
+      const decided = decideHandoff({ turns: failed, visitor: { verified: false, tags: [], attributes: {}, locale: 'en' } }, SiteConfig.parse({}));
+      const pkg = build({ turns: failed, decision: decided });
+      expect(pkg.triggers).toContainEqual({ trigger: 'tool_failure', evidence: 'tool error: order lookup timed out after 5 s' });
+      expect(pkg.botAttempts.map((a) => a.text)).toEqual(['order lookup timed out after 5 s', 'Sorry, I could not check that. (carrier API answered 503)']);
+      expect(pkg.summary[1]).toContain('a bot tool failed ("tool error: order lookup timed out after 5 s")');
     });
 
     it('condenses a long message and names an unknown visitor neutrally', () => {

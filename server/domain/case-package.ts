@@ -171,10 +171,10 @@ function flagsFor(pkg: CaseCore): string[] {
   return flags.filter(([, on]) => on).map(([flag]) => flag);
 }
 
+// What failed goes into the attempt's text: a failed tool often leaves the bot nothing to say.
+const attemptText = (t: Turn): string => (!t.toolError || !t.error ? t.text : t.text.trim() === '' ? t.error : `${t.text} (${t.error})`);
 const attemptsOf = (turns: Turn[]): BotAttempt[] =>
-  turns
-    .filter((t) => t.from === 'bot')
-    .map((t) => ({ text: t.text, confidence: t.confidence ?? null, fallback: t.fallback ?? false, toolError: t.toolError ?? false }));
+  turns.filter((t) => t.from === 'bot').map((t) => ({ text: attemptText(t), confidence: t.confidence ?? null, fallback: t.fallback ?? false, toolError: t.toolError ?? false }));
 
 // A fact the operator can already see on the visitor card is not missing: asking again makes the visitor repeat.
 function stillMissing(missing: string[], facts: Record<string, string>, visitor: VisitorProfile): string[] {

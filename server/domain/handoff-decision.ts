@@ -7,7 +7,11 @@ export interface Turn {
   text: string;
   confidence?: number;
   fallback?: boolean;
+  /** The bot held back an answer it was unsure of (sending its fallback instead): a low-confidence answer. */
+  unsure?: boolean;
   toolError?: boolean;
+  /** What failed, with toolError ("order lookup timed out after 5 s"): the operator sees why. */
+  error?: string;
   /** The bot's own reading of the visitor's need, when it has one. */
   intent?: string;
 }
@@ -42,7 +46,7 @@ export interface HandoffDecision {
   missingFacts: string[];
   /** Non-empty when a rule needs facts before escalating: the bot should ask for these. */
   askForFacts: string[];
-  /** Low confidence in 'offer' mode: offer a person rather than hand off. */
+  /** Low confidence in 'offer' mode, and the bot's reply did not offer one already: offer a person rather than hand off. */
   offerHuman: boolean;
   /** For the visitor: "your refund"; null when there is no clear topic. */
   topic: string | null;

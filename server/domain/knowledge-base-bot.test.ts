@@ -52,7 +52,6 @@ describe('answerFromKnowledgeBase', () => {
   it.each([
     'Can I bring my dog to the store?',
     'What is the meaning of life?',
-    'Do you sell gift cards?',
     '???',
     '',
   ])('falls back when nothing comes close: "%s"', (question) => {
@@ -64,7 +63,18 @@ describe('answerFromKnowledgeBase', () => {
       fallback: true,
       matchedEntryId: null,
       outOfScope: false,
+      heldBack: false,
     });
+    expect(answer.confidence).toBeLessThan(config.confidenceThreshold / 2);
+  });
+
+  it.each([
+    ['Do you sell gift cards?'],
+    ['opening days for shipping'],
+  ])('holds back a near miss as its low-confidence answer, sending the fallback reply: "%s"', (question) => {
+    const answer = answerFromKnowledgeBase(question, config);
+    expect(answer).toMatchObject({ reply: 'Let me find someone who knows.', fallback: true, matchedEntryId: null, heldBack: true });
+    expect(answer.confidence).toBeGreaterThanOrEqual(config.confidenceThreshold / 2);
     expect(answer.confidence).toBeLessThan(config.confidenceThreshold);
   });
 
@@ -107,6 +117,7 @@ describe('answerFromKnowledgeBase', () => {
       fallback: true,
       matchedEntryId: 'legal',
       outOfScope: true,
+      heldBack: false,
     });
   });
 

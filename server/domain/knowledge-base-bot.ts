@@ -11,6 +11,8 @@ export interface KnowledgeBaseAnswer {
   matchedEntryId: string | null;
   /** The best match is a topic the site marked as one the bot must not answer. */
   outOfScope: boolean;
+  /** A near miss held back as too unsure: the fallback reply stands in for the bot's low-confidence answer. */
+  heldBack: boolean;
 }
 
 // English function words plus the fragments the default tokenizer leaves from contractions ("can't" -> "can", "t").
@@ -114,14 +116,22 @@ function scoreConfidence(index: KnowledgeIndex, queryTerms: string[], results: S
   return Math.min(1, Math.sqrt(coverage * reach) * (0.6 + 0.4 * margin));
 }
 
+// A best match at or above this share of the threshold is a near miss (a guess held back, which
+// the site's low-confidence setting then handles); below it nothing came close (a plain fallback).
+// Tuned on the demo knowledge base: near misses ("do you ship to Norway?", "is the lamp dimmable
+// with my smart home?") score 0.40–0.46, off-topic questions (a dog at the office party, garden
+// lamps) 0.15–0.23; stray chatter can land on either side.
+const NEAR_MISS_SHARE = 0.5;
+
 export function answerFromKnowledgeBase(question: string, config: KnowledgeBaseBotConfig): KnowledgeBaseAnswer {
-  const fallback = (confidence: number): KnowledgeBaseAnswer => ({
+  const fallback = (confidence: number, heldBack = false): KnowledgeBaseAnswer => ({
     reply: config.fallbackReply,
     confidence,
     intent: null,
     fallback: true,
     matchedEntryId: null,
     outOfScope: false,
+    heldBack,
   });
   if (config.entries.length === 0) return fallback(0);
   const index = indexFor(config.entries);
@@ -129,7 +139,8 @@ export function answerFromKnowledgeBase(question: string, config: KnowledgeBaseB
   const results = queryTerms.length > 0 ? index.search.search(question) : [];
   const confidence = round(scoreConfidence(index, queryTerms, results));
   const entry = results[0] ? index.byId.get(String(results[0].id)) : undefined;
-  if (!entry || confidence < config.confidenceThreshold) return fallback(confidence);
+  if (!entry) return fallback(confidence);
+  if (confidence < config.confidenceThreshold) return fallback(confidence, confidence >= config.confidenceThreshold * NEAR_MISS_SHARE);
   return {
     reply: entry.answer,
     confidence,
@@ -137,6 +148,7 @@ export function answerFromKnowledgeBase(question: string, config: KnowledgeBaseB
     fallback: entry.outOfScope === true,
     matchedEntryId: entry.id,
     outOfScope: entry.outOfScope === true,
+    heldBack: false,
   };
 }
 

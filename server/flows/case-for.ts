@@ -1,5 +1,6 @@
 import type { CasePackage } from '../../shared/case-package';
-import { buildCasePackage, correctIntent as correctCaseIntent, refreshCasePackage } from '../domain/case-package';
+import { buildCasePackage, type CaseUpdate, correctIntent as correctCaseIntent, refreshCasePackage } from '../domain/case-package';
+import { mergeFacts } from '../domain/facts';
 import type { HandoffDecision, Turn } from '../domain/handoff-decision';
 import type { ConversationDoc, OperatorDoc, SiteDoc, VisitorDoc } from '../store/documents';
 import { recordAudit } from './audit';
@@ -39,14 +40,30 @@ export async function buildCaseFor(
 
 /** A visitor message after the handoff may bring the missing facts: the operator sees them at once. */
 export async function refreshCaseWith(deps: FlowDeps, conversation: ConversationDoc, turn: Turn): Promise<void> {
-  if (!conversation.casePackage || (conversation.state !== 'queued' && conversation.state !== 'owned')) return;
-  const refreshed = refreshCasePackage(conversation.casePackage, { turns: [turn] }, deps.clock.now().toISOString());
+  await refreshCase(deps, conversation, { turns: [turn] });
+}
+
+async function refreshCase(deps: FlowDeps, conversation: ConversationDoc, update: CaseUpdate): Promise<ConversationDoc | null> {
+  if (!conversation.casePackage || (conversation.state !== 'queued' && conversation.state !== 'owned')) return null;
+  const refreshed = refreshCasePackage(conversation.casePackage, update, deps.clock.now().toISOString());
   const updated = await deps.store.conversations.patch(conversation._id, {
     casePackage: refreshed,
     facts: refreshed.facts,
     missingFacts: refreshed.missingFacts,
   });
   if (updated) deps.hub.toSite(updated.siteId, { type: 'conversation_updated', conversation: toSummary(updated) });
+  return updated;
+}
+
+/**
+ * Facts the bot reported (a webhook bot's order lookup): kept on the conversation, where the
+ * engine and the case package read them, and added to a case package already waiting.
+ */
+export async function addBotFacts(deps: FlowDeps, conversationId: string, facts: Record<string, string>): Promise<ConversationDoc | null> {
+  const current = await deps.store.conversations.get(conversationId);
+  if (!current || Object.keys(facts).length === 0) return current;
+  const refreshed = await refreshCase(deps, current, { facts });
+  return refreshed ?? (await deps.store.conversations.patch(conversationId, { facts: mergeFacts(current.facts, facts) }));
 }
 
 /** Operators' corrections are recorded, so the share of wrong intents can be measured. */

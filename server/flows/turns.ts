@@ -28,7 +28,7 @@ export async function loadTurns(deps: FlowDeps, conversation: ConversationDoc): 
 }
 
 /** Tags and attributes count only from a verified identity: anyone can claim to be VIP. */
-export function handoffInput(turns: Turn[], visitor: VisitorDoc): HandoffInput {
+export function handoffInput(turns: Turn[], visitor: VisitorDoc, conversation: Pick<ConversationDoc, 'facts'>): HandoffInput {
   return {
     turns,
     visitor: {
@@ -38,7 +38,7 @@ export function handoffInput(turns: Turn[], visitor: VisitorDoc): HandoffInput {
       locale: visitor.context.locale ?? 'en',
       ...(visitor.context.page ? { page: visitor.context.page } : {}),
     },
-    // What the visitor already told us through identify() is not asked for again.
-    facts: visitor.identity?.email ? { email: visitor.identity.email } : {},
+    // What the visitor told us through identify(), or the bot found out (its reported facts), is not asked for again.
+    facts: { ...(visitor.identity?.email ? { email: visitor.identity.email } : {}), ...conversation.facts },
   };
 }

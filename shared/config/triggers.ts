@@ -79,9 +79,13 @@ export const TriggersConfig = z.object({
   low_confidence: off(
     z.object({
       enabled: Enabled,
-      /** Below this (strictly) a non-fallback answer counts as low confidence. */
+      /**
+       * Below this (strictly) a non-fallback answer counts as low confidence. The built-in bot sends no
+       * answer below its own confidenceThreshold: its held-back near miss counts as low confidence too.
+       */
       threshold: z._default(z.number().check(z.gte(0), z.lte(1)), 0.33),
-      /** handoff: escalate; offer: only offer the visitor a person (decision.offerHuman). */
+      /** handoff: escalate; offer: the bot's reply asks the visitor whether they want a person. */
+      // Hand off by default, as the shared trigger examples (test-data/trigger-examples.jsonl) expect.
       mode: z._default(z.enum(['offer', 'handoff']), 'handoff'),
       urgency: UrgencyOf('low'),
     }),

@@ -1,3 +1,4 @@
+import type { TriggersConfig } from '../../../shared/config/triggers';
 import type { TriggerId, Urgency } from '../../../shared/entities';
 import { extractFacts, mergeFacts } from '../facts';
 import type { Turn, VisitorSignals } from '../handoff-decision';
@@ -106,11 +107,25 @@ function applyVisitorTurn(state: ConversationState, text: string): void {
   state.hasBotOfferedPerson = false;
 }
 
+/**
+ * An answer is unsure below the site's threshold. A bot that holds back such answers (the built-in
+ * knowledge base, below its own confidenceThreshold) sends its fallback reply and marks the turn
+ * `unsure`: it is still a fallback for repeated_failure, and it is also that bot's low-confidence
+ * answer whatever its score, so the site's low_confidence setting (off, offer, handoff) applies to
+ * it as to any bot. Otherwise a fallback is not an answer, and not a low-confidence one.
+ */
+function unsureAnswerOf(turn: Turn, low: TriggersConfig['low_confidence']): string | null {
+  if (!low.enabled || turn.toolError) return null;
+  if (turn.unsure) return `held back an answer at confidence ${turn.confidence ?? 0}`;
+  const isBelow = !turn.fallback && typeof turn.confidence === 'number' && turn.confidence < low.threshold;
+  return isBelow ? `confidence ${turn.confidence} below ${low.threshold}` : null;
+}
+
 function applyBotTurn(state: ConversationState, turn: Turn): void {
   const config = state.compiled.config;
   state.hasBotRepliedSinceVisitor = true;
   if (turn.intent) state.botIntent = turn.intent;
-  if (turn.toolError && config.tool_failure.enabled) fire(state, 'tool_failure', `tool error: ${turn.text}`, config.tool_failure.urgency);
+  if (turn.toolError && config.tool_failure.enabled) fire(state, 'tool_failure', `tool error: ${turn.error ?? turn.text}`, config.tool_failure.urgency);
   if (turn.fallback) {
     state.fallbacksInARow++;
     state.failuresInARow++;
@@ -118,8 +133,7 @@ function applyBotTurn(state: ConversationState, turn: Turn): void {
   } else if (!turn.toolError) state.fallbacksInARow = 0;
 
   const low = config.low_confidence;
-  const isUnsure = low.enabled && !turn.fallback && !turn.toolError && typeof turn.confidence === 'number' && turn.confidence < low.threshold;
-  state.unsureAnswer = isUnsure ? `confidence ${turn.confidence} below ${low.threshold}` : null;
+  state.unsureAnswer = unsureAnswerOf(turn, low);
   if (state.unsureAnswer && low.mode === 'handoff') fire(state, 'low_confidence', state.unsureAnswer, low.urgency);
 
   const analyzed = state.compiled.analyze(turn.text);

@@ -92,7 +92,8 @@ export function decisionFrom(state: ConversationState, site: SiteConfig): Handof
     urgency: escalating.reduce<Urgency>((u, c) => maxUrgency(u, c.urgency), 'low'),
     missingFacts,
     askForFacts: escalate ? [] : missingFactsFor(waiting, site.triggers.requiredFacts, state.facts),
-    offerHuman: !escalate && site.handoffEnabled && candidates.some((c) => c.trigger === 'low_confidence'),
+    // A bot reply that already asks "would you like a person?" (the default fallback) needs no second offer.
+    offerHuman: !escalate && site.handoffEnabled && !state.hasBotOfferedPerson && candidates.some((c) => c.trigger === 'low_confidence'),
     topic: lead?.topic.label ?? category?.label ?? null,
     intent,
     facts: { ...state.facts },

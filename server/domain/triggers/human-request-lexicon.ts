@@ -101,6 +101,24 @@ export const standaloneRequest = new RegExp(
 /** Words one of which every request contains; a message without any skips the grammar. */
 export const humanRequestKeyWords: ReadonlySet<string> = keyWords;
 
+const BOT_WORDS = key(
+  'bot|bots|chatbot|chat bot|robot|robots|machine|machines|ai|automated assistant|virtual assistant|' +
+    'maquina|robo|robos|roboter|maschine|ki',
+);
+
+/** Mentions of talking to a bot; negated ("I don't want to talk to a bot") they ask for a person. */
+export const botRequestSources: readonly string[] = [
+  `(?:${TALK_VERBS})\\s+${opt(PREPOSITIONS)}${opt(DETERMINERS)}(?:this\\s+|that\\s+)?(?:${BOT_WORDS})`,
+  `(?:${WANT_VERBS})\\s+${opt(DETERMINERS)}(?:${BOT_WORDS})`,
+  `mit\\s+${opt(DETERMINERS)}(?:${BOT_WORDS})\\s+(?:${GERMAN_VERBS})`,
+];
+
+/** A clause that only turns the bot away: "no bots please", "nada de robots", "keine Bots bitte". */
+export const botRefusal = new RegExp(
+  `^(?:(?:${FILLERS})\\s+)*(?:no|no more|enough|no mas|nada de|pas de|plus de|kein|keine|keinen|sem|chega de)\\s+${opt(DETERMINERS)}(?:${BOT_WORDS})(?:\\s+(?:${FILLERS}))*$`,
+  'u',
+);
+
 /** A short yes, which accepts the bot's offer of a person when it follows one. */
 export const affirmativeReply =
   /^(?:(?:yes|yeah|yep|yup|sure|ok|okay|please|please do|do it|go ahead|si|claro|vale|oui|d'accord|ja|gerne|bitte|sim|pode ser)\s*)+(?:please|thanks|thank you|por favor|s'il vous plait|svp|bitte|danke|obrigad[oa])?$/u;

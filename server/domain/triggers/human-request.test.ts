@@ -52,6 +52,23 @@ describe('human request: explicit asks', () => {
   ])('understands %s', (_, text) => {
     expect(asksForPerson(text)).toBe(true);
   });
+
+  it.each([
+    "I don't want to talk to a bot",
+    'I do not want to chat with a robot',
+    "I don't want a bot, where is my parcel",
+    'no bots please',
+    'No more bots. A person please',
+    'no quiero hablar con una máquina',
+    'nada de bots por favor',
+    'je ne veux pas parler à un robot',
+    'pas de robot svp',
+    'Ich will nicht mit einem Bot sprechen',
+    'keine Bots bitte',
+    'não quero falar com um robô',
+  ])('reads turning the bot away as an ask: %j', (text) => {
+    expect(asksForPerson(text)).toBe(true);
+  });
 });
 
 describe('human request: what is not an ask', () => {
@@ -81,6 +98,11 @@ describe('human request: what is not an ask', () => {
     ['someone else’s words in quotes', "my friend said 'talk to an agent' but I'd rather you help me"],
     ['someone else’s words in double quotes', 'the FAQ says "speak to a representative" for custom plans, what does that cost?'],
     ['sarcasm without an ask', 'Oh sure, because talking to a bot is SO much better than a real person'],
+    ['wanting the bot', 'I want to talk to the bot'],
+    ['a bot mentioned in passing', 'there is no bot on my page yet'],
+    ['unsure whether it is a bot', "I don't know if I'm talking to a bot"],
+    ['a negated ask that is not needed', 'no agent needed, just tell me the opening hours'],
+    ['a person not needed', 'a human is not necessary, thanks'],
   ])('does not hand off for %s', (_, text) => {
     expect(asksForPerson(text)).toBe(false);
   });

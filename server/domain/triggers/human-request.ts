@@ -1,4 +1,4 @@
-import { affirmativeReply, humanRequestKeyWords, humanRequestSources, standaloneRequest } from './human-request-lexicon';
+import { affirmativeReply, botRefusal, botRequestSources, humanRequestKeyWords, humanRequestSources, standaloneRequest } from './human-request-lexicon';
 import { type AnalyzedText, findInClauses, type PhraseHit, phraseSource, wordRegex } from './phrase-index';
 import { normalizeText, splitClauses, wordsOf } from './text';
 
@@ -33,6 +33,14 @@ const isStandalone = (text: string): boolean => standaloneRequest.test(wordsOf(t
 const mayRequest = (words: readonly string[], keys: ReadonlySet<string>): boolean =>
   words.some((w) => keys.has(w.includes("'") ? w.replace(/'/g, '') : w));
 
+const botMention = wordRegex(botRequestSources);
+
+/** Turning the bot away asks for a person: "I don't want to talk to a bot", "no bots please". */
+function refusesBot(clauses: readonly string[]): PhraseHit | null {
+  const refusal = clauses.find((c) => botRefusal.test(wordsOf(c).join(' ')) || (botMention && findInClauses(botMention, [c])?.isNegated));
+  return refusal ? { evidence: refusal.trim(), isNegated: false } : null;
+}
+
 export function compileHumanRequest(extraPhrases: readonly string[]): HumanRequestDetector {
   const extras = extraPhrases.filter((p) => p.trim() !== '');
   const keys = new Set([...humanRequestKeyWords, ...extras.flatMap((p) => wordsOf(normalizeText(p.replace(/\*$/, ''))).map((w) => w.replace(/'/g, '')))]);
@@ -46,7 +54,8 @@ export function compileHumanRequest(extraPhrases: readonly string[]): HumanReque
       for (const quote of selfQuoted) {
         if (isStandalone(quote) || find(quote)?.isNegated === false) return { evidence: quote.trim(), isNegated: false };
       }
-      return find(own);
+      const hit = find(own);
+      return hit && !hit.isNegated ? hit : (refusesBot(splitClauses(own)) ?? hit);
     },
   };
 }

@@ -27,7 +27,7 @@ export function findInClauses(regex: RegExp, clauses: readonly string[], isNegat
   let negated: PhraseHit | null = null;
   for (const clause of clauses) {
     for (const m of clause.matchAll(regex)) {
-      if (!isNegationAware || !isNegatedAt(clause, m.index)) return { evidence: m[0], isNegated: false };
+      if (!isNegationAware || !isNegatedAt(clause, m.index, m.index + m[0].length)) return { evidence: m[0], isNegated: false };
       negated ??= { evidence: m[0], isNegated: true };
     }
   }

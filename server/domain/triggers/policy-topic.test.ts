@@ -38,12 +38,35 @@ describe('policy topics', () => {
     ['a dentist is not medical', 'Can you recommend a good dentist near me?'],
     ['a vague signal', 'this might need review, it seems complex'],
     ['a password how-to', 'How do I change my password?'],
+    ['a refund the visitor is not asking for', "I'm not asking for a refund, just where is my parcel"],
+    ['a refund not needed', 'no refund needed, the parcel arrived'],
+    ['a refund said to be unnecessary', 'the refund is not necessary anymore'],
+    ['a complaint the visitor is not making', "I'm not looking to complain, just curious"],
+    ['a conversation not about a refund', 'this is not about a refund'],
+    ['a Spanish refund not asked for', 'no estoy pidiendo un reembolso, solo dónde está mi pedido'],
+    ['a Spanish refund not needed', 'no hace falta un reembolso'],
+    ['a French refund not asked for', 'je ne demande pas de remboursement'],
+    ['a French refund not necessary', 'le remboursement n’est pas nécessaire'],
+    ['a German refund not asked for', 'Ich frage nicht nach einer Rückerstattung'],
+    ['a German refund not necessary', 'Rückerstattung nicht nötig'],
+    ['a Portuguese refund not asked for', 'não estou pedindo reembolso'],
+    ['a Portuguese refund not necessary', 'reembolso não é necessário'],
   ])('does not escalate for %s', (_, text) => {
     expect(decideHandoff(saying(text), defaults).escalate).toBe(false);
   });
 
   it('still escalates when a refund has not arrived ("no refund yet")', () => {
     expect(decideHandoff(saying('no refund yet for order 5521'), defaults).primaryTrigger).toBe('policy_topic');
+  });
+
+  it.each([
+    ['a refund rather than something else', 'I want a refund, not store credit, order 5521'],
+    ['a refund rather than something else, no comma', 'I want a refund not store credit for order 5521'],
+    ['"no" as an interjection', 'no I want a refund for order 5521'],
+    ['a refund that did not arrive', "I didn't get my refund for order 5521"],
+    ['a refund said to be needed', 'refund needed for order 5521'],
+  ])('still escalates for %s', (_, text) => {
+    expect(decideHandoff(saying(text), defaults)).toMatchObject({ escalate: true, primaryTrigger: 'policy_topic', intent: 'refund' });
   });
 
   it('takes the urgency of the topic: complaints and legal matters are flagged urgent', () => {
@@ -60,6 +83,7 @@ describe('policy topics', () => {
   it('accepts a site topic with its own queue', () => {
     const site = siteWith({
       queues: [{ id: 'general', name: 'General' }, { id: 'warranty', name: 'Warranty' }],
+      handoverRules: [],
       triggers: { policy_topic: { topics: [{ id: 'warranty', label: 'your warranty', keywords: ['warranty claim'], queue: 'warranty' }] } },
     });
     expect(decideHandoff(saying('I have a warranty claim'), site)).toMatchObject({ escalate: true, queue: 'warranty', routingRule: 'topic:warranty' });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { resolveVisitorStrings } from '../../../shared/visitor-strings';
 import { decideHandoff, replayConversation } from '.';
 import { bot, conversation, defaults, fallback, saying, siteWith, visitor } from './test-conversations';
 
@@ -148,6 +149,54 @@ describe('low confidence', () => {
   it('follows the site threshold', () => {
     const site = siteWith({ triggers: { low_confidence: { threshold: 0.6 } } });
     expect(decideHandoff(conversation([visitor('hi'), bot('Hello?', { confidence: 0.5 })]), site).escalate).toBe(true);
+  });
+
+  it('offers a person along with an unsure answer only when the reply does not offer one already', () => {
+    const site = siteWith({ triggers: { low_confidence: { mode: 'offer' } } });
+    const offering = [visitor('Can I use the app offline?'), bot('Maybe. Would you like to talk to a person?', { confidence: 0.2 })];
+    expect(decideHandoff(conversation(offering), site)).toMatchObject({ escalate: false, offerHuman: false });
+    const closed = siteWith({ handoffEnabled: false, triggers: { low_confidence: { mode: 'offer' } } });
+    expect(decideHandoff(conversation(unsure), closed).offerHuman).toBe(false);
+  });
+});
+
+describe('low confidence: an answer the bot held back (the built-in bot below its own threshold)', () => {
+  const heldBack = (text = 'I am not sure I have the right answer to that.') => bot(text, { confidence: 0.45, fallback: true, unsure: true });
+  const askedOnce = [visitor('do you ship to Norway?'), heldBack()];
+
+  it('hands off at once in handoff mode, whatever its score', () => {
+    expect(decideHandoff(conversation(askedOnce), defaults)).toMatchObject({
+      escalate: true,
+      primaryTrigger: 'low_confidence',
+      triggers: [{ trigger: 'low_confidence', evidence: 'held back an answer at confidence 0.45' }],
+    });
+  });
+
+  it('offers a person in offer mode', () => {
+    const site = siteWith({ triggers: { low_confidence: { mode: 'offer' } } });
+    expect(decideHandoff(conversation(askedOnce), site)).toMatchObject({ escalate: false, offerHuman: true });
+  });
+
+  it('is only a fallback when the site turned low confidence off: two in a row bring in a person', () => {
+    const site = siteWith({ triggers: { low_confidence: { enabled: false } } });
+    expect(decideHandoff(conversation(askedOnce), site)).toMatchObject({ escalate: false, offerHuman: false, triggers: [] });
+    const twice = [...askedOnce, visitor('and to Sweden?'), heldBack()];
+    expect(decideHandoff(conversation(twice), site).primaryTrigger).toBe('repeated_failure');
+  });
+});
+
+describe('low confidence: the offer of a person, in every widget language', () => {
+  const site = siteWith({ triggers: { low_confidence: { mode: 'offer' } } });
+  it.each([
+    ['en', 'yes please'],
+    ['es', 'sí, por favor'],
+    ['fr', 'oui'],
+    ['de', 'ja gerne'],
+    ['pt', 'sim'],
+  ] as const)('%s: a yes after the offer hands off as an ask', (locale, yes) => {
+    const offered = bot(`Perhaps.\n\n${resolveVisitorStrings(locale).offerPerson}`, { confidence: 0.2 });
+    const turns = [visitor('Can I use the app offline?'), offered, visitor(yes)];
+    expect(decideHandoff(conversation(turns, { locale }), site)).toMatchObject({ escalate: true, primaryTrigger: 'human_request' });
   });
 });
 

@@ -28,7 +28,7 @@ describe('splitClauses', () => {
 });
 
 describe('isNegatedAt', () => {
-  const negatedBefore = (clause: string, word: string) => isNegatedAt(clause, clause.indexOf(word));
+  const isNegated = (clause: string, word: string) => isNegatedAt(clause, clause.indexOf(word), clause.indexOf(word) + word.length);
   it.each([
     ["i don't need a human", 'need', true],
     ["i don't really want to talk to a human", 'talk', true],
@@ -39,8 +39,28 @@ describe('isNegatedAt', () => {
     ['no quiero hablar con una persona', 'hablar', true],
     ['je ne veux pas parler', 'parler', true],
     ["je n'ai besoin", 'besoin', true],
-  ])('in %j before %j: %s', (clause, word, negated) => {
-    expect(negatedBefore(clause, word)).toBe(negated);
+    ["i'm not asking for a refund", 'refund', true],
+    ['this is not about a refund', 'refund', true],
+    ["i'm not looking for a refund", 'refund', true],
+    ['no need for a refund', 'refund', true],
+    ['no refund needed', 'refund', true],
+    ['refund not needed', 'refund', true],
+    ["a refund isn't necessary", 'refund', true],
+    ['no i want a refund', 'refund', false],
+    ["i didn't get my refund", 'refund', false],
+    ['refund needed for order 5521', 'refund', false],
+    ['i want a refund not store credit', 'refund', false],
+    ['no estoy pidiendo un reembolso', 'reembolso', true],
+    ['no hace falta un reembolso', 'reembolso', true],
+    ['reembolso no es necesario', 'reembolso', true],
+    ['je ne demande pas de remboursement', 'remboursement', true],
+    ["remboursement n'est pas necessaire", 'remboursement', true],
+    ['ich frage nicht nach einer ruckerstattung', 'ruckerstattung', true],
+    ['erstattung nicht notig', 'erstattung', true],
+    ['nao estou pedindo reembolso', 'reembolso', true],
+    ['reembolso nao e necessario', 'reembolso', true],
+  ])('in %j at %j: %s', (clause, word, negated) => {
+    expect(isNegated(clause, word)).toBe(negated);
   });
 });
 

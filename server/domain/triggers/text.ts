@@ -23,15 +23,17 @@ export function wordsOf(normalized: string): string[] {
   return normalized.match(/[\p{L}\p{N}']+/gu) ?? [];
 }
 
-// Words that may stand between a negation and what it negates: "don't really want to talk to".
+// Words that may stand between a negation and what it negates: "don't really want to talk to",
+// "not asking for a refund", "no estoy pidiendo un reembolso". Never "get" or "received": "I didn't
+// get my refund" still wants it.
 const BRIDGE = new Set(
   (
     "i i'm im i'd id we you me to really even ever want wanna need needed going gonna would like have actually necessarily think believe guess " +
-    'a an the my any yet do be is am at all right now anymore more plus ' +
-    'quiero necesito yo mi un una el la que hablar ' +
-    "je veux voudrais besoin de d un une d'un d'une le moi mon ma parler " +
-    'ich will mochte brauche einen eine ein mein meine mit ' +
-    'eu quero preciso um uma o meu minha falar'
+    'a an the my any yet do be is am at all right now anymore more plus asking ask looking interested in for about here ' +
+    'quiero necesito yo mi un una el la que hablar estoy pidiendo pido busco es sobre por de hace falta ' +
+    "je veux voudrais besoin de d un une d'un d'une le moi mon ma parler demande cherche pour " +
+    'ich will mochte brauche einen eine ein mein meine mit frage nach einer um es geht ' +
+    'eu quero preciso um uma o meu minha falar estou pedindo peco procurando precisa'
   ).split(' '),
 );
 const NEGATION = new Set(
@@ -41,18 +43,39 @@ const NEGATION = new Set(
   ).split(' '),
 );
 
-/**
- * Whether a negation governs the words just before `start`. "no" counts only with a verb
- * between ("no quiero un agente", "no need to"), since "no refund yet" still wants the refund.
- */
-export function isNegatedAt(clause: string, start: number): boolean {
+// "no" followed by the speaker is an interjection ("no I want a refund"), not "no quiero".
+const SPEAKER = new Set(['i', "i'm", 'im', "i'd", 'yo', 'je', "j'ai", 'ich', 'eu']);
+
+/** Whether a negation governs the words just before `start` (the mention `start`..`end`). */
+function isNegatedBefore(clause: string, start: number): { isNegated: boolean; isNoRightBefore: boolean } {
   const before = wordsOf(clause.slice(0, start));
   let bridged = 0;
   for (let i = before.length - 1; i >= 0; i--) {
     const word = before[i] ?? '';
-    if (NEGATION.has(word) || /^n'/.test(word) || (word === 'no' && bridged > 0)) return true;
-    if (!BRIDGE.has(word)) return false;
+    const isNo = word === 'no' && bridged > 0 && !SPEAKER.has(before[i + 1] ?? '');
+    if (NEGATION.has(word) || /^n'/.test(word) || isNo) return { isNegated: true, isNoRightBefore: false };
+    if (!BRIDGE.has(word)) return { isNegated: false, isNoRightBefore: bridged === 0 && word === 'no' };
     bridged++;
   }
-  return false;
+  return { isNegated: false, isNoRightBefore: false };
+}
+
+const NEEDED = '(?:needed|necessary|required|wanted|necesari[oa]|requerid[oa]|necessaire|requis|notig|notwendig|erforderlich|necessari[oa])';
+const COPULA = '(?:is|was|are|be|es|est|ist|e)';
+const NEGATED_AFTER = "(?:not|isn't|isnt|no|nicht|nao|n'est pas|pas)";
+// "a refund is not needed", "reembolso no es necesario", "Erstattung nicht notig"
+const NOT_NEEDED_AFTER = new RegExp(`^\\s*(?:${COPULA}\\s+)?${NEGATED_AFTER}\\s+(?:${COPULA}\\s+)?(?:really\\s+)?${NEEDED}(?![\\p{L}\\p{N}])`, 'u');
+// after "no" right before the mention: "no refund needed", "no human necessary"
+const NEEDED_AFTER = new RegExp(`^\\s*${NEEDED}(?![\\p{L}\\p{N}])`, 'u');
+
+/**
+ * Whether a negation governs the mention at `start`..`end`. "no" counts only with a verb between
+ * ("no quiero un agente", "no need to") or "needed" after ("no refund needed"), since "no refund
+ * yet" still wants the refund; "not needed" after the mention negates it too.
+ */
+export function isNegatedAt(clause: string, start: number, end: number): boolean {
+  const before = isNegatedBefore(clause, start);
+  if (before.isNegated) return true;
+  const after = clause.slice(end);
+  return NOT_NEEDED_AFTER.test(after) || (before.isNoRightBefore && NEEDED_AFTER.test(after));
 }
