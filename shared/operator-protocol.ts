@@ -21,6 +21,10 @@ export type OperatorIdentity = z.infer<typeof OperatorIdentity>;
 
 export const Owner = z.object({ operatorId: z.string(), name: z.string() });
 
+/** An automatic assignment not yet accepted: `owner` names the operator it is offered to until then. */
+export const Offer = z.object({ operatorId: z.string(), expiresAt: z.string() });
+export type Offer = z.infer<typeof Offer>;
+
 export const ConversationSummary = z.object({
   conversationId: z.string(),
   siteId: z.string(),
@@ -28,6 +32,7 @@ export const ConversationSummary = z.object({
   version: z.number(),
   queue: z.nullable(z.string()),
   owner: z.nullable(Owner),
+  offer: z.nullable(Offer),
   urgency: Urgency,
   triggers: z.array(TriggerId),
   reason: z.nullable(z.string()),
@@ -57,6 +62,10 @@ export const Callback = z.object({
 });
 export type Callback = z.infer<typeof Callback>;
 
+/** Why one operator is asked to look now: a handoff to their queue, an offer to them, a transfer to them. */
+export const PageReason = z.enum(['handoff', 'offer', 'transfer']);
+export type PageReason = z.infer<typeof PageReason>;
+
 // ---- operator -> server (commands over the socket; actions go over HTTP) ----
 export const OperatorCommand = z.discriminatedUnion('type', [
   z.object({ type: z.literal('typing'), conversationId: z.string(), isTyping: z.boolean() }),
@@ -69,7 +78,9 @@ export type OperatorCommand = z.infer<typeof OperatorCommand>;
 export const OperatorEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('welcome'), protocolVersion: z.number(), operator: OperatorIdentity }),
   z.object({ type: z.literal('conversation_updated'), conversation: ConversationSummary }),
+  /** To everyone on the site, to keep lists current; who is alerted is told by `paged`. */
   z.object({ type: z.literal('handoff_started'), conversation: ConversationSummary }),
+  z.object({ type: z.literal('paged'), reason: PageReason, conversation: ConversationSummary }),
   z.object({ type: z.literal('message_added'), siteId: z.string(), message: Message }),
   z.object({ type: z.literal('visitor_typing'), conversationId: z.string(), isTyping: z.boolean() }),
   z.object({ type: z.literal('callback_updated'), callback: Callback }),

@@ -1,12 +1,14 @@
 import { chooseAssignee, hasFreeCapacity } from '../domain/assignment';
 import { orderQueue } from '../domain/queue-order';
 import { createKeyedLock } from '../store/keyed-lock';
-import type { ConversationDoc, SiteDoc } from '../store/documents';
+import type { ConversationDoc, OperatorDoc, SiteDoc } from '../store/documents';
 import type { FlowDeps } from './deps';
 import { loadOperatorLoads } from './operator-load';
 import { announceOperator } from './announce';
+import { recordAudit } from './audit';
 import { publishQueueViews, publishVisitorView } from './queue-views';
-import { applyTransition } from './transition';
+import { pageOwner } from './operator-pages';
+import { applyTransition, webhookEvents } from './transition';
 import { toSummary } from './wire';
 
 // One assignment round per queue at a time in this process, so two rounds never
@@ -48,6 +50,7 @@ export async function offerWaiting(deps: FlowDeps, site: SiteDoc, queueId: strin
         evidence: [`most free capacity: ${choice.capacity - choice.active} of ${choice.capacity}`],
       });
       if (!result.ok) continue;
+      pageOwner(deps, 'offer', result.conversation);
       choice.active += 1;
       recentAssignees.set(key, [...(recentAssignees.get(key) ?? []).filter((id) => id !== choice.operatorId), choice.operatorId].slice(-50));
       offered++;
@@ -57,13 +60,33 @@ export async function offerWaiting(deps: FlowDeps, site: SiteDoc, queueId: strin
   });
 }
 
-/** The operator takes the offered conversation: from now on the visitor is told who joined. */
-export async function acceptOffer(deps: FlowDeps, conversation: ConversationDoc): Promise<ConversationDoc> {
+/**
+ * The operator takes the offered conversation: audited and sent to the webhook as a claim, and
+ * from now on the visitor is told who joined. Null when the offer is no longer theirs (it lapsed,
+ * moved on, or a click and a reply raced and the other one accepted it).
+ */
+export async function acceptOffer(
+  deps: FlowDeps,
+  conversation: ConversationDoc,
+  operator: Pick<OperatorDoc, '_id' | 'name'>,
+): Promise<ConversationDoc | null> {
   // The wait the estimate learns from ends here, when a person took it, not when it was offered.
-  const accepted = (await deps.store.conversations.patch(conversation._id, { offer: null, claimedAt: deps.clock.now() })) ?? conversation;
+  const accepted = await deps.store.conversations.takeOffer(conversation._id, operator._id, { claimedAt: deps.clock.now() });
+  if (!accepted) return null;
+  await recordAudit(deps, {
+    siteId: accepted.siteId,
+    conversationId: accepted._id,
+    action: 'claimed',
+    actor: { kind: 'operator', operatorId: operator._id, name: operator.name },
+    reasons: ['accepted_offer'],
+    from: accepted.state,
+    to: accepted.state,
+  });
   deps.hub.toSite(accepted.siteId, { type: 'conversation_updated', conversation: toSummary(accepted) });
   const site = await deps.store.sites.get(accepted.siteId);
   if (site && accepted.owner) {
+    const event = webhookEvents.claimed;
+    if (event) deps.webhooks.notify(site, event, accepted);
     await announceOperator(deps, site, accepted, accepted.owner.name);
     await publishVisitorView(deps, site, accepted);
   }
@@ -88,7 +111,10 @@ export async function requeueLapsedOffers(deps: FlowDeps): Promise<number> {
       evidence: [`${conversation.owner?.name ?? 'operator'} did not accept in time`],
     });
     const site = result.ok ? await deps.store.sites.get(conversation.siteId) : null;
-    if (site && conversation.queue) await offerWaiting(deps, site, conversation.queue);
+    if (!site || !conversation.queue) continue;
+    // Everyone behind it moved back a place even when nobody is free to take the next offer.
+    const offered = await offerWaiting(deps, site, conversation.queue);
+    if (offered === 0) await publishQueueViews(deps, site, conversation.queue);
   }
   return lapsed.length;
 }

@@ -7,9 +7,9 @@ import { buildCaseFor } from './case-for';
 import type { FlowDeps } from './deps';
 import { publishQueueViews } from './queue-views';
 import { applyTransition } from './transition';
+import { publishHandoff } from './operator-pages';
 import { postMessage } from './post-message';
 import { visitorText } from './visitor-texts';
-import { toSummary } from './wire';
 
 /** Hands the conversation to people: queue it with its case, tell the visitor why, page the team. */
 export async function escalate(
@@ -49,7 +49,7 @@ export async function escalate(
   const text = decision.topic ? `${lead} ${visitorText(site, escalated, 'connectingAbout', { topic: decision.topic })}` : lead;
   await postMessage(deps, escalated, { sender: { kind: 'system' }, text });
   deps.hub.toVisitor(escalated.visitorId, { type: 'handoff_started', topic: decision.topic, missingFacts: decision.missingFacts });
-  deps.hub.toSite(escalated.siteId, { type: 'handoff_started', conversation: toSummary(escalated) });
+  await publishHandoff(deps, site, escalated);
   await publishQueueViews(deps, site, decision.queue);
   await offerWaiting(deps, site, decision.queue);
   return escalated;

@@ -4,6 +4,7 @@ import type { ConversationDoc, OperatorDoc } from '../store/documents';
 import { announceOperator } from './announce';
 import { acceptOffer, offerAllQueues } from './auto-assign';
 import type { FlowDeps } from './deps';
+import { pageOwner } from './operator-pages';
 import { postMessage } from './post-message';
 import { publishQueueViews, publishVisitorView } from './queue-views';
 import { type TransitionResult, applyTransition } from './transition';
@@ -26,13 +27,18 @@ export async function runOperatorAction(
   // Back with the bot, triggers read only what comes next: an old "agent please" must not re-escalate.
   const set = command.type === 'return_to_bot' ? { handoffTopic: null, missingFacts: [], botSinceSeq: before?.lastSeq ?? 0 } : {};
   if (command.type === 'claim' && before?.offer?.operatorId === operator._id) {
-    const accepted = await acceptOffer(deps, before);
-    return { ok: true, conversation: accepted, previous: before };
+    const accepted = await acceptOffer(deps, before, operator);
+    if (accepted) return { ok: true, conversation: accepted, previous: before };
   }
-  const result = await applyTransition(deps, conversationId, command, operatorActor(operator), { note, set });
+  // The audit says where a transfer went, not only that it happened.
+  const reasons = command.type !== 'transfer' ? [] : 'toQueue' in command ? [`to_queue:${command.toQueue}`] : [`to_operator:${command.toOperator.name}`];
+  const result = await applyTransition(deps, conversationId, command, operatorActor(operator), { note, set, reasons });
   if (result.ok) {
+    if (command.type === 'transfer' && 'toOperator' in command) pageOwner(deps, 'transfer', result.conversation);
     await tellVisitor(deps, result);
-    if (result.conversation.state !== 'owned') await offerAllQueues(deps, result.conversation.siteId);
+    // Whoever held it before has capacity again (resolve, return, transfer to a queue or to a colleague).
+    const freed = result.previous.owner !== null && result.previous.owner.operatorId !== result.conversation.owner?.operatorId;
+    if (freed || result.conversation.state !== 'owned') await offerAllQueues(deps, result.conversation.siteId);
   }
   return result;
 }
@@ -71,7 +77,7 @@ export async function replyAsOperator(
 > {
   const conversation = await deps.store.conversations.get(conversationId);
   if (!conversation) return { ok: false, code: 'not_found', message: 'No conversation with that id.' };
-  if (conversation.offer?.operatorId === operator._id) await acceptOffer(deps, conversation);
+  if (conversation.offer?.operatorId === operator._id) await acceptOffer(deps, conversation, operator);
   // Only the owner writes: the filter re-checks ownership at the moment the seq is taken.
   const posted = await postMessage(
     deps,

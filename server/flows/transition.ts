@@ -1,4 +1,4 @@
-import type { Actor } from '../../shared/audit';
+import type { Actor, AuditAction } from '../../shared/audit';
 import type { ErrorCode } from '../../shared/errors';
 import type { HandoffEvent } from '../../shared/handoff-webhook';
 import { decideTransition, type OwnershipCommand } from '../domain/ownership';
@@ -40,7 +40,8 @@ export async function applyTransition(
     const updated = await deps.store.conversations.transition(
       conversationId,
       { state: current.state, version: current.version },
-      { state, queue, owner, version, lastActivityAt: now, ...timestamps(decision.action, now), ...options.set },
+      // An offer belongs to the assignment that made it: any other change of hands ends it.
+      { state, queue, owner, version, lastActivityAt: now, offer: null, ...timestamps(decision.action, now), ...options.set },
     );
     if (!updated) continue; // someone else moved first: decide again on what they left
     await recordAudit(deps, {
@@ -66,7 +67,8 @@ export async function applyTransition(
   return { ok: false, code: 'version_conflict', message: 'The conversation kept changing; try again.', conversation: null };
 }
 
-const webhookEvents: Partial<Record<string, HandoffEvent>> = {
+/** The handoff webhook event each audited action sends; accepting an offer is audited and sent as 'claimed'. */
+export const webhookEvents: Partial<Record<AuditAction, HandoffEvent>> = {
   escalated: 'escalated',
   claimed: 'claimed',
   barged_in: 'claimed',

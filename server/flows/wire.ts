@@ -26,6 +26,7 @@ export function toSummary(doc: ConversationDoc): ConversationSummary {
     version: doc.version,
     queue: doc.queue,
     owner: doc.owner,
+    offer: offerOf(doc),
     urgency: doc.urgency,
     triggers: doc.triggers,
     reason: doc.casePackage?.summary[1] ?? doc.handoffTopic,
@@ -38,6 +39,12 @@ export function toSummary(doc: ConversationDoc): ConversationSummary {
     lastActivityAt: doc.lastActivityAt.toISOString(),
     resolvedAt: doc.resolvedAt?.toISOString() ?? null,
   };
+}
+
+/** Only an offer still waiting on its operator; an older one left on a moved document means nothing. */
+function offerOf(doc: ConversationDoc): ConversationSummary['offer'] {
+  if (doc.state !== 'owned' || !doc.offer || doc.offer.operatorId !== doc.owner?.operatorId) return null;
+  return { operatorId: doc.offer.operatorId, expiresAt: doc.offer.expiresAt.toISOString() };
 }
 
 export function operatorBadge(name: string): OperatorBadge {

@@ -1,15 +1,51 @@
 import { type Filter, MongoServerError } from 'mongodb';
-import type { ConversationState } from '../../shared/entities';
+import type { ConversationState, Urgency } from '../../shared/entities';
 import type { InboxView } from '../../shared/http';
 import type { Collections } from './database';
 import type { ConversationDoc } from './documents';
 import { createKeyedLock } from './keyed-lock';
 
-const ACTIVE: ConversationState[] = ['bot', 'queued', 'owned', 'callback_requested'];
+/**
+ * Live: whatever a bot or a person is handling now. A callback-requested conversation waits for
+ * a call back, not for a chat: it belongs to the Callbacks view (widget/inbox/models/view-rules.ts
+ * applies the same rule to live updates).
+ */
+const LIVE: ConversationState[] = ['bot', 'queued', 'owned'];
+
+/** Awaiting handoff: most urgent first, then whoever has waited longest (queue-order.ts; the inbox sorts alike). */
+const URGENCY_ORDER: Urgency[] = ['urgent', 'high', 'normal', 'low'];
+const LIST_LIMIT = 200;
+/** Far longer than an insert-then-update takes; a ledger row this old whose update never landed is debris. */
+const STALE_LEDGER_ROW_MS = 10_000;
 
 export function conversationsStore(c: Collections) {
   const col = c.conversations;
   const withLock = createKeyedLock();
+
+  /**
+   * Inserts the ledger row for the version about to be created. A row left by a process that died
+   * between its insert and its update would block that version for good: once it is older than any
+   * real transition takes and the conversation never reached that version, it is cleared and retried.
+   */
+  async function takeLedgerRow(
+    row: { _id: string; conversationId: string; from: ConversationState; to: ConversationState },
+    expected: { state: ConversationState; version: number },
+  ): Promise<boolean> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        await c.transitions.insertOne({ ...row, at: new Date() });
+        return true;
+      } catch (error) {
+        if (!(error instanceof MongoServerError && error.code === 11000)) throw error;
+        if (attempt > 0) return false;
+        const stuck = await col.countDocuments({ _id: row.conversationId, state: expected.state, version: expected.version });
+        if (stuck === 0) return false; // someone really did move first
+        const cleared = await c.transitions.deleteOne({ _id: row._id, at: { $lt: new Date(Date.now() - STALE_LEDGER_ROW_MS) } });
+        if (cleared.deletedCount === 0) return false; // a live transition holds it right now
+      }
+    }
+    return false;
+  }
   return {
     async insert(doc: ConversationDoc): Promise<void> {
       await col.insertOne(doc);
@@ -32,23 +68,22 @@ export function conversationsStore(c: Collections) {
       set: Partial<ConversationDoc>,
     ): Promise<ConversationDoc | null> {
       return withLock(conversationId, async () => {
+        const row = { _id: `${conversationId}#${expected.version + 1}`, conversationId, from: expected.state, to: set.state ?? expected.state };
+        if (!(await takeLedgerRow(row, expected))) return null;
+        const release = () => c.transitions.deleteOne({ _id: row._id }).catch(() => undefined);
         try {
-          await c.transitions.insertOne({
-            _id: `${conversationId}#${expected.version + 1}`,
-            conversationId,
-            from: expected.state,
-            to: set.state ?? expected.state,
-            at: new Date(),
-          });
+          const updated = await col.findOneAndUpdate(
+            { _id: conversationId, state: expected.state, version: expected.version },
+            { $set: set },
+            { returnDocument: 'after' },
+          );
+          // Not applied: the row must not block the version it names.
+          if (!updated) await release();
+          return updated;
         } catch (error) {
-          if (error instanceof MongoServerError && error.code === 11000) return null;
+          await release();
           throw error;
         }
-        return col.findOneAndUpdate(
-          { _id: conversationId, state: expected.state, version: expected.version },
-          { $set: set },
-          { returnDocument: 'after' },
-        );
       });
     },
     /**
@@ -64,8 +99,24 @@ export function conversationsStore(c: Collections) {
         col.findOneAndUpdate({ _id: conversationId, ...onlyIf }, { $inc: { lastSeq: 1 }, $set: set }, { returnDocument: 'after' }),
       );
     },
+    /** Ends the offer made to this operator, or null when it is no longer theirs (lapsed, moved, already accepted). */
+    takeOffer(conversationId: string, operatorId: string, set: Partial<ConversationDoc>): Promise<ConversationDoc | null> {
+      return withLock(conversationId, () =>
+        col.findOneAndUpdate(
+          { _id: conversationId, state: 'owned', 'offer.operatorId': operatorId },
+          { $set: { ...set, offer: null } },
+          { returnDocument: 'after' },
+        ),
+      );
+    },
     patch(conversationId: string, set: Partial<ConversationDoc>): Promise<ConversationDoc | null> {
       return withLock(conversationId, () => col.findOneAndUpdate({ _id: conversationId }, { $set: set }, { returnDocument: 'after' }));
+    },
+    /** Every site and queue someone is waiting in now. */
+    async waitingQueues(): Promise<{ siteId: string; queue: string }[]> {
+      const rows = await col.find({ state: 'queued' }, { projection: { siteId: 1, queue: 1 } }).toArray();
+      const keys = new Set(rows.filter((r) => r.queue).map((r) => JSON.stringify([r.siteId, r.queue])));
+      return [...keys].map((k) => JSON.parse(k) as [string, string]).map(([siteId, queue]) => ({ siteId, queue }));
     },
     queued(siteId: string, queue: string): Promise<ConversationDoc[]> {
       return col.find({ siteId, queue, state: 'queued' }).toArray();
@@ -88,10 +139,10 @@ export function conversationsStore(c: Collections) {
     idleActive(before: Date): Promise<ConversationDoc[]> {
       return col.find({ state: { $in: ['bot', 'owned'] }, lastVisitorActivityAt: { $lt: before } }).toArray();
     },
-    list(siteIds: string[], view: InboxView, opts: { queue?: string; q?: string; operatorId: string }): Promise<ConversationDoc[]> {
+    async list(siteIds: string[], view: InboxView, opts: { queue?: string; q?: string; operatorId: string }): Promise<ConversationDoc[]> {
       const filter: Filter<ConversationDoc> = { siteId: { $in: siteIds } };
       if (view === 'awaiting') filter.state = 'queued';
-      if (view === 'live') filter.state = { $in: ACTIVE };
+      if (view === 'live') filter.state = { $in: LIVE };
       if (view === 'mine') Object.assign(filter, { state: 'owned', 'owner.operatorId': opts.operatorId });
       if (view === 'resolved') filter.state = 'resolved';
       if (opts.queue) filter.queue = opts.queue;
@@ -99,13 +150,26 @@ export function conversationsStore(c: Collections) {
         const rx = { $regex: escapeRegex(opts.q), $options: 'i' };
         filter.$or = [{ visitorName: rx }, { lastMessagePreview: rx }, { intent: rx }, { handoffTopic: rx }];
       }
-      return col.find(filter).sort({ lastActivityAt: -1 }).limit(200).toArray();
+      if (view !== 'awaiting') return col.find(filter).sort({ lastActivityAt: -1 }).limit(LIST_LIMIT).toArray();
+      // Urgency is a word, so the database cannot sort by its rank: one query per level, in order,
+      // so the limit cuts the newest and least urgent, never the longest waiting.
+      const found: ConversationDoc[] = [];
+      for (const urgency of URGENCY_ORDER) {
+        if (found.length >= LIST_LIMIT) break;
+        const level = await col
+          .find({ ...filter, urgency })
+          .sort({ escalatedAt: 1, createdAt: 1, _id: 1 })
+          .limit(LIST_LIMIT - found.length)
+          .toArray();
+        found.push(...level);
+      }
+      return found;
     },
     async counts(siteIds: string[], operatorId: string): Promise<Record<string, number>> {
       const base = { siteId: { $in: siteIds } };
       const [awaiting, live, mine, resolved] = await Promise.all([
         col.countDocuments({ ...base, state: 'queued' }),
-        col.countDocuments({ ...base, state: { $in: ACTIVE } }),
+        col.countDocuments({ ...base, state: { $in: LIVE } }),
         col.countDocuments({ ...base, state: 'owned', 'owner.operatorId': operatorId }),
         col.countDocuments({ ...base, state: 'resolved' }),
       ]);

@@ -46,8 +46,19 @@ describe('api client', () => {
   it('parses an ErrorBody into a failure with code, message and issues', async () => {
     const body = { code: 'invalid_request', message: 'The request was not valid.', issues: [{ path: 'triggers.low_confidence.threshold', message: 'Too big' }] };
     const api = createApiClient({ fetch: server({ status: 400, body }).fetch });
-    const result = await api.saveSiteConfig('site_1', {} as never);
+    const result = await api.saveSiteConfig('site_1', {} as never, 1);
     expect(result).toEqual({ ok: false, error: { status: 400, ...body } });
+  });
+
+  it('sends the loaded configVersion with the settings and reads queues from their own route', async () => {
+    const s = server({ status: 409, body: { code: 'version_conflict', message: 'Someone else saved these settings after you opened them.' } }, { status: 200, body: { queues: [{ id: 'general', name: 'General', members: [] }] } });
+    const api = createApiClient({ fetch: s.fetch });
+    const saved = await api.saveSiteConfig('site_1', { defaultQueue: 'general' } as never, 4);
+    expect(JSON.parse(String(s.calls[0]?.init.body))).toEqual({ config: { defaultQueue: 'general' }, configVersion: 4 });
+    expect(!saved.ok && saved.error).toMatchObject({ status: 409, code: 'version_conflict' });
+    const queues = await api.queues('site 1');
+    expect(s.calls[1]?.url).toBe('/api/sites/site%201/queues');
+    expect(queues).toEqual({ ok: true, value: { queues: [{ id: 'general', name: 'General', members: [] }] } });
   });
 
   it('turns a network failure and a non-JSON 502 into messages a person can act on', async () => {

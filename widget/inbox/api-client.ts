@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import {
   ActionResponse,
+  CallbackDoneResponse,
   CallbacksResponse,
   ConversationDetail,
   type CorrectIntentBody,
@@ -8,19 +9,18 @@ import {
   ListConversationsResponse,
   type LoginBody,
   type NoteBody,
+  OperatorsResponse,
+  type PresenceBody,
+  PresenceResponse,
+  QueuesResponse,
   type ReplyBody,
   SessionResponse,
+  SiteConfigResponse,
+  SitesResponse,
   type TransferBody,
 } from '../../shared/http';
 import type { SiteConfig } from '../../shared/site-config';
 import { type ApiFailure, type ApiResult, failureFromBody, networkFailure, unexpectedResponse } from './api-errors';
-import {
-  CallbackDoneResponse,
-  OperatorsResponse,
-  PresenceResponse,
-  SiteConfigResponse,
-  SitesResponse,
-} from './site-contract';
 
 type Out<S extends z.ZodMiniType> = z.infer<S>;
 type Call<S extends z.ZodMiniType> = Promise<ApiResult<Out<S>>>;
@@ -42,9 +42,12 @@ export interface InboxApi {
   markCallbackDone(callbackId: string): Call<typeof CallbackDoneResponse>;
   sites(): Call<typeof SitesResponse>;
   operators(siteId: string): Call<typeof OperatorsResponse>;
+  queues(siteId: string): Call<typeof QueuesResponse>;
+  /** Admins only. */
   siteConfig(siteId: string): Call<typeof SiteConfigResponse>;
-  saveSiteConfig(siteId: string, config: SiteConfig): Call<typeof SiteConfigResponse>;
-  setPresence(presence: 'online' | 'away'): Call<typeof PresenceResponse>;
+  /** Refused with version_conflict when someone saved after `configVersion` was loaded. */
+  saveSiteConfig(siteId: string, config: SiteConfig, configVersion: number): Call<typeof SiteConfigResponse>;
+  setPresence(presence: PresenceBody['presence']): Call<typeof PresenceResponse>;
 }
 
 export interface ApiClientOptions {
@@ -126,9 +129,10 @@ export function createApiClient(options: ApiClientOptions = {}): InboxApi {
     markCallbackDone: (id) => request('POST', `/api/callbacks/${enc(id)}/done`, CallbackDoneResponse, {}),
     sites: () => request('GET', '/api/sites', SitesResponse),
     operators: (siteId) => request('GET', `/api/sites/${enc(siteId)}/operators`, OperatorsResponse),
+    queues: (siteId) => request('GET', `/api/sites/${enc(siteId)}/queues`, QueuesResponse),
     siteConfig: (siteId) => request('GET', `/api/sites/${enc(siteId)}/config`, SiteConfigResponse),
-    saveSiteConfig: (siteId, config) =>
-      request('PUT', `/api/sites/${enc(siteId)}/config`, SiteConfigResponse, { config }),
+    saveSiteConfig: (siteId, config, configVersion) =>
+      request('PUT', `/api/sites/${enc(siteId)}/config`, SiteConfigResponse, { config, configVersion }),
     setPresence: (presence) => request('PUT', '/api/me/presence', PresenceResponse, { presence }),
   };
 }

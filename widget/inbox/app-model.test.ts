@@ -32,14 +32,36 @@ describe('inbox app', () => {
     expect(socket.connected).toBe(false);
   });
 
-  it('announces a handoff in the page and as a desktop notification', async () => {
+  it('lists a handoff for everyone but alerts only when paged', async () => {
     const { socket, notifier, app } = await signedIn();
-    socket.emit({ type: 'handoff_started', conversation: summary({ conversationId: 'c7', urgency: 'urgent', visitorName: 'Vera' }) });
+    socket.emit({ type: 'handoff_started', conversation: summary({ conversationId: 'c6' }) });
+    expect(app.inbox.visible.value.map((c) => c.conversationId)).toEqual(['c6']);
+    expect(app.alerts.notices.value).toEqual([]);
+    expect(notifier.show).not.toHaveBeenCalled();
+  });
+
+  it('announces a handoff to its queue in the page and as a desktop notification', async () => {
+    const { socket, notifier, app } = await signedIn();
+    const c7 = summary({ conversationId: 'c7', urgency: 'urgent', visitorName: 'Vera' });
+    socket.emit({ type: 'handoff_started', conversation: c7 });
+    socket.emit({ type: 'paged', reason: 'handoff', conversation: c7 });
     expect(app.alerts.latest.value?.text).toBe('New handoff in Billing (urgent). Vera: Refund request');
     expect(notifier.show).toHaveBeenCalledWith(expect.objectContaining({ title: 'New handoff in Billing', tag: 'c7' }));
     expect(app.inbox.visible.value.map((c) => c.conversationId)).toEqual(['c7']);
     notifier.show.mock.calls[0]?.[0].onClick();
     expect(app.route.value).toEqual({ section: 'awaiting', conversationId: 'c7' });
+  });
+
+  it('tells an operator of an offer or a transfer to them, one notice per conversation', async () => {
+    const { socket, notifier, app } = await signedIn();
+    const owner = { operatorId: me.operatorId, name: me.name };
+    const offered = summary({ conversationId: 'c8', state: 'owned', owner, offer: { operatorId: me.operatorId, expiresAt: at(2) } });
+    socket.emit({ type: 'paged', reason: 'handoff', conversation: summary({ conversationId: 'c8' }) });
+    socket.emit({ type: 'paged', reason: 'offer', conversation: { ...offered, version: 2 } });
+    expect(app.alerts.notices.value.map((n) => n.text)).toEqual(['Offered to you in Billing. Vera: Refund request']);
+    expect(notifier.show).toHaveBeenLastCalledWith(expect.objectContaining({ title: 'Offered to you in Billing', tag: 'c8' }));
+    socket.emit({ type: 'paged', reason: 'transfer', conversation: summary({ conversationId: 'c9', state: 'owned', owner, queue: null }) });
+    expect(app.alerts.latest.value?.text).toBe('Transferred to you. Vera: Refund request');
   });
 
   it('refetches the list, callbacks and open conversation after every (re)connect', async () => {

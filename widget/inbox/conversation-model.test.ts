@@ -4,7 +4,7 @@ import type { ActionResponse } from '../../shared/http';
 import type { ApiResult } from './api-errors';
 import { lockLabel } from './models/lock-rules';
 import { createConversationModel } from './models/conversation-model';
-import { detail, FakeSocket, failure, fakeApi, message, ok, settle, summary } from './test-fakes';
+import { at, detail, FakeSocket, failure, fakeApi, message, ok, settle, summary } from './test-fakes';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -50,6 +50,29 @@ describe('conversation model', () => {
     expect(label()).toBe('You own this conversation');
     expect(model.allowed.value.reply).toBe(true);
     expect(changed).toHaveBeenCalledWith(owned);
+  });
+
+  it('accepts an offer to me with Claim: the reply opens and the audit trail is fetched again', async () => {
+    const offered = summary({ state: 'owned', owner: mia, version: 2, offer: { operatorId: 'op_me', expiresAt: at(2) } });
+    const accepted = { ...offered, offer: null };
+    const { api, model, label, serverHas } = await setup(offered, { claim: vi.fn(async () => ok({ conversation: accepted })) });
+    expect(label()).toBe('Offered to you — Accept');
+    expect(model.allowed.value).toMatchObject({ claim: true, reply: true, resolve: false, transfer: false });
+    const loads = api.conversation.mock.calls.length;
+    serverHas(accepted);
+    await model.claim();
+    await settle();
+    expect(label()).toBe('You own this conversation');
+    expect(model.allowed.value.claim).toBe(false);
+    // Same version (no change of hands), yet the 'claimed' audit entry must show up.
+    expect(api.conversation.mock.calls.length).toBe(loads + 1);
+  });
+
+  it('shows "Offered to NAME" to everyone else, with nothing to do', async () => {
+    const { model, label } = await setup();
+    model.applyUpdate(summary({ state: 'owned', owner: ana, version: 2, offer: { operatorId: 'op_ana', expiresAt: at(2) } }));
+    expect(label()).toBe('Offered to Ana');
+    expect(Object.values(model.allowed.value).some(Boolean)).toBe(false);
   });
 
   it('shows "Claimed by NAME" at once from a 409 and keeps the composer disabled', async () => {

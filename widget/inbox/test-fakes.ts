@@ -42,6 +42,7 @@ export function summary(overrides: Partial<ConversationSummary> = {}): Conversat
     version: 1,
     queue: 'billing',
     owner: null,
+    offer: null,
     urgency: 'normal',
     triggers: ['policy_topic'],
     reason: 'Refund request',
@@ -101,12 +102,13 @@ export function fakeApi(overrides: Partial<InboxApi> = {}): FakeApi {
     resolve: action,
     correctIntent: action,
     callbacks: async () => ok({ callbacks: [] }),
-    markCallbackDone: async () => ok(undefined),
+    markCallbackDone: async (id) => ok({ callback: callback({ callbackId: id, status: 'done', doneAt: at(30), doneBy: me.operatorId }) }),
     sites: async () => ok({ sites: [{ siteId: 'site_1', name: 'Shop', siteKey: 'pk_1' }] }),
     operators: async () => ok({ operators: [] }),
-    siteConfig: async () => ok({ config: defaultSiteConfig() }),
-    saveSiteConfig: async (_siteId, config) => ok({ config }),
-    setPresence: async () => ok(undefined),
+    queues: async () => ok({ queues: defaultSiteConfig().queues.map(({ id, name, members }) => ({ id, name, members })) }),
+    siteConfig: async () => ok({ config: defaultSiteConfig(), configVersion: 1 }),
+    saveSiteConfig: async (_siteId, config, configVersion) => ok({ config, configVersion: configVersion + 1 }),
+    setPresence: async (presence) => ok({ presence }),
   };
   const all: Record<string, unknown> = { ...defaults, ...overrides };
   for (const [name, fn] of Object.entries(all)) {

@@ -47,6 +47,8 @@ describe('which view a conversation belongs to', () => {
     ['waiting in a queue', { state: 'queued' }, ['awaiting', 'live']],
     ['owned by me', { state: 'owned', owner: mineOwner }, ['live', 'mine']],
     ['owned by someone else', { state: 'owned', owner: otherOwner }, ['live']],
+    ['offered to me, not yet accepted', { state: 'owned', owner: mineOwner, offer: { operatorId: 'op_me', expiresAt: at(2) } }, ['live', 'mine']],
+    // Not Live: it waits for a call back, not a chat, and is listed under Callbacks (the server's rule too).
     ['waiting for a callback', { state: 'callback_requested' }, []],
     ['resolved', { state: 'resolved' }, ['resolved']],
   ];

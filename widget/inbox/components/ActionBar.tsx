@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { claimLabel } from '../models/lock-rules';
 import { IntentForm } from './IntentForm';
 import { TransferForm } from './TransferForm';
 import { useApp } from './app-context';
@@ -17,7 +18,7 @@ export function ActionBar() {
     <div class="actions">
       <div class="action-row">
         <button type="button" class="primary" disabled={!allowed.claim || busy !== null} onClick={() => void conversation.claim()}>
-          Claim
+          {claimLabel(conversation.lock.value)}
         </button>
         <button type="button" disabled={!allowed.bargeIn || busy !== null} onClick={() => void conversation.bargeIn()}>
           Barge in

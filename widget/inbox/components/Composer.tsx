@@ -12,11 +12,14 @@ export function Composer() {
     if (request > 0) field.current?.focus();
   }, [request]);
 
+  const lock = conversation.lock.value?.kind;
   const hint = canReply
-    ? 'Ctrl+Enter or Cmd+Enter sends.'
-    : conversation.lock.value?.kind === 'claimed'
+    ? `Ctrl+Enter or Cmd+Enter sends.${lock === 'offered_to_me' ? ' Replying accepts the offer.' : ''}`
+    : lock === 'claimed'
       ? 'Only the operator who claimed this conversation can reply.'
-      : 'Claim this conversation (or barge in) to reply.';
+      : lock === 'offered'
+        ? 'Offered to another operator: only they can reply unless the offer lapses.'
+        : 'Claim this conversation (or barge in) to reply.';
   return (
     <form
       class="composer"

@@ -13,13 +13,14 @@ interface Props {
   selected: boolean;
 }
 
-function stateText(c: ConversationSummary): string {
+function stateText(c: ConversationSummary, meId: string): string {
   switch (c.state) {
     case 'bot':
       return 'Bot is answering';
     case 'queued':
       return 'Waiting for a person';
     case 'owned':
+      if (c.offer) return c.offer.operatorId === meId ? 'Offered to you' : `Offered to ${c.owner?.name ?? 'an operator'}`;
       return `With ${c.owner?.name ?? 'an operator'}`;
     case 'callback_requested':
       return 'Callback requested';
@@ -29,7 +30,7 @@ function stateText(c: ConversationSummary): string {
 }
 
 export function ConversationRow({ conversation: c, view, selected }: Props) {
-  const { directory } = useApp();
+  const { directory, session } = useApp();
   const link = useRef<HTMLAnchorElement>(null);
   // j/k move the selection without moving focus: keep the selected row in sight.
   useEffect(() => {
@@ -46,7 +47,7 @@ export function ConversationRow({ conversation: c, view, selected }: Props) {
         {reason ? <span class="row-reason">{reason}</span> : null}
         <span class="row-meta">
           {c.queue ? <span>Queue: {directory.queueName(c.queue)}</span> : null}
-          {view === 'awaiting' ? <WaitTime since={waitingSince(c)} /> : <span>{stateText(c)}</span>}
+          {view === 'awaiting' ? <WaitTime since={waitingSince(c)} /> : <span>{stateText(c, session.meId.value)}</span>}
         </span>
         {c.lastMessagePreview ? <span class="row-preview">{c.lastMessagePreview}</span> : null}
       </a>

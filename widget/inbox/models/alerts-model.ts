@@ -1,5 +1,5 @@
 import { signal } from '@preact/signals';
-import type { ConversationSummary } from '../../../shared/operator-protocol';
+import type { ConversationSummary, PageReason } from '../../../shared/operator-protocol';
 import type { NotificationPermissionState, Notifier } from '../browser-notifier';
 import { humanize } from '../format';
 
@@ -10,6 +10,12 @@ export interface Notice {
 }
 
 const KEEP = 5;
+
+const pageTitles: Record<PageReason, string> = {
+  handoff: 'New handoff',
+  offer: 'Offered to you',
+  transfer: 'Transferred to you',
+};
 
 export function createAlertsModel(notifier: Notifier, openConversation: (conversationId: string) => void) {
   const notices = signal<Notice[]>([]);
@@ -29,19 +35,17 @@ export function createAlertsModel(notifier: Notifier, openConversation: (convers
     latest,
     permission,
     announce,
-    handoffStarted(c: ConversationSummary, queueName: string | null) {
+    /** This operator is asked to look at a conversation: a handoff to their queue, an offer or a transfer to them. */
+    paged(reason: PageReason, c: ConversationSummary, queueName: string | null) {
       const where = queueName ? ` in ${queueName}` : '';
       const why = c.reason ?? (c.triggers[0] ? humanize(c.triggers[0]) : 'no reason given');
       const urgent = c.urgency === 'urgent' || c.urgency === 'high' ? ` (${c.urgency})` : '';
       const who = c.visitorName ? `${c.visitorName}: ` : '';
-      const text = `New handoff${where}${urgent}. ${who}${why}`;
-      announce(text, c.conversationId);
-      notifier.show({
-        title: `New handoff${where}`,
-        body: `${who}${why}`,
-        tag: c.conversationId,
-        onClick: () => openConversation(c.conversationId),
-      });
+      const title = `${pageTitles[reason]}${where}`;
+      // One notice per conversation: an offer after its handoff replaces the handoff's notice.
+      notices.value = notices.peek().filter((n) => n.conversationId !== c.conversationId);
+      announce(`${title}${urgent}. ${who}${why}`, c.conversationId);
+      notifier.show({ title, body: `${who}${why}`, tag: c.conversationId, onClick: () => openConversation(c.conversationId) });
     },
     dismiss(id: number) {
       notices.value = notices.peek().filter((n) => n.id !== id);

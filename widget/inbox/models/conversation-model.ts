@@ -78,7 +78,8 @@ export function createConversationModel(deps: ConversationDeps) {
     const current = detail.peek();
     if (!current || current.conversation.conversationId !== c.conversationId) return;
     if (c.version < current.conversation.version) return;
-    const changed = c.version > current.conversation.version;
+    // Accepting an offer keeps the version (it is no change of hands) but adds to the audit trail.
+    const changed = c.version > current.conversation.version || (current.conversation.offer !== null && c.offer === null);
     detail.value = { ...current, conversation: c };
     // The audit trail and case package change with the state; the summary does not carry them.
     if (changed) void load(c.conversationId, true);
@@ -101,7 +102,7 @@ export function createConversationModel(deps: ConversationDeps) {
     if (result.error.code === 'already_claimed' && current) {
       // Show the lock at once; the reload below replaces this guess with the server's summary.
       const owner = claimer ?? { operatorId: '', name: 'another operator' };
-      detail.value = { ...current, conversation: { ...current.conversation, state: 'owned', owner } };
+      detail.value = { ...current, conversation: { ...current.conversation, state: 'owned', owner, offer: null } };
     }
     if (!fromComposer) actionError.value = actionFailureMessage(result.error);
     if (result.error.status !== 0) void load(id, true);

@@ -25,12 +25,14 @@ export function routeEvent(event: OperatorEvent, t: EventTargets) {
       t.session.applyIdentity(event.operator);
       // On the first welcome too: events between the first list load and the handshake were not seen.
       return t.resync();
-    case 'handoff_started': {
+    case 'paged': {
       const c = event.conversation;
-      t.alerts.handoffStarted(c, c.queue && t.directory.queueName(c.queue));
+      t.alerts.paged(event.reason, c, c.queue && t.directory.queueName(c.queue));
       t.inbox.applyUpdate(c);
       return t.conversation.applyUpdate(c);
     }
+    // Sent to the whole site to keep lists current; only `paged` alerts.
+    case 'handoff_started':
     case 'conversation_updated':
       t.inbox.applyUpdate(event.conversation);
       return t.conversation.applyUpdate(event.conversation);

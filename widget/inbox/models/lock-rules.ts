@@ -1,10 +1,13 @@
 import type { ConversationSummary } from '../../../shared/operator-protocol';
 
-type Ownership = Pick<ConversationSummary, 'state' | 'owner' | 'queue'>;
+type Ownership = Pick<ConversationSummary, 'state' | 'owner' | 'queue' | 'offer'>;
 
 export type LockState =
   | { kind: 'mine' }
   | { kind: 'claimed'; by: string }
+  /** An automatic offer to me, not yet accepted: Claim (shown as Accept) or a reply takes it. */
+  | { kind: 'offered_to_me'; expiresAt: string }
+  | { kind: 'offered'; to: string }
   | { kind: 'waiting'; queue: string | null }
   | { kind: 'callback'; queue: string | null }
   | { kind: 'bot' }
@@ -32,8 +35,12 @@ export const noActions: AllowedActions = {
 
 export function lockStateOf(c: Ownership, meId: string): LockState {
   switch (c.state) {
-    case 'owned':
-      return c.owner && c.owner.operatorId === meId ? { kind: 'mine' } : { kind: 'claimed', by: c.owner?.name ?? 'another operator' };
+    case 'owned': {
+      const isMine = c.owner?.operatorId === meId;
+      const by = c.owner?.name ?? 'another operator';
+      if (c.offer) return isMine ? { kind: 'offered_to_me', expiresAt: c.offer.expiresAt } : { kind: 'offered', to: by };
+      return isMine ? { kind: 'mine' } : { kind: 'claimed', by };
+    }
     case 'queued':
       return { kind: 'waiting', queue: c.queue };
     case 'callback_requested':
@@ -51,6 +58,10 @@ export function lockLabel(lock: LockState, queueName: (queueId: string) => strin
       return 'You own this conversation';
     case 'claimed':
       return `Claimed by ${lock.by}`;
+    case 'offered_to_me':
+      return 'Offered to you — Accept';
+    case 'offered':
+      return `Offered to ${lock.to}`;
     case 'waiting':
       return lock.queue ? `Waiting in ${queueName(lock.queue)}` : 'Waiting for a person';
     case 'callback':
@@ -69,13 +80,19 @@ export function lockLabel(lock: LockState, queueName: (queueId: string) => strin
 export function allowedActions(c: Ownership, meId: string): AllowedActions {
   const lock = lockStateOf(c, meId);
   const mine = lock.kind === 'mine';
+  const offeredToMe = lock.kind === 'offered_to_me';
+  const someoneElses = lock.kind === 'claimed' || lock.kind === 'offered';
+  // An offer is accepted (Claim or a reply) before anything else: it is not the operator's until then.
   return {
-    claim: lock.kind === 'waiting' || lock.kind === 'callback',
+    claim: lock.kind === 'waiting' || lock.kind === 'callback' || offeredToMe,
     bargeIn: lock.kind === 'bot',
-    reply: mine,
+    reply: mine || offeredToMe,
     transfer: mine || lock.kind === 'waiting',
     returnToBot: mine,
-    resolve: lock.kind !== 'resolved' && lock.kind !== 'claimed',
-    correctIntent: lock.kind !== 'claimed',
+    resolve: lock.kind !== 'resolved' && !someoneElses && !offeredToMe,
+    correctIntent: !someoneElses,
   };
 }
+
+/** The Claim button's name: an offer is accepted rather than claimed. */
+export const claimLabel = (lock: LockState | null): string => (lock?.kind === 'offered_to_me' ? 'Accept' : 'Claim');

@@ -26,8 +26,9 @@ const urgencyRank: Record<Urgency, number> = { urgent: 3, high: 2, normal: 1, lo
 export const waitingSince = (c: ConversationSummary): string => c.escalatedAt ?? c.createdAt;
 
 /**
- * Mirrors the server's view definitions so live updates move rows between
- * views without a refetch. Callback-requested conversations live in Callbacks.
+ * Mirrors the server's view definitions (server/store/conversations-store.ts list and counts)
+ * so live updates move rows between views without a refetch. A callback-requested conversation
+ * waits for a call back, not a chat: it is in Callbacks only, never in Live.
  */
 export function belongsToView(c: ConversationSummary, view: InboxView, filter: ViewFilter): boolean {
   if (filter.queue && c.queue !== filter.queue) return false;

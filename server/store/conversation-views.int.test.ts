@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { type Db, MongoClient } from 'mongodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConversationState, Urgency } from '../../shared/entities';
+import { testDatabaseUri } from '../test-support/harness';
+import { createStore, type Store } from '.';
+import type { ConversationDoc } from './documents';
+
+let client: MongoClient;
+let db: Db;
+let store: Store;
+beforeAll(async () => {
+  client = await MongoClient.connect(testDatabaseUri());
+  db = client.db(`baton_test_${randomUUID().slice(0, 8)}`);
+  store = createStore(db);
+  await store.ensureIndexes();
+});
+afterAll(async () => {
+  await db.dropDatabase();
+  await client.close();
+});
+
+const T0 = Date.parse('2025-03-10T09:00:00Z');
+const minute = (n: number) => new Date(T0 + n * 60_000);
+
+function conversation(id: string, siteId: string, state: ConversationState, urgency: Urgency, waitingSinceMinute: number, lastActiveMinute: number): ConversationDoc {
+  return {
+    _id: id, siteId, visitorId: `v-${id}`, state, version: 1, queue: 'general', owner: null, lastSeq: 0, botSinceSeq: 0,
+    urgency, triggers: [], firedTriggers: [], handoffTopic: null, intent: null, missingFacts: [], facts: {}, casePackage: null,
+    callbackBooked: null, rating: null, offer: null, declinedBy: [], visitorName: null, visitorLocale: 'en', lastMessagePreview: null,
+    createdAt: minute(waitingSinceMinute - 1), escalatedAt: minute(waitingSinceMinute), claimedAt: null, resolvedAt: null,
+    lastActivityAt: minute(lastActiveMinute), lastVisitorActivityAt: minute(lastActiveMinute),
+  };
+}
+
+describe('inbox views', () => {
+  it('keeps the longest waiting in Awaiting handoff when more wait than one page holds, most urgent first', async () => {
+    const recent = Array.from({ length: 205 }, (_, i) => conversation(`recent-${String(i).padStart(3, '0')}`, 'site-wait', 'queued', 'normal', 100 + i, 500 + i));
+    // Waiting longest and quiet since: sorted by latest activity it would be the first to drop off.
+    const oldest = conversation('oldest', 'site-wait', 'queued', 'normal', 1, 1);
+    const urgent = conversation('urgent', 'site-wait', 'queued', 'urgent', 400, 400);
+    const low = conversation('low', 'site-wait', 'queued', 'low', 0, 0);
+    await db.collection<ConversationDoc>('conversations').insertMany([...recent, oldest, urgent, low]);
+    const listed = (await store.conversations.list(['site-wait'], 'awaiting', { operatorId: 'op' })).map((c) => c._id);
+    expect(listed).toHaveLength(200);
+    expect(listed.slice(0, 4)).toEqual(['urgent', 'oldest', 'recent-000', 'recent-001']);
+    expect(listed.at(-1)).toBe('recent-197');
+    expect(listed).not.toContain('low');
+  });
+
+  it('lists and counts a callback-requested conversation under Callbacks only, not Live', async () => {
+    const states: ConversationState[] = ['bot', 'queued', 'owned', 'callback_requested', 'resolved'];
+    for (const state of states) await store.conversations.insert(conversation(`live-${state}`, 'site-live', state, 'normal', 1, 1));
+    const live = await store.conversations.list(['site-live'], 'live', { operatorId: 'op' });
+    expect(live.map((c) => c.state).sort()).toEqual(['bot', 'owned', 'queued']);
+    expect((await store.conversations.counts(['site-live'], 'op')).live).toBe(3);
+  });
+});
