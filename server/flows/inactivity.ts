@@ -1,4 +1,5 @@
-import { requeueLapsedOffers } from './auto-assign';
+import { offerAllQueues, requeueLapsedOffers } from './auto-assign';
+import { createHoursWatch } from './hours-watch';
 import type { FlowDeps } from './deps';
 import { postMessage } from './post-message';
 import { publishQueueViews } from './queue-views';
@@ -25,14 +26,18 @@ export async function resolveInactiveConversations(deps: FlowDeps): Promise<numb
     await postMessage(deps, result.conversation, { sender: { kind: 'system' }, text: visitorText(site, result.conversation, 'inactivityResolved') });
     deps.hub.toVisitor(result.conversation.visitorId, { type: 'conversation_resolved' });
     if (result.previous.queue) await publishQueueViews(deps, site, result.previous.queue);
+    // A person's conversation closing frees their capacity: the backlog is offered at once.
+    if (result.previous.state === 'owned') await offerAllQueues(deps, site._id);
   }
   return resolved;
 }
 
-/** Background sweeps: idle conversations every minute, lapsed automatic offers every few seconds. */
+/** Background sweeps: idle conversations and opening/closing hours every minute, lapsed automatic offers every few seconds. */
 export function startSweepers(deps: FlowDeps): () => void {
+  const hoursChanged = createHoursWatch(deps);
   const idle = setInterval(() => {
     resolveInactiveConversations(deps).catch((err) => deps.log.error({ err }, 'inactivity sweep failed'));
+    hoursChanged().catch((err) => deps.log.error({ err }, 'hours sweep failed'));
   }, 60_000);
   const offers = setInterval(() => {
     requeueLapsedOffers(deps).catch((err) => deps.log.error({ err }, 'offer sweep failed'));
