@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { closeOpenConversations, withE2eDb } from './support/db';
 import { openWidget, sendAsVisitor, signIn } from './support/pages';
@@ -29,6 +29,8 @@ test('the visitor always sees what is happening, from the bot to a rating', asyn
   await expect(visitor.getByText('Connecting you with a person…').first()).toBeVisible();
   await expect(visitor.getByText(/About: your return/).first()).toBeVisible();
   await expect(visitor.getByText(/You are number 1 in the queue\./)).toBeVisible();
+  // The fact a return still needs (the marker gave the order number), in words: the server sends the id `email`.
+  await expect(visitor.getByText('To help faster, please tell us: email address')).toBeVisible();
   await expectNoSeriousA11yViolations(visitor, 'baton-chat');
 
   // A person joins: their name and initial, their typing.
@@ -46,6 +48,7 @@ test('the visitor always sees what is happening, from the bot to a rating', asyn
   // Back to the bot, then resolved with a rating that is stored.
   await operator.getByRole('button', { name: 'Return to bot' }).click();
   await expect(log).toContainText('You’re back with our assistant.');
+  await expectNoSeriousA11yViolations(visitor, 'baton-chat');
   await sendAsVisitor(visitor, 'Which payment methods do you accept?');
   await expect(log.getByText(/Assistant:/).last()).toBeVisible();
   await operator.getByRole('button', { name: 'Resolve' }).click();
@@ -61,6 +64,7 @@ test('the visitor always sees what is happening, from the bot to a rating', asyn
       return (await db.collection('conversations').findOne({ _id: first?.conversationId }))?.rating?.score ?? null;
     });
   await expect.poll(ratingOfThisConversation).toBe(5);
+  await expect(visitor.getByText('Thanks for your feedback!')).toBeVisible();
 });
 
 test('nobody online during open hours: the honest message and a callback or a message', async ({ browser }) => {
@@ -76,6 +80,7 @@ test('nobody online during open hours: the honest message and a callback or a me
   await visitor.getByLabel('Phone number or email').fill('ana@example.com');
   await visitor.getByRole('button', { name: 'Request a callback' }).click();
   await expect(visitor.getByText('Thanks, we have your request.').first()).toBeVisible();
+  await expectNoSeriousA11yViolations(visitor, 'baton-chat');
 });
 
 test('the widget is keyboard operable and returns focus to the launcher', async ({ page }) => {
@@ -91,4 +96,70 @@ test('the widget is keyboard operable and returns focus to the launcher', async 
   await expect(page.getByRole('dialog')).toBeHidden();
   await expect(launcher).toBeFocused();
   await expect(launcher).toHaveAttribute('aria-expanded', 'false');
+});
+
+/** Whether the element focused now is one inside the chat panel (in the widget's shadow root). */
+const focusIsInPanel = (page: Page) =>
+  page.evaluate(() => {
+    const root = document.querySelector('baton-chat')?.shadowRoot;
+    const active = root?.activeElement;
+    return !!active && !!root?.getElementById('baton-panel')?.contains(active);
+  });
+
+test('on a small screen the full-screen panel keeps focus inside it; wider, Tab moves on to the page', async ({ browser }) => {
+  const small = await (await browser.newContext({ viewport: { width: 400, height: 760 } })).newPage();
+  await openWidget(small);
+  const close = small.getByRole('button', { name: 'Close chat' });
+  const send = small.getByRole('button', { name: 'Send', exact: true });
+  await send.focus();
+  await small.keyboard.press('Tab');
+  await expect(close).toBeFocused();
+  await small.keyboard.press('Shift+Tab');
+  await expect(send).toBeFocused();
+  for (let i = 0; i < 8; i++) {
+    await small.keyboard.press('Tab');
+    expect(await focusIsInPanel(small), `after ${i + 1} Tab presses`).toBe(true);
+  }
+  await expectNoSeriousA11yViolations(small, 'baton-chat');
+
+  const wide = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await openWidget(wide);
+  await wide.getByRole('button', { name: 'Send', exact: true }).focus();
+  await wide.keyboard.press('Tab');
+  expect(await focusIsInPanel(wide)).toBe(false);
+});
+
+test('keys typed in the chat do not reach the host page’s shortcuts', async ({ page }) => {
+  await openWidget(page);
+  await page.evaluate(() => {
+    const seen = { count: 0 };
+    (window as unknown as { keysSeenByPage: typeof seen }).keysSeenByPage = seen;
+    for (const type of ['keydown', 'keyup', 'keypress']) document.addEventListener(type, () => seen.count++);
+  });
+  const keysSeenByPage = () => page.evaluate(() => (window as unknown as { keysSeenByPage: { count: number } }).keysSeenByPage.count);
+  await page.getByLabel('Message', { exact: true }).pressSequentially('k/?');
+  await expect(page.getByLabel('Message', { exact: true })).toHaveValue('k/?');
+  expect(await keysSeenByPage()).toBe(0);
+  // The listener works: a key pressed on the page itself is seen.
+  await page.keyboard.press('Escape');
+  await page.locator('body').press('k');
+  expect(await keysSeenByPage()).toBeGreaterThan(0);
+});
+
+test('a visitor’s message enters the log once: the confirmed message keeps the node shown while sending', async ({ page }) => {
+  await openWidget(page);
+  await page.evaluate(() => {
+    const log = document.querySelector('baton-chat')?.shadowRoot?.querySelector('[role=log]');
+    const added: string[] = [];
+    (window as unknown as { addedToLog: string[] }).addedToLog = added;
+    new MutationObserver((records) => {
+      for (const record of records) for (const node of record.addedNodes) added.push(node.textContent ?? '');
+    }).observe(log as Node, { childList: true });
+  });
+  const text = `Do you ship to Norway? (${Date.now()})`;
+  await sendAsVisitor(page, text);
+  await expect(page.getByRole('log').getByText(/Assistant:/).first()).toBeVisible();
+  await expect(page.getByText('Sending…')).toHaveCount(0);
+  const added = await page.evaluate(() => (window as unknown as { addedToLog: string[] }).addedToLog);
+  expect(added.filter((t) => t.includes(text))).toHaveLength(1);
 });

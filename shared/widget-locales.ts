@@ -4,8 +4,24 @@
 export const widgetLocales = ['en', 'es', 'fr', 'de', 'pt'] as const;
 export type WidgetLocale = (typeof widgetLocales)[number];
 
-/** Picks the widget locale from a BCP 47 tag ("pt-BR" -> "pt"), English otherwise. */
-export function pickWidgetLocale(tag: string | undefined): WidgetLocale {
+/** The widget locale a BCP 47 tag asks for ("pt-BR" -> "pt"), or null when the widget does not speak it. */
+export function widgetLocaleOf(tag: string | null | undefined): WidgetLocale | null {
   const base = (tag ?? '').toLowerCase().split('-')[0] ?? '';
-  return (widgetLocales as readonly string[]).includes(base) ? (base as WidgetLocale) : 'en';
+  return (widgetLocales as readonly string[]).includes(base) ? (base as WidgetLocale) : null;
+}
+
+/** The widget locale for a tag, else `fallback` (the server passes the site's defaultLocale). */
+export function pickWidgetLocale(tag: string | null | undefined, fallback: WidgetLocale = 'en'): WidgetLocale {
+  return widgetLocaleOf(tag) ?? fallback;
+}
+
+/**
+ * The tag the widget sends as the visitor's locale: the page's data-locale wins, else the
+ * browser's languages in order of preference; the first one the widget speaks. When it speaks none
+ * of them, the first tag as given (still good for dates), which makes the server fall back to the
+ * site's defaultLocale; '' only when there is no tag at all.
+ */
+export function preferredLocaleTag(attribute: string | null, browserLanguages: readonly string[]): string {
+  const tags = [attribute, ...browserLanguages].filter(Boolean) as string[];
+  return tags.find(widgetLocaleOf) ?? tags[0] ?? '';
 }

@@ -6,6 +6,7 @@ import type { Clock } from './clock';
 import type { ConnectionStatus, VisitorConnection } from './connection';
 import type { Stage } from './conversation-stage';
 import type { Notice } from './notice';
+import type { ActionKind } from './pending-action';
 import type { BatonEventName } from './embed-contract';
 import type { OutboxEntry, VisitorStore } from './visitor-storage';
 
@@ -37,7 +38,7 @@ export interface ChatModel {
   notice: ReadonlySignal<Notice | null>;
   operatorTyping: ReadonlySignal<boolean>;
   canAskForPerson: ReadonlySignal<boolean>;
-  busy: ReadonlySignal<'handoff' | 'callback' | null>;
+  busy: ReadonlySignal<ActionKind | null>;
   /** Worth reconnecting on the next page without a click: a live conversation or unsent messages. */
   resumable: ReadonlySignal<boolean>;
   isOpen: ReadonlySignal<boolean>;

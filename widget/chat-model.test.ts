@@ -3,7 +3,7 @@ import type { VisitorConversationView } from '../shared/visitor-protocol';
 import { defaultVisitorStrings } from '../shared/visitor-strings';
 import { createChatModel } from './chat-model';
 import { resyncTimeoutMs } from './resync';
-import { describeStage } from './stage-text';
+import { describeStage, type StageText } from './stage-text';
 import { storageKeys } from './storage-keys';
 import { createFakeClock } from './testing/fake-clock';
 import { createFakeConnection } from './testing/fake-connection';
@@ -217,22 +217,22 @@ describe('visitor token', () => {
 describe('stage shown for a conversation view', () => {
   const where = { locale: 'en-GB', timeZone: 'Europe/London' };
   const s = defaultVisitorStrings.en;
-  const cases: [string, VisitorConversationView, { heading: string; lines: string[] } | null][] = [
+  const cases: [string, VisitorConversationView, StageText | null][] = [
     ['bot conversation: no card', view(), null],
     [
       'escalating: who, why, what is missing, place and wait',
       view({
         state: 'queued',
         handoffTopic: 'your refund',
-        missingFacts: ['order number', 'email'],
+        missingFacts: ['orderNumber', 'email'],
         position: 3,
         estimate: { kind: 'range', minMinutes: 4, maxMinutes: 9 },
       }),
       {
         heading: s.connecting,
+        about: 'About: your refund',
         lines: [
-          'About: your refund',
-          'To help faster, please tell us: order number and email',
+          'To help faster, please tell us: order number and email address',
           'You are number 3 in the queue.',
           'Expected wait: 4–9 minutes.',
         ],
@@ -241,12 +241,12 @@ describe('stage shown for a conversation view', () => {
     [
       'waiting with an unknown estimate: the honest words',
       view({ state: 'queued', position: 2, estimate: { kind: 'unknown', reason: 'too_little_data' } }),
-      { heading: s.connecting, lines: ['You are number 2 in the queue.', s.waitUnknown] },
+      { heading: s.connecting, about: null, lines: ['You are number 2 in the queue.', s.waitUnknown] },
     ],
     [
       'person joined',
       view({ state: 'owned', operator: { name: 'Maria', initial: 'M' } }),
-      { heading: 'Maria joined the conversation.', lines: [] },
+      { heading: 'Maria joined the conversation.', about: null, lines: [] },
     ],
     [
       'nobody online: honest message, callback offered',
@@ -254,15 +254,15 @@ describe('stage shown for a conversation view', () => {
         state: 'queued',
         callbackOffer: { reason: 'nobody_online', slots: [], siteTimeZone: 'Europe/Berlin', nextOpenAt: null },
       }),
-      { heading: s.nobodyAvailable, lines: [] },
+      { heading: s.nobodyAvailable, about: null, lines: [] },
     ],
     [
       'callback booked by phone',
       view({ state: 'callback_requested', callbackBooked: { slot: null, contactKind: 'phone' } }),
-      { heading: s.callbackConfirmed, lines: [s.callbackPhone] },
+      { heading: s.callbackConfirmed, about: null, lines: [s.callbackPhone] },
     ],
-    ['resolved, not rated yet', view({ state: 'resolved' }), { heading: s.resolved, lines: [] }],
-    ['resolved and rated', view({ state: 'resolved', rated: true }), { heading: s.resolved, lines: [s.rateThanks] }],
+    ['resolved, not rated yet', view({ state: 'resolved' }), { heading: s.resolved, about: null, lines: [] }],
+    ['resolved and rated', view({ state: 'resolved', rated: true }), { heading: s.resolved, about: null, lines: [s.rateThanks] }],
   ];
 
   it.each(cases)('%s', (_name, conversation, expected) => {
@@ -285,7 +285,7 @@ describe('stage shown for a conversation view', () => {
     const t = setup();
     const fromMaria = message(2, { sender: { kind: 'operator', name: 'Maria' } });
     t.connect(welcome({ conversation: view({ state: 'bot' }), messages: [message(1), fromMaria] }));
-    expect(describeStage(t.model.stage.value, s, where)).toEqual({ heading: s.returnedToBot, lines: [] });
+    expect(describeStage(t.model.stage.value, s, where)).toEqual({ heading: s.returnedToBot, about: null, lines: [] });
   });
 
   it('offers "Talk to a person" in the bot stage only, and only when the site allows handoff', () => {
@@ -330,12 +330,27 @@ describe('actions', () => {
     ]);
   });
 
-  it('shows the rating as given before the server confirms it', () => {
+  it('thanks for a rating only once the server has stored it, and sends it once meanwhile', () => {
     const t = setup();
     t.connect(welcome({ conversation: view({ state: 'resolved' }) }));
     expect(t.model.rate(5, 'quick and kind')).toBe(true);
+    expect(t.model.rate(5, 'quick and kind')).toBe(false);
     expect(t.fake.sentOf('rate')).toEqual([{ type: 'rate', score: 5, comment: 'quick and kind' }]);
+    expect(t.model.busy.value).toBe('rate');
+    expect(t.model.stage.value).toEqual({ kind: 'resolved', rated: false });
+    t.fake.deliver({ type: 'conversation_updated', conversation: view({ state: 'resolved', rated: true }) });
     expect(t.model.stage.value).toEqual({ kind: 'resolved', rated: true });
+    expect(t.model.busy.value).toBeNull();
+  });
+
+  it('lets the visitor rate again when the server refuses the rating', () => {
+    const t = setup();
+    t.connect(welcome({ conversation: view({ state: 'resolved' }) }));
+    t.model.rate(4);
+    t.fake.deliver({ type: 'error', code: 'transition_not_allowed', message: 'Only a resolved conversation can be rated.' });
+    expect(t.model.stage.value).toEqual({ kind: 'resolved', rated: false });
+    expect(t.model.busy.value).toBeNull();
+    expect(t.model.notice.value).toEqual({ kind: 'error', code: 'transition_not_allowed' });
   });
 
   it('sends an identity given before the connection after the welcome, and again after a reconnect until checked', () => {

@@ -30,7 +30,6 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
   const isOpen = signal(false);
   const unread = signal(0);
   const draft = signal('');
-  const ratedHere = signal<string | null>(null);
 
   const online = computed(() => synced.value && status.value.kind === 'open');
   // Before `welcome`, only the fallback's few keys are read (see fallback-strings.ts).
@@ -43,7 +42,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
   const transcript = createTranscript({ onGap: resync.request });
   const messages = transcript.messages;
   const action = createPendingAction({ clock, newId });
-  const stage = computed(() => deriveStage(conversation.value, messages.value, ratedHere.value));
+  const stage = computed(() => deriveStage(conversation.value, messages.value));
   const canAskForPerson = computed(() => ui.value?.handoffEnabled === true && stage.value.kind === 'bot');
   const outbox = createOutbox({ store, clock, newId, send: ({ clientMessageId, text }) => sendOnline({ type: 'send_message', clientMessageId, text }) });
   const typing = createTyping({ clock, send: (isTyping) => sendOnline({ type: 'typing', isTyping }) });
@@ -109,8 +108,11 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
   }
 
   function acceptMessages(incoming: readonly Message[], live: boolean) {
-    outbox.acknowledge(incoming);
-    const added = transcript.accept(incoming, conversation.value?.conversationId ?? null, live);
+    // One render for both: the confirmed message takes over its pending bubble's node (announced once).
+    const added = batch(() => {
+      outbox.acknowledge(incoming);
+      return transcript.accept(incoming, conversation.value?.conversationId ?? null, live);
+    });
     if (!live) return;
     for (const message of added) {
       notify('message', { sender: message.sender.kind, name: message.sender.name, text: message.text, createdAt: message.createdAt });
@@ -155,6 +157,8 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
   function onServerError(code: ErrorCode, clientMessageId: string | undefined) {
     if (code === 'invalid_identity') pendingIdentity = null;
     if (clientMessageId) action.settle(clientMessageId);
+    // `rate` carries no clientMessageId: its refusal is the error without one.
+    else if (action.busy.value === 'rate') action.settle();
     // A throttled message waits and goes again by itself; everything else is shown to the visitor.
     if (outbox.refused(clientMessageId, code) && code === 'rate_limited') return;
     serverError.value = code;
@@ -227,12 +231,9 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     askForPerson: () => action.start('handoff', (clientMessageId) => sendOnline({ type: 'request_human', clientMessageId })),
     requestCallback: (request) =>
       action.start('callback', (clientMessageId) => sendOnline({ type: 'request_callback', clientMessageId, ...request })),
-    rate(score, comment) {
-      const id = conversation.value?.conversationId;
-      if (!id || !sendOnline({ type: 'rate', score, ...(comment ? { comment } : {}) })) return false;
-      ratedHere.value = id;
-      return true;
-    },
+    // Thanked only when the server's view says rated: a refused rating must not look stored.
+    rate: (score, comment) =>
+      conversation.value !== null && action.start('rate', () => sendOnline({ type: 'rate', score, ...(comment ? { comment } : {}) })),
     identify(identity) {
       pendingIdentity = identity;
       sendIdentity();

@@ -20,10 +20,9 @@ export type Stage =
 
 /**
  * Derives the stage from the server's view alone (plus the transcript), so a reload, a second tab
- * or a missed moment event still renders the same thing. `ratedHere` is the conversation the
- * visitor rated in this tab, shown as rated before the server's update arrives.
+ * or a missed moment event still renders the same thing.
  */
-export function deriveStage(view: VisitorConversationView | null, messages: readonly Message[], ratedHere: string | null): Stage {
+export function deriveStage(view: VisitorConversationView | null, messages: readonly Message[]): Stage {
   if (!view) return { kind: 'bot', returned: false };
   switch (view.state) {
     case 'bot':
@@ -47,6 +46,6 @@ export function deriveStage(view: VisitorConversationView | null, messages: read
     case 'callback_requested':
       return { kind: 'callback_booked', booked: view.callbackBooked };
     case 'resolved':
-      return { kind: 'resolved', rated: view.rated || ratedHere === view.conversationId };
+      return { kind: 'resolved', rated: view.rated };
   }
 }

@@ -11,7 +11,7 @@ export interface PanelOptions {
   siteKey: string;
   /** Origin widget.js was served from; the socket and the panel live there, not on the host page. */
   scriptOrigin: string;
-  /** data-locale, else the browser's language (BCP 47). */
+  /** data-locale, else the browser's language, the first the widget speaks (preferredLocaleTag; BCP 47). */
   locale: string;
   emit(name: BatonEventName, detail?: unknown): void;
   onOpenChange(open: boolean): void;

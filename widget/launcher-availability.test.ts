@@ -34,6 +34,11 @@ describe('launcher while nobody can answer', () => {
     expect(decideLauncher(closed({ nextOpenAt: null }), false, en, 'en')).toEqual({ kind: 'shown' });
   });
 
+  it('shows the plain launcher when the site hands nothing to people: the bot answers at any hour', () => {
+    expect(decideLauncher(closed({ handoffEnabled: false }), false, en, 'en')).toEqual({ kind: 'shown' });
+    expect(decideLauncher(closed({ handoffEnabled: false, whenUnavailable: 'hide_launcher' }), false, en, 'en')).toEqual({ kind: 'shown' });
+  });
+
   it('uses the same sentence as the panel before the server’s strings arrive', () => {
     for (const locale of widgetLocales) expect(backAtTemplates[locale]).toBe(defaultVisitorStrings[locale].backAt);
   });

@@ -24,10 +24,11 @@ export function decideLauncher(
   locale: string,
   timeZone?: string,
 ): LauncherState {
-  if (!availability || availability.available || hasConversation) return { kind: 'shown' };
+  // Handoff off: the bot answers whatever the hours, so there is nothing to be unavailable for.
+  if (!availability || availability.available || availability.handoffEnabled === false || hasConversation) return { kind: 'shown' };
   if (availability.whenUnavailable === 'hide_launcher') return { kind: 'hidden' };
   if (!availability.nextOpenAt) return { kind: 'shown' };
-  const time = new Intl.DateTimeFormat(locale, { weekday: 'long', hour: 'numeric', minute: '2-digit', timeZone }).format(
+  const time = new Intl.DateTimeFormat(locale || undefined, { weekday: 'long', hour: 'numeric', minute: '2-digit', timeZone }).format(
     new Date(availability.nextOpenAt),
   );
   return { kind: 'back_at', text: template.replace('{time}', time) };

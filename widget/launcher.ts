@@ -4,6 +4,7 @@ import { accentPair, defaultAccent } from './contrast';
 import type { BatonEventName, MountPanel, PanelHandle } from './embed-contract';
 import { backAtTemplates, decideLauncher, fetchAvailability } from './launcher-availability';
 import { launcherCss } from './launcher-styles';
+import { preferredLocaleTag } from '../shared/widget-locales';
 import { addStyles } from './shadow-styles';
 import { type LauncherHints, localStorageOrNull, readJson, storageKeys, writeJson } from './storage-keys';
 
@@ -46,7 +47,7 @@ export function createLauncher(host: HTMLElement, siteKey: string, scriptOrigin:
   const storage = localStorageOrNull();
   const hintsKey = storageKeys.launcher(siteKey);
   const hints = readJson(storage, hintsKey) as Partial<LauncherHints> | null;
-  const locale = host.getAttribute('locale') || navigator.language || 'en';
+  const locale = preferredLocaleTag(host.getAttribute('locale'), navigator.languages);
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   addStyles(root, launcherCss);
   const theme = addStyles(root, '');

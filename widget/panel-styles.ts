@@ -53,6 +53,7 @@ label{display:grid;gap:2px}
 input,textarea{width:100%;font:inherit;color:#1a1a1a;background:#fff;border:1px solid #767676;border-radius:8px;padding:8px 10px}
 input[type=radio]{width:auto;margin:0}
 textarea{resize:none}
+::placeholder{color:#595959;opacity:1}
 .c{display:flex;gap:8px;align-items:flex-end;padding:10px 12px;border-top:1px solid #d6d6d6}
 .c textarea{flex:1;min-height:42px;max-height:120px}
 .ak{margin:8px 12px 0;align-self:flex-start}

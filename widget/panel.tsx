@@ -1,6 +1,6 @@
 import { effect } from '@preact/signals-core';
 import { render } from 'preact';
-import { pickWidgetLocale } from '../shared/widget-locales';
+import { widgetLocaleOf } from '../shared/widget-locales';
 import { createChatModel } from './chat-model';
 import { browserClock } from './clock';
 import { App } from './components/App';
@@ -22,6 +22,8 @@ export const mount: MountPanel = (root, options) => {
   addStyles(root, panelCss);
   const container = document.createElement('div');
   root.append(container);
+  // Key events are composed: without this, typing in the chat would reach the host page's shortcuts.
+  for (const type of ['keydown', 'keyup', 'keypress']) container.addEventListener(type, (event) => event.stopPropagation());
 
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const store = createVisitorStore(options.siteKey, localStorageOrNull(), window);
@@ -47,7 +49,7 @@ export const mount: MountPanel = (root, options) => {
   // Dates in the visitor's own regional format when it matches the widget's language.
   const where = {
     get locale() {
-      return pickWidgetLocale(options.locale) === model.locale.value ? options.locale : model.locale.value;
+      return widgetLocaleOf(options.locale) === model.locale.value ? options.locale : model.locale.value;
     },
     timeZone,
   };

@@ -1,13 +1,13 @@
 import { type ReadonlySignal, signal } from '@preact/signals-core';
 import { type Clock, createTimers } from './clock';
 
-/** No answer to request_human / request_callback: let the visitor try again. */
+/** No answer to request_human / request_callback / rate: let the visitor try again. */
 const actionTimeoutMs = 15_000;
 
-export type ActionKind = 'handoff' | 'callback';
+export type ActionKind = 'handoff' | 'callback' | 'rate';
 
 /**
- * The one request (a person, a callback) waiting for the server's answer: its button stays
+ * The one request (a person, a callback, a rating) waiting for the server's answer: its button stays
  * disabled meanwhile, so a double click never sends two requests.
  */
 export function createPendingAction(options: { clock: Clock; newId(): string }) {

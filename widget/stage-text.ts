@@ -1,10 +1,17 @@
 import type { WaitEstimate } from '../shared/entities';
+import { factLabel } from '../shared/fact-labels';
 import type { VisitorStrings } from '../shared/visitor-messages';
 import type { Stage } from './conversation-stage';
 import { fill, formatBackAt, formatList, formatSlot } from './format';
 
+/**
+ * `heading` and `about` repeat the system message the server put in the transcript (a log that is
+ * announced already), so the panel shows them without announcing them again; `lines` say what only
+ * the card knows (missing facts, place, wait, when the team is back) and are announced.
+ */
 export interface StageText {
   heading: string;
+  about: string | null;
   lines: string[];
 }
 
@@ -15,36 +22,39 @@ export interface Where {
 
 /** The words for a stage (guide §3: who is coming and why, what is needed, the honest wait). */
 export function describeStage(stage: Stage, s: VisitorStrings, where: Where): StageText | null {
+  const said = (heading: string, lines: string[] = [], topic: string | null = null): StageText => ({
+    heading,
+    about: topic ? fill(s.connectingAbout, { topic }) : null,
+    lines,
+  });
   switch (stage.kind) {
     case 'bot':
-      return stage.returned ? { heading: s.returnedToBot, lines: [] } : null;
+      return stage.returned ? said(s.returnedToBot) : null;
     case 'waiting': {
       const lines: string[] = [];
-      if (stage.topic) lines.push(fill(s.connectingAbout, { topic: stage.topic }));
-      if (stage.missingFacts.length) lines.push(fill(s.needMoreInfo, { facts: formatList(stage.missingFacts, where.locale) }));
+      const facts = stage.missingFacts.map((key) => factLabel(s, key));
+      if (facts.length) lines.push(fill(s.needMoreInfo, { facts: formatList(facts, where.locale) }));
       if (stage.position !== null) lines.push(fill(s.queuePosition, { position: stage.position }));
       const wait = describeWait(stage.estimate, s);
       if (wait) lines.push(wait);
       else if (stage.position !== null) lines.push(s.waitUnknown);
-      return { heading: s.connecting, lines };
+      return said(s.connecting, lines, stage.topic);
     }
     case 'unavailable': {
       const { offer } = stage;
-      const lines: string[] = [];
-      if (offer.nextOpenAt) lines.push(fill(s.backAt, { time: formatBackAt(offer.nextOpenAt, where.locale, where.timeZone) }));
-      if (stage.topic) lines.push(fill(s.connectingAbout, { topic: stage.topic }));
-      return { heading: offer.reason === 'closed' ? s.outsideHours : s.nobodyAvailable, lines };
+      const lines = offer.nextOpenAt ? [fill(s.backAt, { time: formatBackAt(offer.nextOpenAt, where.locale, where.timeZone) })] : [];
+      return said(offer.reason === 'closed' ? s.outsideHours : s.nobodyAvailable, lines, stage.topic);
     }
     case 'callback_booked': {
       const booked = stage.booked;
       const lines = booked ? [booked.contactKind === 'phone' ? s.callbackPhone : s.callbackEmail] : [];
       if (booked?.slot) lines.push(formatSlot(booked.slot, where.locale, where.timeZone, where.timeZone));
-      return { heading: s.callbackConfirmed, lines };
+      return said(s.callbackConfirmed, lines);
     }
     case 'with_person':
-      return { heading: stage.operator ? fill(s.operatorJoined, { name: stage.operator.name }) : s.connecting, lines: [] };
+      return said(stage.operator ? fill(s.operatorJoined, { name: stage.operator.name }) : s.connecting);
     case 'resolved':
-      return { heading: s.resolved, lines: stage.rated ? [s.rateThanks] : [] };
+      return said(s.resolved, stage.rated ? [s.rateThanks] : []);
   }
 }
 

@@ -53,8 +53,8 @@ export async function startVisitor(browser: Browser, label: string): Promise<{ p
   return { page, name };
 }
 
-/** The visitor's stage line (connecting, who joined, closed…), a status region in the widget. */
-export const visitorStage = (visitor: Page) => visitor.getByRole('dialog', { name: 'Chat with us' }).getByRole('status').last();
+/** The visitor's stage card (connecting, who joined, closed…); only its news is a status region (StageCard.tsx). */
+export const visitorStage = (visitor: Page) => visitor.getByRole('dialog', { name: 'Chat with us' }).locator('.st');
 
 /** An operator's inbox in its own browser context, showing Awaiting handoff. */
 export async function openInbox(browser: Browser, operator: Operator): Promise<Page> {

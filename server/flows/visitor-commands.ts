@@ -50,7 +50,7 @@ export async function requestHuman(deps: FlowDeps, site: SiteDoc, visitor: Visit
     return { kind: 'ok' };
   }
   const turns = await loadTurns(deps, conversation);
-  const decision = forceHandoff(decideHandoff(handoffInput(turns, visitor), site.config), 'human_request', 'Pressed "Talk to a person"');
+  const decision = forceHandoff(decideHandoff(handoffInput(turns, visitor, conversation), site.config), 'human_request', 'Pressed "Talk to a person"');
   await escalate(deps, site, visitor, conversation, decision, turns);
   return { kind: 'ok' };
 }
@@ -65,7 +65,7 @@ export async function identifyVisitor(deps: FlowDeps, site: SiteDoc, visitor: Vi
   if (conversation && identity.name) await deps.store.conversations.patch(conversation._id, { visitorName: identity.name });
   if (verified && conversation?.state === 'bot') {
     const turns = await loadTurns(deps, conversation);
-    const decision = decideHandoff(handoffInput(turns, updated), site.config);
+    const decision = decideHandoff(handoffInput(turns, updated, conversation), site.config);
     if (decision.escalate && turns.length > 0) await escalate(deps, site, updated, conversation, decision, turns);
   }
   return { kind: 'identity', verified, visitor: updated };
@@ -87,7 +87,7 @@ export async function runVisitorCommand(
     case 'request_callback':
       return requestCallback(deps, site, visitor, command);
     case 'rate':
-      return rateConversation(deps, visitor, command.score, command.comment ?? null);
+      return rateConversation(deps, site, visitor, command.score, command.comment ?? null);
     case 'typing': {
       const conversation = await deps.store.conversations.latestForVisitor(visitor._id);
       if (conversation?.state === 'owned') {
@@ -98,11 +98,13 @@ export async function runVisitorCommand(
   }
 }
 
-async function rateConversation(deps: FlowDeps, visitor: VisitorDoc, score: number, comment: string | null): Promise<CommandOutcome> {
+async function rateConversation(deps: FlowDeps, site: SiteDoc, visitor: VisitorDoc, score: number, comment: string | null): Promise<CommandOutcome> {
   const conversation = await deps.store.conversations.latestForVisitor(visitor._id);
   if (conversation?.state !== 'resolved') {
     return { kind: 'refused', code: 'transition_not_allowed', message: 'Only a resolved conversation can be rated.' };
   }
-  await deps.store.conversations.patch(conversation._id, { rating: { score, comment, at: deps.clock.now() } });
+  const rated = await deps.store.conversations.patch(conversation._id, { rating: { score, comment, at: deps.clock.now() } });
+  // The widget thanks the visitor only once this view says rated (every tab of theirs hears it).
+  if (rated) await publishVisitorView(deps, site, rated);
   return { kind: 'ok' };
 }

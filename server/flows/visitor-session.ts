@@ -39,7 +39,8 @@ export async function resolveVisitor(
 
 export function widgetUiFor(site: SiteDoc, context: VisitorContext): WidgetUi {
   const { widget, handoffEnabled } = site.config;
-  const locale = context.locale ? pickWidgetLocale(context.locale) : widget.defaultLocale;
+  // The widget sends a tag it speaks when the page or browser asks for one (preferredLocaleTag).
+  const locale = pickWidgetLocale(context.locale, widget.defaultLocale);
   return {
     locale,
     strings: resolveVisitorStrings(locale, widget.messages[locale]),
@@ -109,7 +110,7 @@ export async function conversationToWriteIn(
     offer: null,
     declinedBy: [],
     visitorName: visitor.identity?.name ?? null,
-    visitorLocale: pickWidgetLocale(visitor.context.locale),
+    visitorLocale: pickWidgetLocale(visitor.context.locale, site.config.widget.defaultLocale),
     lastMessagePreview: null,
     createdAt: now,
     escalatedAt: null,

@@ -138,7 +138,8 @@ describe('handoff journeys on the real server', () => {
     expect((await ana.fetch(`/api/conversations/${id}/resolve`, { body: {} })).status).toBe(200);
     await client.waitFor('conversation_resolved');
     client.send({ type: 'rate', score: 5, comment: 'Quick and kind' });
-    await new Promise((r) => setTimeout(r, 300));
+    // The visitor is told the rating is stored (the widget thanks them only then).
+    await client.waitFor('conversation_updated', (e) => e.conversation.rated);
     const stored = await h.deps.store.conversations.get(id);
     expect(stored?.rating).toMatchObject({ score: 5, comment: 'Quick and kind' });
     const audit = await h.deps.store.audit.forConversation(id);
@@ -187,7 +188,7 @@ describe('handoff journeys on the real server', () => {
     await seedSite(h, { siteId: 'site-a', siteKey: 'key-a' });
     const ana = await loginOperator(h, 'ana@a.test');
     const current = await ana.fetch('/api/sites/site-a/config');
-    const bad = await ana.fetch('/api/sites/site-a/config', { method: 'PUT', body: { config: { ...current.body.config, inactivity: { botMinutes: -1, humanMinutes: 5 } } } });
+    const bad = await ana.fetch('/api/sites/site-a/config', { method: 'PUT', body: { config: { ...current.body.config, inactivity: { botMinutes: -1, humanMinutes: 5 } }, configVersion: current.body.configVersion } });
     expect(bad.status).toBe(400);
     expect(bad.body.issues[0].path).toBe('inactivity.botMinutes');
     const config = structuredClone(current.body.config);

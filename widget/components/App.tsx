@@ -1,4 +1,5 @@
 import type { ChatModel } from '../chat-model-types';
+import { wrapFocus } from '../focus-wrap';
 import type { Where } from '../stage-text';
 import { Composer } from './Composer';
 import { ConnectionNotice } from './ConnectionNotice';
@@ -6,7 +7,7 @@ import { Header } from './Header';
 import { StageCard } from './StageCard';
 import { Transcript } from './Transcript';
 
-/** The chat panel: a non-modal dialog that Escape closes. */
+/** The chat panel: a dialog that Escape closes, non-modal unless it fills a small screen (focus-wrap.ts). */
 export function App({ model, where }: { model: ChatModel; where: Where }) {
   const s = model.strings.value;
   return (
@@ -18,6 +19,7 @@ export function App({ model, where }: { model: ChatModel; where: Where }) {
       hidden={!model.isOpen.value}
       onKeyDown={(event) => {
         if (event.key === 'Escape') model.close();
+        wrapFocus(event, event.currentTarget);
       }}
     >
       <Header model={model} />

@@ -1,13 +1,13 @@
 import type { ChatModel } from '../chat-model-types';
 
-/** Title, the person now in the conversation (initial avatar), and the close button. */
+/** Title, the person now in the conversation (their initial too, if the site shows avatars), and the close button. */
 export function Header({ model }: { model: ChatModel }) {
   const s = model.strings.value;
   const stage = model.stage.value;
   const operator = stage.kind === 'with_person' ? stage.operator : null;
   return (
     <div class="h">
-      {operator ? (
+      {operator && model.ui.value?.look.operatorAvatars ? (
         <span class="av" aria-hidden="true">
           {operator.initial}
         </span>

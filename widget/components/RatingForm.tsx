@@ -29,7 +29,7 @@ export function RatingForm({ model }: { model: ChatModel }) {
         {s.rateCommentLabel}
         <textarea name="comment" rows={2} maxLength={1000} />
       </label>
-      <button type="submit" class="bt" disabled={!model.online.value}>
+      <button type="submit" class="bt" disabled={!model.online.value || model.busy.value === 'rate'}>
         {s.rateSubmit}
       </button>
     </form>

@@ -7,12 +7,14 @@ import { RatingForm } from './RatingForm';
 export function StageCard({ model, where }: { model: ChatModel; where: Where }) {
   const stage = model.stage.value;
   const text = describeStage(stage, model.strings.value, where);
-  // The status element is always there, so assistive technology announces each change of stage
-  // (a live region inserted together with its text often is not).
+  // The heading and topic are the transcript's system message again: shown, not announced twice.
+  // The status element is always there, so assistive technology announces each change of what
+  // only the card says (a live region inserted together with its text often is not).
   return (
     <div class={text ? 'st' : undefined}>
+      {text ? <b>{text.heading}</b> : null}
+      {text?.about ? <p>{text.about}</p> : null}
       <div role="status">
-        {text ? <b>{text.heading}</b> : null}
         {text?.lines.map((line) => (
           <p key={line}>{line}</p>
         ))}

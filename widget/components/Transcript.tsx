@@ -1,6 +1,6 @@
 import type { ChatModel } from '../chat-model-types';
 import { fill } from '../format';
-import { MessageBubble, PendingBubble } from './MessageBubble';
+import { bubbleFor, pendingBubble } from './MessageBubble';
 
 /**
  * The conversation as a log: assistive technology announces what is added, politely. Following
@@ -17,16 +17,19 @@ export function Transcript({ model }: { model: ChatModel }) {
       <div class="t" role="log" aria-live="polite" aria-label={s.title} tabIndex={0}>
         {/* Not in the fallback: the greeting waits for `welcome` rather than flash in the wrong language. */}
         {s.greeting ? <p class="m bot">{s.greeting}</p> : null}
-        {list.map((message, i) => {
-          const previous = list[i - 1];
-          const showName = previous?.sender.kind !== message.sender.kind || previous.sender.name !== message.sender.name;
-          return <MessageBubble key={`${message.conversationId}:${message.seq}`} message={message} showName={showName} s={s} />;
-        })}
-        {model.pending.value.map((entry) => (
-          <PendingBubble key={entry.clientMessageId} entry={entry} model={model} />
-        ))}
+        {/* One array: keys are matched within an array, so a confirmed message reuses its pending node. */}
+        {[
+          ...list.map((message, i) => {
+            const previous = list[i - 1];
+            return bubbleFor(message, previous?.sender.kind !== message.sender.kind || previous.sender.name !== message.sender.name, s);
+          }),
+          ...model.pending.value.map((entry) => pendingBubble(entry, model)),
+        ]}
       </div>
-      {model.operatorTyping.value && operatorName ? <p class="y">{fill(s.operatorTyping, { name: operatorName })}</p> : null}
+      {/* Always there, so "… is typing" is announced when it appears. */}
+      <div aria-live="polite">
+        {model.operatorTyping.value && operatorName ? <p class="y">{fill(s.operatorTyping, { name: operatorName })}</p> : null}
+      </div>
     </>
   );
 }
