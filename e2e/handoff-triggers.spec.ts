@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { openWidget, sendAsVisitor, signIn } from './support/pages';
+import { HANDOFF_NOTICE, openWidget, sendAsVisitor, signIn } from './support/pages';
 
 // On the demo page, each kind of handoff reaches the right queue with its reason,
 // and the visitor sees the bot stop.
@@ -17,7 +17,7 @@ test.describe('handoff triggers on the demo page', () => {
     await openWidget(visitor);
     await sendAsVisitor(visitor, 'I want to talk to a real person please');
     const log = visitor.getByRole('log');
-    await expect(log).toContainText('Connecting you with a person');
+    await expect(log).toContainText(HANDOFF_NOTICE);
     const botAnswers = log.getByText(/Assistant:/);
     const before = await botAnswers.count();
 
@@ -51,7 +51,7 @@ test.describe('handoff triggers on the demo page', () => {
     await sendAsVisitor(visitor, 'Can you give me legal advice?');
     const log = visitor.getByRole('log');
     await expect(log).toContainText('not able to give legal advice');
-    await expect(log).toContainText('Connecting you with a person');
+    await expect(log).toContainText(HANDOFF_NOTICE);
     const { page: operator } = await signIn(browser, 'demo@baton.test');
     await conversationRowFor(operator, 'General', /cannot|can't|not able|out of scope/i);
   });
@@ -60,7 +60,7 @@ test.describe('handoff triggers on the demo page', () => {
     const visitor = await (await browser.newContext()).newPage();
     await openWidget(visitor);
     await sendAsVisitor(visitor, 'How much would 60 Aurora lamps cost for our office? We need a quote.');
-    await expect(visitor.getByRole('log')).toContainText('Connecting you with a person');
+    await expect(visitor.getByRole('log')).toContainText(HANDOFF_NOTICE);
     const { page: operator } = await signIn(browser, 'demo@baton.test');
     await conversationRowFor(operator, 'Sales', /.+/);
   });

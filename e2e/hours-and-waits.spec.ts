@@ -69,14 +69,22 @@ test('a visitor’s place and wait range update live as operators claim the conv
     visitors.push(page);
   }
   const last = visitors[2]!;
-  await expect(last.getByText(/Expected wait: \d+–\d+ minutes?\./)).toBeVisible();
+  const range = last.getByText(/Expected wait: \d+–\d+ minutes?\./);
+  const readRange = async () => (/(\d+)–(\d+)/.exec((await range.textContent()) ?? '') ?? []).slice(1).map(Number) as [number, number];
+  await expect(range).toBeVisible();
+  let before = await readRange();
 
   for (const [operator, place] of [[dana, 2], [sam, 1]] as const) {
     await operator.getByRole('link', { name: /^Awaiting handoff/ }).first().click();
     await operator.getByRole('link', { name: /Waiting for a person|Queue: General/ }).first().click();
     await operator.getByRole('button', { name: 'Claim' }).click();
     await expect(last.getByText(`You are number ${place} in the queue.`)).toBeVisible();
-    await expect(last.getByText(/Expected wait: \d+–\d+ minutes?\./)).toBeVisible();
+    await expect(range).toBeVisible();
+    // Fewer people ahead never means a longer wait.
+    const after = await readRange();
+    expect(after[0]).toBeLessThanOrEqual(before[0]);
+    expect(after[1]).toBeLessThanOrEqual(before[1]);
+    before = after;
   }
 });
 

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { withE2eDb } from './support/db';
-import { openWidget, sendAsVisitor } from './support/pages';
+import { HANDOFF_NOTICE, openWidget, sendAsVisitor } from './support/pages';
 import { ServerProcess } from './support/server-process';
 
 test('messages typed while the server restarts are sent once, and nothing is lost or doubled', async ({ browser }) => {
@@ -60,7 +60,7 @@ test('identify: a valid hash makes a VIP go straight to the VIP queue; a forged 
   await forged.getByRole('button', { name: 'Open chat' }).click();
   await sendAsVisitor(forged, 'How long does shipping take?');
   await expect(forged.getByRole('log').getByText(/Assistant:/).first()).toBeVisible();
-  await expect(forged.getByText('Connecting you with a person…')).toHaveCount(0);
+  await expect(forged.getByText(HANDOFF_NOTICE)).toHaveCount(0);
 
   const vip = await (await browser.newContext()).newPage();
   await vip.goto('/demo');
@@ -70,7 +70,7 @@ test('identify: a valid hash makes a VIP go straight to the VIP queue; a forged 
   }, userHash);
   await vip.getByRole('button', { name: 'Open chat' }).click();
   await sendAsVisitor(vip, 'How long does shipping take?');
-  await expect(vip.getByText('Connecting you with a person…').first()).toBeVisible();
+  await expect(vip.getByText(HANDOFF_NOTICE).first()).toBeVisible();
   const queues = await withE2eDb(async (db) => ({
     vera: (await db.collection('conversations').findOne({ visitorName: 'Vera Vip' }))?.queue,
     eve: (await db.collection('conversations').findOne({ visitorName: 'Eve Forger' }))?.state,

@@ -24,3 +24,10 @@ export async function signIn(browser: Browser, email: string, password = 'baton-
   await expect(page.getByRole('link', { name: /Awaiting handoff/ }).or(page.getByRole('tab', { name: /Awaiting handoff/ })).first()).toBeVisible();
   return { context, page };
 }
+
+/**
+ * How the visitor is told a handoff started: "connecting" when someone is online, the honest
+ * "nobody available" or "outside hours" (with a callback offer) otherwise. Operators signed in by an
+ * earlier journey stay online for a grace period, so journeys that do not set presence accept each.
+ */
+export const HANDOFF_NOTICE = /Connecting you with a person…|Nobody from our team is available right now\.|outside our working hours/;
