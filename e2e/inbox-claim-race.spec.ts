@@ -58,6 +58,12 @@ test('claims a waiting conversation once when two operators race, and only the w
   const widget = visitor.getByRole('log');
   await expect(visitorStage(visitor)).toContainText(`${winner.badge} joined the conversation.`);
   await expect(visitor.getByRole('heading', { name: new RegExp(`${winner.badge}$`) })).toBeVisible();
+  // The case's suggested first reply goes into the composer with one click.
+  const suggested = winnerPage.locator('blockquote.suggested').first();
+  await expect(suggested).toContainText(/thanks for waiting/);
+  await winnerPage.getByRole('button', { name: /^Insert (suggested reply|the reply for)/ }).first().click();
+  await expect(winnerPage.getByLabel('Reply')).toHaveValue((await suggested.textContent()) ?? '');
+  await winnerPage.getByLabel('Reply').fill('');
   const hello = `Hi, this is ${winner.badge}. I have your conversation now.`;
   await replyAsOperator(winnerPage, winnerPane, hello);
   await expect(widget).toContainText(`${winner.badge}: ${hello}`);

@@ -30,6 +30,10 @@ export const VisitorProfile = z.object({
 });
 export type VisitorProfile = z.infer<typeof VisitorProfile>;
 
+/** How suggested replies sound: the site's voice, set in its configuration. */
+export const ReplyTone = z.enum(['friendly', 'formal']);
+export type ReplyTone = z.infer<typeof ReplyTone>;
+
 export const CasePackage = z.object({
   /** Two lines: what the visitor wants; what the bot tried and why it escalated. */
   summary: z.tuple([z.string(), z.string()]),
@@ -45,7 +49,11 @@ export const CasePackage = z.object({
   urgency: Urgency,
   flags: z.array(z.string()),
   missingFacts: z.array(z.string()),
+  /** The reply for the main reason; `suggestedReplies` has one per reason that fired. */
   suggestedReply: z.string(),
+  suggestedReplies: z._default(z.array(z.object({ trigger: z.nullable(TriggerId), text: z.string() })), []),
+  /** The site's tone when the package was built; refreshes keep it. */
+  replyTone: z._default(ReplyTone, 'friendly'),
   updatedAt: z.string(),
 });
 export type CasePackage = z.infer<typeof CasePackage>;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ReplyTone } from './case-package';
 import { BotConfig } from './config/bot';
 import { defaultSchedule, Schedule } from './config/hours';
 import { defaultQueues, QueueConfig } from './config/queues';
@@ -22,6 +23,8 @@ export type OutgoingWebhookConfig = z.infer<typeof OutgoingWebhookConfig>;
  */
 export const SiteConfigFields = z.object({
   handoffEnabled: z._default(z.boolean(), true),
+  /** The voice of the first replies suggested to operators in the case package. */
+  replyTone: z._default(ReplyTone, 'friendly'),
   /** The bot keeps answering while the visitor waits for a person (off: it stays silent). */
   botAnswersWhileWaiting: z._default(z.boolean(), false),
   triggers: z.prefault(TriggersConfig, {}),

@@ -181,6 +181,24 @@ describe('refreshCasePackage', () => {
     expect(pkg.summary[1]).toMatch(/^The bot answered twice \(confidence 0.62, 1.00\);/);
   });
 
+  it('suggests one first reply per reason that fired, the main reason first', () => {
+    const both = decision({
+      triggers: [{ trigger: 'frustration', evidence: 'THIRD TIME' }, { trigger: 'tool_failure', evidence: 'timeout' }, { trigger: 'frustration', evidence: 'again' }],
+      primaryTrigger: 'frustration',
+      intent: 'order_status',
+    });
+    const pkg = build({ decision: both });
+    expect(pkg.suggestedReplies.map((r) => r.trigger)).toEqual(['frustration', 'tool_failure']);
+    expect(pkg.suggestedReply).toBe(pkg.suggestedReplies[0]!.text);
+    expect(pkg.suggestedReplies[1]!.text).toBe("Hi Ana, sorry, our system had trouble looking that up. I'll help with tracking your order myself.");
+  });
+
+  it('writes in a formal voice for a formal site: full name, no contractions, no exclamations', () => {
+    const pkg = build({ decision: decision({ ...firing('buying_intent', 'quote'), intent: 'pricing' }), tone: 'formal' });
+    expect(pkg.replyTone).toBe('formal');
+    expect(pkg.suggestedReply).toBe('Hello Ana Silva, thank you for your interest. I would be glad to help with pricing and a quote.');
+  });
+
   it('keeps an operator correction, and the site tone', () => {
     const corrected = correctIntent(build({ tone: 'formal' }), 'complaint', 'op-7', NOW);
     const pkg = refreshCasePackage(corrected, { facts: { orderNumber: '9' } }, NOW);

@@ -1,9 +1,9 @@
-import type { BotAttempt, CasePackage, FiredTrigger, VisitorProfile } from '../../shared/case-package';
+import type { BotAttempt, CasePackage, FiredTrigger, ReplyTone, VisitorProfile } from '../../shared/case-package';
 import type { TriggerId } from '../../shared/entities';
+import { listed, words } from './case-words';
 import { extractFacts, mergeFacts } from './facts';
 import type { HandoffDecision, Turn } from './handoff-decision';
-
-export type ReplyTone = 'friendly' | 'formal';
+import { suggestReplies } from './suggested-reply';
 
 export interface CasePackageInput {
   decision: HandoffDecision;
@@ -44,30 +44,6 @@ const INTENT_WANTS: Record<string, string> = {
   general_question: 'an answer to a question',
 };
 
-const INTENT_TOPIC: Record<string, string> = {
-  refund: 'the refund',
-  return: 'the return',
-  returns: 'the return',
-  billing_dispute: 'the disputed charge',
-  billing: 'your billing question',
-  account_access: 'getting you back into your account',
-  data_deletion: 'deleting your data',
-  complaint: 'your complaint',
-  legal: 'your legal question',
-  medical: 'your health concern',
-  account: 'your account',
-  order_status: 'tracking your order',
-  shipping: 'your delivery',
-  payment: 'your payment',
-  pricing: 'pricing and a quote',
-  sales: 'your purchase',
-  technical: 'the technical problem',
-  general_question: 'your question',
-};
-
-// Intents where the visitor has lost something; the first reply opens with an apology.
-const SETBACKS = new Set(['refund', 'return', 'returns', 'billing_dispute', 'complaint', 'medical', 'account_access', 'order_status']);
-
 const TRIGGER_WORDS: Record<TriggerId, string> = {
   human_request: 'the visitor asked for a person',
   low_confidence: 'the bot was not confident in its answer',
@@ -80,11 +56,6 @@ const TRIGGER_WORDS: Record<TriggerId, string> = {
   out_of_scope: 'the question is outside what the bot may answer',
 };
 
-const FACT_LABELS: Record<string, string> = { orderNumber: 'order number', email: 'email address', phone: 'phone number', amount: 'amount' };
-
-const words = (key: string) => key.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-const factLabel = (key: string) => FACT_LABELS[key] ?? words(key);
-const listed = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
 
 function clip(text: string, max: number): string {
@@ -123,36 +94,6 @@ function triedLine(attempts: BotAttempt[], triggers: FiredTrigger[]): string {
   return `${bot}; ${why.length > 0 ? `escalated because ${listed(why)}` : 'no trigger was recorded'}.`;
 }
 
-type ReplyBasis = Pick<CasePackage, 'visitor' | 'intent' | 'facts' | 'missingFacts' | 'triggers'>;
-
-/** `label`: the site's own words for a topic it defined ("your warranty claim"), used for intents without a phrase here. */
-function suggestReply(pkg: ReplyBasis, tone: ReplyTone, label: string | null): string {
-  const { name } = pkg.visitor;
-  const greeting = tone === 'formal' ? `Hello${name ? ` ${name}` : ''},` : `Hi ${name?.split(' ')[0] ?? 'there'},`;
-  const order = pkg.facts.orderNumber;
-  const base = INTENT_TOPIC[pkg.intent] ?? label ?? `your question about ${words(pkg.intent)}`;
-  const topic = pkg.intent === 'order_status' && order ? `tracking order ${order}` : order ? `${base} for order ${order}` : base;
-  const body: Record<TriggerId | 'none', string> = {
-    policy_topic: SETBACKS.has(pkg.intent)
-      ? `I'm sorry about ${order ? `order ${order}` : 'this'} — I can help with ${base}.`
-      : `I can help with ${topic}.`,
-    human_request: `thanks for waiting — I'm here to help with ${topic}.`,
-    low_confidence: `sorry our assistant couldn't answer that — I can help with ${topic} from here.`,
-    out_of_scope: `that's not something our assistant can answer, but I can help with ${topic}.`,
-    repeated_failure: `sorry you had to ask more than once. I've read the conversation and can help with ${topic} from here.`,
-    tool_failure: `sorry, our system had trouble looking that up. I'll help with ${topic} myself.`,
-    frustration: `I'm sorry this has been so frustrating. I've read everything you wrote and I'll help with ${topic} from here.`,
-    customer_tag: `thanks for getting in touch. I'll personally help with ${topic}.`,
-    buying_intent: `thanks for your interest${tone === 'formal' ? '.' : '!'} I'd be glad to help with ${topic}.`,
-    none: `I'm here to help with ${topic}.`,
-  };
-  const ask = pkg.missingFacts.length > 0 ? ` Could you share your ${listed(pkg.missingFacts.map(factLabel))}?` : '';
-  return `${greeting} ${body[pkg.triggers[0]?.trigger ?? 'none']}${ask}`;
-}
-
-// The tone is not stored in the package; the greeting suggestReply wrote tells which one the site uses.
-const toneOf = (pkg: CasePackage): ReplyTone => (pkg.suggestedReply.startsWith('Hello') ? 'formal' : 'friendly');
-
 const LEGAL = /\b(legal|lawyer|attorney|solicitor|sue|lawsuit|court|gdpr|ombudsman)\b/i;
 
 function flagsFor(pkg: CaseCore): string[] {
@@ -181,14 +122,16 @@ function stillMissing(missing: string[], facts: Record<string, string>, visitor:
   return missing.filter((key) => !facts[key] && !(key === 'email' && visitor.email) && !(key === 'name' && visitor.name));
 }
 
-type CaseCore = Omit<CasePackage, 'flags' | 'summary' | 'suggestedReply'>;
+type CaseCore = Omit<CasePackage, 'flags' | 'summary' | 'suggestedReply' | 'suggestedReplies'>;
 
-function finish(core: CaseCore, quote: string | null, tone: ReplyTone, label: string | null = null): CasePackage {
+function finish(core: CaseCore, quote: string | null, label: string | null = null): CasePackage {
+  const suggestedReplies = suggestReplies(core, label);
   return {
     summary: [wantsLine(core.visitor.name, core.intent, core.facts, quote), triedLine(core.botAttempts, core.triggers)],
     ...core,
     flags: flagsFor(core),
-    suggestedReply: suggestReply(core, tone, label),
+    suggestedReply: suggestedReplies[0]?.text ?? '',
+    suggestedReplies,
   };
 }
 
@@ -208,9 +151,10 @@ export function buildCasePackage(input: CasePackageInput): CasePackage {
     botAttempts: attemptsOf(input.turns),
     urgency: decision.urgency,
     missingFacts: stillMissing(decision.missingFacts, facts, visitor),
+    replyTone: input.tone ?? 'friendly',
     updatedAt: input.now,
   };
-  return finish(core, quoteOf(input.turns), input.tone ?? 'friendly', decision.topic);
+  return finish(core, quoteOf(input.turns), decision.topic);
 }
 
 // The quote is not stored apart from the summary; it is the part wantsLine put after ': "'.
@@ -224,7 +168,7 @@ export function refreshCasePackage(existing: CasePackage, update: CaseUpdate, no
   const turns = update.turns ?? [];
   const said = turns.filter((t) => t.from === 'visitor').map((t) => extractFacts(t.text, { expecting: existing.missingFacts }));
   const facts = [...said, update.facts ?? {}].reduce(mergeFacts, existing.facts);
-  const { summary, flags, suggestedReply, ...core } = existing;
+  const { summary, flags, suggestedReply, suggestedReplies, ...core } = existing;
   const next = {
     ...core,
     facts,
@@ -232,19 +176,19 @@ export function refreshCasePackage(existing: CasePackage, update: CaseUpdate, no
     missingFacts: stillMissing(existing.missingFacts, facts, existing.visitor),
     updatedAt: now,
   };
-  return finish(next, quoteIn(summary[0]), toneOf(existing));
+  return finish(next, quoteIn(summary[0]));
 }
 
 /** An operator's correction of the detected intent; `from` stays the engine's detection, so corrections can be measured. */
 export function correctIntent(pkg: CasePackage, to: string, by: string, at: string): CasePackage {
   if (to === pkg.intent) return pkg;
   const detected = pkg.intentCorrection?.from ?? pkg.intent;
-  const { summary, flags, suggestedReply, ...core } = pkg;
+  const { summary, flags, suggestedReply, suggestedReplies, ...core } = pkg;
   const next = {
     ...core,
     intent: to,
     intentCorrection: to === detected ? null : { from: detected, to, by, at },
     updatedAt: at,
   };
-  return finish(next, quoteIn(summary[0]), toneOf(pkg));
+  return finish(next, quoteIn(summary[0]));
 }

@@ -10,7 +10,7 @@ import { toSummary } from './wire';
 
 export async function buildCaseFor(
   deps: FlowDeps,
-  _site: SiteDoc,
+  site: SiteDoc,
   visitor: VisitorDoc,
   conversation: ConversationDoc,
   decision: HandoffDecision,
@@ -34,6 +34,7 @@ export async function buildCaseFor(
     },
     earlierConversations: Math.max(0, earlier - 1),
     facts: conversation.facts,
+    tone: site.config.replyTone,
     now: deps.clock.now().toISOString(),
   });
 }

@@ -43,6 +43,8 @@ export function casePackage(summary: [string, string]): CasePackage {
     flags: [],
     missingFacts: [],
     suggestedReply: 'Hi Ana, I am looking at order 48213 now.',
+    suggestedReplies: [{ trigger: 'human_request', text: 'Hi Ana, I am looking at order 48213 now.' }],
+    replyTone: 'friendly',
     updatedAt: T0.toISOString(),
   };
 }

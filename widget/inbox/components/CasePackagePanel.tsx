@@ -51,7 +51,7 @@ export function CasePackagePanel() {
         ))}
       </ol>
       <CaseFacts pkg={pkg} />
-      <SuggestedReply text={pkg.suggestedReply} />
+      <SuggestedReply pkg={pkg} />
     </section>
   );
 }
