@@ -85,8 +85,12 @@ export const viewLink = (page: Page, view: View) =>
   page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: view, exact: true });
 
 export async function showView(page: Page, view: View): Promise<void> {
-  await viewLink(page, view).click();
-  await expect(viewLink(page, view)).toHaveAttribute('aria-current', 'page');
+  // A click that lands while the inbox is still re-rendering after sign-in can be lost; clicking a
+  // view link again is harmless, so retry until the view is the current one.
+  await expect(async () => {
+    await viewLink(page, view).click();
+    await expect(viewLink(page, view)).toHaveAttribute('aria-current', 'page', { timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
   await expect(page.getByRole('heading', { level: 2, name: view === 'Settings' ? 'Site settings' : view })).toBeVisible();
 }
 
