@@ -18,6 +18,8 @@ export const VisitorMessageKey = z.enum([
   'connecting',
   'connectingAbout',
   'needMoreInfo',
+  'factsRequest',
+  'factsRequestAbout',
   'factOrderNumber',
   'factEmail',
   'factPhone',

@@ -9,7 +9,7 @@ import { publishQueueViews } from './queue-views';
 import { applyTransition } from './transition';
 import { publishHandoff } from './operator-pages';
 import { postMessage } from './post-message';
-import { visitorText } from './visitor-texts';
+import { visitorText, visitorTopic } from './visitor-texts';
 
 /** Hands the conversation to people: queue it with its case, tell the visitor why, page the team. */
 export async function escalate(
@@ -46,9 +46,11 @@ export async function escalate(
   const lead = offer
     ? `${visitorText(site, escalated, offer.reason === 'closed' ? 'outsideHours' : 'nobodyAvailable')} ${visitorText(site, escalated, 'callbackOffer')}`
     : visitorText(site, escalated, 'connecting');
-  const text = decision.topic ? `${lead} ${visitorText(site, escalated, 'connectingAbout', { topic: decision.topic })}` : lead;
+  // The case and the operators keep the site's one label; the visitor reads it in their language.
+  const topic = visitorTopic(site, escalated, decision.intent, decision.topic);
+  const text = topic ? `${lead} ${visitorText(site, escalated, 'connectingAbout', { topic })}` : lead;
   await postMessage(deps, escalated, { sender: { kind: 'system' }, text });
-  deps.hub.toVisitor(escalated.visitorId, { type: 'handoff_started', topic: decision.topic, missingFacts: decision.missingFacts });
+  deps.hub.toVisitor(escalated.visitorId, { type: 'handoff_started', topic, missingFacts: decision.missingFacts });
   await publishHandoff(deps, site, escalated);
   await publishQueueViews(deps, site, decision.queue);
   await offerWaiting(deps, site, decision.queue);

@@ -23,7 +23,7 @@ async function liveInfo(deps: FlowDeps, site: SiteDoc, conversation: Conversatio
 const asWaiting = (c: ConversationDoc) => ({ id: c._id, urgency: c.urgency, waitingSince: (c.escalatedAt ?? c.createdAt).toISOString() });
 
 export async function visitorViewFor(deps: FlowDeps, site: SiteDoc, conversation: ConversationDoc): Promise<VisitorConversationView> {
-  return toVisitorView(conversation, await liveInfo(deps, site, conversation));
+  return toVisitorView(site, conversation, await liveInfo(deps, site, conversation));
 }
 
 export async function publishVisitorView(deps: FlowDeps, site: SiteDoc, conversation: ConversationDoc): Promise<void> {
@@ -45,6 +45,6 @@ export async function publishQueueViews(deps: FlowDeps, site: SiteDoc, queue: st
     const conversation = byId.get(w.id);
     if (!conversation) return;
     const info = { position: index + 1, estimate: estimateFor(availability, index + 1), callbackOffer: offer };
-    deps.hub.toVisitor(conversation.visitorId, { type: 'conversation_updated', conversation: toVisitorView(conversation, info) });
+    deps.hub.toVisitor(conversation.visitorId, { type: 'conversation_updated', conversation: toVisitorView(site, conversation, info) });
   });
 }

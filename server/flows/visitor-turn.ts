@@ -6,6 +6,7 @@ import type { FlowDeps } from './deps';
 import { escalate } from './escalate';
 import { postMessage } from './post-message';
 import { handoffInput, loadTurns } from './turns';
+import { visitorFactList, visitorText, visitorTopic } from './visitor-texts';
 
 /** The bot speaks only while it holds the conversation (or, if the site allows, while a person is awaited). */
 export function isBotsTurn(site: SiteDoc, conversation: ConversationDoc): boolean {
@@ -27,7 +28,7 @@ export async function afterVisitorMessage(
     return;
   }
   if (decision.askForFacts.length > 0 && conversation.state === 'bot') {
-    await askForFacts(deps, conversation, decision);
+    await askForFacts(deps, site, conversation, decision);
     return;
   }
   void runBotTurn(deps, site, visitor, conversation, turns).catch((error) =>
@@ -35,14 +36,12 @@ export async function afterVisitorMessage(
   );
 }
 
-async function askForFacts(deps: FlowDeps, conversation: ConversationDoc, decision: HandoffDecision): Promise<void> {
-  const wanted = decision.askForFacts.map(factLabel).join(' and ');
-  const about = decision.topic ? ` with ${decision.topic}` : '';
-  const text = `So that a person can help you${about}, could you share your ${wanted}?`;
+async function askForFacts(deps: FlowDeps, site: SiteDoc, conversation: ConversationDoc, decision: HandoffDecision): Promise<void> {
+  const facts = visitorFactList(site, conversation, decision.askForFacts);
+  const topic = visitorTopic(site, conversation, decision.intent, decision.topic);
+  const text = topic ? visitorText(site, conversation, 'factsRequestAbout', { topic, facts }) : visitorText(site, conversation, 'factsRequest', { facts });
   await postMessage(deps, conversation, { sender: { kind: 'bot' }, text, bot: { confidence: 1, fallback: false, toolError: false, intent: decision.intent } }, {
     state: 'bot',
     version: conversation.version,
   });
 }
-
-const factLabel = (fact: string) => fact.replace(/([A-Z])/g, ' $1').toLowerCase();

@@ -2,7 +2,8 @@ import type { AuditEntry } from '../../shared/audit';
 import type { Message, OperatorBadge, WaitEstimate } from '../../shared/entities';
 import type { Callback, ConversationSummary } from '../../shared/operator-protocol';
 import type { CallbackOffer, VisitorConversationView } from '../../shared/visitor-protocol';
-import type { AuditDoc, CallbackDoc, ConversationDoc, MessageDoc } from '../store/documents';
+import type { AuditDoc, CallbackDoc, ConversationDoc, MessageDoc, SiteDoc } from '../store/documents';
+import { visitorTopic } from './visitor-texts';
 
 // Stored documents -> wire shapes. The visitor view deliberately carries no
 // operator ids, emails, internal reasons or case details.
@@ -58,13 +59,13 @@ export interface LiveQueueInfo {
   callbackOffer: CallbackOffer | null;
 }
 
-export function toVisitorView(stored: ConversationDoc, queueInfo: LiveQueueInfo | null): VisitorConversationView {
+export function toVisitorView(site: SiteDoc, stored: ConversationDoc, queueInfo: LiveQueueInfo | null): VisitorConversationView {
   // An automatic offer not yet accepted is still a wait for the visitor: nobody has joined.
   const doc: ConversationDoc = stored.state === 'owned' && stored.offer ? { ...stored, state: 'queued', owner: null } : stored;
   return {
     conversationId: doc._id,
     state: doc.state,
-    handoffTopic: doc.state === 'bot' ? null : doc.handoffTopic,
+    handoffTopic: doc.state === 'bot' ? null : visitorTopic(site, doc, doc.intent, doc.handoffTopic),
     missingFacts: doc.state === 'queued' ? doc.missingFacts : [],
     position: doc.state === 'queued' ? (queueInfo?.position ?? (stored.offer ? 1 : null)) : null,
     estimate: doc.state === 'queued' ? (queueInfo?.estimate ?? null) : null,

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Urgency } from '../entities';
 import { QueueId } from './queues';
+import { localizableLabel, type TopicLabels, withOneLabel } from './topic-labels';
 
 /**
  * A keyword or phrase, matched on whole words after lowercasing and stripping accents; a space
@@ -14,20 +15,26 @@ const UrgencyOf = (fallback: Urgency) => z._default(Urgency, fallback);
 const Count = (fallback: number) => z._default(z.number().check(z.int(), z.gte(1), z.lte(20)), fallback);
 const TopicId = z.string().check(z.regex(/^[a-z0-9_-]{1,40}$/));
 
-export const PolicyTopic = z.object({
-  id: TopicId,
-  /** Shown to the visitor: "Connecting you with a person about your refund". */
-  label: z.string().check(z.minLength(1), z.maxLength(80)),
-  keywords: z.array(Phrase).check(z.minLength(1), z.maxLength(500)),
-  /** In the same clause these make it a question about the policy, not a case ("refund policy"). */
-  unless: Phrases([]),
-  queue: QueueId,
-  urgency: UrgencyOf('normal'),
-});
+export const PolicyTopic = z.pipe(
+  z.object({
+    id: TopicId,
+    /** Shown to the visitor ("About: your refund"), in their language when `labels` has it; operators read `label`. */
+    ...localizableLabel(z.string().check(z.minLength(1), z.maxLength(80))),
+    keywords: z.array(Phrase).check(z.minLength(1), z.maxLength(500)),
+    /** In the same clause these make it a question about the policy, not a case ("refund policy"). */
+    unless: Phrases([]),
+    queue: QueueId,
+    urgency: UrgencyOf('normal'),
+  }),
+  z.transform(withOneLabel),
+);
 export type PolicyTopic = z.infer<typeof PolicyTopic>;
 
 /** An issue type used only for routing and the case package; it never escalates by itself. */
-export const IntentKeywords = z.object({ id: TopicId, label: z.string().check(z.maxLength(80)), keywords: z.array(Phrase) });
+export const IntentKeywords = z.pipe(
+  z.object({ id: TopicId, ...localizableLabel(z.string().check(z.maxLength(80))), keywords: z.array(Phrase) }),
+  z.transform(withOneLabel),
+);
 export type IntentKeywords = z.infer<typeof IntentKeywords>;
 
 export const RequiredFactsRule = z.object({
@@ -38,37 +45,53 @@ export const RequiredFactsRule = z.object({
 });
 export type RequiredFactsRule = z.infer<typeof RequiredFactsRule>;
 
-const topic = (id: string, label: string, queue: string, urgency: Urgency, keywords: string[], unless: string[] = []): PolicyTopic => ({ id, label, queue, urgency, keywords, unless });
+// The visitor reads the label in the conversation's language (server/flows/visitor-texts.ts).
+type Words = { en: string } & Required<TopicLabels>;
+const topic = (id: string, { en, ...labels }: Words, queue: string, urgency: Urgency, keywords: string[], unless: string[] = []): PolicyTopic =>
+  ({ id, label: en, labels, queue, urgency, keywords, unless });
+const intent = (id: string, { en, ...labels }: Words, keywords: string[]): IntentKeywords => ({ id, label: en, labels, keywords });
 const HOW_TO = ['how do i', 'how can i', 'how to'];
 
 export const defaultPolicyTopics: PolicyTopic[] = [
-  topic('refund', 'your refund', 'billing', 'normal',
+  topic('refund', { en: 'your refund', es: 'tu reembolso', fr: 'votre remboursement', de: 'Ihre Rückerstattung', pt: 'seu reembolso' },
+    'billing', 'normal',
     ['refund*', 'money back', 'reimburse*', 'reembolso', 'reembolsar', 'remboursement', 'rembourser', 'remboursez', 'ruckerstattung', 'erstattung', 'geld zuruck'],
     ['policy', 'policies', 'how do refunds', 'how long', 'do you offer', 'do you give', 'if i', 'politica', 'politique', 'richtlinie']),
-  topic('return', 'your return', 'general', 'normal',
+  topic('return', { en: 'your return', es: 'tu devolución', fr: 'votre retour', de: 'Ihre Rücksendung', pt: 'sua devolução' },
+    'general', 'normal',
     ['return this', 'return it', 'return my', 'return the item', 'return an item', 'return the product', 'return the order', 'send it back', 'send them back', 'devolver', 'devolucion', 'retourner', 'zuruckschicken', 'rucksendung', 'devolucao'],
     ['policy', 'if i', 'do you accept', 'politica', 'politique', ...HOW_TO]),
-  topic('billing_dispute', 'the charge on your account', 'billing', 'high',
+  topic('billing_dispute', { en: 'the charge on your account', es: 'el cargo en tu cuenta', fr: 'le prélèvement sur votre compte', de: 'die Abbuchung von Ihrem Konto', pt: 'a cobrança na sua conta' },
+    'billing', 'high',
     ['charged twice', 'double charged', 'double charge', 'charged me', 'was charged', 'been charged', 'still charged', 'overcharged', 'unauthorized charge', 'unauthorised charge', 'wrong charge', 'wrongly charged', 'incorrect charge', "didn't authorize", "didn't authorise", 'billing error', 'billing dispute', 'dispute', 'chargeback', 'cobro duplicado', 'me cobraron', 'cobrado dos veces', 'preleve deux fois', 'debite deux fois', 'doppelt abgebucht', 'doppelt berechnet', 'cobrado duas vezes', 'cobranca indevida']),
-  topic('complaint', 'your complaint', 'general', 'urgent',
+  topic('complaint', { en: 'your complaint', es: 'tu reclamación', fr: 'votre réclamation', de: 'Ihre Beschwerde', pt: 'sua reclamação' },
+    'general', 'urgent',
     ['complaint', 'complain', 'complaining', 'queja', 'quejarme', 'reclamacion', 'plainte', 'beschwerde', 'beschweren', 'reclamacao', 'reclamar']),
-  topic('legal', 'your legal concern', 'general', 'urgent',
+  topic('legal', { en: 'your legal concern', es: 'tu consulta legal', fr: 'votre question juridique', de: 'Ihr rechtliches Anliegen', pt: 'sua questão jurídica' },
+    'general', 'urgent',
     ['lawyer*', 'attorney', 'solicitor', 'sue you', 'sue your', 'going to sue', 'will sue', 'lawsuit', 'legal action', 'take you to court', 'see you in court', 'small claims', 'abogado', 'demandar', 'avocat', 'en justice', 'proces', 'anwalt', 'rechtsanwalt', 'verklagen', 'advogado']),
-  topic('medical', 'your health concern', 'general', 'urgent',
+  topic('medical', { en: 'your health concern', es: 'tu problema de salud', fr: 'votre problème de santé', de: 'Ihr gesundheitliches Anliegen', pt: 'seu problema de saúde' },
+    'general', 'urgent',
     ['allergic reaction', 'allergic to', 'side effect*', 'injured', 'injury', 'hurt myself', 'got hurt', 'hospital', 'poisoning', 'poisoned', 'overdose', 'medical emergency', 'reaccion alergica', 'reaction allergique', 'allergische reaktion', 'krankenhaus', 'reacao alergica']),
-  topic('account_access', 'access to your account', 'account', 'high',
+  topic('account_access', { en: 'access to your account', es: 'el acceso a tu cuenta', fr: 'l’accès à votre compte', de: 'der Zugang zu Ihrem Konto', pt: 'o acesso à sua conta' },
+    'account', 'high',
     ['locked out', "can't log in", 'cannot log in', 'unable to log in', "can't sign in", 'cannot sign in', "can't access my account", 'cannot access my account', 'lost access', 'hacked', 'someone accessed my account', '2fa', 'two factor', 'reset email', 'reset link', 'no puedo entrar', 'no puedo iniciar sesion', 'cuenta bloqueada', "n'arrive pas a me connecter", 'compte bloque', 'kann mich nicht anmelden', 'konto gesperrt', 'nao consigo entrar', 'conta bloqueada'],
     ['enable', 'set up', 'turn on', ...HOW_TO]),
-  topic('data_deletion', 'deleting your data', 'account', 'normal',
+  topic('data_deletion', { en: 'deleting your data', es: 'la eliminación de tus datos', fr: 'la suppression de vos données', de: 'die Löschung Ihrer Daten', pt: 'a exclusão dos seus dados' },
+    'account', 'normal',
     ['delete my account', 'delete my data', 'delete all my data', 'delete my personal data', 'erase my data', 'remove my data', 'remove my account', 'close my account', 'gdpr', 'right to be forgotten', 'data deletion', 'borrar mi cuenta', 'eliminar mi cuenta', 'borrar mis datos', 'supprimer mon compte', 'supprimer mes donnees', 'konto loschen', 'daten loschen', 'loschen sie mein konto', 'excluir minha conta', 'apagar meus dados'],
     HOW_TO),
 ];
 
 export const defaultIntents: IntentKeywords[] = [
-  { id: 'billing', label: 'your billing question', keywords: ['invoice*', 'receipt*', 'payment*', 'billing', 'billed', 'bill', 'subscription', 'credit card', 'card declined', 'charge', 'charges', 'vat', 'factura*', 'pago', 'facture*', 'paiement', 'rechnung', 'zahlung', 'fatura', 'pagamento', 'cobranca'] },
-  { id: 'account', label: 'your account', keywords: ['login', 'log in', 'sign in', 'password', 'username', 'my account', 'account settings', '2fa', 'contrasena', 'mi cuenta', 'mot de passe', 'mon compte', 'passwort', 'mein konto', 'senha', 'minha conta'] },
-  { id: 'technical', label: 'the technical problem', keywords: ['error*', 'bug', 'bugs', 'buggy', 'crash*', 'not working', "isn't working", "doesn't work", 'does not work', "don't work", 'stopped working', 'nothing works', "won't load", 'not loading', 'fail*', 'stuck', 'outage', 'is down', 'service down', 'site down', 'went down', 'glitch*', 'freez*', 'froze', 'integration*', 'api', 'webhook*', 'sync*', 'no funciona', 'ne marche pas', 'ne fonctionne pas', 'funktioniert nicht', 'fehler', 'absturz', 'nao funciona', 'erreur'] },
-  { id: 'sales', label: 'your purchase', keywords: ['price*', 'pricing', 'cost*', 'quote*', 'quotation', 'demo', 'demos', 'enterprise', 'upgrade*', 'how much', 'buy', 'purchase', 'seats', 'license*', 'licence*', 'precio*', 'prix', 'tarif*', 'preis*', 'preco*', 'comprar', 'acheter', 'kaufen'] },
+  intent('billing', { en: 'your billing question', es: 'tu consulta de facturación', fr: 'votre question de facturation', de: 'Ihre Frage zur Abrechnung', pt: 'sua dúvida sobre cobrança' },
+    ['invoice*', 'receipt*', 'payment*', 'billing', 'billed', 'bill', 'subscription', 'credit card', 'card declined', 'charge', 'charges', 'vat', 'factura*', 'pago', 'facture*', 'paiement', 'rechnung', 'zahlung', 'fatura', 'pagamento', 'cobranca']),
+  intent('account', { en: 'your account', es: 'tu cuenta', fr: 'votre compte', de: 'Ihr Konto', pt: 'sua conta' },
+    ['login', 'log in', 'sign in', 'password', 'username', 'my account', 'account settings', '2fa', 'contrasena', 'mi cuenta', 'mot de passe', 'mon compte', 'passwort', 'mein konto', 'senha', 'minha conta']),
+  intent('technical', { en: 'the technical problem', es: 'el problema técnico', fr: 'le problème technique', de: 'das technische Problem', pt: 'o problema técnico' },
+    ['error*', 'bug', 'bugs', 'buggy', 'crash*', 'not working', "isn't working", "doesn't work", 'does not work', "don't work", 'stopped working', 'nothing works', "won't load", 'not loading', 'fail*', 'stuck', 'outage', 'is down', 'service down', 'site down', 'went down', 'glitch*', 'freez*', 'froze', 'integration*', 'api', 'webhook*', 'sync*', 'no funciona', 'ne marche pas', 'ne fonctionne pas', 'funktioniert nicht', 'fehler', 'absturz', 'nao funciona', 'erreur']),
+  intent('sales', { en: 'your purchase', es: 'tu compra', fr: 'votre achat', de: 'Ihr Kauf', pt: 'sua compra' },
+    ['price*', 'pricing', 'cost*', 'quote*', 'quotation', 'demo', 'demos', 'enterprise', 'upgrade*', 'how much', 'buy', 'purchase', 'seats', 'license*', 'licence*', 'precio*', 'prix', 'tarif*', 'preis*', 'preco*', 'comprar', 'acheter', 'kaufen']),
 ];
 
 // Every trigger block may be omitted or partly given; the rest comes from the defaults.
