@@ -26,6 +26,17 @@ export function GeneralForm() {
         The bot keeps answering while the visitor waits for a person
       </label>
       <FieldIssues path="botAnswersWhileWaiting" />
+      <label>
+        Tone of suggested replies
+        <select
+          value={c.replyTone}
+          onChange={(e) => settings.update((d) => { d.replyTone = e.currentTarget.value === 'formal' ? 'formal' : 'friendly'; })}
+        >
+          <option value="friendly">Friendly (“Hi Ana, thanks for waiting…”)</option>
+          <option value="formal">Formal (“Hello Ana Silva, thank you for waiting…”)</option>
+        </select>
+      </label>
+      <FieldIssues path="replyTone" />
     </fieldset>
   );
 }
