@@ -15,6 +15,7 @@ const Env = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   /** Cookies get the Secure flag: on by default when PUBLIC_URL is https. */
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  DEMO_SITE_KEY: z.string().regex(/^[\w-]{1,64}$/, 'DEMO_SITE_KEY must be 1-64 letters, digits, _ or -').default('demo'),
 });
 
 export interface AppConfig {
@@ -28,6 +29,7 @@ export interface AppConfig {
   sessionTtlMs: number;
   cookieSecure: boolean;
   trustProxy: boolean;
+  demoSiteKey: string;
 }
 
 /** Parses the environment; throws one message naming every bad variable. */
@@ -49,5 +51,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : (e.PUBLIC_URL?.startsWith('https:') ?? false),
     trustProxy: e.TRUST_PROXY === 'true',
+    demoSiteKey: e.DEMO_SITE_KEY,
   };
 }

@@ -1,12 +1,20 @@
 import pino from 'pino';
 import { buildApp } from './app';
-import { loadConfig } from './config';
+import { type AppConfig, loadConfig } from './config';
 import { createFlowDeps } from './flows/create-deps';
 import { startSweepers } from './flows/inactivity';
+import { describeStartupFailure, type StartupStep } from './startup-failure';
 import { connectDatabase } from './store/database';
 
+/** Start-up failures are the operator's to fix: one line naming what to change, exit 1, no stack. */
+function failStartup(config: AppConfig, step: StartupStep, error: unknown): never {
+  console.error(`error: ${describeStartupFailure(step, error, config)}`);
+  if (config.logLevel === 'debug' || config.logLevel === 'trace') console.error(error);
+  process.exit(1);
+}
+
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
+  let config: AppConfig;
   try {
     config = loadConfig(process.env);
   } catch (error) {
@@ -14,24 +22,21 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const log = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.query.token'] });
-  const { client, db } = await connectDatabase(config.mongodbUri, config.mongodbDb).catch((error: Error) => {
-    log.fatal(`Cannot reach the database at MONGODB_URI: ${error.message}`);
-    process.exit(1);
-  });
+  const { client, db } = await connectDatabase(config.mongodbUri, config.mongodbDb).catch((error) => failStartup(config, 'connect', error));
   const deps = createFlowDeps(db, log, undefined, { publicUrl: config.publicUrl ?? null });
-  await deps.store.ensureIndexes();
+  await deps.store.ensureIndexes().catch((error) => failStartup(config, 'indexes', error));
   const app = await buildApp({
     deps,
     logger: log,
     staticDir: config.staticDir,
-    demoSiteKey: process.env.DEMO_SITE_KEY ?? 'demo',
+    demoSiteKey: config.demoSiteKey,
     sessionTtlMs: config.sessionTtlMs,
     cookieSecure: config.cookieSecure,
     trustProxy: config.trustProxy,
   });
-  const stopSweeper = startSweepers(deps);
+  let stopSweepers = () => {};
   app.addHook('onClose', async () => {
-    stopSweeper();
+    stopSweepers();
     await client.close();
   });
   let closing = false;
@@ -49,7 +54,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
-  await app.listen({ port: config.port, host: config.host });
+  await app.listen({ port: config.port, host: config.host }).catch((error) => failStartup(config, 'listen', error));
+  // Only once listening: a server that failed to start must not sweep conversations.
+  stopSweepers = startSweepers(deps);
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error(`error: Baton could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

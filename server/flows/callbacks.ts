@@ -63,7 +63,10 @@ export async function requestCallback(
 export async function markCallbackDone(deps: FlowDeps, operator: OperatorDoc, callbackId: string): Promise<CallbackDoc | null> {
   const existing = await deps.store.callbacks.get(callbackId);
   if (!existing || !operator.siteIds.includes(existing.siteId)) return null;
-  const done = (await deps.store.callbacks.markDone(callbackId, operator.name, deps.clock.now())) ?? existing;
+  const done = await deps.store.callbacks.markDone(callbackId, operator.name, deps.clock.now());
+  // Only the request that moved it from pending audits and publishes: a second click or
+  // a second operator gets the callback as it stands (done by whoever was first).
+  if (!done) return (await deps.store.callbacks.get(callbackId)) ?? existing;
   await recordAudit(deps, {
     siteId: done.siteId,
     conversationId: done.conversationId,

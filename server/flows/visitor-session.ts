@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { VisitorContext } from '../../shared/entities';
+import { PROTOCOL_VERSION } from '../../shared/protocol-version';
 import { pickWidgetLocale } from '../../shared/visitor-messages';
 import type { VisitorEvent, WidgetUi } from '../../shared/visitor-protocol';
 import { resolveVisitorStrings } from '../../shared/visitor-strings';
@@ -60,7 +61,7 @@ export async function buildWelcome(
   const messages = conversation ? await deps.store.messages.after(conversation._id, afterSeq) : [];
   return {
     type: 'welcome',
-    protocolVersion: 1,
+    protocolVersion: PROTOCOL_VERSION,
     visitorToken: token,
     ui: widgetUiFor(site, visitor.context),
     conversation: conversation ? await visitorViewFor(deps, site, conversation) : null,

@@ -1,16 +1,19 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { MongoClient } from 'mongodb';
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { createFlowDeps } from '../flows/create-deps';
 import { connectDatabase } from '../store/database';
 
-// This test owns its database process so it can stop and restart it.
+// This test owns its database process so it can stop and restart it; the test
+// scripts (scripts/with-db.sh, via scripts/ferretdb.sh) install the binary.
 const FERRETDB = resolve('.tools/bin/ferretdb');
 
 async function freePort(): Promise<number> {
@@ -21,10 +24,64 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-function startFerret(port: number, dir: string): ChildProcess {
-  return spawn(FERRETDB, ['--handler=sqlite', `--sqlite-url=file:${dir}/`, `--state-dir=${dir}`, `--listen-addr=127.0.0.1:${port}`, '--debug-addr=-', '--telemetry=disable', '--log-level=ERROR'], {
-    stdio: 'ignore',
+const running = new Set<ChildProcess>();
+
+/**
+ * Starts FerretDB on `port`. Ready means its own "Listening on" line, not a
+ * connection to the port: another process may hold the port (the free port was
+ * taken after freePort(), or the stopped server's port before the restart).
+ */
+function startFerret(port: number, dir: string): Promise<ChildProcess | 'port_taken'> {
+  const child = spawn(FERRETDB, ['--handler=sqlite', `--sqlite-url=file:${dir}/`, `--state-dir=${dir}`, `--listen-addr=127.0.0.1:${port}`, '--debug-addr=-', '--telemetry=disable', '--log-level=INFO'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  let output = '';
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`FerretDB did not listen on port ${port} within 10 s:\n${output}`)), 10_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes(`Listening on TCP 127.0.0.1:${port}`)) {
+        clearTimeout(timer);
+        resolvePromise(child);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      if (output.includes('address already in use')) resolvePromise('port_taken');
+      else reject(new Error(`FerretDB exited at start:\n${output}`));
+    });
+  });
+}
+
+async function startOnFreePort(dir: string): Promise<{ child: ChildProcess; port: number }> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const port = await freePort();
+    const child = await startFerret(port, dir);
+    if (child !== 'port_taken') return { child, port };
+  }
+  throw new Error('FerretDB lost a free port to another process three times');
+}
+
+/** The app's client knows one address, so the restart must win the same port back. */
+async function restartOnSamePort(port: number, dir: string): Promise<ChildProcess> {
+  const end = Date.now() + 10_000;
+  while (Date.now() < end) {
+    const child = await startFerret(port, dir);
+    if (child !== 'port_taken') return child;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`port ${port} stayed taken by another process for 10 s; FerretDB could not be restarted on it`);
+}
+
+async function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill(signal);
+  await exited;
 }
 
 async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms: number): Promise<T> {
@@ -37,39 +94,37 @@ async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms: numb
   return last;
 }
 
-const children: ChildProcess[] = [];
-afterAll(() => {
-  for (const child of children) child.kill('SIGKILL');
+const dir = mkdtempSync(join(tmpdir(), 'baton-health-'));
+let app: FastifyInstance | null = null;
+let client: MongoClient | null = null;
+afterAll(async () => {
+  await app?.close();
+  await client?.close();
+  await Promise.all([...running].map((child) => stop(child, 'SIGKILL')));
+  rmSync(dir, { recursive: true, force: true });
 });
 
-describe.runIf(existsSync(FERRETDB))('GET /healthz', () => {
+describe('GET /healthz', () => {
   it('reports the database down within seconds and recovers by itself when it returns', async () => {
-    const port = await freePort();
-    const dir = mkdtempSync(join(tmpdir(), 'baton-health-'));
-    let db = startFerret(port, dir);
-    children.push(db);
-    const { client, db: database } = await until(
-      () => connectDatabase(`mongodb://127.0.0.1:${port}/`, 'health').catch(() => null),
-      (v) => v !== null,
-      10_000,
-    ).then((v) => v!);
+    if (!existsSync(FERRETDB)) {
+      throw new Error(`${FERRETDB} is missing: run integration tests with \`npm run test:integration\` (without MONGODB_URI), which installs FerretDB first.`);
+    }
+    const { child, port } = await startOnFreePort(dir);
+    const connected = await connectDatabase(`mongodb://127.0.0.1:${port}/`, 'health');
+    client = connected.client;
     const log = pino({ level: 'silent' });
-    const app = await buildApp({ deps: createFlowDeps(database, log), logger: log, staticDir: 'dist/public', demoSiteKey: 'demo', sessionTtlMs: 1000, cookieSecure: false });
+    app = await buildApp({ deps: createFlowDeps(connected.db, log), logger: log, staticDir: 'dist/public', demoSiteKey: 'demo', sessionTtlMs: 1000, cookieSecure: false });
     const health = async () => {
-      const res = await app.inject({ method: 'GET', url: '/healthz' });
+      const res = await app!.inject({ method: 'GET', url: '/healthz' });
       return { status: res.statusCode, body: res.json() };
     };
     expect(await health()).toEqual({ status: 200, body: { status: 'ok', db: 'up' } });
 
-    db.kill('SIGTERM');
-    await new Promise((r) => db.once('exit', r));
+    await stop(child, 'SIGTERM');
     const down = await until(health, (v) => v.status === 503, 8000);
     expect(down).toEqual({ status: 503, body: { status: 'degraded', db: 'down' } });
 
-    db = startFerret(port, dir);
-    children.push(db);
+    await restartOnSamePort(port, dir);
     expect(await until(health, (v) => v.status === 200, 15_000)).toEqual({ status: 200, body: { status: 'ok', db: 'up' } });
-    await app.close();
-    await client.close();
   });
 });

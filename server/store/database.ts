@@ -58,6 +58,9 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     c.operators.createIndex({ email: 1 }, { unique: true }),
     c.operators.createIndex({ siteIds: 1 }),
     c.sessions.createIndex({ operatorId: 1 }),
+    // Not a TTL index: FerretDB 1.24 answers NotImplemented to expireAfterSeconds, so
+    // the minute sweep deletes expired sessions (sessions.deleteExpired) on every server.
+    c.sessions.createIndex({ expiresAt: 1 }),
     c.visitors.createIndex({ tokenHash: 1 }, { unique: true }),
     c.conversations.createIndex({ siteId: 1, state: 1, lastActivityAt: -1 }),
     c.conversations.createIndex({ visitorId: 1, createdAt: -1 }),

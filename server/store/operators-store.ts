@@ -20,6 +20,14 @@ export function operatorsStore(c: Collections) {
     present(): Promise<OperatorDoc[]> {
       return c.operators.find({ presence: { $ne: 'offline' } }).toArray();
     },
+    /** Only an operator of `siteId` is changed: the site in the filter keeps an admin to their own people. */
+    updateProfile(
+      operatorId: string,
+      siteId: string,
+      patch: Partial<Pick<OperatorDoc, 'capacity' | 'languages' | 'skills'>>,
+    ): Promise<OperatorDoc | null> {
+      return c.operators.findOneAndUpdate({ _id: operatorId, siteIds: siteId }, { $set: patch }, { returnDocument: 'after' });
+    },
     setPresence(operatorId: string, presence: Presence, byChoice: boolean, at: Date): Promise<OperatorDoc | null> {
       return c.operators.findOneAndUpdate(
         { _id: operatorId },
@@ -40,6 +48,10 @@ export function sessionsStore(c: Collections) {
     },
     async revoke(sessionHash: string, at: Date): Promise<void> {
       await c.sessions.updateOne({ _id: sessionHash }, { $set: { revokedAt: at } });
+    },
+    /** Expired sessions can never be valid again; revoked ones go too once they expire. */
+    async deleteExpired(now: Date): Promise<number> {
+      return (await c.sessions.deleteMany({ expiresAt: { $lte: now } })).deletedCount;
     },
   };
 }

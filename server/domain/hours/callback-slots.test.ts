@@ -17,6 +17,13 @@ describe('callbackSlots', () => {
     expect(slots.at(-1)).toEqual({ start: '2024-04-01T14:30:00.000Z', end: '2024-04-01T15:00:00.000Z' });
   });
 
+  it('starts at the next opening after the weekend of the October fall-back, in CET', () => {
+    const slots = callbackSlots(berlin, at('2024-10-25T17:00:00Z'), 1);
+    expect(slots).toHaveLength(16);
+    expect(slots[0]).toEqual({ start: '2024-10-28T08:00:00.000Z', end: '2024-10-28T08:30:00.000Z' });
+    expect(slots.at(-1)).toEqual({ start: '2024-10-28T15:30:00.000Z', end: '2024-10-28T16:00:00.000Z' });
+  });
+
   it.each([
     { given: 'Berlin, Monday 10:07 local', from: '2024-06-03T08:07:00Z', lead: 15, expected: '2024-06-03T08:30:00.000Z' },
     { given: 'Berlin, Monday 10:20 local', from: '2024-06-03T08:20:00Z', lead: 15, expected: '2024-06-03T09:00:00.000Z' },
@@ -67,6 +74,25 @@ describe('callbackSlots', () => {
       'Sun 2024-11-03 01:00',
     ]);
     expect(new Set(starts(slots)).size).toBe(5);
+  });
+
+  it('shows the repeated 02:00 hour twice on the Berlin fall-back night, as distinct instants', () => {
+    const s = schedule('Europe/Berlin', { sat: [{ start: '22:00', end: '03:00' }] });
+    const slots = callbackSlots(s, at('2024-10-26T12:00:00Z'), 1, 60);
+    expect(slots.map((slot) => formatInTimeZone(new Date(slot.start), 'Europe/Berlin', 'EEE HH:mm zzz'))).toEqual([
+      'Sat 22:00 GMT+2',
+      'Sat 23:00 GMT+2',
+      'Sun 00:00 GMT+2',
+      'Sun 01:00 GMT+2',
+      'Sun 02:00 GMT+2',
+      'Sun 02:00 GMT+1',
+    ]);
+    expect(slots.at(-1)?.end).toBe('2024-10-27T02:00:00.000Z');
+  });
+
+  it('gives a New York visitor 04:00 for Berlin 09:00 in the week between the two fall-backs', () => {
+    const [first] = callbackSlots(berlin, at('2024-10-25T17:00:00Z'), 1);
+    expect(localStarts([first!], 'America/New_York')).toEqual(['Mon 2024-10-28 04:00']);
   });
 
   it.each([

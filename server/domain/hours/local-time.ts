@@ -39,7 +39,15 @@ export function localToInstant(date: LocalDate, time: string, timeZone: string):
   const target = `${date}T${time}`;
   const guess = fromZonedTime(`${target}:00`, timeZone);
   if (Number.isNaN(guess.getTime())) throw new RangeError(`Unknown time zone "${timeZone}"`);
-  if (wallClock(guess, timeZone) === target) return guess;
+  if (wallClock(guess, timeZone) === target) {
+    // Of a repeated time date-fns-tz may give the second occurrence (it does for Europe/Berlin's
+    // 02:00-03:00 in October, not for New York's 01:00-02:00); the first reads the same up to 2 h earlier.
+    for (const minutesBack of [120, 60, 30]) {
+      const earlier = new Date(guess.getTime() - minutesBack * MINUTE_MS);
+      if (wallClock(earlier, timeZone) === target) return earlier;
+    }
+    return guess;
+  }
   // date-fns-tz resolves a skipped time to an instant before the gap; search the gap for where the clock passes `time`.
   let before = guess.getTime() - 6 * 60 * MINUTE_MS;
   let after = guess.getTime() + 6 * 60 * MINUTE_MS;
