@@ -1,24 +1,18 @@
-import { randomUUID } from 'node:crypto';
-import { type Db, MongoClient } from 'mongodb';
+import type { Db } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationState, Urgency } from '../../shared/entities';
-import { testDatabaseUri } from '../test-support/harness';
-import { createStore, type Store } from '.';
+import { openTestDatabase, type TestDatabase } from '../test-support/test-database';
+import type { Store } from '.';
 import type { ConversationDoc } from './documents';
 
-let client: MongoClient;
+let t: TestDatabase;
 let db: Db;
 let store: Store;
 beforeAll(async () => {
-  client = await MongoClient.connect(testDatabaseUri());
-  db = client.db(`baton_test_${randomUUID().slice(0, 8)}`);
-  store = createStore(db);
-  await store.ensureIndexes();
+  t = await openTestDatabase();
+  ({ db, store } = t);
 });
-afterAll(async () => {
-  await db.dropDatabase();
-  await client.close();
-});
+afterAll(() => t.drop());
 
 const T0 = Date.parse('2025-03-10T09:00:00Z');
 const minute = (n: number) => new Date(T0 + n * 60_000);

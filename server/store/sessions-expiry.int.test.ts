@@ -1,23 +1,17 @@
-import { randomUUID } from 'node:crypto';
-import { type Db, MongoClient } from 'mongodb';
+import type { Db } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseUri } from '../test-support/harness';
-import { createStore, type Store } from '.';
+import { openTestDatabase, type TestDatabase } from '../test-support/test-database';
+import type { Store } from '.';
 import type { SessionDoc } from './documents';
 
-let client: MongoClient;
+let t: TestDatabase;
 let db: Db;
 let store: Store;
 beforeAll(async () => {
-  client = await MongoClient.connect(testDatabaseUri());
-  db = client.db(`baton_test_${randomUUID().slice(0, 8)}`);
-  store = createStore(db);
-  await store.ensureIndexes();
+  t = await openTestDatabase();
+  ({ db, store } = t);
 });
-afterAll(async () => {
-  await db.dropDatabase();
-  await client.close();
-});
+afterAll(() => t.drop());
 
 const now = new Date('2026-03-02T10:00:00Z');
 const session = (id: string, expiresAt: Date, revokedAt: Date | null = null): SessionDoc => ({
