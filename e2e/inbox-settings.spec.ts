@@ -1,5 +1,7 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { patchDemoConfig } from './support/db';
+import { DEMO_SITE } from '../server/seed/seed-demo';
+import { patchDemoConfig, withE2eDb } from './support/db';
 import { action, closeContexts, conversationRow, DANA, openConversation, openInbox, showView, startVisitor, visitorStage } from './support/inbox';
 import { sendAsVisitor } from './support/pages';
 
@@ -101,5 +103,97 @@ test.describe('two admins saving the same settings', () => {
     await expect(second.getByLabel(WAITING)).toBeChecked();
     await expect(second.getByLabel('Low confidence threshold (0 to 1)')).toHaveValue(saved);
     await expect(second.getByRole('button', { name: 'Save settings' })).toBeEnabled();
+  });
+});
+
+test.describe('queue members ticked by name', () => {
+  const setGeneralMembers = (members: string[]) =>
+    patchDemoConfig((config) => ({ ...config, queues: (config.queues ?? []).map((q) => (q.id === 'general' ? { ...q, members } : q)) }));
+  test.beforeEach(async () => {
+    await setGeneralMembers([]);
+    // Sam is this journey's absent colleague, whatever an earlier journey left his inbox doing.
+    await withE2eDb((db) => db.collection<{ _id: string }>('operators').updateOne({ _id: 'op-sam' }, { $set: { presence: 'offline', presenceByChoice: false } }));
+  });
+  test.afterEach(() => setGeneralMembers([]));
+
+  test('a queue worked only by an absent colleague offers the visitor a callback, and everyone again once unticked', async ({ browser }) => {
+    const dana = await openInbox(browser, DANA);
+    await openSettings(dana);
+    const general = dana.getByRole('group', { name: 'General (general)' });
+    const members = general.getByRole('group', { name: 'Members' });
+    await expect(members).toContainText('Nobody ticked: every operator of the site works this queue.');
+    await expect(members.getByRole('checkbox', { name: DANA.name })).not.toBeChecked();
+
+    // Keyboard only, as a person tabbing through the checklist would.
+    await members.getByRole('checkbox', { name: 'Sam Rivera' }).focus();
+    await dana.keyboard.press('Space');
+    await expect(members.getByRole('checkbox', { name: 'Sam Rivera' })).toBeChecked();
+    await expect(members).toContainText('1 ticked: only this operator is offered and paged for this queue.');
+    await dana.getByRole('button', { name: 'Save settings' }).click();
+    await expect(dana.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+
+    const { page: first } = await startVisitor(browser, 'Members');
+    await first.getByRole('button', { name: 'Talk to a person' }).click();
+    await expect(visitorStage(first)).toContainText('Nobody from our team is available right now.');
+
+    // What was saved is what the page shows after a reload.
+    await dana.reload();
+    await openSettings(dana);
+    const reloaded = dana.getByRole('group', { name: 'General (general)' }).getByRole('group', { name: 'Members' });
+    await expect(reloaded.getByRole('checkbox', { name: 'Sam Rivera' })).toBeChecked();
+    await reloaded.getByRole('checkbox', { name: 'Sam Rivera' }).uncheck();
+    await dana.getByRole('button', { name: 'Save settings' }).click();
+    await expect(dana.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+
+    const { page: second, name } = await startVisitor(browser, 'Members');
+    await second.getByRole('button', { name: 'Talk to a person' }).click();
+    await expect(visitorStage(second)).toContainText('Connecting you with a person');
+    await showView(dana, 'Awaiting handoff');
+    await openConversation(dana, name);
+    await action(dana, 'Resolve').click();
+    await expect(visitorStage(second)).toContainText('This conversation is closed.');
+  });
+});
+
+test.describe('the site secret', () => {
+  // Later journeys (and the demo page) sign with the seeded secret: put it back.
+  test.afterEach(() =>
+    withE2eDb((db) => db.collection<{ _id: string }>('sites').updateOne({ _id: DEMO_SITE.siteId }, { $set: { secret: DEMO_SITE.secret } })),
+  );
+
+  test('is revealed on request, rotated only after a confirmation, and hidden when the admin leaves', async ({ browser }) => {
+    const dana = await openInbox(browser, DANA);
+    await openSettings(dana);
+    const panel = dana.getByRole('region', { name: 'Signing secret' });
+    const secret = panel.getByRole('textbox', { name: 'Signing secret' });
+    await expect(secret).toHaveCount(0);
+
+    await panel.getByRole('button', { name: 'Reveal secret' }).click();
+    await expect(secret).toHaveValue(DEMO_SITE.secret);
+    await expect(secret).toBeFocused();
+
+    // Asking to rotate puts the keyboard on the harmless answer; Escape backs out and changes nothing.
+    const rotate = panel.getByRole('button', { name: 'Rotate secret…' });
+    await rotate.click();
+    const question = panel.getByRole('group', { name: 'Replace the signing secret with a new one?' });
+    await expect(question.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    const { violations } = await new AxeBuilder({ page: dana }).include('.settings').analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    await dana.keyboard.press('Escape');
+    await expect(question).toHaveCount(0);
+    await expect(rotate).toBeFocused();
+    await expect(secret).toHaveValue(DEMO_SITE.secret);
+
+    await rotate.click();
+    await question.getByRole('button', { name: 'Rotate now' }).click();
+    await expect(panel.getByRole('status')).toContainText('New secret in place.');
+    await expect(secret).toHaveValue(/^[0-9a-f]{64}$/);
+    const rotated = await secret.inputValue();
+
+    await showView(dana, 'Awaiting handoff');
+    await showView(dana, 'Settings');
+    await expect(panel.getByRole('textbox', { name: 'Signing secret' })).toHaveCount(0);
+    await panel.getByRole('button', { name: 'Reveal secret' }).click();
+    await expect(secret).toHaveValue(rotated);
   });
 });

@@ -15,6 +15,7 @@ export const AuditAction = z.enum([
   'callback_done',
   'intent_corrected',
   'config_changed',
+  'operator_changed',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { Message, MessageText } from './entities';
 import { AuditEntry } from './audit';
 import { CasePackage } from './case-package';
-import { Callback, ConversationSummary, OperatorIdentity, Presence } from './operator-protocol';
+import { Callback, ConversationSummary, OperatorIdentity, Presence, Role } from './operator-protocol';
 import { SiteConfigFields } from './site-config';
 
 export const LoginBody = z.object({
@@ -97,3 +97,53 @@ export type PutSiteConfigBody = z.infer<typeof PutSiteConfigBody>;
 // still load, so the admin sees the problem next to its field and can fix it.
 export const SiteConfigResponse = z.object({ config: SiteConfigFields, configVersion: z.number() });
 export type SiteConfigResponse = z.infer<typeof SiteConfigResponse>;
+
+/** Admins only: the HMAC key of identify()'s userHash and of webhook signatures. */
+export const SiteSecretResponse = z.object({ secret: z.string() });
+export type SiteSecretResponse = z.infer<typeof SiteSecretResponse>;
+
+export const OperatorIdParams = z.object({
+  siteId: z.string().check(z.minLength(1), z.maxLength(64)),
+  operatorId: z.string().check(z.minLength(1), z.maxLength(64)),
+});
+
+const isLanguageTag = (tag: string) => {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+};
+export const LanguageTag = z.string().check(
+  z.maxLength(35, 'A language tag has at most 35 characters.'),
+  z.refine(isLanguageTag, 'Not a BCP 47 language tag; write it like en, pt-BR or zh-Hant.'),
+);
+export const SkillTag = z.string().check(
+  z.regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'A skill is 1 to 32 lowercase letters, digits, - or _, like returns or b2b.'),
+);
+export const OPERATOR_CAPACITY = { min: 1, max: 50 } as const;
+
+/** Only the fields sent change; each list replaces the stored one. */
+export const UpdateOperatorBody = z.object({
+  capacity: z.optional(
+    z.number().check(
+      z.int('Capacity is a whole number of conversations.'),
+      z.gte(OPERATOR_CAPACITY.min, 'Capacity is at least 1 conversation at a time.'),
+      z.lte(OPERATOR_CAPACITY.max, 'Capacity is at most 50 conversations at a time.'),
+    ),
+  ),
+  languages: z.optional(z.array(LanguageTag).check(z.maxLength(20, 'At most 20 languages.'))),
+  skills: z.optional(z.array(SkillTag).check(z.maxLength(30, 'At most 30 skills.'))),
+});
+export type UpdateOperatorBody = z.infer<typeof UpdateOperatorBody>;
+
+/** What an admin sees and edits of an operator of their site. */
+export const OperatorProfile = z.object({
+  ...OperatorSummary.shape,
+  role: Role,
+  languages: z.array(z.string()),
+  skills: z.array(z.string()),
+});
+export type OperatorProfile = z.infer<typeof OperatorProfile>;
+export const OperatorProfilesResponse = z.object({ operators: z.array(OperatorProfile) });
+export const OperatorProfileResponse = z.object({ operator: OperatorProfile });

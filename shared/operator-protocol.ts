@@ -85,6 +85,14 @@ export const OperatorEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('visitor_typing'), conversationId: z.string(), isTyping: z.boolean() }),
   z.object({ type: z.literal('callback_updated'), callback: Callback }),
   z.object({ type: z.literal('presence_updated'), operatorId: z.string(), presence: Presence }),
+  /** An admin changed what an operator can take: capacity (the load views) and languages or skills. */
+  z.object({
+    type: z.literal('operator_updated'),
+    operatorId: z.string(),
+    capacity: z.number(),
+    languages: z.array(z.string()),
+    skills: z.array(z.string()),
+  }),
   z.object({ type: z.literal('error'), ...ErrorBody.shape }),
   z.object({ type: z.literal('pong'), nonce: z.number() }),
 ]);

@@ -31,11 +31,14 @@ export function createFlowDeps(
   };
 }
 
-/** One bot per site configuration version: the knowledge-base index is built once, not per message. */
+/**
+ * One bot per site configuration version: the knowledge-base index is built once, not per message.
+ * The secret is part of the key because rotating it leaves the version alone but must re-sign at once.
+ */
 function botCache(): FlowDeps['botFor'] {
   const bots = new Map<string, ReturnType<typeof createBot>>();
   return (site) => {
-    const key = `${site._id}:${site.configVersion}`;
+    const key = `${site._id}:${site.configVersion}:${site.secret}`;
     let bot = bots.get(key);
     if (!bot) {
       if (bots.size > 500) bots.clear();

@@ -3,6 +3,9 @@ import {
   CallbackDoneResponse,
   CallbackIdParams,
   CallbacksResponse,
+  OperatorIdParams,
+  OperatorProfileResponse,
+  OperatorProfilesResponse,
   OperatorsResponse,
   PresenceBody,
   PresenceResponse,
@@ -10,13 +13,17 @@ import {
   QueuesResponse,
   SiteConfigResponse,
   SiteIdParams,
+  SiteSecretResponse,
   SitesResponse,
+  UpdateOperatorBody,
 } from '../../shared/http';
 import { markCallbackDone } from '../flows/callbacks';
 import type { FlowDeps } from '../flows/deps';
 import { loadOperatorLoads } from '../flows/operator-load';
+import { listOperatorProfiles, updateOperatorProfile } from '../flows/operator-profiles';
 import { setPresence } from '../flows/presence';
 import { loadQueueSummaries, loadSiteConfig, saveSiteConfig } from '../flows/site-config';
+import { revealSiteSecret, rotateSiteSecret } from '../flows/site-secret';
 import { toWireCallback } from '../flows/wire';
 import { assertSiteAccess, authenticate, currentOperator } from './authenticate';
 import { CodedError } from '../coded-error';
@@ -64,6 +71,48 @@ export async function siteRoutes(app: FastifyInstance, opts: { deps: FlowDeps })
       const { config, configVersion } = request.body as PutSiteConfigBody;
       const saved = await saveSiteConfig(deps, operator, siteId, config, configVersion);
       return { config: saved.config, configVersion: saved.configVersion };
+    },
+  );
+
+  // A credential: never cached, and few reads a minute even for an admin.
+  const secretRoute = { rateLimit: { max: 20, timeWindow: '1 minute' } };
+  app.get(
+    '/api/sites/:siteId/secret',
+    { schema: { params: SiteIdParams, response: { 200: SiteSecretResponse } }, config: secretRoute },
+    async (request, reply) => {
+      const { operator, siteId } = siteOperator(request);
+      reply.header('cache-control', 'no-store');
+      return { secret: await revealSiteSecret(deps, operator, siteId) };
+    },
+  );
+
+  app.post(
+    '/api/sites/:siteId/secret/rotate',
+    { schema: { params: SiteIdParams, response: { 200: SiteSecretResponse } }, config: secretRoute },
+    async (request, reply) => {
+      const { operator, siteId } = siteOperator(request);
+      reply.header('cache-control', 'no-store');
+      return { secret: await rotateSiteSecret(deps, operator, siteId) };
+    },
+  );
+
+  app.get(
+    '/api/sites/:siteId/operator-profiles',
+    { schema: { params: SiteIdParams, response: { 200: OperatorProfilesResponse } } },
+    async (request) => {
+      const { operator, siteId } = siteOperator(request);
+      return { operators: await listOperatorProfiles(deps, operator, siteId) };
+    },
+  );
+
+  app.patch(
+    '/api/sites/:siteId/operators/:operatorId',
+    { schema: { params: OperatorIdParams, body: UpdateOperatorBody, response: { 200: OperatorProfileResponse } } },
+    async (request) => {
+      const { operator, siteId } = siteOperator(request);
+      const { operatorId } = request.params as { operatorId: string };
+      const updated = await updateOperatorProfile(deps, operator, siteId, operatorId, request.body as UpdateOperatorBody);
+      return { operator: updated };
     },
   );
 

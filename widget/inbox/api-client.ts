@@ -9,6 +9,8 @@ import {
   ListConversationsResponse,
   type LoginBody,
   type NoteBody,
+  OperatorProfileResponse,
+  OperatorProfilesResponse,
   OperatorsResponse,
   type PresenceBody,
   PresenceResponse,
@@ -16,8 +18,10 @@ import {
   type ReplyBody,
   SessionResponse,
   SiteConfigResponse,
+  SiteSecretResponse,
   SitesResponse,
   type TransferBody,
+  type UpdateOperatorBody,
 } from '../../shared/http';
 import type { SiteConfig } from '../../shared/site-config';
 import { type ApiFailure, type ApiResult, failureFromBody, networkFailure, unexpectedResponse } from './api-errors';
@@ -48,6 +52,13 @@ export interface InboxApi {
   /** Refused with version_conflict when someone saved after `configVersion` was loaded. */
   saveSiteConfig(siteId: string, config: SiteConfig, configVersion: number): Call<typeof SiteConfigResponse>;
   setPresence(presence: PresenceBody['presence']): Call<typeof PresenceResponse>;
+  /** Admins only: the site's signing secret. */
+  siteSecret(siteId: string): Call<typeof SiteSecretResponse>;
+  /** Admins only: replaces the secret with a new random one and answers it. */
+  rotateSiteSecret(siteId: string): Call<typeof SiteSecretResponse>;
+  /** Admins only: the site's operators with what an admin may change. */
+  operatorProfiles(siteId: string): Call<typeof OperatorProfilesResponse>;
+  updateOperator(siteId: string, operatorId: string, body: UpdateOperatorBody): Call<typeof OperatorProfileResponse>;
 }
 
 export interface ApiClientOptions {
@@ -134,6 +145,11 @@ export function createApiClient(options: ApiClientOptions = {}): InboxApi {
     saveSiteConfig: (siteId, config, configVersion) =>
       request('PUT', `/api/sites/${enc(siteId)}/config`, SiteConfigResponse, { config, configVersion }),
     setPresence: (presence) => request('PUT', '/api/me/presence', PresenceResponse, { presence }),
+    siteSecret: (siteId) => request('GET', `/api/sites/${enc(siteId)}/secret`, SiteSecretResponse),
+    rotateSiteSecret: (siteId) => request('POST', `/api/sites/${enc(siteId)}/secret/rotate`, SiteSecretResponse, {}),
+    operatorProfiles: (siteId) => request('GET', `/api/sites/${enc(siteId)}/operator-profiles`, OperatorProfilesResponse),
+    updateOperator: (siteId, operatorId, body) =>
+      request('PATCH', `/api/sites/${enc(siteId)}/operators/${enc(operatorId)}`, OperatorProfileResponse, body),
   };
 }
 

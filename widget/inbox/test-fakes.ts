@@ -1,6 +1,6 @@
 import { type Mock, vi } from 'vitest';
 import type { Message } from '../../shared/entities';
-import type { ConversationDetail } from '../../shared/http';
+import type { ConversationDetail, OperatorProfile } from '../../shared/http';
 import type { Callback, ConversationSummary, OperatorCommand, OperatorEvent, OperatorIdentity } from '../../shared/operator-protocol';
 import { defaultSiteConfig } from '../../shared/site-config';
 import type { InboxApi } from './api-client';
@@ -83,6 +83,10 @@ export function callback(overrides: Partial<Callback> = {}): Callback {
   };
 }
 
+export function operatorProfile(overrides: Partial<OperatorProfile> = {}): OperatorProfile {
+  return { operatorId: 'op_sam', name: 'Sam', role: 'operator', presence: 'online', capacity: 3, active: 0, languages: ['en'], skills: [], ...overrides };
+}
+
 export type FakeApi = { [K in keyof InboxApi]: Mock<InboxApi[K]> };
 
 /** Every endpoint answers a harmless success unless the test replaces it; every one is a spy. */
@@ -109,6 +113,10 @@ export function fakeApi(overrides: Partial<InboxApi> = {}): FakeApi {
     siteConfig: async () => ok({ config: defaultSiteConfig(), configVersion: 1 }),
     saveSiteConfig: async (_siteId, config, configVersion) => ok({ config, configVersion: configVersion + 1 }),
     setPresence: async (presence) => ok({ presence }),
+    siteSecret: async () => ok({ secret: 'secret-1' }),
+    rotateSiteSecret: async () => ok({ secret: 'secret-2' }),
+    operatorProfiles: async () => ok({ operators: [operatorProfile({ operatorId: me.operatorId, name: me.name, role: 'admin' }), operatorProfile()] }),
+    updateOperator: async (_siteId, operatorId, body) => ok({ operator: operatorProfile({ operatorId, ...body }) }),
   };
   const all: Record<string, unknown> = { ...defaults, ...overrides };
   for (const [name, fn] of Object.entries(all)) {

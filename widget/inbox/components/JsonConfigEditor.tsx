@@ -2,7 +2,7 @@ import { unclaimedIssues } from '../models/settings-rules';
 import { useApp } from './app-context';
 import { claimedPaths } from './settings-fields';
 
-/** The whole config as JSON for what has no form yet (routing rules, bot, webhook…). */
+/** The whole config as JSON: the advanced fallback, and the only editor for what has no form (the bot, inactivity limits…). */
 export function JsonConfigEditor() {
   const { settings } = useApp();
   const others = unclaimedIssues(settings.issues.value, claimedPaths);

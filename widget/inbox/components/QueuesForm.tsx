@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
-import { type QueueConfig, QueueId } from '../../../shared/config/queues';
+import { QueueId } from '../../../shared/config/queues';
 import { FieldIssues, useIssueProps } from './FieldIssues';
+import { QueueFields } from './QueueFields';
 import { useApp } from './app-context';
 
 export function QueuesForm() {
@@ -11,12 +12,6 @@ export function QueuesForm() {
   const defaultProps = useIssueProps('defaultQueue');
   const c = settings.draft.value;
   if (!c) return null;
-
-  const editQueue = (index: number, mutate: (q: QueueConfig) => void) =>
-    settings.update((d) => {
-      const q = d.queues[index];
-      if (q) mutate(q);
-    });
 
   function add() {
     const id = newId.peek().trim();
@@ -33,21 +28,7 @@ export function QueuesForm() {
       <legend>Queues</legend>
       <FieldIssues path="queues" exact />
       {c.queues.map((q, i) => (
-        <div class="inline-form" key={q.id}>
-          <label for={`queue-${i}-name`}>
-            Name of <code>{q.id}</code>
-          </label>
-          <input id={`queue-${i}-name`} type="text" value={q.name} onChange={(e) => editQueue(i, (q) => { q.name = e.currentTarget.value; })} />
-          <label for={`queue-${i}-mode`}>Assignment</label>
-          <select id={`queue-${i}-mode`} value={q.mode} onChange={(e) => editQueue(i, (q) => { q.mode = e.currentTarget.value as QueueConfig['mode']; })}>
-            <option value="manual">Operators pick</option>
-            <option value="automatic">Offered automatically</option>
-          </select>
-          <button type="button" disabled={c.queues.length === 1} onClick={() => settings.update((d) => void d.queues.splice(i, 1))}>
-            Remove<span class="sr-only"> queue {q.name}</span>
-          </button>
-          <FieldIssues path={`queues.${i}`} />
-        </div>
+        <QueueFields key={q.id} queue={q} index={i} removable={c.queues.length > 1} />
       ))}
       <div class="inline-form">
         <label for="new-queue-id">New queue id</label>

@@ -1,10 +1,14 @@
 import { GeneralForm } from './GeneralForm';
+import { HandoverRulesForm } from './HandoverRulesForm';
 import { HoursForm } from './HoursForm';
 import { JsonConfigEditor } from './JsonConfigEditor';
 import { MessagesForm } from './MessagesForm';
+import { OperatorsPanel } from './OperatorsPanel';
 import { PolicyTopicsForm } from './PolicyTopicsForm';
 import { QueuesForm } from './QueuesForm';
+import { SiteSecretPanel } from './SiteSecretPanel';
 import { TriggerSwitches } from './TriggerSwitches';
+import { WebhookForm } from './WebhookForm';
 import { WidgetLookForm } from './WidgetLookForm';
 import { useApp } from './app-context';
 
@@ -43,9 +47,11 @@ export function SettingsPage() {
           <TriggerSwitches />
           <PolicyTopicsForm />
           <QueuesForm />
+          <HandoverRulesForm />
           <HoursForm />
           <WidgetLookForm />
           <MessagesForm />
+          <WebhookForm />
           <JsonConfigEditor />
           <div class="save-bar">
             <button type="submit" class="primary" disabled={busy !== null || conflict}>
@@ -66,6 +72,12 @@ export function SettingsPage() {
           {busy ? '' : settings.message.value}
         </p>
       )}
+      {settings.siteId.value && busy !== 'loading' ? (
+        <>
+          <OperatorsPanel />
+          <SiteSecretPanel />
+        </>
+      ) : null}
     </section>
   );
 }

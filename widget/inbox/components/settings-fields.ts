@@ -2,6 +2,7 @@
 export const claimedPaths: readonly string[] = [
   'handoffEnabled',
   'botAnswersWhileWaiting',
+  'replyTone',
   'triggers.human_request.enabled',
   'triggers.low_confidence.enabled',
   'triggers.low_confidence.threshold',
@@ -15,8 +16,10 @@ export const claimedPaths: readonly string[] = [
   'triggers.out_of_scope.enabled',
   'queues',
   'defaultQueue',
+  'handoverRules',
   'hours',
   'widget',
+  'webhook',
 ];
 
 /** One phrase per line in a textarea. */

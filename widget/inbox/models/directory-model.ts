@@ -61,6 +61,14 @@ export function createDirectoryModel(api: InboxApi) {
       }
       operatorsBySite.value = next;
     },
+    /** An admin changed an operator's capacity: transfer targets show the new load at once. */
+    applyCapacity(operatorId: string, capacity: number) {
+      const next: Record<string, OperatorSummary[]> = {};
+      for (const [siteId, ops] of Object.entries(operatorsBySite.peek())) {
+        next[siteId] = ops.map((o) => (o.operatorId === operatorId ? { ...o, capacity } : o));
+      }
+      operatorsBySite.value = next;
+    },
     reset() {
       sites.value = [];
       queuesBySite.value = {};

@@ -45,6 +45,11 @@ export function routeEvent(event: OperatorEvent, t: EventTargets) {
     case 'presence_updated':
       t.session.applyPresence(event.operatorId, event.presence);
       return t.directory.applyPresence(event.operatorId, event.presence);
+    case 'operator_updated': {
+      const me = t.session.operator.peek();
+      if (me?.operatorId === event.operatorId) t.session.applyIdentity({ ...me, capacity: event.capacity });
+      return t.directory.applyCapacity(event.operatorId, event.capacity);
+    }
     case 'error':
       return t.alerts.announce(`Live updates: ${event.message}`);
     case 'pong':

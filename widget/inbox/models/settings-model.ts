@@ -3,7 +3,9 @@ import { SiteConfig } from '../../../shared/site-config';
 import type { InboxApi } from '../api-client';
 import type { FieldIssue } from '../api-errors';
 import type { DirectoryModel } from './directory-model';
+import { createOperatorProfilesModel } from './operator-profiles-model';
 import { issuesAt, toFieldIssues } from './settings-rules';
+import { createSiteSecretModel } from './site-secret-model';
 
 const stringify = (config: SiteConfig) => JSON.stringify(config, null, 2);
 const problems = (n: number) => `${n} marked problem${n === 1 ? '' : 's'}`;
@@ -31,6 +33,9 @@ export function createSettingsModel(api: InboxApi, directory: Pick<DirectoryMode
   /** Bumped when the draft is replaced wholesale (load, applied JSON), so uncontrolled fields re-read it. */
   const revision = signal(0);
   const message = signal<string | null>(null);
+  /** Saved on their own, not with the config: the site's operators and its signing secret. */
+  const operators = createOperatorProfilesModel(api);
+  const secret = createSiteSecretModel(api);
   const issues = computed(() => [
     ...Object.entries(fieldProblems.value).map(([path, text]) => ({ path, message: text })),
     ...validationIssues.value,
@@ -58,6 +63,9 @@ export function createSettingsModel(api: InboxApi, directory: Pick<DirectoryMode
     message.value = null;
     validationIssues.value = [];
     fieldProblems.value = {};
+    secret.reset(next);
+    // Queue member checklists name these operators, so they load beside the config.
+    void operators.load(next);
     const result = await api.siteConfig(next);
     if (mine !== token) return false;
     busy.value = null;
@@ -90,6 +98,8 @@ export function createSettingsModel(api: InboxApi, directory: Pick<DirectoryMode
     busy,
     message,
     revision,
+    operators,
+    secret,
     issuesAt: (prefix: string) => issuesAt(issues.value, prefix),
     open,
     /** After a conflict: the saved settings replace the draft, and the message says the edits are gone. */

@@ -1,0 +1,95 @@
+import type { OperatorProfile, UpdateOperatorBody } from '../../shared/http';
+import type { OperatorDoc } from '../store/documents';
+import { CodedError } from '../coded-error';
+import { recordAudit } from './audit';
+import { offerAllQueues } from './auto-assign';
+import type { FlowDeps } from './deps';
+import { operatorActor } from './operator-actions';
+import { publishQueueViews } from './queue-views';
+
+// Site access (another site answers 404) is checked by the caller; these add the role rule.
+
+function assertAdmin(operator: OperatorDoc, doing: string): void {
+  if (operator.role !== 'admin') throw new CodedError('forbidden', `Only admins can ${doing} operators' capacity, languages and skills.`);
+}
+
+async function toProfile(deps: FlowDeps, op: OperatorDoc): Promise<OperatorProfile> {
+  return {
+    operatorId: op._id,
+    name: op.name,
+    role: op.role,
+    presence: op.presence,
+    capacity: op.capacity,
+    active: await deps.store.conversations.activeOwnedBy(op._id),
+    languages: op.languages,
+    skills: op.skills,
+  };
+}
+
+export async function listOperatorProfiles(deps: FlowDeps, admin: OperatorDoc, siteId: string): Promise<OperatorProfile[]> {
+  assertAdmin(admin, 'see');
+  const operators = await deps.store.operators.forSite(siteId);
+  return Promise.all(operators.map((op) => toProfile(deps, op)));
+}
+
+/** Tags as the rest of the system compares them: canonical case, each once. */
+function normalized(patch: UpdateOperatorBody): Partial<Pick<OperatorDoc, 'capacity' | 'languages' | 'skills'>> {
+  return {
+    ...(patch.capacity === undefined ? {} : { capacity: patch.capacity }),
+    ...(patch.languages === undefined ? {} : { languages: [...new Set(patch.languages.flatMap((l) => Intl.getCanonicalLocales(l)))] }),
+    ...(patch.skills === undefined ? {} : { skills: [...new Set(patch.skills)] }),
+  };
+}
+
+const shown = (value: number | string[]) => (Array.isArray(value) ? value.join(', ') || 'none' : String(value));
+
+/**
+ * Takes effect at once: waiting visitors' estimates follow the new capacity, an automatic queue
+ * offers its backlog to whoever now has room, and every inbox of the operator's sites is told.
+ */
+export async function updateOperatorProfile(
+  deps: FlowDeps,
+  admin: OperatorDoc,
+  siteId: string,
+  operatorId: string,
+  patch: UpdateOperatorBody,
+): Promise<OperatorProfile> {
+  assertAdmin(admin, 'change');
+  const before = await deps.store.operators.get(operatorId);
+  // An operator of another site answers exactly like a missing one.
+  if (!before?.siteIds.includes(siteId)) throw new CodedError('not_found', 'No operator with that id on this site.');
+  const changes = normalized(patch);
+  const updated = await deps.store.operators.updateProfile(operatorId, siteId, changes);
+  if (!updated) throw new CodedError('not_found', 'No operator with that id on this site.');
+  const changed = (Object.keys(changes) as (keyof typeof changes)[]).filter(
+    (key) => JSON.stringify(before[key]) !== JSON.stringify(updated[key]),
+  );
+  if (changed.length > 0) await announce(deps, admin, siteId, before, updated, changed);
+  return toProfile(deps, updated);
+}
+
+async function announce(
+  deps: FlowDeps,
+  admin: OperatorDoc,
+  siteId: string,
+  before: OperatorDoc,
+  updated: OperatorDoc,
+  changed: ('capacity' | 'languages' | 'skills')[],
+): Promise<void> {
+  await recordAudit(deps, {
+    siteId,
+    conversationId: null,
+    action: 'operator_changed',
+    actor: operatorActor(admin),
+    reasons: changed,
+    note: `${updated.name} (${updated._id}): ${changed.map((k) => `${k} ${shown(before[k])} → ${shown(updated[k])}`).join('; ')}`,
+  });
+  const { capacity, languages, skills } = updated;
+  for (const id of updated.siteIds) {
+    deps.hub.toSite(id, { type: 'operator_updated', operatorId: updated._id, capacity, languages, skills });
+    const site = await deps.store.sites.get(id);
+    if (!site) continue;
+    for (const queue of site.config.queues) await publishQueueViews(deps, site, queue.id);
+    await offerAllQueues(deps, id);
+  }
+}
