@@ -10,6 +10,7 @@ import {
   openInbox,
   operatorTranscript,
   replyAsOperator,
+  SAM,
   showView,
   startVisitor,
   visitorStage,
@@ -128,4 +129,27 @@ test('resolving closes the conversation for the visitor, who rates it', async ({
 
   await showView(dana, 'Resolved');
   await expect(conversationRow(dana, name)).toBeVisible();
+});
+
+test('an admin takes over a conversation a colleague owns; the colleague can no longer reply', async ({ browser }) => {
+  const sam = await openInbox(browser, SAM);
+  const { dana, visitor, name } = await botConversation(browser, 'TakeOver');
+  await visitor.getByRole('button', { name: 'Talk to a person' }).click();
+  await showView(sam, 'Awaiting handoff');
+  const samPane = await openConversation(sam, name);
+  await action(sam, 'Claim').click();
+  await expect(samPane.getByText('You own this conversation')).toBeVisible();
+  await expect(visitorStage(visitor)).toContainText(`${SAM.badge} joined the conversation.`);
+
+  await showView(dana, 'Live');
+  const danaPane = await openConversation(dana, name);
+  await expect(danaPane.getByText(`Claimed by ${SAM.name}`, { exact: true })).toBeVisible();
+  await action(dana, 'Take over').click();
+  await expect(danaPane.getByText('You own this conversation')).toBeVisible();
+  await expect(visitorStage(visitor)).toContainText(`${DANA.badge} joined the conversation.`);
+  await expect(samPane.getByText(`Claimed by ${DANA.name}`, { exact: true })).toBeVisible();
+  await expect(sam.getByLabel('Reply')).toBeDisabled();
+  // Sam is not an admin: no Take over for him on Dana's conversation now.
+  await expect(action(sam, 'Take over')).toHaveCount(0);
+  await expect(auditEntries(danaPane).filter({ hasText: new RegExp(`taken over by ${DANA.name}`, 'i') })).toHaveCount(1);
 });

@@ -7,6 +7,7 @@ export const AuditAction = z.enum([
   'assigned',
   'requeued',
   'barged_in',
+  'taken_over',
   'transferred',
   'returned_to_bot',
   'resolved',

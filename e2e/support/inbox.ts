@@ -124,5 +124,5 @@ export async function replyAsOperator(page: Page, pane: Locator, text: string): 
 
 export const auditEntries = (pane: Locator) => pane.getByRole('region', { name: 'Audit trail' }).getByRole('listitem');
 
-export const action = (page: Page, name: 'Claim' | 'Barge in' | 'Return to bot' | 'Resolve' | 'Transfer') =>
+export const action = (page: Page, name: 'Claim' | 'Barge in' | 'Take over' | 'Return to bot' | 'Resolve' | 'Transfer') =>
   page.getByRole('button', { name, exact: true });

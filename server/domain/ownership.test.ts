@@ -35,6 +35,7 @@ const allowed: Row[] = [
   ['the system resolves an idle conversation', at('owned', ana), { type: 'resolve' }, system, { state: 'resolved', action: 'resolved' }],
   ['a waiting visitor asks for a callback', at('queued'), { type: 'request_callback' }, visitor, { state: 'callback_requested', action: 'callback_requested' }],
   ['an unaccepted offer goes back to the queue', at('owned', bo), { type: 'requeue' }, system, { state: 'queued', owner: null, action: 'requeued' }],
+  ['an admin takes over a colleague’s conversation', at('owned', ana), { type: 'take_over' }, bo, { state: 'owned', owner: { operatorId: 'op-bo', name: 'Bo' }, action: 'taken_over' }],
   ['a visitor writing after resolution reopens with the bot', at('resolved'), { type: 'visitor_wrote' }, visitor, { state: 'bot', action: 'reopened' }],
 ];
 
@@ -72,6 +73,9 @@ const refused: Refusal[] = [
   ['resolving twice', at('resolved'), { type: 'resolve' }, ana, 'transition_not_allowed', /resolved/],
   ['a callback while the bot holds it', at('bot'), { type: 'request_callback' }, visitor, 'transition_not_allowed', /bot/],
   ['an operator requesting a callback', at('queued'), { type: 'request_callback' }, ana, 'forbidden', /.+/],
+  ['taking over one’s own conversation', at('owned', ana), { type: 'take_over' }, ana, 'transition_not_allowed', /owned by Ana/],
+  ['taking over a waiting conversation (that is a claim)', at('queued'), { type: 'take_over' }, ana, 'transition_not_allowed', /waiting/],
+  ['the system taking over', at('owned', ana), { type: 'take_over' }, system, 'forbidden', /.+/],
   ['an operator requeueing', at('owned', ana), { type: 'requeue' }, ana, 'forbidden', /.+/],
   ['requeueing a queued conversation', at('queued'), { type: 'requeue' }, system, 'transition_not_allowed', /waiting/],
   ['reopening an open conversation', at('owned', ana), { type: 'visitor_wrote' }, visitor, 'transition_not_allowed', /owned/],

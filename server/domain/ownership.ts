@@ -15,6 +15,8 @@ export type OwnershipCommand =
   | { type: 'claim' }
   | { type: 'assign'; operatorId: string; name: string }
   | { type: 'barge_in' }
+  /** An admin takes a conversation another operator owns (the owner left, or it must move now); the transport checks the role. */
+  | { type: 'take_over' }
   | { type: 'transfer'; toQueue: string }
   | { type: 'transfer'; toOperator: { operatorId: string; name: string } }
   | { type: 'return_to_bot' }
@@ -94,6 +96,10 @@ export function decideTransition(current: Ownership, command: OwnershipCommand, 
       if (state === 'owned') return isOwner(current, actor) ? refuse(current, command) : refuse(current, command, 'already_claimed');
       if (state !== 'bot' && state !== 'queued') return refuse(current, command);
       return to(current, { state: 'owned', owner: { operatorId: actor.operatorId, name: actor.name } }, 'barged_in');
+    case 'take_over':
+      if (!isOperator(actor)) return refuse(current, command, 'forbidden');
+      if (state !== 'owned' || isOwner(current, actor)) return refuse(current, command);
+      return to(current, { owner: { operatorId: actor.operatorId, name: actor.name } }, 'taken_over');
     case 'transfer':
       if (!isOperator(actor)) return refuse(current, command, 'forbidden');
       if (state !== 'owned' && state !== 'queued') return refuse(current, command);

@@ -72,6 +72,7 @@ export const webhookEvents: Partial<Record<AuditAction, HandoffEvent>> = {
   escalated: 'escalated',
   claimed: 'claimed',
   barged_in: 'claimed',
+  taken_over: 'claimed',
   resolved: 'resolved',
   callback_requested: 'callback_requested',
 };

@@ -16,7 +16,7 @@ import { correctIntent } from '../flows/case-for';
 import type { FlowDeps } from '../flows/deps';
 import { replyAsOperator, runOperatorAction } from '../flows/operator-actions';
 import { toAuditEntry, toSummary, toWireMessage } from '../flows/wire';
-import type { ConversationDoc } from '../store/documents';
+import type { ConversationDoc, OperatorDoc } from '../store/documents';
 import { authenticate, currentOperator } from './authenticate';
 import type { ErrorBody, ErrorCode } from '../../shared/errors';
 import { CodedError } from '../coded-error';
@@ -58,13 +58,17 @@ export async function conversationRoutes(app: FastifyInstance, opts: { deps: Flo
     };
   });
 
-  const action = (path: string, body: typeof NoteBody | typeof TransferBody, toCommand: (b: Record<string, unknown>, c: ConversationDoc) => OwnershipCommand | Promise<OwnershipCommand>) =>
+  const action = (
+    path: string,
+    body: typeof NoteBody | typeof TransferBody,
+    toCommand: (b: Record<string, unknown>, c: ConversationDoc, operator: OperatorDoc) => OwnershipCommand | Promise<OwnershipCommand>,
+  ) =>
     app.post(`/api/conversations/:conversationId/${path}`, { schema: { params: ConversationIdParams, body, response: { 200: ActionResponse } } }, async (request) => {
       const operator = currentOperator(request);
       const { conversationId } = request.params as { conversationId: string };
       const conversation = await load(operator.siteIds, conversationId);
       const b = (request.body ?? {}) as Record<string, unknown>;
-      const result = await runOperatorAction(deps, operator, conversationId, await toCommand(b, conversation), (b.note as string | undefined) ?? null);
+      const result = await runOperatorAction(deps, operator, conversationId, await toCommand(b, conversation, operator), (b.note as string | undefined) ?? null);
       if (!result.ok) throw refusal(result.code, result.message, result.conversation?.owner);
       return { conversation: toSummary(result.conversation) };
     });
@@ -73,6 +77,10 @@ export async function conversationRoutes(app: FastifyInstance, opts: { deps: Flo
   action('barge-in', NoteBody, () => ({ type: 'barge_in' }));
   action('return-to-bot', NoteBody, () => ({ type: 'return_to_bot' }));
   action('resolve', NoteBody, () => ({ type: 'resolve' }));
+  action('take-over', NoteBody, (_b, _c, operator) => {
+    if (operator.role !== 'admin') throw new CodedError('forbidden', 'Only admins can take over a conversation another operator owns; ask them to transfer it.');
+    return { type: 'take_over' };
+  });
   action('transfer', TransferBody, async (b, conversation) => {
     const body = b as TransferBody;
     if (body.operatorId) {

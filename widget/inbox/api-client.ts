@@ -37,6 +37,7 @@ export interface InboxApi {
   conversation(conversationId: string): Call<typeof ConversationDetail>;
   claim(conversationId: string): Call<typeof ActionResponse>;
   bargeIn(conversationId: string): Call<typeof ActionResponse>;
+  takeOver(conversationId: string): Call<typeof ActionResponse>;
   reply(conversationId: string, body: ReplyBody): Call<typeof ActionResponse>;
   transfer(conversationId: string, body: TransferBody): Call<typeof ActionResponse>;
   returnToBot(conversationId: string, body: NoteBody): Call<typeof ActionResponse>;
@@ -131,6 +132,7 @@ export function createApiClient(options: ApiClientOptions = {}): InboxApi {
     conversation: (id) => request('GET', `/api/conversations/${enc(id)}`, ConversationDetail),
     claim: (id) => action(id, 'claim', {}),
     bargeIn: (id) => action(id, 'barge-in', {}),
+    takeOver: (id) => action(id, 'take-over', {}),
     reply: (id, body) => action(id, 'reply', body),
     transfer: (id, body) => action(id, 'transfer', body),
     returnToBot: (id, body) => action(id, 'return-to-bot', body),

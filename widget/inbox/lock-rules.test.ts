@@ -31,6 +31,15 @@ describe('lock state and the buttons it allows', () => {
     expect(Object.entries(actions).filter(([, on]) => on).map(([name]) => name)).toEqual(allowed);
   });
 
+  it('lets only an admin take over a conversation someone else owns or was offered', () => {
+    const anas = { state: 'owned' as const, owner: ana, queue: 'billing', offer: null };
+    expect(allowedActions(anas, 'op_me', true).takeOver).toBe(true);
+    expect(allowedActions(anas, 'op_me', false).takeOver).toBe(false);
+    expect(allowedActions({ ...anas, offer: offerTo('op_ana') }, 'op_me', true).takeOver).toBe(true);
+    expect(allowedActions({ ...anas, owner: mine }, 'op_me', true).takeOver).toBe(false);
+    expect(allowedActions({ ...anas, state: 'queued', owner: null }, 'op_me', true).takeOver).toBe(false);
+  });
+
   it('enables the composer only for the owner', () => {
     expect(allowedActions({ state: 'owned', owner: mine, queue: null, offer: null }, 'op_me').reply).toBe(true);
     expect(allowedActions({ state: 'owned', owner: mine, queue: null, offer: null }, 'op_ana').reply).toBe(false);

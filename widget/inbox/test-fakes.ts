@@ -100,6 +100,7 @@ export function fakeApi(overrides: Partial<InboxApi> = {}): FakeApi {
     conversation: async (id) => ok(detail(summary({ conversationId: id }))),
     claim: action,
     bargeIn: action,
+    takeOver: action,
     reply: action,
     transfer: action,
     returnToBot: action,

@@ -23,6 +23,11 @@ export function ActionBar() {
         <button type="button" disabled={!allowed.bargeIn || busy !== null} onClick={() => void conversation.bargeIn()}>
           Barge in
         </button>
+        {allowed.takeOver ? (
+          <button type="button" disabled={busy !== null} onClick={() => void conversation.takeOver()}>
+            Take over
+          </button>
+        ) : null}
         <button type="button" disabled={!allowed.returnToBot || busy !== null} onClick={withNote(conversation.returnToBot)}>
           Return to bot
         </button>

@@ -36,6 +36,7 @@ export function createAppModel(deps: AppDeps) {
     api,
     socket,
     meId: session.meId,
+    isAdmin: session.isAdmin,
     onChanged: (c) => inbox.applyUpdate(c),
     newId: deps.newId,
     now: () => Date.now(),

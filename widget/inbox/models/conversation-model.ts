@@ -8,12 +8,14 @@ import type { OperatorConnection } from '../operator-socket';
 import { createComposerModel } from './composer-model';
 import { allowedActions, lockStateOf, noActions } from './lock-rules';
 
-export type ActionName = 'claim' | 'bargeIn' | 'transfer' | 'returnToBot' | 'resolve' | 'correctIntent';
+export type ActionName = 'claim' | 'bargeIn' | 'takeOver' | 'transfer' | 'returnToBot' | 'resolve' | 'correctIntent';
 
 export interface ConversationDeps {
   api: InboxApi;
   socket: Pick<OperatorConnection, 'send'>;
   meId: ReadonlySignal<string>;
+  /** Admins may take over a colleague's conversation. */
+  isAdmin?: ReadonlySignal<boolean>;
   /** Lets the lists show an action's result before the socket echoes it. */
   onChanged(c: ConversationSummary): void;
   newId(): string;
@@ -34,7 +36,7 @@ export function createConversationModel(deps: ConversationDeps) {
   const visitorTyping = signal(false);
   const summary = computed(() => detail.value?.conversation ?? null);
   const lock = computed(() => (summary.value ? lockStateOf(summary.value, deps.meId.value) : null));
-  const allowed = computed(() => (summary.value ? allowedActions(summary.value, deps.meId.value) : noActions));
+  const allowed = computed(() => (summary.value ? allowedActions(summary.value, deps.meId.value, deps.isAdmin?.value ?? false) : noActions));
   let generation = 0;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -173,6 +175,7 @@ export function createConversationModel(deps: ConversationDeps) {
     },
     claim: () => act('claim', (id) => api.claim(id)),
     bargeIn: () => act('bargeIn', (id) => api.bargeIn(id)),
+    takeOver: () => act('takeOver', (id) => api.takeOver(id)),
     transfer: (target: { queue: string } | { operatorId: string }, note: string) =>
       act('transfer', (id) => api.transfer(id, { ...target, note: note.trim() || undefined })),
     returnToBot: (note: string) => act('returnToBot', (id) => api.returnToBot(id, { note: note.trim() || undefined })),

@@ -21,6 +21,8 @@ export interface AllowedActions {
   returnToBot: boolean;
   resolve: boolean;
   correctIntent: boolean;
+  /** Admins only: take a conversation another operator owns or was offered. */
+  takeOver: boolean;
 }
 
 export const noActions: AllowedActions = {
@@ -31,6 +33,7 @@ export const noActions: AllowedActions = {
   returnToBot: false,
   resolve: false,
   correctIntent: false,
+  takeOver: false,
 };
 
 export function lockStateOf(c: Ownership, meId: string): LockState {
@@ -77,7 +80,7 @@ export function lockLabel(lock: LockState, queueName: (queueId: string) => strin
  * What this operator may do now; mirrors server/domain/ownership.ts so buttons
  * match what the server allows. The server still decides: a race ends in 409.
  */
-export function allowedActions(c: Ownership, meId: string): AllowedActions {
+export function allowedActions(c: Ownership, meId: string, isAdmin = false): AllowedActions {
   const lock = lockStateOf(c, meId);
   const mine = lock.kind === 'mine';
   const offeredToMe = lock.kind === 'offered_to_me';
@@ -91,6 +94,7 @@ export function allowedActions(c: Ownership, meId: string): AllowedActions {
     returnToBot: mine,
     resolve: lock.kind !== 'resolved' && !someoneElses && !offeredToMe,
     correctIntent: !someoneElses,
+    takeOver: isAdmin && someoneElses,
   };
 }
 
