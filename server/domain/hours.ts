@@ -1,4 +1,5 @@
 export { CALLBACK_LEAD_MINUTES, callbackSlots } from './hours/callback-slots';
+export { queueSchedule } from './hours/queue-schedule';
 export { hasAnyHours, type OpenInterval, openIntervals } from './hours/intervals';
 export {
   type Availability,

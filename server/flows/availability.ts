@@ -1,7 +1,7 @@
 import type { Schedule } from '../../shared/config/hours';
 import type { WaitEstimate } from '../../shared/entities';
 import type { CallbackOffer } from '../../shared/visitor-protocol';
-import { callbackSlots, isOpenAt, nextOpening } from '../domain/hours';
+import { callbackSlots, isOpenAt, nextOpening, queueSchedule } from '../domain/hours';
 import { estimateWait } from '../domain/wait-estimate';
 import type { SiteDoc } from '../store/documents';
 import type { FlowDeps } from './deps';
@@ -19,7 +19,7 @@ export interface QueueAvailability {
 }
 
 export function scheduleFor(site: SiteDoc, queue: string): Schedule {
-  return site.config.queues.find((q) => q.id === queue)?.hours ?? site.config.hours;
+  return queueSchedule(site.config.hours, site.config.queues.find((q) => q.id === queue)?.hours);
 }
 
 /** Live data for one queue: the shell's half of the honest wait estimate. */
