@@ -1,6 +1,8 @@
 import type { CasePackage } from '../../shared/case-package';
 import type { TriggerId } from '../../shared/entities';
-import { factLabel, listed, words } from './case-words';
+import { factLabel } from '../../shared/fact-labels';
+import { en } from '../../shared/visitor-strings/en';
+import { listed, words } from './case-words';
 
 const INTENT_TOPIC: Record<string, string> = {
   refund: 'the refund',
@@ -62,7 +64,7 @@ function suggestReply(pkg: ReplyBasis, trigger: TriggerId | null, label: string 
     buying_intent: `thanks for your interest! I'd be glad to help with ${topic}.`,
     none: `I'm here to help with ${topic}.`,
   };
-  const ask = pkg.missingFacts.length > 0 ? ` Could you share your ${listed(pkg.missingFacts.map(factLabel))}?` : '';
+  const ask = pkg.missingFacts.length > 0 ? ` Could you share your ${listed(pkg.missingFacts.map((key) => factLabel(en, key)))}?` : '';
   const text = `${body[trigger ?? 'none']}${ask}`;
   return `${greeting} ${formal ? FORMAL.reduce((t, [from, to]) => t.replace(from, to), text) : text}`;
 }

@@ -41,7 +41,8 @@ export async function escalate(
     return null;
   }
   const escalated = result.conversation;
-  const offer = callbackOfferFor(await loadAvailability(deps, site, decision.queue), deps.clock.now());
+  const availability = await loadAvailability(deps, site, decision.queue);
+  const offer = callbackOfferFor(availability, deps.clock.now());
   // Closed, or nobody online: the transcript says so and offers a callback; "connecting" would be a fake promise.
   const lead = offer
     ? `${visitorText(site, escalated, offer.reason === 'closed' ? 'outsideHours' : 'nobodyAvailable')} ${visitorText(site, escalated, 'callbackOffer')}`
@@ -52,7 +53,7 @@ export async function escalate(
   await postMessage(deps, escalated, { sender: { kind: 'system' }, text });
   deps.hub.toVisitor(escalated.visitorId, { type: 'handoff_started', topic, missingFacts: decision.missingFacts });
   await publishHandoff(deps, site, escalated);
-  await publishQueueViews(deps, site, decision.queue);
+  await publishQueueViews(deps, site, decision.queue, availability);
   await offerWaiting(deps, site, decision.queue);
   return escalated;
 }

@@ -1,7 +1,7 @@
 import type { VisitorConversationView } from '../../shared/visitor-protocol';
 import { orderQueue } from '../domain/queue-order';
 import type { ConversationDoc, SiteDoc } from '../store/documents';
-import { callbackOfferFor, estimateFor, loadAvailability } from './availability';
+import { type QueueAvailability, callbackOfferFor, estimateFor, loadAvailability } from './availability';
 import type { FlowDeps } from './deps';
 import { type LiveQueueInfo, toVisitorView } from './wire';
 
@@ -33,10 +33,13 @@ export async function publishVisitorView(deps: FlowDeps, site: SiteDoc, conversa
   });
 }
 
-/** Everyone waiting in a queue learns their new place and wait whenever it moves. */
-export async function publishQueueViews(deps: FlowDeps, site: SiteDoc, queue: string): Promise<void> {
+/**
+ * Everyone waiting in a queue learns their new place and wait whenever it moves. `loaded`: the
+ * queue's availability when the caller has just loaded it, so it is not read twice.
+ */
+export async function publishQueueViews(deps: FlowDeps, site: SiteDoc, queue: string, loaded?: QueueAvailability): Promise<void> {
   const [availability, waiting] = await Promise.all([
-    loadAvailability(deps, site, queue),
+    loaded ?? loadAvailability(deps, site, queue),
     deps.store.conversations.queued(site._id, queue),
   ]);
   const byId = new Map(waiting.map((c) => [c._id, c]));

@@ -1,6 +1,7 @@
 import { defaultIntents, defaultPolicyTopics } from '../../shared/config/triggers';
 import { labelIn } from '../../shared/config/topic-labels';
 import { factLabel } from '../../shared/fact-labels';
+import { formatList } from '../../shared/list-format';
 import type { VisitorMessageKey, VisitorStrings, WidgetLocale } from '../../shared/visitor-messages';
 import { pickWidgetLocale } from '../../shared/visitor-messages';
 import { resolveVisitorStrings } from '../../shared/visitor-strings';
@@ -24,7 +25,7 @@ export function visitorText(site: SiteDoc, conversation: Addressee, key: Visitor
 export function visitorFactList(site: SiteDoc, conversation: Addressee, facts: readonly string[]): string {
   const locale = localeOf(conversation);
   const strings = stringsFor(site, locale);
-  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(facts.map((fact) => factLabel(strings, fact)));
+  return formatList(facts.map((fact) => factLabel(strings, fact)), locale);
 }
 
 const builtInTopics = [...defaultPolicyTopics, ...defaultIntents];

@@ -43,9 +43,13 @@ export function toSummary(doc: ConversationDoc): ConversationSummary {
 }
 
 /** Only an offer still waiting on its operator; an older one left on a moved document means nothing. */
+function liveOffer(doc: ConversationDoc): ConversationDoc['offer'] {
+  return doc.state === 'owned' && doc.offer && doc.offer.operatorId === doc.owner?.operatorId ? doc.offer : null;
+}
+
 function offerOf(doc: ConversationDoc): ConversationSummary['offer'] {
-  if (doc.state !== 'owned' || !doc.offer || doc.offer.operatorId !== doc.owner?.operatorId) return null;
-  return { operatorId: doc.offer.operatorId, expiresAt: doc.offer.expiresAt.toISOString() };
+  const offer = liveOffer(doc);
+  return offer && { operatorId: offer.operatorId, expiresAt: offer.expiresAt.toISOString() };
 }
 
 export function operatorBadge(name: string): OperatorBadge {
@@ -61,13 +65,14 @@ export interface LiveQueueInfo {
 
 export function toVisitorView(site: SiteDoc, stored: ConversationDoc, queueInfo: LiveQueueInfo | null): VisitorConversationView {
   // An automatic offer not yet accepted is still a wait for the visitor: nobody has joined.
-  const doc: ConversationDoc = stored.state === 'owned' && stored.offer ? { ...stored, state: 'queued', owner: null } : stored;
+  const offered = liveOffer(stored) !== null;
+  const doc: ConversationDoc = offered ? { ...stored, state: 'queued', owner: null } : stored;
   return {
     conversationId: doc._id,
     state: doc.state,
     handoffTopic: doc.state === 'bot' ? null : visitorTopic(site, doc, doc.intent, doc.handoffTopic),
     missingFacts: doc.state === 'queued' ? doc.missingFacts : [],
-    position: doc.state === 'queued' ? (queueInfo?.position ?? (stored.offer ? 1 : null)) : null,
+    position: doc.state === 'queued' ? (queueInfo?.position ?? (offered ? 1 : null)) : null,
     estimate: doc.state === 'queued' ? (queueInfo?.estimate ?? null) : null,
     operator: doc.state === 'owned' && doc.owner ? operatorBadge(doc.owner.name) : null,
     callbackOffer: doc.state === 'queued' && !doc.callbackBooked ? (queueInfo?.callbackOffer ?? null) : null,

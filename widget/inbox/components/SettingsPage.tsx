@@ -6,6 +6,7 @@ import { MessagesForm } from './MessagesForm';
 import { OperatorsPanel } from './OperatorsPanel';
 import { PolicyTopicsForm } from './PolicyTopicsForm';
 import { QueuesForm } from './QueuesForm';
+import { SettingsSaveBar } from './SettingsSaveBar';
 import { SiteSecretPanel } from './SiteSecretPanel';
 import { TriggerSwitches } from './TriggerSwitches';
 import { WebhookForm } from './WebhookForm';
@@ -17,7 +18,6 @@ export function SettingsPage() {
   const sites = directory.sites.value;
   const draft = settings.draft.value;
   const busy = settings.busy.value;
-  const conflict = settings.conflict.value;
   return (
     <section class="settings" aria-labelledby="settings-title">
       <h2 id="settings-title">Site settings</h2>
@@ -53,19 +53,7 @@ export function SettingsPage() {
           <MessagesForm />
           <WebhookForm />
           <JsonConfigEditor />
-          <div class="save-bar">
-            <button type="submit" class="primary" disabled={busy !== null || conflict}>
-              Save settings
-            </button>
-            {conflict ? (
-              <button type="button" disabled={busy !== null} onClick={() => void settings.reloadLatest()}>
-                Reload latest settings
-              </button>
-            ) : null}
-            <p role="status" class={settings.issues.value.length > 0 || conflict ? 'error' : 'muted'}>
-              {settings.message.value ?? (settings.dirty.value ? 'Unsaved changes.' : '')}
-            </p>
-          </div>
+          <SettingsSaveBar />
         </form>
       ) : (
         <p role="status" class="error">

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { decideHandoff } from '.';
+import { conversation, defaults, saying, siteWith, visitor } from './test-conversations';
+
+// Triggers read from what the visitor says and who they are; bot-signals.test.ts has those read from the bot's answers.
+
+const primaryFor = (text: string) => decideHandoff(saying(text), defaults).primaryTrigger;
+
+describe('frustration and urgency', () => {
+  it.each([
+    ['shouting with repeated punctuation', 'WHERE IS MY PACKAGE???', 'high'],
+    ['"third time"', "this is the third time I'm asking", 'high'],
+    ['"still not working"', 'it is still not working', 'high'],
+    ['a phrase', 'this is ridiculous, nothing works', 'high'],
+    ['profanity', 'this fucking app', 'high'],
+    ['sarcasm that says it', 'thanks for nothing', 'high'],
+    ['"urgent"', 'urgent: the checkout is down', 'urgent'],
+    ['"asap"', 'I need this fixed ASAP', 'urgent'],
+    ['Spanish urgency', 'es urgente, por favor', 'urgent'],
+    ['German urgency', 'Das ist dringend!', 'urgent'],
+    ['French', "j'en ai marre de ce site", 'high'],
+  ])('escalates early on %s, flagging %s', (_, text, urgency) => {
+    expect(decideHandoff(saying(text), defaults)).toMatchObject({ escalate: true, primaryTrigger: 'frustration', urgency });
+  });
+
+  it.each([
+    ['shouting alone', 'I LOVE THE NEW DASHBOARD'],
+    ['excitement', 'THANK YOU SO MUCH!!!'],
+    ['one exclamation', 'still stuck at 99%!'],
+    ['a negated urgency', 'no rush, this is not urgent'],
+    ['an acronym', 'how do I export to CSV or PDF?'],
+    ['"damn" as relief', 'damn, that was fast'],
+    ['sarcasm without a signal', 'Oh wonderful, another bot. Just what I needed.'],
+  ])('does not escalate on %s', (_, text) => {
+    expect(decideHandoff(saying(text), defaults).escalate).toBe(false);
+  });
+
+  it('turns off single signals the site does not want', () => {
+    const site = siteWith({ triggers: { frustration: { shouting: false } } });
+    expect(decideHandoff(saying('WHERE IS MY PACKAGE???'), site).escalate).toBe(false);
+  });
+});
+
+describe('buying intent', () => {
+  it.each([
+    'How much does the enterprise plan cost for 300 seats?',
+    'Can I book a demo for my team next week?',
+    'Could you send me a quote?',
+    'we need pricing for 50 users',
+    'We want 40 licences',
+    'Do you have volume discounts for bulk orders?',
+    'Quisiera una cotización',
+    "J'aimerais un devis",
+  ])('routes %j to sales', (text) => {
+    expect(decideHandoff(saying(text), defaults)).toMatchObject({ escalate: true, primaryTrigger: 'buying_intent', queue: 'sales' });
+  });
+
+  it.each([
+    ['a simple price question', "what's the price of the basic plan?"],
+    ['a small team', 'we need pricing for 5 users'],
+    ['a head count that is not a purchase', '30 users in my team see the same screen'],
+    ['an existing enterprise customer', "I'm on the enterprise plan, where is the export button?"],
+    ['a negated demo', "I don't need a demo, just the docs"],
+  ])('stays with the bot for %s', (_, text) => {
+    expect(decideHandoff(saying(text), defaults).escalate).toBe(false);
+  });
+
+  it('counts a large verified cart, not an unverified one', () => {
+    const cart = { attributes: { cartValue: 2500 } };
+    expect(decideHandoff(conversation([visitor('do you ship to Canada?')], { ...cart, verified: true }), defaults)).toMatchObject({
+      primaryTrigger: 'buying_intent',
+      queue: 'sales',
+    });
+    expect(decideHandoff(conversation([visitor('do you ship to Canada?')], cart), defaults).escalate).toBe(false);
+  });
+});
+
+describe('customer tag', () => {
+  it.each([
+    ['vip', { tags: ['vip'], verified: true }, true],
+    ['a named account', { tags: ['named-account'], verified: true }, true],
+    ['a tag in capitals', { tags: ['VIP'], verified: true }, true],
+    ['an unverified vip', { tags: ['vip'], verified: false }, false],
+    ['an ordinary tag', { tags: ['newsletter'], verified: true }, false],
+  ])('bypasses the bot for %s: %s', (_, who, escalates) => {
+    const decision = decideHandoff(conversation([visitor('hi')], who), defaults);
+    expect(decision.escalate).toBe(escalates);
+    if (escalates) expect(decision).toMatchObject({ primaryTrigger: 'customer_tag', queue: 'vip', urgency: 'high' });
+  });
+
+  it('uses lifetime value only when the site sets a threshold', () => {
+    const rich = { verified: true, attributes: { lifetimeValue: 50_000 } };
+    expect(decideHandoff(conversation([visitor('hi')], rich), defaults).escalate).toBe(false);
+    const site = siteWith({ triggers: { customer_tag: { lifetimeValueAtLeast: 10_000 } } });
+    expect(decideHandoff(conversation([visitor('hi')], rich), site)).toMatchObject({ primaryTrigger: 'customer_tag', queue: 'vip', routingRule: 'vip-customer-tag' });
+  });
+
+  it('sends a verified VIP to the vip queue whatever the topic', () => {
+    const decision = decideHandoff(conversation([visitor('I was charged twice')], { tags: ['vip'], verified: true }), defaults);
+    expect(decision).toMatchObject({ primaryTrigger: 'policy_topic', queue: 'vip', routingRule: 'vip' });
+  });
+});
+
+describe('primary trigger order', () => {
+  it.each([
+    ['a person asked for by an angry visitor', 'AGENT NOW, THIS IS THE THIRD TIME!!!', 'human_request'],
+    ['a policy topic said angrily', "I want to complain, it's ridiculous", 'policy_topic'],
+    ['a quote asked for urgently', 'I need a quote urgently', 'frustration'],
+  ])('picks the strongest for %s', (_, text, trigger) => {
+    expect(primaryFor(text)).toBe(trigger);
+  });
+});
