@@ -24,6 +24,8 @@ export interface AppOptions {
   cookieSecure: boolean;
   /** Only behind a proxy that sets X-Forwarded-For: otherwise a client could pick its own address. */
   trustProxy?: boolean;
+  /** How often an operator socket re-reads its session and sites; tests shorten it. */
+  operatorSessionCheckMs?: number;
 }
 
 /** Builds the app without listening: main.ts listens, tests inject or listen on port 0. */
@@ -43,7 +45,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(siteRoutes, { deps });
   await app.register(visitorSocketRoutes, { deps });
   await app.register(widgetRoutes, { deps });
-  await app.register(operatorSocketRoutes, { deps });
+  await app.register(operatorSocketRoutes, { deps, sessionCheckMs: options.operatorSessionCheckMs });
   await app.register(staticRoutes, { staticDir: options.staticDir, demoSiteKey: options.demoSiteKey });
 
   // Graceful close: sockets get 1001 (going away) so clients reconnect to another instance.

@@ -43,6 +43,8 @@ function normalized(patch: UpdateOperatorBody): Partial<Pick<OperatorDoc, 'capac
 
 const shown = (value: number | string[]) => (Array.isArray(value) ? value.join(', ') || 'none' : String(value));
 
+type ProfileField = 'capacity' | 'languages' | 'skills';
+
 /**
  * Takes effect at once: waiting visitors' estimates follow the new capacity, an automatic queue
  * offers its backlog to whoever now has room, and every inbox of the operator's sites is told.
@@ -59,33 +61,24 @@ export async function updateOperatorProfile(
   // An operator of another site answers exactly like a missing one.
   if (!before?.siteIds.includes(siteId)) throw new CodedError('not_found', 'No operator with that id on this site.');
   const changes = normalized(patch);
+  const changed = (Object.keys(changes) as ProfileField[]).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(changes[key]));
+  // An empty body, or the values the operator already has: nothing to write, audit or announce.
+  if (changed.length === 0) return toProfile(deps, before);
   const updated = await deps.store.operators.updateProfile(operatorId, siteId, changes);
   if (!updated) throw new CodedError('not_found', 'No operator with that id on this site.');
-  const changed = (Object.keys(changes) as (keyof typeof changes)[]).filter(
-    (key) => JSON.stringify(before[key]) !== JSON.stringify(updated[key]),
-  );
-  if (changed.length > 0) await announce(deps, admin, siteId, before, updated, changed);
+  await announce(deps, admin, before, updated, changed);
   return toProfile(deps, updated);
 }
 
-async function announce(
-  deps: FlowDeps,
-  admin: OperatorDoc,
-  siteId: string,
-  before: OperatorDoc,
-  updated: OperatorDoc,
-  changed: ('capacity' | 'languages' | 'skills')[],
-): Promise<void> {
-  await recordAudit(deps, {
-    siteId,
-    conversationId: null,
-    action: 'operator_changed',
-    actor: operatorActor(admin),
-    reasons: changed,
-    note: `${updated.name} (${updated._id}): ${changed.map((k) => `${k} ${shown(before[k])} → ${shown(updated[k])}`).join('; ')}`,
-  });
+/**
+ * The profile is the operator's on every site, so each site's audit records the change: site B's
+ * admins learn that site A's admin changed the capacity their queues count on.
+ */
+async function announce(deps: FlowDeps, admin: OperatorDoc, before: OperatorDoc, updated: OperatorDoc, changed: ProfileField[]): Promise<void> {
+  const note = `${updated.name} (${updated._id}): ${changed.map((k) => `${k} ${shown(before[k])} → ${shown(updated[k])}`).join('; ')}`;
   const { capacity, languages, skills } = updated;
   for (const id of updated.siteIds) {
+    await recordAudit(deps, { siteId: id, conversationId: null, action: 'operator_changed', actor: operatorActor(admin), reasons: changed, note });
     deps.hub.toSite(id, { type: 'operator_updated', operatorId: updated._id, capacity, languages, skills });
     const site = await deps.store.sites.get(id);
     if (!site) continue;

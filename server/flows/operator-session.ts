@@ -56,15 +56,15 @@ export async function sessionFromCookie(
 const isExpired = (session: SessionDoc, now: Date) => session.expiresAt.getTime() <= now.getTime();
 
 /** One query: false once the session is revoked (logout, another instance) or expired. */
-export async function isSessionLive(deps: FlowDeps, session: SessionDoc): Promise<boolean> {
+async function isSessionLive(deps: FlowDeps, session: SessionDoc): Promise<boolean> {
   const now = deps.clock.now();
   if (isExpired(session, now)) return false;
   return (await deps.store.sessions.findValid(session._id, now)) !== null;
 }
 
 /**
- * The operator's fresh document while the session is live, else null. The session check runs
- * beside the operator read a command needs anyway, so it costs one query and no extra round trip.
+ * The operator's fresh document while the session is live, else null. Two queries, sent together:
+ * the session check costs no extra round trip beside the operator read the caller needs anyway.
  */
 export async function operatorIfSessionLive(deps: FlowDeps, session: SessionDoc): Promise<OperatorDoc | null> {
   const [live, operator] = await Promise.all([isSessionLive(deps, session), deps.store.operators.get(session.operatorId)]);

@@ -90,9 +90,12 @@ describe('tenant isolation', () => {
   it('sends an operator socket only its own sites’ events', async () => {
     const b = await loginOperator(h, 'b@b.test');
     const socket = await connectOperator(h, b);
-    await queuedConversationOn('key-a');
-    await new Promise((r) => setTimeout(r, 500));
-    expect(socket.events.filter((e) => e.type !== 'welcome' && e.type !== 'presence_updated')).toEqual([]);
+    const siteAObserver = await connectOperator(h, await loginOperator(h, 'a@a.test'));
+    const queued = await queuedConversationOn('key-a');
+    // Site A's inbox has the handoff, so it has been sent to every socket that was to get it.
+    await siteAObserver.waitFor('handoff_started', (e) => e.conversation.conversationId === queued);
+    expect((await socket.eventsBeforePong()).filter((e) => e.type !== 'welcome' && e.type !== 'presence_updated')).toEqual([]);
+    siteAObserver.close();
     const siteAConversation = await queuedConversationOn('key-a');
     socket.send({ type: 'typing', conversationId: siteAConversation, isTyping: true });
     expect((await socket.waitFor('error')).code).toBe('not_found');

@@ -16,6 +16,11 @@ import { connectDatabase } from '../store/database';
 // scripts (scripts/with-db.sh, via scripts/ferretdb.sh) install the binary.
 const FERRETDB = resolve('.tools/bin/ferretdb');
 
+// scripts/ferretdb.sh exports BATON_DB_PID only when it started FerretDB itself. With a database
+// given from outside, the binary may never have been installed, so the test skips; whenever the
+// scripts started FerretDB (CI, `npm test`) it runs, and a missing binary fails it.
+const externalDatabase = Boolean(process.env.MONGODB_URI) && !process.env.BATON_DB_PID;
+
 async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -104,7 +109,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('GET /healthz', () => {
+describe.skipIf(externalDatabase)('GET /healthz (needs the local FerretDB the test scripts start; skipped with an external MONGODB_URI)', () => {
   it('reports the database down within seconds and recovers by itself when it returns', async () => {
     if (!existsSync(FERRETDB)) {
       throw new Error(`${FERRETDB} is missing: run integration tests with \`npm run test:integration\` (without MONGODB_URI), which installs FerretDB first.`);

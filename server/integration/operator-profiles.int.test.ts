@@ -105,6 +105,32 @@ describe('changing an operator', () => {
     expect(await h.db.collection('audit').countDocuments({ action: 'operator_changed' })).toBe(1);
   });
 
+  it('answers an empty change with the profile as it is, and writes, audits and announces nothing', async () => {
+    const samSocket = await connectOperator(h, await loginOperator(h, 'sam@a.test'));
+    const storedBefore = await stored('op-sam');
+    const ana = await loginOperator(h, 'ana@a.test');
+    const res = await ana.fetch('/api/sites/site-a/operators/op-sam', { method: 'PATCH', body: {} });
+    expect(res.status).toBe(200);
+    expect(OperatorProfileResponse.parse(res.body).operator).toMatchObject({ operatorId: 'op-sam', capacity: 1, languages: ['en'], skills: [] });
+    expect(await stored('op-sam')).toEqual(storedBefore);
+    expect(await h.db.collection('audit').countDocuments({ action: 'operator_changed' })).toBe(0);
+    expect((await samSocket.eventsBeforePong()).some((e) => e.type === 'operator_updated')).toBe(false);
+    samSocket.close();
+  });
+
+  it('audits the change on every site of the operator, so each site’s admins see it', async () => {
+    await seedOperator(h, { operatorId: 'op-sam', email: 'sam@a.test', name: 'Sam', siteIds: ['site-a', 'site-b'], capacity: 1 });
+    const boSocket = await connectOperator(h, await loginOperator(h, 'bo@b.test'));
+    const ana = await loginOperator(h, 'ana@a.test');
+    expect((await ana.fetch('/api/sites/site-a/operators/op-sam', { method: 'PATCH', body: { capacity: 3 } })).status).toBe(200);
+
+    const audit = await h.db.collection('audit').find({ action: 'operator_changed' }).sort({ siteId: 1 }).toArray();
+    const entry = { conversationId: null, actor: { kind: 'operator', operatorId: 'op-ana', name: 'Ana' }, reasons: ['capacity'], note: 'Sam (op-sam): capacity 1 → 3' };
+    expect(audit).toEqual([expect.objectContaining({ siteId: 'site-a', ...entry }), expect.objectContaining({ siteId: 'site-b', ...entry })]);
+    expect(await boSocket.waitFor('operator_updated')).toEqual({ type: 'operator_updated', operatorId: 'op-sam', capacity: 3, languages: ['en'], skills: [] });
+    boSocket.close();
+  });
+
   it('tells the site’s inboxes at once, and offers the backlog when capacity grows', async () => {
     const { client: first } = await visitorSession(h, 'key-a');
     first.send({ type: 'request_human', clientMessageId: 'h' });

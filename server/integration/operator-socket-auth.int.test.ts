@@ -7,13 +7,18 @@ import { connectOperator, loginOperator, type OperatorSession, SocketClient, vis
 import { type Harness, seedOperator, seedSite, startHarness } from '../test-support/harness';
 
 let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
+
+/** Ana works on sites A and B; Cy, on site B only, observes what site B's inboxes are sent. */
+async function start(options: { operatorSessionCheckMs?: number } = {}) {
+  h = await startHarness(options);
   await seedSite(h, { siteId: 'site-a', siteKey: 'key-a' });
   await seedSite(h, { siteId: 'site-b', siteKey: 'key-b' });
   await seedOperator(h, { operatorId: 'op-a', email: 'a@a.test', name: 'Ana', siteIds: ['site-a', 'site-b'] });
-});
+  await seedOperator(h, { operatorId: 'op-c', email: 'c@b.test', name: 'Cy', siteIds: ['site-b'] });
+}
 afterEach(() => h.close());
+
+const takeSiteBFromAna = () => seedOperator(h, { operatorId: 'op-a', email: 'a@a.test', name: 'Ana', siteIds: ['site-a'] });
 
 const signedOut = { code: PROTOCOL_CLOSE_CODE, reason: 'unauthenticated' };
 
@@ -37,7 +42,25 @@ function openOperatorSocket(headers: Record<string, string>) {
   return new SocketClient(new WebSocket(`${h.wsUrl}/ws/operator?v=${PROTOCOL_VERSION}`, { headers }), (d) => OperatorEvent.parse(d));
 }
 
+type OperatorClient = Awaited<ReturnType<typeof connectOperator>>;
+
+/**
+ * Whether a new handoff on site B reaches `socket`. Cy's socket receiving it proves the server
+ * has sent it to site B's sockets; the ping barrier then collects what `socket` got before.
+ */
+async function siteBHandoffReaches(socket: OperatorClient, observer: OperatorClient): Promise<boolean> {
+  const { client } = await visitorSession(h, 'key-b');
+  client.send({ type: 'request_human', clientMessageId: 'h' });
+  const conversationId = (await client.waitFor('message_added')).message.conversationId;
+  await observer.waitFor('handoff_started', (e) => e.conversation.conversationId === conversationId);
+  const received = await socket.eventsBeforePong();
+  client.close();
+  return received.some((e) => e.type === 'handoff_started' && e.conversation.conversationId === conversationId);
+}
+
 describe('operator sockets follow their session', () => {
+  beforeEach(() => start());
+
   it('closes the open socket on logout, and the cookie opens nothing afterwards', async () => {
     const a = await loginOperator(h, 'a@a.test');
     const socket = await connectOperator(h, a);
@@ -75,32 +98,48 @@ describe('operator sockets follow their session', () => {
     visitor.close();
   });
 
-  it('closes an idle socket at the next session check once the session is revoked', { timeout: 20_000 }, async () => {
-    const a = await loginOperator(h, 'a@a.test');
-    const socket = await connectOperator(h, a);
-    await revokeDirectly(a);
-    expect(await socket.waitClosed(15_000)).toEqual(signedOut);
-  });
-
   it('lets the operator’s current sites govern a socket opened before a site was taken away', async () => {
     const a = await loginOperator(h, 'a@a.test');
     const socket = await connectOperator(h, a);
+    const observer = await connectOperator(h, await loginOperator(h, 'c@b.test'));
     const { visitor, conversationId } = await claimedBy(a, 'key-b');
-    await seedOperator(h, { operatorId: 'op-a', email: 'a@a.test', name: 'Ana', siteIds: ['site-a'] });
+    await takeSiteBFromAna();
     socket.send({ type: 'typing', conversationId, isTyping: true });
     expect((await socket.waitFor('error')).code).toBe('not_found');
     expect(visitor.events.some((e) => e.type === 'operator_typing')).toBe(false);
-    const seen = socket.events.length;
-    const other = await visitorSession(h, 'key-b');
-    other.client.send({ type: 'request_human', clientMessageId: 'h' });
-    await other.client.waitFor('handoff_started');
-    await new Promise((r) => setTimeout(r, 300));
-    expect(socket.events.slice(seen).filter((e) => e.type !== 'presence_updated')).toEqual([]);
-    for (const c of [socket, visitor, other.client]) c.close();
+    expect(await siteBHandoffReaches(socket, observer)).toBe(false);
+    for (const c of [socket, observer, visitor]) c.close();
+  });
+});
+
+describe('idle operator sockets, at each session check', () => {
+  beforeEach(() => start({ operatorSessionCheckMs: 100 }));
+
+  it('closes an idle socket once its session is revoked', async () => {
+    const a = await loginOperator(h, 'a@a.test');
+    const socket = await connectOperator(h, a);
+    await revokeDirectly(a);
+    expect(await socket.waitClosed()).toEqual(signedOut);
+  });
+
+  it('stops sending a site’s events to an idle socket once the site is taken away, with no command sent', async () => {
+    const socket = await connectOperator(h, await loginOperator(h, 'a@a.test'));
+    const observer = await connectOperator(h, await loginOperator(h, 'c@b.test'));
+    expect(await siteBHandoffReaches(socket, observer)).toBe(true);
+    await takeSiteBFromAna();
+    const deadline = Date.now() + 5000;
+    while (await siteBHandoffReaches(socket, observer)) {
+      if (Date.now() > deadline) throw new Error('site B’s handoffs still reach Ana 5 s after it was taken away');
+    }
+    expect(await siteBHandoffReaches(socket, observer)).toBe(false);
+    expect(socket.closed).toBeNull();
+    for (const c of [socket, observer]) c.close();
   });
 });
 
 describe('operator socket origin', () => {
+  beforeEach(() => start());
+
   it('refuses an opaque or unparsable Origin as cross-origin, without a server error', async () => {
     const a = await loginOperator(h, 'a@a.test');
     for (const origin of ['null', 'not a url', 'http://evil.test']) {

@@ -4,6 +4,9 @@ import { PROTOCOL_VERSION } from '../../shared/protocol-version';
 import { VisitorEvent } from '../../shared/visitor-protocol';
 import type { Harness } from './harness';
 
+/** Far from the small nonces tests send themselves. */
+let pingNonce = 1_000_000;
+
 /** A real WebSocket client that parses every frame with the shared schema and lets tests await one. */
 export class SocketClient<E extends { type: string }> {
   readonly events: E[] = [];
@@ -70,6 +73,19 @@ export class SocketClient<E extends { type: string }> {
 
   close(): void {
     this.ws.close();
+  }
+
+  /**
+   * The events that arrived before the server answered a fresh ping. A barrier for "nothing
+   * arrived": the server handles a socket's frames in order, so whatever it sent this socket
+   * before reading the ping is in the list.
+   */
+  async eventsBeforePong(): Promise<E[]> {
+    const nonce = ++pingNonce;
+    const isOurPong = (e: E) => e.type === 'pong' && (e as { nonce?: number }).nonce === nonce;
+    this.send({ type: 'ping', nonce });
+    await this.waitFor('pong' as E['type'], isOurPong);
+    return this.events.slice(0, this.events.findIndex(isOurPong));
   }
 }
 

@@ -25,15 +25,26 @@ export function testDatabaseUri(): string {
   return uri;
 }
 
-/** `databaseName`: share another harness's database, as a second server instance would. */
-export async function startHarness(options: { clock?: Clock; databaseName?: string } = {}): Promise<Harness> {
+/**
+ * `databaseName`: share another harness's database, as a second server instance would.
+ * `operatorSessionCheckMs`: a short session re-check, so tests of it need not wait 10 s.
+ */
+export async function startHarness(options: { clock?: Clock; databaseName?: string; operatorSessionCheckMs?: number } = {}): Promise<Harness> {
   const client = new MongoClient(testDatabaseUri(), { serverSelectionTimeoutMS: 5000 });
   await client.connect();
   const db = client.db(options.databaseName ?? `baton_test_${randomUUID().slice(0, 8)}`);
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const deps = createFlowDeps(db, log, options.clock);
   await deps.store.ensureIndexes();
-  const app = await buildApp({ deps, logger: log, staticDir: 'dist/public', demoSiteKey: 'demo', sessionTtlMs: 3600_000, cookieSecure: false });
+  const app = await buildApp({
+    deps,
+    logger: log,
+    staticDir: 'dist/public',
+    demoSiteKey: 'demo',
+    sessionTtlMs: 3600_000,
+    cookieSecure: false,
+    operatorSessionCheckMs: options.operatorSessionCheckMs,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {

@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { OperatorCommand, type OperatorEvent } from '../../shared/operator-protocol';
 import { PROTOCOL_CLOSE_CODE, PROTOCOL_VERSION } from '../../shared/protocol-version';
 import type { FlowDeps } from '../flows/deps';
-import { isSessionLive, operatorIfSessionLive, sessionFromCookie, toOperatorIdentity } from '../flows/operator-session';
+import { operatorIfSessionLive, sessionFromCookie, toOperatorIdentity } from '../flows/operator-session';
 import { operatorReturned, presenceTimers, setPresence } from '../flows/presence';
 import type { OperatorDoc, SessionDoc } from '../store/documents';
 import { SESSION_COOKIE } from './authenticate';
@@ -12,7 +12,10 @@ import { createFrameLimiter, keepAlive, parseFrame } from './frame-guard';
 
 const OperatorSocketQuery = z.object({ v: z.string().check(z.maxLength(8)) });
 
-/** As often as the keep-alive ping: a session revoked elsewhere ends its sockets within one tick. */
+/**
+ * As often as the keep-alive ping: a session revoked elsewhere ends its sockets, and a site taken
+ * away stops reaching an idle inbox, within one tick.
+ */
 const SESSION_CHECK_MS = 10_000;
 
 declare module 'fastify' {
@@ -27,8 +30,8 @@ function isSameOrigin(origin: string | undefined, host: string | undefined): boo
   return URL.canParse(origin) && new URL(origin).host === host;
 }
 
-export async function operatorSocketRoutes(app: FastifyInstance, opts: { deps: FlowDeps }): Promise<void> {
-  const { deps } = opts;
+export async function operatorSocketRoutes(app: FastifyInstance, opts: { deps: FlowDeps; sessionCheckMs?: number }): Promise<void> {
+  const { deps, sessionCheckMs = SESSION_CHECK_MS } = opts;
   const presence = presenceTimers(deps);
   app.addHook('onClose', async () => presence.stopAll());
   app.addHook('onReady', async () => presence.afterRestart());
@@ -58,12 +61,13 @@ export async function operatorSocketRoutes(app: FastifyInstance, opts: { deps: F
       const stopKeepAlive = keepAlive(socket);
       const unsubscribe = deps.hub.subscribeOperator({ operatorId: operator._id, sessionId: session._id, siteIds: operator.siteIds, send, end: signOut });
       const sessionCheck = setInterval(() => {
-        isSessionLive(deps, session)
-          .then((live) => {
-            if (!live) signOut();
+        operatorIfSessionLive(deps, session)
+          .then((fresh) => {
+            if (!fresh) return signOut();
+            deps.hub.updateOperatorSites(fresh._id, fresh.siteIds);
           })
           .catch((err) => request.log.error({ err, operatorId: operator._id }, 'session check failed'));
-      }, SESSION_CHECK_MS);
+      }, sessionCheckMs);
       sessionCheck.unref();
       presence.connected(operator._id);
       send({ type: 'welcome', protocolVersion: PROTOCOL_VERSION, operator: toOperatorIdentity(operator) });

@@ -77,6 +77,23 @@ describe('operator profiles model', () => {
     expect(model.outcomes.value.op_sam?.message).toBe('Nothing changed.');
   });
 
+  it('saves again after switching site while a save was in flight', async () => {
+    let answer: (value: unknown) => void = () => {};
+    const updateOperator = vi.fn(() => new Promise((resolve) => (answer = resolve))) as never;
+    const { api, model } = await setup({ updateOperator });
+    const inFlight = model.save('op_sam', draft({ capacity: '4' }));
+    expect(model.savingId.value).toBe('op_sam');
+    await model.load('site_2');
+    expect(model.savingId.value).toBeNull();
+    answer(ok({ operator: { ...sam, capacity: 4 } }));
+    await inFlight;
+
+    api.updateOperator.mockImplementation(async () => ok({ operator: { ...sam, capacity: 5 } }));
+    await model.save('op_sam', draft({ capacity: '5' }));
+    expect(api.updateOperator).toHaveBeenLastCalledWith('site_2', 'op_sam', { capacity: 5 });
+    expect(model.outcomes.value.op_sam).toEqual({ issues: [], message: 'Saved Sam.' });
+  });
+
   it('drops a late answer for a site the admin already left', async () => {
     let answer: (value: unknown) => void = () => {};
     const api = fakeApi({ operatorProfiles: vi.fn(() => new Promise((resolve) => (answer = resolve))) as never });

@@ -42,6 +42,8 @@ export function createOperatorProfilesModel(api: InboxApi) {
       operators.value = [];
       outcomes.value = {};
       loadError.value = null;
+      // A save still in flight belongs to the list being left; its answer is dropped, so it must not block the next save.
+      savingId.value = null;
       const result = await api.operatorProfiles(next);
       if (mine !== token) return;
       if (!result.ok) {
