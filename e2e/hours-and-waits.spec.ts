@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { alwaysOpenSchedule } from '../shared/config/hours';
-import { closeOpenConversations, patchDemoConfig, seedRecentHandoffs } from './support/db';
+import { closeOpenConversations, patchDemoConfig, seedRecentHandoffs, withE2eDb } from './support/db';
 import { openWidget, signIn } from './support/pages';
 
 const hourIn = (timeZone: string) => Number(new Intl.DateTimeFormat('en', { hour: 'numeric', hourCycle: 'h23', timeZone }).format(new Date()));
@@ -41,13 +41,17 @@ test('a handoff at 3 am in the queue’s zone offers a callback in the visitor�
   const shift = (9 - hourIn(queueZone)) * 3600_000 - (opening.getMinutes() * 60_000 + opening.getSeconds() * 1000 + opening.getMilliseconds());
   const firstSlot = new Date(opening.getTime() + shift);
   const visitorWallTime = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', timeZone: visitorZone }).format(firstSlot);
-  await expect(slots.getByRole('radio').first()).toBeChecked();
-  await expect(slots.locator('label').first()).toContainText(visitorWallTime);
+  // "Any time" comes first and is the default; the visitor here picks the first time instead.
+  await expect(slots.getByRole('radio', { name: 'Any time — just get back to me' })).toBeChecked();
+  await expect(slots.locator('label').nth(1)).toContainText(visitorWallTime);
   await expect(visitor.getByText(new RegExp(visitorZone.replace('/', '.')))).toBeVisible();
+  await slots.getByRole('radio').nth(1).check();
 
   await visitor.getByLabel('Phone number or email').fill('+1 555 0100');
   await visitor.getByRole('button', { name: 'Request a callback' }).click();
   await expect(visitor.getByText('Thanks, we have your request.').first()).toBeVisible();
+  const stored = await withE2eDb((db) => db.collection('callbacks').find({ 'contact.value': '+1 555 0100' }).sort({ createdAt: -1 }).next());
+  expect(Date.parse(stored?.slot?.start)).toBe(firstSlot.getTime());
 
   const { page: operator } = await signIn(browser, 'demo@baton.test');
   await operator.getByRole('link', { name: /^Callbacks/ }).first().click();

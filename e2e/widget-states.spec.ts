@@ -77,10 +77,23 @@ test('nobody online during open hours: the honest message and a callback or a me
   await expect(visitor.getByText(/usually within/i)).toHaveCount(0);
   await expect(visitor.getByLabel('Phone number or email')).toBeVisible();
   await expectNoSeriousA11yViolations(visitor, 'baton-chat');
-  await visitor.getByLabel('Phone number or email').fill('ana@example.com');
+  // A visitor who just wants to be contacted picks no time: "Any time" comes first and is the default.
+  const times = visitor.getByRole('radiogroup', { name: /When should we contact you\?/ });
+  await expect(times.getByRole('radio').first()).toBeChecked();
+  await expect(times.getByRole('radio', { name: 'Any time — just get back to me' })).toBeChecked();
+  const contact = `ana.${Date.now()}@example.com`;
+  await visitor.getByLabel('Phone number or email').fill(contact);
   await visitor.getByRole('button', { name: 'Request a callback' }).click();
   await expect(visitor.getByText('Thanks, we have your request.').first()).toBeVisible();
   await expectNoSeriousA11yViolations(visitor, 'baton-chat');
+  const stored = await withE2eDb((db) => db.collection('callbacks').findOne({ 'contact.value': contact }));
+  expect(stored).toMatchObject({ slot: null, status: 'pending' });
+
+  const { page: operator } = await signIn(browser, 'demo@baton.test');
+  await operator.getByRole('link', { name: /^Callbacks/ }).first().click();
+  const row = operator.getByRole('listitem').filter({ hasText: contact });
+  await expect(row).toContainText('Due now');
+  await expect(row).toContainText('No time chosen');
 });
 
 test('the widget is keyboard operable and returns focus to the launcher', async ({ page }) => {

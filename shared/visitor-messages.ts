@@ -34,6 +34,7 @@ export const VisitorMessageKey = z.enum([
   'backAt',
   'callbackOffer',
   'callbackSlotLabel',
+  'callbackAnyTime',
   'callbackContactLabel',
   'callbackPhone',
   'callbackEmail',

@@ -29,6 +29,7 @@ export const de: VisitorStrings = {
   backAt: 'Wir sind wieder da: {time}.',
   callbackOffer: 'Hinterlassen Sie Ihre Telefonnummer oder E-Mail-Adresse, wir melden uns bei Ihnen.',
   callbackSlotLabel: 'Wann dürfen wir Sie kontaktieren? Zeiten in Ihrer Zeitzone ({zone}).',
+  callbackAnyTime: 'Jederzeit — melden Sie sich einfach bei mir',
   callbackContactLabel: 'Telefonnummer oder E-Mail-Adresse',
   callbackPhone: 'Wir rufen Sie an.',
   callbackEmail: 'Wir schreiben Ihnen eine E-Mail.',

@@ -34,6 +34,7 @@ export const en: VisitorStrings = {
   backAt: 'We’re back {time}.',
   callbackOffer: 'Leave your phone number or email and we’ll get back to you.',
   callbackSlotLabel: 'When should we contact you? Times in your time zone ({zone}).',
+  callbackAnyTime: 'Any time — just get back to me',
   callbackContactLabel: 'Phone number or email',
   callbackPhone: 'We’ll call you.',
   callbackEmail: 'We’ll email you.',

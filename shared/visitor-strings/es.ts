@@ -29,6 +29,7 @@ export const es: VisitorStrings = {
   backAt: 'Volvemos {time}.',
   callbackOffer: 'Déjanos tu teléfono o correo electrónico y te contactaremos.',
   callbackSlotLabel: '¿Cuándo te contactamos? Horas en tu zona horaria ({zone}).',
+  callbackAnyTime: 'Cuando sea — solo quiero que me contacten',
   callbackContactLabel: 'Teléfono o correo electrónico',
   callbackPhone: 'Te llamaremos.',
   callbackEmail: 'Te escribiremos por correo.',

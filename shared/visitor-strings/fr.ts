@@ -29,6 +29,7 @@ export const fr: VisitorStrings = {
   backAt: 'Nous serons de retour {time}.',
   callbackOffer: 'Laissez votre numéro de téléphone ou votre e-mail et nous vous recontacterons.',
   callbackSlotLabel: 'Quand pouvons-nous vous contacter ? Heures dans votre fuseau horaire ({zone}).',
+  callbackAnyTime: 'À tout moment — recontactez-moi simplement',
   callbackContactLabel: 'Téléphone ou e-mail',
   callbackPhone: 'Nous vous appellerons.',
   callbackEmail: 'Nous vous écrirons par e-mail.',

@@ -29,6 +29,7 @@ export const pt: VisitorStrings = {
   backAt: 'Voltamos {time}.',
   callbackOffer: 'Deixe seu telefone ou e-mail e entraremos em contato.',
   callbackSlotLabel: 'Quando podemos entrar em contato? Horários no seu fuso horário ({zone}).',
+  callbackAnyTime: 'A qualquer hora — é só entrar em contato comigo',
   callbackContactLabel: 'Telefone ou e-mail',
   callbackPhone: 'Vamos ligar para você.',
   callbackEmail: 'Vamos enviar um e-mail para você.',

@@ -20,7 +20,9 @@ export function CallbackForm({ model, offer, where }: { model: ChatModel; offer:
   const submit = (event: Event) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
-    const slot = offer.slots[Number(data.get('slot'))];
+    // "Any time" is the empty value: no slot, so the server takes it as "get back to me when you can".
+    const choice = data.get('slot');
+    const slot = choice ? offer.slots[Number(choice)] : undefined;
     const note = String(data.get('note') ?? '').trim();
     model.requestCallback({ slot, contact: readContact(String(data.get('contact') ?? '')), note: note || undefined });
   };
@@ -33,9 +35,13 @@ export function CallbackForm({ model, offer, where }: { model: ChatModel; offer:
             {fill(s.callbackSlotLabel, { zone: where.timeZone })}
           </p>
           <div class="os" role="radiogroup" aria-labelledby="baton-slot-label">
+            <label class="op">
+              <input type="radio" name="slot" value="" defaultChecked />
+              {s.callbackAnyTime}
+            </label>
             {offer.slots.map((slot, i) => (
               <label class="op" key={slot.start}>
-                <input type="radio" name="slot" value={i} required defaultChecked={i === 0} />
+                <input type="radio" name="slot" value={i} />
                 {formatSlot(slot, where.locale, where.timeZone, offer.siteTimeZone)}
               </label>
             ))}

@@ -27,6 +27,20 @@ describe('callbacks', () => {
     expect(callbackDue(list[4] as never, now)).toBe('overdue');
   });
 
+  it('puts a request with no time chosen among the due ones by when it was asked, oldest first', () => {
+    const list = [
+      callback({ callbackId: 'asked-late', slot: null, createdAt: at(25) }),
+      callback({ callbackId: 'upcoming', slot: { start: at(60), end: at(90) } }),
+      callback({ callbackId: 'slot-20', slot: { start: at(20), end: at(50) } }),
+      callback({ callbackId: 'asked-early', slot: null, createdAt: at(5) }),
+      callback({ callbackId: 'slot-10', slot: { start: at(10), end: at(40) } }),
+      callback({ callbackId: 'asked-done', slot: null, createdAt: at(1), status: 'done', doneAt: at(2) }),
+    ];
+    expect(sortCallbacks(list, now).map((c) => c.callbackId)).toEqual(['asked-early', 'slot-10', 'slot-20', 'asked-late', 'upcoming', 'asked-done']);
+    // Without a slot there is no end to pass: a day-old request is still due, not overdue.
+    expect(callbackDue(callback({ slot: null, createdAt: at(-24 * 60) }), now)).toBe('due');
+  });
+
   it('marks a callback done and counts only pending ones', async () => {
     const api = fakeApi({ callbacks: vi.fn(async () => ok({ callbacks: [callback(), callback({ callbackId: 'cb2' })] })) });
     const model = createCallbacksModel(api, signal(now));

@@ -21,7 +21,7 @@ export function CallbackRow({ callback: cb, selected }: { callback: Callback; se
             {zone ? ` (visitor's time: ${formatClock(cb.slot.start, zone)} to ${formatClock(cb.slot.end, zone)}, ${zone})` : ''}
           </span>
         ) : (
-          <span>As soon as possible</span>
+          <span>No time chosen (asked {formatTime(cb.createdAt)})</span>
         )}
       </p>
       <p class="row-meta">
