@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { patchDemoConfig } from './support/db';
+import { patchDemoConfig, withE2eDb } from './support/db';
 import { action, closeContexts, freshPage, conversationRow, DANA, openConversation, openInbox, showView, startVisitor, visitorStage } from './support/inbox';
 
 test.afterEach(closeContexts);
@@ -66,6 +66,38 @@ test('the inbox views have no serious or critical accessibility violations', asy
     await showView(dana, 'Settings');
     await expect(dana.getByRole('button', { name: 'Save settings' })).toBeVisible();
     await expectNoSeriousViolations(dana, 'Settings');
+  });
+});
+
+test.describe('with more resolved conversations than one page holds', () => {
+  // A year old, so they sort after every other resolved conversation and count in no recent wait estimate.
+  const since = Date.now() - 365 * 24 * 3600_000;
+  const archived = Array.from({ length: 201 }, (_, i) => {
+    const at = new Date(since + i * 60_000);
+    return {
+      _id: `archived-${i}`, siteId: 'site-demo', visitorId: `archived-${i}`, state: 'resolved', version: 3, queue: 'general', owner: null, lastSeq: 0,
+      botSinceSeq: 0, urgency: 'normal', triggers: [], firedTriggers: [], handoffTopic: null, intent: null, missingFacts: [], facts: {}, casePackage: null,
+      callbackBooked: null, rating: null, offer: null, declinedBy: [], visitorName: `Archived ${String(i).padStart(3, '0')}`, visitorLocale: 'en',
+      lastMessagePreview: null, createdAt: at, escalatedAt: at, claimedAt: at, resolvedAt: at, lastActivityAt: at, lastVisitorActivityAt: at,
+    };
+  });
+  test.beforeEach(() => withE2eDb((db) => db.collection<{ _id: string }>('conversations').insertMany(archived)));
+  test.afterEach(() => withE2eDb((db) => db.collection<{ _id: string }>('conversations').deleteMany({ _id: { $in: archived.map((a) => a._id) } })));
+
+  test('Load more brings in the next page from the keyboard and says how many came', async ({ browser }) => {
+    const dana = await openInbox(browser, DANA);
+    await showView(dana, 'Resolved');
+    const loadMore = dana.getByRole('button', { name: 'Load more' });
+    await expect(loadMore).toBeVisible();
+    await expect(conversationRow(dana, 'Archived 000')).toHaveCount(0);
+    await expectNoSeriousViolations(dana, 'Resolved with more to load');
+    await loadMore.focus();
+    await dana.keyboard.press('Enter');
+    await expect(dana.getByRole('status').filter({ hasText: /^Loaded \d+ more conversations?, \d+ shown\./ })).toBeVisible();
+    await expect(conversationRow(dana, 'Archived 000')).toBeVisible();
+    // Focus moves to the first row added, inside the list.
+    await expect(dana.locator(':focus')).toHaveAttribute('href', /^#\/resolved\//);
+    await expectNoSeriousViolations(dana, 'Resolved after Load more');
   });
 });
 

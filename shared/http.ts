@@ -17,16 +17,24 @@ export type SessionResponse = z.infer<typeof SessionResponse>;
 export const InboxView = z.enum(['awaiting', 'live', 'mine', 'resolved']);
 export type InboxView = z.infer<typeof InboxView>;
 
+const pageLimitIssue = 'must be a whole number from 1 to 200';
+
 export const ListConversationsQuery = z.object({
   view: InboxView,
   queue: z.optional(z.string().check(z.maxLength(64))),
   q: z.optional(z.string().check(z.maxLength(200))),
+  /** Opaque: the `nextCursor` of the previous page of the same view. */
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
+  /** Page size; 200 when absent. */
+  limit: z.optional(z.coerce.number({ error: pageLimitIssue }).check(z.int(pageLimitIssue), z.gte(1, pageLimitIssue), z.lte(200, pageLimitIssue))),
 });
 export type ListConversationsQuery = z.infer<typeof ListConversationsQuery>;
 
 export const ListConversationsResponse = z.object({
   conversations: z.array(ConversationSummary),
   counts: z.record(z.string(), z.number()),
+  /** Null on the last page; defaulted so a body from a server without paging still parses. */
+  nextCursor: z._default(z.nullable(z.string()), null),
 });
 export type ListConversationsResponse = z.infer<typeof ListConversationsResponse>;
 

@@ -44,7 +44,7 @@ async function eventually<T>(probe: () => Promise<T>, done: (v: T) => boolean, m
 }
 
 const owners = async () => {
-  const docs = await h.deps.store.conversations.list(['site-a'], 'live', { operatorId: '' });
+  const { conversations: docs } = await h.deps.store.conversations.list(['site-a'], 'live', { operatorId: '' });
   const count = new Map<string, number>();
   for (const d of docs) if (d.owner) count.set(d.owner.operatorId, (count.get(d.owner.operatorId) ?? 0) + 1);
   return { docs, count };

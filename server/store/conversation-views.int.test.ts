@@ -4,6 +4,7 @@ import type { ConversationState, Urgency } from '../../shared/entities';
 import { openTestDatabase, type TestDatabase } from '../test-support/test-database';
 import type { Store } from '.';
 import type { ConversationDoc } from './documents';
+import { positionOf } from './list-position';
 
 let t: TestDatabase;
 let db: Db;
@@ -35,17 +36,23 @@ describe('inbox views', () => {
     const urgent = conversation('urgent', 'site-wait', 'queued', 'urgent', 400, 400);
     const low = conversation('low', 'site-wait', 'queued', 'low', 0, 0);
     await db.collection<ConversationDoc>('conversations').insertMany([...recent, oldest, urgent, low]);
-    const listed = (await store.conversations.list(['site-wait'], 'awaiting', { operatorId: 'op' })).map((c) => c._id);
+    const first = await store.conversations.list(['site-wait'], 'awaiting', { operatorId: 'op' });
+    const listed = first.conversations.map((c) => c._id);
+    expect(first.more).toBe(true);
     expect(listed).toHaveLength(200);
     expect(listed.slice(0, 4)).toEqual(['urgent', 'oldest', 'recent-000', 'recent-001']);
     expect(listed.at(-1)).toBe('recent-197');
     expect(listed).not.toContain('low');
+    const after = positionOf('awaiting', first.conversations.at(-1)!);
+    const second = await store.conversations.list(['site-wait'], 'awaiting', { operatorId: 'op', after });
+    expect(second.conversations.map((c) => c._id)).toEqual(['recent-198', 'recent-199', 'recent-200', 'recent-201', 'recent-202', 'recent-203', 'recent-204', 'low']);
+    expect(second.more).toBe(false);
   });
 
   it('lists and counts a callback-requested conversation under Callbacks only, not Live', async () => {
     const states: ConversationState[] = ['bot', 'queued', 'owned', 'callback_requested', 'resolved'];
     for (const state of states) await store.conversations.insert(conversation(`live-${state}`, 'site-live', state, 'normal', 1, 1));
-    const live = await store.conversations.list(['site-live'], 'live', { operatorId: 'op' });
+    const { conversations: live } = await store.conversations.list(['site-live'], 'live', { operatorId: 'op' });
     expect(live.map((c) => c.state).sort()).toEqual(['bot', 'owned', 'queued']);
     expect((await store.conversations.counts(['site-live'], 'op')).live).toBe(3);
   });

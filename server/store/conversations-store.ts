@@ -4,6 +4,7 @@ import type { InboxView } from '../../shared/http';
 import type { Collections } from './database';
 import type { ConversationDoc } from './documents';
 import { createKeyedLock } from './keyed-lock';
+import { afterInUrgency, afterNewest, type ListPosition } from './list-position';
 
 /**
  * Live: whatever a bot or a person is handling now. A callback-requested conversation waits for
@@ -139,7 +140,16 @@ export function conversationsStore(c: Collections) {
     idleActive(before: Date): Promise<ConversationDoc[]> {
       return col.find({ state: { $in: ['bot', 'owned'] }, lastVisitorActivityAt: { $lt: before } }).toArray();
     },
-    async list(siteIds: string[], view: InboxView, opts: { queue?: string; q?: string; operatorId: string }): Promise<ConversationDoc[]> {
+    /**
+     * One page of an inbox view, after `after` when given; `more` says whether another page follows.
+     * Fetches one row past the page to know that without counting.
+     */
+    async list(
+      siteIds: string[],
+      view: InboxView,
+      opts: { queue?: string; q?: string; operatorId: string; after?: ListPosition; limit?: number },
+    ): Promise<{ conversations: ConversationDoc[]; more: boolean }> {
+      const limit = opts.limit ?? LIST_LIMIT;
       const filter: Filter<ConversationDoc> = { siteId: { $in: siteIds } };
       if (view === 'awaiting') filter.state = 'queued';
       if (view === 'live') filter.state = { $in: LIVE };
@@ -150,20 +160,29 @@ export function conversationsStore(c: Collections) {
         const rx = { $regex: escapeRegex(opts.q), $options: 'i' };
         filter.$or = [{ visitorName: rx }, { lastMessagePreview: rx }, { intent: rx }, { handoffTopic: rx }];
       }
-      if (view !== 'awaiting') return col.find(filter).sort({ lastActivityAt: -1 }).limit(LIST_LIMIT).toArray();
+      const page = (found: ConversationDoc[]) => ({ conversations: found.slice(0, limit), more: found.length > limit });
+      const after = opts.after;
+      if (after && after.view !== view) throw new Error(`A ${after.view} list position cannot page the ${view} view`);
+      if (view !== 'awaiting') {
+        const query = after && after.view !== 'awaiting' ? { ...filter, $and: [afterNewest(after)] } : filter;
+        return page(await col.find(query).sort({ lastActivityAt: -1, _id: 1 }).limit(limit + 1).toArray());
+      }
       // Urgency is a word, so the database cannot sort by its rank: one query per level, in order,
-      // so the limit cuts the newest and least urgent, never the longest waiting.
+      // so the limit cuts the newest and least urgent, never the longest waiting. A cursor resumes
+      // inside its own level and takes every later level whole.
       const found: ConversationDoc[] = [];
-      for (const urgency of URGENCY_ORDER) {
-        if (found.length >= LIST_LIMIT) break;
+      const from = after?.view === 'awaiting' ? URGENCY_ORDER.indexOf(after.urgency) : 0;
+      for (const urgency of URGENCY_ORDER.slice(from)) {
+        if (found.length > limit) break;
+        const resume = after?.view === 'awaiting' && after.urgency === urgency ? { $and: [afterInUrgency(after)] } : {};
         const level = await col
-          .find({ ...filter, urgency })
+          .find({ ...filter, urgency, ...resume })
           .sort({ escalatedAt: 1, createdAt: 1, _id: 1 })
-          .limit(LIST_LIMIT - found.length)
+          .limit(limit + 1 - found.length)
           .toArray();
         found.push(...level);
       }
-      return found;
+      return page(found);
     },
     async counts(siteIds: string[], operatorId: string): Promise<Record<string, number>> {
       const base = { siteId: { $in: siteIds } };

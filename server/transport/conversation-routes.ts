@@ -17,6 +17,7 @@ import type { FlowDeps } from '../flows/deps';
 import { replyAsOperator, runOperatorAction } from '../flows/operator-actions';
 import { toAuditEntry, toSummary, toWireMessage } from '../flows/wire';
 import type { ConversationDoc, OperatorDoc } from '../store/documents';
+import { decodeCursor, encodeCursor, positionOf } from '../store/list-position';
 import { authenticate, currentOperator } from './authenticate';
 import type { ErrorBody, ErrorCode } from '../../shared/errors';
 import { CodedError } from '../coded-error';
@@ -34,12 +35,24 @@ export async function conversationRoutes(app: FastifyInstance, opts: { deps: Flo
   app.get('/api/conversations', { schema: { querystring: ListConversationsQuery, response: { 200: ListConversationsResponse } } }, async (request): Promise<ListConversationsResponse> => {
     const operator = currentOperator(request);
     const query = request.query as ListConversationsQuery;
-    const [docs, counts, callbacks] = await Promise.all([
-      deps.store.conversations.list(operator.siteIds, query.view, { operatorId: operator._id, ...(query.queue ? { queue: query.queue } : {}), ...(query.q ? { q: query.q } : {}) }),
+    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, query.view);
+    if (after === null) {
+      throw new CodedError('invalid_request', `That cursor does not continue the ${query.view} list: pass the nextCursor of the previous page of this view, or leave it out to start from the first page.`);
+    }
+    const [page, counts, callbacks] = await Promise.all([
+      deps.store.conversations.list(operator.siteIds, query.view, {
+        operatorId: operator._id,
+        ...(query.queue ? { queue: query.queue } : {}),
+        ...(query.q ? { q: query.q } : {}),
+        ...(after ? { after } : {}),
+        ...(query.limit ? { limit: query.limit } : {}),
+      }),
       deps.store.conversations.counts(operator.siteIds, operator._id),
       deps.store.callbacks.countPending(operator.siteIds),
     ]);
-    return { conversations: docs.map(toSummary), counts: { ...counts, callbacks } };
+    const last = page.conversations.at(-1);
+    const nextCursor = page.more && last ? encodeCursor(positionOf(query.view, last)) : null;
+    return { conversations: page.conversations.map(toSummary), counts: { ...counts, callbacks }, nextCursor };
   });
 
   app.get('/api/conversations/:conversationId', { schema: { params: ConversationIdParams, response: { 200: ConversationDetail } } }, async (request): Promise<ConversationDetail> => {

@@ -96,6 +96,16 @@ describe('api client', () => {
     expect(s.calls[1]?.url).toBe('/api/conversations/c%2F1/transfer');
     expect(s.calls[1]?.init.body).toBe('{"queue":"sales","note":"quote"}');
   });
+
+  it('asks for the page after a cursor, and reads a body without nextCursor as the last page', async () => {
+    const s = server({ status: 200, body: { conversations: [], counts: {}, nextCursor: 'next/2' } }, { status: 200, body: { conversations: [], counts: {} } });
+    const api = createApiClient({ fetch: s.fetch });
+    const paged = await api.listConversations({ view: 'resolved', cursor: 'abc-_1', limit: 3 });
+    const older = await api.listConversations({ view: 'live' });
+    expect(s.calls[0]?.url).toBe('/api/conversations?view=resolved&cursor=abc-_1&limit=3');
+    expect(paged.ok && paged.value.nextCursor).toBe('next/2');
+    expect(older.ok && older.value.nextCursor).toBeNull();
+  });
 });
 
 describe('error messages', () => {

@@ -127,6 +127,8 @@ export function createApiClient(options: ApiClientOptions = {}): InboxApi {
       const params = new URLSearchParams({ view: query.view });
       if (query.queue) params.set('queue', query.queue);
       if (query.q) params.set('q', query.q);
+      if (query.cursor) params.set('cursor', query.cursor);
+      if (query.limit) params.set('limit', String(query.limit));
       return request('GET', `/api/conversations?${params}`, ListConversationsResponse);
     },
     conversation: (id) => request('GET', `/api/conversations/${enc(id)}`, ConversationDetail),

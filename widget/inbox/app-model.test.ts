@@ -86,7 +86,7 @@ describe('inbox app', () => {
   it('moves through the list with j and k and claims with c', async () => {
     const list = [summary({ conversationId: 'a', urgency: 'urgent' }), summary({ conversationId: 'b' })];
     const { api, app } = await signedIn({
-      listConversations: vi.fn(async () => ok({ conversations: list, counts: { awaiting: 2 } })),
+      listConversations: vi.fn(async () => ok({ conversations: list, counts: { awaiting: 2 }, nextCursor: null })),
       conversation: vi.fn(async (id: string) => ok(detail(summary({ conversationId: id })))),
     });
     app.runShortcut('next');

@@ -8,7 +8,7 @@ afterEach(() => {
 });
 
 function setup(conversations = [summary()], counts = { awaiting: 1, live: 1, mine: 0, resolved: 4, callbacks: 2 }) {
-  const api = fakeApi({ listConversations: vi.fn(async () => ok({ conversations, counts })) });
+  const api = fakeApi({ listConversations: vi.fn(async () => ok({ conversations, counts, nextCursor: null })) });
   const inbox = createInboxModel(api, signal('op_me'));
   return { api, inbox };
 }

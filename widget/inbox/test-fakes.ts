@@ -87,6 +87,16 @@ export function operatorProfile(overrides: Partial<OperatorProfile> = {}): Opera
   return { operatorId: 'op_sam', name: 'Sam', role: 'operator', presence: 'online', capacity: 3, active: 0, languages: ['en'], skills: [], ...overrides };
 }
 
+/** A listConversations that serves `rows` in pages of `size`; its cursor is the index where the next page starts. */
+export function pagedList(rows: () => ConversationSummary[], size: number, counts: Record<string, number> = {}): InboxApi['listConversations'] {
+  return async (query) => {
+    const start = query.cursor ? Number(query.cursor) : 0;
+    const all = rows();
+    const end = start + size;
+    return ok({ conversations: all.slice(start, end), counts, nextCursor: end < all.length ? String(end) : null });
+  };
+}
+
 export type FakeApi = { [K in keyof InboxApi]: Mock<InboxApi[K]> };
 
 /** Every endpoint answers a harmless success unless the test replaces it; every one is a spy. */
@@ -96,7 +106,7 @@ export function fakeApi(overrides: Partial<InboxApi> = {}): FakeApi {
     session: async () => ok({ operator: me, csrfToken: 'tok' }),
     login: async () => ok({ operator: me, csrfToken: 'tok' }),
     logout: async () => ok<unknown>(undefined),
-    listConversations: async () => ok({ conversations: [], counts: {} }),
+    listConversations: async () => ok({ conversations: [], counts: {}, nextCursor: null }),
     conversation: async (id) => ok(detail(summary({ conversationId: id }))),
     claim: action,
     bargeIn: action,

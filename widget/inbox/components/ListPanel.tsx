@@ -1,5 +1,7 @@
+import { useRef } from 'preact/hooks';
 import type { InboxView } from '../../../shared/http';
 import { ConversationRow } from './ConversationRow';
+import { LoadMore } from './LoadMore';
 import { QueueFilter } from './QueueFilter';
 import { SearchForm } from './SearchForm';
 import { useApp } from './app-context';
@@ -22,6 +24,7 @@ export function ListPanel({ view }: { view: InboxView }) {
   const { inbox, conversation } = useApp();
   const items = inbox.visible.value;
   const openId = conversation.openId.value;
+  const list = useRef<HTMLUListElement>(null);
   return (
     <section class="list-panel" aria-labelledby="list-title">
       <div class="list-head">
@@ -39,11 +42,12 @@ export function ListPanel({ view }: { view: InboxView }) {
       ) : null}
       {inbox.loading.value && items.length === 0 ? <p class="muted">Loading…</p> : null}
       {!inbox.loading.value && items.length === 0 && !inbox.error.value ? <p class="muted">{empty[view]}</p> : null}
-      <ul class="rows" aria-label={`${titles[view]} conversations`}>
+      <ul ref={list} class="rows" aria-label={`${titles[view]} conversations`}>
         {items.map((c) => (
           <ConversationRow key={c.conversationId} conversation={c} view={view} selected={c.conversationId === openId} />
         ))}
       </ul>
+      <LoadMore view={view} list={list} />
     </section>
   );
 }
