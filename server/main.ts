@@ -37,6 +37,8 @@ async function main(): Promise<void> {
   let stopSweepers = () => {};
   app.addHook('onClose', async () => {
     stopSweepers();
+    // Before the client closes: an attempt in flight still records its outcome.
+    await deps.webhooks.close();
     await client.close();
   });
   let closing = false;

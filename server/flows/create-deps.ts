@@ -13,15 +13,17 @@ export function createFlowDeps(
   clock: Clock = { now: () => new Date() },
   options: { publicUrl?: string | null; webhookRetryDelaysMs?: number[] } = {},
 ): FlowDeps {
+  const store = createStore(db);
   return {
     webhooks: createWebhookSender({
+      store,
       log,
       now: () => clock.now(),
       newId: randomUUID,
       publicUrl: options.publicUrl ?? null,
       ...(options.webhookRetryDelaysMs ? { retryDelaysMs: options.webhookRetryDelaysMs } : {}),
     }),
-    store: createStore(db),
+    store,
     hub: createInProcessHub(),
     clock,
     newId: randomUUID,

@@ -32,7 +32,7 @@ export async function resolveInactiveConversations(deps: FlowDeps): Promise<numb
   return resolved;
 }
 
-/** Background sweeps: idle conversations, opening/closing hours and expired operator sessions every minute, lapsed automatic offers every few seconds. */
+/** Background sweeps: idle conversations, opening/closing hours and expired operator sessions every minute, lapsed automatic offers every few seconds; the webhook worker. */
 export function startSweepers(deps: FlowDeps): () => void {
   const hoursChanged = createHoursWatch(deps);
   const idle = setInterval(() => {
@@ -45,8 +45,10 @@ export function startSweepers(deps: FlowDeps): () => void {
   }, 3_000);
   idle.unref();
   offers.unref();
+  const stopWebhooks = deps.webhooks.start();
   return () => {
     clearInterval(idle);
     clearInterval(offers);
+    stopWebhooks();
   };
 }

@@ -10,6 +10,7 @@ import type {
   TransitionDoc,
   VisitorDoc,
 } from './documents';
+import type { WebhookAttemptDoc, WebhookDeliveryDoc } from './webhook-deliveries-store';
 
 export interface Collections {
   sites: Collection<SiteDoc>;
@@ -21,6 +22,8 @@ export interface Collections {
   audit: Collection<AuditDoc>;
   callbacks: Collection<CallbackDoc>;
   transitions: Collection<TransitionDoc>;
+  webhookDeliveries: Collection<WebhookDeliveryDoc>;
+  webhookAttempts: Collection<WebhookAttemptDoc>;
 }
 
 export function collectionsOf(db: Db): Collections {
@@ -34,6 +37,8 @@ export function collectionsOf(db: Db): Collections {
     audit: db.collection('audit'),
     callbacks: db.collection('callbacks'),
     transitions: db.collection('transitions'),
+    webhookDeliveries: db.collection('webhook_deliveries'),
+    webhookAttempts: db.collection('webhook_attempts'),
   };
 }
 
@@ -69,5 +74,7 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     c.messages.createIndex({ conversationId: 1, seq: 1 }, { unique: true }),
     c.audit.createIndex({ conversationId: 1, at: 1 }),
     c.callbacks.createIndex({ siteId: 1, status: 1 }),
+    // The worker's claim and its idle check: due rows by status, oldest first.
+    c.webhookDeliveries.createIndex({ status: 1, nextAttemptAt: 1 }),
   ]);
 }

@@ -7,6 +7,7 @@ import { messagesStore } from './messages-store';
 import { operatorsStore, sessionsStore } from './operators-store';
 import { sitesStore } from './sites-store';
 import { visitorsStore } from './visitors-store';
+import { webhookDeliveriesStore } from './webhook-deliveries-store';
 
 export function createStore(db: Db) {
   const c = collectionsOf(db);
@@ -20,6 +21,7 @@ export function createStore(db: Db) {
     messages: messagesStore(c),
     audit: auditStore(c),
     callbacks: callbacksStore(c),
+    webhookDeliveries: webhookDeliveriesStore(c),
     ensureIndexes: () => ensureIndexes(c),
     async ping(): Promise<boolean> {
       try {

@@ -1,18 +1,24 @@
-import { HANDOFF_WEBHOOK_HEADERS as H, type HandoffEvent } from '../../shared/handoff-webhook';
+import type { HandoffEvent } from '../../shared/handoff-webhook';
+import type { Store } from '../store';
 import type { ConversationDoc, SiteDoc } from '../store/documents';
+import type { WebhookDeliveryDoc } from '../store/webhook-deliveries-store';
 import { buildHandoffPayload } from './payload';
-import { signWebhook } from './signature';
+import { DEFAULT_RETRY_DELAYS_MS, settlementAfter } from './retry-schedule';
 import { toSlackMessage } from './slack-message';
+import { type AttemptOutcome, postDelivery } from './webhook-attempt';
 
-// Deliveries and their retries live in memory: a restart drops every retry still waiting (each is
-// logged when it fails first). A durable outbox would store the delivery (id, site, event, body,
-// attempt, nextAttemptAt) in the same write as the state change, let a worker claim due rows with a
-// conditional update so two servers never send the same attempt, and mark them sent or abandoned.
+// A durable outbox: notify() stores the delivery (webhook_deliveries) and a worker sends it, so a
+// restart or a crash loses no retry. Workers on every server claim due rows through the attempts
+// ledger (webhook-deliveries-store.ts), so two servers never send the same attempt; a claim holds a
+// lease, and a sender that dies mid-attempt leaves a row another takes once the lease ends. The row
+// is written just after the state change, not with it (FerretDB has no transactions): a crash in
+// between loses that one delivery. URL and secret are read at send time, so edits and rotations apply.
 
 type LogFn = (context: object, message: string) => void;
 export type WebhookLog = Record<'info' | 'warn' | 'error', LogFn>;
 
 export interface WebhookSenderDeps {
+  store: Pick<Store, 'webhookDeliveries' | 'sites'>;
   log: WebhookLog;
   now(): Date;
   newId(): string;
@@ -22,139 +28,180 @@ export interface WebhookSenderDeps {
   timeoutMs?: number;
   /** PUBLIC_URL, for the inbox link in payloads. */
   publicUrl?: string | null;
+  /** How often the started worker looks for due rows. */
+  pollMs?: number;
 }
 
 export interface WebhookSender {
-  /** Returns at once; the delivery and its retries run in the background. */
+  /** Returns at once; stores the delivery and sends it in the background. Never throws. */
   notify(site: SiteDoc, event: HandoffEvent, conversation: ConversationDoc): void;
-  /** Resolves when every delivery, retries included, has finished. */
+  /** Starts the timer that sends retries and rows left by an earlier run or another server; returns its stop. */
+  start(): () => void;
+  /** Resolves when no delivery is due now or being sent (a retry scheduled later does not count). */
   idle(): Promise<void>;
-  /** For shutdown: drops retries still waiting (logging each) and waits for attempts in flight. */
+  /** For shutdown: lets attempts in flight finish; rows still pending wait for the next start. */
   close(): Promise<void>;
 }
 
-export const DEFAULT_RETRY_DELAYS_MS = [1_000, 5_000, 30_000, 120_000];
 const DEFAULT_TIMEOUT_MS = 5_000;
-// A receiver down for minutes under heavy traffic must not grow memory without bound.
-const MAX_PENDING = 1_000;
-
-interface Delivery {
-  url: string;
-  secret: string;
-  body: string;
-  context: { siteId: string; conversationId: string; deliveryId: string; event: HandoffEvent };
-}
-
-type Outcome = { ok: true; status: number } | { ok: false; retry: boolean; problem: string };
+const DEFAULT_POLL_MS = 1_000;
+/** With nothing scheduled, how often to look for rows another server left behind. */
+const IDLE_CHECK_MS = 10_000;
+/** Deliveries sent at once: one site's slow receiver must not hold up every other site's. */
+const LANES = 4;
 
 export function createWebhookSender(deps: WebhookSenderDeps): WebhookSender {
-  const doFetch = deps.fetch ?? fetch;
+  const deliveries = deps.store.webhookDeliveries;
   const delays = deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const pending = new Set<Promise<void>>();
-  const sleepers = new Set<() => void>();
-  let closed = false;
+  // Far longer than an attempt can take (site load, the request's timeout, the settling write).
+  const leaseMs = timeoutMs + 30_000;
+  const inserts = new Set<Promise<void>>();
+  let draining: Promise<void> | null = null;
+  let drainAgain = false;
+  let nextCheckAtMs = 0;
+  let timer: ReturnType<typeof setInterval> | null = null;
+  let closing: Promise<void> | null = null;
 
   function notify(site: SiteDoc, event: HandoffEvent, conversation: ConversationDoc): void {
     const hook = site.config.webhook;
     if (!hook.url || !hook.events.includes(event)) return;
     const context = { siteId: site._id, conversationId: conversation._id, deliveryId: deps.newId(), event };
-    if (closed || pending.size >= MAX_PENDING) {
-      deps.log.error({ ...context, pending: pending.size }, `webhook not sent: ${closed ? 'shutting down' : 'too many deliveries pending'}`);
-      return;
-    }
     try {
-      const payload = buildHandoffPayload({ deliveryId: context.deliveryId, event, conversation, now: deps.now(), publicUrl: deps.publicUrl ?? null });
+      const now = deps.now();
+      const payload = buildHandoffPayload({ deliveryId: context.deliveryId, event, conversation, now, publicUrl: deps.publicUrl ?? null });
       const body = JSON.stringify(hook.format === 'slack' ? toSlackMessage(payload) : payload);
-      const run: Promise<void> = deliver({ url: hook.url, secret: site.secret, body, context })
-        .catch((err: unknown) => deps.log.error({ ...context, err }, 'webhook delivery crashed'))
-        .finally(() => pending.delete(run));
-      pending.add(run);
+      const row: WebhookDeliveryDoc = {
+        _id: context.deliveryId,
+        siteId: site._id,
+        conversationId: conversation._id,
+        event,
+        body,
+        attempt: 0,
+        status: 'pending',
+        nextAttemptAt: now,
+        leaseUntil: null,
+        lastProblem: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const insert: Promise<void> = deliveries
+        .insert(row)
+        .then(
+          () => void drain(),
+          (err: unknown) => deps.log.error({ ...context, err }, 'webhook not sent: its delivery could not be stored'),
+        )
+        .finally(() => inserts.delete(insert));
+      inserts.add(insert);
     } catch (err) {
       // The caller is a flow that already changed state: a webhook bug must not undo or fail it.
       deps.log.error({ ...context, err }, 'webhook payload could not be built');
     }
   }
 
-  async function deliver(d: Delivery): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      const outcome = await attemptOnce(d);
-      if (outcome.ok) {
-        deps.log.info({ ...d.context, attempt, status: outcome.status }, 'webhook delivered');
-        return;
-      }
-      const delay = outcome.retry ? delays[attempt - 1] : undefined;
-      if (delay === undefined) {
-        const why = outcome.retry ? `giving up after ${attempt} attempts` : 'not retrying';
-        deps.log.error({ ...d.context, attempt, problem: outcome.problem }, `webhook delivery failed; ${why}`);
-        return;
-      }
-      deps.log.warn({ ...d.context, attempt, problem: outcome.problem, retryInMs: delay }, 'webhook delivery failed; will retry');
-      if (!(await sleep(delay))) {
-        deps.log.error({ ...d.context, attempt }, 'webhook delivery abandoned: shutting down before its retry');
-        return;
-      }
+  /** Sends every row due now, LANES at a time; a call while draining joins it and has it look once more after. */
+  function drain(): Promise<void> {
+    if (closing) return draining ?? Promise.resolve();
+    if (draining) {
+      drainAgain = true;
+      return draining;
     }
-  }
-
-  async function attemptOnce({ url, secret, body, context }: Delivery): Promise<Outcome> {
-    // A fresh timestamp per attempt, so a receiver's replay window also applies to retries.
-    const timestamp = String(Math.floor(deps.now().getTime() / 1000));
-    const timeout = AbortSignal.timeout(timeoutMs);
-    try {
-      const response = await doFetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          [H.event]: context.event,
-          [H.delivery]: context.deliveryId,
-          [H.timestamp]: timestamp,
-          [H.signature]: `sha256=${signWebhook(secret, timestamp, body)}`,
-        },
-        body,
-        // A redirect would carry the signed event to an address the site never configured.
-        redirect: 'manual',
-        signal: timeout,
+    drainAgain = false;
+    const run = (async () => {
+      const taken = new Set<string>();
+      const lanes = await Promise.allSettled(Array.from({ length: LANES }, () => lane(taken)));
+      for (const lane of lanes) if (lane.status === 'rejected') throw lane.reason;
+      const due = await deliveries.nextDueAt();
+      nextCheckAtMs = Math.min(due?.getTime() ?? Number.POSITIVE_INFINITY, deps.now().getTime() + IDLE_CHECK_MS);
+    })()
+      .catch((err: unknown) => {
+        // Most likely the database is away: look again on a later tick rather than every second.
+        deps.log.error({ err }, 'webhook worker failed; it tries again shortly');
+        nextCheckAtMs = deps.now().getTime() + IDLE_CHECK_MS;
+      })
+      .finally(() => {
+        draining = null;
+        // A row stored after the lanes' last look would otherwise wait for the timer.
+        if (drainAgain && !closing) void drain();
       });
-      await response.body?.cancel();
-      if (response.ok) return { ok: true, status: response.status };
-      const { status } = response;
-      const redirect = status >= 300 && status < 400 ? ' (redirects are not followed: configure the final URL)' : '';
-      return { ok: false, retry: status === 429 || status >= 500, problem: `HTTP ${status}${redirect}` };
-    } catch (err) {
-      const problem = timeout.aborted ? `no answer within ${timeoutMs} ms` : causeOf(err);
-      // Webhook URLs are credentials (Slack's are): keep them out of logs.
-      return { ok: false, retry: true, problem: problem.split(url).join('<webhook url>') };
+    draining = run;
+    return run;
+  }
+
+  /** `taken`: rows another server claimed first in this pass, shared by the lanes. */
+  async function lane(taken: Set<string>): Promise<void> {
+    while (!closing) {
+      const claim = await deliveries.claimDue(deps.now(), leaseMs, [...taken]);
+      if (!claim) return;
+      if (claim.kind === 'taken') taken.add(claim.deliveryId);
+      else await send(claim.delivery);
     }
   }
 
-  function sleep(ms: number): Promise<boolean> {
-    return new Promise((resolve) => {
-      const settle = (slept: boolean) => {
-        clearTimeout(timer);
-        sleepers.delete(wake);
-        resolve(slept);
-      };
-      const wake = () => settle(false);
-      const timer = setTimeout(settle, ms, true);
-      sleepers.add(wake);
-    });
+  async function send(delivery: WebhookDeliveryDoc): Promise<void> {
+    const { _id: deliveryId, siteId, conversationId, event, attempt } = delivery;
+    const context = { siteId, conversationId, deliveryId, event, attempt };
+    try {
+      const site = await deps.store.sites.get(siteId);
+      const url = site?.config.webhook.url;
+      const outcome: AttemptOutcome =
+        site && url
+          ? await postDelivery({ url, secret: site.secret, body: delivery.body, event, deliveryId, now: deps.now(), timeoutMs, fetch: deps.fetch ?? fetch })
+          : { ok: false, retry: false, problem: 'webhook removed' };
+      const now = deps.now();
+      const settlement = settlementAfter(outcome, attempt, delays, now);
+      if (!(await deliveries.settle(delivery, settlement, now))) {
+        deps.log.warn(context, 'webhook attempt not recorded: its lease ended and another server took the delivery');
+      } else if (outcome.ok) {
+        deps.log.info({ ...context, status: outcome.status }, 'webhook delivered');
+      } else if (settlement.status === 'pending') {
+        const retryInMs = settlement.nextAttemptAt.getTime() - now.getTime();
+        deps.log.warn({ ...context, problem: outcome.problem, retryInMs }, 'webhook delivery failed; will retry');
+      } else {
+        const why = outcome.retry ? `giving up after ${attempt} attempts` : 'not retrying';
+        deps.log.error({ ...context, problem: outcome.problem }, `webhook delivery failed; ${why}`);
+      }
+    } catch (err) {
+      // The row stays claimed: once its lease ends, this attempt is taken again (counting as one).
+      deps.log.error({ ...context, err }, 'webhook attempt failed before it was recorded');
+    }
+  }
+
+  function stop(): void {
+    if (timer) clearInterval(timer);
+    timer = null;
+  }
+
+  function start(): () => void {
+    if (timer || closing) return stop;
+    timer = setInterval(() => {
+      if (!draining && deps.now().getTime() >= nextCheckAtMs) void drain();
+    }, deps.pollMs ?? DEFAULT_POLL_MS);
+    timer.unref();
+    void drain();
+    return stop;
   }
 
   async function idle(): Promise<void> {
-    while (pending.size > 0) await Promise.all(pending);
+    for (;;) {
+      while (inserts.size > 0) await Promise.all(inserts);
+      if (closing) return closing;
+      await drain();
+      // Rows another sender is sending, or one that became due meanwhile, are not settled yet.
+      if (inserts.size === 0 && (await deliveries.countDueOrSending(deps.now())) === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   async function close(): Promise<void> {
-    closed = true;
-    for (const wake of [...sleepers]) wake();
-    await idle();
+    closing ??= (async () => {
+      stop();
+      await draining;
+    })();
+    await closing;
+    // A flow may still notify during shutdown: its row is stored for the next start.
+    while (inserts.size > 0) await Promise.all(inserts);
   }
 
-  return { notify, idle, close };
-}
-
-function causeOf(err: unknown): string {
-  if (!(err instanceof Error)) return String(err);
-  return err.cause instanceof Error ? `${err.message}: ${err.cause.message}` : err.message;
+  return { notify, start, idle, close };
 }
