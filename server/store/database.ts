@@ -69,6 +69,11 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     c.visitors.createIndex({ tokenHash: 1 }, { unique: true }),
     c.conversations.createIndex({ siteId: 1, state: 1, lastActivityAt: -1 }),
     c.conversations.createIndex({ visitorId: 1, createdAt: -1 }),
+    // The queue a visitor waits in (positions on every handoff), an operator's load (every offer),
+    // and the lapsed-offer sweep every few seconds: without these each is a full scan.
+    c.conversations.createIndex({ siteId: 1, queue: 1, state: 1 }),
+    c.conversations.createIndex({ 'owner.operatorId': 1, state: 1 }),
+    c.conversations.createIndex({ state: 1, 'offer.expiresAt': 1 }),
     c.messages.createIndex({ dedupeKey: 1 }, { unique: true }),
     // Unique: a duplicated sequence number would be a bug to surface, never to store.
     c.messages.createIndex({ conversationId: 1, seq: 1 }, { unique: true }),
