@@ -67,7 +67,8 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     // the minute sweep deletes expired sessions (sessions.deleteExpired) on every server.
     c.sessions.createIndex({ expiresAt: 1 }),
     c.visitors.createIndex({ tokenHash: 1 }, { unique: true }),
-    c.conversations.createIndex({ siteId: 1, state: 1, lastActivityAt: -1 }),
+    // The inbox lists page by (lastActivityAt desc, _id): the tiebreak is in the index so a page is a range read.
+    c.conversations.createIndex({ siteId: 1, state: 1, lastActivityAt: -1, _id: 1 }),
     c.conversations.createIndex({ visitorId: 1, createdAt: -1 }),
     // The queue a visitor waits in (positions on every handoff), an operator's load (every offer),
     // and the lapsed-offer sweep every few seconds: without these each is a full scan.
