@@ -34,7 +34,10 @@ describe('sorting Awaiting handoff', () => {
   it('shows the latest activity first in Live and the latest resolution first in Resolved', () => {
     const live = [summary({ conversationId: 'old', lastActivityAt: at(1) }), summary({ conversationId: 'new', lastActivityAt: at(9) })];
     expect(sortForView(live, 'live').map((c) => c.conversationId)).toEqual(['new', 'old']);
-    const done = [summary({ conversationId: 'x', resolvedAt: at(3) }), summary({ conversationId: 'y', resolvedAt: at(7) })];
+    const done = [
+      summary({ conversationId: 'x', state: 'resolved', resolvedAt: at(3), lastActivityAt: at(3) }),
+      summary({ conversationId: 'y', state: 'resolved', resolvedAt: at(7), lastActivityAt: at(7) }),
+    ];
     expect(sortForView(done, 'resolved').map((c) => c.conversationId)).toEqual(['y', 'x']);
   });
 });

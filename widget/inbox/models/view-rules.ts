@@ -59,7 +59,8 @@ const newestFirst = (key: (c: ConversationSummary) => string | null) => (a: Conv
 export function sortForView(list: readonly ConversationSummary[], view: InboxView): ConversationSummary[] {
   const sorted = [...list];
   if (view === 'awaiting') return sorted.sort(compareAwaiting);
-  if (view === 'resolved') return sorted.sort(newestFirst((c) => c.resolvedAt ?? c.lastActivityAt));
+  // Resolving is the conversation's last activity, so Resolved is newest-resolved first; one key for
+  // every view but Awaiting keeps this order identical to the server's pages (lastActivityAt, then id).
   return sorted.sort(newestFirst((c) => c.lastActivityAt));
 }
 
