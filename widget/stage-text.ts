@@ -1,8 +1,9 @@
 import type { WaitEstimate } from '../shared/entities';
 import { factLabel } from '../shared/fact-labels';
+import { formatList } from '../shared/list-format';
 import type { VisitorStrings } from '../shared/visitor-messages';
 import type { Stage } from './conversation-stage';
-import { fill, formatBackAt, formatList, formatSlot } from './format';
+import { fill, formatBackAt, formatSlot } from './format';
 
 /**
  * `heading` and `about` repeat the system message the server put in the transcript (a log that is

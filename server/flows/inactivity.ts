@@ -32,13 +32,14 @@ export async function resolveInactiveConversations(deps: FlowDeps): Promise<numb
   return resolved;
 }
 
-/** Background sweeps: idle conversations, opening/closing hours and expired operator sessions every minute, lapsed automatic offers every few seconds; the webhook worker. */
+/** Background sweeps: idle conversations, opening/closing hours, expired operator sessions and old webhook deliveries every minute, lapsed automatic offers every few seconds; the webhook worker. */
 export function startSweepers(deps: FlowDeps): () => void {
   const hoursChanged = createHoursWatch(deps);
   const idle = setInterval(() => {
     resolveInactiveConversations(deps).catch((err) => deps.log.error({ err }, 'inactivity sweep failed'));
     hoursChanged().catch((err) => deps.log.error({ err }, 'hours sweep failed'));
     deps.store.sessions.deleteExpired(deps.clock.now()).catch((err) => deps.log.error({ err }, 'expired session sweep failed'));
+    deps.store.webhookDeliveries.deleteSettled(deps.clock.now()).catch((err) => deps.log.error({ err }, 'settled webhook delivery sweep failed'));
   }, 60_000);
   const offers = setInterval(() => {
     requeueLapsedOffers(deps).catch((err) => deps.log.error({ err }, 'offer sweep failed'));

@@ -1,10 +1,11 @@
-import { type Filter, MongoServerError } from 'mongodb';
+import type { Filter } from 'mongodb';
 import type { ConversationState, Urgency } from '../../shared/entities';
 import type { InboxView } from '../../shared/http';
 import type { Collections } from './database';
 import type { ConversationDoc } from './documents';
 import { createKeyedLock } from './keyed-lock';
 import { afterInUrgency, afterNewest, type ListPosition } from './list-position';
+import { claimUniqueRow } from './unique-row-claim';
 
 /**
  * Live: whatever a bot or a person is handling now. A callback-requested conversation waits for
@@ -16,36 +17,18 @@ const LIVE: ConversationState[] = ['bot', 'queued', 'owned'];
 /** Awaiting handoff: most urgent first, then whoever has waited longest (queue-order.ts; the inbox sorts alike). */
 const URGENCY_ORDER: Urgency[] = ['urgent', 'high', 'normal', 'low'];
 const LIST_LIMIT = 200;
-/** Far longer than an insert-then-update takes; a ledger row this old whose update never landed is debris. */
-const STALE_LEDGER_ROW_MS = 10_000;
 
 export function conversationsStore(c: Collections) {
   const col = c.conversations;
   const withLock = createKeyedLock();
 
-  /**
-   * Inserts the ledger row for the version about to be created. A row left by a process that died
-   * between its insert and its update would block that version for good: once it is older than any
-   * real transition takes and the conversation never reached that version, it is cleared and retried.
-   */
-  async function takeLedgerRow(
+  /** A row left by a process that died between its insert and its update is cleared once stale (unique-row-claim.ts). */
+  function takeLedgerRow(
     row: { _id: string; conversationId: string; from: ConversationState; to: ConversationState },
     expected: { state: ConversationState; version: number },
   ): Promise<boolean> {
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        await c.transitions.insertOne({ ...row, at: new Date() });
-        return true;
-      } catch (error) {
-        if (!(error instanceof MongoServerError && error.code === 11000)) throw error;
-        if (attempt > 0) return false;
-        const stuck = await col.countDocuments({ _id: row.conversationId, state: expected.state, version: expected.version });
-        if (stuck === 0) return false; // someone really did move first
-        const cleared = await c.transitions.deleteOne({ _id: row._id, at: { $lt: new Date(Date.now() - STALE_LEDGER_ROW_MS) } });
-        if (cleared.deletedCount === 0) return false; // a live transition holds it right now
-      }
-    }
-    return false;
+    const stillAtExpected = async () => (await col.countDocuments({ _id: row.conversationId, state: expected.state, version: expected.version })) > 0;
+    return claimUniqueRow(c.transitions, { ...row, at: new Date() }, stillAtExpected);
   }
   return {
     async insert(doc: ConversationDoc): Promise<void> {

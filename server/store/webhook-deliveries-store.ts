@@ -1,6 +1,7 @@
-import { type Filter, MongoServerError } from 'mongodb';
+import type { Filter } from 'mongodb';
 import type { HandoffEvent } from '../../shared/handoff-webhook';
 import type { Collections } from './database';
+import { claimUniqueRow } from './unique-row-claim';
 
 export type WebhookDeliveryStatus = 'pending' | 'sending' | 'delivered' | 'failed';
 
@@ -38,11 +39,31 @@ export type DeliverySettlement =
   | { status: 'pending'; nextAttemptAt: Date; lastProblem: string }
   | { status: 'failed'; lastProblem: string };
 
-/** `taken`: another sender claimed that row first; skip it for this pass. */
-export type DeliveryClaim = { kind: 'claimed'; delivery: WebhookDeliveryDoc } | { kind: 'taken'; deliveryId: string };
+/**
+ * `taken`: another sender claimed that row first; skip it for this pass. `gave_up`: the row had used
+ * every attempt (its senders kept dying or throwing before recording an outcome) and is now failed.
+ */
+export type DeliveryClaim =
+  | { kind: 'claimed'; delivery: WebhookDeliveryDoc }
+  | { kind: 'taken'; deliveryId: string }
+  | { kind: 'gave_up'; delivery: WebhookDeliveryDoc };
 
-/** Far longer than a claim's insert-then-update takes; a ledger row this old whose update never landed is debris. */
-const STALE_ATTEMPT_ROW_MS = 10_000;
+export interface ClaimOptions {
+  leaseMs: number;
+  /** Attempts a delivery may have in all (the retry schedule's length plus the first). */
+  maxAttempts: number;
+  /** Rows another server took in this pass. */
+  skip: string[];
+  /** Sites this sender is already sending to: one site's slow receiver must not take every lane. */
+  busySites: string[];
+}
+
+/**
+ * How long the delivery log keeps a settled delivery (its body holds visitor data) and its attempt
+ * rows: long enough to look into a receiver's complaint about last week, no longer.
+ */
+export const SETTLED_DELIVERY_KEEP_MS = 7 * 24 * 60 * 60_000;
+const DELETE_BATCH = 500;
 
 const claimable = (now: Date): Filter<WebhookDeliveryDoc>[] => [
   { status: 'pending', nextAttemptAt: { $lte: now } },
@@ -51,45 +72,39 @@ const claimable = (now: Date): Filter<WebhookDeliveryDoc>[] => [
 
 export function webhookDeliveriesStore(c: Collections) {
   const col = c.webhookDeliveries;
-
-  /** As conversationsStore.takeLedgerRow: a row left by a sender that died between insert and update is cleared once stale. */
-  async function takeAttemptRow(row: WebhookAttemptDoc, candidate: WebhookDeliveryDoc): Promise<boolean> {
-    for (let tries = 0; ; tries++) {
-      try {
-        await c.webhookAttempts.insertOne(row);
-        return true;
-      } catch (error) {
-        if (!(error instanceof MongoServerError && error.code === 11000)) throw error;
-        if (tries > 0) return false;
-        const stuck = await col.countDocuments({ _id: candidate._id, status: candidate.status, attempt: candidate.attempt });
-        if (stuck === 0) return false; // the claim landed: another sender really took it
-        const cleared = await c.webhookAttempts.deleteOne({ _id: row._id, at: { $lt: new Date(row.at.getTime() - STALE_ATTEMPT_ROW_MS) } });
-        if (cleared.deletedCount === 0) return false; // a live claim holds it right now
-      }
-    }
-  }
+  const unchanged = (row: WebhookDeliveryDoc) => ({ _id: row._id, status: row.status, attempt: row.attempt });
 
   return {
     async insert(doc: WebhookDeliveryDoc): Promise<void> {
       await col.insertOne(doc);
     },
-    get(deliveryId: string): Promise<WebhookDeliveryDoc | null> {
-      return col.findOne({ _id: deliveryId });
-    },
     /**
      * Claims the oldest due row for one attempt. Two guards, as for conversation transitions: the
-     * attempts ledger (FerretDB 1.24 does not apply a conditional update atomically, so the unique
-     * _id is what decides between two servers), then the update with status and attempt in its filter.
+     * attempts ledger (unique-row-claim.ts decides between two servers), then the update with status
+     * and attempt in its filter.
      */
-    async claimDue(now: Date, leaseMs: number, skip: string[]): Promise<DeliveryClaim | null> {
-      const candidate = await col.find({ _id: { $nin: skip }, $or: claimable(now) }).sort({ nextAttemptAt: 1 }).limit(1).next();
+    async claimDue(now: Date, { leaseMs, maxAttempts, skip, busySites }: ClaimOptions): Promise<DeliveryClaim | null> {
+      const candidate = await col
+        .find({ _id: { $nin: skip }, siteId: { $nin: busySites }, $or: claimable(now) })
+        .sort({ nextAttemptAt: 1 })
+        .limit(1)
+        .next();
       if (!candidate) return null;
+      if (candidate.attempt >= maxAttempts) {
+        const gaveUp = await col.findOneAndUpdate(
+          unchanged(candidate),
+          { $set: { status: 'failed', leaseUntil: null, lastProblem: `gave up after ${candidate.attempt} attempts`, updatedAt: now } },
+          { returnDocument: 'after' },
+        );
+        return gaveUp ? { kind: 'gave_up', delivery: gaveUp } : { kind: 'taken', deliveryId: candidate._id };
+      }
       const attempt = candidate.attempt + 1;
       const row = { _id: `${candidate._id}#${attempt}`, deliveryId: candidate._id, attempt, at: now };
-      if (!(await takeAttemptRow(row, candidate))) return { kind: 'taken', deliveryId: candidate._id };
+      const stillUnclaimed = async () => (await col.countDocuments(unchanged(candidate))) > 0;
+      if (!(await claimUniqueRow(c.webhookAttempts, row, stillUnclaimed))) return { kind: 'taken', deliveryId: candidate._id };
       const claimed = await col
         .findOneAndUpdate(
-          { _id: candidate._id, status: candidate.status, attempt: candidate.attempt },
+          unchanged(candidate),
           { $set: { status: 'sending', attempt, leaseUntil: new Date(now.getTime() + leaseMs), updatedAt: now } },
           { returnDocument: 'after' },
         )
@@ -110,11 +125,11 @@ export function webhookDeliveriesStore(c: Collections) {
       );
       return updated.modifiedCount === 1;
     },
-    /** When a row next becomes claimable (a retry's time or a lease's end), or null when none waits. */
-    async nextDueAt(): Promise<Date | null> {
+    /** When a row of a site other than `busySites` next becomes claimable (a retry's time or a lease's end), or null when none waits. */
+    async nextDueAt(busySites: string[] = []): Promise<Date | null> {
       const [pending, sending] = await Promise.all([
-        col.find({ status: 'pending' }, { projection: { nextAttemptAt: 1 } }).sort({ nextAttemptAt: 1 }).limit(1).next(),
-        col.find({ status: 'sending' }, { projection: { leaseUntil: 1 } }).sort({ leaseUntil: 1 }).limit(1).next(),
+        col.find({ status: 'pending', siteId: { $nin: busySites } }, { projection: { nextAttemptAt: 1 } }).sort({ nextAttemptAt: 1 }).limit(1).next(),
+        col.find({ status: 'sending', siteId: { $nin: busySites } }, { projection: { leaseUntil: 1 } }).sort({ leaseUntil: 1 }).limit(1).next(),
       ]);
       const times = [pending?.nextAttemptAt, sending?.leaseUntil].filter((t): t is Date => t instanceof Date);
       return times.length > 0 ? new Date(Math.min(...times.map((t) => t.getTime()))) : null;
@@ -122,6 +137,22 @@ export function webhookDeliveriesStore(c: Collections) {
     /** Rows due now or being sent by anyone: what tests wait for. */
     countDueOrSending(now: Date): Promise<number> {
       return col.countDocuments({ $or: [{ status: 'pending', nextAttemptAt: { $lte: now } }, { status: 'sending' }] });
+    },
+    /** Deletes deliveries delivered or failed more than `keepMs` before `now`, attempt rows first (a crash in between leaves no orphans); returns how many. */
+    async deleteSettled(now: Date, keepMs = SETTLED_DELIVERY_KEEP_MS): Promise<number> {
+      const cutoff = new Date(now.getTime() - keepMs);
+      // A row settles after it was due, so updatedAt >= nextAttemptAt: the nextAttemptAt bound changes
+      // nothing in the result but lets the (status, nextAttemptAt) index find the rows.
+      const filter: Filter<WebhookDeliveryDoc> = { status: { $in: ['delivered', 'failed'] }, nextAttemptAt: { $lt: cutoff }, updatedAt: { $lt: cutoff } };
+      let deleted = 0;
+      for (;;) {
+        const batch = await col.find(filter, { projection: { attempt: 1 } }).limit(DELETE_BATCH).toArray();
+        if (batch.length === 0) return deleted;
+        const attemptIds = batch.flatMap((d) => Array.from({ length: d.attempt }, (_, i) => `${d._id}#${i + 1}`));
+        await c.webhookAttempts.deleteMany({ _id: { $in: attemptIds } });
+        deleted += (await col.deleteMany({ _id: { $in: batch.map((d) => d._id) } })).deletedCount;
+        if (batch.length < DELETE_BATCH) return deleted;
+      }
     },
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HandoffWebhookPayload, SlackMessage } from '../../shared/handoff-webhook';
 import { buildHandoffPayload } from './payload';
 import { escapeSlack, toSlackMessage } from './slack-message';
-import { conversation, T0 } from './test-fixtures';
+import { conversation, T0 } from '../test-support/webhook-fixtures';
 
 const now = new Date(T0.getTime() + 300_000);
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { WebhookAttemptDoc, WebhookDeliveryDoc } from '../store/webhook-deliveries-store';
 import { openTestDatabase, type TestDatabase } from '../test-support/test-database';
-import { conversation, SECRET, siteWith } from './test-fixtures';
-import { startWebhookBench } from './test-receiver';
+import { conversation, SECRET, siteWith } from '../test-support/webhook-fixtures';
+import { startWebhookBench } from '../test-support/webhook-receiver';
 
 let t: TestDatabase;
 let bench: Awaited<ReturnType<typeof startWebhookBench>>;

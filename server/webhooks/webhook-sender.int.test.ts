@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HandoffWebhookPayload, SlackMessage } from '../../shared/handoff-webhook';
 import { openTestDatabase, type TestDatabase } from '../test-support/test-database';
-import { conversation, siteWith, T0 } from './test-fixtures';
-import { type Received, startWebhookBench } from './test-receiver';
+import { conversation, siteWith, T0 } from '../test-support/webhook-fixtures';
+import { type Received, startWebhookBench } from '../test-support/webhook-receiver';
 
 let t: TestDatabase;
 let bench: Awaited<ReturnType<typeof startWebhookBench>>;

@@ -2,6 +2,7 @@ import type { HandoffEvent } from '../../shared/handoff-webhook';
 import type { Store } from '../store';
 import type { ConversationDoc, SiteDoc } from '../store/documents';
 import type { WebhookDeliveryDoc } from '../store/webhook-deliveries-store';
+import { createDeliveryLanes } from './delivery-lanes';
 import { buildHandoffPayload } from './payload';
 import { DEFAULT_RETRY_DELAYS_MS, settlementAfter } from './retry-schedule';
 import { toSlackMessage } from './slack-message';
@@ -10,7 +11,8 @@ import { type AttemptOutcome, postDelivery } from './webhook-attempt';
 // A durable outbox: notify() stores the delivery (webhook_deliveries) and a worker sends it, so a
 // restart or a crash loses no retry. Workers on every server claim due rows through the attempts
 // ledger (webhook-deliveries-store.ts), so two servers never send the same attempt; a claim holds a
-// lease, and a sender that dies mid-attempt leaves a row another takes once the lease ends. The row
+// lease, and a sender that dies mid-attempt leaves a row another takes once the lease ends (each
+// claim counts as an attempt, so a row that keeps killing its sender fails after the last). The row
 // is written just after the state change, not with it (FerretDB has no transactions): a crash in
 // between loses that one delivery. URL and secret are read at send time, so edits and rotations apply.
 
@@ -45,10 +47,6 @@ export interface WebhookSender {
 
 const DEFAULT_TIMEOUT_MS = 5_000;
 const DEFAULT_POLL_MS = 1_000;
-/** With nothing scheduled, how often to look for rows another server left behind. */
-const IDLE_CHECK_MS = 10_000;
-/** Deliveries sent at once: one site's slow receiver must not hold up every other site's. */
-const LANES = 4;
 
 export function createWebhookSender(deps: WebhookSenderDeps): WebhookSender {
   const deliveries = deps.store.webhookDeliveries;
@@ -57,9 +55,7 @@ export function createWebhookSender(deps: WebhookSenderDeps): WebhookSender {
   // Far longer than an attempt can take (site load, the request's timeout, the settling write).
   const leaseMs = timeoutMs + 30_000;
   const inserts = new Set<Promise<void>>();
-  let draining: Promise<void> | null = null;
-  let drainAgain = false;
-  let nextCheckAtMs = 0;
+  const lanes = createDeliveryLanes({ deliveries, log: deps.log, now: deps.now, claim: { leaseMs, maxAttempts: delays.length + 1 }, send });
   let timer: ReturnType<typeof setInterval> | null = null;
   let closing: Promise<void> | null = null;
 
@@ -88,7 +84,7 @@ export function createWebhookSender(deps: WebhookSenderDeps): WebhookSender {
       const insert: Promise<void> = deliveries
         .insert(row)
         .then(
-          () => void drain(),
+          () => void lanes.drain(),
           (err: unknown) => deps.log.error({ ...context, err }, 'webhook not sent: its delivery could not be stored'),
         )
         .finally(() => inserts.delete(insert));
@@ -96,45 +92,6 @@ export function createWebhookSender(deps: WebhookSenderDeps): WebhookSender {
     } catch (err) {
       // The caller is a flow that already changed state: a webhook bug must not undo or fail it.
       deps.log.error({ ...context, err }, 'webhook payload could not be built');
-    }
-  }
-
-  /** Sends every row due now, LANES at a time; a call while draining joins it and has it look once more after. */
-  function drain(): Promise<void> {
-    if (closing) return draining ?? Promise.resolve();
-    if (draining) {
-      drainAgain = true;
-      return draining;
-    }
-    drainAgain = false;
-    const run = (async () => {
-      const taken = new Set<string>();
-      const lanes = await Promise.allSettled(Array.from({ length: LANES }, () => lane(taken)));
-      for (const lane of lanes) if (lane.status === 'rejected') throw lane.reason;
-      const due = await deliveries.nextDueAt();
-      nextCheckAtMs = Math.min(due?.getTime() ?? Number.POSITIVE_INFINITY, deps.now().getTime() + IDLE_CHECK_MS);
-    })()
-      .catch((err: unknown) => {
-        // Most likely the database is away: look again on a later tick rather than every second.
-        deps.log.error({ err }, 'webhook worker failed; it tries again shortly');
-        nextCheckAtMs = deps.now().getTime() + IDLE_CHECK_MS;
-      })
-      .finally(() => {
-        draining = null;
-        // A row stored after the lanes' last look would otherwise wait for the timer.
-        if (drainAgain && !closing) void drain();
-      });
-    draining = run;
-    return run;
-  }
-
-  /** `taken`: rows another server claimed first in this pass, shared by the lanes. */
-  async function lane(taken: Set<string>): Promise<void> {
-    while (!closing) {
-      const claim = await deliveries.claimDue(deps.now(), leaseMs, [...taken]);
-      if (!claim) return;
-      if (claim.kind === 'taken') taken.add(claim.deliveryId);
-      else await send(claim.delivery);
     }
   }
 
@@ -162,7 +119,7 @@ export function createWebhookSender(deps: WebhookSenderDeps): WebhookSender {
         deps.log.error({ ...context, problem: outcome.problem }, `webhook delivery failed; ${why}`);
       }
     } catch (err) {
-      // The row stays claimed: once its lease ends, this attempt is taken again (counting as one).
+      // The row stays claimed: once its lease ends it is taken again, counting as another attempt.
       deps.log.error({ ...context, err }, 'webhook attempt failed before it was recorded');
     }
   }
@@ -174,11 +131,12 @@ export function createWebhookSender(deps: WebhookSenderDeps): WebhookSender {
 
   function start(): () => void {
     if (timer || closing) return stop;
+    // Also while a lane waits on a slow receiver: another site's retry is due on time.
     timer = setInterval(() => {
-      if (!draining && deps.now().getTime() >= nextCheckAtMs) void drain();
+      if (deps.now().getTime() >= lanes.nextCheckAtMs()) void lanes.drain();
     }, deps.pollMs ?? DEFAULT_POLL_MS);
     timer.unref();
-    void drain();
+    void lanes.drain();
     return stop;
   }
 
@@ -186,7 +144,7 @@ export function createWebhookSender(deps: WebhookSenderDeps): WebhookSender {
     for (;;) {
       while (inserts.size > 0) await Promise.all(inserts);
       if (closing) return closing;
-      await drain();
+      await lanes.drain();
       // Rows another sender is sending, or one that became due meanwhile, are not settled yet.
       if (inserts.size === 0 && (await deliveries.countDueOrSending(deps.now())) === 0) return;
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -196,7 +154,7 @@ export function createWebhookSender(deps: WebhookSenderDeps): WebhookSender {
   async function close(): Promise<void> {
     closing ??= (async () => {
       stop();
-      await draining;
+      await lanes.close();
     })();
     await closing;
     // A flow may still notify during shutdown: its row is stored for the next start.

@@ -2,10 +2,11 @@ import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'nod
 import type { AddressInfo } from 'node:net';
 import { createStore } from '../store';
 import type { SiteDoc } from '../store/documents';
-import type { TestDatabase } from '../test-support/test-database';
-import { verifyWebhookSignature } from './signature';
-import { SECRET, T0 } from './test-fixtures';
-import { createWebhookSender, type WebhookSender, type WebhookSenderDeps } from './webhook-sender';
+import type { WebhookDeliveryDoc } from '../store/webhook-deliveries-store';
+import { verifyWebhookSignature } from '../webhooks/signature';
+import { createWebhookSender, type WebhookSender, type WebhookSenderDeps } from '../webhooks/webhook-sender';
+import type { TestDatabase } from './test-database';
+import { SECRET, T0 } from './webhook-fixtures';
 
 export interface Received {
   path: string;
@@ -65,15 +66,17 @@ export async function startWebhookBench(t: TestDatabase) {
       verifyWebhookSignature(secret, String(r.headers['x-baton-timestamp']), r.body, String(r.headers['x-baton-signature']), nowMs),
     signed: (r: Received, nowMs = r.atMs) => bench.signedWith(SECRET, r, nowMs),
     deliveryIds: () => bench.received.map((r) => String(r.headers['x-baton-delivery'])),
-    row: (deliveryId: string) => t.store.webhookDeliveries.get(deliveryId),
+    row: (deliveryId: string) => t.db.collection<WebhookDeliveryDoc>('webhook_deliveries').findOne({ _id: deliveryId }),
     async reset(): Promise<void> {
+      // A request left hanging would hold its sender's close until the sender's timeout.
+      server.closeAllConnections();
       await Promise.all(bench.senders.splice(0).map((s) => s.close()));
       await Promise.all([t.db.collection('webhook_deliveries').deleteMany({}), t.db.collection('webhook_attempts').deleteMany({})]);
       Object.assign(bench, { clockMs: T0.getTime() + 3_600_000, received: [], logs: [], answers: [], answerFor: null, onRequest: () => {} });
     },
     async stop(): Promise<void> {
-      await Promise.all(bench.senders.splice(0).map((s) => s.close()));
       server.closeAllConnections();
+      await Promise.all(bench.senders.splice(0).map((s) => s.close()));
       await new Promise((resolve) => server.close(resolve));
     },
   };
