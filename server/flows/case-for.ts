@@ -2,6 +2,7 @@ import type { CasePackage } from '../../shared/case-package';
 import { buildCasePackage, type CaseUpdate, correctIntent as correctCaseIntent, refreshCasePackage } from '../domain/case-package';
 import { mergeFacts } from '../domain/facts';
 import type { HandoffDecision, Turn } from '../domain/handoff-decision';
+import { ownedByAnother } from '../domain/ownership';
 import type { ConversationDoc, OperatorDoc, SiteDoc, VisitorDoc } from '../store/documents';
 import { recordAudit } from './audit';
 import type { FlowDeps } from './deps';
@@ -67,8 +68,16 @@ export async function addBotFacts(deps: FlowDeps, conversationId: string, facts:
   return refreshed ?? (await deps.store.conversations.patch(conversationId, { facts: mergeFacts(current.facts, facts) }));
 }
 
-/** Operators' corrections are recorded, so the share of wrong intents can be measured. */
-export async function correctIntent(deps: FlowDeps, operator: OperatorDoc, conversation: ConversationDoc, intent: string): Promise<ConversationDoc> {
+/** Operators' corrections are recorded, so the share of wrong intents can be measured. Only the owner corrects an owned case. */
+export async function correctIntent(
+  deps: FlowDeps,
+  operator: OperatorDoc,
+  conversation: ConversationDoc,
+  intent: string,
+): Promise<{ ok: true; conversation: ConversationDoc } | { ok: false; code: 'already_claimed'; message: string; owner: NonNullable<ConversationDoc['owner']> }> {
+  if (ownedByAnother(conversation, operator._id) && conversation.owner) {
+    return { ok: false, code: 'already_claimed', message: `Claimed by ${conversation.owner.name}: only they can correct the intent.`, owner: conversation.owner };
+  }
   const now = deps.clock.now();
   const casePackage = conversation.casePackage ? correctCaseIntent(conversation.casePackage, intent, operator.name, now.toISOString()) : null;
   const updated = (await deps.store.conversations.patch(conversation._id, { intent, casePackage })) ?? conversation;
@@ -81,5 +90,5 @@ export async function correctIntent(deps: FlowDeps, operator: OperatorDoc, conve
     evidence: [`was ${conversation.intent ?? 'unknown'}`],
   });
   deps.hub.toSite(updated.siteId, { type: 'conversation_updated', conversation: toSummary(updated) });
-  return updated;
+  return { ok: true, conversation: updated };
 }

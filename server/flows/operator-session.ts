@@ -42,6 +42,12 @@ export async function logIn(
   return { operator, session, cookieValue };
 }
 
+/** Revoked for every instance, and this instance's sockets of the session stop hearing events at once, not at their next check. */
+export async function logOut(deps: FlowDeps, session: SessionDoc): Promise<void> {
+  await deps.store.sessions.revoke(session._id, deps.clock.now());
+  deps.hub.endSession(session._id);
+}
+
 export async function sessionFromCookie(
   deps: FlowDeps,
   cookieValue: string | undefined,

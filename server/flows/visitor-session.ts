@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { VisitorContext } from '../../shared/entities';
+import type { Message, VisitorContext } from '../../shared/entities';
 import { PROTOCOL_VERSION } from '../../shared/protocol-version';
 import { pickWidgetLocale } from '../../shared/visitor-messages';
 import type { VisitorEvent, WidgetUi } from '../../shared/visitor-protocol';
@@ -36,6 +36,25 @@ export async function resolveVisitor(
   };
   await deps.store.visitors.insert(visitor);
   return { visitor, token: fresh };
+}
+
+/** On hello: the token's visitor (or a new one), with the context of the page they are on now. */
+export async function visitorForHello(
+  deps: FlowDeps,
+  site: SiteDoc,
+  token: string | undefined,
+  context: VisitorContext,
+): Promise<{ visitor: VisitorDoc; token: string }> {
+  const resolved = await resolveVisitor(deps, site, token);
+  const visitor = (await deps.store.visitors.touch(resolved.visitor._id, context, deps.clock.now())) ?? resolved.visitor;
+  return { visitor, token: resolved.token };
+}
+
+/** The latest conversation's messages after `afterSeq`: what a resuming widget missed. */
+export async function visitorHistory(deps: FlowDeps, visitor: VisitorDoc, afterSeq: number): Promise<Message[]> {
+  const conversation = await deps.store.conversations.latestForVisitor(visitor._id);
+  const messages = conversation ? await deps.store.messages.after(conversation._id, afterSeq) : [];
+  return messages.map(toWireMessage);
 }
 
 export function widgetUiFor(site: SiteDoc, context: VisitorContext): WidgetUi {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { LoginBody, SessionResponse } from '../../shared/http';
 import type { FlowDeps } from '../flows/deps';
-import { logIn, toOperatorIdentity } from '../flows/operator-session';
+import { logIn, logOut, toOperatorIdentity } from '../flows/operator-session';
 import { authenticate, SESSION_COOKIE } from './authenticate';
 import { CodedError } from '../coded-error';
 
@@ -46,9 +46,7 @@ export async function authRoutes(
   });
 
   app.post('/api/auth/logout', { preHandler: authenticate(deps) }, async (request, reply) => {
-    await deps.store.sessions.revoke(request.session!._id, deps.clock.now());
-    // The inbox's open sockets must stop hearing events at once, not at their next check.
-    deps.hub.endSession(request.session!._id);
+    await logOut(deps, request.session!);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });

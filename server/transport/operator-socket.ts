@@ -5,6 +5,7 @@ import { OperatorCommand, type OperatorEvent } from '../../shared/operator-proto
 import { PROTOCOL_CLOSE_CODE, PROTOCOL_VERSION } from '../../shared/protocol-version';
 import type { FlowDeps } from '../flows/deps';
 import { operatorIfSessionLive, sessionFromCookie, toOperatorIdentity } from '../flows/operator-session';
+import { relayOperatorTyping } from '../flows/operator-typing';
 import { operatorReturned, presenceTimers, setPresence } from '../flows/presence';
 import type { OperatorDoc, SessionDoc } from '../store/documents';
 import { SESSION_COOKIE } from './authenticate';
@@ -80,14 +81,8 @@ export async function operatorSocketRoutes(app: FastifyInstance, opts: { deps: F
         // Sites granted at connect time may have been taken away since: the fresh document governs.
         deps.hub.updateOperatorSites(fresh._id, fresh.siteIds);
         if (command.type === 'set_presence') return setPresence(deps, fresh, command.presence, true);
-        const conversation = await deps.store.conversations.get(command.conversationId);
-        // Typing reaches the visitor only from the conversation's owner, within the operator's sites.
-        if (!conversation || !fresh.siteIds.includes(conversation.siteId)) {
-          return send({ type: 'error', code: 'not_found', message: 'No conversation with that id.' });
-        }
-        if (conversation.state === 'owned' && conversation.owner?.operatorId === fresh._id) {
-          deps.hub.toVisitor(conversation.visitorId, { type: 'operator_typing', isTyping: command.isTyping });
-        }
+        const found = await relayOperatorTyping(deps, fresh, command.conversationId, command.isTyping);
+        if (!found) send({ type: 'error', code: 'not_found', message: 'No conversation with that id.' });
       };
 
       socket.on('message', (raw) => {

@@ -19,6 +19,7 @@ import {
 } from '../../shared/http';
 import { markCallbackDone } from '../flows/callbacks';
 import type { FlowDeps } from '../flows/deps';
+import { listCallbacks, listOperatorSites } from '../flows/inbox-queries';
 import { loadOperatorLoads } from '../flows/operator-load';
 import { listOperatorProfiles, updateOperatorProfile } from '../flows/operator-profiles';
 import { setPresence } from '../flows/presence';
@@ -41,9 +42,7 @@ export async function siteRoutes(app: FastifyInstance, opts: { deps: FlowDeps })
   app.addHook('preHandler', authenticate(deps));
 
   app.get('/api/sites', { schema: { response: { 200: SitesResponse } } }, async (request) => {
-    const operator = currentOperator(request);
-    const sites = await deps.store.sites.list(operator.siteIds);
-    return { sites: sites.map((s) => ({ siteId: s._id, name: s.name, siteKey: s.siteKey })) };
+    return { sites: await listOperatorSites(deps, currentOperator(request)) };
   });
 
   app.get('/api/sites/:siteId/operators', { schema: { params: SiteIdParams, response: { 200: OperatorsResponse } } }, async (request) => {
@@ -117,8 +116,7 @@ export async function siteRoutes(app: FastifyInstance, opts: { deps: FlowDeps })
   );
 
   app.get('/api/callbacks', { schema: { response: { 200: CallbacksResponse } } }, async (request) => {
-    const operator = currentOperator(request);
-    return { callbacks: (await deps.store.callbacks.forSites(operator.siteIds)).map(toWireCallback) };
+    return { callbacks: await listCallbacks(deps, currentOperator(request)) };
   });
 
   app.post(

@@ -5,7 +5,8 @@ import { PROTOCOL_CLOSE_CODE, PROTOCOL_VERSION } from '../../shared/protocol-ver
 import { VisitorCommand, type VisitorEvent } from '../../shared/visitor-protocol';
 import type { FlowDeps } from '../flows/deps';
 import { runVisitorCommand } from '../flows/visitor-commands';
-import { buildWelcome, resolveVisitor } from '../flows/visitor-session';
+import { currentSite, siteByKey } from '../flows/site-lookup';
+import { buildWelcome, visitorForHello, visitorHistory } from '../flows/visitor-session';
 import { toWireMessage } from '../flows/wire';
 import type { SiteDoc, VisitorDoc } from '../store/documents';
 import { createFrameLimiter, keepAlive, parseFrame } from './frame-guard';
@@ -33,7 +34,7 @@ export async function visitorSocketRoutes(app: FastifyInstance, opts: { deps: Fl
       // close with the protocol's close code, since browsers cannot read an HTTP refusal.
       preHandler: async (request) => {
         const { site } = request.query as z.infer<typeof VisitorSocketQuery>;
-        request.visitorSite = await deps.store.sites.byKey(site);
+        request.visitorSite = await siteByKey(deps, site);
       },
     },
     (socket: WebSocket, request) => {
@@ -54,20 +55,15 @@ export async function visitorSocketRoutes(app: FastifyInstance, opts: { deps: Fl
       const handle = async (command: VisitorCommand) => {
         if (command.type === 'ping') return send({ type: 'pong', nonce: command.nonce });
         if (command.type === 'hello') {
-          const resolved = await resolveVisitor(deps, site, query.token);
-          visitor = (await deps.store.visitors.touch(resolved.visitor._id, command.context, deps.clock.now())) ?? resolved.visitor;
+          const resolved = await visitorForHello(deps, site, query.token, command.context);
+          visitor = resolved.visitor;
           unsubscribe();
           unsubscribe = deps.hub.subscribeVisitor(visitor._id, send);
           return send(await buildWelcome(deps, site, visitor, resolved.token, command.afterSeq));
         }
         if (!visitor) return send({ type: 'error', code: 'invalid_frame', message: 'Send hello first.' });
-        if (command.type === 'resume') {
-          const conversation = await deps.store.conversations.latestForVisitor(visitor._id);
-          const messages = conversation ? await deps.store.messages.after(conversation._id, command.afterSeq) : [];
-          return send({ type: 'history', messages: messages.map(toWireMessage) });
-        }
-        const freshSite = (await deps.store.sites.get(site._id)) ?? site;
-        const outcome = await runVisitorCommand(deps, freshSite, visitor, command);
+        if (command.type === 'resume') return send({ type: 'history', messages: await visitorHistory(deps, visitor, command.afterSeq) });
+        const outcome = await runVisitorCommand(deps, await currentSite(deps, site), visitor, command);
         if (outcome.kind === 'duplicate') send({ type: 'message_added', message: toWireMessage(outcome.message) });
         if (outcome.kind === 'identity') {
           visitor = outcome.visitor;
