@@ -1,5 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
-import { HANDOFF_NOTICE, openWidget, sendAsVisitor, signIn } from './support/pages';
+import { closeOpenedContexts, HANDOFF_NOTICE, openWidget, sendAsVisitor, signIn } from './support/pages';
+
+test.afterEach(closeOpenedContexts);
 
 // On the demo page, each kind of handoff reaches the right queue with its reason,
 // and the visitor sees the bot stop.

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { alwaysOpenSchedule } from '../shared/config/hours';
 import { closeOpenConversations, patchDemoConfig, seedRecentHandoffs, withE2eDb } from './support/db';
-import { openWidget, signIn } from './support/pages';
+import { closeOpenedContexts, openWidget, signIn } from './support/pages';
 
 const hourIn = (timeZone: string) => Number(new Intl.DateTimeFormat('en', { hour: 'numeric', hourCycle: 'h23', timeZone }).format(new Date()));
 
@@ -14,7 +14,8 @@ function zoneAtThreeAm(): string {
   throw new Error('no zone at 3 am');
 }
 
-test.afterEach(async () => {
+test.afterEach(async ({ browser, context }) => {
+  await closeOpenedContexts({ browser, context });
   await patchDemoConfig((config) => ({ ...config, hours: alwaysOpenSchedule }));
 });
 

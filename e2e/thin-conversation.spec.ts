@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { openWidget, sendAsVisitor, signIn } from './support/pages';
+import { closeOpenedContexts, openWidget, sendAsVisitor, signIn } from './support/pages';
+
+test.afterEach(closeOpenedContexts);
 
 test('a visitor writes on the demo page, an operator answers live, and a reload keeps the conversation', async ({ browser }) => {
   const visitorContext = await browser.newContext();

@@ -1,10 +1,14 @@
 import { createHmac } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { withE2eDb } from './support/db';
-import { HANDOFF_NOTICE, openWidget, sendAsVisitor } from './support/pages';
+import { closeOpenedContexts, HANDOFF_NOTICE, openWidget, sendAsVisitor } from './support/pages';
 import { ServerProcess } from './support/server-process';
 
+test.afterEach(closeOpenedContexts);
+
 test('messages typed while the server restarts are sent once, and nothing is lost or doubled', async ({ browser }) => {
+  // Two server starts and a stop: slow by nature on a loaded machine.
+  test.slow();
   const server = new ServerProcess(Number(process.env.E2E_PORT ?? 3917) + 50, `${process.env.E2E_DB ?? 'baton_e2e'}_restart`);
   await server.start(false);
   try {

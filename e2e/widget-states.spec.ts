@@ -1,7 +1,9 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { closeOpenConversations, withE2eDb } from './support/db';
-import { openWidget, sendAsVisitor, signIn } from './support/pages';
+import { closeOpenedContexts, openWidget, sendAsVisitor, signIn } from './support/pages';
+
+test.afterEach(closeOpenedContexts);
 
 // Every state the visitor can be in, each with its own rendering and an axe check.
 

@@ -31,3 +31,12 @@ export async function signIn(browser: Browser, email: string, password = 'baton-
  * earlier journey stay online for a grace period, so journeys that do not set presence accept each.
  */
 export const HANDOFF_NOTICE = /Connecting you with a person…|Nobody from our team is available right now\.|outside our working hours/;
+
+/**
+ * After each journey, closes the browser contexts it opened itself (`browser.newContext()`), so their
+ * pages, sockets and heartbeats do not pile up in the shared browser for the rest of the run.
+ * The test's own `context` fixture is left to Playwright.
+ */
+export async function closeOpenedContexts({ browser, context }: { browser: Browser; context: BrowserContext }): Promise<void> {
+  await Promise.all(browser.contexts().filter((c) => c !== context).map((c) => c.close()));
+}
