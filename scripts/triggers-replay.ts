@@ -9,6 +9,7 @@ import { replayConversation } from '../server/domain/triggers';
 import { countConversation, emptyTally, summarize } from './triggers-replay/agreement';
 import { parseReplayArgs, usage } from './triggers-replay/args';
 import { parseConversationLine, toOutputLine } from './triggers-replay/conversation-line';
+import { formatMeasures, measure, type Outcome } from './triggers-replay/measures';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${usage}\n`);
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
 
   const started = performance.now();
   const tally = emptyTally();
+  const outcomes: Outcome[] = [];
   let out: string[] = [];
   let lineNumber = 0;
   for await (const line of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
@@ -52,6 +54,7 @@ async function main(): Promise<void> {
     const { id, input: conversation, expect } = parsed.conversation;
     const result = replayConversation(conversation, config);
     countConversation(tally, id, result, expect);
+    if (expect) outcomes.push({ language: conversation.visitor.locale, expect, result });
     out.push(toOutputLine(id, result));
     if (out.length >= 1000) {
       process.stdout.write(`${out.join('\n')}\n`);
@@ -60,6 +63,7 @@ async function main(): Promise<void> {
   }
   if (out.length > 0) process.stdout.write(`${out.join('\n')}\n`);
   process.stderr.write(summarize(tally, performance.now() - started));
+  if (outcomes.length > 0) process.stderr.write(formatMeasures(measure(outcomes)));
   process.exitCode = tally.badLines > 0 || tally.agreeing < tally.withExpectation ? 1 : 0;
 }
 

@@ -1,5 +1,6 @@
 import type { FiredTrigger } from '../../shared/case-package';
 import type { TriggerId, Urgency } from '../../shared/entities';
+import type { TurnMeaning } from './triggers/meaning';
 
 /** One turn as the engine sees it; bot turns carry what the bot reported. */
 export interface Turn {
@@ -14,6 +15,8 @@ export interface Turn {
   error?: string;
   /** The bot's own reading of the visitor's need, when it has one. */
   intent?: string;
+  /** How close the turn is by meaning to the example utterances; absent when the embedding service is not answering. */
+  meaning?: TurnMeaning;
 }
 
 export interface VisitorSignals {

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Urgency } from '../entities';
 import { QueueId } from './queues';
+import { SemanticConfig } from './semantic';
 import { localizableLabel, type TopicLabels, withOneLabel } from './topic-labels';
 
 /**
@@ -176,6 +177,7 @@ export const TriggersConfig = z.object({
     { topics: ['return'], facts: ['orderNumber', 'email'], askAtMost: 2 },
   ]),
   intents: z._default(z.array(IntentKeywords), defaultIntents),
+  semantic: off(SemanticConfig),
 });
 export type TriggersConfig = z.infer<typeof TriggersConfig>;
 export type TriggersConfigInput = z.input<typeof TriggersConfig>;

@@ -4,11 +4,13 @@ import { extractFacts, mergeFacts } from '../facts';
 import type { Turn, VisitorSignals } from '../handoff-decision';
 import { detectBuyingIntent } from './buying-intent';
 import type { CompiledTriggers } from './compile';
+import type { AnalyzedText } from './phrase-index';
 import { detectFrustration } from './frustration';
 import { isAffirmative } from './human-request';
 import { identityFirings } from './verified-identity';
 import { contentWords, isRephrasing } from './rephrasing';
 import { missingFactsFor } from './required-facts';
+import { readBotTurn, readVisitorTurn, type VisitorReading } from './semantic-signals';
 import { findIntentCategory, findPolicyTopics, type TopicMatch } from './topics';
 import { maxUrgency } from './urgency';
 
@@ -68,29 +70,55 @@ function checkRepeatedFailure(state: ConversationState, evidence: string): void 
   else if (state.failuresInARow >= settings.failuresInARow) fire(state, 'repeated_failure', `${state.failuresInARow} failures in a row: ${evidence}`, settings.urgency);
 }
 
-function applyVisitorTurn(state: ConversationState, text: string): void {
+function readingOf(turn: Turn, compiled: CompiledTriggers): VisitorReading | null {
+  return turn.meaning && compiled.config.semantic.enabled ? readVisitorTurn(turn.meaning, compiled) : null;
+}
+
+/** A keyword hit stands unless the turn's meaning is clearly a mention, a negation or a question. */
+const stands = <T>(hit: T | null, label: string, reading: VisitorReading | null): T | null =>
+  hit !== null && !reading?.contradicts(label) ? hit : null;
+
+function applyHumanRequest(state: ConversationState, text: string, analyzed: AnalyzedText, reading: VisitorReading | null): void {
+  const hit = state.compiled.humanRequest.detect(analyzed);
+  if (hit?.isNegated) state.humanRequest = null;
+  else if (stands(hit, 'human_request', reading)) state.humanRequest = hit?.evidence ?? null;
+  else if (reading?.humanRequest) state.humanRequest = reading.humanRequest.evidence;
+  else if (state.hasBotOfferedPerson && isAffirmative(analyzed.words)) state.humanRequest = `accepted the offer of a person: ${text}`;
+}
+
+function applyTopics(state: ConversationState, analyzed: AnalyzedText, reading: VisitorReading | null): void {
+  const matches: TopicMatch[] = findPolicyTopics(analyzed, state.compiled).filter((m) => stands(m, m.topic.id, reading));
+  for (const hit of reading?.topics ?? []) {
+    const topic = state.compiled.topics.find((t) => t.topic.id === hit.label)?.topic;
+    if (topic && !matches.some((m) => m.topic.id === topic.id)) matches.push({ topic, evidence: hit.evidence });
+  }
+  for (const match of matches) {
+    if (!state.topics.some((t) => t.topic.id === match.topic.id)) state.topics.push({ ...match, visitorTurn: state.visitorTurns });
+  }
+}
+
+function applyVisitorTurn(state: ConversationState, turn: Turn): void {
   const { compiled } = state;
+  const { text } = turn;
   const config = compiled.config;
   const analyzed = compiled.analyze(text);
+  const reading = readingOf(turn, compiled);
   // Facts first, against what the bot was waiting for, so "it's 48213" answers "your order number?".
   const awaiting = missingFactsFor(state.topics.map((t) => t.topic.id), config.requiredFacts, state.facts);
   state.facts = mergeFacts(state.facts, extractFacts(text, { expecting: awaiting }));
   state.visitorTurns++;
-  if (config.human_request.enabled) {
-    const hit = compiled.humanRequest.detect(analyzed);
-    if (hit) state.humanRequest = hit.isNegated ? null : hit.evidence;
-    else if (state.hasBotOfferedPerson && isAffirmative(analyzed.words)) state.humanRequest = `accepted the offer of a person: ${text}`;
+  if (config.human_request.enabled) applyHumanRequest(state, text, analyzed, reading);
+  if (config.policy_topic.enabled) applyTopics(state, analyzed, reading);
+  state.category = reading?.category ?? findIntentCategory(analyzed, compiled) ?? state.category;
+  if (config.frustration.enabled) {
+    const rule = stands(detectFrustration(text, analyzed, compiled), 'frustration', reading);
+    const evidence = rule?.evidence ?? reading?.frustration?.evidence;
+    if (evidence) fire(state, 'frustration', evidence, rule?.isUrgent ? 'urgent' : config.frustration.urgency);
   }
-  if (config.policy_topic.enabled) {
-    for (const match of findPolicyTopics(analyzed, compiled)) {
-      if (!state.topics.some((t) => t.topic.id === match.topic.id)) state.topics.push({ ...match, visitorTurn: state.visitorTurns });
-    }
+  if (config.buying_intent.enabled) {
+    const buying = stands(detectBuyingIntent(analyzed, compiled), 'buying_intent', reading) ?? reading?.buying?.evidence;
+    if (buying) fire(state, 'buying_intent', buying, config.buying_intent.urgency);
   }
-  state.category = findIntentCategory(analyzed, compiled) ?? state.category;
-  const frustration = config.frustration.enabled ? detectFrustration(text, analyzed, compiled) : null;
-  if (frustration) fire(state, 'frustration', frustration.evidence, frustration.isUrgent ? 'urgent' : config.frustration.urgency);
-  const buying = config.buying_intent.enabled ? detectBuyingIntent(analyzed, compiled) : null;
-  if (buying) fire(state, 'buying_intent', buying, config.buying_intent.urgency);
   const noAnswer = config.out_of_scope.enabled ? compiled.noAnswer.find(analyzed) : null;
   if (noAnswer && !noAnswer.isNegated) fire(state, 'out_of_scope', `no-answer topic: ${noAnswer.evidence}`, config.out_of_scope.urgency);
 
@@ -98,7 +126,8 @@ function applyVisitorTurn(state: ConversationState, text: string): void {
   if (state.hasBotRepliedSinceVisitor) {
     const still = compiled.stillFailing.find(analyzed);
     const isStillFailing = still !== null && !still.isNegated;
-    const isRepeat = isStillFailing || (state.previousWords !== null && isRephrasing(state.previousWords, words));
+    const restates = turn.meaning?.restates != null && turn.meaning.restates >= config.semantic.restates;
+    const isRepeat = isStillFailing || restates || (state.previousWords !== null && isRephrasing(state.previousWords, words));
     state.failuresInARow = isRepeat ? state.failuresInARow + 1 : 0;
     if (isRepeat) checkRepeatedFailure(state, isStillFailing ? (still?.evidence ?? '') : 'asked again');
   }
@@ -140,13 +169,15 @@ function applyBotTurn(state: ConversationState, turn: Turn): void {
   const offer = turn.text.includes('?') ? state.compiled.humanRequest.detect(analyzed) : null;
   state.hasBotOfferedPerson = offer !== null && !offer.isNegated;
   if (config.out_of_scope.enabled) {
-    const cannot = state.compiled.botCannot.find(analyzed);
-    if (cannot && !cannot.isNegated) fire(state, 'out_of_scope', `bot: ${cannot.evidence}`, config.out_of_scope.urgency);
+    const rule = state.compiled.botCannot.find(analyzed);
+    const byMeaning = turn.meaning && config.semantic.enabled ? readBotTurn(turn.meaning, state.compiled) : null;
+    const evidence = rule && !rule.isNegated ? rule.evidence : byMeaning?.evidence;
+    if (evidence) fire(state, 'out_of_scope', `bot: ${evidence}`, config.out_of_scope.urgency);
   }
 }
 
 /** Folds one more turn into the state (mutating it: the state is private to one evaluation). */
 export function applyTurn(state: ConversationState, turn: Turn): void {
-  if (turn.from === 'visitor') applyVisitorTurn(state, turn.text);
+  if (turn.from === 'visitor') applyVisitorTurn(state, turn);
   else applyBotTurn(state, turn);
 }

@@ -1,0 +1,124 @@
+/**
+ * What a turn means, read from its embedding: how close it is to the labelled example utterances
+ * of each reason (and to the examples that must not escalate), and how close it is to what the
+ * visitor already wrote. Pure vector arithmetic on unit vectors: the embeddings themselves come
+ * from the flow, which asks the embedding service.
+ */
+
+/** Labels of the example bank: reasons, policy topic ids, routing hints, and `none` for hard negatives. */
+export type ExampleLabel = string;
+export const NONE: ExampleLabel = 'none';
+
+export interface Example {
+  label: ExampleLabel;
+  text: string;
+  from: 'visitor' | 'bot';
+}
+
+/** The examples of one side (visitor or bot) with their unit vectors, ready for nearest-neighbour search. */
+export interface ExampleIndex {
+  examples: readonly Example[];
+  vectors: readonly Float32Array[];
+}
+
+export interface LabelScore {
+  /** Mean cosine similarity of the closest few examples of the label. */
+  score: number;
+  /** The closest example of the label and its own similarity, shown to the operator as evidence. */
+  example: string;
+  similarity: number;
+}
+
+export interface TurnMeaning {
+  labels: Readonly<Record<ExampleLabel, LabelScore>>;
+  /** Highest similarity to an earlier visitor turn of the conversation; null for the first or a bot turn. */
+  restates: number | null;
+}
+
+/** How many of a label's closest examples are averaged: one lucky neighbour is not enough. */
+export const NEIGHBOURS = 3;
+
+export function dot(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += (a[i] ?? 0) * (b[i] ?? 0);
+  return sum;
+}
+
+interface Best {
+  top: number[];
+  example: string;
+  similarity: number;
+}
+
+function keepTop(top: number[], value: number): void {
+  if (top.length < NEIGHBOURS) {
+    top.push(value);
+    top.sort((x, y) => y - x);
+  } else if (value > (top[NEIGHBOURS - 1] ?? -1)) {
+    top[NEIGHBOURS - 1] = value;
+    top.sort((x, y) => y - x);
+  }
+}
+
+export function meaningOf(vector: Float32Array, index: ExampleIndex, earlier: readonly Float32Array[] = []): TurnMeaning {
+  const best = new Map<ExampleLabel, Best>();
+  for (const [i, example] of index.examples.entries()) {
+    const candidate = index.vectors[i];
+    if (!candidate) continue;
+    const similarity = dot(vector, candidate);
+    const found = best.get(example.label);
+    if (!found) best.set(example.label, { top: [similarity], example: example.text, similarity });
+    else {
+      keepTop(found.top, similarity);
+      if (similarity > found.similarity) Object.assign(found, { example: example.text, similarity });
+    }
+  }
+  const labels: Record<ExampleLabel, LabelScore> = {};
+  for (const [label, { top, example, similarity }] of best) {
+    labels[label] = { score: top.reduce((s, v) => s + v, 0) / top.length, example, similarity };
+  }
+  const restates = earlier.length === 0 ? null : Math.max(...earlier.map((e) => dot(vector, e)));
+  return { labels, restates };
+}
+
+export interface SemanticThreshold {
+  /** The label's score must reach this… */
+  min: number;
+  /** …and beat the closest non-escalating examples by this much. */
+  margin: number;
+}
+
+export interface SemanticHit {
+  label: ExampleLabel;
+  score: number;
+  /** For the operator: "close to 'I want my money back' (0.91)". */
+  evidence: string;
+}
+
+const round = (n: number): string => n.toFixed(2);
+
+/** Labels of `candidates` the turn clearly means, best first. */
+export function clearLabels(
+  meaning: TurnMeaning,
+  candidates: readonly ExampleLabel[],
+  thresholdOf: (label: ExampleLabel) => SemanticThreshold,
+): SemanticHit[] {
+  const none = meaning.labels[NONE]?.score ?? 0;
+  const hits: SemanticHit[] = [];
+  for (const label of candidates) {
+    const scored = meaning.labels[label];
+    if (!scored) continue;
+    const { min, margin } = thresholdOf(label);
+    if (scored.score >= min && scored.score - none >= margin) {
+      hits.push({ label, score: scored.score, evidence: `close to "${scored.example}" (${round(scored.similarity)})` });
+    }
+  }
+  return hits.sort((a, b) => b.score - a.score);
+}
+
+/** Whether the turn is clearly closer to what must not escalate than to `label`: a mention, a negation, a question. */
+export function clearlyNot(meaning: TurnMeaning, label: ExampleLabel, veto: number): boolean {
+  const none = meaning.labels[NONE]?.score;
+  const scored = meaning.labels[label]?.score;
+  return none !== undefined && scored !== undefined && none - scored >= veto;
+}

@@ -1,0 +1,46 @@
+import type { SemanticConfig } from '../../../shared/config/semantic';
+import type { CompiledTriggers } from './compile';
+import { clearLabels, clearlyNot, type SemanticHit, type SemanticThreshold, type TurnMeaning } from './meaning';
+
+/** Example labels that are reasons of their own rather than topics or routing hints. */
+export const REASON_LABELS = ['human_request', 'buying_intent', 'frustration'] as const;
+/** Bot-side label: the bot saying it cannot do or see what the visitor needs. */
+export const BOT_CANNOT = 'bot_cannot';
+/** Routing hints that are no site intent: they only name the issue type. */
+const EXTRA_ROUTING_LABELS = ['delivery'];
+
+export interface VisitorReading {
+  humanRequest: SemanticHit | null;
+  buying: SemanticHit | null;
+  frustration: SemanticHit | null;
+  /** Topic ids of the site's policy topics the turn clearly raises, best first. */
+  topics: SemanticHit[];
+  /** The issue type for routing (an intent id, or a hint such as 'delivery'); null when unclear. */
+  category: string | null;
+  /** Whether a keyword hit for this label should be dropped: the turn reads as a mention, negation or question. */
+  contradicts(label: string): boolean;
+}
+
+const thresholdsOf = (settings: SemanticConfig) => (label: string): SemanticThreshold =>
+  settings.thresholds[label] ?? settings.thresholds.default ?? { min: 1, margin: 1 };
+
+export function readVisitorTurn(meaning: TurnMeaning, compiled: CompiledTriggers): VisitorReading {
+  const settings = compiled.config.semantic;
+  const thresholdOf = thresholdsOf(settings);
+  const find = (label: string): SemanticHit | null => clearLabels(meaning, [label], thresholdOf)[0] ?? null;
+  const topicIds = compiled.topics.map((t) => t.topic.id);
+  const routing = [...compiled.intents.map((i) => i.intent.id), ...EXTRA_ROUTING_LABELS];
+  return {
+    humanRequest: find('human_request'),
+    buying: find('buying_intent'),
+    frustration: find('frustration'),
+    topics: clearLabels(meaning, topicIds, thresholdOf),
+    category: clearLabels(meaning, routing, thresholdOf)[0]?.label ?? null,
+    contradicts: (label) => settings.veto !== null && clearlyNot(meaning, label, settings.veto),
+  };
+}
+
+/** The bot saying it cannot do what was asked, by meaning; null when not clear. */
+export function readBotTurn(meaning: TurnMeaning, compiled: CompiledTriggers): SemanticHit | null {
+  return clearLabels(meaning, [BOT_CANNOT], thresholdsOf(compiled.config.semantic))[0] ?? null;
+}

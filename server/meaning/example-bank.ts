@@ -1,0 +1,37 @@
+// The example bank: labelled utterances in data/handoff-examples/*.jsonl, one per line
+// ({"text","lang","label","from"}), versioned with the code. A site's own examples join it.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SiteExample } from '../../shared/config/semantic';
+import type { Example } from '../domain/triggers/meaning';
+import { BOT_CANNOT } from '../domain/triggers/semantic-signals';
+
+export const BANK_DIR = new URL('../../data/handoff-examples/', import.meta.url).pathname;
+
+interface BankLine {
+  text?: unknown;
+  label?: unknown;
+  from?: unknown;
+}
+
+function parseLine(line: string, where: string): Example {
+  const row = JSON.parse(line) as BankLine;
+  if (typeof row.text !== 'string' || typeof row.label !== 'string' || (row.from !== 'visitor' && row.from !== 'bot')) {
+    throw new Error(`${where}: an example needs text, label and from ("visitor" or "bot")`);
+  }
+  return { text: row.text, label: row.label, from: row.from };
+}
+
+/** Every example of the bank; a malformed line stops the start with its file and line number. */
+export function loadExampleBank(dir: string = BANK_DIR): Example[] {
+  const examples: Example[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
+    const lines = readFileSync(join(dir, file), 'utf8').split('\n');
+    for (const [i, line] of lines.entries()) if (line.trim() !== '') examples.push(parseLine(line, `${file}:${i + 1}`));
+  }
+  return examples;
+}
+
+/** A site's sentences are what visitors write, except those teaching what the bot says when it cannot help. */
+export const siteExamples = (examples: readonly SiteExample[]): Example[] =>
+  examples.map(({ label, text }) => ({ label, text, from: label === BOT_CANNOT ? 'bot' : 'visitor' }));

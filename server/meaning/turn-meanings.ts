@@ -1,0 +1,49 @@
+// Gives turns their meaning: embeds the texts (through the embeddings service) and compares them
+// with the example index. Everything here may find the service unavailable; turns then keep no
+// meaning and the rules decide alone.
+import type { Turn } from '../domain/handoff-decision';
+import { type Example, type ExampleIndex, meaningOf } from '../domain/triggers/meaning';
+
+export interface MeaningIndex {
+  visitor: ExampleIndex;
+  bot: ExampleIndex;
+}
+
+/** Texts to vectors, or null when the service cannot answer now. */
+export type EmbedTexts = (texts: readonly string[]) => Promise<Float32Array[] | null>;
+
+export async function buildMeaningIndex(examples: readonly Example[], embed: EmbedTexts): Promise<MeaningIndex | null> {
+  const vectors = await embed(examples.map((e) => e.text));
+  if (vectors === null) return null;
+  const side = (from: Example['from']): ExampleIndex => {
+    const picked = examples.flatMap((e, i) => (e.from === from && vectors[i] ? [{ e, v: vectors[i] }] : []));
+    return { examples: picked.map((p) => p.e), vectors: picked.map((p) => p.v) };
+  };
+  return { visitor: side('visitor'), bot: side('bot') };
+}
+
+/** Two indexes searched as one: the bank, built once, and a site's own examples. */
+export function joinIndexes(a: MeaningIndex, b: MeaningIndex): MeaningIndex {
+  const join = (x: ExampleIndex, y: ExampleIndex): ExampleIndex => ({ examples: [...x.examples, ...y.examples], vectors: [...x.vectors, ...y.vectors] });
+  return { visitor: join(a.visitor, b.visitor), bot: join(a.bot, b.bot) };
+}
+
+/**
+ * The turns with their meaning, each visitor turn also compared with the visitor's earlier turns
+ * (restating the same need). Turns are returned unchanged when the texts cannot be embedded.
+ */
+export async function withMeanings(turns: readonly Turn[], index: MeaningIndex, embed: EmbedTexts): Promise<Turn[]> {
+  const texts = [...new Set(turns.map((t) => t.text))];
+  const vectors = texts.length === 0 ? [] : await embed(texts);
+  if (vectors === null) return [...turns];
+  const vectorOf = new Map(texts.map((t, i) => [t, vectors[i]] as const));
+  const earlier: Float32Array[] = [];
+  return turns.map((turn) => {
+    const vector = vectorOf.get(turn.text);
+    if (!vector) return turn;
+    if (turn.from === 'bot') return { ...turn, meaning: meaningOf(vector, index.bot) };
+    const meaning = meaningOf(vector, index.visitor, earlier);
+    earlier.push(vector);
+    return { ...turn, meaning };
+  });
+}

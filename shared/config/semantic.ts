@@ -1,0 +1,36 @@
+import * as z from 'zod/mini';
+import { calibratedThresholds } from './semantic-thresholds';
+
+/**
+ * The semantic layer of the triggers: each turn is compared by meaning with labelled example
+ * utterances (the bank in data/handoff-examples plus the site's own), in any language.
+ */
+const Threshold = z.object({
+  /** The label's score (mean similarity of its closest examples) must reach this… */
+  min: z.number().check(z.gte(0), z.lte(1)),
+  /** …and beat the closest examples that must not escalate by this much. */
+  margin: z.number().check(z.gte(-1), z.lte(1)),
+});
+export type SemanticThresholdConfig = z.infer<typeof Threshold>;
+
+/** A reason or topic id ("refund", "human_request") or `none` for a sentence that must not escalate. */
+export const ExampleLabelId = z.string().check(z.regex(/^[a-z0-9_-]{1,40}$/));
+
+export const SiteExample = z.object({
+  label: ExampleLabelId,
+  text: z.string().check(z.trim(), z.minLength(3), z.maxLength(300)),
+});
+export type SiteExample = z.infer<typeof SiteExample>;
+
+export const SemanticConfig = z.object({
+  enabled: z._default(z.boolean(), true),
+  /** Per label; `default` applies to labels not listed (a site's own topics). Set on a calibration split. */
+  thresholds: z._default(z.record(z.string(), Threshold), calibratedThresholds.thresholds),
+  /** A keyword hit is dropped when the turn is this much closer to the non-escalating examples than to its label; null: never. */
+  veto: z._default(z.nullable(z.number().check(z.gte(0), z.lte(1))), calibratedThresholds.veto),
+  /** A visitor turn at least this similar to an earlier one restates the same need (towards repeated failure). */
+  restates: z._default(z.number().check(z.gte(0), z.lte(1)), calibratedThresholds.restates),
+  /** "Teach by example": the site's own sentences, applied to the next message. */
+  examples: z._default(z.array(SiteExample).check(z.maxLength(500)), []),
+});
+export type SemanticConfig = z.infer<typeof SemanticConfig>;
