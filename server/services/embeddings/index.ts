@@ -1,6 +1,7 @@
 // The embeddings service seen by the rest of the server: one Embeddings object, made from the
 // EMBEDDINGS_* environment. See README.md in this folder.
 import { EmbeddingCache } from './cache';
+import type { BackoffPolicy } from './breaker';
 import type { EmbeddingsConfig } from './config';
 import { createBreakerEmbedder, createOffEmbedder, type EmbeddingsLog } from './embedder';
 import { type Embeddings, withCache } from './embeddings';
@@ -20,7 +21,7 @@ export interface EmbeddingsService extends Embeddings {
 
 export function createEmbeddings(
   config: EmbeddingsConfig,
-  deps: { log: EmbeddingsLog; clock?: () => number; fetch?: typeof fetch },
+  deps: { log: EmbeddingsLog; clock?: () => number; fetch?: typeof fetch; backoff?: BackoffPolicy },
 ): EmbeddingsService {
   const cache = EmbeddingCache.open(config.cacheDir, config.model, config.textPrefix);
   if (config.baseUrl === null) {
@@ -30,6 +31,6 @@ export function createEmbeddings(
     { baseUrl: config.baseUrl, model: config.model, apiKey: config.apiKey, batchSize: config.batchSize, textPrefix: config.textPrefix },
     deps.fetch,
   );
-  const embedder = createBreakerEmbedder({ client, model: config.model, deadlineMs: config.timeoutMs, log: deps.log, clock: deps.clock });
+  const embedder = createBreakerEmbedder({ client, model: config.model, deadlineMs: config.timeoutMs, log: deps.log, clock: deps.clock, backoff: deps.backoff });
   return { ...withCache(embedder, cache, { bulkDeadlineMs: config.bulkTimeoutMs, batchSize: config.batchSize }), stats: client.stats };
 }
