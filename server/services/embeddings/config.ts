@@ -2,7 +2,9 @@ import { z } from 'zod';
 
 const Env = z.object({
   /** Base URL of an OpenAI-compatible API, ending before /embeddings (e.g. https://api.openai.com/v1). Unset: embeddings are off. */
-  EMBEDDINGS_URL: z.url('EMBEDDINGS_URL must be an absolute URL such as http://127.0.0.1:8000/v1').optional(),
+  EMBEDDINGS_URL: z
+    .url({ protocol: /^https?$/, error: 'EMBEDDINGS_URL must be an absolute http(s) URL such as http://127.0.0.1:8000/v1' })
+    .optional(),
   EMBEDDINGS_MODEL: z.string().min(1).default('multilingual-e5-small-q4'),
   EMBEDDINGS_API_KEY: z.string().min(1).optional(),
   /** Deadline for a live turn's call; past it the caller gets "unavailable" and the rules decide alone. */
