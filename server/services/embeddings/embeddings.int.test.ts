@@ -85,7 +85,8 @@ describe('degraded mode with a second real instance', () => {
     await exited;
   }
   async function until<T>(attempt: () => Promise<T | null>, what: string): Promise<T> {
-    for (let i = 0; i < 300; i++) {
+    const giveUpAt = Date.now() + 20_000;
+    while (Date.now() < giveUpAt) {
       const result = await attempt();
       if (result !== null) return result;
       await new Promise((r) => setTimeout(r, 100));
@@ -103,12 +104,12 @@ describe('degraded mode with a second real instance', () => {
   });
   afterAll(killServer);
 
-  it('answers null without waiting while the service is gone or stuck, reports it, and recovers by itself', async () => {
+  it('answers null without waiting while the service is gone or stuck, reports it, and recovers by itself', { timeout: 90_000 }, async () => {
     startServer();
     logs.length = 0;
     const embeddings: EmbeddingsService = createEmbeddings(configFor({ baseUrl: `http://127.0.0.1:${port}/v1`, timeoutMs: 300 }), {
       log,
-      backoff: { baseMs: 200, maxMs: 800 },
+      backoff: { baseMs: 500, maxMs: 1_000 },
     });
     // The server is still loading: the first calls fail and degrade it; it must come up on its own.
     await until(() => embeddings.embed(['warm-up']), 'the second instance to answer');
