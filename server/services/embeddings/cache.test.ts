@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -63,5 +63,11 @@ describe('embedding cache file', () => {
     const cache = EmbeddingCache.open(dir, 'm', '');
     await cache.add([['a', Float32Array.from([1, 0])], ['b', Float32Array.from([1, 0, 0])]]);
     expect(EmbeddingCache.open(dir, 'm', '').get('b')).toBeUndefined();
+  });
+
+  it('names the folder to fix when the cache cannot be read', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, cacheFileName('m', '')));
+    expect(() => EmbeddingCache.open(dir, 'm', '')).toThrow(/cannot use the embeddings cache .*\(set EMBEDDINGS_CACHE_DIR to a writable folder\): EISDIR/);
   });
 });

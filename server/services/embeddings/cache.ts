@@ -40,13 +40,15 @@ export class EmbeddingCache {
 
   /** Reads the file for (model, prefix) in `dir`, creating the directory when missing. */
   static open(dir: string, model: string, textPrefix: string): EmbeddingCache {
-    mkdirSync(dir, { recursive: true });
     const path = join(dir, cacheFileName(model, textPrefix));
     let content = '';
     try {
+      mkdirSync(dir, { recursive: true });
       content = readFileSync(path, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        throw new Error(`cannot use the embeddings cache ${path} (set EMBEDDINGS_CACHE_DIR to a writable folder): ${(error as Error).message}`);
+      }
     }
     return new EmbeddingCache(path, content);
   }
@@ -59,7 +61,7 @@ export class EmbeddingCache {
     return this.vectors.get(text);
   }
 
-  /** Keeps the vectors in memory and appends the new ones to the file. */
+  /** Keeps the vectors in memory and appends the new ones to the file (rejects when the write fails; memory keeps them). */
   async add(entries: readonly (readonly [string, Float32Array])[]): Promise<void> {
     const fresh = entries.filter(([text, vector]) => !this.vectors.has(text) && this.accepts(vector));
     if (fresh.length === 0) return;

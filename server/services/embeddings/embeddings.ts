@@ -1,5 +1,5 @@
 import type { EmbeddingCache } from './cache';
-import type { EmbedOptions, Embedder, EmbedderStatus } from './embedder';
+import type { EmbedOptions, Embedder, EmbedderStatus, EmbeddingsLog } from './embedder';
 
 export interface Embeddings extends Embedder {
   /**
@@ -10,7 +10,7 @@ export interface Embeddings extends Embedder {
   embedMany(texts: readonly string[]): Promise<Float32Array[] | null>;
 }
 
-export function withCache(embedder: Embedder, cache: EmbeddingCache, options: { bulkDeadlineMs: number; batchSize: number }): Embeddings {
+export function withCache(embedder: Embedder, cache: EmbeddingCache, options: { bulkDeadlineMs: number; batchSize: number; log: EmbeddingsLog }): Embeddings {
   const bulk: EmbedOptions = { deadlineMs: options.bulkDeadlineMs };
   return {
     model: embedder.model,
@@ -22,7 +22,12 @@ export function withCache(embedder: Embedder, cache: EmbeddingCache, options: { 
         const batch = missing.slice(i, i + options.batchSize);
         const vectors = await embedder.embed(batch, bulk);
         if (vectors === null) return null;
-        await cache.add(batch.map((text, j) => [text, vectors[j]!] as const));
+        try {
+          await cache.add(batch.map((text, j) => [text, vectors[j]!] as const));
+        } catch (error) {
+          // The vectors stay in memory; only the next process pays for them again.
+          options.log.warn({ embeddings: { cache: cache.path, error: (error as Error).message } }, 'embeddings cache not written');
+        }
       }
       return texts.map((t) => cache.get(t)!);
     },
