@@ -2,10 +2,9 @@ import { z } from 'zod';
 import { EmbeddingsError } from './errors';
 import { normalize } from './similarity';
 
-// The OpenAI embeddings answer; `embedding` is a base64 float32 string when the service
-// chose encoding_format "base64" (some do by default).
+// The OpenAI embeddings answer for the default encoding_format, "float".
 const EmbeddingsResponse = z.object({
-  data: z.array(z.object({ index: z.number().int().min(0), embedding: z.union([z.array(z.number()), z.string()]) })),
+  data: z.array(z.object({ index: z.number().int().min(0), embedding: z.array(z.number()) })),
 });
 
 export interface EmbeddingsClientOptions {
@@ -30,13 +29,6 @@ export interface EmbeddingsClient {
   /** One L2-normalised vector per text, in order; throws EmbeddingsError. */
   embed(texts: readonly string[], signal: AbortSignal): Promise<Float32Array[]>;
   readonly stats: EmbeddingsClientStats;
-}
-
-function decodeBase64Floats(text: string): Float32Array {
-  const bytes = Buffer.from(text, 'base64');
-  if (bytes.length % 4 !== 0) throw new EmbeddingsError('bad_response', 'a base64 embedding is not a whole number of float32 values');
-  const copy = new Uint8Array(bytes);
-  return new Float32Array(copy.buffer, 0, copy.length / 4);
 }
 
 function toError(error: unknown, url: string): EmbeddingsError {
@@ -74,8 +66,7 @@ export function createEmbeddingsClient(options: EmbeddingsClientOptions, fetchIm
     const vectors: (Float32Array | undefined)[] = new Array(texts.length);
     for (const item of parsed.data.data) {
       if (item.index >= texts.length) throw new EmbeddingsError('bad_response', `${url} answered index ${item.index} for ${texts.length} inputs`);
-      const raw = typeof item.embedding === 'string' ? decodeBase64Floats(item.embedding) : Float32Array.from(item.embedding);
-      vectors[item.index] = normalize(raw);
+      vectors[item.index] = normalize(Float32Array.from(item.embedding));
     }
     const dims = new Set(vectors.map((v) => v?.length));
     if (vectors.some((v) => v === undefined || v.length === 0) || dims.size !== 1) {
