@@ -6,7 +6,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmbeddings, dot, type EmbeddingsConfig, type EmbeddingsService, loadEmbeddingsConfig } from './index';
+import { createEmbeddings, dot, type EmbeddingsConfig, EmbeddingsError, type EmbeddingsService, loadEmbeddingsConfig } from './index';
+import { createEmbeddingsClient } from './openai-client';
 
 const root = resolve(import.meta.dirname, '../../..');
 const generous = { deadlineMs: 15_000 }; // meaning, not speed, is under test here (two shared cores)
@@ -65,6 +66,25 @@ describe('multilingual embeddings through the real service', () => {
     // The cached vector is the one the service gives for that text.
     const live = await restarted.embed([bank[3]!], generous);
     expect(dot(live![0]!, again![3]!)).toBeCloseTo(1, 5);
+  });
+});
+
+describe('the client against the real service', () => {
+  it('sends inputs in batches and returns one unit vector per input, in order', async () => {
+    const client = createEmbeddingsClient({ baseUrl: process.env.EMBEDDINGS_URL!, model: configFor().model, batchSize: 2, textPrefix: '' });
+    const texts = ['eins', 'zwei', 'drei', 'vier', 'fünf'];
+    const vectors = await client.embed(texts, AbortSignal.timeout(15_000));
+    expect(client.stats).toEqual({ requests: 3, texts: 5 });
+    const one = await client.embed(['drei'], AbortSignal.timeout(15_000));
+    expect(dot(one[0]!, vectors[2]!)).toBeCloseTo(1, 5);
+    expect(dot(one[0]!, vectors[1]!)).toBeLessThan(0.999);
+  });
+
+  it('reports a wrong URL as a typed error with the status', async () => {
+    const client = createEmbeddingsClient({ baseUrl: `${process.env.EMBEDDINGS_URL}/nothing-here`, model: 'm', batchSize: 8, textPrefix: '' });
+    const error = await client.embed(['x'], AbortSignal.timeout(15_000)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EmbeddingsError);
+    expect(error).toMatchObject({ code: 'http_status', status: 404 });
   });
 });
 
