@@ -5,6 +5,7 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 npm run --silent build
 source scripts/ferretdb.sh
+source scripts/embeddings.sh
 own_db=""
 server_pid=""
 demo_stop() {
@@ -14,6 +15,7 @@ demo_stop() {
   fi
   # Only the FerretDB this script started: a MONGODB_URI from outside is not ours to stop.
   if [ -n "$own_db" ]; then baton_db_stop; fi
+  baton_embeddings_stop
 }
 trap demo_stop EXIT
 trap 'exit 130' INT TERM
@@ -21,6 +23,7 @@ if [ -z "${MONGODB_URI:-}" ]; then
   own_db=1
   baton_db_start "$BATON_ROOT/.data/demo"
 fi
+baton_embeddings_start
 export MONGODB_DB="${MONGODB_DB:-baton_demo}"
 export PORT="${PORT:-3000}"
 npx tsx scripts/seed-demo.ts
@@ -57,6 +60,7 @@ cat <<MSG
     Demo site (visitor widget): $base/demo
     Operator inbox:             $base/inbox
     Health:                     $base/healthz
+    Embeddings:                 $EMBEDDINGS_URL${EMBEDDINGS_MODEL:+ ($EMBEDDINGS_MODEL)}
     Demo login:                 demo@baton.test / baton-demo   (admin; a second operator: sam@baton.test / baton-demo)
   Stop with Ctrl+C.
 
