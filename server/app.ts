@@ -3,7 +3,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { MAX_FRAME_BYTES } from '../shared/protocol-version';
-import type { FlowDeps } from './flows/deps';
+import type { FlowDeps } from './composition';
 import { authRoutes } from './transport/auth-routes';
 import { conversationRoutes } from './transport/conversation-routes';
 import { installErrorHandler } from './transport/error-handler';

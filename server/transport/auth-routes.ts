@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { LoginBody, SessionResponse } from '../../shared/http';
-import type { FlowDeps } from '../flows/deps';
-import { logIn, logOut, toOperatorIdentity } from '../flows/operator-session';
+import type { FlowDeps } from '../composition';
+import { logIn, logOut, toOperatorIdentity } from '../flows/operator/session';
 import { authenticate, SESSION_COOKIE } from './authenticate';
 import { CodedError } from '../coded-error';
 

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { FlowDeps } from '../flows/deps';
-import { sessionFromCookie } from '../flows/operator-session';
+import type { FlowDeps } from '../composition';
+import { sessionFromCookie } from '../flows/operator/session';
 import type { OperatorDoc, SessionDoc } from '../store/documents';
 import { CodedError } from '../coded-error';
 

@@ -12,12 +12,12 @@ import {
   TransferBody,
 } from '../../shared/http';
 import type { OwnershipCommand } from '../domain/ownership';
-import { correctIntent } from '../flows/case-for';
-import type { FlowDeps } from '../flows/deps';
-import { conversationAudit, conversationDetail, conversationForOperator, listInbox } from '../flows/inbox-queries';
-import { replyAsOperator, runOperatorAction } from '../flows/operator-actions';
-import { transferCommandFor } from '../flows/transfer-target';
-import { toSummary } from '../flows/wire';
+import { correctIntent } from '../flows/handoff/case-for';
+import type { FlowDeps } from '../composition';
+import { conversationAudit, conversationDetail, conversationForOperator, listInbox } from '../flows/operator/inbox-queries';
+import { replyAsOperator, runOperatorAction } from '../flows/operator/actions';
+import { transferCommandFor } from '../flows/operator/transfer-target';
+import { toSummary } from '../flows/handoff/wire';
 import type { ConversationDoc, OperatorDoc } from '../store/documents';
 import { authenticate, currentOperator } from './authenticate';
 import type { ErrorBody, ErrorCode } from '../../shared/errors';

@@ -17,15 +17,15 @@ import {
   SitesResponse,
   UpdateOperatorBody,
 } from '../../shared/http';
-import { markCallbackDone } from '../flows/callbacks';
-import type { FlowDeps } from '../flows/deps';
-import { listCallbacks, listOperatorSites } from '../flows/inbox-queries';
-import { loadOperatorLoads } from '../flows/operator-load';
-import { listOperatorProfiles, updateOperatorProfile } from '../flows/operator-profiles';
-import { setPresence } from '../flows/presence';
-import { loadQueueSummaries, loadSiteConfig, saveSiteConfig } from '../flows/site-config';
-import { revealSiteSecret, rotateSiteSecret } from '../flows/site-secret';
-import { toWireCallback } from '../flows/wire';
+import { markCallbackDone } from '../flows/operator/callback-done';
+import type { FlowDeps } from '../composition';
+import { listCallbacks, listOperatorSites } from '../flows/operator/inbox-queries';
+import { loadOperatorLoads } from '../flows/handoff/operator-load';
+import { listOperatorProfiles, updateOperatorProfile } from '../flows/admin/operator-profiles';
+import { setPresence } from '../flows/operator/presence';
+import { loadQueueSummaries, loadSiteConfig, saveSiteConfig } from '../flows/admin/site-config';
+import { revealSiteSecret, rotateSiteSecret } from '../flows/admin/site-secret';
+import { toWireCallback } from '../flows/handoff/wire';
 import { assertSiteAccess, authenticate, currentOperator } from './authenticate';
 import { CodedError } from '../coded-error';
 

@@ -3,11 +3,11 @@ import type { WebSocket } from 'ws';
 import * as z from 'zod/mini';
 import { PROTOCOL_CLOSE_CODE, PROTOCOL_VERSION } from '../../shared/protocol-version';
 import { VisitorCommand, type VisitorEvent } from '../../shared/visitor-protocol';
-import type { FlowDeps } from '../flows/deps';
-import { runVisitorCommand } from '../flows/visitor-commands';
-import { currentSite, siteByKey } from '../flows/site-lookup';
-import { buildWelcome, visitorForHello, visitorHistory } from '../flows/visitor-session';
-import { toWireMessage } from '../flows/wire';
+import type { FlowDeps } from '../composition';
+import { runVisitorCommand } from '../flows/visitor/commands';
+import { currentSite, siteByKey } from '../flows/visitor/site';
+import { buildWelcome, visitorForHello, visitorHistory } from '../flows/visitor/session';
+import { toWireMessage } from '../flows/handoff/wire';
 import type { SiteDoc, VisitorDoc } from '../store/documents';
 import { createFrameLimiter, keepAlive, parseFrame } from './frame-guard';
 

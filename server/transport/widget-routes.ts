@@ -2,9 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import * as z from 'zod/mini';
 import { WidgetAvailability } from '../../shared/visitor-protocol';
 import { CodedError } from '../coded-error';
-import type { FlowDeps } from '../flows/deps';
-import { siteAvailability } from '../flows/site-availability';
-import { siteByKey } from '../flows/site-lookup';
+import type { FlowDeps } from '../composition';
+import { siteAvailability, siteByKey } from '../flows/visitor/site';
 
 const Query = z.object({ site: z.string().check(z.minLength(1), z.maxLength(64)) });
 
