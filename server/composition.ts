@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from 'mongodb';
-import { type Bot, createBot } from './bot/bot';
+import type { Bot } from './bot/bot';
+import { createBot } from './bot/create-bot';
 import { type Hub, createInProcessHub } from './realtime/hub';
 import { type Store, createStore } from './store';
 import type { SiteDoc } from './store/documents';

@@ -1,6 +1,7 @@
 import type { Actor, AuditAction } from '../../shared/audit';
 import type { CasePackage, FiredTrigger } from '../../shared/case-package';
 import type { CallbackContact, CallbackSlot, ConversationState, Identity, SenderKind, TriggerId, Urgency, VisitorContext } from '../../shared/entities';
+import type { HandoffEvent } from '../../shared/handoff-webhook';
 import type { Presence, Role } from '../../shared/operator-protocol';
 import type { SiteConfig } from '../../shared/site-config';
 
@@ -145,5 +146,36 @@ export interface TransitionDoc {
   conversationId: string;
   from: ConversationState;
   to: ConversationState;
+  at: Date;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'sending' | 'delivered' | 'failed';
+
+/** One outgoing handoff webhook: the outbox row while it waits, the delivery log once settled. */
+export interface WebhookDeliveryDoc {
+  /** The delivery id the receiver sees in x-baton-delivery, the same on every attempt. */
+  _id: string;
+  siteId: string;
+  conversationId: string;
+  event: HandoffEvent;
+  /** The exact JSON sent on every attempt. */
+  body: string;
+  /** Attempts claimed so far; a claim whose sender died counts too, so a poison row cannot loop forever. */
+  attempt: number;
+  status: WebhookDeliveryStatus;
+  nextAttemptAt: Date;
+  /** While sending: after this, the sender is presumed dead and the attempt may be claimed again. */
+  leaseUntil: Date | null;
+  /** Never the URL: webhook URLs are credentials. */
+  lastProblem: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The claims ledger: its unique _id (`deliveryId#attempt`) lets one sender, and only one, take an attempt. */
+export interface WebhookAttemptDoc {
+  _id: string;
+  deliveryId: string;
+  attempt: number;
   at: Date;
 }

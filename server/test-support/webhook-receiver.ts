@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'nod
 import type { AddressInfo } from 'node:net';
 import { createStore } from '../store';
 import type { SiteDoc } from '../store/documents';
-import type { WebhookDeliveryDoc } from '../store/webhook-deliveries-store';
+import type { WebhookDeliveryDoc } from '../store/documents';
 import { verifyWebhookSignature } from '../webhooks/signature';
 import { createWebhookSender, type WebhookSender, type WebhookSenderDeps } from '../webhooks/webhook-sender';
 import type { TestDatabase } from './test-database';

@@ -1,6 +1,7 @@
 import type { Store } from '../store';
-import type { ClaimOptions, DeliveryClaim, WebhookDeliveryDoc } from '../store/webhook-deliveries-store';
-import type { WebhookLog } from './webhook-sender';
+import type { WebhookDeliveryDoc } from '../store/documents';
+import type { ClaimOptions, DeliveryClaim } from '../store/webhook-deliveries-store';
+import type { WebhookLog } from './webhook-log';
 
 /** Deliveries sent at once by one server. */
 const LANES = 4;

@@ -1,8 +1,8 @@
 import type { HandoffEvent } from '../../shared/handoff-webhook';
 import type { Store } from '../store';
-import type { ConversationDoc, SiteDoc } from '../store/documents';
-import type { WebhookDeliveryDoc } from '../store/webhook-deliveries-store';
+import type { ConversationDoc, SiteDoc, WebhookDeliveryDoc } from '../store/documents';
 import { createDeliveryLanes } from './delivery-lanes';
+import type { WebhookLog } from './webhook-log';
 import { buildHandoffPayload } from './payload';
 import { DEFAULT_RETRY_DELAYS_MS, settlementAfter } from './retry-schedule';
 import { toSlackMessage } from './slack-message';
@@ -15,9 +15,6 @@ import { type AttemptOutcome, postDelivery } from './webhook-attempt';
 // claim counts as an attempt, so a row that keeps killing its sender fails after the last). The row
 // is written just after the state change, not with it (FerretDB has no transactions): a crash in
 // between loses that one delivery. URL and secret are read at send time, so edits and rotations apply.
-
-type LogFn = (context: object, message: string) => void;
-export type WebhookLog = Record<'info' | 'warn' | 'error', LogFn>;
 
 export interface WebhookSenderDeps {
   store: Pick<Store, 'webhookDeliveries' | 'sites'>;
