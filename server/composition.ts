@@ -5,7 +5,7 @@ import type { Bot } from './bot/bot';
 import { createBot } from './bot/create-bot';
 import { type Hub, createInProcessHub } from './realtime/hub';
 import { type Store, createStore } from './store';
-import type { SiteDoc } from './store/documents';
+import type { Site } from './entities/site';
 import { type WebhookSender, createWebhookSender } from './webhooks/webhook-sender';
 
 export interface Clock {
@@ -19,7 +19,7 @@ export interface FlowDeps {
   clock: Clock;
   newId(): string;
   log: FastifyBaseLogger;
-  botFor(site: SiteDoc): Bot;
+  botFor(site: Site): Bot;
   /** The site's outgoing handoff webhook; never blocks the flow that notifies it. */
   webhooks: WebhookSender;
   /** Bot replies in flight, per conversation, so a barge-in can stop them at once. */

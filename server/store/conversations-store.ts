@@ -18,6 +18,21 @@ const LIVE: ConversationState[] = ['bot', 'queued', 'owned'];
 const URGENCY_ORDER: Urgency[] = ['urgent', 'high', 'normal', 'low'];
 const LIST_LIMIT = 200;
 
+/** What must still hold when a message takes the next seq (a racing claim or barge-in makes it false). */
+export interface SeqCondition {
+  state?: ConversationState;
+  version?: number;
+  ownerId?: string;
+}
+
+function seqFilter(c: SeqCondition): Filter<ConversationDoc> {
+  return {
+    ...(c.state !== undefined ? { state: c.state } : {}),
+    ...(c.version !== undefined ? { version: c.version } : {}),
+    ...(c.ownerId !== undefined ? { 'owner.operatorId': c.ownerId } : {}),
+  };
+}
+
 export function conversationsStore(c: Collections) {
   const col = c.conversations;
   const withLock = createKeyedLock();
@@ -77,10 +92,10 @@ export function conversationsStore(c: Collections) {
     async allocateSeq(
       conversationId: string,
       set: Partial<ConversationDoc>,
-      onlyIf: Filter<ConversationDoc> = {},
+      onlyIf: SeqCondition = {},
     ): Promise<ConversationDoc | null> {
       return withLock(conversationId, () =>
-        col.findOneAndUpdate({ _id: conversationId, ...onlyIf }, { $inc: { lastSeq: 1 }, $set: set }, { returnDocument: 'after' }),
+        col.findOneAndUpdate({ _id: conversationId, ...seqFilter(onlyIf) }, { $inc: { lastSeq: 1 }, $set: set }, { returnDocument: 'after' }),
       );
     },
     /** Ends the offer made to this operator, or null when it is no longer theirs (lapsed, moved, already accepted). */

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createStore } from '../store';
 import type { SiteDoc } from '../store/documents';
 import type { WebhookDeliveryDoc } from '../store/documents';
-import { verifyWebhookSignature } from '../webhooks/signature';
+import { verifyWebhookSignature } from '../security/signing';
 import { createWebhookSender, type WebhookSender, type WebhookSenderDeps } from '../webhooks/webhook-sender';
 import type { TestDatabase } from './test-database';
 import { SECRET, T0 } from './webhook-fixtures';

@@ -18,7 +18,8 @@ import { conversationAudit, conversationDetail, conversationForOperator, listInb
 import { replyAsOperator, runOperatorAction } from '../flows/operator/actions';
 import { transferCommandFor } from '../flows/operator/transfer-target';
 import { toSummary } from '../flows/handoff/wire';
-import type { ConversationDoc, OperatorDoc } from '../store/documents';
+import type { Conversation } from '../entities/conversation';
+import type { Operator } from '../entities/operator';
 import { authenticate, currentOperator } from './authenticate';
 import type { ErrorBody, ErrorCode } from '../../shared/errors';
 import { CodedError } from '../coded-error';
@@ -39,7 +40,7 @@ export async function conversationRoutes(app: FastifyInstance, opts: { deps: Flo
   const action = (
     path: string,
     body: typeof NoteBody | typeof TransferBody,
-    toCommand: (b: Record<string, unknown>, c: ConversationDoc, operator: OperatorDoc) => OwnershipCommand | Promise<OwnershipCommand>,
+    toCommand: (b: Record<string, unknown>, c: Conversation, operator: Operator) => OwnershipCommand | Promise<OwnershipCommand>,
   ) =>
     app.post(`/api/conversations/:conversationId/${path}`, { schema: { params: ConversationIdParams, body, response: { 200: ActionResponse } } }, async (request) => {
       const operator = currentOperator(request);

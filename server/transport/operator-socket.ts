@@ -7,7 +7,7 @@ import type { FlowDeps } from '../composition';
 import { operatorIfSessionLive, sessionFromCookie, toOperatorIdentity } from '../flows/operator/session';
 import { relayOperatorTyping } from '../flows/operator/typing';
 import { operatorReturned, presenceTimers, setPresence } from '../flows/operator/presence';
-import type { OperatorDoc, SessionDoc } from '../store/documents';
+import type { Operator, OperatorSession } from '../entities/operator';
 import { SESSION_COOKIE } from './authenticate';
 import { createFrameLimiter, keepAlive, parseFrame } from './frame-guard';
 
@@ -21,7 +21,7 @@ const SESSION_CHECK_MS = 10_000;
 
 declare module 'fastify' {
   interface FastifyRequest {
-    socketAuth?: { operator: OperatorDoc; session: SessionDoc } | null;
+    socketAuth?: { operator: Operator; session: OperatorSession } | null;
   }
 }
 

@@ -8,7 +8,8 @@ import { runVisitorCommand } from '../flows/visitor/commands';
 import { currentSite, siteByKey } from '../flows/visitor/site';
 import { buildWelcome, visitorForHello, visitorHistory } from '../flows/visitor/session';
 import { toWireMessage } from '../flows/handoff/wire';
-import type { SiteDoc, VisitorDoc } from '../store/documents';
+import type { Site } from '../entities/site';
+import type { Visitor } from '../entities/visitor';
 import { createFrameLimiter, keepAlive, parseFrame } from './frame-guard';
 
 const VisitorSocketQuery = z.object({
@@ -19,7 +20,7 @@ const VisitorSocketQuery = z.object({
 
 declare module 'fastify' {
   interface FastifyRequest {
-    visitorSite?: SiteDoc | null;
+    visitorSite?: Site | null;
   }
 }
 
@@ -47,7 +48,7 @@ export async function visitorSocketRoutes(app: FastifyInstance, opts: { deps: Fl
       };
       const allow = createFrameLimiter();
       const stopKeepAlive = keepAlive(socket);
-      let visitor: VisitorDoc | null = null;
+      let visitor: Visitor | null = null;
       let unsubscribe = () => {};
       // One chain per socket: frames apply in order, and those arriving during set-up wait.
       let chain = Promise.resolve();

@@ -1,5 +1,5 @@
 import type { Store } from '../store';
-import type { WebhookDeliveryDoc } from '../store/documents';
+import type { WebhookDelivery } from '../entities/webhook-delivery';
 import type { ClaimOptions, DeliveryClaim } from '../store/webhook-deliveries-store';
 import type { WebhookLog } from './webhook-log';
 
@@ -14,7 +14,7 @@ export interface DeliveryLanesDeps {
   now(): Date;
   claim: Pick<ClaimOptions, 'leaseMs' | 'maxAttempts'>;
   /** One attempt, settled or logged; never throws. */
-  send(delivery: WebhookDeliveryDoc): Promise<void>;
+  send(delivery: WebhookDelivery): Promise<void>;
 }
 
 export interface DeliveryLanes {
@@ -92,7 +92,7 @@ export function createDeliveryLanes(deps: DeliveryLanesDeps): DeliveryLanes {
     return next;
   }
 
-  async function sendHoldingSite(delivery: WebhookDeliveryDoc): Promise<void> {
+  async function sendHoldingSite(delivery: WebhookDelivery): Promise<void> {
     try {
       await deps.send(delivery);
     } finally {
@@ -100,7 +100,7 @@ export function createDeliveryLanes(deps: DeliveryLanesDeps): DeliveryLanes {
     }
   }
 
-  function logGaveUp({ _id: deliveryId, siteId, conversationId, event, attempt, lastProblem }: WebhookDeliveryDoc): void {
+  function logGaveUp({ _id: deliveryId, siteId, conversationId, event, attempt, lastProblem }: WebhookDelivery): void {
     const context = { siteId, conversationId, deliveryId, event, attempt, problem: lastProblem };
     deps.log.error(context, 'webhook delivery failed; its attempts ended before recording an outcome');
   }

@@ -1,5 +1,5 @@
 import type { OperatorProfile, UpdateOperatorBody } from '../../../shared/http';
-import type { OperatorDoc } from '../../store/documents';
+import type { Operator } from '../../entities/operator';
 import { CodedError } from '../../coded-error';
 import { recordAudit } from '../handoff/audit';
 import { offerAllQueues } from '../handoff/auto-assign';
@@ -9,11 +9,11 @@ import { publishQueueViews } from '../handoff/queue-views';
 
 // Site access (another site answers 404) is checked by the caller; these add the role rule.
 
-function assertAdmin(operator: OperatorDoc, doing: string): void {
+function assertAdmin(operator: Operator, doing: string): void {
   if (operator.role !== 'admin') throw new CodedError('forbidden', `Only admins can ${doing} operators' capacity, languages and skills.`);
 }
 
-async function toProfile(deps: FlowDeps, op: OperatorDoc): Promise<OperatorProfile> {
+async function toProfile(deps: FlowDeps, op: Operator): Promise<OperatorProfile> {
   return {
     operatorId: op._id,
     name: op.name,
@@ -26,14 +26,14 @@ async function toProfile(deps: FlowDeps, op: OperatorDoc): Promise<OperatorProfi
   };
 }
 
-export async function listOperatorProfiles(deps: FlowDeps, admin: OperatorDoc, siteId: string): Promise<OperatorProfile[]> {
+export async function listOperatorProfiles(deps: FlowDeps, admin: Operator, siteId: string): Promise<OperatorProfile[]> {
   assertAdmin(admin, 'see');
   const operators = await deps.store.operators.forSite(siteId);
   return Promise.all(operators.map((op) => toProfile(deps, op)));
 }
 
 /** Tags as the rest of the system compares them: canonical case, each once. */
-function normalized(patch: UpdateOperatorBody): Partial<Pick<OperatorDoc, 'capacity' | 'languages' | 'skills'>> {
+function normalized(patch: UpdateOperatorBody): Partial<Pick<Operator, 'capacity' | 'languages' | 'skills'>> {
   return {
     ...(patch.capacity === undefined ? {} : { capacity: patch.capacity }),
     ...(patch.languages === undefined ? {} : { languages: [...new Set(patch.languages.flatMap((l) => Intl.getCanonicalLocales(l)))] }),
@@ -51,7 +51,7 @@ type ProfileField = 'capacity' | 'languages' | 'skills';
  */
 export async function updateOperatorProfile(
   deps: FlowDeps,
-  admin: OperatorDoc,
+  admin: Operator,
   siteId: string,
   operatorId: string,
   patch: UpdateOperatorBody,
@@ -74,7 +74,7 @@ export async function updateOperatorProfile(
  * The profile is the operator's on every site, so each site's audit records the change: site B's
  * admins learn that site A's admin changed the capacity their queues count on.
  */
-async function announce(deps: FlowDeps, admin: OperatorDoc, before: OperatorDoc, updated: OperatorDoc, changed: ProfileField[]): Promise<void> {
+async function announce(deps: FlowDeps, admin: Operator, before: Operator, updated: Operator, changed: ProfileField[]): Promise<void> {
   const note = `${updated.name} (${updated._id}): ${changed.map((k) => `${k} ${shown(before[k])} → ${shown(updated[k])}`).join('; ')}`;
   const { capacity, languages, skills } = updated;
   for (const id of updated.siteIds) {

@@ -1,6 +1,7 @@
 import type { QueueSummary } from '../../../shared/http';
 import { SiteConfig } from '../../../shared/site-config';
-import type { OperatorDoc, SiteDoc } from '../../store/documents';
+import type { Operator } from '../../entities/operator';
+import type { Site } from '../../entities/site';
 import { CodedError } from '../../coded-error';
 import { recordAudit } from '../handoff/audit';
 import type { FlowDeps } from '../../composition';
@@ -8,14 +9,14 @@ import { operatorActor } from '../handoff/audit';
 
 // Site access (another site answers 404) is checked by the caller; these add the role rules.
 
-async function loadSite(deps: FlowDeps, siteId: string): Promise<SiteDoc> {
+async function loadSite(deps: FlowDeps, siteId: string): Promise<Site> {
   const site = await deps.store.sites.get(siteId);
   if (!site) throw new CodedError('not_found', 'No site with that id.');
   return site;
 }
 
 /** The whole config holds webhook URLs, which are credentials: only admins read it. */
-export async function loadSiteConfig(deps: FlowDeps, operator: OperatorDoc, siteId: string): Promise<SiteDoc> {
+export async function loadSiteConfig(deps: FlowDeps, operator: Operator, siteId: string): Promise<Site> {
   if (operator.role !== 'admin') throw new CodedError('forbidden', 'Only admins can see site settings.');
   return loadSite(deps, siteId);
 }
@@ -36,11 +37,11 @@ function parseConfig(input: unknown): SiteConfig {
 /** Takes effect at once: every flow reads the site document afresh. */
 export async function saveSiteConfig(
   deps: FlowDeps,
-  operator: OperatorDoc,
+  operator: Operator,
   siteId: string,
   input: unknown,
   expectedVersion: number,
-): Promise<SiteDoc> {
+): Promise<Site> {
   if (operator.role !== 'admin') throw new CodedError('forbidden', 'Only admins can change site settings.');
   const config = parseConfig(input);
   const current = await loadSite(deps, siteId);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { OperatorDoc } from '../../store/documents';
+import type { Operator } from '../../entities/operator';
 import { CodedError } from '../../coded-error';
 import { recordAudit } from '../handoff/audit';
 import type { FlowDeps } from '../../composition';
@@ -7,14 +7,14 @@ import { operatorActor } from '../handoff/audit';
 
 // Site access (another site answers 404) is checked by the caller; these add the role rule.
 
-function assertAdmin(operator: OperatorDoc, doing: string): void {
+function assertAdmin(operator: Operator, doing: string): void {
   if (operator.role !== 'admin') throw new CodedError('forbidden', `Only admins can ${doing} the site's signing secret.`);
 }
 
 /** 32 random bytes as hex: what a site's server pastes into its environment as BATON_SITE_SECRET. */
 export const newSiteSecret = () => randomBytes(32).toString('hex');
 
-export async function revealSiteSecret(deps: FlowDeps, operator: OperatorDoc, siteId: string): Promise<string> {
+export async function revealSiteSecret(deps: FlowDeps, operator: Operator, siteId: string): Promise<string> {
   assertAdmin(operator, 'see');
   const site = await deps.store.sites.get(siteId);
   if (!site) throw new CodedError('not_found', 'No site with that id.');
@@ -27,7 +27,7 @@ export async function revealSiteSecret(deps: FlowDeps, operator: OperatorDoc, si
  * A new random secret takes effect at once: the next webhook is signed with it and identify()
  * hashes made with the old one stop verifying, so the site's server must be updated too.
  */
-export async function rotateSiteSecret(deps: FlowDeps, operator: OperatorDoc, siteId: string): Promise<string> {
+export async function rotateSiteSecret(deps: FlowDeps, operator: Operator, siteId: string): Promise<string> {
   assertAdmin(operator, 'rotate');
   const site = await deps.store.sites.get(siteId);
   if (!site) throw new CodedError('not_found', 'No site with that id.');

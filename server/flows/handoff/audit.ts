@@ -1,10 +1,10 @@
 import type { Actor, AuditAction } from '../../../shared/audit';
 import type { ConversationState } from '../../../shared/entities';
-import type { OperatorDoc } from '../../store/documents';
+import type { Operator } from '../../entities/operator';
 import type { FlowDeps } from '../../composition';
 
 /** How an operator is named in the audit trail. */
-export const operatorActor = (op: OperatorDoc): Actor => ({ kind: 'operator', operatorId: op._id, name: op.name });
+export const operatorActor = (op: Operator): Actor => ({ kind: 'operator', operatorId: op._id, name: op.name });
 
 export async function recordAudit(
   deps: FlowDeps,

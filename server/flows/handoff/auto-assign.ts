@@ -1,7 +1,9 @@
 import { chooseAssignee, hasFreeCapacity } from '../../domain/assignment';
 import { orderQueue } from '../../domain/queue-order';
 import { createKeyedLock } from '../../store/keyed-lock';
-import type { ConversationDoc, OperatorDoc, SiteDoc } from '../../store/documents';
+import type { Conversation } from '../../entities/conversation';
+import type { Operator } from '../../entities/operator';
+import type { Site } from '../../entities/site';
 import type { FlowDeps } from '../../composition';
 import { loadOperatorLoads } from './operator-load';
 import { announceOperator } from './announce';
@@ -22,7 +24,7 @@ const recentAssignees = new Map<string, string[]>();
  * Called whenever capacity may have appeared: a new handoff, an operator coming
  * online, a conversation resolved, transferred or returned, an offer lapsing.
  */
-export async function offerWaiting(deps: FlowDeps, site: SiteDoc, queueId: string): Promise<number> {
+export async function offerWaiting(deps: FlowDeps, site: Site, queueId: string): Promise<number> {
   const queue = site.config.queues.find((q) => q.id === queueId);
   if (queue?.mode !== 'automatic') return 0;
   return rounds(`${site._id}:${queueId}`, async () => {
@@ -67,9 +69,9 @@ export async function offerWaiting(deps: FlowDeps, site: SiteDoc, queueId: strin
  */
 export async function acceptOffer(
   deps: FlowDeps,
-  conversation: ConversationDoc,
-  operator: Pick<OperatorDoc, '_id' | 'name'>,
-): Promise<ConversationDoc | null> {
+  conversation: Conversation,
+  operator: Pick<Operator, '_id' | 'name'>,
+): Promise<Conversation | null> {
   // The wait the estimate learns from ends here, when a person took it, not when it was offered.
   const accepted = await deps.store.conversations.takeOffer(conversation._id, operator._id, { claimedAt: deps.clock.now() });
   if (!accepted) return null;

@@ -3,7 +3,7 @@ import type { WaitEstimate } from '../../../shared/entities';
 import type { CallbackOffer } from '../../../shared/visitor-protocol';
 import { callbackSlots, isOpenAt, nextOpening, queueSchedule } from '../../domain/hours';
 import { estimateWait } from '../../domain/wait-estimate';
-import type { SiteDoc } from '../../store/documents';
+import type { Site } from '../../entities/site';
 import type { FlowDeps } from '../../composition';
 import { loadOperatorLoads } from './operator-load';
 
@@ -18,12 +18,12 @@ export interface QueueAvailability {
   recentHandleTimesSeconds: number[];
 }
 
-export function scheduleFor(site: SiteDoc, queue: string): Schedule {
+export function scheduleFor(site: Site, queue: string): Schedule {
   return queueSchedule(site.config.hours, site.config.queues.find((q) => q.id === queue)?.hours);
 }
 
 /** Live data for one queue: the shell's half of the honest wait estimate. */
-export async function loadAvailability(deps: FlowDeps, site: SiteDoc, queue: string): Promise<QueueAvailability> {
+export async function loadAvailability(deps: FlowDeps, site: Site, queue: string): Promise<QueueAvailability> {
   const now = deps.clock.now();
   const schedule = scheduleFor(site, queue);
   const members = site.config.queues.find((q) => q.id === queue)?.members ?? [];

@@ -2,7 +2,9 @@ import type { BotReply } from '../../bot/bot';
 import { forceHandoff } from '../../domain/forced-handoff';
 import type { Turn } from '../../domain/handoff-decision';
 import { decideHandoff } from '../../domain/triggers';
-import type { ConversationDoc, SiteDoc, VisitorDoc } from '../../store/documents';
+import type { Conversation } from '../../entities/conversation';
+import type { Site } from '../../entities/site';
+import type { Visitor } from '../../entities/visitor';
 import { addBotFacts } from './case-for';
 import type { FlowDeps } from '../../composition';
 import { escalate } from './escalate';
@@ -16,9 +18,9 @@ import { visitorText } from './visitor-texts';
  */
 export async function runBotTurn(
   deps: FlowDeps,
-  site: SiteDoc,
-  visitor: VisitorDoc,
-  conversation: ConversationDoc,
+  site: Site,
+  visitor: Visitor,
+  conversation: Conversation,
   turns: Turn[],
 ): Promise<void> {
   const controller = new AbortController();
@@ -36,7 +38,7 @@ export async function runBotTurn(
     const botTurn = turnOf(reply);
     const decided = decideHandoff(handoffInput([...turns, botTurn], visitor, { facts }), site.config);
     const decision = reply.handoff && !decided.escalate ? forceHandoff(decided, 'out_of_scope', 'The bot asked for a person') : decided;
-    let fresh: ConversationDoc | null = null;
+    let fresh: Conversation | null = null;
     if (reply.reply) {
       // Low confidence in 'offer' mode: the offer goes out with the answer, in the visitor's language.
       botTurn.text = decision.offerHuman ? `${reply.reply}\n\n${visitorText(site, conversation, 'offerPerson')}` : reply.reply;
@@ -69,7 +71,7 @@ function turnOf(reply: BotReply): Turn {
   };
 }
 
-function botVisitor(visitor: VisitorDoc) {
+function botVisitor(visitor: Visitor) {
   return {
     name: visitor.identity?.name ?? null,
     email: visitor.identity?.email ?? null,

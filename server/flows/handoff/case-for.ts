@@ -3,16 +3,19 @@ import { buildCasePackage, type CaseUpdate, correctIntent as correctCaseIntent, 
 import { mergeFacts } from '../../domain/facts';
 import type { HandoffDecision, Turn } from '../../domain/handoff-decision';
 import { ownedByAnother } from '../../domain/ownership';
-import type { ConversationDoc, OperatorDoc, SiteDoc, VisitorDoc } from '../../store/documents';
+import type { Conversation } from '../../entities/conversation';
+import type { Operator } from '../../entities/operator';
+import type { Site } from '../../entities/site';
+import type { Visitor } from '../../entities/visitor';
 import { operatorActor, recordAudit } from './audit';
 import type { FlowDeps } from '../../composition';
 import { toSummary } from './wire';
 
 export async function buildCaseFor(
   deps: FlowDeps,
-  site: SiteDoc,
-  visitor: VisitorDoc,
-  conversation: ConversationDoc,
+  site: Site,
+  visitor: Visitor,
+  conversation: Conversation,
   decision: HandoffDecision,
   turns: Turn[],
 ): Promise<CasePackage> {
@@ -40,11 +43,11 @@ export async function buildCaseFor(
 }
 
 /** A visitor message after the handoff may bring the missing facts: the operator sees them at once. */
-export async function refreshCaseWith(deps: FlowDeps, conversation: ConversationDoc, turn: Turn): Promise<void> {
+export async function refreshCaseWith(deps: FlowDeps, conversation: Conversation, turn: Turn): Promise<void> {
   await refreshCase(deps, conversation, { turns: [turn] });
 }
 
-async function refreshCase(deps: FlowDeps, conversation: ConversationDoc, update: CaseUpdate): Promise<ConversationDoc | null> {
+async function refreshCase(deps: FlowDeps, conversation: Conversation, update: CaseUpdate): Promise<Conversation | null> {
   if (!conversation.casePackage || (conversation.state !== 'queued' && conversation.state !== 'owned')) return null;
   const refreshed = refreshCasePackage(conversation.casePackage, update, deps.clock.now().toISOString());
   const updated = await deps.store.conversations.patch(conversation._id, {
@@ -60,7 +63,7 @@ async function refreshCase(deps: FlowDeps, conversation: ConversationDoc, update
  * Facts the bot reported (a webhook bot's order lookup): kept on the conversation, where the
  * engine and the case package read them, and added to a case package already waiting.
  */
-export async function addBotFacts(deps: FlowDeps, conversationId: string, facts: Record<string, string>): Promise<ConversationDoc | null> {
+export async function addBotFacts(deps: FlowDeps, conversationId: string, facts: Record<string, string>): Promise<Conversation | null> {
   const current = await deps.store.conversations.get(conversationId);
   if (!current || Object.keys(facts).length === 0) return current;
   const refreshed = await refreshCase(deps, current, { facts });
@@ -70,10 +73,10 @@ export async function addBotFacts(deps: FlowDeps, conversationId: string, facts:
 /** Operators' corrections are recorded, so the share of wrong intents can be measured. Only the owner corrects an owned case. */
 export async function correctIntent(
   deps: FlowDeps,
-  operator: OperatorDoc,
-  conversation: ConversationDoc,
+  operator: Operator,
+  conversation: Conversation,
   intent: string,
-): Promise<{ ok: true; conversation: ConversationDoc } | { ok: false; code: 'already_claimed'; message: string; owner: NonNullable<ConversationDoc['owner']> }> {
+): Promise<{ ok: true; conversation: Conversation } | { ok: false; code: 'already_claimed'; message: string; owner: NonNullable<Conversation['owner']> }> {
   if (ownedByAnother(conversation, operator._id) && conversation.owner) {
     return { ok: false, code: 'already_claimed', message: `Claimed by ${conversation.owner.name}: only they can correct the intent.`, owner: conversation.owner };
   }

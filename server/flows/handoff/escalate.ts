@@ -1,6 +1,8 @@
 import type { Actor } from '../../../shared/audit';
 import type { HandoffDecision, Turn } from '../../domain/handoff-decision';
-import type { ConversationDoc, SiteDoc, VisitorDoc } from '../../store/documents';
+import type { Conversation } from '../../entities/conversation';
+import type { Site } from '../../entities/site';
+import type { Visitor } from '../../entities/visitor';
 import { offerWaiting } from './auto-assign';
 import { callbackOfferFor, loadAvailability } from './availability';
 import { buildCaseFor } from './case-for';
@@ -14,12 +16,12 @@ import { visitorText, visitorTopic } from './visitor-texts';
 /** Hands the conversation to people: queue it with its case, tell the visitor why, page the team. */
 export async function escalate(
   deps: FlowDeps,
-  site: SiteDoc,
-  visitor: VisitorDoc,
-  conversation: ConversationDoc,
+  site: Site,
+  visitor: Visitor,
+  conversation: Conversation,
   decision: HandoffDecision,
   turns: Turn[],
-): Promise<ConversationDoc | null> {
+): Promise<Conversation | null> {
   const actor: Actor = decision.primaryTrigger === 'human_request' ? { kind: 'visitor' } : { kind: 'bot' };
   const casePackage = await buildCaseFor(deps, site, visitor, conversation, decision, turns);
   const result = await applyTransition(deps, conversation._id, { type: 'escalate', queue: decision.queue }, actor, {

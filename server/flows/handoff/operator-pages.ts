@@ -1,5 +1,6 @@
 import type { PageReason } from '../../../shared/operator-protocol';
-import type { ConversationDoc, SiteDoc } from '../../store/documents';
+import type { Conversation } from '../../entities/conversation';
+import type { Site } from '../../entities/site';
 import type { FlowDeps } from '../../composition';
 import { toSummary } from './wire';
 
@@ -7,7 +8,7 @@ import { toSummary } from './wire';
 // notification) goes only to those expected to act, so a busy site does not page everyone.
 
 /** Every operator of the site sees the handoff in their lists; the queue's members are paged about it. */
-export async function publishHandoff(deps: FlowDeps, site: SiteDoc, conversation: ConversationDoc): Promise<void> {
+export async function publishHandoff(deps: FlowDeps, site: Site, conversation: Conversation): Promise<void> {
   const summary = toSummary(conversation);
   deps.hub.toSite(site._id, { type: 'handoff_started', conversation: summary });
   const page = { type: 'paged' as const, reason: 'handoff' as const, conversation: summary };
@@ -20,7 +21,7 @@ export async function publishHandoff(deps: FlowDeps, site: SiteDoc, conversation
 }
 
 /** The operator a conversation was just handed to personally, by an automatic offer or a transfer. */
-export function pageOwner(deps: FlowDeps, reason: Exclude<PageReason, 'handoff'>, conversation: ConversationDoc): void {
+export function pageOwner(deps: FlowDeps, reason: Exclude<PageReason, 'handoff'>, conversation: Conversation): void {
   if (!conversation.owner) return;
   deps.hub.toOperator(conversation.owner.operatorId, { type: 'paged', reason, conversation: toSummary(conversation) });
 }

@@ -1,7 +1,8 @@
-import type { Filter } from 'mongodb';
 import type { SenderKind } from '../../../shared/entities';
-import type { BotMeta, ConversationDoc, MessageDoc } from '../../store/documents';
+import type { BotMeta, Message } from '../../entities/message';
+import type { Conversation } from '../../entities/conversation';
 import type { FlowDeps } from '../../composition';
+import type { SeqCondition } from '../../store/conversations-store';
 import { toSummary, toWireMessage } from './wire';
 
 export interface NewMessage {
@@ -18,24 +19,24 @@ export interface NewMessage {
  */
 export async function postMessage(
   deps: FlowDeps,
-  conversation: ConversationDoc,
+  conversation: Conversation,
   input: NewMessage,
-  onlyIf: Filter<ConversationDoc> = {},
-): Promise<{ message: MessageDoc; conversation: ConversationDoc | null; duplicate: boolean } | null> {
+  onlyIf: SeqCondition = {},
+): Promise<{ message: Message; conversation: Conversation | null; duplicate: boolean } | null> {
   const dedupeKey = `${conversation._id}:${input.clientMessageId ?? deps.newId()}`;
   if (input.clientMessageId) {
     const existing = await deps.store.messages.findByDedupeKey(dedupeKey);
     if (existing) return { message: existing, conversation: null, duplicate: true };
   }
   const now = deps.clock.now();
-  const set: Partial<ConversationDoc> = {
+  const set: Partial<Conversation> = {
     lastActivityAt: now,
     lastMessagePreview: input.text.slice(0, 140),
     ...(input.sender.kind === 'visitor' ? { lastVisitorActivityAt: now } : {}),
   };
   const updated = await deps.store.conversations.allocateSeq(conversation._id, set, onlyIf);
   if (!updated) return null;
-  const doc: MessageDoc = {
+  const doc: Message = {
     _id: deps.newId(),
     conversationId: conversation._id,
     siteId: conversation.siteId,

@@ -1,11 +1,12 @@
 import type { VisitorConversationView } from '../../../shared/visitor-protocol';
 import { orderQueue } from '../../domain/queue-order';
-import type { ConversationDoc, SiteDoc } from '../../store/documents';
+import type { Conversation } from '../../entities/conversation';
+import type { Site } from '../../entities/site';
 import { type QueueAvailability, callbackOfferFor, estimateFor, loadAvailability } from './availability';
 import type { FlowDeps } from '../../composition';
 import { type LiveQueueInfo, toVisitorView } from './wire';
 
-async function liveInfo(deps: FlowDeps, site: SiteDoc, conversation: ConversationDoc): Promise<LiveQueueInfo | null> {
+async function liveInfo(deps: FlowDeps, site: Site, conversation: Conversation): Promise<LiveQueueInfo | null> {
   if (conversation.state !== 'queued' || !conversation.queue) return null;
   const [availability, waiting] = await Promise.all([
     loadAvailability(deps, site, conversation.queue),
@@ -20,13 +21,13 @@ async function liveInfo(deps: FlowDeps, site: SiteDoc, conversation: Conversatio
   };
 }
 
-const asWaiting = (c: ConversationDoc) => ({ id: c._id, urgency: c.urgency, waitingSince: (c.escalatedAt ?? c.createdAt).toISOString() });
+const asWaiting = (c: Conversation) => ({ id: c._id, urgency: c.urgency, waitingSince: (c.escalatedAt ?? c.createdAt).toISOString() });
 
-export async function visitorViewFor(deps: FlowDeps, site: SiteDoc, conversation: ConversationDoc): Promise<VisitorConversationView> {
+export async function visitorViewFor(deps: FlowDeps, site: Site, conversation: Conversation): Promise<VisitorConversationView> {
   return toVisitorView(site, conversation, await liveInfo(deps, site, conversation));
 }
 
-export async function publishVisitorView(deps: FlowDeps, site: SiteDoc, conversation: ConversationDoc): Promise<void> {
+export async function publishVisitorView(deps: FlowDeps, site: Site, conversation: Conversation): Promise<void> {
   deps.hub.toVisitor(conversation.visitorId, {
     type: 'conversation_updated',
     conversation: await visitorViewFor(deps, site, conversation),
@@ -37,7 +38,7 @@ export async function publishVisitorView(deps: FlowDeps, site: SiteDoc, conversa
  * Everyone waiting in a queue learns their new place and wait whenever it moves. `loaded`: the
  * queue's availability when the caller has just loaded it, so it is not read twice.
  */
-export async function publishQueueViews(deps: FlowDeps, site: SiteDoc, queue: string, loaded?: QueueAvailability): Promise<void> {
+export async function publishQueueViews(deps: FlowDeps, site: Site, queue: string, loaded?: QueueAvailability): Promise<void> {
   const [availability, waiting] = await Promise.all([
     loaded ?? loadAvailability(deps, site, queue),
     deps.store.conversations.queued(site._id, queue),

@@ -2,17 +2,17 @@ import type { Actor, AuditAction } from '../../../shared/audit';
 import type { ErrorCode } from '../../../shared/errors';
 import type { HandoffEvent } from '../../../shared/handoff-webhook';
 import { decideTransition, type OwnershipCommand } from '../../domain/ownership';
-import type { ConversationDoc } from '../../store/documents';
+import type { Conversation } from '../../entities/conversation';
 import { recordAudit } from './audit';
 import type { FlowDeps } from '../../composition';
 import { toSummary } from './wire';
 
 export type TransitionResult =
-  | { ok: true; conversation: ConversationDoc; previous: ConversationDoc }
-  | { ok: false; code: ErrorCode; message: string; conversation: ConversationDoc | null };
+  | { ok: true; conversation: Conversation; previous: Conversation }
+  | { ok: false; code: ErrorCode; message: string; conversation: Conversation | null };
 
 export interface TransitionOptions {
-  set?: Partial<ConversationDoc>;
+  set?: Partial<Conversation>;
   reasons?: string[];
   evidence?: string[];
   note?: string | null;
@@ -77,7 +77,7 @@ export const webhookEvents: Partial<Record<AuditAction, HandoffEvent>> = {
   callback_requested: 'callback_requested',
 };
 
-function timestamps(action: string, now: Date): Partial<ConversationDoc> {
+function timestamps(action: string, now: Date): Partial<Conversation> {
   switch (action) {
     case 'escalated':
       return { escalatedAt: now, claimedAt: null };

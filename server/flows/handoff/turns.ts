@@ -1,11 +1,13 @@
 import type { HandoffInput, Turn } from '../../domain/handoff-decision';
-import type { ConversationDoc, MessageDoc, VisitorDoc } from '../../store/documents';
+import type { Conversation } from '../../entities/conversation';
+import type { Message } from '../../entities/message';
+import type { Visitor } from '../../entities/visitor';
 import type { FlowDeps } from '../../composition';
 
 /** Long conversations are judged on their recent part; older turns rarely change the decision. */
 const MAX_TURNS = 60;
 
-export function toTurn(m: MessageDoc): Turn | null {
+export function toTurn(m: Message): Turn | null {
   if (m.sender.kind === 'visitor') return { from: 'visitor', text: m.text };
   if (m.sender.kind !== 'bot') return null;
   return {
@@ -19,7 +21,7 @@ export function toTurn(m: MessageDoc): Turn | null {
 }
 
 /** The turns the trigger engine reads: since the bot last (re)took the conversation. */
-export async function loadTurns(deps: FlowDeps, conversation: ConversationDoc): Promise<Turn[]> {
+export async function loadTurns(deps: FlowDeps, conversation: Conversation): Promise<Turn[]> {
   const recent = await deps.store.messages.recent(conversation._id, MAX_TURNS);
   return recent
     .filter((m) => m.seq > conversation.botSinceSeq)
@@ -28,7 +30,7 @@ export async function loadTurns(deps: FlowDeps, conversation: ConversationDoc): 
 }
 
 /** Tags and attributes count only from a verified identity: anyone can claim to be VIP. */
-export function handoffInput(turns: Turn[], visitor: VisitorDoc, conversation: Pick<ConversationDoc, 'facts'>): HandoffInput {
+export function handoffInput(turns: Turn[], visitor: Visitor, conversation: Pick<Conversation, 'facts'>): HandoffInput {
   return {
     turns,
     visitor: {

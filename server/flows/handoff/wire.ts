@@ -1,14 +1,18 @@
 import type { AuditEntry } from '../../../shared/audit';
-import type { Message, OperatorBadge, WaitEstimate } from '../../../shared/entities';
-import type { Callback, ConversationSummary } from '../../../shared/operator-protocol';
+import type { Message as WireMessage, OperatorBadge, WaitEstimate } from '../../../shared/entities';
+import type { Callback as WireCallback, ConversationSummary } from '../../../shared/operator-protocol';
 import type { CallbackOffer, VisitorConversationView } from '../../../shared/visitor-protocol';
-import type { AuditDoc, CallbackDoc, ConversationDoc, MessageDoc, SiteDoc } from '../../store/documents';
+import type { AuditRecord } from '../../entities/audit-record';
+import type { Callback } from '../../entities/callback';
+import type { Conversation } from '../../entities/conversation';
+import type { Message } from '../../entities/message';
+import type { Site } from '../../entities/site';
 import { visitorTopic } from './visitor-texts';
 
 // Stored documents -> wire shapes. The visitor view deliberately carries no
 // operator ids, emails, internal reasons or case details.
 
-export function toWireMessage(doc: MessageDoc): Message {
+export function toWireMessage(doc: Message): WireMessage {
   return {
     conversationId: doc.conversationId,
     seq: doc.seq,
@@ -19,7 +23,7 @@ export function toWireMessage(doc: MessageDoc): Message {
   };
 }
 
-export function toSummary(doc: ConversationDoc): ConversationSummary {
+export function toSummary(doc: Conversation): ConversationSummary {
   return {
     conversationId: doc._id,
     siteId: doc.siteId,
@@ -43,11 +47,11 @@ export function toSummary(doc: ConversationDoc): ConversationSummary {
 }
 
 /** Only an offer still waiting on its operator; an older one left on a moved document means nothing. */
-function liveOffer(doc: ConversationDoc): ConversationDoc['offer'] {
+function liveOffer(doc: Conversation): Conversation['offer'] {
   return doc.state === 'owned' && doc.offer && doc.offer.operatorId === doc.owner?.operatorId ? doc.offer : null;
 }
 
-function offerOf(doc: ConversationDoc): ConversationSummary['offer'] {
+function offerOf(doc: Conversation): ConversationSummary['offer'] {
   const offer = liveOffer(doc);
   return offer && { operatorId: offer.operatorId, expiresAt: offer.expiresAt.toISOString() };
 }
@@ -63,10 +67,10 @@ export interface LiveQueueInfo {
   callbackOffer: CallbackOffer | null;
 }
 
-export function toVisitorView(site: SiteDoc, stored: ConversationDoc, queueInfo: LiveQueueInfo | null): VisitorConversationView {
+export function toVisitorView(site: Site, stored: Conversation, queueInfo: LiveQueueInfo | null): VisitorConversationView {
   // An automatic offer not yet accepted is still a wait for the visitor: nobody has joined.
   const offered = liveOffer(stored) !== null;
-  const doc: ConversationDoc = offered ? { ...stored, state: 'queued', owner: null } : stored;
+  const doc: Conversation = offered ? { ...stored, state: 'queued', owner: null } : stored;
   return {
     conversationId: doc._id,
     state: doc.state,
@@ -81,7 +85,7 @@ export function toVisitorView(site: SiteDoc, stored: ConversationDoc, queueInfo:
   };
 }
 
-export function toAuditEntry(doc: AuditDoc): AuditEntry {
+export function toAuditEntry(doc: AuditRecord): AuditEntry {
   return {
     auditId: doc._id,
     siteId: doc.siteId,
@@ -97,7 +101,7 @@ export function toAuditEntry(doc: AuditDoc): AuditEntry {
   };
 }
 
-export function toWireCallback(doc: CallbackDoc): Callback {
+export function toWireCallback(doc: Callback): WireCallback {
   return {
     callbackId: doc._id,
     siteId: doc.siteId,

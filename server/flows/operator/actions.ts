@@ -1,5 +1,6 @@
 import type { OwnershipCommand } from '../../domain/ownership';
-import type { ConversationDoc, OperatorDoc } from '../../store/documents';
+import type { Conversation } from '../../entities/conversation';
+import type { Operator } from '../../entities/operator';
 import { operatorActor } from '../handoff/audit';
 import { announceOperator } from '../handoff/announce';
 import { acceptOffer, offerAllQueues } from '../handoff/auto-assign';
@@ -16,7 +17,7 @@ export type ActionResult = TransitionResult;
 /** Claim, barge in, transfer, return to bot, resolve: one transition, then tell the visitor. */
 export async function runOperatorAction(
   deps: FlowDeps,
-  operator: OperatorDoc,
+  operator: Operator,
   conversationId: string,
   command: OwnershipCommand,
   note: string | null = null,
@@ -65,11 +66,11 @@ export async function tellVisitor(deps: FlowDeps, result: Extract<TransitionResu
 
 export async function replyAsOperator(
   deps: FlowDeps,
-  operator: OperatorDoc,
+  operator: Operator,
   conversationId: string,
   input: { clientMessageId: string; text: string },
 ): Promise<
-  | { ok: true; conversation: ConversationDoc }
+  | { ok: true; conversation: Conversation }
   | { ok: false; code: 'already_claimed'; message: string; owner: { operatorId: string; name: string } }
   | { ok: false; code: 'not_found' | 'transition_not_allowed'; message: string }
 > {
@@ -81,7 +82,7 @@ export async function replyAsOperator(
     deps,
     conversation,
     { sender: { kind: 'operator', id: operator._id, name: operatorBadge(operator.name).name }, text: input.text, clientMessageId: input.clientMessageId },
-    { state: 'owned', 'owner.operatorId': operator._id },
+    { state: 'owned', ownerId: operator._id },
   );
   if (posted) return { ok: true, conversation: posted.conversation ?? (await deps.store.conversations.get(conversationId)) ?? conversation };
   const fresh = await deps.store.conversations.get(conversationId);

@@ -1,9 +1,10 @@
-import type { CallbackDoc, OperatorDoc } from '../../store/documents';
+import type { Callback } from '../../entities/callback';
+import type { Operator } from '../../entities/operator';
 import type { FlowDeps } from '../../composition';
 import { operatorActor, recordAudit } from '../handoff/audit';
 import { toSummary, toWireCallback } from '../handoff/wire';
 
-export async function markCallbackDone(deps: FlowDeps, operator: OperatorDoc, callbackId: string): Promise<CallbackDoc | null> {
+export async function markCallbackDone(deps: FlowDeps, operator: Operator, callbackId: string): Promise<Callback | null> {
   const existing = await deps.store.callbacks.get(callbackId);
   if (!existing || !operator.siteIds.includes(existing.siteId)) return null;
   const done = await deps.store.callbacks.markDone(callbackId, operator.name, deps.clock.now());

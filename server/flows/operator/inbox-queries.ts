@@ -1,8 +1,9 @@
 import type { AuditEntry } from '../../../shared/audit';
-import type { Callback } from '../../../shared/operator-protocol';
+import type { Callback as WireCallback } from '../../../shared/operator-protocol';
 import type { ConversationDetail, ListConversationsQuery, ListConversationsResponse, SiteSummary } from '../../../shared/http';
 import { CodedError } from '../../coded-error';
-import type { ConversationDoc, OperatorDoc } from '../../store/documents';
+import type { Conversation } from '../../entities/conversation';
+import type { Operator } from '../../entities/operator';
 import { decodeCursor, encodeCursor, positionOf } from '../../store/list-position';
 import type { FlowDeps } from '../../composition';
 import { toAuditEntry, toSummary, toWireCallback, toWireMessage } from '../handoff/wire';
@@ -11,19 +12,19 @@ import { toAuditEntry, toSummary, toWireCallback, toWireMessage } from '../hando
 // so ids cannot be probed.
 
 /** The conversation when it is on one of the operator's sites, else null. */
-export async function findConversationForOperator(deps: FlowDeps, operator: OperatorDoc, conversationId: string): Promise<ConversationDoc | null> {
+export async function findConversationForOperator(deps: FlowDeps, operator: Operator, conversationId: string): Promise<Conversation | null> {
   const conversation = await deps.store.conversations.get(conversationId);
   return conversation && operator.siteIds.includes(conversation.siteId) ? conversation : null;
 }
 
-export async function conversationForOperator(deps: FlowDeps, operator: OperatorDoc, conversationId: string): Promise<ConversationDoc> {
+export async function conversationForOperator(deps: FlowDeps, operator: Operator, conversationId: string): Promise<Conversation> {
   const conversation = await findConversationForOperator(deps, operator, conversationId);
   if (!conversation) throw new CodedError('not_found', 'No conversation with that id.');
   return conversation;
 }
 
 /** One page of a view, with every view's count, and where the next page starts. */
-export async function listInbox(deps: FlowDeps, operator: OperatorDoc, query: ListConversationsQuery): Promise<ListConversationsResponse> {
+export async function listInbox(deps: FlowDeps, operator: Operator, query: ListConversationsQuery): Promise<ListConversationsResponse> {
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, query.view);
   if (after === null) {
     throw new CodedError('invalid_request', `That cursor does not continue the ${query.view} list: pass the nextCursor of the previous page of this view, or leave it out to start from the first page.`);
@@ -44,7 +45,7 @@ export async function listInbox(deps: FlowDeps, operator: OperatorDoc, query: Li
   return { conversations: page.conversations.map(toSummary), counts: { ...counts, callbacks }, nextCursor };
 }
 
-export async function conversationDetail(deps: FlowDeps, operator: OperatorDoc, conversationId: string): Promise<ConversationDetail> {
+export async function conversationDetail(deps: FlowDeps, operator: Operator, conversationId: string): Promise<ConversationDetail> {
   const conversation = await conversationForOperator(deps, operator, conversationId);
   const [messages, audit] = await Promise.all([
     deps.store.messages.after(conversationId, 0, 2000),
@@ -58,16 +59,16 @@ export async function conversationDetail(deps: FlowDeps, operator: OperatorDoc, 
   };
 }
 
-export async function conversationAudit(deps: FlowDeps, operator: OperatorDoc, conversationId: string): Promise<AuditEntry[]> {
+export async function conversationAudit(deps: FlowDeps, operator: Operator, conversationId: string): Promise<AuditEntry[]> {
   await conversationForOperator(deps, operator, conversationId);
   return (await deps.store.audit.forConversation(conversationId)).map(toAuditEntry);
 }
 
-export async function listOperatorSites(deps: FlowDeps, operator: OperatorDoc): Promise<SiteSummary[]> {
+export async function listOperatorSites(deps: FlowDeps, operator: Operator): Promise<SiteSummary[]> {
   const sites = await deps.store.sites.list(operator.siteIds);
   return sites.map((s) => ({ siteId: s._id, name: s.name, siteKey: s.siteKey }));
 }
 
-export async function listCallbacks(deps: FlowDeps, operator: OperatorDoc): Promise<Callback[]> {
+export async function listCallbacks(deps: FlowDeps, operator: Operator): Promise<WireCallback[]> {
   return (await deps.store.callbacks.forSites(operator.siteIds)).map(toWireCallback);
 }

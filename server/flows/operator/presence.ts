@@ -1,6 +1,6 @@
 import type { Presence } from '../../../shared/operator-protocol';
 import { type PresenceState, presenceOnReturn, presenceWhenGone } from '../../domain/presence-rules';
-import type { OperatorDoc } from '../../store/documents';
+import type { Operator } from '../../entities/operator';
 import type { FlowDeps } from '../../composition';
 import { offerAllQueues } from '../handoff/auto-assign';
 import { publishQueueViews } from '../handoff/queue-views';
@@ -9,7 +9,7 @@ import { publishQueueViews } from '../handoff/queue-views';
 export const AWAY_AFTER_MS = 30_000;
 export const OFFLINE_AFTER_MS = 5 * 60_000;
 
-export async function setPresence(deps: FlowDeps, operator: OperatorDoc, presence: Presence, byChoice = false): Promise<void> {
+export async function setPresence(deps: FlowDeps, operator: Operator, presence: Presence, byChoice = false): Promise<void> {
   if (operator.presence === presence && (operator.presenceByChoice ?? false) === byChoice) return;
   const updated = await deps.store.operators.setPresence(operator._id, presence, byChoice, deps.clock.now());
   if (!updated || operator.presence === presence) return;
@@ -23,10 +23,10 @@ export async function setPresence(deps: FlowDeps, operator: OperatorDoc, presenc
   }
 }
 
-const stateOf = (op: OperatorDoc): PresenceState => ({ presence: op.presence, byChoice: op.presenceByChoice ?? false });
+const stateOf = (op: Operator): PresenceState => ({ presence: op.presence, byChoice: op.presenceByChoice ?? false });
 
 /** Opening the inbox brings an operator online, unless they chose "away" themselves. */
-export async function operatorReturned(deps: FlowDeps, operator: OperatorDoc): Promise<void> {
+export async function operatorReturned(deps: FlowDeps, operator: Operator): Promise<void> {
   const next = presenceOnReturn(stateOf(operator));
   if (next) await setPresence(deps, operator, next.presence, next.byChoice);
 }

@@ -1,12 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { OperatorIdentity } from '../../../shared/operator-protocol';
-import { DUMMY_HASH, verifyPassword } from '../../security/passwords';
-import type { OperatorDoc, SessionDoc } from '../../store/documents';
+import { verifyCredentials } from '../../security/sign-in';
+import { hashSessionId } from '../../security/token-hash';
+import type { Operator, OperatorSession } from '../../entities/operator';
 import type { FlowDeps } from '../../composition';
 
-export const hashSessionId = (id: string) => createHash('sha256').update(id).digest('base64url');
-
-export function toOperatorIdentity(op: OperatorDoc): OperatorIdentity {
+export function toOperatorIdentity(op: Operator): OperatorIdentity {
   return {
     operatorId: op._id,
     name: op.name,
@@ -24,13 +23,12 @@ export async function logIn(
   email: string,
   password: string,
   ttlMs: number,
-): Promise<{ operator: OperatorDoc; session: SessionDoc; cookieValue: string } | null> {
-  const operator = await deps.store.operators.byEmail(email);
-  const ok = await verifyPassword(password, operator?.passwordHash ?? DUMMY_HASH);
-  if (!operator || !ok) return null;
+): Promise<{ operator: Operator; session: OperatorSession; cookieValue: string } | null> {
+  const operator = await verifyCredentials(deps.store.operators, email, password);
+  if (!operator) return null;
   const cookieValue = randomBytes(32).toString('base64url');
   const now = deps.clock.now();
-  const session: SessionDoc = {
+  const session: OperatorSession = {
     _id: hashSessionId(cookieValue),
     operatorId: operator._id,
     csrfToken: randomBytes(24).toString('base64url'),
@@ -43,7 +41,7 @@ export async function logIn(
 }
 
 /** Revoked for every instance, and this instance's sockets of the session stop hearing events at once, not at their next check. */
-export async function logOut(deps: FlowDeps, session: SessionDoc): Promise<void> {
+export async function logOut(deps: FlowDeps, session: OperatorSession): Promise<void> {
   await deps.store.sessions.revoke(session._id, deps.clock.now());
   deps.hub.endSession(session._id);
 }
@@ -51,7 +49,7 @@ export async function logOut(deps: FlowDeps, session: SessionDoc): Promise<void>
 export async function sessionFromCookie(
   deps: FlowDeps,
   cookieValue: string | undefined,
-): Promise<{ operator: OperatorDoc; session: SessionDoc } | null> {
+): Promise<{ operator: Operator; session: OperatorSession } | null> {
   if (!cookieValue) return null;
   const session = await deps.store.sessions.findValid(hashSessionId(cookieValue), deps.clock.now());
   if (!session) return null;
@@ -59,10 +57,10 @@ export async function sessionFromCookie(
   return operator ? { operator, session } : null;
 }
 
-const isExpired = (session: SessionDoc, now: Date) => session.expiresAt.getTime() <= now.getTime();
+const isExpired = (session: OperatorSession, now: Date) => session.expiresAt.getTime() <= now.getTime();
 
 /** One query: false once the session is revoked (logout, another instance) or expired. */
-async function isSessionLive(deps: FlowDeps, session: SessionDoc): Promise<boolean> {
+async function isSessionLive(deps: FlowDeps, session: OperatorSession): Promise<boolean> {
   const now = deps.clock.now();
   if (isExpired(session, now)) return false;
   return (await deps.store.sessions.findValid(session._id, now)) !== null;
@@ -72,7 +70,7 @@ async function isSessionLive(deps: FlowDeps, session: SessionDoc): Promise<boole
  * The operator's fresh document while the session is live, else null. Two queries, sent together:
  * the session check costs no extra round trip beside the operator read the caller needs anyway.
  */
-export async function operatorIfSessionLive(deps: FlowDeps, session: SessionDoc): Promise<OperatorDoc | null> {
+export async function operatorIfSessionLive(deps: FlowDeps, session: OperatorSession): Promise<Operator | null> {
   const [live, operator] = await Promise.all([isSessionLive(deps, session), deps.store.operators.get(session.operatorId)]);
   return live ? operator : null;
 }

@@ -1,11 +1,11 @@
 import type { TransferBody } from '../../../shared/http';
 import { CodedError } from '../../coded-error';
 import type { OwnershipCommand } from '../../domain/ownership';
-import type { ConversationDoc } from '../../store/documents';
+import type { Conversation } from '../../entities/conversation';
 import type { FlowDeps } from '../../composition';
 
 /** The transfer a request names, checked against the conversation's site: a colleague on it, or one of its queues. */
-export async function transferCommandFor(deps: FlowDeps, conversation: ConversationDoc, body: TransferBody): Promise<OwnershipCommand> {
+export async function transferCommandFor(deps: FlowDeps, conversation: Conversation, body: TransferBody): Promise<OwnershipCommand> {
   if (body.operatorId) {
     const target = await deps.store.operators.get(body.operatorId);
     if (!target?.siteIds.includes(conversation.siteId)) throw new CodedError('not_found', 'No operator with that id on this site.');

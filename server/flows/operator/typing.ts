@@ -1,4 +1,4 @@
-import type { OperatorDoc } from '../../store/documents';
+import type { Operator } from '../../entities/operator';
 import type { FlowDeps } from '../../composition';
 import { findConversationForOperator } from './inbox-queries';
 
@@ -6,7 +6,7 @@ import { findConversationForOperator } from './inbox-queries';
  * Typing reaches the visitor only from the conversation's owner, within the operator's sites.
  * False when the operator has no conversation with that id.
  */
-export async function relayOperatorTyping(deps: FlowDeps, operator: OperatorDoc, conversationId: string, isTyping: boolean): Promise<boolean> {
+export async function relayOperatorTyping(deps: FlowDeps, operator: Operator, conversationId: string, isTyping: boolean): Promise<boolean> {
   const conversation = await findConversationForOperator(deps, operator, conversationId);
   if (!conversation) return false;
   if (conversation.state === 'owned' && conversation.owner?.operatorId === operator._id) {

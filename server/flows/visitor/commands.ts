@@ -2,7 +2,8 @@ import type { Identity } from '../../../shared/entities';
 import type { VisitorCommand } from '../../../shared/visitor-protocol';
 import { forceHandoff } from '../../domain/forced-handoff';
 import { decideHandoff } from '../../domain/triggers';
-import type { SiteDoc, VisitorDoc } from '../../store/documents';
+import type { Site } from '../../entities/site';
+import type { Visitor } from '../../entities/visitor';
 import { requestCallback } from './request-callback';
 import { refreshCaseWith } from '../handoff/case-for';
 import type { FlowDeps } from '../../composition';
@@ -19,8 +20,8 @@ export type { CommandOutcome };
 
 export async function sendVisitorMessage(
   deps: FlowDeps,
-  site: SiteDoc,
-  visitor: VisitorDoc,
+  site: Site,
+  visitor: Visitor,
   input: { clientMessageId: string; text: string },
 ): Promise<CommandOutcome> {
   const conversation = await conversationToWriteIn(deps, site, visitor);
@@ -38,7 +39,7 @@ export async function sendVisitorMessage(
 }
 
 /** The "Talk to a person" button: always confirmed, never "are you sure?". */
-export async function requestHuman(deps: FlowDeps, site: SiteDoc, visitor: VisitorDoc): Promise<CommandOutcome> {
+export async function requestHuman(deps: FlowDeps, site: Site, visitor: Visitor): Promise<CommandOutcome> {
   if (!site.config.handoffEnabled) return { kind: 'refused', code: 'transition_not_allowed', message: 'This site does not hand conversations to people.' };
   const conversation = await conversationToWriteIn(deps, site, visitor);
   if (conversation.state !== 'bot') {
@@ -51,7 +52,7 @@ export async function requestHuman(deps: FlowDeps, site: SiteDoc, visitor: Visit
   return { kind: 'ok' };
 }
 
-export async function identifyVisitor(deps: FlowDeps, site: SiteDoc, visitor: VisitorDoc, identity: Identity): Promise<CommandOutcome> {
+export async function identifyVisitor(deps: FlowDeps, site: Site, visitor: Visitor, identity: Identity): Promise<CommandOutcome> {
   const verified = isIdentityVerified(identity, site.secret);
   const { userHash: _ignored, ...kept } = identity;
   // Unverified: name and email are kept for the operator, tags and attributes are not trusted.
@@ -69,8 +70,8 @@ export async function identifyVisitor(deps: FlowDeps, site: SiteDoc, visitor: Vi
 
 export async function runVisitorCommand(
   deps: FlowDeps,
-  site: SiteDoc,
-  visitor: VisitorDoc,
+  site: Site,
+  visitor: Visitor,
   command: Exclude<VisitorCommand, { type: 'hello' | 'resume' | 'ping' }>,
 ): Promise<CommandOutcome> {
   switch (command.type) {
@@ -94,7 +95,7 @@ export async function runVisitorCommand(
   }
 }
 
-async function rateConversation(deps: FlowDeps, site: SiteDoc, visitor: VisitorDoc, score: number, comment: string | null): Promise<CommandOutcome> {
+async function rateConversation(deps: FlowDeps, site: Site, visitor: Visitor, score: number, comment: string | null): Promise<CommandOutcome> {
   const conversation = await deps.store.conversations.latestForVisitor(visitor._id);
   if (conversation?.state !== 'resolved') {
     return { kind: 'refused', code: 'transition_not_allowed', message: 'Only a resolved conversation can be rated.' };

@@ -1,6 +1,8 @@
 import { formatInTimeZone } from 'date-fns-tz';
 import type { CallbackContact, CallbackSlot } from '../../../shared/entities';
-import type { CallbackDoc, SiteDoc, VisitorDoc } from '../../store/documents';
+import type { Callback } from '../../entities/callback';
+import type { Site } from '../../entities/site';
+import type { Visitor } from '../../entities/visitor';
 import { callbackOfferFor, loadAvailability } from '../handoff/availability';
 import type { FlowDeps } from '../../composition';
 import { postMessage } from '../handoff/post-message';
@@ -13,8 +15,8 @@ import { toWireCallback } from '../handoff/wire';
 /** A slot must be one we offer right now; no slot means "leave a message, contact me when you can". */
 export async function requestCallback(
   deps: FlowDeps,
-  site: SiteDoc,
-  visitor: VisitorDoc,
+  site: Site,
+  visitor: Visitor,
   input: { slot?: CallbackSlot; contact: CallbackContact; note?: string },
 ): Promise<CommandOutcome> {
   const conversation = await deps.store.conversations.latestForVisitor(visitor._id);
@@ -34,7 +36,7 @@ export async function requestCallback(
     evidence: [slot ? slot.start : 'no slot'],
   });
   if (!result.ok) return { kind: 'refused', code: result.code, message: result.message };
-  const callback: CallbackDoc = {
+  const callback: Callback = {
     _id: deps.newId(),
     siteId: site._id,
     conversationId: conversation._id,

@@ -1,30 +1,31 @@
-import { createHash, randomBytes } from 'node:crypto';
-import type { Message, VisitorContext } from '../../../shared/entities';
+import { randomBytes } from 'node:crypto';
+import type { Message as WireMessage, VisitorContext } from '../../../shared/entities';
 import { PROTOCOL_VERSION } from '../../../shared/protocol-version';
 import { pickWidgetLocale } from '../../../shared/visitor-messages';
 import type { VisitorEvent, WidgetUi } from '../../../shared/visitor-protocol';
 import { resolveVisitorStrings } from '../../../shared/visitor-strings';
-import type { ConversationDoc, SiteDoc, VisitorDoc } from '../../store/documents';
+import type { Conversation } from '../../entities/conversation';
+import type { Site } from '../../entities/site';
+import type { Visitor } from '../../entities/visitor';
 import type { FlowDeps } from '../../composition';
 import { visitorViewFor } from '../handoff/queue-views';
 import { applyTransition } from '../handoff/transition';
 import { toWireMessage } from '../handoff/wire';
-
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+import { hashToken } from '../../security/token-hash';
 
 /** Finds the visitor a token belongs to, or starts a new one with a fresh token. */
 export async function resolveVisitor(
   deps: FlowDeps,
-  site: SiteDoc,
+  site: Site,
   token: string | undefined,
-): Promise<{ visitor: VisitorDoc; token: string }> {
+): Promise<{ visitor: Visitor; token: string }> {
   if (token) {
     const found = await deps.store.visitors.byTokenHash(site._id, hashToken(token));
     if (found) return { visitor: found, token };
   }
   const fresh = randomBytes(24).toString('base64url');
   const now = deps.clock.now();
-  const visitor: VisitorDoc = {
+  const visitor: Visitor = {
     _id: deps.newId(),
     siteId: site._id,
     tokenHash: hashToken(fresh),
@@ -41,23 +42,23 @@ export async function resolveVisitor(
 /** On hello: the token's visitor (or a new one), with the context of the page they are on now. */
 export async function visitorForHello(
   deps: FlowDeps,
-  site: SiteDoc,
+  site: Site,
   token: string | undefined,
   context: VisitorContext,
-): Promise<{ visitor: VisitorDoc; token: string }> {
+): Promise<{ visitor: Visitor; token: string }> {
   const resolved = await resolveVisitor(deps, site, token);
   const visitor = (await deps.store.visitors.touch(resolved.visitor._id, context, deps.clock.now())) ?? resolved.visitor;
   return { visitor, token: resolved.token };
 }
 
 /** The latest conversation's messages after `afterSeq`: what a resuming widget missed. */
-export async function visitorHistory(deps: FlowDeps, visitor: VisitorDoc, afterSeq: number): Promise<Message[]> {
+export async function visitorHistory(deps: FlowDeps, visitor: Visitor, afterSeq: number): Promise<WireMessage[]> {
   const conversation = await deps.store.conversations.latestForVisitor(visitor._id);
   const messages = conversation ? await deps.store.messages.after(conversation._id, afterSeq) : [];
   return messages.map(toWireMessage);
 }
 
-export function widgetUiFor(site: SiteDoc, context: VisitorContext): WidgetUi {
+export function widgetUiFor(site: Site, context: VisitorContext): WidgetUi {
   const { widget, handoffEnabled } = site.config;
   // The widget sends a tag it speaks when the page or browser asks for one (preferredLocaleTag).
   const locale = pickWidgetLocale(context.locale, widget.defaultLocale);
@@ -71,8 +72,8 @@ export function widgetUiFor(site: SiteDoc, context: VisitorContext): WidgetUi {
 
 export async function buildWelcome(
   deps: FlowDeps,
-  site: SiteDoc,
-  visitor: VisitorDoc,
+  site: Site,
+  visitor: Visitor,
   token: string,
   afterSeq: number,
 ): Promise<Extract<VisitorEvent, { type: 'welcome' }>> {
@@ -91,9 +92,9 @@ export async function buildWelcome(
 /** The visitor's current conversation, started or reopened as they write. */
 export async function conversationToWriteIn(
   deps: FlowDeps,
-  site: SiteDoc,
-  visitor: VisitorDoc,
-): Promise<ConversationDoc> {
+  site: Site,
+  visitor: Visitor,
+): Promise<Conversation> {
   const latest = await deps.store.conversations.latestForVisitor(visitor._id);
   if (latest && latest.state !== 'resolved') return latest;
   if (latest) {
@@ -106,7 +107,7 @@ export async function conversationToWriteIn(
     if (again && again.state !== 'resolved') return again;
   }
   const now = deps.clock.now();
-  const conversation: ConversationDoc = {
+  const conversation: Conversation = {
     _id: deps.newId(),
     siteId: site._id,
     visitorId: visitor._id,

@@ -1,21 +1,21 @@
 import type { WidgetAvailability } from '../../../shared/visitor-protocol';
 import { nextOpening } from '../../domain/hours';
-import type { SiteDoc } from '../../store/documents';
+import type { Site } from '../../entities/site';
 import type { FlowDeps } from '../../composition';
 import { loadAvailability } from '../handoff/availability';
 
 /** The site a widget names by its public key, or null. */
-export function siteByKey(deps: FlowDeps, siteKey: string): Promise<SiteDoc | null> {
+export function siteByKey(deps: FlowDeps, siteKey: string): Promise<Site | null> {
   return deps.store.sites.byKey(siteKey);
 }
 
 /** Settings saved since a socket opened govern its next frame; a site gone since keeps the one held. */
-export async function currentSite(deps: FlowDeps, site: SiteDoc): Promise<SiteDoc> {
+export async function currentSite(deps: FlowDeps, site: Site): Promise<Site> {
   return (await deps.store.sites.get(site._id)) ?? site;
 }
 
 /** Whether a person could answer now, for the launcher's "back Monday at 9:00" or hiding itself. */
-export async function siteAvailability(deps: FlowDeps, site: SiteDoc): Promise<WidgetAvailability> {
+export async function siteAvailability(deps: FlowDeps, site: Site): Promise<WidgetAvailability> {
   const now = deps.clock.now();
   const queues = await Promise.all(site.config.queues.map((q) => loadAvailability(deps, site, q.id)));
   const available = queues.some((q) => q.open && q.operators.length > 0);

@@ -1,6 +1,8 @@
 import { decideHandoff } from '../../domain/triggers';
 import type { HandoffDecision } from '../../domain/handoff-decision';
-import type { ConversationDoc, SiteDoc, VisitorDoc } from '../../store/documents';
+import type { Conversation } from '../../entities/conversation';
+import type { Site } from '../../entities/site';
+import type { Visitor } from '../../entities/visitor';
 import { runBotTurn } from '../handoff/bot-turn';
 import type { FlowDeps } from '../../composition';
 import { escalate } from '../handoff/escalate';
@@ -9,16 +11,16 @@ import { handoffInput, loadTurns } from '../handoff/turns';
 import { visitorFactList, visitorText, visitorTopic } from '../handoff/visitor-texts';
 
 /** The bot speaks only while it holds the conversation (or, if the site allows, while a person is awaited). */
-export function isBotsTurn(site: SiteDoc, conversation: ConversationDoc): boolean {
+export function isBotsTurn(site: Site, conversation: Conversation): boolean {
   return conversation.state === 'bot' || (conversation.state === 'queued' && site.config.botAnswersWhileWaiting);
 }
 
 /** After each visitor message: decide, then escalate, ask for facts, or let the bot answer. */
 export async function afterVisitorMessage(
   deps: FlowDeps,
-  site: SiteDoc,
-  visitor: VisitorDoc,
-  conversation: ConversationDoc,
+  site: Site,
+  visitor: Visitor,
+  conversation: Conversation,
 ): Promise<void> {
   if (!isBotsTurn(site, conversation)) return;
   const turns = await loadTurns(deps, conversation);
@@ -36,7 +38,7 @@ export async function afterVisitorMessage(
   );
 }
 
-async function askForFacts(deps: FlowDeps, site: SiteDoc, conversation: ConversationDoc, decision: HandoffDecision): Promise<void> {
+async function askForFacts(deps: FlowDeps, site: Site, conversation: Conversation, decision: HandoffDecision): Promise<void> {
   const facts = visitorFactList(site, conversation, decision.askForFacts);
   const topic = visitorTopic(site, conversation, decision.intent, decision.topic);
   const text = topic ? visitorText(site, conversation, 'factsRequestAbout', { topic, facts }) : visitorText(site, conversation, 'factsRequest', { facts });

@@ -1,8 +1,12 @@
-import { timingSafeEqual } from 'node:crypto';
-import { signBotWebhook } from '../bot/webhook-bot';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 
-// One signing scheme for every request Baton sends a site: the bot webhook's.
-export { signBotWebhook as signWebhook };
+/**
+ * One signing scheme for every request Baton sends a site (bot webhook, handoff webhook): hex
+ * HMAC-SHA256 of `${timestamp}.${body}`; binding the timestamp stops a captured request being replayed later.
+ */
+export function signWebhook(secret: string, timestamp: string, body: string): string {
+  return createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+}
 
 /**
  * What a receiver runs before trusting a delivery: the timestamp must be within `toleranceSeconds`
@@ -22,6 +26,6 @@ export function verifyWebhookSignature(
   if (!timestamp || !/^\d{1,12}$/.test(timestamp) || !signatureHeader?.startsWith('sha256=')) return false;
   if (Math.abs(nowMs / 1000 - Number(timestamp)) > toleranceSeconds) return false;
   const given = Buffer.from(signatureHeader.slice('sha256='.length), 'utf8');
-  const expected = Buffer.from(signBotWebhook(secret, timestamp, body), 'utf8');
+  const expected = Buffer.from(signWebhook(secret, timestamp, body), 'utf8');
   return given.length === expected.length && timingSafeEqual(given, expected);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signWebhook, verifyWebhookSignature } from './signature';
+import { signWebhook, verifyWebhookSignature } from './signing';
 
 const secret = 'site-secret';
 const body = '{"event":"claimed"}';
