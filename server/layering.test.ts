@@ -47,8 +47,8 @@ describe('layering rule', () => {
     expect(result.output).toContain('Transport reaches the store only through a flow');
   });
 
-  it('fails lint when a front end imports server code', () => {
-    const result = lintProbe('widget/layering-probe.ts', "import type { Site } from '../server/entities/site';\nexport type S = Site;\n");
+  it.each(['widget', 'inbox', 'frontend-common'])('fails lint when the %s front-end code imports server code', (folder) => {
+    const result = lintProbe(`${folder}/layering-probe.ts`, "import type { Site } from '../server/entities/site';\nexport type S = Site;\n");
     expect(result.failed).toBe(true);
     expect(result.output).toContain('lint/style/noRestrictedImports');
     expect(result.output).toContain('never by importing server code');
