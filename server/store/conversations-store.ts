@@ -9,7 +9,7 @@ import { claimUniqueRow } from './unique-row-claim';
 
 /**
  * Live: whatever a bot or a person is handling now. A callback-requested conversation waits for
- * a call back, not for a chat: it belongs to the Callbacks view (widget/inbox/models/view-rules.ts
+ * a call back, not for a chat: it belongs to the Callbacks view (inbox/models/view-rules.ts
  * applies the same rule to live updates).
  */
 const LIVE: ConversationState[] = ['bot', 'queued', 'owned'];
