@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import * as z from 'zod/mini';
-import { OperatorCommand, type OperatorEvent } from '../../shared/operator-protocol';
-import { PROTOCOL_CLOSE_CODE, PROTOCOL_VERSION } from '../../shared/protocol-version';
-import type { FlowDeps } from '../composition';
-import { operatorIfSessionLive, sessionFromCookie, toOperatorIdentity } from '../flows/operator/session';
-import { relayOperatorTyping } from '../flows/operator/typing';
-import { operatorReturned, presenceTimers, setPresence } from '../flows/operator/presence';
-import type { Operator, OperatorSession } from '../entities/operator';
-import { SESSION_COOKIE } from './authenticate';
+import { OperatorCommand, type OperatorEvent } from '../../../shared/operator-protocol';
+import { PROTOCOL_CLOSE_CODE, PROTOCOL_VERSION } from '../../../shared/protocol-version';
+import type { FlowDeps } from '../../composition';
+import { operatorIfSessionLive, sessionFromCookie, toOperatorIdentity } from '../../flows/operator/session';
+import { relayOperatorTyping } from '../../flows/operator/typing';
+import { operatorReturned, presenceTimers, setPresence } from '../../flows/operator/presence';
+import type { Operator, OperatorSession } from '../../entities/operator';
+import { SESSION_COOKIE } from '../authenticate';
 import { createFrameLimiter, keepAlive, parseFrame } from './frame-guard';
 
 const OperatorSocketQuery = z.object({ v: z.string().check(z.maxLength(8)) });

@@ -10,19 +10,19 @@ import {
   NoteBody,
   ReplyBody,
   TransferBody,
-} from '../../shared/http';
-import type { OwnershipCommand } from '../domain/ownership';
-import { correctIntent } from '../flows/handoff/case-for';
-import type { FlowDeps } from '../composition';
-import { conversationAudit, conversationDetail, conversationForOperator, listInbox } from '../flows/operator/inbox-queries';
-import { replyAsOperator, runOperatorAction } from '../flows/operator/actions';
-import { transferCommandFor } from '../flows/operator/transfer-target';
-import { toSummary } from '../flows/handoff/wire';
-import type { Conversation } from '../entities/conversation';
-import type { Operator } from '../entities/operator';
-import { authenticate, currentOperator } from './authenticate';
-import type { ErrorBody, ErrorCode } from '../../shared/errors';
-import { CodedError } from '../coded-error';
+} from '../../../shared/http';
+import type { OwnershipCommand } from '../../domain/ownership';
+import { correctIntent } from '../../flows/handoff/case-for';
+import type { FlowDeps } from '../../composition';
+import { conversationAudit, conversationDetail, conversationForOperator, listInbox } from '../../flows/operator/inbox-queries';
+import { replyAsOperator, runOperatorAction } from '../../flows/operator/actions';
+import { transferCommandFor } from '../../flows/operator/transfer-target';
+import { toSummary } from '../../flows/handoff/wire';
+import type { Conversation } from '../../entities/conversation';
+import type { Operator } from '../../entities/operator';
+import { authenticate, currentOperator } from '../authenticate';
+import type { ErrorBody, ErrorCode } from '../../../shared/errors';
+import { CodedError } from '../../coded-error';
 
 export async function conversationRoutes(app: FastifyInstance, opts: { deps: FlowDeps }): Promise<void> {
   const { deps } = opts;

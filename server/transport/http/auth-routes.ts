@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { LoginBody, SessionResponse } from '../../shared/http';
-import type { FlowDeps } from '../composition';
-import { logIn, logOut, toOperatorIdentity } from '../flows/operator/session';
-import { authenticate, SESSION_COOKIE } from './authenticate';
-import { CodedError } from '../coded-error';
+import { LoginBody, SessionResponse } from '../../../shared/http';
+import type { FlowDeps } from '../../composition';
+import { logIn, logOut, toOperatorIdentity } from '../../flows/operator/session';
+import { authenticate, SESSION_COOKIE } from '../authenticate';
+import { CodedError } from '../../coded-error';
 
 export async function authRoutes(
   app: FastifyInstance,

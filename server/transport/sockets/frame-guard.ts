@@ -1,8 +1,8 @@
 import type { RawData } from 'ws';
 import type { z } from 'zod/mini';
-import type { ErrorBody } from '../../shared/errors';
-import { errorMessages } from '../../shared/errors';
-import { MAX_FRAME_BYTES } from '../../shared/protocol-version';
+import type { ErrorBody } from '../../../shared/errors';
+import { errorMessages } from '../../../shared/errors';
+import { MAX_FRAME_BYTES } from '../../../shared/protocol-version';
 
 /** Token bucket per connection: bursts of `burst` frames, refilled at `perSecond`. */
 export function createFrameLimiter(burst = 20, perSecond = 5, now: () => number = Date.now) {

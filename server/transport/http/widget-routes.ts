@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod/mini';
-import { WidgetAvailability } from '../../shared/visitor-protocol';
-import { CodedError } from '../coded-error';
-import type { FlowDeps } from '../composition';
-import { siteAvailability, siteByKey } from '../flows/visitor/site';
+import { WidgetAvailability } from '../../../shared/visitor-protocol';
+import { CodedError } from '../../coded-error';
+import type { FlowDeps } from '../../composition';
+import { siteAvailability, siteByKey } from '../../flows/visitor/site';
 
 const Query = z.object({ site: z.string().check(z.minLength(1), z.maxLength(64)) });
 

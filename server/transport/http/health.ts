@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { HealthResponse } from '../../shared/http';
-import type { FlowDeps } from '../composition';
-import { isDatabaseUp } from '../flows/admin/health-check';
+import { HealthResponse } from '../../../shared/http';
+import type { FlowDeps } from '../../composition';
+import { isDatabaseUp } from '../../flows/admin/health-check';
 
 export async function healthRoutes(app: FastifyInstance, opts: { deps: FlowDeps }): Promise<void> {
   app.get('/healthz', { schema: { response: { 200: HealthResponse, 503: HealthResponse } } }, async (_req, reply) => {

@@ -16,18 +16,18 @@ import {
   SiteSecretResponse,
   SitesResponse,
   UpdateOperatorBody,
-} from '../../shared/http';
-import { markCallbackDone } from '../flows/operator/callback-done';
-import type { FlowDeps } from '../composition';
-import { listCallbacks, listOperatorSites } from '../flows/operator/inbox-queries';
-import { loadOperatorLoads } from '../flows/handoff/operator-load';
-import { listOperatorProfiles, updateOperatorProfile } from '../flows/admin/operator-profiles';
-import { setPresence } from '../flows/operator/presence';
-import { loadQueueSummaries, loadSiteConfig, saveSiteConfig } from '../flows/admin/site-config';
-import { revealSiteSecret, rotateSiteSecret } from '../flows/admin/site-secret';
-import { toWireCallback } from '../flows/handoff/wire';
-import { assertSiteAccess, authenticate, currentOperator } from './authenticate';
-import { CodedError } from '../coded-error';
+} from '../../../shared/http';
+import { markCallbackDone } from '../../flows/operator/callback-done';
+import type { FlowDeps } from '../../composition';
+import { listCallbacks, listOperatorSites } from '../../flows/operator/inbox-queries';
+import { loadOperatorLoads } from '../../flows/handoff/operator-load';
+import { listOperatorProfiles, updateOperatorProfile } from '../../flows/admin/operator-profiles';
+import { setPresence } from '../../flows/operator/presence';
+import { loadQueueSummaries, loadSiteConfig, saveSiteConfig } from '../../flows/admin/site-config';
+import { revealSiteSecret, rotateSiteSecret } from '../../flows/admin/site-secret';
+import { toWireCallback } from '../../flows/handoff/wire';
+import { assertSiteAccess, authenticate, currentOperator } from '../authenticate';
+import { CodedError } from '../../coded-error';
 
 /** The operator, after checking the URL's site is one of theirs (another site answers 404). */
 function siteOperator(request: FastifyRequest) {

@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import * as z from 'zod/mini';
-import { PROTOCOL_CLOSE_CODE, PROTOCOL_VERSION } from '../../shared/protocol-version';
-import { VisitorCommand, type VisitorEvent } from '../../shared/visitor-protocol';
-import type { FlowDeps } from '../composition';
-import { runVisitorCommand } from '../flows/visitor/commands';
-import { currentSite, siteByKey } from '../flows/visitor/site';
-import { buildWelcome, visitorForHello, visitorHistory } from '../flows/visitor/session';
-import { toWireMessage } from '../flows/handoff/wire';
-import type { Site } from '../entities/site';
-import type { Visitor } from '../entities/visitor';
+import { PROTOCOL_CLOSE_CODE, PROTOCOL_VERSION } from '../../../shared/protocol-version';
+import { VisitorCommand, type VisitorEvent } from '../../../shared/visitor-protocol';
+import type { FlowDeps } from '../../composition';
+import { runVisitorCommand } from '../../flows/visitor/commands';
+import { currentSite, siteByKey } from '../../flows/visitor/site';
+import { buildWelcome, visitorForHello, visitorHistory } from '../../flows/visitor/session';
+import { toWireMessage } from '../../flows/handoff/wire';
+import type { Site } from '../../entities/site';
+import type { Visitor } from '../../entities/visitor';
 import { createFrameLimiter, keepAlive, parseFrame } from './frame-guard';
 
 const VisitorSocketQuery = z.object({
