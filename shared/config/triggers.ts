@@ -46,7 +46,7 @@ export const RequiredFactsRule = z.object({
 });
 export type RequiredFactsRule = z.infer<typeof RequiredFactsRule>;
 
-// The visitor reads the label in the conversation's language (server/flows/visitor-texts.ts).
+// The visitor reads the label in the conversation's language (server/flows/handoff/visitor-texts.ts).
 type Words = { en: string } & Required<TopicLabels>;
 const topic = (id: string, { en, ...labels }: Words, queue: string, urgency: Urgency, keywords: string[], unless: string[] = []): PolicyTopic =>
   ({ id, label: en, labels, queue, urgency, keywords, unless });
@@ -179,4 +179,3 @@ export const TriggersConfig = z.object({
   semantic: off(SemanticConfig),
 });
 export type TriggersConfig = z.infer<typeof TriggersConfig>;
-export type TriggersConfigInput = z.input<typeof TriggersConfig>;
