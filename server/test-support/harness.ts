@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { type Db, MongoClient } from 'mongodb';
+import { type CommandStartedEvent, type Db, MongoClient } from 'mongodb';
 import pino from 'pino';
 import { SiteConfig, type SiteConfigInput } from '../../shared/site-config';
 import { buildApp } from '../app';
@@ -13,6 +13,8 @@ export interface Harness {
   app: FastifyInstance;
   deps: FlowDeps;
   db: Db;
+  /** Starts counting the database commands this app sends (the driver's command monitoring); the result stops it. */
+  countCommands(): { names(): string[]; stop(): void };
   baseUrl: string;
   wsUrl: string;
   close(): Promise<void>;
@@ -29,7 +31,7 @@ export function testDatabaseUri(): string {
  * `operatorSessionCheckMs`: a short session re-check, so tests of it need not wait 10 s.
  */
 export async function startHarness(options: { clock?: Clock; databaseName?: string; operatorSessionCheckMs?: number } = {}): Promise<Harness> {
-  const client = new MongoClient(testDatabaseUri(), { serverSelectionTimeoutMS: 5000 });
+  const client = new MongoClient(testDatabaseUri(), { serverSelectionTimeoutMS: 5000, monitorCommands: true });
   await client.connect();
   const db = client.db(options.databaseName ?? `baton_test_${randomUUID().slice(0, 8)}`);
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
@@ -50,6 +52,14 @@ export async function startHarness(options: { clock?: Clock; databaseName?: stri
     app,
     deps,
     db,
+    countCommands() {
+      const seen: string[] = [];
+      const listener = (e: CommandStartedEvent) => {
+        if (e.databaseName === db.databaseName) seen.push(`${e.commandName} ${String(e.command[e.commandName])}`);
+      };
+      client.on('commandStarted', listener);
+      return { names: () => [...seen], stop: () => client.off('commandStarted', listener) };
+    },
     baseUrl: `http://127.0.0.1:${port}`,
     wsUrl: `ws://127.0.0.1:${port}`,
     async close() {
