@@ -33,6 +33,9 @@ export function createFlowDeps(
   options: { publicUrl?: string | null; webhookRetryDelaysMs?: number[] } = {},
 ): FlowDeps {
   const store = createStore(db);
+  const hub = createInProcessHub();
+  // A site saved on any instance reaches every instance's cache through the hub (a bus carries it across).
+  hub.onConfigChanged((siteId, configVersion) => store.sites.invalidate(siteId, configVersion));
   return {
     webhooks: createWebhookSender({
       store,
@@ -43,7 +46,7 @@ export function createFlowDeps(
       ...(options.webhookRetryDelaysMs ? { retryDelaysMs: options.webhookRetryDelaysMs } : {}),
     }),
     store,
-    hub: createInProcessHub(),
+    hub,
     clock,
     newId: randomUUID,
     log,

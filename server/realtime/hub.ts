@@ -12,6 +12,9 @@ export interface OperatorSubscriber {
   end(): void;
 }
 
+/** A site's configuration was saved (on any instance): caches of the older version must go. */
+export type ConfigChangedListener = (siteId: string, configVersion: number) => void;
+
 /**
  * Every real-time event goes through here. This in-process hub fans out to the
  * sockets of this instance; a MongoDB-backed bus (capped collection + tailable
@@ -31,9 +34,27 @@ export interface Hub {
    */
   endSession(sessionId: string): void;
   connectedOperators(): Set<string>;
+  /** Tells every instance (this one included) that a site's configuration changed. */
+  configChanged(siteId: string, configVersion: number): void;
+  onConfigChanged(listener: ConfigChangedListener): () => void;
+}
+
+/** A set of listeners with an unsubscribe per listener. */
+export function listenerSet<A extends unknown[]>() {
+  const listeners = new Set<(...args: A) => void>();
+  return {
+    add(listener: (...args: A) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    emit(...args: A): void {
+      for (const l of listeners) l(...args);
+    },
+  };
 }
 
 export function createInProcessHub(): Hub {
+  const configListeners = listenerSet<[string, number]>();
   const visitors = new Map<string, Set<Send<VisitorEvent>>>();
   const operators = new Map<string, { siteIds: string[]; subscribers: Set<OperatorSubscriber> }>();
 
@@ -86,5 +107,9 @@ export function createInProcessHub(): Hub {
     connectedOperators() {
       return new Set(operators.keys());
     },
+    configChanged(siteId, configVersion) {
+      configListeners.emit(siteId, configVersion);
+    },
+    onConfigChanged: configListeners.add,
   };
 }

@@ -5,6 +5,7 @@ import { conversationsStore } from './conversations-store';
 import { collectionsOf, ensureIndexes } from './database';
 import { messagesStore } from './messages-store';
 import { operatorsStore, sessionsStore } from './operators-store';
+import { cachedSitesStore } from './site-cache';
 import { sitesStore } from './sites-store';
 import { visitorsStore } from './visitors-store';
 import { webhookDeliveriesStore } from './webhook-deliveries-store';
@@ -13,7 +14,8 @@ export function createStore(db: Db) {
   const c = collectionsOf(db);
   return {
     db,
-    sites: sitesStore(c),
+    /** Cached per instance; composition.ts invalidates it on the hub's config-changed event. */
+    sites: cachedSitesStore(sitesStore(c)),
     operators: operatorsStore(c),
     sessions: sessionsStore(c),
     visitors: visitorsStore(c),

@@ -37,6 +37,7 @@ export async function rotateSiteSecret(deps: FlowDeps, operator: Operator, siteI
   if (!saved) {
     throw new CodedError('version_conflict', 'Someone else rotated the secret just now. Reveal it to see the current one.');
   }
+  deps.hub.configChanged(siteId, saved.configVersion);
   await recordAudit(deps, {
     siteId,
     conversationId: null,
