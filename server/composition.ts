@@ -5,6 +5,7 @@ import type { Bot } from './bot/bot';
 import { createBot } from './bot/create-bot';
 import { type Hub, createInProcessHub } from './realtime/hub';
 import { type Store, createStore } from './store';
+import { type MessageWindows, createMessageWindows } from './store/message-windows';
 import type { Site } from './entities/site';
 import { type WebhookSender, createWebhookSender } from './webhooks/webhook-sender';
 
@@ -24,6 +25,21 @@ export interface FlowDeps {
   webhooks: WebhookSender;
   /** Bot replies in flight, per conversation, so a barge-in can stop them at once. */
   inFlightBots: Map<string, AbortController>;
+  /** The recent messages and next seq of the conversations this instance serves (no read per message). */
+  messageWindows: MessageWindows;
+  /** Each visitor's conversation, once this instance has seen it: it never changes once made. */
+  visitorConversations: BoundedMap<string, string>;
+}
+
+/** A Map that forgets its oldest entry beyond `max`: per-instance memory stays bounded. */
+export class BoundedMap<K, V> extends Map<K, V> {
+  constructor(private readonly max: number) {
+    super();
+  }
+  override set(key: K, value: V): this {
+    if (!this.has(key) && this.size >= this.max) this.delete(this.keys().next().value as K);
+    return super.set(key, value);
+  }
 }
 
 export function createFlowDeps(
@@ -52,6 +68,8 @@ export function createFlowDeps(
     log,
     botFor: botCache(),
     inFlightBots: new Map(),
+    messageWindows: createMessageWindows(store.messages),
+    visitorConversations: new BoundedMap(100_000),
   };
 }
 

@@ -86,16 +86,14 @@ export function conversationsStore(c: Collections) {
       });
     },
     /**
-     * Reserves the next sequence number. `onlyIf` narrows who may post: the bot
-     * passes its (state, version) so a reply in flight when a human took over is refused.
+     * Records that the message with `seq` was (or is about to be) stored: activity, preview, and
+     * lastSeq raised to it. `onlyIf` narrows who may post: the bot passes its (state, version) so a
+     * reply in flight when a human took over is refused (null). The seq itself is claimed by the
+     * message insert (messages-store.ts), so a process dying between the two leaves no hole.
      */
-    async allocateSeq(
-      conversationId: string,
-      set: Partial<ConversationDoc>,
-      onlyIf: SeqCondition = {},
-    ): Promise<ConversationDoc | null> {
+    recordMessage(conversationId: string, seq: number, set: Partial<ConversationDoc>, onlyIf: SeqCondition = {}): Promise<ConversationDoc | null> {
       return withLock(conversationId, () =>
-        col.findOneAndUpdate({ _id: conversationId, ...seqFilter(onlyIf) }, { $inc: { lastSeq: 1 }, $set: set }, { returnDocument: 'after' }),
+        col.findOneAndUpdate({ _id: conversationId, ...seqFilter(onlyIf) }, { $set: set, $max: { lastSeq: seq } }, { returnDocument: 'after' }),
       );
     },
     /** Ends the offer made to this operator, or null when it is no longer theirs (lapsed, moved, already accepted). */

@@ -5,20 +5,22 @@ import type { MessageDoc } from './documents';
 export function messagesStore(c: Collections) {
   const col = c.messages;
   return {
-    findByDedupeKey(dedupeKey: string): Promise<MessageDoc | null> {
-      return col.findOne({ dedupeKey });
-    },
-    /** Inserts once; a duplicate dedupeKey returns the message already stored. */
-    async insertOnce(doc: MessageDoc): Promise<{ message: MessageDoc; duplicate: boolean }> {
+    /**
+     * One insert both de-duplicates and claims the seq: the unique dedupeKey (conversation +
+     * clientMessageId) refuses a resend, the unique (conversationId, seq) a seq someone else took.
+     * Only a refusal costs a read, to tell the two apart.
+     */
+    async insertOnce(
+      doc: MessageDoc,
+    ): Promise<{ kind: 'stored'; message: MessageDoc } | { kind: 'duplicate'; message: MessageDoc } | { kind: 'seq_taken' }> {
       try {
         await col.insertOne(doc);
-        return { message: doc, duplicate: false };
+        return { kind: 'stored', message: doc };
       } catch (error) {
-        if (error instanceof MongoServerError && error.code === 11000) {
-          const existing = await col.findOne({ dedupeKey: doc.dedupeKey });
-          if (existing) return { message: existing, duplicate: true };
-        }
-        throw error;
+        if (!(error instanceof MongoServerError && error.code === 11000)) throw error;
+        if (doc.clientMessageId === null) return { kind: 'seq_taken' };
+        const existing = await col.findOne({ dedupeKey: doc.dedupeKey });
+        return existing ? { kind: 'duplicate', message: existing } : { kind: 'seq_taken' };
       }
     },
     after(conversationId: string, afterSeq: number, limit = 500): Promise<MessageDoc[]> {

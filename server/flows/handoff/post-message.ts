@@ -12,48 +12,67 @@ export interface NewMessage {
   bot?: BotMeta;
 }
 
+/** Another instance writing the same conversation at the same moment: each refusal reloads the seq. */
+const MAX_SEQ_ATTEMPTS = 8;
+
 /**
- * Stores one message with the next sequence number and publishes it to the
- * visitor's sockets and the site's operators. A repeated clientMessageId stores
- * nothing and returns the message already stored. Null when `onlyIf` refused.
+ * Stores one message with the next sequence number and publishes it to the visitor's sockets and
+ * the site's operators: two commands, the insert and the conversation update. The seq comes from
+ * the messages this instance holds (message-windows.ts) and is claimed by the insert itself; a
+ * repeated clientMessageId stores nothing and returns the message already stored. With `onlyIf`
+ * the conversation is checked (and updated) first, so nothing is stored when it no longer holds:
+ * null then. `conversation` needs only its ids; the result carries the conversation as updated.
  */
 export async function postMessage(
   deps: FlowDeps,
-  conversation: Conversation,
+  conversation: Pick<Conversation, '_id' | 'siteId' | 'visitorId'>,
   input: NewMessage,
   onlyIf: SeqCondition = {},
 ): Promise<{ message: Message; conversation: Conversation | null; duplicate: boolean } | null> {
+  const windows = deps.messageWindows;
+  const conditional = Object.keys(onlyIf).length > 0;
   const dedupeKey = `${conversation._id}:${input.clientMessageId ?? deps.newId()}`;
-  if (input.clientMessageId) {
-    const existing = await deps.store.messages.findByDedupeKey(dedupeKey);
-    if (existing) return { message: existing, conversation: null, duplicate: true };
-  }
   const now = deps.clock.now();
   const set: Partial<Conversation> = {
     lastActivityAt: now,
     lastMessagePreview: input.text.slice(0, 140),
     ...(input.sender.kind === 'visitor' ? { lastVisitorActivityAt: now } : {}),
   };
-  const updated = await deps.store.conversations.allocateSeq(conversation._id, set, onlyIf);
-  if (!updated) return null;
-  const doc: Message = {
-    _id: deps.newId(),
-    conversationId: conversation._id,
-    siteId: conversation.siteId,
-    seq: updated.lastSeq,
-    dedupeKey,
-    clientMessageId: input.clientMessageId ?? null,
-    sender: input.sender,
-    text: input.text,
-    bot: input.bot ?? null,
-    createdAt: now,
-  };
-  const { message, duplicate } = await deps.store.messages.insertOnce(doc);
-  if (!duplicate) {
-    const wire = toWireMessage(message);
+  const posted = await windows.serially(conversation._id, async () => {
+    let window = await windows.get(conversation._id);
+    for (let attempt = 0; attempt < MAX_SEQ_ATTEMPTS; attempt++) {
+      const seq = window.lastSeq + 1;
+      const checked = conditional ? await deps.store.conversations.recordMessage(conversation._id, seq, set, onlyIf) : null;
+      if (conditional && !checked) return null;
+      const doc: Message = {
+        _id: deps.newId(),
+        conversationId: conversation._id,
+        siteId: conversation.siteId,
+        seq,
+        dedupeKey,
+        clientMessageId: input.clientMessageId ?? null,
+        sender: input.sender,
+        text: input.text,
+        bot: input.bot ?? null,
+        createdAt: now,
+      };
+      const inserted = await deps.store.messages.insertOnce(doc);
+      if (inserted.kind === 'seq_taken') {
+        window = await windows.reload(conversation._id);
+        continue;
+      }
+      if (inserted.kind === 'duplicate') return { message: inserted.message, conversation: null, duplicate: true };
+      windows.append(doc);
+      const updated = checked ?? (await deps.store.conversations.recordMessage(conversation._id, seq, set));
+      return { message: doc, conversation: updated, duplicate: false };
+    }
+    throw new Error(`No free seq in conversation ${conversation._id} after ${MAX_SEQ_ATTEMPTS} attempts`);
+  });
+  if (posted && !posted.duplicate) {
+    const wire = toWireMessage(posted.message);
     deps.hub.toVisitor(conversation.visitorId, { type: 'message_added', message: wire });
     deps.hub.toSite(conversation.siteId, { type: 'message_added', siteId: conversation.siteId, message: wire });
-    deps.hub.toSite(conversation.siteId, { type: 'conversation_updated', conversation: toSummary(updated) });
+    if (posted.conversation) deps.hub.toSite(conversation.siteId, { type: 'conversation_updated', conversation: toSummary(posted.conversation) });
   }
-  return { message, conversation: updated, duplicate };
+  return posted;
 }

@@ -4,9 +4,6 @@ import type { Message } from '../../entities/message';
 import type { Visitor } from '../../entities/visitor';
 import type { FlowDeps } from '../../composition';
 
-/** Long conversations are judged on their recent part; older turns rarely change the decision. */
-const MAX_TURNS = 60;
-
 export function toTurn(m: Message): Turn | null {
   if (m.sender.kind === 'visitor') return { from: 'visitor', text: m.text };
   if (m.sender.kind !== 'bot') return null;
@@ -20,10 +17,15 @@ export function toTurn(m: Message): Turn | null {
   };
 }
 
-/** The turns the trigger engine reads: since the bot last (re)took the conversation. */
+/**
+ * The turns the trigger engine reads: since the bot last (re)took the conversation, within the
+ * recent window this instance holds (long conversations are judged on their recent part). A
+ * conversation whose lastSeq is past the window was written elsewhere: the window is read again.
+ */
 export async function loadTurns(deps: FlowDeps, conversation: Conversation): Promise<Turn[]> {
-  const recent = await deps.store.messages.recent(conversation._id, MAX_TURNS);
-  return recent
+  const held = await deps.messageWindows.get(conversation._id);
+  const window = held.lastSeq < conversation.lastSeq ? await deps.messageWindows.reload(conversation._id) : held;
+  return window.messages
     .filter((m) => m.seq > conversation.botSinceSeq)
     .map(toTurn)
     .filter((t): t is Turn => t !== null);

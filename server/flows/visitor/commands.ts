@@ -13,7 +13,7 @@ import { postMessage } from '../handoff/post-message';
 import { publishVisitorView } from '../handoff/queue-views';
 import { handoffInput, loadTurns } from '../handoff/turns';
 import { afterVisitorMessage } from './turn';
-import { conversationToWriteIn } from './session';
+import { conversationIdsFor, conversationToWriteIn, reopenIfResolved } from './session';
 import type { CommandOutcome } from './command-outcome';
 
 export type { CommandOutcome };
@@ -24,15 +24,15 @@ export async function sendVisitorMessage(
   visitor: Visitor,
   input: { clientMessageId: string; text: string },
 ): Promise<CommandOutcome> {
-  const conversation = await conversationToWriteIn(deps, site, visitor);
+  const conversation = await conversationIdsFor(deps, site, visitor);
   const posted = await postMessage(deps, conversation, {
     sender: { kind: 'visitor' },
     text: input.text,
     clientMessageId: input.clientMessageId,
   });
-  if (!posted) return { kind: 'refused', code: 'internal', message: 'The message could not be stored; send it again.' };
-  if (posted.duplicate) return { kind: 'duplicate', message: posted.message };
-  const current = posted.conversation ?? conversation;
+  if (posted?.duplicate) return { kind: 'duplicate', message: posted.message };
+  if (!posted?.conversation) return { kind: 'refused', code: 'internal', message: 'The message could not be stored; send it again.' };
+  const current = await reopenIfResolved(deps, posted.conversation, posted.message.seq - 1);
   await refreshCaseWith(deps, current, { from: 'visitor', text: input.text });
   await afterVisitorMessage(deps, site, visitor, current);
   return { kind: 'ok' };

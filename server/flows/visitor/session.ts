@@ -79,6 +79,11 @@ export async function buildWelcome(
 ): Promise<Extract<VisitorEvent, { type: 'welcome' }>> {
   const conversation = await deps.store.conversations.latestForVisitor(visitor._id);
   const messages = conversation ? await deps.store.messages.after(conversation._id, afterSeq) : [];
+  if (conversation) {
+    deps.visitorConversations.set(visitor._id, conversation._id);
+    // Read from the first message: the window (and the next seq) needs no read of its own.
+    if (afterSeq === 0 && messages.length < 500) deps.messageWindows.prime(conversation._id, messages);
+  }
   return {
     type: 'welcome',
     protocolVersion: PROTOCOL_VERSION,
@@ -89,6 +94,32 @@ export async function buildWelcome(
   };
 }
 
+/**
+ * The conversation a visitor's message goes into: only its ids, from memory when this instance has
+ * seen it (a visitor's conversation never changes once made), else read or started.
+ */
+export async function conversationIdsFor(
+  deps: FlowDeps,
+  site: Site,
+  visitor: Visitor,
+): Promise<Pick<Conversation, '_id' | 'siteId' | 'visitorId'>> {
+  const held = deps.visitorConversations.get(visitor._id);
+  return held ? { _id: held, siteId: site._id, visitorId: visitor._id } : conversationToWriteIn(deps, site, visitor);
+}
+
+/**
+ * Writing after resolution reopens the same conversation with the bot; triggers start fresh from
+ * `sinceSeq` (the messages up to it belong to the conversation that was resolved).
+ */
+export async function reopenIfResolved(deps: FlowDeps, conversation: Conversation, sinceSeq: number): Promise<Conversation> {
+  if (conversation.state !== 'resolved') return conversation;
+  const reopened = await applyTransition(deps, conversation._id, { type: 'visitor_wrote' }, { kind: 'visitor' }, {
+    set: { botSinceSeq: sinceSeq, handoffTopic: null, missingFacts: [], urgency: 'normal' },
+  });
+  if (reopened.ok) return reopened.conversation;
+  return (await deps.store.conversations.get(conversation._id)) ?? conversation;
+}
+
 /** The visitor's current conversation, started or reopened as they write. */
 export async function conversationToWriteIn(
   deps: FlowDeps,
@@ -96,15 +127,10 @@ export async function conversationToWriteIn(
   visitor: Visitor,
 ): Promise<Conversation> {
   const latest = await deps.store.conversations.latestForVisitor(visitor._id);
-  if (latest && latest.state !== 'resolved') return latest;
   if (latest) {
-    // Writing after resolution reopens the same conversation with the bot; triggers start fresh.
-    const reopened = await applyTransition(deps, latest._id, { type: 'visitor_wrote' }, { kind: 'visitor' }, {
-      set: { botSinceSeq: latest.lastSeq, handoffTopic: null, missingFacts: [], urgency: 'normal' },
-    });
-    if (reopened.ok) return reopened.conversation;
-    const again = await deps.store.conversations.get(latest._id);
-    if (again && again.state !== 'resolved') return again;
+    deps.visitorConversations.set(visitor._id, latest._id);
+    const current = await reopenIfResolved(deps, latest, latest.lastSeq);
+    if (current.state !== 'resolved') return current;
   }
   const now = deps.clock.now();
   const conversation: Conversation = {
@@ -141,5 +167,7 @@ export async function conversationToWriteIn(
     lastVisitorActivityAt: now,
   };
   await deps.store.conversations.insert(conversation);
+  deps.visitorConversations.set(visitor._id, conversation._id);
+  deps.messageWindows.prime(conversation._id, []);
   return conversation;
 }
