@@ -5,6 +5,8 @@ const statusOf: Record<ErrorCode, number> = {
   invalid_request: 400,
   frame_too_large: 413,
   rate_limited: 429,
+  overloaded: 503,
+  busy: 429,
   unsupported_version: 400,
   unknown_site: 404,
   unauthenticated: 401,

@@ -5,6 +5,7 @@ import type { Bot } from './bot/bot';
 import { createBot } from './bot/create-bot';
 import { type Hub, createInProcessHub } from './realtime/hub';
 import { type Store, createStore } from './store';
+import { trackInFlightCommands } from './store/in-flight';
 import { type MessageWindows, createMessageWindows } from './store/message-windows';
 import type { Site } from './entities/site';
 import { type WebhookSender, createWebhookSender } from './webhooks/webhook-sender';
@@ -27,6 +28,8 @@ export interface FlowDeps {
   inFlightBots: Map<string, AbortController>;
   /** The recent messages and next seq of the conversations this instance serves (no read per message). */
   messageWindows: MessageWindows;
+  /** Database commands sent and not yet answered by this instance (store/in-flight.ts). */
+  dbInFlight(): number;
   /** Each visitor's conversation, once this instance has seen it: it never changes once made. */
   visitorConversations: BoundedMap<string, string>;
 }
@@ -69,6 +72,7 @@ export function createFlowDeps(
     botFor: botCache(),
     inFlightBots: new Map(),
     messageWindows: createMessageWindows(store.messages),
+    dbInFlight: trackInFlightCommands(db.client).count,
     visitorConversations: new BoundedMap(100_000),
   };
 }

@@ -5,6 +5,8 @@ export const ErrorCode = z.enum([
   'invalid_request',
   'frame_too_large',
   'rate_limited',
+  'overloaded',
+  'busy',
   'unsupported_version',
   'unknown_site',
   'unauthenticated',
@@ -28,6 +30,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   invalid_request: 'The request was not valid; see the listed issues.',
   frame_too_large: 'The message is too large; shorten it and send it again.',
   rate_limited: 'Too many messages in a short time; wait a moment and try again.',
+  overloaded: 'The server is busy right now; the message was not applied. Send it again after retryAfterMs.',
+  busy: 'Too many messages are still waiting on this connection; the message was not applied. Send it again after retryAfterMs.',
   unsupported_version: 'This widget is out of date; reload the page.',
   unknown_site: 'No site matches this site key; check the data-site attribute of the script tag.',
   unauthenticated: 'Sign in to continue.',
@@ -50,5 +54,7 @@ export const ErrorBody = z.object({
   issues: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
   /** With `already_claimed`: who holds the conversation, so a client can show the lock without parsing text. */
   owner: z.optional(z.object({ operatorId: z.string(), name: z.string() })),
+  /** With `overloaded`, `busy` and `rate_limited`: nothing was applied; the same request may go again after this long. */
+  retryAfterMs: z.optional(z.number()),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;

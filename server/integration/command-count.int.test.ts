@@ -70,8 +70,9 @@ describe('database commands per visitor message', () => {
     const tally = new Map<string, number>();
     for (const n of names) tally.set(n, (tally.get(n) ?? 0) + 1);
     console.info(`handoff cycle: ${names.length} commands: ${JSON.stringify(Object.fromEntries(tally))}`);
-    // Measured 64 before the hot-path work; the bound keeps it from creeping back.
-    expect(names.length).toBeLessThanOrEqual(40);
+    // 61 before the hot-path work (a site read per frame, a read per seq and per de-duplication);
+    // the bound keeps it from creeping back.
+    expect(names.length).toBeLessThanOrEqual(50);
     client.close();
   });
 });

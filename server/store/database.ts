@@ -52,6 +52,8 @@ export async function connectDatabase(uri: string, dbName: string): Promise<{ cl
     serverSelectionTimeoutMS: 3000,
     connectTimeoutMS: 3000,
     heartbeatFrequencyMS: 2000,
+    // Counts commands in flight (store/in-flight.ts): the overload guard's view of the database.
+    monitorCommands: true,
   });
   await client.connect();
   return { client, db: client.db(dbName) };

@@ -31,7 +31,7 @@ export interface VisitorConnection {
 
 export type CloseDecision = { kind: 'retry' } | { kind: 'drop_token' } | { kind: 'fatal'; reason: string };
 
-const retryableReasons = new Set(['rate_limited', 'db_unavailable', 'internal']);
+const retryableReasons = new Set(['rate_limited', 'overloaded', 'db_unavailable', 'internal']);
 
 /** The server closes with one application code for fatal errors; the reason says which (shared/errors.ts). */
 export function decideOnClose(code: number, reason: string): CloseDecision {

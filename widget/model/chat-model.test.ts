@@ -108,6 +108,19 @@ describe('outbox', () => {
     expect(t.fake.sentOf('send_message')).toHaveLength(2);
   });
 
+  it.each(['overloaded', 'busy'] as const)('sends a message the server refused as %s again by itself after retryAfterMs', (code) => {
+    const t = setup();
+    t.connect();
+    t.type('hi');
+    t.fake.deliver({ type: 'error', clientMessageId: 'id-1', code, message: 'later', retryAfterMs: 1_500 });
+    expect(t.model.notice.value).toBeNull();
+    expect(t.model.pending.value[0]?.failed).toBeFalsy();
+    t.time.advance(1_499);
+    expect(t.fake.sentOf('send_message')).toHaveLength(1);
+    t.time.advance(1);
+    expect(t.fake.sentOf('send_message')).toHaveLength(2);
+  });
+
   it('marks a refused message as not sent and sends it again only when the visitor retries', () => {
     const t = setup();
     t.connect();

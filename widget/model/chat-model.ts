@@ -1,6 +1,7 @@
 import { batch, computed, signal } from '@preact/signals-core';
 import type { Identity, Message } from '../../shared/entities';
 import type { ErrorCode } from '../../shared/errors';
+import { RETRYABLE_ERRORS } from '../../shared/retryable-errors';
 import type { VisitorStrings } from '../../shared/visitor-messages';
 import { MAX_MESSAGE_CHARS } from '../../shared/protocol-version';
 import type { VisitorCommand, VisitorConversationView, VisitorEvent, WidgetUi } from '../../shared/visitor-protocol';
@@ -145,20 +146,20 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
         pendingIdentity = null;
         return;
       case 'error':
-        return onServerError(event.code, event.clientMessageId);
+        return onServerError(event.code, event.clientMessageId, event.retryAfterMs);
       case 'returned_to_bot':
       case 'pong':
         return;
     }
   }
 
-  function onServerError(code: ErrorCode, clientMessageId: string | undefined) {
+  function onServerError(code: ErrorCode, clientMessageId: string | undefined, retryAfterMs?: number) {
     if (code === 'invalid_identity') pendingIdentity = null;
     if (clientMessageId) action.settle(clientMessageId);
     // `rate` carries no clientMessageId: its refusal is the error without one.
     else if (action.busy.value === 'rate') action.settle();
-    // A throttled message waits and goes again by itself; everything else is shown to the visitor.
-    if (outbox.refused(clientMessageId, code) && code === 'rate_limited') return;
+    // A throttled or refused-for-load message waits and goes again by itself; everything else is shown to the visitor.
+    if (outbox.refused(clientMessageId, code, retryAfterMs) && RETRYABLE_ERRORS.includes(code)) return;
     serverError.value = code;
     later('error', errorNoticeMs, () => (serverError.value = null));
   }

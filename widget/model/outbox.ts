@@ -1,6 +1,7 @@
 import { type ReadonlySignal, signal } from '@preact/signals-core';
 import type { Message } from '../../shared/entities';
 import type { ErrorCode } from '../../shared/errors';
+import { RETRYABLE_ERRORS } from '../../shared/retryable-errors';
 import type { Clock } from '../../frontend-common/clock';
 import type { OutboxEntry, VisitorStore } from './visitor-storage';
 
@@ -20,8 +21,11 @@ export interface Outbox {
   flush(): void;
   /** A new socket: everything unconfirmed goes again on the next flush. */
   forgetSent(): void;
-  /** The server refused one of ours: true when the id was an outbox entry. */
-  refused(clientMessageId: string | undefined, code: ErrorCode): boolean;
+  /**
+   * The server refused one of ours: true when the id was an outbox entry. A retryable refusal
+   * (throttled, server overloaded or busy) goes again by itself after `retryAfterMs`.
+   */
+  refused(clientMessageId: string | undefined, code: ErrorCode, retryAfterMs?: number): boolean;
   retry(clientMessageId: string): void;
   /** Another tab changed the stored queue. */
   reload(): void;
@@ -65,15 +69,15 @@ export function createOutbox(options: {
     },
     flush,
     forgetSent: () => sentOnThisSocket.clear(),
-    refused(clientMessageId, code) {
+    refused(clientMessageId, code, retryAfterMs) {
       if (!entries.value.some((e) => e.clientMessageId === clientMessageId) || !clientMessageId) return false;
       sentOnThisSocket.delete(clientMessageId);
-      if (code !== 'rate_limited') setFailed(clientMessageId, true);
+      if (!RETRYABLE_ERRORS.includes(code)) setFailed(clientMessageId, true);
       else if (retryTimer === null) {
         retryTimer = clock.setTimeout(() => {
           retryTimer = null;
           flush();
-        }, rateLimitRetryMs);
+        }, retryAfterMs ?? rateLimitRetryMs);
       }
       return true;
     },

@@ -9,9 +9,12 @@ export function siteByKey(deps: FlowDeps, siteKey: string): Promise<Site | null>
   return deps.store.sites.byKey(siteKey);
 }
 
-/** Settings saved since a socket opened govern its next frame; a site gone since keeps the one held. */
-export async function currentSite(deps: FlowDeps, site: Site): Promise<Site> {
-  return (await deps.store.sites.get(site._id)) ?? site;
+/**
+ * Settings saved since a socket opened govern its next frame: the instance's cached site (no read
+ * while it is current); a site gone since keeps `opened`, the one the socket was opened with.
+ */
+export async function currentSite(deps: FlowDeps, siteId: string, opened: Site): Promise<Site> {
+  return (await deps.store.sites.get(siteId)) ?? opened;
 }
 
 /** Whether a person could answer now, for the launcher's "back Monday at 9:00" or hiding itself. */

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { errorMessages } from '../../../shared/errors';
 import type { WebSocket } from 'ws';
 import * as z from 'zod/mini';
 import { PROTOCOL_CLOSE_CODE, PROTOCOL_VERSION } from '../../../shared/protocol-version';
@@ -10,7 +11,11 @@ import { buildWelcome, visitorForHello, visitorHistory } from '../../flows/visit
 import { toWireMessage } from '../../flows/handoff/wire';
 import type { Site } from '../../entities/site';
 import type { Visitor } from '../../entities/visitor';
+import type { OverloadGuard } from '../overload';
 import { createFrameLimiter, keepAlive, parseFrame } from './frame-guard';
+
+/** Frames a socket may have waiting (one running, the rest queued) before more are refused as `busy`. */
+export const DEFAULT_SOCKET_QUEUE_LIMIT = 16;
 
 const VisitorSocketQuery = z.object({
   site: z.string().check(z.maxLength(64)),
@@ -24,8 +29,12 @@ declare module 'fastify' {
   }
 }
 
-export async function visitorSocketRoutes(app: FastifyInstance, opts: { deps: FlowDeps }): Promise<void> {
-  const { deps } = opts;
+export async function visitorSocketRoutes(
+  app: FastifyInstance,
+  opts: { deps: FlowDeps; overload: OverloadGuard; queueLimit?: number },
+): Promise<void> {
+  const { deps, overload } = opts;
+  const queueLimit = opts.queueLimit ?? DEFAULT_SOCKET_QUEUE_LIMIT;
   app.get(
     '/ws/visitor',
     {
@@ -40,56 +49,83 @@ export async function visitorSocketRoutes(app: FastifyInstance, opts: { deps: Fl
     },
     (socket: WebSocket, request) => {
       const query = request.query as z.infer<typeof VisitorSocketQuery>;
-      const site = request.visitorSite;
       if (Number(query.v) !== PROTOCOL_VERSION) return socket.close(PROTOCOL_CLOSE_CODE, 'unsupported_version');
-      if (!site) return socket.close(PROTOCOL_CLOSE_CODE, 'unknown_site');
-      const send = (event: VisitorEvent) => {
-        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event));
-      };
-      const allow = createFrameLimiter();
-      const stopKeepAlive = keepAlive(socket);
-      let visitor: Visitor | null = null;
-      let unsubscribe = () => {};
-      // One chain per socket: frames apply in order, and those arriving during set-up wait.
-      let chain = Promise.resolve();
-
-      const handle = async (command: VisitorCommand) => {
-        if (command.type === 'ping') return send({ type: 'pong', nonce: command.nonce });
-        if (command.type === 'hello') {
-          const resolved = await visitorForHello(deps, site, query.token, command.context);
-          visitor = resolved.visitor;
-          unsubscribe();
-          unsubscribe = deps.hub.subscribeVisitor(visitor._id, send);
-          return send(await buildWelcome(deps, site, visitor, resolved.token, command.afterSeq));
-        }
-        if (!visitor) return send({ type: 'error', code: 'invalid_frame', message: 'Send hello first.' });
-        if (command.type === 'resume') return send({ type: 'history', messages: await visitorHistory(deps, visitor, command.afterSeq) });
-        const outcome = await runVisitorCommand(deps, await currentSite(deps, site), visitor, command);
-        if (outcome.kind === 'duplicate') send({ type: 'message_added', message: toWireMessage(outcome.message) });
-        if (outcome.kind === 'identity') {
-          visitor = outcome.visitor;
-          send({ type: 'identity_checked', verified: outcome.verified });
-        }
-        if (outcome.kind === 'refused') {
-          const clientMessageId = 'clientMessageId' in command ? command.clientMessageId : undefined;
-          send({ type: 'error', code: outcome.code, message: outcome.message, ...(clientMessageId ? { clientMessageId } : {}) });
-        }
-      };
-
-      socket.on('message', (raw) => {
-        const parsed = parseFrame(raw, VisitorCommand, allow);
-        if (!parsed.ok) return send({ type: 'error', ...parsed.error });
-        chain = chain
-          .then(() => handle(parsed.frame))
-          .catch((error) => {
-            request.log.error({ err: error, siteId: site._id, visitorId: visitor?._id }, 'visitor frame failed');
-            send({ type: 'error', code: 'internal', message: 'That could not be done just now; it was logged. Try again.' });
-          });
-      });
-      socket.on('close', () => {
-        stopKeepAlive();
-        unsubscribe();
-      });
+      if (!request.visitorSite) return socket.close(PROTOCOL_CLOSE_CODE, 'unknown_site');
+      // The socket keeps ids and the token, never the request or its own copy of the site: the
+      // site is the instance's shared cached one, fetched per frame (flows/visitor/site.ts).
+      serveVisitorSocket(deps, overload, queueLimit, socket, request.visitorSite, query.token);
     },
   );
+}
+
+function serveVisitorSocket(deps: FlowDeps, overload: OverloadGuard, queueLimit: number, socket: WebSocket, opened: Site, token: string | undefined): void {
+  const siteId = opened._id;
+  const send = (event: VisitorEvent) => {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event));
+  };
+  const allow = createFrameLimiter();
+  const stopKeepAlive = keepAlive(socket);
+  let visitor: Visitor | null = null;
+  let unsubscribe = () => {};
+  // One chain per socket: frames apply in order, and those arriving during set-up wait.
+  let chain = Promise.resolve();
+  let pending = 0;
+
+  const handle = async (command: VisitorCommand) => {
+    if (command.type === 'ping') return send({ type: 'pong', nonce: command.nonce });
+    const site = await currentSite(deps, siteId, opened);
+    if (command.type === 'hello') {
+      const resolved = await visitorForHello(deps, site, token, command.context);
+      visitor = resolved.visitor;
+      token = resolved.token;
+      unsubscribe();
+      unsubscribe = deps.hub.subscribeVisitor(visitor._id, send);
+      return send(await buildWelcome(deps, site, visitor, resolved.token, command.afterSeq));
+    }
+    if (!visitor) return send({ type: 'error', code: 'invalid_frame', message: 'Send hello first.' });
+    if (command.type === 'resume') return send({ type: 'history', messages: await visitorHistory(deps, visitor, command.afterSeq) });
+    const outcome = await runVisitorCommand(deps, site, visitor, command);
+    if (outcome.kind === 'duplicate') send({ type: 'message_added', message: toWireMessage(outcome.message) });
+    if (outcome.kind === 'identity') {
+      visitor = outcome.visitor;
+      send({ type: 'identity_checked', verified: outcome.verified });
+    }
+    if (outcome.kind === 'refused') {
+      const clientMessageId = 'clientMessageId' in command ? command.clientMessageId : undefined;
+      send({ type: 'error', code: outcome.code, message: outcome.message, ...(clientMessageId ? { clientMessageId } : {}) });
+    }
+  };
+
+  /** A refusal that applied nothing: the client sends the same frame again later. */
+  const refuse = (frame: VisitorCommand, code: 'overloaded' | 'busy', retryAfterMs: number) => {
+    if (frame.type === 'hello') return socket.close(PROTOCOL_CLOSE_CODE, 'overloaded');
+    const clientMessageId = 'clientMessageId' in frame ? frame.clientMessageId : undefined;
+    send({ type: 'error', code, message: errorMessages[code], retryAfterMs, ...(clientMessageId ? { clientMessageId } : {}) });
+  };
+
+  socket.on('message', (raw) => {
+    const parsed = parseFrame(raw, VisitorCommand, allow);
+    if (!parsed.ok) return send({ type: 'error', ...parsed.error });
+    const frame = parsed.frame;
+    if (frame.type !== 'ping') {
+      const refusal = overload.refusal();
+      if (refusal) return refuse(frame, 'overloaded', refusal.retryAfterMs);
+      if (pending >= queueLimit) return refuse(frame, 'busy', overload.limits.retryAfterMs);
+    }
+    pending++;
+    chain = chain
+      // A frame still queued when its socket closed is dropped: nobody is left to answer.
+      .then(() => (socket.readyState === socket.OPEN ? handle(frame) : undefined))
+      .catch((error) => {
+        deps.log.error({ err: error, siteId, visitorId: visitor?._id }, 'visitor frame failed');
+        send({ type: 'error', code: 'internal', message: 'That could not be done just now; it was logged. Try again.' });
+      })
+      .finally(() => {
+        pending--;
+      });
+  });
+  socket.on('close', () => {
+    stopKeepAlive();
+    unsubscribe();
+  });
 }
