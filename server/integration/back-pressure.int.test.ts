@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectVisitor, visitorSession } from '../test-support/clients';
+import { visitorSession } from '../test-support/clients';
 import { type Harness, seedSite, startHarness } from '../test-support/harness';
 
 let h: Harness;
