@@ -14,6 +14,13 @@ const only = new Set((process.env.BENCH_ONLY ?? ALL.join(',')).split(',').map((s
 for (const s of only) if (!(ALL as readonly string[]).includes(s)) throw new Error(`BENCH_ONLY: unknown section "${s}"; known: ${ALL.join(', ')}`);
 
 const rows: Row[] = [];
+// A hung database must not hang the run: print what was measured and fail.
+const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 900);
+setTimeout(() => {
+  console.log(`\nbench: stopped after ${MAX_SECONDS} s (BENCH_MAX_SECONDS); a section did not finish. Measured so far:`);
+  printTable(rows);
+  process.exit(1);
+}, MAX_SECONDS * 1000).unref();
 const run = async (name: string, section: (h: AppUnderTest) => Promise<void>) => {
   // A fresh app and database per section, so one section's documents do not slow the next.
   const h = await startAppUnderTest();
