@@ -17,8 +17,9 @@ export interface BenchVisitor {
   close(): void;
 }
 
-export async function connectBenchVisitor(wsUrl: string, siteKey: string, timeoutMs = 20_000): Promise<BenchVisitor> {
-  const ws = new WebSocket(`${wsUrl}/ws/visitor?site=${siteKey}&v=${PROTOCOL_VERSION}`);
+/** `localAddress`: another loopback source address (127.0.0.x), as visitors come from many addresses. */
+export async function connectBenchVisitor(wsUrl: string, siteKey: string, timeoutMs = 20_000, localAddress?: string): Promise<BenchVisitor> {
+  const ws = new WebSocket(`${wsUrl}/ws/visitor?site=${siteKey}&v=${PROTOCOL_VERSION}`, localAddress ? { localAddress } : {});
   const typeWaiters: { type: string; resolve: (f: Frame) => void }[] = [];
   // Closed loop per visitor for echo+reply pairs; open loop may have several outstanding.
   const outstanding: { id: string; from: number; echo?: number; resolve: (t: [number, number]) => void }[] = [];
