@@ -37,7 +37,9 @@ const running = new Set<ChildProcess>();
  * taken after freePort(), or the stopped server's port before the restart).
  */
 function startFerret(port: number, dir: string): Promise<ChildProcess | 'port_taken'> {
-  const child = spawn(FERRETDB, ['--handler=sqlite', `--sqlite-url=file:${dir}/`, `--state-dir=${dir}`, `--listen-addr=127.0.0.1:${port}`, '--debug-addr=-', '--telemetry=disable', '--log-level=INFO'], {
+  // A FerretDB of its own over the run's PostgreSQL cluster (scripts/ferretdb.sh exports its URL).
+  const postgres = process.env.BATON_PG_URL ?? '';
+  const child = spawn(FERRETDB, ['--handler=postgresql', `--postgresql-url=${postgres}`, `--state-dir=${dir}`, `--listen-addr=127.0.0.1:${port}`, '--debug-addr=-', '--telemetry=disable', '--log-level=INFO'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
