@@ -29,12 +29,12 @@ export function testDatabaseUri(): string {
  * `operatorSessionCheckMs`: a short session re-check, so tests of it need not wait 10 s.
  */
 export async function startHarness(
-  options: { clock?: Clock; databaseName?: string; operatorSessionCheckMs?: number; flowOptions?: FlowDepsOptions } = {},
+  options: { clock?: Clock; databaseName?: string; operatorSessionCheckMs?: number; flowOptions?: FlowDepsOptions; log?: pino.Logger } = {},
 ): Promise<Harness> {
   const client = new MongoClient(testDatabaseUri(), { serverSelectionTimeoutMS: 5000 });
   await client.connect();
   const db = client.db(options.databaseName ?? `baton_test_${randomUUID().slice(0, 8)}`);
-  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const log = options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const deps = createFlowDeps(db, log, options.clock, options.flowOptions);
   await deps.store.ensureIndexes();
   const app = await buildApp({
