@@ -49,7 +49,7 @@ export function TeachByExampleForm() {
   }
 
   return (
-    <fieldset>
+    <fieldset id="teach-by-example">
       <legend>Teach by example</legend>
       <p class="muted">
         Write sentences the way visitors put them and say what they mean. Each message is compared with them by meaning, in

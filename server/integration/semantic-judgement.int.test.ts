@@ -95,7 +95,9 @@ beforeAll(async () => {
   h = await startHarness({
     log: pino({ level: 'info' }, logs),
     flowOptions: {
-      embeddings: { ...loadEmbeddingsConfig(process.env), baseUrl: `http://127.0.0.1:${port}/v1` },
+      // A generous live deadline: two shared cores must not make a slow answer look like an outage here
+      // (the deadline itself is tested in services/embeddings/embeddings.int.test.ts).
+      embeddings: { ...loadEmbeddingsConfig(process.env), baseUrl: `http://127.0.0.1:${port}/v1`, timeoutMs: 5_000 },
       embeddingsBackoff: { baseMs: 300, maxMs: 1_000 },
     },
   });
