@@ -109,10 +109,14 @@ export function createMeanings(options: MeaningsOptions): Meanings {
     },
     async attach(site, turns) {
       if (bank === null || !site.config.triggers.semantic.enabled || turns.length === 0) return [...turns];
-      const own = await siteIndexInTime(site);
-      const index = own ? joinIndexes(bank, own) : bank;
+      // One deadline for both: the site's own index (usually built already) and the turns' vectors.
+      const texts = [...new Set(turns.map((t) => t.text))];
+      const [own, vectors] = await Promise.all([siteIndexInTime(site), liveEmbed(texts)]);
+      if (vectors === null) return [...turns];
+      const known = new Map(texts.map((text, i) => [text, vectors[i]] as const));
+      const embedKnown: EmbedTexts = async (asked) => asked.map((text) => known.get(text)!);
       try {
-        return await withMeanings(turns, index, liveEmbed);
+        return await withMeanings(turns, own ? joinIndexes(bank, own) : bank, embedKnown);
       } catch (error) {
         log.warn({ embeddings: { error: (error as Error).message } }, 'meanings not attached: rules only for this turn');
         return [...turns];
