@@ -34,7 +34,9 @@ function fakeEmbeddings() {
   return {
     embeddings,
     sent,
-    setUp: (value: boolean) => void (up = value),
+    setUp(value: boolean) {
+      up = value;
+    },
     /** Lets the bulk (bank and site) builds through from now on. */
     openBulk() {
       const r = release;
