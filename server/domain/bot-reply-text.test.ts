@@ -8,10 +8,12 @@ const asking = "I'm not sure I have the right answer to that. Would you like to 
 
 describe('the step a bot reply takes', () => {
   it('hands over only when the decision escalates and the system can hand over now', () => {
-    expect(replyStepOf({ escalate: true, offerHuman: false }, true)).toBe('hand_over');
-    expect(replyStepOf({ escalate: true, offerHuman: false }, false)).toBe('as_is');
-    expect(replyStepOf({ escalate: false, offerHuman: true }, true)).toBe('offer');
-    expect(replyStepOf({ escalate: false, offerHuman: false }, true)).toBe('as_is');
+    const inBot = { handsOver: true, awaitingPerson: false };
+    expect(replyStepOf({ escalate: true, offerHuman: false }, inBot)).toBe('hand_over');
+    expect(replyStepOf({ escalate: true, offerHuman: false }, { handsOver: false, awaitingPerson: false })).toBe('as_is');
+    expect(replyStepOf({ escalate: false, offerHuman: true }, inBot)).toBe('offer');
+    expect(replyStepOf({ escalate: false, offerHuman: false }, inBot)).toBe('as_is');
+    expect(replyStepOf({ escalate: false, offerHuman: true }, { handsOver: false, awaitingPerson: true })).toBe('awaiting');
   });
 });
 
@@ -30,6 +32,11 @@ describe('the text of a bot reply', () => {
 
   it('asks in offer mode, where the visitor answers', () => {
     expect(botReplyText({ text: 'Perhaps.', fallback: false }, 'offer', say)).toBe('Perhaps.\n\nMöchten Sie mit einem Menschen sprechen?');
+  });
+
+  it('does not offer a person to a visitor already waiting for one', () => {
+    expect(botReplyText({ text: asking, fallback: true }, 'awaiting', say)).not.toContain('?');
+    expect(botReplyText({ text: 'We ship in 2 days.', fallback: false }, 'awaiting', say)).toBe('We ship in 2 days.');
   });
 
   it('leaves the reply alone otherwise', () => {

@@ -168,6 +168,17 @@ describe("the site's low-confidence setting with the built-in bot", () => {
     client.close();
   });
 
+  it('while the visitor waits for a person, a fallback does not offer one again', async () => {
+    await seedSite(h, { siteId: 'site-a', siteKey: 'key-a', config: { bot: { ...demoBotConfig, fallbackReply: undefined }, botAnswersWhileWaiting: true } });
+    const { client } = await visitorSession(h, 'key-a');
+    client.send({ type: 'request_human', clientMessageId: 'h' });
+    await client.waitFor('handoff_started');
+    client.send({ type: 'send_message', clientMessageId: 'q', text: 'Do you ship to Norway?' });
+    const reply = await client.waitFor('message_added', (e) => e.message.sender.kind === 'bot');
+    expect(reply.message.text).toBe('I’m not sure I have the right answer to that, so I’m bringing in a person from our team.');
+    client.close();
+  });
+
   it('off, leaves the held-back answer a plain fallback', async () => {
     await seedKnowledgeBaseSite({ low_confidence: { enabled: false } });
     const { client } = await visitorSession(h, 'key-a');

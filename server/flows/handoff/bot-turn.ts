@@ -43,8 +43,9 @@ export async function runBotTurn(
     let fresh: Conversation | null = null;
     if (reply.reply) {
       const handsOver = conversation.state === 'bot' && site.config.handoffEnabled;
+      const awaitingPerson = conversation.state === 'queued';
       // A bot that asked for a person itself has said what happens next.
-      const step = reply.handoff && !reply.fallback ? 'as_is' : replyStepOf(decision, handsOver);
+      const step = reply.handoff && !reply.fallback ? 'as_is' : replyStepOf(decision, { handsOver, awaitingPerson });
       botTurn.text = botReplyText({ text: reply.reply, fallback: reply.fallback }, step, (key) => visitorText(site, conversation, key));
       const bot = { confidence: reply.confidence, fallback: reply.fallback, toolError: reply.toolError, intent: reply.intent };
       const posted = await postMessage(deps, conversation, { sender: { kind: 'bot' }, text: botTurn.text, bot }, {
