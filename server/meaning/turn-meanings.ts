@@ -2,7 +2,7 @@
 // with the example index. Everything here may find the service unavailable; turns then keep no
 // meaning and the rules decide alone.
 import type { Turn } from '../domain/handoff-decision';
-import { type Example, type ExampleIndex, meaningOf } from '../domain/triggers/meaning';
+import { type Example, type ExampleIndex, meaningOf, sentencesOf, type TurnMeaning } from '../domain/triggers/meaning';
 
 export interface MeaningIndex {
   visitor: ExampleIndex;
@@ -33,7 +33,7 @@ export function joinIndexes(a: MeaningIndex, b: MeaningIndex): MeaningIndex {
  * (restating the same need). Turns are returned unchanged when the texts cannot be embedded.
  */
 export async function withMeanings(turns: readonly Turn[], index: MeaningIndex, embed: EmbedTexts): Promise<Turn[]> {
-  const texts = [...new Set(turns.map((t) => t.text))];
+  const texts = [...new Set(turns.flatMap((t) => [t.text, ...sentencesOf(t.text)]))];
   const vectors = texts.length === 0 ? [] : await embed(texts);
   if (vectors === null) return [...turns];
   const vectorOf = new Map(texts.map((t, i) => [t, vectors[i]] as const));
@@ -41,9 +41,14 @@ export async function withMeanings(turns: readonly Turn[], index: MeaningIndex, 
   return turns.map((turn) => {
     const vector = vectorOf.get(turn.text);
     if (!vector) return turn;
-    if (turn.from === 'bot') return { ...turn, meaning: meaningOf(vector, index.bot) };
-    const meaning = meaningOf(vector, index.visitor, earlier);
-    earlier.push(vector);
+    const side = turn.from === 'bot' ? index.bot : index.visitor;
+    const sentences = sentencesOf(turn.text).flatMap((s) => {
+      const v = vectorOf.get(s);
+      return v ? [meaningOf(v, side)] : [];
+    });
+    const whole = meaningOf(vector, side, turn.from === 'visitor' ? earlier : []);
+    if (turn.from === 'visitor') earlier.push(vector);
+    const meaning: TurnMeaning = sentences.length > 0 ? { ...whole, sentences } : whole;
     return { ...turn, meaning };
   });
 }

@@ -28,8 +28,8 @@ export const SemanticConfig = z.object({
   thresholds: z._default(z.record(z.string(), Threshold), calibratedThresholds.thresholds),
   /** A keyword hit is dropped when the turn is this much closer to the non-escalating examples than to its label; null: never. */
   veto: z._default(z.nullable(z.number().check(z.gte(0), z.lte(1))), calibratedThresholds.veto),
-  /** A visitor turn at least this similar to an earlier one restates the same need (towards repeated failure). */
-  restates: z._default(z.number().check(z.gte(0), z.lte(1)), calibratedThresholds.restates),
+  /** A visitor turn at least this similar to an earlier one restates the same need (towards repeated failure); null: off. */
+  restates: z._default(z.nullable(z.number().check(z.gte(0), z.lte(1))), calibratedThresholds.restates),
   /** "Teach by example": the site's own sentences, applied to the next message. */
   examples: z._default(z.array(SiteExample).check(z.maxLength(500)), []),
 });

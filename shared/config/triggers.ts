@@ -71,7 +71,9 @@ export const defaultPolicyTopics: PolicyTopic[] = [
     ['complaint', 'complain', 'complaining', 'queja', 'quejarme', 'reclamacion', 'plainte', 'beschwerde', 'beschweren', 'reclamacao', 'reclamar']),
   topic('legal', { en: 'your legal concern', es: 'tu consulta legal', fr: 'votre question juridique', de: 'Ihr rechtliches Anliegen', pt: 'sua questão jurídica' },
     'general', 'urgent',
-    ['lawyer*', 'attorney', 'solicitor', 'sue you', 'sue your', 'going to sue', 'will sue', 'lawsuit', 'legal action', 'take you to court', 'see you in court', 'small claims', 'abogado', 'demandar', 'avocat', 'en justice', 'proces', 'anwalt', 'rechtsanwalt', 'verklagen', 'advogado']),
+    ['lawyer*', 'attorney', 'solicitor', 'sue you', 'sue your', 'going to sue', 'will sue', 'lawsuit', 'legal action', 'take you to court', 'see you in court', 'small claims', 'abogado', 'demandar', 'avocat', 'en justice', 'proces', 'anwalt', 'rechtsanwalt', 'verklagen', 'advogado'],
+    // "I'm a lawyer, how do I export PDFs?" describes the visitor, not a case.
+    ["i'm a lawyer", 'i am a lawyer', "i'm an attorney", 'i am an attorney', 'as a lawyer', 'soy abogad*', 'como abogad*', 'je suis avocat*', 'ich bin anwalt', 'ich bin rechtsanwalt*', 'ich bin anwaltin', 'sou advogad*', 'sono avvocat*', 'ik ben advocaat']),
   topic('medical', { en: 'your health concern', es: 'tu problema de salud', fr: 'votre problème de santé', de: 'Ihr gesundheitliches Anliegen', pt: 'seu problema de saúde' },
     'general', 'urgent',
     ['allergic reaction', 'allergic to', 'side effect*', 'injured', 'injury', 'hurt myself', 'got hurt', 'hospital', 'poisoning', 'poisoned', 'overdose', 'medical emergency', 'reaccion alergica', 'reaction allergique', 'allergische reaktion', 'krankenhaus', 'reacao alergica']),
