@@ -9,7 +9,7 @@ import type { Site } from '../entities/site';
 import type { EmbedderStatus, Embeddings, EmbeddingsLog } from '../services/embeddings';
 import { siteExamples } from './example-bank';
 import { createLiveEmbed } from './live-embed';
-import { buildMeaningIndex, type EmbedTexts, joinIndexes, type MeaningIndex, withMeanings } from './turn-meanings';
+import { buildMeaningIndex, type EmbedTexts, joinIndexes, type MeaningIndex, textsToEmbed, withMeanings } from './turn-meanings';
 
 export interface MeaningsStatus extends EmbedderStatus {
   /** The example bank's index: loading until its vectors are had (from the cache or the service). */
@@ -109,14 +109,12 @@ export function createMeanings(options: MeaningsOptions): Meanings {
     },
     async attach(site, turns) {
       if (bank === null || !site.config.triggers.semantic.enabled || turns.length === 0) return [...turns];
-      // One deadline for both: the site's own index (usually built already) and the turns' vectors.
-      const texts = [...new Set(turns.map((t) => t.text))];
-      const [own, vectors] = await Promise.all([siteIndexInTime(site), liveEmbed(texts)]);
+      // One deadline for both: the site's own index (usually built already) and the turns' vectors,
+      // which land in the live cache, so withMeanings below sends nothing more.
+      const [own, vectors] = await Promise.all([siteIndexInTime(site), liveEmbed(textsToEmbed(turns))]);
       if (vectors === null) return [...turns];
-      const known = new Map(texts.map((text, i) => [text, vectors[i]] as const));
-      const embedKnown: EmbedTexts = async (asked) => asked.map((text) => known.get(text)!);
       try {
-        return await withMeanings(turns, own ? joinIndexes(bank, own) : bank, embedKnown);
+        return await withMeanings(turns, own ? joinIndexes(bank, own) : bank, liveEmbed);
       } catch (error) {
         log.warn({ embeddings: { error: (error as Error).message } }, 'meanings not attached: rules only for this turn');
         return [...turns];
