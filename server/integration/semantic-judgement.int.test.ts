@@ -14,10 +14,11 @@ import { loginOperator, visitorSession } from '../test-support/clients';
 import { type Harness, seedOperator, seedSite, startHarness } from '../test-support/harness';
 
 const root = resolve(import.meta.dirname, '../..');
-// Keywords miss these German refund requests ("credit the amount back", "have the price refunded");
-// their meaning does not. Two, because the server keeps the vectors of texts it has seen in memory.
-const PARAPHRASED_REFUND = 'Können Sie mir den Betrag für Bestellung 48213 wieder gutschreiben?';
-const ANOTHER_PARAPHRASE = 'Ich will den Kaufpreis für Bestellung 48213 erstattet bekommen';
+// Keywords miss these refund requests ("I want them to give me back the money", "I'd like my money
+// for the order again"); their meaning does not. Two, because the server keeps the vectors of texts
+// it has seen in memory.
+const PARAPHRASED_REFUND = 'Quiero que me devuelvan el dinero del pedido 48213';
+const ANOTHER_PARAPHRASE = 'Ich hätte gern mein Geld für die Bestellung 48213 wieder';
 
 let h: Harness;
 let port: number;
