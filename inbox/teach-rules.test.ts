@@ -47,3 +47,15 @@ describe('teaching by example', () => {
     ]);
   });
 });
+
+describe('example sentences checked on save', () => {
+  it('say what is wrong in words an admin can act on', () => {
+    const config = defaultSiteConfig();
+    config.triggers.semantic.examples.push({ label: 'Refund!', text: 'ok' });
+    const issues = (SiteConfig.safeParse(config).error?.issues ?? []).map((i) => [i.path.join('.'), i.message]);
+    expect(issues).toEqual([
+      ['triggers.semantic.examples.0.label', 'Name a topic or reason id: 1 to 40 lowercase letters, digits, - or _.'],
+      ['triggers.semantic.examples.0.text', 'An example sentence needs at least 3 characters.'],
+    ]);
+  });
+});
