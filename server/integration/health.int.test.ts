@@ -125,13 +125,16 @@ describe.skipIf(externalDatabase)('GET /healthz (needs the local FerretDB the te
       const res = await app!.inject({ method: 'GET', url: '/healthz' });
       return { status: res.statusCode, body: res.json() };
     };
-    expect(await health()).toEqual({ status: 200, body: { status: 'ok', db: 'up' } });
+    // No embeddings service configured here: off, and the rules decide alone (the embeddings' own
+    // degraded mode is tested in semantic-judgement.int.test.ts).
+    const embeddings = { state: 'off', reason: 'EMBEDDINGS_URL is not set', since: expect.any(String), exampleBank: 'off' };
+    expect(await health()).toEqual({ status: 200, body: { status: 'ok', db: 'up', embeddings } });
 
     await stop(child, 'SIGTERM');
     const down = await until(health, (v) => v.status === 503, 8000);
-    expect(down).toEqual({ status: 503, body: { status: 'degraded', db: 'down' } });
+    expect(down).toEqual({ status: 503, body: { status: 'degraded', db: 'down', embeddings } });
 
     await restartOnSamePort(port, dir);
-    expect(await until(health, (v) => v.status === 200, 15_000)).toEqual({ status: 200, body: { status: 'ok', db: 'up' } });
+    expect(await until(health, (v) => v.status === 200, 15_000)).toEqual({ status: 200, body: { status: 'ok', db: 'up', embeddings } });
   });
 });

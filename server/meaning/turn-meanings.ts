@@ -28,12 +28,15 @@ export function joinIndexes(a: MeaningIndex, b: MeaningIndex): MeaningIndex {
   return { visitor: join(a.visitor, b.visitor), bot: join(a.bot, b.bot) };
 }
 
+/** Every text withMeanings embeds for these turns: each turn whole, and each of its sentences. */
+export const textsToEmbed = (turns: readonly Turn[]): string[] => [...new Set(turns.flatMap((t) => [t.text, ...sentencesOf(t.text)]))];
+
 /**
  * The turns with their meaning, each visitor turn also compared with the visitor's earlier turns
  * (restating the same need). Turns are returned unchanged when the texts cannot be embedded.
  */
 export async function withMeanings(turns: readonly Turn[], index: MeaningIndex, embed: EmbedTexts): Promise<Turn[]> {
-  const texts = [...new Set(turns.flatMap((t) => [t.text, ...sentencesOf(t.text)]))];
+  const texts = textsToEmbed(turns);
   const vectors = texts.length === 0 ? [] : await embed(texts);
   if (vectors === null) return [...turns];
   const vectorOf = new Map(texts.map((t, i) => [t, vectors[i]] as const));

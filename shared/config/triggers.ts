@@ -21,7 +21,8 @@ export const PolicyTopic = z.pipe(
     id: TopicId,
     /** Shown to the visitor ("About: your refund"), in their language when `labels` has it; operators read `label`. */
     ...localizableLabel(z.string().check(z.minLength(1), z.maxLength(80))),
-    keywords: z.array(Phrase).check(z.minLength(1), z.maxLength(500)),
+    /** May be empty when example sentences (`semantic.examples`) name the topic: it is then raised by meaning alone. */
+    keywords: z.array(Phrase).check(z.maxLength(500)),
     /** In the same clause these make it a question about the policy, not a case ("refund policy"). */
     unless: Phrases([]),
     queue: QueueId,
@@ -100,7 +101,7 @@ export const defaultIntents: IntentKeywords[] = [
 // Every trigger block may be omitted or partly given; the rest comes from the defaults.
 const off = <T extends z.core.$ZodType>(shape: T) => z.prefault(shape, {} as z.input<T>);
 
-export const TriggersConfig = z.object({
+const TriggersFields = z.object({
   human_request: off(z.object({ enabled: Enabled, urgency: UrgencyOf('normal'), phrases: Phrases([]) })),
   low_confidence: off(
     z.object({
@@ -180,4 +181,20 @@ export const TriggersConfig = z.object({
   intents: z._default(z.array(IntentKeywords), defaultIntents),
   semantic: off(SemanticConfig),
 });
+
+/** A topic needs a way to be raised: a keyword, or an example sentence that names it. */
+const topicsCanBeRaised = z.superRefine((config: z.output<typeof TriggersFields>, ctx) => {
+  const taught = new Set(config.semantic.examples.map((e) => e.label));
+  for (const [i, topic] of config.policy_topic.topics.entries()) {
+    if (topic.keywords.length > 0 || taught.has(topic.id)) continue;
+    ctx.addIssue({
+      code: 'custom',
+      input: topic.keywords,
+      path: ['policy_topic', 'topics', i, 'keywords'],
+      message: `The topic "${topic.id}" has no keywords and no example sentences: add a keyword, or teach it by example.`,
+    });
+  }
+});
+
+export const TriggersConfig = TriggersFields.check(topicsCanBeRaised);
 export type TriggersConfig = z.infer<typeof TriggersConfig>;
