@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { type CommandStartedEvent, MongoClient } from 'mongodb';
 import pino from 'pino';
 import { buildApp } from '../../server/app';
-import { createFlowDeps } from '../../server/flows/create-deps';
+import { createFlowDeps } from '../../server/composition';
 import type { Harness } from '../../server/test-support/harness';
 
 export interface AppUnderTest extends Harness {

@@ -1,15 +1,16 @@
 // `npm run bench`: every figure beside a baseline measured in the same run on this machine.
-// BENCH_ONLY=triggers,load,commands,latency,handoff,idle picks sections (default: all).
+// BENCH_ONLY=triggers,judgement,load,commands,latency,handoff,idle picks sections (default: all).
 // Each section is bounded in count and time; see the BENCH_* variables in each file.
 import { type AppUnderTest, startAppUnderTest } from './app-under-test';
 import { handoffSection } from './handoff';
 import { idleSection } from './idle';
+import { judgementSection } from './judgement';
 import { latencySection } from './latency';
 import { loadSection } from './load';
 import { printTable, type Row } from './stats';
 import { triggersSection } from './triggers';
 
-const ALL = ['triggers', 'load', 'commands', 'latency', 'handoff', 'idle'] as const;
+const ALL = ['triggers', 'judgement', 'load', 'commands', 'latency', 'handoff', 'idle'] as const;
 const only = new Set((process.env.BENCH_ONLY ?? ALL.join(',')).split(',').map((s) => s.trim()).filter(Boolean));
 for (const s of only) if (!(ALL as readonly string[]).includes(s)) throw new Error(`BENCH_ONLY: unknown section "${s}"; known: ${ALL.join(', ')}`);
 
@@ -34,6 +35,7 @@ const run = async (name: string, section: (h: AppUnderTest) => Promise<void>) =>
 };
 
 if (only.has('triggers')) triggersSection(rows);
+if (only.has('judgement')) await judgementSection(rows);
 if (only.has('load') || only.has('commands')) await run('load', (h) => loadSection(h, rows, only.has('commands')));
 if (only.has('latency')) await run('latency', (h) => latencySection(h, rows));
 if (only.has('handoff')) await run('handoff', (h) => handoffSection(h, rows));
