@@ -9,6 +9,10 @@ import { trackInFlightCommands } from './store/in-flight';
 import { type MessageWindows, createMessageWindows } from './store/message-windows';
 import type { Site } from './entities/site';
 import { type WebhookSender, createWebhookSender } from './webhooks/webhook-sender';
+import { loadExampleBank } from './meaning/example-bank';
+import { createMeanings, type Meanings } from './meaning/meanings';
+import { type BackoffPolicy, createEmbeddings, type EmbeddingsConfig } from './services/embeddings';
+import { createOffEmbedder } from './services/embeddings/embedder';
 
 export interface Clock {
   now(): Date;
@@ -32,6 +36,8 @@ export interface FlowDeps {
   dbInFlight(): number;
   /** Each visitor's conversation, once this instance has seen it: it never changes once made. */
   visitorConversations: BoundedMap<string, string>;
+  /** The semantic layer: turns' meanings from the embeddings service; absent or late means rules only. */
+  meanings: Meanings;
 }
 
 /** A Map that forgets its oldest entry beyond `max`: per-instance memory stays bounded. */
@@ -45,17 +51,27 @@ export class BoundedMap<K, V> extends Map<K, V> {
   }
 }
 
+export interface FlowDepsOptions {
+  publicUrl?: string | null;
+  webhookRetryDelaysMs?: number[];
+  /** The EMBEDDINGS_* settings; without them (or without a URL) the rules decide alone. */
+  embeddings?: EmbeddingsConfig;
+  /** Tests shorten the embeddings service's back-off. */
+  embeddingsBackoff?: BackoffPolicy;
+}
+
 export function createFlowDeps(
   db: Db,
   log: FastifyBaseLogger,
   clock: Clock = { now: () => new Date() },
-  options: { publicUrl?: string | null; webhookRetryDelaysMs?: number[] } = {},
+  options: FlowDepsOptions = {},
 ): FlowDeps {
   const store = createStore(db);
   const hub = createInProcessHub();
   // A site saved on any instance reaches every instance's cache through the hub (a bus carries it across).
   hub.onConfigChanged((siteId, configVersion) => store.sites.invalidate(siteId, configVersion));
   return {
+    meanings: createLiveMeanings(log, options),
     webhooks: createWebhookSender({
       store,
       log,
@@ -93,4 +109,14 @@ function botCache(): FlowDeps['botFor'] {
     }
     return bot;
   };
+}
+
+function createLiveMeanings(log: FastifyBaseLogger, options: FlowDepsOptions): Meanings {
+  const config = options.embeddings;
+  if (!config || config.baseUrl === null) {
+    const off = createOffEmbedder(config?.model ?? 'none');
+    return createMeanings({ embeddings: { ...off, embedMany: async () => null }, log, loadBank: () => [], liveDeadlineMs: 0 });
+  }
+  const embeddings = createEmbeddings(config, { log, ...(options.embeddingsBackoff ? { backoff: options.embeddingsBackoff } : {}) });
+  return createMeanings({ embeddings, log, loadBank: () => loadExampleBank(), liveDeadlineMs: config.timeoutMs });
 }

@@ -86,7 +86,10 @@ export function createSiteCache(
 }
 
 /** The sites store with reads through the cache; its own writes invalidate the entry they change. */
-export function cachedSitesStore(sites: SitesStore, cache: SiteCache = createSiteCache(sites)): SitesStore & Pick<SiteCache, 'invalidate'> {
+export function cachedSitesStore(
+  sites: SitesStore,
+  cache: SiteCache = createSiteCache(sites),
+): SitesStore & Pick<SiteCache, 'invalidate'> & { fresh: SitesStore['get'] } {
   const invalidating =
     <A extends unknown[], R>(siteIdOf: (...args: A) => string, write: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
@@ -104,5 +107,7 @@ export function cachedSitesStore(sites: SitesStore, cache: SiteCache = createSit
     updateConfig: invalidating((siteId) => siteId, sites.updateConfig),
     replaceSecret: invalidating((siteId) => siteId, sites.replaceSecret),
     invalidate: cache.invalidate,
+    /** Past the cache: for work that may run on another instance long after a change (webhook retries). */
+    fresh: sites.get,
   };
 }

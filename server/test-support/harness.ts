@@ -6,7 +6,7 @@ import pino from 'pino';
 import { SiteConfig, type SiteConfigInput } from '../../shared/site-config';
 import { type AppOptions, buildApp } from '../app';
 import { hashPassword } from '../security/passwords';
-import { type Clock, type FlowDeps, createFlowDeps } from '../composition';
+import { type Clock, type FlowDeps, type FlowDepsOptions, createFlowDeps } from '../composition';
 
 /** A real app on a real port over a fresh database of the test server; nothing is mocked. */
 export interface Harness {
@@ -31,13 +31,21 @@ export function testDatabaseUri(): string {
  * `operatorSessionCheckMs`: a short session re-check, so tests of it need not wait 10 s.
  */
 export async function startHarness(
-  options: { clock?: Clock; databaseName?: string; operatorSessionCheckMs?: number; overload?: AppOptions['overload']; socketQueueLimit?: number } = {},
+  options: {
+    clock?: Clock;
+    databaseName?: string;
+    operatorSessionCheckMs?: number;
+    flowOptions?: FlowDepsOptions;
+    log?: pino.Logger;
+    overload?: AppOptions['overload'];
+    socketQueueLimit?: number;
+  } = {},
 ): Promise<Harness> {
   const client = new MongoClient(testDatabaseUri(), { serverSelectionTimeoutMS: 5000, monitorCommands: true });
   await client.connect();
   const db = client.db(options.databaseName ?? `baton_test_${randomUUID().slice(0, 8)}`);
-  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const deps = createFlowDeps(db, log, options.clock);
+  const log = options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const deps = createFlowDeps(db, log, options.clock, options.flowOptions);
   await deps.store.ensureIndexes();
   const app = await buildApp({
     deps,
