@@ -18,11 +18,18 @@ if (role === 'serve-app' || role === 'serve-raw') {
     const m = process.memoryUsage();
     process.send?.({ usage: { rss: m.rss, heapUsed: m.heapUsed, external: m.external + m.arrayBuffers } });
   };
-  process.on('message', (msg: { measure?: boolean }) => msg.measure && measure());
+  process.on('message', (msg: { measure?: boolean; snapshot?: string }) => {
+    if (msg.measure) measure();
+    if (msg.snapshot) {
+      globalThis.gc?.();
+      void import('node:v8').then((v8) => process.send?.({ snapshot: v8.writeHeapSnapshot(msg.snapshot) }));
+    }
+  });
   if (role === 'serve-raw') {
     const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
     wss.on('connection', (ws) => ws.on('message', () => ws.send('{"type":"welcome"}')));
     wss.on('listening', () => process.send?.({ port: (wss.address() as AddressInfo).port }));
+    process.on('disconnect', () => process.exit(0));
   } else {
     const { MongoClient } = await import('mongodb');
     const pino = (await import('pino')).default;
@@ -66,6 +73,11 @@ if (role === 'serve-app' || role === 'serve-raw') {
       })));
     }
     const after = await measure();
+    if (process.env.SNAPSHOT_DIR) {
+      const p = next<string>('snapshot');
+      child.send({ snapshot: `${process.env.SNAPSHOT_DIR}/${kind}.heapsnapshot` });
+      await p;
+    }
     for (const ws of sockets) ws.terminate();
     child.disconnect();
     return { rss: (after.rss - before.rss) / n, heapUsed: (after.heapUsed - before.heapUsed) / n, external: (after.external - before.external) / n };
