@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
-import { createFrameLimiter, parseFrame } from '../server/transport/frame-guard';
+import { createFrameLimiter, parseFrame } from './frame-guard';
 import {
-  ClaimBody,
   CorrectIntentBody,
   ListConversationsQuery,
   LoginBody,
@@ -13,11 +12,11 @@ import {
   ReplyBody,
   TransferBody,
   UpdateOperatorBody,
-} from './http';
-import { OperatorCommand } from './operator-protocol';
-import { MAX_FRAME_BYTES, MAX_MESSAGE_CHARS } from './protocol-version';
-import { SiteConfig } from './site-config';
-import { VisitorCommand } from './visitor-protocol';
+} from '../../../shared/http';
+import { OperatorCommand } from '../../../shared/operator-protocol';
+import { MAX_FRAME_BYTES, MAX_MESSAGE_CHARS } from '../../../shared/protocol-version';
+import { SiteConfig } from '../../../shared/site-config';
+import { VisitorCommand } from '../../../shared/visitor-protocol';
 
 // Property-based fuzzing of the wire contract: whatever a socket or an HTTP client sends, parsing
 // answers (never throws), valid frames survive the trip through JSON unchanged, and the frame guard
@@ -27,7 +26,6 @@ const SCHEMAS: Record<string, z.ZodMiniType> = {
   VisitorCommand,
   OperatorCommand,
   LoginBody,
-  ClaimBody,
   ReplyBody,
   TransferBody,
   NoteBody,
