@@ -2,6 +2,7 @@
 import pino from 'pino';
 import { buildApp } from '../server/app';
 import { createFlowDeps } from '../server/composition';
+import { parseOutboundAllow } from '../server/security/outbound-url';
 import { seedDemo } from '../server/seed/seed-demo';
 import { connectDatabase } from '../server/store/database';
 
@@ -11,7 +12,8 @@ const { db } = await connectDatabase(uri, process.env.E2E_DB ?? 'baton_e2e');
 // E2E_KEEP_DB: a restart in the middle of a journey keeps its data, as a real restart would.
 if (!process.env.E2E_KEEP_DB) await db.dropDatabase();
 const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
-const deps = createFlowDeps(db, log);
+// The journeys' webhook receivers listen on loopback: allowed here explicitly, as OUTBOUND_ALLOW would.
+const deps = createFlowDeps(db, log, undefined, { outbound: parseOutboundAllow(process.env.OUTBOUND_ALLOW ?? '127.0.0.1,::1') });
 await deps.store.ensureIndexes();
 await seedDemo(deps.store);
 const app = await buildApp({ deps, logger: log, staticDir: 'dist/public', demoSiteKey: 'demo', sessionTtlMs: 3600_000, cookieSecure: false });

@@ -6,6 +6,8 @@ import { createBot } from './bot/create-bot';
 import { type Hub, createInProcessHub } from './realtime/hub';
 import { type Store, createStore } from './store';
 import type { Site } from './entities/site';
+import { createOutboundFetch } from './security/outbound-fetch';
+import { type OutboundPolicy, STRICT_OUTBOUND_POLICY } from './security/outbound-url';
 import { type WebhookSender, createWebhookSender } from './webhooks/webhook-sender';
 
 export interface Clock {
@@ -24,21 +26,26 @@ export interface FlowDeps {
   webhooks: WebhookSender;
   /** Bot replies in flight, per conversation, so a barge-in can stop them at once. */
   inFlightBots: Map<string, AbortController>;
+  /** Which addresses outgoing calls (webhooks, bot) may reach: checked when a URL is saved and again when called. */
+  outbound: OutboundPolicy;
 }
 
 export function createFlowDeps(
   db: Db,
   log: FastifyBaseLogger,
   clock: Clock = { now: () => new Date() },
-  options: { publicUrl?: string | null; webhookRetryDelaysMs?: number[] } = {},
+  options: { publicUrl?: string | null; webhookRetryDelaysMs?: number[]; outbound?: OutboundPolicy } = {},
 ): FlowDeps {
   const store = createStore(db);
+  const outbound = options.outbound ?? STRICT_OUTBOUND_POLICY;
+  const outboundFetch = createOutboundFetch(outbound);
   return {
     webhooks: createWebhookSender({
       store,
       log,
       now: () => clock.now(),
       newId: randomUUID,
+      fetch: outboundFetch,
       publicUrl: options.publicUrl ?? null,
       ...(options.webhookRetryDelaysMs ? { retryDelaysMs: options.webhookRetryDelaysMs } : {}),
     }),
@@ -47,8 +54,9 @@ export function createFlowDeps(
     clock,
     newId: randomUUID,
     log,
-    botFor: botCache(),
+    botFor: botCache(outboundFetch),
     inFlightBots: new Map(),
+    outbound,
   };
 }
 
@@ -56,14 +64,14 @@ export function createFlowDeps(
  * One bot per site configuration version: the knowledge-base index is built once, not per message.
  * The secret is part of the key because rotating it leaves the version alone but must re-sign at once.
  */
-function botCache(): FlowDeps['botFor'] {
+function botCache(outboundFetch: typeof fetch): FlowDeps['botFor'] {
   const bots = new Map<string, ReturnType<typeof createBot>>();
   return (site) => {
     const key = `${site._id}:${site.configVersion}:${site.secret}`;
     let bot = bots.get(key);
     if (!bot) {
       if (bots.size > 500) bots.clear();
-      bot = createBot(site.config.bot, { siteSecret: site.secret });
+      bot = createBot(site.config.bot, { siteSecret: site.secret, fetch: outboundFetch });
       bots.set(key, bot);
     }
     return bot;

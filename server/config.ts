@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type OutboundPolicy, parseOutboundAllow } from './security/outbound-url';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -15,6 +16,8 @@ const Env = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   /** Cookies get the Secure flag: on by default when PUBLIC_URL is https. */
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  /** Private ranges and hosts outgoing webhooks and the bot may reach (self-hosted receivers). */
+  OUTBOUND_ALLOW: z.string().optional(),
   DEMO_SITE_KEY: z.string().regex(/^[\w-]{1,64}$/, 'DEMO_SITE_KEY must be 1-64 letters, digits, _ or -').default('demo'),
 });
 
@@ -30,6 +33,7 @@ export interface AppConfig {
   cookieSecure: boolean;
   trustProxy: boolean;
   demoSiteKey: string;
+  outbound: OutboundPolicy;
 }
 
 /** Parses the environment; throws one message naming every bad variable. */
@@ -40,6 +44,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  let outbound: OutboundPolicy;
+  try {
+    outbound = parseOutboundAllow(e.OUTBOUND_ALLOW);
+  } catch (error) {
+    throw new Error(`Invalid configuration:\n  ${(error as Error).message}`);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -52,5 +62,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : (e.PUBLIC_URL?.startsWith('https:') ?? false),
     trustProxy: e.TRUST_PROXY === 'true',
     demoSiteKey: e.DEMO_SITE_KEY,
+    outbound,
   };
 }

@@ -7,6 +7,7 @@ import { SiteConfig, type SiteConfigInput } from '../../shared/site-config';
 import { buildApp } from '../app';
 import { hashPassword } from '../security/passwords';
 import { type Clock, type FlowDeps, createFlowDeps } from '../composition';
+import { LOOPBACK_RECEIVERS } from './outbound';
 
 /** A real app on a real port over a fresh database of the test server; nothing is mocked. */
 export interface Harness {
@@ -33,7 +34,7 @@ export async function startHarness(options: { clock?: Clock; databaseName?: stri
   await client.connect();
   const db = client.db(options.databaseName ?? `baton_test_${randomUUID().slice(0, 8)}`);
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const deps = createFlowDeps(db, log, options.clock);
+  const deps = createFlowDeps(db, log, options.clock, { outbound: LOOPBACK_RECEIVERS });
   await deps.store.ensureIndexes();
   const app = await buildApp({
     deps,
