@@ -12,6 +12,7 @@ import type {
   WebhookAttemptDoc,
   WebhookDeliveryDoc,
 } from './documents';
+import type { LoginFailuresDoc } from './login-failures-store';
 
 export interface Collections {
   sites: Collection<SiteDoc>;
@@ -25,6 +26,7 @@ export interface Collections {
   transitions: Collection<TransitionDoc>;
   webhookDeliveries: Collection<WebhookDeliveryDoc>;
   webhookAttempts: Collection<WebhookAttemptDoc>;
+  loginFailures: Collection<LoginFailuresDoc>;
 }
 
 export function collectionsOf(db: Db): Collections {
@@ -40,6 +42,7 @@ export function collectionsOf(db: Db): Collections {
     transitions: db.collection('transitions'),
     webhookDeliveries: db.collection('webhook_deliveries'),
     webhookAttempts: db.collection('webhook_attempts'),
+    loginFailures: db.collection('login_failures'),
   };
 }
 
