@@ -75,7 +75,7 @@ export const CallbacksResponse = z.object({ callbacks: z.array(Callback) });
 export const CallbackDoneResponse = z.object({ callback: Callback });
 export const AuditResponse = z.object({ audit: z.array(AuditEntry) });
 
-export const HealthResponse = z.object({ status: z.enum(['ok', 'degraded']), db: z.enum(['up', 'down']) });
+export const HealthResponse = z.object({ status: z.enum(['ok', 'degraded']), db: z.enum(['up', 'down']), reason: z.optional(z.string()) });
 
 export const SiteSummary = z.object({ siteId: z.string(), name: z.string(), siteKey: z.string() });
 export type SiteSummary = z.infer<typeof SiteSummary>;
