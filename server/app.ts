@@ -1,3 +1,4 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyWebsocket from '@fastify/websocket';
@@ -26,11 +27,45 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** How often an operator socket re-reads its session and sites; tests shorten it. */
   operatorSessionCheckMs?: number;
+  /** How long a new socket may stay silent before its hello; tests shorten it. */
+  helloDeadlineMs?: number;
+  /** HTTP timeouts (ms); tests shorten them. */
+  httpTimeouts?: Partial<HttpTimeouts>;
+}
+
+export interface HttpTimeouts {
+  /** The request line and headers must arrive within this (slow-loris). */
+  headersMs: number;
+  /** The whole request, body included. */
+  requestMs: number;
+  /** A connection with no traffic at all is closed after this; an upgraded socket has its own keep-alive instead. */
+  idleMs: number;
+  /** An idle keep-alive connection between requests; above common load balancers' 60 s. */
+  keepAliveMs: number;
+}
+
+const HTTP_TIMEOUTS: HttpTimeouts = { headersMs: 10_000, requestMs: 30_000, idleMs: 120_000, keepAliveMs: 72_000 };
+
+/** node:http checks the headers and request deadlines on a timer; this is how often (its default is 30 s). */
+function serverWithTimeouts(t: HttpTimeouts) {
+  return (handler: (req: IncomingMessage, res: ServerResponse) => void) => {
+    const server = createServer(
+      { headersTimeout: t.headersMs, requestTimeout: t.requestMs, keepAliveTimeout: t.keepAliveMs, connectionsCheckingInterval: Math.min(1_000, t.headersMs) },
+      handler,
+    );
+    server.setTimeout(t.idleMs);
+    return server;
+  };
 }
 
 /** Builds the app without listening: main.ts listens, tests inject or listen on port 0. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: options.logger, bodyLimit: 256 * 1024, trustProxy: options.trustProxy ?? false });
+  const app = Fastify({
+    loggerInstance: options.logger,
+    bodyLimit: 256 * 1024,
+    trustProxy: options.trustProxy ?? false,
+    serverFactory: serverWithTimeouts({ ...HTTP_TIMEOUTS, ...options.httpTimeouts }),
+  });
   useZodSchemas(app);
   installErrorHandler(app);
   await app.register(fastifyCookie);
@@ -43,9 +78,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { deps, sessionTtlMs: options.sessionTtlMs, cookieSecure: options.cookieSecure });
   await app.register(conversationRoutes, { deps });
   await app.register(siteRoutes, { deps });
-  await app.register(visitorSocketRoutes, { deps });
+  await app.register(visitorSocketRoutes, { deps, helloDeadlineMs: options.helloDeadlineMs });
   await app.register(widgetRoutes, { deps });
-  await app.register(operatorSocketRoutes, { deps, sessionCheckMs: options.operatorSessionCheckMs });
+  await app.register(operatorSocketRoutes, { deps, sessionCheckMs: options.operatorSessionCheckMs, helloDeadlineMs: options.helloDeadlineMs });
   await app.register(staticRoutes, { staticDir: options.staticDir, demoSiteKey: options.demoSiteKey });
 
   // Graceful close: sockets get 1001 (going away) so clients reconnect to another instance.

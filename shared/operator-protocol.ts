@@ -68,6 +68,8 @@ export type PageReason = z.infer<typeof PageReason>;
 
 // ---- operator -> server (commands over the socket; actions go over HTTP) ----
 export const OperatorCommand = z.discriminatedUnion('type', [
+  // The first frame of every connection: a socket that does not send it in time is closed (hello_timeout).
+  z.object({ type: z.literal('hello') }),
   z.object({ type: z.literal('typing'), conversationId: z.string(), isTyping: z.boolean() }),
   z.object({ type: z.literal('set_presence'), presence: z.enum(['online', 'away']) }),
   z.object({ type: z.literal('ping'), nonce: z.number() }),

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { type Db, MongoClient } from 'mongodb';
 import pino from 'pino';
 import { SiteConfig, type SiteConfigInput } from '../../shared/site-config';
-import { buildApp } from '../app';
+import { buildApp, type HttpTimeouts } from '../app';
 import { hashPassword } from '../security/passwords';
 import { type Clock, type FlowDeps, createFlowDeps } from '../composition';
 import { LOOPBACK_RECEIVERS } from './outbound';
@@ -29,7 +29,9 @@ export function testDatabaseUri(): string {
  * `databaseName`: share another harness's database, as a second server instance would.
  * `operatorSessionCheckMs`: a short session re-check, so tests of it need not wait 10 s.
  */
-export async function startHarness(options: { clock?: Clock; databaseName?: string; operatorSessionCheckMs?: number } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { clock?: Clock; databaseName?: string; operatorSessionCheckMs?: number; helloDeadlineMs?: number; httpTimeouts?: Partial<HttpTimeouts> } = {},
+): Promise<Harness> {
   const client = new MongoClient(testDatabaseUri(), { serverSelectionTimeoutMS: 5000 });
   await client.connect();
   const db = client.db(options.databaseName ?? `baton_test_${randomUUID().slice(0, 8)}`);
@@ -44,6 +46,8 @@ export async function startHarness(options: { clock?: Clock; databaseName?: stri
     sessionTtlMs: 3600_000,
     cookieSecure: false,
     operatorSessionCheckMs: options.operatorSessionCheckMs,
+    helloDeadlineMs: options.helloDeadlineMs,
+    httpTimeouts: options.httpTimeouts,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;

@@ -11,6 +11,7 @@ import { toWireMessage } from '../../flows/handoff/wire';
 import type { Site } from '../../entities/site';
 import type { Visitor } from '../../entities/visitor';
 import { createFrameLimiter, keepAlive, parseFrame } from './frame-guard';
+import { HELLO_DEADLINE_MS, helloDeadline } from './hello-deadline';
 
 const VisitorSocketQuery = z.object({
   site: z.string().check(z.maxLength(64)),
@@ -24,7 +25,7 @@ declare module 'fastify' {
   }
 }
 
-export async function visitorSocketRoutes(app: FastifyInstance, opts: { deps: FlowDeps }): Promise<void> {
+export async function visitorSocketRoutes(app: FastifyInstance, opts: { deps: FlowDeps; helloDeadlineMs?: number }): Promise<void> {
   const { deps } = opts;
   app.get(
     '/ws/visitor',
@@ -48,6 +49,7 @@ export async function visitorSocketRoutes(app: FastifyInstance, opts: { deps: Fl
       };
       const allow = createFrameLimiter();
       const stopKeepAlive = keepAlive(socket);
+      const helloSaid = helloDeadline(socket, opts.helloDeadlineMs ?? HELLO_DEADLINE_MS);
       let visitor: Visitor | null = null;
       let unsubscribe = () => {};
       // One chain per socket: frames apply in order, and those arriving during set-up wait.
@@ -79,6 +81,8 @@ export async function visitorSocketRoutes(app: FastifyInstance, opts: { deps: Fl
       socket.on('message', (raw) => {
         const parsed = parseFrame(raw, VisitorCommand, allow);
         if (!parsed.ok) return send({ type: 'error', ...parsed.error });
+        // On arrival, not once handled: a slow database must not turn a hello into a timeout.
+        if (parsed.frame.type === 'hello') helloSaid();
         chain = chain
           .then(() => handle(parsed.frame))
           .catch((error) => {
@@ -87,6 +91,7 @@ export async function visitorSocketRoutes(app: FastifyInstance, opts: { deps: Fl
           });
       });
       socket.on('close', () => {
+        helloSaid();
         stopKeepAlive();
         unsubscribe();
       });
