@@ -5,6 +5,7 @@ import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { MAX_FRAME_BYTES } from '../shared/protocol-version';
 import type { FlowDeps } from './composition';
+import type { TrustProxy } from './security/trust-proxy';
 import { authRoutes } from './transport/http/auth-routes';
 import { conversationRoutes } from './transport/http/conversation-routes';
 import { installErrorHandler } from './transport/error-handler';
@@ -23,8 +24,8 @@ export interface AppOptions {
   demoSiteKey: string;
   sessionTtlMs: number;
   cookieSecure: boolean;
-  /** Only behind a proxy that sets X-Forwarded-For: otherwise a client could pick its own address. */
-  trustProxy?: boolean;
+  /** Hops or proxy addresses whose X-Forwarded-For is believed (TRUST_PROXY); never `true`, or a client could pick its own address. */
+  trustProxy?: TrustProxy;
   /** How often an operator socket re-reads its session and sites; tests shorten it. */
   operatorSessionCheckMs?: number;
   /** How long a new socket may stay silent before its hello; tests shorten it. */
@@ -58,12 +59,17 @@ function serverWithTimeouts(t: HttpTimeouts) {
   };
 }
 
+/** A hop count as the function Fastify runs per X-Forwarded-For entry (its types omit the number form). */
+function toFastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
+
 /** Builds the app without listening: main.ts listens, tests inject or listen on port 0. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: options.logger,
     bodyLimit: 256 * 1024,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: toFastifyTrustProxy(options.trustProxy ?? false),
     serverFactory: serverWithTimeouts({ ...HTTP_TIMEOUTS, ...options.httpTimeouts }),
   });
   useZodSchemas(app);

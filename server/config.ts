@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type OutboundPolicy, parseOutboundAllow } from './security/outbound-url';
+import { parseTrustProxy, type TrustProxy } from './security/trust-proxy';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -12,8 +13,8 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STATIC_DIR: z.string().default('dist/public'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
-  /** Behind a load balancer: trust its X-Forwarded-* headers (client address for rate limits). */
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** Behind a load balancer: how many proxies (or which addresses) set X-Forwarded-For; see security/trust-proxy.ts. */
+  TRUST_PROXY: z.string().optional(),
   /** Cookies get the Secure flag: on by default when PUBLIC_URL is https. */
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   /** Private ranges and hosts outgoing webhooks and the bot may reach (self-hosted receivers). */
@@ -31,7 +32,7 @@ export interface AppConfig {
   staticDir: string;
   sessionTtlMs: number;
   cookieSecure: boolean;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   demoSiteKey: string;
   outbound: OutboundPolicy;
 }
@@ -45,8 +46,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   }
   const e = parsed.data;
   let outbound: OutboundPolicy;
+  let trustProxy: TrustProxy;
   try {
     outbound = parseOutboundAllow(e.OUTBOUND_ALLOW);
+    trustProxy = parseTrustProxy(e.TRUST_PROXY);
   } catch (error) {
     throw new Error(`Invalid configuration:\n  ${(error as Error).message}`);
   }
@@ -60,7 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     staticDir: e.STATIC_DIR,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : (e.PUBLIC_URL?.startsWith('https:') ?? false),
-    trustProxy: e.TRUST_PROXY === 'true',
+    trustProxy,
     demoSiteKey: e.DEMO_SITE_KEY,
     outbound,
   };

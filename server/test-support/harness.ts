@@ -7,6 +7,7 @@ import { SiteConfig, type SiteConfigInput } from '../../shared/site-config';
 import { buildApp, type HttpTimeouts } from '../app';
 import { hashPassword } from '../security/passwords';
 import { type Clock, type FlowDeps, createFlowDeps } from '../composition';
+import type { TrustProxy } from '../security/trust-proxy';
 import { LOOPBACK_RECEIVERS } from './outbound';
 
 /** A real app on a real port over a fresh database of the test server; nothing is mocked. */
@@ -30,7 +31,7 @@ export function testDatabaseUri(): string {
  * `operatorSessionCheckMs`: a short session re-check, so tests of it need not wait 10 s.
  */
 export async function startHarness(
-  options: { clock?: Clock; databaseName?: string; operatorSessionCheckMs?: number; helloDeadlineMs?: number; httpTimeouts?: Partial<HttpTimeouts> } = {},
+  options: { clock?: Clock; databaseName?: string; operatorSessionCheckMs?: number; helloDeadlineMs?: number; httpTimeouts?: Partial<HttpTimeouts>; trustProxy?: TrustProxy } = {},
 ): Promise<Harness> {
   const client = new MongoClient(testDatabaseUri(), { serverSelectionTimeoutMS: 5000 });
   await client.connect();
@@ -48,6 +49,7 @@ export async function startHarness(
     operatorSessionCheckMs: options.operatorSessionCheckMs,
     helloDeadlineMs: options.helloDeadlineMs,
     httpTimeouts: options.httpTimeouts,
+    trustProxy: options.trustProxy,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
