@@ -1,6 +1,6 @@
 // The server the end-to-end tests drive: a fresh e2e database (never the demo's), seeded demo data.
-import pino from 'pino';
 import { buildApp } from '../server/app';
+import { createLogger } from '../server/security/log-redaction';
 import { createFlowDeps } from '../server/composition';
 import { parseOutboundAllow } from '../server/security/outbound-url';
 import { seedDemo } from '../server/seed/seed-demo';
@@ -11,7 +11,7 @@ if (!uri) throw new Error('MONGODB_URI is not set: run end-to-end tests with `np
 const { db } = await connectDatabase(uri, process.env.E2E_DB ?? 'baton_e2e');
 // E2E_KEEP_DB: a restart in the middle of a journey keeps its data, as a real restart would.
 if (!process.env.E2E_KEEP_DB) await db.dropDatabase();
-const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
+const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
 // The journeys' webhook receivers listen on loopback: allowed here explicitly, as OUTBOUND_ALLOW would.
 const deps = createFlowDeps(db, log, undefined, { outbound: parseOutboundAllow(process.env.OUTBOUND_ALLOW ?? '127.0.0.1,::1') });
 await deps.store.ensureIndexes();

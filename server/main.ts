@@ -1,5 +1,5 @@
-import pino from 'pino';
 import { buildApp } from './app';
+import { createLogger } from './security/log-redaction';
 import { type AppConfig, loadConfig } from './config';
 import { createFlowDeps } from './composition';
 import { startSweepers } from './jobs/sweepers';
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     console.error((error as Error).message);
     process.exit(2);
   }
-  const log = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.query.token'] });
+  const log = createLogger(config.logLevel);
   const { client, db } = await connectDatabase(config.mongodbUri, config.mongodbDb).catch((error) => failStartup(config, 'connect', error));
   const deps = createFlowDeps(db, log, undefined, { publicUrl: config.publicUrl ?? null, outbound: config.outbound });
   await deps.store.ensureIndexes().catch((error) => failStartup(config, 'indexes', error));
