@@ -10,6 +10,7 @@ import { authRoutes } from './transport/http/auth-routes';
 import { conversationRoutes } from './transport/http/conversation-routes';
 import { installErrorHandler } from './transport/error-handler';
 import { healthRoutes } from './transport/http/health';
+import { securityHeaders } from './transport/http/security-headers';
 import { operatorSocketRoutes } from './transport/sockets/operator-socket';
 import { siteRoutes } from './transport/http/site-routes';
 import { staticRoutes } from './transport/http/static-routes';
@@ -28,6 +29,8 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** How often an operator socket re-reads its session and sites; tests shorten it. */
   operatorSessionCheckMs?: number;
+  /** HSTS on every response: only when PUBLIC_URL is https. */
+  hsts?: boolean;
   /** How long a new socket may stay silent before its hello; tests shorten it. */
   helloDeadlineMs?: number;
   /** HTTP timeouts (ms); tests shorten them. */
@@ -74,6 +77,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   useZodSchemas(app);
   installErrorHandler(app);
+  // Called, not registered: its hooks must reach every route, not an encapsulated child.
+  await securityHeaders(app, { hsts: options.hsts ?? false });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: true, max: 600, timeWindow: '1 minute' });
   // The hard cap closes the socket (1009); frames between MAX_FRAME_BYTES and it get an error frame.

@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     sessionTtlMs: config.sessionTtlMs,
     cookieSecure: config.cookieSecure,
     trustProxy: config.trustProxy,
+    hsts: config.publicUrl?.startsWith('https:') ?? false,
   });
   let stopSweepers = () => {};
   app.addHook('onClose', async () => {

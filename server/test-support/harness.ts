@@ -31,7 +31,7 @@ export function testDatabaseUri(): string {
  * `operatorSessionCheckMs`: a short session re-check, so tests of it need not wait 10 s.
  */
 export async function startHarness(
-  options: { clock?: Clock; databaseName?: string; operatorSessionCheckMs?: number; helloDeadlineMs?: number; httpTimeouts?: Partial<HttpTimeouts>; trustProxy?: TrustProxy } = {},
+  options: { clock?: Clock; databaseName?: string; operatorSessionCheckMs?: number; helloDeadlineMs?: number; httpTimeouts?: Partial<HttpTimeouts>; trustProxy?: TrustProxy; hsts?: boolean } = {},
 ): Promise<Harness> {
   const client = new MongoClient(testDatabaseUri(), { serverSelectionTimeoutMS: 5000 });
   await client.connect();
@@ -50,6 +50,7 @@ export async function startHarness(
     helloDeadlineMs: options.helloDeadlineMs,
     httpTimeouts: options.httpTimeouts,
     trustProxy: options.trustProxy,
+    hsts: options.hsts,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
