@@ -13,7 +13,7 @@ import { postMessage } from '../handoff/post-message';
 import { publishVisitorView } from '../handoff/queue-views';
 import { handoffInput, loadTurns } from '../handoff/turns';
 import { afterVisitorMessage } from './turn';
-import { conversationToWriteIn } from './session';
+import { conversationToWriteIn, resolveVisitor } from './session';
 import type { CommandOutcome } from './command-outcome';
 
 export type { CommandOutcome };
@@ -57,6 +57,13 @@ export async function identifyVisitor(deps: FlowDeps, site: Site, visitor: Visit
   const { userHash: _ignored, ...kept } = identity;
   // Unverified: name and email are kept for the operator, tags and attributes are not trusted.
   const stored = verified ? kept : { id: kept.id, name: kept.name, email: kept.email };
+  // A shared browser: someone else proved who they are. They must not see the earlier person's
+  // conversations, so they become a new visitor (the old one and its transcript stay with their owner).
+  if (verified && visitor.identity?.id && visitor.identity.id !== identity.id) {
+    const fresh = await resolveVisitor(deps, site, undefined);
+    const renamed = (await deps.store.visitors.setIdentity(fresh.visitor._id, stored, true)) ?? fresh.visitor;
+    return { kind: 'new_visitor', visitor: renamed, token: fresh.token };
+  }
   const updated = (await deps.store.visitors.setIdentity(visitor._id, stored, verified)) ?? visitor;
   const conversation = await deps.store.conversations.latestForVisitor(visitor._id);
   if (conversation && identity.name) await deps.store.conversations.patch(conversation._id, { visitorName: identity.name });

@@ -68,6 +68,14 @@ export async function visitorSocketRoutes(app: FastifyInstance, opts: { deps: Fl
         if (command.type === 'resume') return send({ type: 'history', messages: await visitorHistory(deps, visitor, command.afterSeq) });
         const outcome = await runVisitorCommand(deps, await currentSite(deps, site), visitor, command);
         if (outcome.kind === 'duplicate') send({ type: 'message_added', message: toWireMessage(outcome.message) });
+        if (outcome.kind === 'new_visitor') {
+          visitor = outcome.visitor;
+          unsubscribe();
+          unsubscribe = deps.hub.subscribeVisitor(visitor._id, send);
+          // A welcome for the new visitor: the widget keeps its token and shows an empty transcript.
+          send(await buildWelcome(deps, site, visitor, outcome.token, 0));
+          send({ type: 'identity_checked', verified: true });
+        }
         if (outcome.kind === 'identity') {
           visitor = outcome.visitor;
           send({ type: 'identity_checked', verified: outcome.verified });
