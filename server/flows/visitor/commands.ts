@@ -1,5 +1,6 @@
 import type { Identity } from '../../../shared/entities';
 import type { VisitorCommand } from '../../../shared/visitor-protocol';
+import { rateLastResolved } from '../../domain/episodes';
 import { forceHandoff } from '../../domain/forced-handoff';
 import { decideHandoff } from '../../domain/triggers';
 import type { Site } from '../../entities/site';
@@ -107,7 +108,8 @@ async function rateConversation(deps: FlowDeps, site: Site, visitor: Visitor, sc
   if (conversation?.state !== 'resolved') {
     return { kind: 'refused', code: 'transition_not_allowed', message: 'Only a resolved conversation can be rated.' };
   }
-  const rated = await deps.store.conversations.patch(conversation._id, { rating: { score, comment, at: deps.clock.now() } });
+  const rating = { score, comment, at: deps.clock.now() };
+  const rated = await deps.store.conversations.updateEpisodes(conversation._id, (episodes) => rateLastResolved(episodes, rating), { rating });
   // The widget thanks the visitor only once this view says rated (every tab of theirs hears it).
   if (rated) await publishVisitorView(deps, site, rated);
   return { kind: 'ok' };
