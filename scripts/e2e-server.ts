@@ -4,6 +4,7 @@ import { createLogger } from '../server/security/log-redaction';
 import { createFlowDeps } from '../server/composition';
 import { parseOutboundAllow } from '../server/security/outbound-url';
 import { seedDemo } from '../server/seed/seed-demo';
+import { loadEmbeddingsConfig } from '../server/services/embeddings';
 import { connectDatabase } from '../server/store/database';
 
 const uri = process.env.MONGODB_URI;
@@ -13,7 +14,10 @@ const { db } = await connectDatabase(uri, process.env.E2E_DB ?? 'baton_e2e');
 if (!process.env.E2E_KEEP_DB) await db.dropDatabase();
 const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
 // The journeys' webhook receivers listen on loopback: allowed here explicitly, as OUTBOUND_ALLOW would.
-const deps = createFlowDeps(db, log, undefined, { outbound: parseOutboundAllow(process.env.OUTBOUND_ALLOW ?? '127.0.0.1,::1') });
+const deps = createFlowDeps(db, log, undefined, {
+  embeddings: loadEmbeddingsConfig(process.env),
+  outbound: parseOutboundAllow(process.env.OUTBOUND_ALLOW ?? '127.0.0.1,::1'),
+});
 await deps.store.ensureIndexes();
 await seedDemo(deps.store);
 const app = await buildApp({ deps, logger: log, staticDir: 'dist/public', demoSiteKey: 'demo', sessionTtlMs: 3600_000, cookieSecure: false });

@@ -9,6 +9,10 @@ import type { Site } from './entities/site';
 import { createOutboundFetch } from './security/outbound-fetch';
 import { type OutboundPolicy, STRICT_OUTBOUND_POLICY } from './security/outbound-url';
 import { type WebhookSender, createWebhookSender } from './webhooks/webhook-sender';
+import { loadExampleBank } from './meaning/example-bank';
+import { createMeanings, type Meanings } from './meaning/meanings';
+import { type BackoffPolicy, createEmbeddings, type EmbeddingsConfig } from './services/embeddings';
+import { createOffEmbedder } from './services/embeddings/embedder';
 
 export interface Clock {
   now(): Date;
@@ -26,20 +30,34 @@ export interface FlowDeps {
   webhooks: WebhookSender;
   /** Bot replies in flight, per conversation, so a barge-in can stop them at once. */
   inFlightBots: Map<string, AbortController>;
+  /** The semantic layer: turns' meanings from the embeddings service; absent or late means rules only. */
+  meanings: Meanings;
   /** Which addresses outgoing calls (webhooks, bot) may reach: checked when a URL is saved and again when called. */
   outbound: OutboundPolicy;
+}
+
+export interface FlowDepsOptions {
+  publicUrl?: string | null;
+  webhookRetryDelaysMs?: number[];
+  /** The EMBEDDINGS_* settings; without them (or without a URL) the rules decide alone. */
+  embeddings?: EmbeddingsConfig;
+  /** Tests shorten the embeddings service's back-off. */
+  embeddingsBackoff?: BackoffPolicy;
+  /** Private ranges and hosts outgoing calls may reach (OUTBOUND_ALLOW); none unless given. */
+  outbound?: OutboundPolicy;
 }
 
 export function createFlowDeps(
   db: Db,
   log: FastifyBaseLogger,
   clock: Clock = { now: () => new Date() },
-  options: { publicUrl?: string | null; webhookRetryDelaysMs?: number[]; outbound?: OutboundPolicy } = {},
+  options: FlowDepsOptions = {},
 ): FlowDeps {
   const store = createStore(db);
   const outbound = options.outbound ?? STRICT_OUTBOUND_POLICY;
   const outboundFetch = createOutboundFetch(outbound);
   return {
+    meanings: createLiveMeanings(log, options),
     webhooks: createWebhookSender({
       store,
       log,
@@ -76,4 +94,14 @@ function botCache(outboundFetch: typeof fetch): FlowDeps['botFor'] {
     }
     return bot;
   };
+}
+
+function createLiveMeanings(log: FastifyBaseLogger, options: FlowDepsOptions): Meanings {
+  const config = options.embeddings;
+  if (!config || config.baseUrl === null) {
+    const off = createOffEmbedder(config?.model ?? 'none');
+    return createMeanings({ embeddings: { ...off, embedMany: async () => null }, log, loadBank: () => [], liveDeadlineMs: 0 });
+  }
+  const embeddings = createEmbeddings(config, { log, ...(options.embeddingsBackoff ? { backoff: options.embeddingsBackoff } : {}) });
+  return createMeanings({ embeddings, log, loadBank: () => loadExampleBank(), liveDeadlineMs: config.timeoutMs });
 }

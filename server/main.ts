@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.logLevel);
   const { client, db } = await connectDatabase(config.mongodbUri, config.mongodbDb).catch((error) => failStartup(config, 'connect', error));
-  const deps = createFlowDeps(db, log, undefined, { publicUrl: config.publicUrl ?? null, outbound: config.outbound });
+  const deps = createFlowDeps(db, log, undefined, { publicUrl: config.publicUrl ?? null, embeddings: config.embeddings, outbound: config.outbound });
   await deps.store.ensureIndexes().catch((error) => failStartup(config, 'indexes', error));
   const app = await buildApp({
     deps,

@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { MongoClient } from 'mongodb';
 
 // The processes the fault suite breaks on purpose: its own FerretDB (so SIGSTOP/SIGKILL hit nothing
-// else) and the Baton server, each a direct child on a loopback port it keeps across restarts.
+// else) over the PostgreSQL cluster scripts/with-db.sh started (BATON_PG_URL), and the Baton server,
+// each a direct child on a loopback port it keeps across restarts.
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FERRETDB = join(ROOT, '.tools/bin/ferretdb');
@@ -28,6 +29,12 @@ export async function waitFor(what: string, check: () => Promise<boolean>, timeo
     await sleep(200);
   }
   throw new Error(`${what} did not come up within ${timeoutMs} ms`);
+}
+
+function pgUrl(): string {
+  const url = process.env.BATON_PG_URL;
+  if (!url) throw new Error('BATON_PG_URL is not set: run the fault suite with `npm run chaos` (scripts/with-db.sh starts PostgreSQL).');
+  return url;
 }
 
 export const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
@@ -53,8 +60,8 @@ export class Database {
     this.child = spawn(
       FERRETDB,
       [
-        '--handler=sqlite',
-        `--sqlite-url=file:${this.dataDir}/`,
+        '--handler=postgresql',
+        `--postgresql-url=${pgUrl()}`,
         `--state-dir=${this.dataDir}`,
         `--listen-addr=127.0.0.1:${this.port}`,
         '--debug-addr=-',

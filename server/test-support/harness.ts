@@ -6,7 +6,7 @@ import pino from 'pino';
 import { SiteConfig, type SiteConfigInput } from '../../shared/site-config';
 import { buildApp, type HttpTimeouts } from '../app';
 import { hashPassword } from '../security/passwords';
-import { type Clock, type FlowDeps, createFlowDeps } from '../composition';
+import { type Clock, type FlowDeps, type FlowDepsOptions, createFlowDeps } from '../composition';
 import type { TrustProxy } from '../security/trust-proxy';
 import { LOOPBACK_RECEIVERS } from './outbound';
 
@@ -31,13 +31,24 @@ export function testDatabaseUri(): string {
  * `operatorSessionCheckMs`: a short session re-check, so tests of it need not wait 10 s.
  */
 export async function startHarness(
-  options: { clock?: Clock; databaseName?: string; operatorSessionCheckMs?: number; helloDeadlineMs?: number; httpTimeouts?: Partial<HttpTimeouts>; trustProxy?: TrustProxy; hsts?: boolean } = {},
+  options: {
+    clock?: Clock;
+    databaseName?: string;
+    operatorSessionCheckMs?: number;
+    flowOptions?: FlowDepsOptions;
+    log?: pino.Logger;
+    helloDeadlineMs?: number;
+    httpTimeouts?: Partial<HttpTimeouts>;
+    trustProxy?: TrustProxy;
+    hsts?: boolean;
+  } = {},
 ): Promise<Harness> {
   const client = new MongoClient(testDatabaseUri(), { serverSelectionTimeoutMS: 5000 });
   await client.connect();
   const db = client.db(options.databaseName ?? `baton_test_${randomUUID().slice(0, 8)}`);
-  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const deps = createFlowDeps(db, log, options.clock, { outbound: LOOPBACK_RECEIVERS });
+  const log = options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  // The tests' receivers listen on loopback: allowed explicitly, never by turning the guard off.
+  const deps = createFlowDeps(db, log, options.clock, { outbound: LOOPBACK_RECEIVERS, ...options.flowOptions });
   await deps.store.ensureIndexes();
   const app = await buildApp({
     deps,
