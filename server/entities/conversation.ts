@@ -11,6 +11,8 @@ export interface Conversation {
   queue: string | null;
   owner: { operatorId: string; name: string } | null;
   lastSeq: number;
+  /** The message the last seq was reserved for: a resend after a failed insert takes that seq again (no hole). */
+  lastSeqKey?: string | null;
   /** Trigger evaluation reads only turns after this seq: a conversation returned to the bot starts fresh. */
   botSinceSeq: number;
   urgency: Urgency;

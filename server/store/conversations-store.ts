@@ -94,10 +94,21 @@ export function conversationsStore(c: Collections) {
       conversationId: string,
       set: Partial<ConversationDoc>,
       onlyIf: SeqCondition = {},
+      /** The message's dedupe key: when the last seq was reserved for it and its insert never landed
+       * (the database or the server failed in between), that seq is given again instead of a new one. */
+      dedupeKey?: string,
     ): Promise<ConversationDoc | null> {
-      return withLock(conversationId, () =>
-        col.findOneAndUpdate({ _id: conversationId, ...seqFilter(onlyIf) }, { $inc: { lastSeq: 1 }, $set: set }, { returnDocument: 'after' }),
-      );
+      return withLock(conversationId, async () => {
+        if (dedupeKey) {
+          const again = await col.findOneAndUpdate({ _id: conversationId, ...seqFilter(onlyIf), lastSeqKey: dedupeKey }, { $set: set }, { returnDocument: 'after' });
+          if (again) return again;
+        }
+        return col.findOneAndUpdate(
+          { _id: conversationId, ...seqFilter(onlyIf) },
+          { $inc: { lastSeq: 1 }, $set: { ...set, lastSeqKey: dedupeKey ?? null } },
+          { returnDocument: 'after' },
+        );
+      });
     },
     /** Ends the offer made to this operator, or null when it is no longer theirs (lapsed, moved, already accepted). */
     takeOffer(conversationId: string, operatorId: string, set: Partial<ConversationDoc>): Promise<ConversationDoc | null> {

@@ -54,6 +54,7 @@ export async function visitorSocketRoutes(app: FastifyInstance, opts: { deps: Fl
       let unsubscribe = () => {};
       // One chain per socket: frames apply in order, and those arriving during set-up wait.
       let chain = Promise.resolve();
+      let failed = false;
 
       const handle = async (command: VisitorCommand) => {
         if (command.type === 'ping') return send({ type: 'pong', nonce: command.nonce });
@@ -92,10 +93,14 @@ export async function visitorSocketRoutes(app: FastifyInstance, opts: { deps: Fl
         // On arrival, not once handled: a slow database must not turn a hello into a timeout.
         if (parsed.frame.type === 'hello') helloSaid();
         chain = chain
-          .then(() => handle(parsed.frame))
+          .then(() => (failed ? undefined : handle(parsed.frame)))
           .catch((error) => {
             request.log.error({ err: error, siteId: site._id, visitorId: visitor?._id }, 'visitor frame failed');
             send({ type: 'error', code: 'internal', message: 'That could not be done just now; it was logged. Try again.' });
+            // Frames queued behind the failed one must not be applied before it (a message stored
+            // ahead of an earlier one): close, so the client reconnects and resends in order.
+            failed = true;
+            socket.close(1011, 'retry');
           });
       });
       socket.on('close', () => {
