@@ -44,6 +44,8 @@ export const ConversationSummary = z.object({
   escalatedAt: z.nullable(z.string()),
   lastActivityAt: z.string(),
   resolvedAt: z.nullable(z.string()),
+  /** The latest resolution, kept when the visitor reopens the conversation: it stays in the Resolved history. */
+  lastResolvedAt: z.optional(z.nullable(z.string())),
 });
 export type ConversationSummary = z.infer<typeof ConversationSummary>;
 

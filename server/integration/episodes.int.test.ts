@@ -48,6 +48,8 @@ describe('handoff episodes', () => {
     // Still in the Resolved history, and counted there.
     const resolved = await ana.fetch('/api/conversations?view=resolved');
     expect(resolved.body.conversations.map((c: { conversationId: string }) => c.conversationId)).toContain(id);
+    const listed = resolved.body.conversations.find((c: { conversationId: string }) => c.conversationId === id);
+    expect(listed).toMatchObject({ state: 'bot', lastResolvedAt: episode?.resolvedAt?.toISOString() });
 
     // The next handoff is a new episode; the first stays as it was.
     client.events.length = 0;
