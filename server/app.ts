@@ -53,6 +53,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     for (const bot of deps.inFlightBots.values()) bot.abort();
     for (const client of app.websocketServer?.clients ?? []) client.close(1001, 'server_shutdown');
   });
-  app.addHook('onClose', async () => deps.webhooks.close());
+  app.addHook('onClose', async () => {
+    await deps.webhooks.close();
+    await deps.hub.close();
+  });
   return app;
 }

@@ -16,6 +16,8 @@ const Env = z.object({
   /** Cookies get the Secure flag: on by default when PUBLIC_URL is https. */
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   DEMO_SITE_KEY: z.string().regex(/^[\w-]{1,64}$/, 'DEMO_SITE_KEY must be 1-64 letters, digits, _ or -').default('demo'),
+  /** `mongodb`: real-time events, presence and config changes cross instances through the database. */
+  EVENT_BUS: z.enum(['mongodb', 'off'], { error: 'EVENT_BUS must be mongodb (several instances) or off (one instance)' }).default('mongodb'),
 });
 
 export interface AppConfig {
@@ -30,6 +32,7 @@ export interface AppConfig {
   cookieSecure: boolean;
   trustProxy: boolean;
   demoSiteKey: string;
+  eventBus: 'mongodb' | 'off';
 }
 
 /** Parses the environment; throws one message naming every bad variable. */
@@ -52,5 +55,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : (e.PUBLIC_URL?.startsWith('https:') ?? false),
     trustProxy: e.TRUST_PROXY === 'true',
     demoSiteKey: e.DEMO_SITE_KEY,
+    eventBus: e.EVENT_BUS,
   };
 }

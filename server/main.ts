@@ -4,6 +4,7 @@ import { type AppConfig, loadConfig } from './config';
 import { createFlowDeps } from './flows/create-deps';
 import { startSweepers } from './flows/inactivity';
 import { describeStartupFailure, type StartupStep } from './startup-failure';
+import { createHub } from './realtime/create-hub';
 import { connectDatabase } from './store/database';
 
 /** Start-up failures are the operator's to fix: one line naming what to change, exit 1, no stack. */
@@ -23,8 +24,10 @@ async function main(): Promise<void> {
   }
   const log = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.query.token'] });
   const { client, db } = await connectDatabase(config.mongodbUri, config.mongodbDb).catch((error) => failStartup(config, 'connect', error));
-  const deps = createFlowDeps(db, log, undefined, { publicUrl: config.publicUrl ?? null });
+  const hub = createHub(db, log, { mode: config.eventBus });
+  const deps = { ...createFlowDeps(db, log, undefined, { publicUrl: config.publicUrl ?? null }), hub };
   await deps.store.ensureIndexes().catch((error) => failStartup(config, 'indexes', error));
+  await hub.start().catch((error) => failStartup(config, 'event_bus', error));
   const app = await buildApp({
     deps,
     logger: log,

@@ -8,6 +8,7 @@ import { buildApp } from '../app';
 import { hashPassword } from '../auth/passwords';
 import { createFlowDeps } from '../flows/create-deps';
 import type { Clock, FlowDeps } from '../flows/deps';
+import { type BusHub, createBusHub } from '../realtime/bus-hub';
 
 /** A real app on a real port over a fresh database of the test server; nothing is mocked. */
 export interface Harness {
@@ -16,7 +17,14 @@ export interface Harness {
   db: Db;
   baseUrl: string;
   wsUrl: string;
+  /** The bus hub when started with `eventBus`. */
+  bus: BusHub | null;
   close(): Promise<void>;
+  /**
+   * Dies as a killed process would: sockets cut without a close frame, no goodbye on the bus,
+   * its operators' heartbeats left to go stale. The database is left alone.
+   */
+  kill(): Promise<void>;
 }
 
 export function testDatabaseUri(): string {
@@ -25,17 +33,29 @@ export function testDatabaseUri(): string {
   return uri;
 }
 
-/**
- * `databaseName`: share another harness's database, as a second server instance would.
- * `operatorSessionCheckMs`: a short session re-check, so tests of it need not wait 10 s.
- */
-export async function startHarness(options: { clock?: Clock; databaseName?: string; operatorSessionCheckMs?: number } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  clock?: Clock;
+  /** Share another harness's database, as a second server instance would. */
+  databaseName?: string;
+  /** A short session re-check, so tests of it need not wait 10 s. */
+  operatorSessionCheckMs?: number;
+  /** Run with the database event bus (several instances) instead of the in-process hub. */
+  eventBus?: { instanceId: string; heartbeatMs?: number; staleAfterMs?: number };
+  /** Leave the database on close (other instances still use it). */
+  keepDatabase?: boolean;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const client = new MongoClient(testDatabaseUri(), { serverSelectionTimeoutMS: 5000 });
   await client.connect();
   const db = client.db(options.databaseName ?? `baton_test_${randomUUID().slice(0, 8)}`);
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const deps = createFlowDeps(db, log, options.clock);
+  const bus = options.eventBus
+    ? createBusHub(db, { ...options.eventBus, onError: (err, where) => log.error({ err, where }, 'event bus error') })
+    : null;
+  const deps = { ...createFlowDeps(db, log, options.clock), ...(bus ? { hub: bus } : {}) };
   await deps.store.ensureIndexes();
+  await bus?.start();
   const app = await buildApp({
     deps,
     logger: log,
@@ -53,9 +73,17 @@ export async function startHarness(options: { clock?: Clock; databaseName?: stri
     db,
     baseUrl: `http://127.0.0.1:${port}`,
     wsUrl: `ws://127.0.0.1:${port}`,
+    bus,
     async close() {
       await app.close();
-      await db.dropDatabase().catch(() => {});
+      if (!options.keepDatabase) await db.dropDatabase().catch(() => {});
+      await client.close();
+    },
+    async kill() {
+      await bus?.vanish();
+      for (const socket of app.websocketServer?.clients ?? []) socket.terminate();
+      app.server.closeAllConnections();
+      await app.close();
       await client.close();
     },
   };

@@ -1,0 +1,198 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultQueues } from '../../shared/config/queues';
+import type { Message } from '../../shared/entities';
+import { SiteConfigResponse } from '../../shared/http';
+import { connectOperator, loginOperator, visitorSession } from '../test-support/clients';
+import { type Harness, seedOperator, seedSite } from '../test-support/harness';
+import { type Instances, startInstances } from '../test-support/instances';
+
+// Three real instances on one database: no sticky sessions, every client picks its own.
+let instances: Instances;
+let a: Harness;
+let b: Harness;
+let c: Harness;
+
+beforeEach(async () => {
+  instances = await startInstances(['a', 'b', 'c'], { heartbeatMs: 200, staleAfterMs: 800 });
+  [a, b, c] = instances.all as [Harness, Harness, Harness];
+  await seedSite(a, { siteId: 'site-a', siteKey: 'key-a' });
+  await seedOperator(a, { operatorId: 'op-sam', email: 'sam@a.test', name: 'Sam Rivera', siteIds: ['site-a'] });
+  await seedOperator(a, { operatorId: 'op-dana', email: 'dana@a.test', name: 'Dana Admin', siteIds: ['site-a'], role: 'admin' });
+});
+afterEach(() => instances.close());
+
+async function eventually<T>(probe: () => T | Promise<T>, done: (v: T) => boolean, ms = 5000): Promise<T> {
+  const end = Date.now() + ms;
+  let value = await probe();
+  while (!done(value) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 50));
+    value = await probe();
+  }
+  return value;
+}
+
+describe('events crossing instances', () => {
+  it('shows a visitor on A live to an operator on B, and B’s reply to the visitor on A', async () => {
+    const sam = await loginOperator(b, 'sam@a.test');
+    const inbox = await connectOperator(b, sam);
+    const { client: visitor } = await visitorSession(a, 'key-a');
+
+    visitor.send({ type: 'send_message', clientMessageId: 'm1', text: 'Hello from instance A' });
+    const seen = await inbox.waitFor('message_added', (e) => e.message.text === 'Hello from instance A');
+    const id = seen.message.conversationId;
+    visitor.send({ type: 'request_human', clientMessageId: 'h1' });
+    await inbox.waitFor('handoff_started', (e) => e.conversation.conversationId === id);
+
+    expect((await sam.fetch(`/api/conversations/${id}/claim`, { body: {} })).status).toBe(200);
+    await visitor.waitFor('operator_joined', (e) => e.operator.name === 'Sam');
+    expect((await sam.fetch(`/api/conversations/${id}/reply`, { body: { clientMessageId: 'r1', text: 'Sam here, on B' } })).status).toBe(200);
+    const reply = await visitor.waitFor('message_added', (e) => e.message.text === 'Sam here, on B');
+    expect(reply.message.sender).toMatchObject({ kind: 'operator', name: 'Sam' });
+    // Delivered once: A gave it to its socket from the bus, and nobody echoed it back.
+    const before = await visitor.eventsBeforePong();
+    expect(before.filter((e) => e.type === 'message_added' && e.message.text === 'Sam here, on B')).toHaveLength(1);
+    expect(inbox.events.filter((e) => e.type === 'message_added' && e.message.text === 'Hello from instance A')).toHaveLength(1);
+    visitor.close();
+    inbox.close();
+  });
+
+  it('ends a session’s sockets on every instance at logout on another', async () => {
+    const sam = await loginOperator(a, 'sam@a.test');
+    const onB = await connectOperator(b, sam);
+    const onC = await connectOperator(c, sam);
+    expect((await sam.fetch('/api/auth/logout', { body: {} })).status).toBe(200);
+    expect((await onB.waitClosed()).reason).toBe('unauthenticated');
+    expect((await onC.waitClosed()).reason).toBe('unauthenticated');
+  });
+});
+
+describe('configuration changes crossing instances', () => {
+  it('tells every instance, and A and B route the next handoff by the settings C saved', async () => {
+    const heard = new Map<string, number[]>();
+    for (const [name, h] of [['a', a], ['b', b]] as const) {
+      h.deps.hub.onConfigChanged((siteId, version) => heard.set(name, [...(heard.get(name) ?? []), siteId === 'site-a' ? version : -1]));
+    }
+    const dana = await loginOperator(c, 'dana@a.test');
+    const copy = SiteConfigResponse.parse((await dana.fetch('/api/sites/site-a/config')).body);
+    const saved = await dana.fetch('/api/sites/site-a/config', {
+      method: 'PUT',
+      body: { config: { ...copy.config, defaultQueue: 'billing' }, configVersion: copy.configVersion },
+    });
+    expect(saved.status).toBe(200);
+    await eventually(() => heard, (m) => m.get('a')?.length === 1 && m.get('b')?.length === 1);
+    expect(Object.fromEntries(heard)).toEqual({ a: [2], b: [2] });
+
+    for (const h of [a, b]) {
+      const { client } = await visitorSession(h, 'key-a');
+      client.send({ type: 'request_human', clientMessageId: 'h' });
+      const id = (await client.waitFor('message_added')).message.conversationId;
+      await client.waitFor('handoff_started');
+      expect((await h.deps.store.conversations.get(id))?.queue).toBe('billing');
+      client.close();
+    }
+  });
+});
+
+describe('presence across instances', () => {
+  it('keeps an operator connected to B online as seen from A, also after A restarts', async () => {
+    const sam = await loginOperator(b, 'sam@a.test');
+    const inbox = await connectOperator(b, sam);
+    await eventually(() => a.deps.hub.connectedOperators().has('op-sam'), (v) => v);
+    expect(a.deps.hub.connectedOperators().has('op-sam')).toBe(true);
+
+    await a.close();
+    const restarted = await instances.startOne('a2');
+    // What the restart's presence sweep asks before starting anyone's away timer.
+    expect(restarted.deps.hub.connectedOperators().has('op-sam')).toBe(true);
+    expect((await restarted.deps.store.operators.get('op-sam'))?.presence).toBe('online');
+    inbox.close();
+    await eventually(() => restarted.deps.hub.connectedOperators().has('op-sam'), (v) => !v);
+    expect(restarted.deps.hub.connectedOperators().has('op-sam')).toBe(false);
+  });
+
+  it('notices an operator whose instance was killed: the heartbeats go stale and the others say so', async () => {
+    const sam = await loginOperator(b, 'sam@a.test');
+    await connectOperator(b, sam);
+    await eventually(() => a.deps.hub.connectedOperators().has('op-sam'), (v) => v);
+    const vanished: string[] = [];
+    a.deps.hub.onOperatorsVanished((ids) => vanished.push(...ids));
+    await b.kill();
+    await eventually(() => vanished, (v) => v.includes('op-sam'));
+    expect(vanished).toContain('op-sam');
+    expect(a.deps.hub.connectedOperators().has('op-sam')).toBe(false);
+  });
+});
+
+describe('automatic assignment across instances', () => {
+  it('never puts an operator over capacity under a burst of handoffs spread over three instances', async () => {
+    await seedSite(a, {
+      siteId: 'site-auto',
+      siteKey: 'key-auto',
+      config: { queues: defaultQueues.map((q) => (q.id === 'general' ? { ...q, mode: 'automatic', offerTimeoutSeconds: 60 } : q)) },
+    });
+    for (const name of ['Ana', 'Bo', 'Cy']) {
+      await seedOperator(a, { operatorId: `op-${name}`, email: `${name}@auto.test`, name, siteIds: ['site-auto'], capacity: 2 });
+    }
+    const hosts = [a, b, c];
+    const sessions = await Promise.all(Array.from({ length: 15 }, (_, i) => visitorSession(hosts[i % 3]!, 'key-auto')));
+    for (const { client } of sessions) client.send({ type: 'request_human', clientMessageId: 'h' });
+    await Promise.all(sessions.map(({ client }) => client.waitFor('handoff_started')));
+
+    const owned = async () => {
+      const docs = await a.db.collection('conversations').find({ siteId: 'site-auto', state: 'owned' }).toArray();
+      const count = new Map<string, number>();
+      for (const d of docs) count.set(d.owner.operatorId, (count.get(d.owner.operatorId) ?? 0) + 1);
+      return count;
+    };
+    const count = await eventually(owned, (m) => [...m.values()].reduce((x, y) => x + y, 0) >= 6);
+    // Let any round still running on another instance finish before judging.
+    await new Promise((r) => setTimeout(r, 500));
+    const settled = await owned();
+    expect(Object.fromEntries(settled)).toEqual({ 'op-Ana': 2, 'op-Bo': 2, 'op-Cy': 2 });
+    expect([...count.values()].every((n) => n <= 2)).toBe(true);
+    for (const { client } of sessions) client.close();
+  });
+});
+
+describe('an instance killed mid-conversation', () => {
+  it('loses nothing: its visitor reconnects to another instance and has every message once, in order', async () => {
+    const sam = await loginOperator(b, 'sam@a.test');
+    const inbox = await connectOperator(b, sam);
+    const { client: first, welcome } = await visitorSession(a, 'key-a');
+    first.send({ type: 'request_human', clientMessageId: 'h' });
+    const id = (await first.waitFor('message_added')).message.conversationId;
+    await inbox.waitFor('handoff_started', (e) => e.conversation.conversationId === id);
+    expect((await sam.fetch(`/api/conversations/${id}/claim`, { body: {} })).status).toBe(200);
+    first.send({ type: 'send_message', clientMessageId: 'v1', text: 'my order is late' });
+    await inbox.waitFor('message_added', (e) => e.message.text === 'my order is late');
+    await sam.fetch(`/api/conversations/${id}/reply`, { body: { clientMessageId: 'r1', text: 'Let me look' } });
+    await first.waitFor('message_added', (e) => e.message.text === 'Let me look');
+    const lastSeq = Math.max(...first.events.flatMap((e) => (e.type === 'message_added' ? [e.message.seq] : [])));
+
+    await a.kill();
+    const closed = await first.waitClosed();
+    expect(closed.code).toBe(1006);
+    // Said while the visitor had no socket at all.
+    await sam.fetch(`/api/conversations/${id}/reply`, { body: { clientMessageId: 'r2', text: 'Found it: it ships today' } });
+
+    const { client: again, welcome: back } = await visitorSession(c, 'key-a', { token: welcome.visitorToken, afterSeq: lastSeq });
+    expect(back.conversation?.conversationId).toBe(id);
+    again.send({ type: 'send_message', clientMessageId: 'v2', text: 'thanks!' });
+    await inbox.waitFor('message_added', (e) => e.message.text === 'thanks!');
+    await sam.fetch(`/api/conversations/${id}/reply`, { body: { clientMessageId: 'r3', text: 'You are welcome' } });
+    await again.waitFor('message_added', (e) => e.message.text === 'You are welcome');
+
+    const seenByVisitor: Message[] = [
+      ...first.events.flatMap((e) => (e.type === 'message_added' ? [e.message] : [])),
+      ...back.messages,
+      ...again.events.flatMap((e) => (e.type === 'message_added' ? [e.message] : [])),
+    ];
+    const stored = await c.deps.store.messages.after(id, 0);
+    const texts = (ms: { text: string }[]) => ms.map((m) => m.text);
+    expect(texts(seenByVisitor)).toEqual(texts(stored));
+    expect(seenByVisitor.map((m) => m.seq)).toEqual(stored.map((m) => m.seq));
+    expect(texts(stored)).toEqual(expect.arrayContaining(['my order is late', 'Let me look', 'Found it: it ships today', 'thanks!', 'You are welcome']));
+    again.close();
+    inbox.close();
+  });
+});

@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { type Harness, type HarnessOptions, startHarness } from './harness';
+
+/**
+ * Several real app instances on one database, each with the database event bus, as a deployment
+ * behind a load balancer without sticky sessions would run them.
+ */
+export interface Instances {
+  databaseName: string;
+  all: Harness[];
+  /** Starts one more instance on the same database (e.g. a restart). */
+  startOne(name: string): Promise<Harness>;
+  close(): Promise<void>;
+}
+
+export async function startInstances(
+  names: string[],
+  options: Omit<HarnessOptions, 'databaseName' | 'eventBus' | 'keepDatabase'> & { heartbeatMs?: number; staleAfterMs?: number } = {},
+): Promise<Instances> {
+  const databaseName = `baton_test_${randomUUID().slice(0, 8)}`;
+  const { heartbeatMs, staleAfterMs, ...rest } = options;
+  const all: Harness[] = [];
+  const startOne = async (name: string) => {
+    const h = await startHarness({
+      ...rest,
+      databaseName,
+      keepDatabase: true,
+      eventBus: { instanceId: `${name}-${randomUUID().slice(0, 6)}`, heartbeatMs, staleAfterMs },
+    });
+    all.push(h);
+    return h;
+  };
+  // One after the other: the first creates the capped collection and indexes the others find.
+  for (const name of names) await startOne(name);
+  return {
+    databaseName,
+    all,
+    startOne,
+    async close() {
+      const [first, ...others] = all;
+      for (const h of others) await h.close().catch(() => {});
+      // The last one drops the shared database.
+      if (first) await first.db.dropDatabase().catch(() => {});
+      await first?.close().catch(() => {});
+    },
+  };
+}
