@@ -52,6 +52,8 @@ export function createOperatorHeartbeats(
   const docId = (operatorId: string) => `${instanceId}:${operatorId}`;
   /** operatorId → instanceId → when last heard of (ms). */
   let remote = new Map<string, Map<string, number>>();
+  /** Who was connected elsewhere at the previous reload: an operator missing now has vanished. */
+  let lastReloaded = new Set<string>();
   const vanished = listenerSet<[string[]]>();
   let timer: NodeJS.Timeout | null = null;
   let ticking: Promise<void> | null = null;
@@ -74,7 +76,6 @@ export function createOperatorHeartbeats(
   async function reloadRemote(): Promise<void> {
     const now = Date.now();
     const docs = await col.find({ instanceId: { $ne: instanceId }, lastSeen: { $gt: new Date(now - staleAfterMs) } }).toArray();
-    const before = remoteNow(now);
     const next = new Map<string, Map<string, number>>();
     for (const d of docs) {
       const byInstance = next.get(d.operatorId) ?? new Map<string, number>();
@@ -84,7 +85,8 @@ export function createOperatorHeartbeats(
     remote = next;
     const after = remoteNow(now);
     const mine = localOperators();
-    const gone = [...before].filter((id) => !after.has(id) && !mine.has(id));
+    const gone = [...lastReloaded].filter((id) => !after.has(id) && !mine.has(id));
+    lastReloaded = after;
     if (gone.length > 0) vanished.emit(gone);
   }
 
@@ -133,6 +135,8 @@ export function createOperatorHeartbeats(
       else byInstance.delete(fromInstance);
       if (byInstance.size > 0) remote.set(operatorId, byInstance);
       else remote.delete(operatorId);
+      // Said goodbye: the instance that held the socket runs the away timers, nobody else need.
+      if (!connected && !remoteNow().has(operatorId)) lastReloaded.delete(operatorId);
     },
     remoteOperators: () => remoteNow(),
     onVanished: vanished.add,
