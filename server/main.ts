@@ -1,8 +1,8 @@
 import pino from 'pino';
 import { buildApp } from './app';
 import { type AppConfig, loadConfig } from './config';
-import { createFlowDeps } from './flows/create-deps';
-import { startSweepers } from './flows/inactivity';
+import { createFlowDeps } from './composition';
+import { startSweepers } from './jobs/sweepers';
 import { describeStartupFailure, type StartupStep } from './startup-failure';
 import { createHub } from './realtime/create-hub';
 import { connectDatabase } from './store/database';
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const log = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.query.token'] });
   const { client, db } = await connectDatabase(config.mongodbUri, config.mongodbDb).catch((error) => failStartup(config, 'connect', error));
   const hub = createHub(db, log, { mode: config.eventBus });
-  const deps = { ...createFlowDeps(db, log, undefined, { publicUrl: config.publicUrl ?? null }), hub };
+  const deps = createFlowDeps(db, log, undefined, { publicUrl: config.publicUrl ?? null, hub });
   await deps.store.ensureIndexes().catch((error) => failStartup(config, 'indexes', error));
   await hub.start().catch((error) => failStartup(config, 'event_bus', error));
   const app = await buildApp({

@@ -1,8 +1,5 @@
 import type { BotWebhookVisitor } from '../../shared/bot-webhook';
-import type { BotConfig } from '../../shared/config/bot';
 import type { Turn } from '../domain/handoff-decision';
-import { createKnowledgeBaseBot } from './knowledge-base-bot';
-import { createWebhookBot } from './webhook-bot';
 
 export type BotVisitor = BotWebhookVisitor;
 
@@ -41,13 +38,4 @@ export interface BotDeps {
   fetch?: typeof fetch;
   /** Milliseconds since the epoch; the webhook signature's timestamp. */
   now?: () => number;
-}
-
-export function createBot(config: BotConfig, deps: BotDeps): Bot {
-  switch (config.kind) {
-    case 'knowledge_base':
-      return createKnowledgeBaseBot(config);
-    case 'webhook':
-      return createWebhookBot(config, deps);
-  }
 }

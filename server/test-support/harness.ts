@@ -5,9 +5,8 @@ import { type Db, MongoClient } from 'mongodb';
 import pino from 'pino';
 import { SiteConfig, type SiteConfigInput } from '../../shared/site-config';
 import { buildApp } from '../app';
-import { hashPassword } from '../auth/passwords';
-import { createFlowDeps } from '../flows/create-deps';
-import type { Clock, FlowDeps } from '../flows/deps';
+import { hashPassword } from '../security/passwords';
+import { type Clock, type FlowDeps, createFlowDeps } from '../composition';
 import { type BusHub, createBusHub } from '../realtime/bus-hub';
 
 /** A real app on a real port over a fresh database of the test server; nothing is mocked. */
@@ -53,7 +52,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const bus = options.eventBus
     ? createBusHub(db, { ...options.eventBus, onError: (err, where) => log.error({ err, where }, 'event bus error') })
     : null;
-  const deps = { ...createFlowDeps(db, log, options.clock), ...(bus ? { hub: bus } : {}) };
+  const deps = createFlowDeps(db, log, options.clock, bus ? { hub: bus } : {});
   await deps.store.ensureIndexes();
   await bus?.start();
   const app = await buildApp({
