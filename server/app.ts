@@ -26,6 +26,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** How often an operator socket re-reads its session and sites; tests shorten it. */
   operatorSessionCheckMs?: number;
+  /** How long a closed inbox waits before "away" and "offline"; tests shorten it. */
+  presenceDelays?: { awayMs: number; offlineMs: number };
 }
 
 /** Builds the app without listening: main.ts listens, tests inject or listen on port 0. */
@@ -45,7 +47,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(siteRoutes, { deps });
   await app.register(visitorSocketRoutes, { deps });
   await app.register(widgetRoutes, { deps });
-  await app.register(operatorSocketRoutes, { deps, sessionCheckMs: options.operatorSessionCheckMs });
+  await app.register(operatorSocketRoutes, { deps, sessionCheckMs: options.operatorSessionCheckMs, presenceDelays: options.presenceDelays });
   await app.register(staticRoutes, { staticDir: options.staticDir, demoSiteKey: options.demoSiteKey });
 
   // Graceful close: sockets get 1001 (going away) so clients reconnect to another instance.

@@ -7,13 +7,15 @@ import { type Harness, seedOperator, seedSite } from '../test-support/harness';
 import { type Instances, startInstances } from '../test-support/instances';
 
 // Three real instances on one database: no sticky sessions, every client picks its own.
+const AWAY_MS = 600;
+const presenceOf = async (h: Harness, operatorId: string) => (await h.deps.store.operators.get(operatorId))?.presence;
 let instances: Instances;
 let a: Harness;
 let b: Harness;
 let c: Harness;
 
 beforeEach(async () => {
-  instances = await startInstances(['a', 'b', 'c'], { heartbeatMs: 200, staleAfterMs: 800 });
+  instances = await startInstances(['a', 'b', 'c'], { heartbeatMs: 200, staleAfterMs: 800, presenceDelays: { awayMs: AWAY_MS, offlineMs: 60_000 } });
   [a, b, c] = instances.all as [Harness, Harness, Harness];
   await seedSite(a, { siteId: 'site-a', siteKey: 'key-a' });
   await seedOperator(a, { operatorId: 'op-sam', email: 'sam@a.test', name: 'Sam Rivera', siteIds: ['site-a'] });
@@ -104,10 +106,15 @@ describe('presence across instances', () => {
     const restarted = await instances.startOne('a2');
     // What the restart's presence sweep asks before starting anyone's away timer.
     expect(restarted.deps.hub.connectedOperators().has('op-sam')).toBe(true);
-    expect((await restarted.deps.store.operators.get('op-sam'))?.presence).toBe('online');
+    // Well past the away delay: the restarted A started no timer for someone connected to B.
+    await new Promise((r) => setTimeout(r, AWAY_MS * 3));
+    expect(await presenceOf(restarted, 'op-sam')).toBe('online');
+
     inbox.close();
     await eventually(() => restarted.deps.hub.connectedOperators().has('op-sam'), (v) => !v);
     expect(restarted.deps.hub.connectedOperators().has('op-sam')).toBe(false);
+    // B held the socket, so B's timer moves Sam on; every instance sees the same document.
+    expect(await eventually(() => presenceOf(restarted, 'op-sam'), (p) => p === 'away')).toBe('away');
   });
 
   it('notices an operator whose instance was killed: the heartbeats go stale and the others say so', async () => {
@@ -120,6 +127,8 @@ describe('presence across instances', () => {
     await eventually(() => vanished, (v) => v.includes('op-sam'));
     expect(vanished).toContain('op-sam');
     expect(a.deps.hub.connectedOperators().has('op-sam')).toBe(false);
+    // Nobody's socket closed on a live instance, yet Sam does not stay "online" for good.
+    expect(await eventually(() => presenceOf(a, 'op-sam'), (p) => p === 'away')).toBe('away');
   });
 });
 

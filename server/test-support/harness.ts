@@ -40,6 +40,8 @@ export interface HarnessOptions {
   operatorSessionCheckMs?: number;
   /** Run with the database event bus (several instances) instead of the in-process hub. */
   eventBus?: { instanceId: string; heartbeatMs?: number; staleAfterMs?: number };
+  /** How long a closed inbox waits before "away" and "offline" (default 30 s / 5 min). */
+  presenceDelays?: { awayMs: number; offlineMs: number };
   /** Leave the database on close (other instances still use it). */
   keepDatabase?: boolean;
 }
@@ -63,6 +65,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     sessionTtlMs: 3600_000,
     cookieSecure: false,
     operatorSessionCheckMs: options.operatorSessionCheckMs,
+    presenceDelays: options.presenceDelays,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;

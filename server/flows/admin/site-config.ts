@@ -34,7 +34,7 @@ function parseConfig(input: unknown): SiteConfig {
   throw new CodedError('invalid_request', 'Some settings are not valid; see the marked fields.', issues);
 }
 
-/** Takes effect at once: every flow reads the site document afresh. */
+/** Takes effect at once, on every instance: per-instance caches of the site drop on the hub's config_changed. */
 export async function saveSiteConfig(
   deps: FlowDeps,
   operator: Operator,
@@ -53,6 +53,7 @@ export async function saveSiteConfig(
       'Someone else saved these settings after you opened them. Reload the latest settings, then make your change again.',
     );
   }
+  deps.hub.configChanged(siteId, saved.configVersion);
   const changed = Object.keys(config).filter(
     (key) => JSON.stringify(config[key as keyof SiteConfig]) !== JSON.stringify(current.config[key as keyof SiteConfig]),
   );

@@ -31,10 +31,20 @@ function isSameOrigin(origin: string | undefined, host: string | undefined): boo
   return URL.canParse(origin) && new URL(origin).host === host;
 }
 
-export async function operatorSocketRoutes(app: FastifyInstance, opts: { deps: FlowDeps; sessionCheckMs?: number }): Promise<void> {
+export async function operatorSocketRoutes(
+  app: FastifyInstance,
+  opts: { deps: FlowDeps; sessionCheckMs?: number; presenceDelays?: { awayMs: number; offlineMs: number } },
+): Promise<void> {
   const { deps, sessionCheckMs = SESSION_CHECK_MS } = opts;
-  const presence = presenceTimers(deps);
-  app.addHook('onClose', async () => presence.stopAll());
+  const presence = presenceTimers(deps, opts.presenceDelays);
+  // An instance killed with inboxes open never closed their sockets: its heartbeats going stale stand in for that.
+  const stopVanished = deps.hub.onOperatorsVanished((operatorIds) => {
+    for (const id of operatorIds) presence.lastSocketClosed(id);
+  });
+  app.addHook('onClose', async () => {
+    stopVanished();
+    presence.stopAll();
+  });
   app.addHook('onReady', async () => presence.afterRestart());
 
   app.get(
