@@ -1,4 +1,5 @@
 import { type Collection, type Db, MongoClient } from 'mongodb';
+import type { LeaseDoc } from './assignment-leases-store';
 import type {
   AuditDoc,
   CallbackDoc,
@@ -25,6 +26,7 @@ export interface Collections {
   transitions: Collection<TransitionDoc>;
   webhookDeliveries: Collection<WebhookDeliveryDoc>;
   webhookAttempts: Collection<WebhookAttemptDoc>;
+  assignmentLeases: Collection<LeaseDoc>;
 }
 
 export function collectionsOf(db: Db): Collections {
@@ -40,6 +42,7 @@ export function collectionsOf(db: Db): Collections {
     transitions: db.collection('transitions'),
     webhookDeliveries: db.collection('webhook_deliveries'),
     webhookAttempts: db.collection('webhook_attempts'),
+    assignmentLeases: db.collection('assignment_leases'),
   };
 }
 
