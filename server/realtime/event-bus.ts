@@ -3,19 +3,20 @@ import type { Collection, Db } from 'mongodb';
 /**
  * A database-backed event bus for several server instances on one database.
  *
- * Storage: a capped collection `events` (bounded size, oldest dropped first) plus one counter
- * document that hands out a gap-free, increasing `seq`. Every instance polls for `seq` above the
- * last it has handled and hands each event to its subscriber exactly once, in `seq` order.
+ * Storage: a capped collection `events` (bounded size, oldest dropped first) whose `_id` is an
+ * increasing `seq`, taken by inserting at the next free number (see insertAtNextSeqs). Every
+ * instance polls for `seq` above the last it has handled and hands each event to its subscriber
+ * exactly once, in `seq` order.
  *
  * Why polling and not a tailable cursor: FerretDB 1.24 (SQLite backend) accepts tailable awaitData
  * cursors but kills them when the first batch reaches the end (cursor id 0), and with batchSize 0
  * the next getMore fails with "iterator is read to the end or closed". A short poll on an indexed
  * `seq` behaves the same on MongoDB and FerretDB; its interval is the latency floor.
  *
- * Ordering: one instance publishes in call order (events of one tick go out as one batch: one
- * counter increment for the block, one insertMany). Across instances, a block of seqs can be
- * allocated before an earlier block is inserted; the tail then waits for the missing seq, and
- * only skips it after GAP_GRACE_MS (its publisher died between counting and inserting).
+ * Ordering: one instance publishes in call order (events of one tick go out as one ordered
+ * insertMany, one batch in flight at a time). A seq is only guessed from one already stored, so
+ * gaps should not appear; should one (e.g. a store that commits a later insert first), the tail
+ * waits for it and skips it after `gapGraceMs`, logging it.
  */
 export interface BusEvent<P = unknown> {
   seq: number;
@@ -39,16 +40,24 @@ export interface EventBus<P> {
   readonly instanceId: string;
   /** Queues the payload; the returned promise settles once it is stored (tests and benches await it). */
   publish(payload: P): Promise<void>;
-  /** Starts tailing from "now" (the current counter); each event, own ones included, reaches `handler`. */
+  /** Starts tailing from "now" (the highest stored seq); each event, own ones included, reaches `handler`. */
   start(handler: (event: BusEvent<P>) => void): Promise<void>;
   /** Stops the tail after the poll in flight, and waits for pending publishes. */
   stop(): Promise<void>;
 }
 
-const COUNTER_ID = 'events';
 const DEFAULT_CAP_BYTES = 64 * 1024 * 1024;
 const NAMESPACE_EXISTS = 48;
 const DUPLICATE_KEY = 11000;
+
+/** Where an ordered insertMany stopped on a duplicate key (what came before it is stored); null for any other error. */
+function duplicateKeyIndex(error: unknown): number | null {
+  const first = (error as { writeErrors?: { code?: number; index?: number }[] | { code?: number; index?: number } }).writeErrors;
+  const writeError = Array.isArray(first) ? first[0] : first;
+  if (writeError?.code === DUPLICATE_KEY && typeof writeError.index === 'number') return writeError.index;
+  if ((error as { code?: number }).code === DUPLICATE_KEY) return 0;
+  return null;
+}
 
 interface EventDoc {
   _id: number;
@@ -70,16 +79,36 @@ export function createEventBus<P>(db: Db, options: EventBusOptions): EventBus<P>
   const { instanceId, pollMs = 5, gapGraceMs = 2000, onError = () => {} } = options;
   // `_id` is the seq: the primary key index serves the tail's range query on both servers.
   const events: Collection<EventDoc> = db.collection<EventDoc>('events');
-  const counters = db.collection<{ _id: string; seq: number }>('event_counters');
 
-  let counterReady = false;
-  // Two instances starting together may both try to insert it: the loser's duplicate key is fine.
-  async function ensureCounter(): Promise<void> {
-    if (counterReady) return;
-    await counters.updateOne({ _id: COUNTER_ID }, { $setOnInsert: { seq: 0 } }, { upsert: true }).catch((error) => {
-      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
-    });
-    counterReady = true;
+  /** The highest seq this instance knows is taken: where its next insert starts guessing. */
+  let knownMax = 0;
+  const maxStored = async () => (await events.find({}, { projection: { _id: 1 } }).sort({ _id: -1 }).limit(1).next())?._id ?? 0;
+
+  /**
+   * Inserts the batch at the next free seqs. Seqs are taken by inserting under the unique _id, not
+   * handed out by a counter: FerretDB 1.24 does not apply findAndModify's $inc atomically across
+   * connections (two instances got the same block), but a duplicate key is decided by the database.
+   * On a collision the ordered insert stops at the taken seq; the rest go after the new maximum.
+   */
+  async function insertAtNextSeqs(payloads: P[]): Promise<void> {
+    let rest = payloads;
+    let next = knownMax + 1;
+    for (let attempt = 0; rest.length > 0; attempt++) {
+      const at = new Date();
+      try {
+        await events.insertMany(
+          rest.map((payload, i) => ({ _id: next + i, origin: instanceId, at, payload })),
+          { ordered: true },
+        );
+        knownMax = Math.max(knownMax, next + rest.length - 1);
+        return;
+      } catch (error) {
+        const failedAt = duplicateKeyIndex(error);
+        if (failedAt === null || attempt > 50) throw error;
+        rest = rest.slice(failedAt);
+        next = (await maxStored()) + 1;
+      }
+    }
   }
 
   let pending: { payload: P; done: () => void; fail: (e: unknown) => void }[] = [];
@@ -90,15 +119,7 @@ export function createEventBus<P>(db: Db, options: EventBusOptions): EventBus<P>
       const batch = pending;
       pending = [];
       try {
-        await ensureCounter();
-        const counter = await counters.findOneAndUpdate({ _id: COUNTER_ID }, { $inc: { seq: batch.length } }, { returnDocument: 'after' });
-        if (!counter) throw new Error('event bus: the counter document vanished');
-        const last = counter.seq;
-        const at = new Date();
-        await events.insertMany(
-          batch.map((b, i) => ({ _id: last - batch.length + 1 + i, origin: instanceId, at, payload: b.payload })),
-          { ordered: true },
-        );
+        await insertAtNextSeqs(batch.map((b) => b.payload));
         for (const b of batch) b.done();
       } catch (error) {
         onError(error, 'publish');
@@ -122,8 +143,8 @@ export function createEventBus<P>(db: Db, options: EventBusOptions): EventBus<P>
     },
     async start(handler) {
       await ensureEventsCollection(db, options.capBytes);
-      await ensureCounter();
-      let handled = (await counters.findOne({ _id: COUNTER_ID }))?.seq ?? 0;
+      let handled = await maxStored();
+      knownMax = Math.max(knownMax, handled);
       let gapSince: number | null = null;
       const pollOnce = async () => {
         const docs = await events.find({ _id: { $gt: handled } }).sort({ _id: 1 }).limit(1000).toArray();
@@ -135,6 +156,7 @@ export function createEventBus<P>(db: Db, options: EventBusOptions): EventBus<P>
           }
           gapSince = null;
           handled = doc._id;
+          knownMax = Math.max(knownMax, handled);
           try {
             handler({ seq: doc._id, origin: doc.origin, at: doc.at, payload: doc.payload as P });
           } catch (error) {
