@@ -33,7 +33,7 @@ export function describeStartupFailure(step: StartupStep, error: unknown, target
     return `Cannot reach the database at ${database} (${reason}); check MONGODB_URI and that the server is running.`;
   }
   if (step === 'event_bus') {
-    return `Cannot start the event bus in database ${target.mongodbDb} at ${database} (${reason}); check that the MONGODB_URI user may create the capped collection "events", or set EVENT_BUS=off when running a single instance.`;
+    return `Cannot start the event bus in database ${target.mongodbDb} at ${database} (${reason}); check that the MONGODB_URI user may read and write the collection "events", or set EVENT_BUS=off when running a single instance.`;
   }
   return `Cannot create the indexes in database ${target.mongodbDb} at ${database} (${reason}); check that the MONGODB_URI user may create indexes and that the server is MongoDB 6.0+ or FerretDB 1.24+.`;
 }

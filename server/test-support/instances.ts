@@ -30,7 +30,7 @@ export async function startInstances(
     all.push(h);
     return h;
   };
-  // One after the other: the first creates the capped collection and indexes the others find.
+  // One after the other, as a rolling deployment starts them.
   for (const name of names) await startOne(name);
   return {
     databaseName,
