@@ -9,9 +9,11 @@ import WebSocket from 'ws';
 import { PROTOCOL_VERSION } from '../../shared/protocol-version';
 import { type Harness, seedOperator, seedSite } from '../../server/test-support/harness';
 import { startInstances } from '../../server/test-support/instances';
+import { createEventBus } from '../../server/realtime/event-bus';
+import type { Db } from 'mongodb';
 
-const VISITORS = Number(process.env.BENCH_CROSS_VISITORS ?? 30);
-const MESSAGES = Number(process.env.BENCH_CROSS_MESSAGES ?? 10);
+const VISITORS = Number(process.env.BENCH_CROSS_VISITORS ?? 10);
+const MESSAGES = Number(process.env.BENCH_CROSS_MESSAGES ?? 20);
 
 export interface LatencyFigures {
   n: number;
@@ -27,6 +29,10 @@ export interface CrossInstanceFigures {
   crossInstance: LatencyFigures;
   /** Per message: arrival on the other instance minus arrival on the same one. */
   addedByCrossing: LatencyFigures;
+  /** The bus alone, no app around it: publish on one bus -> handed to another's subscriber. */
+  busOnly: LatencyFigures;
+  /** Same run, same database: one bare insertOne, the floor any database bus pays at least once. */
+  insertBaseline: LatencyFigures;
   lines: string[];
 }
 
@@ -61,6 +67,33 @@ async function inbox(h: Harness, cookie: string, arrivals: Map<string, number>):
     ws.once('error', reject);
   });
   return ws;
+}
+
+/** 200 events at ~50/s from bus "x" to bus "y" on one database, and 200 bare inserts beside them. */
+async function busAlone(db: Db): Promise<{ busOnly: LatencyFigures; insertBaseline: LatencyFigures }> {
+  const x = createEventBus<{ t: number }>(db, { instanceId: 'bench-x' });
+  const y = createEventBus<{ t: number }>(db, { instanceId: 'bench-y' });
+  const crossed: number[] = [];
+  await x.start(() => {});
+  await y.start((e) => {
+    if (e.origin === 'bench-x') crossed.push(performance.now() - e.payload.t);
+  });
+  for (let i = 0; i < 200; i++) {
+    await x.publish({ t: performance.now() });
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const end = performance.now() + 3000;
+  while (crossed.length < 200 && performance.now() < end) await new Promise((r) => setTimeout(r, 20));
+  await x.stop();
+  await y.stop();
+  const raw = db.collection('bench_raw_inserts');
+  const inserts: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const t0 = performance.now();
+    await raw.insertOne({ i, at: new Date() });
+    inserts.push(performance.now() - t0);
+  }
+  return { busOnly: figures(crossed), insertBaseline: figures(inserts) };
 }
 
 export async function benchCrossInstance(): Promise<CrossInstanceFigures> {
@@ -119,7 +152,8 @@ export async function benchCrossInstance(): Promise<CrossInstanceFigures> {
       if (tb !== undefined) cross.push(tb - t0);
       if (ta !== undefined && tb !== undefined) added.push(tb - ta);
     }
-    const result = { sameInstance: figures(same), crossInstance: figures(cross), addedByCrossing: figures(added) };
+    const alone = await busAlone(a.db);
+    const result = { sameInstance: figures(same), crossInstance: figures(cross), addedByCrossing: figures(added), ...alone };
     const fmt = (label: string, f: LatencyFigures) => `  ${label.padEnd(44)} n=${f.n}  p50=${f.p50} ms  p99=${f.p99} ms  max=${f.max} ms`;
     const lines = [
       `event crossing instances (${VISITORS} visitors on A x ${MESSAGES} messages; inboxes on A and on B; database event bus)`,
@@ -127,6 +161,9 @@ export async function benchCrossInstance(): Promise<CrossInstanceFigures> {
       fmt('bus: visitor send -> inbox on B (crossing)', result.crossInstance),
       fmt('added by the crossing (B minus A, per msg)', result.addedByCrossing),
       `  lost on the way to B: ${sentAt.size - cross.length} of ${sentAt.size}`,
+      'the bus alone (200 events at ~50/s, one bus to another, no app load)',
+      fmt('bus: publish -> other instance\'s subscriber', result.busOnly),
+      fmt('baseline: one bare insertOne, same database', result.insertBaseline),
     ];
     return { ...result, lines };
   } finally {

@@ -5,8 +5,13 @@ import type { Collection, Db } from 'mongodb';
  *
  * Storage: a collection `events` whose `_id` is an increasing `seq`, taken by inserting at the next
  * free number (see insertAtNextSeqs). Every instance polls for `seq` above the last it has handled
- * and hands each event to its subscriber exactly once, in `seq` order. Each instance also trims
- * events older than `retainMs`, always keeping the newest, so the seq never restarts.
+ * and hands each event to its subscriber exactly once, in `seq` order.
+ *
+ * Trimming: each instance records how far it has read (`event_bus_positions`, one tiny document per
+ * instance) and deletes the events every live instance has read, so the collection holds only what
+ * some tail still needs, usually a handful; a position not renewed for `positionStaleMs` belongs to
+ * a dead instance and stops holding events back. Events older than `retainMs` go regardless (the
+ * bound). The newest event always stays, so the seq never restarts.
  *
  * Why not a capped collection with a tailable cursor, measured on FerretDB 1.24 (SQLite backend):
  * - a tailable awaitData cursor dies when its first batch reaches the end (cursor id 0), and with
@@ -15,14 +20,14 @@ import type { Collection, Db } from 'mongodb';
  * - every query scans the whole collection (no pushdown for `_id` ranges, numbers or strings), and
  *   capped collections are trimmed only by a background job (`max: 500` still held 1,200), so a
  *   64 MB ring would make each poll read all of it.
- * So the collection is kept small by trimming; on MongoDB the `_id` index serves the same query.
+ * So the collection is kept small by trimming (below); on MongoDB the `_id` index serves the same query.
  * The poll interval is the latency floor.
  *
  * Ordering: one instance publishes in call order (events of one tick go out as one ordered
  * insertMany, one batch in flight at a time). A seq is only guessed from one already stored, so
  * gaps should not appear; should one (e.g. a store that commits a later insert first), the tail
  * waits for it and skips it after `gapGraceMs`, logging it. A tail that falls more than `retainMs`
- * behind (a stalled process) finds its next seq trimmed: it logs the gap and skips ahead.
+ * (or, silent that long, `positionStaleMs`) behind finds its next seq trimmed: it logs the gap and skips ahead.
  */
 export interface BusEvent<P = unknown> {
   seq: number;
@@ -34,8 +39,12 @@ export interface BusEvent<P = unknown> {
 
 export interface EventBusOptions {
   instanceId: string;
-  /** How long events stay for a tail that lags (trimmed after). */
+  /** The longest an event stays, even for a live tail that has not read it. */
   retainMs?: number;
+  /** A read position older than this is a dead instance's and no longer holds events back. */
+  positionStaleMs?: number;
+  /** How often the position is recorded and read events trimmed. */
+  trimMs?: number;
   pollMs?: number;
   gapGraceMs?: number;
   /** Called for each error of the tail or of a publish: the bus keeps going. */
@@ -71,7 +80,8 @@ interface EventDoc {
 }
 
 export function createEventBus<P>(db: Db, options: EventBusOptions): EventBus<P> {
-  const { instanceId, pollMs = 5, gapGraceMs = 1000, retainMs = 10_000, onError = () => {} } = options;
+  const { instanceId, pollMs = 10, gapGraceMs = 1000, retainMs = 60_000, positionStaleMs = 5000, trimMs = 250, onError = () => {} } = options;
+  const positions = db.collection<{ _id: string; handled: number; at: Date }>('event_bus_positions');
   // `_id` is the seq: the primary key index serves the tail's range query on both servers.
   const events: Collection<EventDoc> = db.collection<EventDoc>('events');
 
@@ -139,8 +149,11 @@ export function createEventBus<P>(db: Db, options: EventBusOptions): EventBus<P>
       return stored;
     },
     async start(handler) {
+      // Position 0 first: between reading the newest seq and recording it, nobody may trim past it.
+      await positions.updateOne({ _id: instanceId }, { $set: { handled: 0, at: new Date() } }, { upsert: true });
       let handled = await maxStored();
       knownMax = Math.max(knownMax, handled);
+      await positions.updateOne({ _id: instanceId }, { $set: { handled, at: new Date() } }, { upsert: true });
       let gapSince: number | null = null;
       const pollOnce = async () => {
         const docs = await events.find({ _id: { $gt: handled } }).sort({ _id: 1 }).limit(1000).toArray();
@@ -162,14 +175,18 @@ export function createEventBus<P>(db: Db, options: EventBusOptions): EventBus<P>
         return docs.length;
       };
       let trimmedAt = Date.now();
-      // Keeps `handled` itself: the newest stored event must stay, or the next insert would take seq 1 again.
+      // Never past `handled` of anyone: the newest stored event must stay, or the next insert would take seq 1 again.
       const trim = async () => {
         trimmedAt = Date.now();
-        await events.deleteMany({ _id: { $lt: handled }, at: { $lt: new Date(trimmedAt - retainMs) } });
+        const now = new Date(trimmedAt);
+        await positions.updateOne({ _id: instanceId }, { $set: { handled, at: now } }, { upsert: true });
+        const live = await positions.find({ at: { $gt: new Date(trimmedAt - positionStaleMs) } }).toArray();
+        const floor = Math.min(handled, ...live.map((p) => p.handled));
+        await events.deleteMany({ $or: [{ _id: { $lt: floor } }, { _id: { $lt: handled }, at: { $lt: new Date(trimmedAt - retainMs) } }] });
       };
       tail = (async () => {
         while (!stopped) {
-          if (Date.now() - trimmedAt > Math.min(1000, retainMs)) await trim().catch((error) => onError(error, 'tail'));
+          if (Date.now() - trimmedAt > trimMs) await trim().catch((error) => onError(error, 'tail'));
           let got: number | undefined = 0;
           try {
             got = await pollOnce();
@@ -187,6 +204,8 @@ export function createEventBus<P>(db: Db, options: EventBusOptions): EventBus<P>
       stopped = true;
       await tail;
       await flushing;
+      // Gone on purpose: the others need not keep events for this instance until its position goes stale.
+      await positions.deleteOne({ _id: instanceId }).catch((error) => onError(error, 'tail'));
     },
   };
 }
