@@ -3,6 +3,7 @@ import pino from 'pino';
 import { buildApp } from '../server/app';
 import { createFlowDeps } from '../server/composition';
 import { seedDemo } from '../server/seed/seed-demo';
+import { loadEmbeddingsConfig } from '../server/services/embeddings';
 import { connectDatabase } from '../server/store/database';
 
 const uri = process.env.MONGODB_URI;
@@ -11,7 +12,7 @@ const { db } = await connectDatabase(uri, process.env.E2E_DB ?? 'baton_e2e');
 // E2E_KEEP_DB: a restart in the middle of a journey keeps its data, as a real restart would.
 if (!process.env.E2E_KEEP_DB) await db.dropDatabase();
 const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
-const deps = createFlowDeps(db, log);
+const deps = createFlowDeps(db, log, undefined, { embeddings: loadEmbeddingsConfig(process.env) });
 await deps.store.ensureIndexes();
 await seedDemo(deps.store);
 const app = await buildApp({ deps, logger: log, staticDir: 'dist/public', demoSiteKey: 'demo', sessionTtlMs: 3600_000, cookieSecure: false });

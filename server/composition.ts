@@ -7,6 +7,10 @@ import { type Hub, createInProcessHub } from './realtime/hub';
 import { type Store, createStore } from './store';
 import type { Site } from './entities/site';
 import { type WebhookSender, createWebhookSender } from './webhooks/webhook-sender';
+import { loadExampleBank } from './meaning/example-bank';
+import { createMeanings, type Meanings } from './meaning/meanings';
+import { type BackoffPolicy, createEmbeddings, type EmbeddingsConfig } from './services/embeddings';
+import { createOffEmbedder } from './services/embeddings/embedder';
 
 export interface Clock {
   now(): Date;
@@ -24,16 +28,30 @@ export interface FlowDeps {
   webhooks: WebhookSender;
   /** Bot replies in flight, per conversation, so a barge-in can stop them at once. */
   inFlightBots: Map<string, AbortController>;
+  /** The semantic layer: turns' meanings from the embeddings service; absent or late means rules only. */
+  meanings: Meanings;
+}
+
+export interface FlowDepsOptions {
+  publicUrl?: string | null;
+  webhookRetryDelaysMs?: number[];
+  /** The EMBEDDINGS_* settings; without them (or without a URL) the rules decide alone. */
+  embeddings?: EmbeddingsConfig;
+  /** Tests shorten the embeddings service's back-off. */
+  embeddingsBackoff?: BackoffPolicy;
+  /** The server passes the database bus hub (realtime/create-hub.ts); default: in-process, one instance. */
+  hub?: Hub;
 }
 
 export function createFlowDeps(
   db: Db,
   log: FastifyBaseLogger,
   clock: Clock = { now: () => new Date() },
-  options: { publicUrl?: string | null; webhookRetryDelaysMs?: number[]; hub?: Hub } = {},
+  options: FlowDepsOptions = {},
 ): FlowDeps {
   const store = createStore(db);
   return {
+    meanings: createLiveMeanings(log, options),
     webhooks: createWebhookSender({
       store,
       log,
@@ -43,7 +61,6 @@ export function createFlowDeps(
       ...(options.webhookRetryDelaysMs ? { retryDelaysMs: options.webhookRetryDelaysMs } : {}),
     }),
     store,
-    // The server passes the database bus hub (realtime/create-hub.ts); the in-process one serves a single process.
     hub: options.hub ?? createInProcessHub(),
     clock,
     newId: randomUUID,
@@ -69,4 +86,14 @@ function botCache(): FlowDeps['botFor'] {
     }
     return bot;
   };
+}
+
+function createLiveMeanings(log: FastifyBaseLogger, options: FlowDepsOptions): Meanings {
+  const config = options.embeddings;
+  if (!config || config.baseUrl === null) {
+    const off = createOffEmbedder(config?.model ?? 'none');
+    return createMeanings({ embeddings: { ...off, embedMany: async () => null }, log, loadBank: () => [], liveDeadlineMs: 0 });
+  }
+  const embeddings = createEmbeddings(config, { log, ...(options.embeddingsBackoff ? { backoff: options.embeddingsBackoff } : {}) });
+  return createMeanings({ embeddings, log, loadBank: () => loadExampleBank(), liveDeadlineMs: config.timeoutMs });
 }

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const log = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.query.token'] });
   const { client, db } = await connectDatabase(config.mongodbUri, config.mongodbDb).catch((error) => failStartup(config, 'connect', error));
   const hub = createHub(db, log, { mode: config.eventBus });
-  const deps = createFlowDeps(db, log, undefined, { publicUrl: config.publicUrl ?? null, hub });
+  const deps = createFlowDeps(db, log, undefined, { publicUrl: config.publicUrl ?? null, embeddings: config.embeddings, hub });
   await deps.store.ensureIndexes().catch((error) => failStartup(config, 'indexes', error));
   await hub.start().catch((error) => failStartup(config, 'event_bus', error));
   const app = await buildApp({

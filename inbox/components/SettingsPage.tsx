@@ -5,6 +5,7 @@ import { JsonConfigEditor } from './JsonConfigEditor';
 import { MessagesForm } from './MessagesForm';
 import { OperatorsPanel } from './OperatorsPanel';
 import { PolicyTopicsForm } from './PolicyTopicsForm';
+import { TeachByExampleForm } from './TeachByExampleForm';
 import { QueuesForm } from './QueuesForm';
 import { SettingsSaveBar } from './SettingsSaveBar';
 import { SiteSecretPanel } from './SiteSecretPanel';
@@ -46,6 +47,7 @@ export function SettingsPage() {
           <GeneralForm />
           <TriggerSwitches />
           <PolicyTopicsForm />
+          <TeachByExampleForm />
           <QueuesForm />
           <HandoverRulesForm />
           <HoursForm />

@@ -7,13 +7,13 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import WebSocket from 'ws';
 import { PROTOCOL_VERSION } from '../../shared/protocol-version';
-import { type Harness, seedOperator, seedSite } from '../../server/test-support/harness';
+import { type Harness, type InstanceHarness, seedOperator, seedSite } from '../../server/test-support/harness';
 import { startInstances } from '../../server/test-support/instances';
 import { createEventBus } from '../../server/realtime/event-bus';
 import type { Db } from 'mongodb';
 
-const VISITORS = Number(process.env.BENCH_CROSS_VISITORS ?? 10);
-const MESSAGES = Number(process.env.BENCH_CROSS_MESSAGES ?? 20);
+const VISITORS = Number(process.env.BENCH_CROSS_VISITORS ?? 5);
+const MESSAGES = Number(process.env.BENCH_CROSS_MESSAGES ?? 40);
 
 export interface LatencyFigures {
   n: number;
@@ -100,7 +100,7 @@ export async function benchCrossInstance(): Promise<CrossInstanceFigures> {
   if (!process.env.MONGODB_URI) throw new Error('run with `npm run bench` (it starts the database)');
   const instances = await startInstances(['a', 'b']);
   try {
-    const [a, b] = instances.all as [Harness, Harness];
+    const [a, b] = instances.all as [InstanceHarness, InstanceHarness];
     // Handoff off: the bench measures the message event, not the escalation around it.
     await seedSite(a, { siteId: 's', siteKey: 'bench', config: { handoffEnabled: false } });
     await seedOperator(a, { operatorId: 'op-a', email: 'a@bench.test', name: 'On A', siteIds: ['s'] });

@@ -4,20 +4,20 @@ import type { Message } from '../../shared/entities';
 import { SiteConfigResponse } from '../../shared/http';
 import { offerWaiting } from '../flows/handoff/auto-assign';
 import { connectOperator, loginOperator, visitorSession } from '../test-support/clients';
-import { type Harness, seedOperator, seedSite } from '../test-support/harness';
+import { type Harness, type InstanceHarness, seedOperator, seedSite } from '../test-support/harness';
 import { type Instances, startInstances } from '../test-support/instances';
 
 // Three real instances on one database: no sticky sessions, every client picks its own.
 const AWAY_MS = 600;
 const presenceOf = async (h: Harness, operatorId: string) => (await h.deps.store.operators.get(operatorId))?.presence;
 let instances: Instances;
-let a: Harness;
-let b: Harness;
-let c: Harness;
+let a: InstanceHarness;
+let b: InstanceHarness;
+let c: InstanceHarness;
 
 beforeEach(async () => {
   instances = await startInstances(['a', 'b', 'c'], { heartbeatMs: 200, staleAfterMs: 800, presenceDelays: { awayMs: AWAY_MS, offlineMs: 60_000 } });
-  [a, b, c] = instances.all as [Harness, Harness, Harness];
+  [a, b, c] = instances.all as [InstanceHarness, InstanceHarness, InstanceHarness];
   await seedSite(a, { siteId: 'site-a', siteKey: 'key-a' });
   await seedOperator(a, { operatorId: 'op-sam', email: 'sam@a.test', name: 'Sam Rivera', siteIds: ['site-a'] });
   await seedOperator(a, { operatorId: 'op-dana', email: 'dana@a.test', name: 'Dana Admin', siteIds: ['site-a'], role: 'admin' });

@@ -6,7 +6,7 @@ import pino from 'pino';
 import { SiteConfig, type SiteConfigInput } from '../../shared/site-config';
 import { buildApp } from '../app';
 import { hashPassword } from '../security/passwords';
-import { type Clock, type FlowDeps, createFlowDeps } from '../composition';
+import { type Clock, type FlowDeps, type FlowDepsOptions, createFlowDeps } from '../composition';
 import { type BusHub, createBusHub } from '../realtime/bus-hub';
 
 /** A real app on a real port over a fresh database of the test server; nothing is mocked. */
@@ -16,9 +16,13 @@ export interface Harness {
   db: Db;
   baseUrl: string;
   wsUrl: string;
+  close(): Promise<void>;
+}
+
+/** What startHarness adds for tests of several instances. */
+export interface InstanceHarness extends Harness {
   /** The bus hub when started with `eventBus`. */
   bus: BusHub | null;
-  close(): Promise<void>;
   /**
    * Dies as a killed process would: sockets cut without a close frame, no goodbye on the bus,
    * its operators' heartbeats left to go stale. The database is left alone.
@@ -38,6 +42,8 @@ export interface HarnessOptions {
   databaseName?: string;
   /** A short session re-check, so tests of it need not wait 10 s. */
   operatorSessionCheckMs?: number;
+  flowOptions?: FlowDepsOptions;
+  log?: pino.Logger;
   /** Run with the database event bus (several instances) instead of the in-process hub. */
   eventBus?: { instanceId: string; heartbeatMs?: number; staleAfterMs?: number };
   /** How long a closed inbox waits before "away" and "offline" (default 30 s / 5 min). */
@@ -46,15 +52,15 @@ export interface HarnessOptions {
   keepDatabase?: boolean;
 }
 
-export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+export async function startHarness(options: HarnessOptions = {}): Promise<InstanceHarness> {
   const client = new MongoClient(testDatabaseUri(), { serverSelectionTimeoutMS: 5000 });
   await client.connect();
   const db = client.db(options.databaseName ?? `baton_test_${randomUUID().slice(0, 8)}`);
-  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const log = options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const bus = options.eventBus
     ? createBusHub(db, { ...options.eventBus, onError: (err, where) => log.error({ err, where }, 'event bus error') })
     : null;
-  const deps = createFlowDeps(db, log, options.clock, bus ? { hub: bus } : {});
+  const deps = createFlowDeps(db, log, options.clock, { ...options.flowOptions, ...(bus ? { hub: bus } : {}) });
   await deps.store.ensureIndexes();
   await bus?.start();
   const app = await buildApp({

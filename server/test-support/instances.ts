@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Harness, type HarnessOptions, startHarness } from './harness';
+import { type HarnessOptions, type InstanceHarness, startHarness } from './harness';
 
 /**
  * Several real app instances on one database, each with the database event bus, as a deployment
@@ -7,9 +7,9 @@ import { type Harness, type HarnessOptions, startHarness } from './harness';
  */
 export interface Instances {
   databaseName: string;
-  all: Harness[];
+  all: InstanceHarness[];
   /** Starts one more instance on the same database (e.g. a restart). */
-  startOne(name: string): Promise<Harness>;
+  startOne(name: string): Promise<InstanceHarness>;
   close(): Promise<void>;
 }
 
@@ -19,7 +19,7 @@ export async function startInstances(
 ): Promise<Instances> {
   const databaseName = `baton_test_${randomUUID().slice(0, 8)}`;
   const { heartbeatMs, staleAfterMs, ...rest } = options;
-  const all: Harness[] = [];
+  const all: InstanceHarness[] = [];
   const startOne = async (name: string) => {
     const h = await startHarness({
       ...rest,
