@@ -80,7 +80,7 @@ interface EventDoc {
 }
 
 export function createEventBus<P>(db: Db, options: EventBusOptions): EventBus<P> {
-  const { instanceId, pollMs = 10, gapGraceMs = 1000, retainMs = 60_000, positionStaleMs = 5000, trimMs = 250, onError = () => {} } = options;
+  const { instanceId, pollMs = 10, gapGraceMs = 1000, retainMs = 60_000, positionStaleMs = 30_000, trimMs = 250, onError = () => {} } = options;
   const positions = db.collection<{ _id: string; handled: number; at: Date }>('event_bus_positions');
   // `_id` is the seq: the primary key index serves the tail's range query on both servers.
   const events: Collection<EventDoc> = db.collection<EventDoc>('events');
