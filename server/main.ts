@@ -42,6 +42,8 @@ async function main(): Promise<void> {
     stopSweepers();
     // Before the client closes: an attempt in flight still records its outcome.
     await deps.webhooks.close();
+    // Also before it: the last events go out and the others hear this instance's operators left.
+    await deps.hub.close();
     await client.close();
   });
   let closing = false;

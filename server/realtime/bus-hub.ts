@@ -88,6 +88,7 @@ export function createBusHub(db: Db, options: BusHubOptions): BusHub {
   };
 
   let closed = false;
+  let closing: Promise<void> | null = null;
   return {
     instanceId,
     toVisitor: (visitorId, event) => both({ kind: 'visitor', visitorId, event }),
@@ -122,18 +123,24 @@ export function createBusHub(db: Db, options: BusHubOptions): BusHub {
       await bus.start(onTail);
       await heartbeats.start();
     },
-    async close() {
-      if (closed) return;
-      closed = true;
-      // Tell the others now rather than let them wait for the heartbeats to go stale.
-      for (const operatorId of local.connectedOperators()) publish({ kind: 'operator_disconnected', operatorId });
-      await heartbeats.stop({ forgetOwn: true });
-      await bus.stop();
+    // Every caller waits for the one closing: the app's onClose and main's both call it.
+    close() {
+      closing ??= (async () => {
+        closed = true;
+        // Tell the others now rather than let them wait for the heartbeats to go stale.
+        for (const operatorId of local.connectedOperators()) publish({ kind: 'operator_disconnected', operatorId });
+        await heartbeats.stop({ forgetOwn: true });
+        await bus.stop();
+      })();
+      return closing;
     },
-    async vanish() {
-      closed = true;
-      await heartbeats.stop({ forgetOwn: false });
-      await bus.stop();
+    vanish() {
+      closing ??= (async () => {
+        closed = true;
+        await heartbeats.stop({ forgetOwn: false });
+        await bus.stop();
+      })();
+      return closing;
     },
   };
 }
