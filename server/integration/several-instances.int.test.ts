@@ -103,7 +103,11 @@ describe('presence across instances', () => {
     await eventually(() => a.deps.hub.connectedOperators().has('op-sam'), (v) => v);
     expect(a.deps.hub.connectedOperators().has('op-sam')).toBe(true);
 
+    const leaving = a.bus!.instanceId;
     await a.close();
+    // A clean stop takes its read position and heartbeats along: nobody keeps events or presence for it.
+    expect(await b.db.collection('event_bus_positions').countDocuments({ _id: leaving as never })).toBe(0);
+    expect(await b.db.collection('operator_heartbeats').countDocuments({ instanceId: leaving })).toBe(0);
     const restarted = await instances.startOne('a2');
     // What the restart's presence sweep asks before starting anyone's away timer.
     expect(restarted.deps.hub.connectedOperators().has('op-sam')).toBe(true);
