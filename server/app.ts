@@ -35,6 +35,8 @@ export interface AppOptions {
   helloDeadlineMs?: number;
   /** HTTP timeouts (ms); tests shorten them. */
   httpTimeouts?: Partial<HttpTimeouts>;
+  /** How long a closed inbox waits before "away" and "offline"; tests shorten it. */
+  presenceDelays?: { awayMs: number; offlineMs: number };
 }
 
 export interface HttpTimeouts {
@@ -93,7 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(siteRoutes, { deps });
   await app.register(visitorSocketRoutes, { deps, helloDeadlineMs: options.helloDeadlineMs });
   await app.register(widgetRoutes, { deps });
-  await app.register(operatorSocketRoutes, { deps, sessionCheckMs: options.operatorSessionCheckMs, helloDeadlineMs: options.helloDeadlineMs });
+  await app.register(operatorSocketRoutes, { deps, sessionCheckMs: options.operatorSessionCheckMs, helloDeadlineMs: options.helloDeadlineMs, presenceDelays: options.presenceDelays });
   await app.register(staticRoutes, { staticDir: options.staticDir, demoSiteKey: options.demoSiteKey });
 
   // Graceful close: sockets get 1001 (going away) so clients reconnect to another instance.
@@ -104,6 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     deps.meanings.close();
     await deps.webhooks.close();
+    await deps.hub.close();
   });
   return app;
 }

@@ -45,6 +45,8 @@ export interface FlowDepsOptions {
   embeddingsBackoff?: BackoffPolicy;
   /** Private ranges and hosts outgoing calls may reach (OUTBOUND_ALLOW); none unless given. */
   outbound?: OutboundPolicy;
+  /** The server passes the database bus hub (realtime/create-hub.ts); default: in-process, one instance. */
+  hub?: Hub;
 }
 
 export function createFlowDeps(
@@ -68,7 +70,7 @@ export function createFlowDeps(
       ...(options.webhookRetryDelaysMs ? { retryDelaysMs: options.webhookRetryDelaysMs } : {}),
     }),
     store,
-    hub: createInProcessHub(),
+    hub: options.hub ?? createInProcessHub(),
     clock,
     newId: randomUUID,
     log,

@@ -21,6 +21,8 @@ const Env = z.object({
   /** Private ranges and hosts outgoing webhooks and the bot may reach (self-hosted receivers). */
   OUTBOUND_ALLOW: z.string().optional(),
   DEMO_SITE_KEY: z.string().regex(/^[\w-]{1,64}$/, 'DEMO_SITE_KEY must be 1-64 letters, digits, _ or -').default('demo'),
+  /** `mongodb`: real-time events, presence and config changes cross instances through the database. */
+  EVENT_BUS: z.enum(['mongodb', 'off'], { error: 'EVENT_BUS must be mongodb (several instances) or off (one instance)' }).default('mongodb'),
 });
 
 export interface AppConfig {
@@ -36,6 +38,7 @@ export interface AppConfig {
   trustProxy: TrustProxy;
   demoSiteKey: string;
   outbound: OutboundPolicy;
+  eventBus: 'mongodb' | 'off';
   /** EMBEDDINGS_*: the semantic layer's service; without EMBEDDINGS_URL the rules decide alone. */
   embeddings: EmbeddingsConfig;
 }
@@ -73,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     trustProxy,
     demoSiteKey: e.DEMO_SITE_KEY,
     outbound,
+    eventBus: e.EVENT_BUS,
     embeddings,
   };
 }

@@ -4,6 +4,7 @@ import { type AppConfig, loadConfig } from './config';
 import { createFlowDeps } from './composition';
 import { startSweepers } from './jobs/sweepers';
 import { describeStartupFailure, type StartupStep } from './startup-failure';
+import { createHub } from './realtime/create-hub';
 import { connectDatabase } from './store/database';
 
 /** Start-up failures are the operator's to fix: one line naming what to change, exit 1, no stack. */
@@ -23,8 +24,10 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.logLevel);
   const { client, db } = await connectDatabase(config.mongodbUri, config.mongodbDb).catch((error) => failStartup(config, 'connect', error));
-  const deps = createFlowDeps(db, log, undefined, { publicUrl: config.publicUrl ?? null, embeddings: config.embeddings, outbound: config.outbound });
+  const hub = createHub(db, log, { mode: config.eventBus });
+  const deps = createFlowDeps(db, log, undefined, { publicUrl: config.publicUrl ?? null, embeddings: config.embeddings, outbound: config.outbound, hub });
   await deps.store.ensureIndexes().catch((error) => failStartup(config, 'indexes', error));
+  await hub.start().catch((error) => failStartup(config, 'event_bus', error));
   const app = await buildApp({
     deps,
     logger: log,
@@ -40,6 +43,8 @@ async function main(): Promise<void> {
     stopSweepers();
     // Before the client closes: an attempt in flight still records its outcome.
     await deps.webhooks.close();
+    // Also before it: the last events go out and the others hear this instance's operators left.
+    await deps.hub.close();
     await client.close();
   });
   let closing = false;

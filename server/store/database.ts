@@ -1,4 +1,5 @@
 import { type Collection, type Db, MongoClient } from 'mongodb';
+import type { LeaseDoc } from './assignment-leases-store';
 import type {
   AuditDoc,
   CallbackDoc,
@@ -27,6 +28,7 @@ export interface Collections {
   webhookDeliveries: Collection<WebhookDeliveryDoc>;
   webhookAttempts: Collection<WebhookAttemptDoc>;
   loginFailures: Collection<LoginFailuresDoc>;
+  assignmentLeases: Collection<LeaseDoc>;
 }
 
 export function collectionsOf(db: Db): Collections {
@@ -43,6 +45,7 @@ export function collectionsOf(db: Db): Collections {
     webhookDeliveries: db.collection('webhook_deliveries'),
     webhookAttempts: db.collection('webhook_attempts'),
     loginFailures: db.collection('login_failures'),
+    assignmentLeases: db.collection('assignment_leases'),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import { assignmentLeasesStore } from './assignment-leases-store';
 import { auditStore } from './audit-store';
 import { callbacksStore } from './callbacks-store';
 import { conversationsStore } from './conversations-store';
@@ -24,6 +25,7 @@ export function createStore(db: Db) {
     callbacks: callbacksStore(c),
     webhookDeliveries: webhookDeliveriesStore(c),
     loginFailures: loginFailuresStore(c),
+    assignmentLeases: assignmentLeasesStore(c.assignmentLeases),
     ensureIndexes: () => ensureIndexes(c),
     async ping(): Promise<boolean> {
       try {

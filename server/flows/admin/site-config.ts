@@ -53,7 +53,7 @@ function outboundIssues(config: SiteConfig, outbound: OutboundPolicy): Array<{ p
   });
 }
 
-/** Takes effect at once: every flow reads the site document afresh. */
+/** Takes effect at once, on every instance: per-instance caches of the site drop on the hub's config_changed. */
 export async function saveSiteConfig(
   deps: FlowDeps,
   operator: Operator,
@@ -72,6 +72,7 @@ export async function saveSiteConfig(
       'Someone else saved these settings after you opened them. Reload the latest settings, then make your change again.',
     );
   }
+  deps.hub.configChanged(siteId, saved.configVersion);
   const changed = Object.keys(config).filter(
     (key) => JSON.stringify(config[key as keyof SiteConfig]) !== JSON.stringify(current.config[key as keyof SiteConfig]),
   );

@@ -34,11 +34,18 @@ function isSameOrigin(origin: string | undefined, host: string | undefined): boo
 
 export async function operatorSocketRoutes(
   app: FastifyInstance,
-  opts: { deps: FlowDeps; sessionCheckMs?: number; helloDeadlineMs?: number },
+  opts: { deps: FlowDeps; sessionCheckMs?: number; helloDeadlineMs?: number; presenceDelays?: { awayMs: number; offlineMs: number } },
 ): Promise<void> {
   const { deps, sessionCheckMs = SESSION_CHECK_MS, helloDeadlineMs = HELLO_DEADLINE_MS } = opts;
-  const presence = presenceTimers(deps);
-  app.addHook('onClose', async () => presence.stopAll());
+  const presence = presenceTimers(deps, opts.presenceDelays);
+  // An instance killed with inboxes open never closed their sockets: its heartbeats going stale stand in for that.
+  const stopVanished = deps.hub.onOperatorsVanished((operatorIds) => {
+    for (const id of operatorIds) presence.lastSocketClosed(id);
+  });
+  app.addHook('onClose', async () => {
+    stopVanished();
+    presence.stopAll();
+  });
   app.addHook('onReady', async () => presence.afterRestart());
 
   app.get(
