@@ -8,6 +8,8 @@ import { type Store, createStore } from './store';
 import { trackInFlightCommands } from './store/in-flight';
 import { type MessageWindows, createMessageWindows } from './store/message-windows';
 import type { Site } from './entities/site';
+import { createOutboundFetch } from './security/outbound-fetch';
+import { type OutboundPolicy, STRICT_OUTBOUND_POLICY } from './security/outbound-url';
 import { type WebhookSender, createWebhookSender } from './webhooks/webhook-sender';
 import { loadExampleBank } from './meaning/example-bank';
 import { createMeanings, type Meanings } from './meaning/meanings';
@@ -38,6 +40,8 @@ export interface FlowDeps {
   visitorConversations: BoundedMap<string, string>;
   /** The semantic layer: turns' meanings from the embeddings service; absent or late means rules only. */
   meanings: Meanings;
+  /** Which addresses outgoing calls (webhooks, bot) may reach: checked when a URL is saved and again when called. */
+  outbound: OutboundPolicy;
 }
 
 /** A Map that forgets its oldest entry beyond `max`: per-instance memory stays bounded. */
@@ -58,6 +62,10 @@ export interface FlowDepsOptions {
   embeddings?: EmbeddingsConfig;
   /** Tests shorten the embeddings service's back-off. */
   embeddingsBackoff?: BackoffPolicy;
+  /** Private ranges and hosts outgoing calls may reach (OUTBOUND_ALLOW); none unless given. */
+  outbound?: OutboundPolicy;
+  /** The server passes the database bus hub (realtime/create-hub.ts); default: in-process, one instance. */
+  hub?: Hub;
 }
 
 export function createFlowDeps(
@@ -67,9 +75,11 @@ export function createFlowDeps(
   options: FlowDepsOptions = {},
 ): FlowDeps {
   const store = createStore(db);
-  const hub = createInProcessHub();
-  // A site saved on any instance reaches every instance's cache through the hub (a bus carries it across).
+  const hub = options.hub ?? createInProcessHub();
+  // A site saved on any instance reaches every instance's cache through the hub (the bus carries it across).
   hub.onConfigChanged((siteId, configVersion) => store.sites.invalidate(siteId, configVersion));
+  const outbound = options.outbound ?? STRICT_OUTBOUND_POLICY;
+  const outboundFetch = createOutboundFetch(outbound);
   return {
     meanings: createLiveMeanings(log, options),
     webhooks: createWebhookSender({
@@ -77,6 +87,7 @@ export function createFlowDeps(
       log,
       now: () => clock.now(),
       newId: randomUUID,
+      fetch: outboundFetch,
       publicUrl: options.publicUrl ?? null,
       ...(options.webhookRetryDelaysMs ? { retryDelaysMs: options.webhookRetryDelaysMs } : {}),
     }),
@@ -85,11 +96,12 @@ export function createFlowDeps(
     clock,
     newId: randomUUID,
     log,
-    botFor: botCache(),
+    botFor: botCache(outboundFetch),
     inFlightBots: new Map(),
     messageWindows: createMessageWindows(store.messages),
     dbInFlight: trackInFlightCommands(db.client).count,
     visitorConversations: new BoundedMap(100_000),
+    outbound,
   };
 }
 
@@ -97,14 +109,14 @@ export function createFlowDeps(
  * One bot per site configuration version: the knowledge-base index is built once, not per message.
  * The secret is part of the key because rotating it leaves the version alone but must re-sign at once.
  */
-function botCache(): FlowDeps['botFor'] {
+function botCache(outboundFetch: typeof fetch): FlowDeps['botFor'] {
   const bots = new Map<string, ReturnType<typeof createBot>>();
   return (site) => {
     const key = `${site._id}:${site.configVersion}:${site.secret}`;
     let bot = bots.get(key);
     if (!bot) {
       if (bots.size > 500) bots.clear();
-      bot = createBot(site.config.bot, { siteSecret: site.secret });
+      bot = createBot(site.config.bot, { siteSecret: site.secret, fetch: outboundFetch });
       bots.set(key, bot);
     }
     return bot;

@@ -1,9 +1,10 @@
-import pino from 'pino';
 import { buildApp } from './app';
+import { createLogger } from './security/log-redaction';
 import { type AppConfig, loadConfig } from './config';
 import { createFlowDeps } from './composition';
 import { startSweepers } from './jobs/sweepers';
 import { describeStartupFailure, type StartupStep } from './startup-failure';
+import { createHub } from './realtime/create-hub';
 import { connectDatabase } from './store/database';
 
 /** Start-up failures are the operator's to fix: one line naming what to change, exit 1, no stack. */
@@ -21,10 +22,12 @@ async function main(): Promise<void> {
     console.error((error as Error).message);
     process.exit(2);
   }
-  const log = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.query.token'] });
+  const log = createLogger(config.logLevel);
   const { client, db } = await connectDatabase(config.mongodbUri, config.mongodbDb).catch((error) => failStartup(config, 'connect', error));
-  const deps = createFlowDeps(db, log, undefined, { publicUrl: config.publicUrl ?? null, embeddings: config.embeddings });
+  const hub = createHub(db, log, { mode: config.eventBus });
+  const deps = createFlowDeps(db, log, undefined, { publicUrl: config.publicUrl ?? null, embeddings: config.embeddings, outbound: config.outbound, hub });
   await deps.store.ensureIndexes().catch((error) => failStartup(config, 'indexes', error));
+  await hub.start().catch((error) => failStartup(config, 'event_bus', error));
   const app = await buildApp({
     deps,
     logger: log,
@@ -33,12 +36,15 @@ async function main(): Promise<void> {
     sessionTtlMs: config.sessionTtlMs,
     cookieSecure: config.cookieSecure,
     trustProxy: config.trustProxy,
+    hsts: config.publicUrl?.startsWith('https:') ?? false,
   });
   let stopSweepers = () => {};
   app.addHook('onClose', async () => {
     stopSweepers();
     // Before the client closes: an attempt in flight still records its outcome.
     await deps.webhooks.close();
+    // Also before it: the last events go out and the others hear this instance's operators left.
+    await deps.hub.close();
     await client.close();
   });
   let closing = false;

@@ -87,7 +87,10 @@ export const EmbeddingsHealth = z.object({
   exampleBank: z.enum(['loading', 'ready', 'off']),
 });
 /** `status` and the status code follow the database alone: without it nothing works; without embeddings the rules still do. */
-export const HealthResponse = z.object({ status: z.enum(['ok', 'degraded']), db: z.enum(['up', 'down']), embeddings: EmbeddingsHealth });
+export const HealthResponse = z.object({ status: z.enum(['ok', 'degraded']), db: z.enum(['up', 'down']), embeddings: EmbeddingsHealth,
+  /** Why the database counts as down (no answer within the health budget, or a failed ping). */
+  reason: z.optional(z.string()),
+});
 
 export const SiteSummary = z.object({ siteId: z.string(), name: z.string(), siteKey: z.string() });
 export type SiteSummary = z.infer<typeof SiteSummary>;

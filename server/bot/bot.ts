@@ -35,7 +35,8 @@ export interface Bot {
 
 export interface BotDeps {
   siteSecret: string;
-  fetch?: typeof fetch;
+  /** The guarded outbound fetch (security/outbound-fetch.ts): a bot URL may not reach private addresses. */
+  fetch: typeof fetch;
   /** Milliseconds since the epoch; the webhook signature's timestamp. */
   now?: () => number;
 }

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { SiteConfig } from '../../shared/site-config';
 import { demoBotConfig } from '../seed/demo-knowledge-base';
 import type { BotInput } from './bot';
+import { createOutboundFetch } from '../security/outbound-fetch';
+import { STRICT_OUTBOUND_POLICY } from '../security/outbound-url';
 import { createBot } from './create-bot';
 
 const visitor = { name: null, email: null, locale: 'en', page: null, verified: false, tags: [] };
 const ask = (...turns: BotInput['turns']): BotInput => ({ siteId: 'lumen', conversationId: 'c1', turns, visitor });
-const bot = createBot(demoBotConfig, { siteSecret: 'unused' });
+const bot = createBot(demoBotConfig, { siteSecret: 'unused', fetch: createOutboundFetch(STRICT_OUTBOUND_POLICY) });
 
 describe('knowledge base bot', () => {
   it('answers the latest visitor question with the matching entry', async () => {
@@ -54,7 +56,7 @@ describe('knowledge base bot', () => {
   });
 
   it('works with the day-one default configuration', async () => {
-    const defaults = createBot(SiteConfig.parse({}).bot, { siteSecret: 'unused' });
+    const defaults = createBot(SiteConfig.parse({}).bot, { siteSecret: 'unused', fetch: createOutboundFetch(STRICT_OUTBOUND_POLICY) });
     expect(await defaults.reply(ask({ from: 'visitor', text: 'Are you a robot?' }))).toMatchObject({ intent: 'about_bot', fallback: false });
     expect(await defaults.reply(ask({ from: 'visitor', text: 'Where is my order?' }))).toMatchObject({ fallback: true });
   });

@@ -1,4 +1,5 @@
 import type { CasePackage, FiredTrigger } from '../../shared/case-package';
+import type { HandoffEpisode } from './episode';
 import type { CallbackSlot, ConversationState, TriggerId, Urgency } from '../../shared/entities';
 
 export interface Conversation {
@@ -35,4 +36,8 @@ export interface Conversation {
   resolvedAt: Date | null;
   lastActivityAt: Date;
   lastVisitorActivityAt: Date;
+  /** Every handoff episode, the current one last; absent on conversations stored before episodes existed. */
+  episodes?: HandoffEpisode[];
+  /** The latest resolution, kept when the conversation reopens: the Resolved history lists it. */
+  lastResolvedAt?: Date | null;
 }

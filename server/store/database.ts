@@ -1,4 +1,5 @@
 import { type Collection, type Db, MongoClient } from 'mongodb';
+import type { LeaseDoc } from './assignment-leases-store';
 import type {
   AuditDoc,
   CallbackDoc,
@@ -12,6 +13,7 @@ import type {
   WebhookAttemptDoc,
   WebhookDeliveryDoc,
 } from './documents';
+import type { LoginFailuresDoc } from './login-failures-store';
 
 export interface Collections {
   sites: Collection<SiteDoc>;
@@ -25,6 +27,8 @@ export interface Collections {
   transitions: Collection<TransitionDoc>;
   webhookDeliveries: Collection<WebhookDeliveryDoc>;
   webhookAttempts: Collection<WebhookAttemptDoc>;
+  loginFailures: Collection<LoginFailuresDoc>;
+  assignmentLeases: Collection<LeaseDoc>;
 }
 
 export function collectionsOf(db: Db): Collections {
@@ -40,6 +44,8 @@ export function collectionsOf(db: Db): Collections {
     transitions: db.collection('transitions'),
     webhookDeliveries: db.collection('webhook_deliveries'),
     webhookAttempts: db.collection('webhook_attempts'),
+    loginFailures: db.collection('login_failures'),
+    assignmentLeases: db.collection('assignment_leases'),
   };
 }
 

@@ -1,8 +1,10 @@
 import type { Db } from 'mongodb';
+import { assignmentLeasesStore } from './assignment-leases-store';
 import { auditStore } from './audit-store';
 import { callbacksStore } from './callbacks-store';
 import { conversationsStore } from './conversations-store';
 import { collectionsOf, ensureIndexes } from './database';
+import { loginFailuresStore } from './login-failures-store';
 import { messagesStore } from './messages-store';
 import { operatorsStore, sessionsStore } from './operators-store';
 import { cachedSitesStore } from './site-cache';
@@ -24,6 +26,8 @@ export function createStore(db: Db) {
     audit: auditStore(c),
     callbacks: callbacksStore(c),
     webhookDeliveries: webhookDeliveriesStore(c),
+    loginFailures: loginFailuresStore(c),
+    assignmentLeases: assignmentLeasesStore(c.assignmentLeases),
     ensureIndexes: () => ensureIndexes(c),
     async ping(): Promise<boolean> {
       try {

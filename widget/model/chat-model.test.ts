@@ -465,3 +465,23 @@ describe('connection notices', () => {
     expect(t.fake.sentOf('resume')).toEqual([{ type: 'resume', afterSeq: 0 }]);
   });
 });
+
+describe('a different person signs in on this browser', () => {
+  it('drops the previous transcript when the server welcomes this socket as a new visitor, and keeps the new token', () => {
+    const t = setup();
+    t.connect(welcome({ visitorToken: 'ana-token', messages: [message(1, { text: 'private words of Ana' })] }));
+    expect(t.model.messages.value.map((m) => m.text)).toEqual(['private words of Ana']);
+    t.model.identify({ id: 'user-bo', userHash: 'h' });
+    t.fake.deliver(welcome({ visitorToken: 'bo-token', conversation: null, messages: [] }));
+    expect(t.model.messages.value).toEqual([]);
+    expect(JSON.parse(t.storage.getItem(storageKeys.visitor(site)) ?? 'null')).toEqual({ token: 'bo-token' });
+  });
+
+  it('keeps the transcript on an ordinary reconnect as the same visitor', () => {
+    const t = setup();
+    t.connect(welcome({ visitorToken: 'ana-token', messages: [message(1, { text: 'still here' })] }));
+    t.fake.drop();
+    t.connect(welcome({ visitorToken: 'ana-token', messages: [] }));
+    expect(t.model.messages.value.map((m) => m.text)).toEqual(['still here']);
+  });
+});

@@ -91,6 +91,9 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     // Another tab created the visitor while this socket was opening: join that visitor instead.
     if (stored && stored !== usedToken) return connection.reconnectNow();
     if (stored !== welcome.visitorToken) store.saveToken(welcome.visitorToken);
+    // Another visitor than the one this socket said hello as (a different verified person signed
+    // in): nothing of the previous transcript stays. On a first visit there is nothing to drop.
+    if (usedToken !== welcome.visitorToken) transcript.clear();
     usedToken = welcome.visitorToken;
     batch(() => {
       ui.value = welcome.ui;

@@ -7,7 +7,8 @@ import { offerWaiting } from './auto-assign';
 import { callbackOfferFor, loadAvailability } from './availability';
 import { buildCaseFor } from './case-for';
 import type { FlowDeps } from '../../composition';
-import { publishQueueViews } from './queue-views';
+import { markOpenEpisode } from '../../domain/episodes';
+import { publishQueueViews, visitorViewFor } from './queue-views';
 import { applyTransition } from './transition';
 import { publishHandoff } from './operator-pages';
 import { postMessage } from './post-message';
@@ -56,6 +57,9 @@ export async function escalate(
   deps.hub.toVisitor(escalated.visitorId, { type: 'handoff_started', topic, missingFacts: decision.missingFacts });
   await publishHandoff(deps, site, escalated);
   await publishQueueViews(deps, site, decision.queue, availability);
+  // The first wait the visitor was promised, kept in the episode beside the wait they got.
+  const shown = (await visitorViewFor(deps, site, escalated)).estimate;
+  if (shown) await deps.store.conversations.updateEpisodes(escalated._id, (episodes) => markOpenEpisode(episodes, { waitEstimateShown: shown }));
   await offerWaiting(deps, site, decision.queue);
   return escalated;
 }

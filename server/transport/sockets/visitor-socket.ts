@@ -13,6 +13,7 @@ import type { Site } from '../../entities/site';
 import type { Visitor } from '../../entities/visitor';
 import type { OverloadGuard } from '../overload';
 import { createFrameLimiter, keepAlive, parseFrame } from './frame-guard';
+import { HELLO_DEADLINE_MS, helloDeadline } from './hello-deadline';
 
 /** Frames a socket may have waiting (one running, the rest queued) before more are refused as `busy`. */
 export const DEFAULT_SOCKET_QUEUE_LIMIT = 16;
@@ -31,10 +32,10 @@ declare module 'fastify' {
 
 export async function visitorSocketRoutes(
   app: FastifyInstance,
-  opts: { deps: FlowDeps; overload: OverloadGuard; queueLimit?: number },
+  opts: { deps: FlowDeps; overload: OverloadGuard; queueLimit?: number; helloDeadlineMs?: number },
 ): Promise<void> {
   const { deps, overload } = opts;
-  const queueLimit = opts.queueLimit ?? DEFAULT_SOCKET_QUEUE_LIMIT;
+  const limits = { queueLimit: opts.queueLimit ?? DEFAULT_SOCKET_QUEUE_LIMIT, helloDeadlineMs: opts.helloDeadlineMs ?? HELLO_DEADLINE_MS };
   app.get(
     '/ws/visitor',
     {
@@ -53,23 +54,32 @@ export async function visitorSocketRoutes(
       if (!request.visitorSite) return socket.close(PROTOCOL_CLOSE_CODE, 'unknown_site');
       // The socket keeps ids and the token, never the request or its own copy of the site: the
       // site is the instance's shared cached one, fetched per frame (flows/visitor/site.ts).
-      serveVisitorSocket(deps, overload, queueLimit, socket, request.visitorSite, query.token);
+      serveVisitorSocket(deps, overload, limits, socket, request.visitorSite, query.token);
     },
   );
 }
 
-function serveVisitorSocket(deps: FlowDeps, overload: OverloadGuard, queueLimit: number, socket: WebSocket, opened: Site, token: string | undefined): void {
+function serveVisitorSocket(
+  deps: FlowDeps,
+  overload: OverloadGuard,
+  limits: { queueLimit: number; helloDeadlineMs: number },
+  socket: WebSocket,
+  opened: Site,
+  token: string | undefined,
+): void {
   const siteId = opened._id;
   const send = (event: VisitorEvent) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event));
   };
   const allow = createFrameLimiter();
   const stopKeepAlive = keepAlive(socket);
+  const helloSaid = helloDeadline(socket, limits.helloDeadlineMs);
   let visitor: Visitor | null = null;
   let unsubscribe = () => {};
   // One chain per socket: frames apply in order, and those arriving during set-up wait.
   let chain = Promise.resolve();
   let pending = 0;
+  let failed = false;
 
   const handle = async (command: VisitorCommand) => {
     if (command.type === 'ping') return send({ type: 'pong', nonce: command.nonce });
@@ -86,6 +96,15 @@ function serveVisitorSocket(deps: FlowDeps, overload: OverloadGuard, queueLimit:
     if (command.type === 'resume') return send({ type: 'history', messages: await visitorHistory(deps, visitor, command.afterSeq) });
     const outcome = await runVisitorCommand(deps, site, visitor, command);
     if (outcome.kind === 'duplicate') send({ type: 'message_added', message: toWireMessage(outcome.message) });
+    if (outcome.kind === 'new_visitor') {
+      visitor = outcome.visitor;
+      token = outcome.token;
+      unsubscribe();
+      unsubscribe = deps.hub.subscribeVisitor(visitor._id, send);
+      // A welcome for the new visitor: the widget keeps its token and shows an empty transcript.
+      send(await buildWelcome(deps, site, visitor, outcome.token, 0));
+      send({ type: 'identity_checked', verified: true });
+    }
     if (outcome.kind === 'identity') {
       visitor = outcome.visitor;
       send({ type: 'identity_checked', verified: outcome.verified });
@@ -107,24 +126,31 @@ function serveVisitorSocket(deps: FlowDeps, overload: OverloadGuard, queueLimit:
     const parsed = parseFrame(raw, VisitorCommand, allow);
     if (!parsed.ok) return send({ type: 'error', ...parsed.error });
     const frame = parsed.frame;
+    // On arrival, not once handled: a slow database must not turn a hello into a timeout.
+    if (frame.type === 'hello') helloSaid();
     if (frame.type !== 'ping') {
       const refusal = overload.refusal();
       if (refusal) return refuse(frame, 'overloaded', refusal.retryAfterMs);
-      if (pending >= queueLimit) return refuse(frame, 'busy', overload.limits.retryAfterMs);
+      if (pending >= limits.queueLimit) return refuse(frame, 'busy', overload.limits.retryAfterMs);
     }
     pending++;
     chain = chain
       // A frame still queued when its socket closed is dropped: nobody is left to answer.
-      .then(() => (socket.readyState === socket.OPEN ? handle(frame) : undefined))
+      .then(() => (socket.readyState === socket.OPEN && !failed ? handle(frame) : undefined))
       .catch((error) => {
         deps.log.error({ err: error, siteId, visitorId: visitor?._id }, 'visitor frame failed');
         send({ type: 'error', code: 'internal', message: 'That could not be done just now; it was logged. Try again.' });
+        // Frames queued behind the failed one must not be applied before it (a message stored
+        // ahead of an earlier one): close, so the client reconnects and resends in order.
+        failed = true;
+        socket.close(1011, 'retry');
       })
       .finally(() => {
         pending--;
       });
   });
   socket.on('close', () => {
+    helloSaid();
     stopKeepAlive();
     unsubscribe();
   });
