@@ -28,6 +28,8 @@ export async function postMessage(
   conversation: Pick<Conversation, '_id' | 'siteId' | 'visitorId'>,
   input: NewMessage,
   onlyIf: SeqCondition = {},
+  /** Runs once the message is stored, before anyone hears of it (a visitor reopening a resolved conversation). */
+  settle?: (conversation: Conversation, message: Message) => Promise<Conversation>,
 ): Promise<{ message: Message; conversation: Conversation | null; duplicate: boolean } | null> {
   const windows = deps.messageWindows;
   const conditional = Object.keys(onlyIf).length > 0;
@@ -68,6 +70,7 @@ export async function postMessage(
     }
     throw new Error(`No free seq in conversation ${conversation._id} after ${MAX_SEQ_ATTEMPTS} attempts`);
   });
+  if (posted && !posted.duplicate && posted.conversation && settle) posted.conversation = await settle(posted.conversation, posted.message);
   if (posted && !posted.duplicate) {
     const wire = toWireMessage(posted.message);
     deps.hub.toVisitor(conversation.visitorId, { type: 'message_added', message: wire });

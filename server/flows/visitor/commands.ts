@@ -26,14 +26,17 @@ export async function sendVisitorMessage(
   input: { clientMessageId: string; text: string },
 ): Promise<CommandOutcome> {
   const conversation = await conversationIdsFor(deps, site, visitor);
-  const posted = await postMessage(deps, conversation, {
-    sender: { kind: 'visitor' },
-    text: input.text,
-    clientMessageId: input.clientMessageId,
-  });
+  // Reopened (when it was resolved) before the message is announced, as the conversation it now belongs to.
+  const posted = await postMessage(
+    deps,
+    conversation,
+    { sender: { kind: 'visitor' }, text: input.text, clientMessageId: input.clientMessageId },
+    {},
+    (stored, message) => reopenIfResolved(deps, stored, message.seq - 1),
+  );
   if (posted?.duplicate) return { kind: 'duplicate', message: posted.message };
   if (!posted?.conversation) return { kind: 'refused', code: 'internal', message: 'The message could not be stored; send it again.' };
-  const current = await reopenIfResolved(deps, posted.conversation, posted.message.seq - 1);
+  const current = posted.conversation;
   await refreshCaseWith(deps, current, { from: 'visitor', text: input.text });
   await afterVisitorMessage(deps, site, visitor, current);
   return { kind: 'ok' };
