@@ -83,7 +83,8 @@ export function createFlowDeps(
   return {
     meanings: createLiveMeanings(log, options),
     webhooks: createWebhookSender({
-      store,
+      // Past the site cache: a retry may come a minute after a secret rotation on another instance.
+      store: { ...store, sites: { ...store.sites, get: store.sites.fresh } },
       log,
       now: () => clock.now(),
       newId: randomUUID,

@@ -51,8 +51,10 @@ export async function startWebhookBench(t: TestDatabase) {
       const { idPrefix = 'delivery', ...rest } = overrides;
       const record = (level: string) => (context: object, message: string) =>
         bench.logs.push({ level, context: context as Record<string, unknown>, message });
+      const store = createStore(t.db);
       const sender = createWebhookSender({
-        store: createStore(t.db),
+        // As composition.ts wires it: site reads past the cache.
+        store: { ...store, sites: { ...store.sites, get: store.sites.fresh } },
         log: { info: record('info'), warn: record('warn'), error: record('error') },
         now: () => new Date(bench.clockMs),
         newId: () => `${idPrefix}-${++ids}`,

@@ -99,8 +99,7 @@ export function createWebhookSender(deps: WebhookSenderDeps): WebhookSender {
     const { _id: deliveryId, siteId, conversationId, event, attempt } = delivery;
     const context = { siteId, conversationId, deliveryId, event, attempt };
     try {
-      // Read past the cache: a retry may come a minute after a secret rotation on another instance.
-      const site = await deps.store.sites.fresh(siteId);
+      const site = await deps.store.sites.get(siteId);
       const url = site?.config.webhook.url;
       const outcome: AttemptOutcome =
         site && url
