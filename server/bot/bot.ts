@@ -1,5 +1,7 @@
 import type { BotWebhookVisitor } from '../../shared/bot-webhook';
 import type { BotConfig } from '../../shared/config/bot';
+import type { Schedule } from '../../shared/config/hours';
+import type { WidgetLocale } from '../../shared/widget-locales';
 import type { Turn } from '../domain/handoff-decision';
 import { createKnowledgeBaseBot } from './knowledge-base-bot';
 import { createWebhookBot } from './webhook-bot';
@@ -11,6 +13,10 @@ export interface BotInput {
   conversationId: string;
   turns: Turn[];
   visitor: BotVisitor;
+  /** The conversation's language (what the widget shows); from visitor.locale when absent. */
+  locale?: WidgetLocale;
+  /** The site's people's hours now, for answers about them; the visitor's zone when known. */
+  hours?: { schedule: Schedule; now: Date; visitorTimeZone: string | null };
 }
 
 export interface BotReply {
