@@ -12,7 +12,7 @@ const out = resolve(import.meta.dirname, 'dist/public');
 
 function buildFor(mode: string) {
   if (mode === 'launcher' || mode === 'panel') {
-    const entry = mode === 'launcher' ? 'widget/main.ts' : 'widget/panel.tsx';
+    const entry = mode === 'launcher' ? 'widget/launcher/main.ts' : 'widget/panel/panel.tsx';
     return {
       outDir: out,
       emptyOutDir: false,
@@ -44,20 +44,20 @@ function buildFor(mode: string) {
   };
 }
 
-// The stylesheets are written one rule per line for review (widget/*-styles.ts); browsers get
+// The stylesheets are written one rule per line for review (widget/**/*-styles.ts); browsers get
 // them without the line breaks.
 function compactCss(): Plugin {
   return {
     name: 'baton:compact-css',
     transform(code, id) {
-      if (!/[\\/]widget[\\/][a-z]+-styles\.ts$/.test(id)) return null;
+      if (!/[\\/]widget[\\/](?:[a-z]+[\\/])?[a-z]+-styles\.ts$/.test(id)) return null;
       return { code: code.replace(/(Css = `)([^`]*)`/g, (_, start: string, css: string) => `${start}${css.replace(/\n/g, '')}\``), map: null };
     },
   };
 }
 
 export default defineConfig(({ mode }) => ({
-  root: mode === 'inbox' ? resolve(import.meta.dirname, 'widget/inbox') : import.meta.dirname,
+  root: mode === 'inbox' ? resolve(import.meta.dirname, 'inbox') : import.meta.dirname,
   base: mode === 'inbox' ? '/inbox/' : '/',
   publicDir: false,
   // The panel compiles JSX to Preact's own h(), which render() needs anyway: the automatic runtime
@@ -76,7 +76,7 @@ export default defineConfig(({ mode }) => ({
         test: {
           name: 'unit',
           root: import.meta.dirname,
-          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'widget/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'widget/**/*.test.{ts,tsx}', 'inbox/**/*.test.{ts,tsx}', 'frontend-common/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
         },
       },

@@ -10,7 +10,7 @@ import WebSocket from 'ws';
 import { defaultSiteConfig, SiteConfig } from '../shared/site-config';
 import { buildApp } from '../server/app';
 import { decideHandoff } from '../server/domain/triggers';
-import { createFlowDeps } from '../server/flows/create-deps';
+import { createFlowDeps } from '../server/composition';
 import { connectDatabase } from '../server/store/database';
 
 const VISITORS = Number(process.env.BENCH_VISITORS ?? 10);

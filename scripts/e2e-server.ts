@@ -1,7 +1,7 @@
 // The server the end-to-end tests drive: a fresh e2e database (never the demo's), seeded demo data.
 import pino from 'pino';
 import { buildApp } from '../server/app';
-import { createFlowDeps } from '../server/flows/create-deps';
+import { createFlowDeps } from '../server/composition';
 import { seedDemo } from '../server/seed/seed-demo';
 import { connectDatabase } from '../server/store/database';
 

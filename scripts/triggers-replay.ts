@@ -8,7 +8,8 @@ import { SiteConfig } from '../shared/site-config';
 import { replayConversation } from '../server/domain/triggers';
 import { countConversation, emptyTally, summarize } from './triggers-replay/agreement';
 import { parseReplayArgs, usage } from './triggers-replay/args';
-import { parseConversationLine, toOutputLine } from './triggers-replay/conversation-line';
+import { parseConversationLine, type RecordedConversation, toOutputLine } from './triggers-replay/conversation-line';
+import { meaningSource } from './judgement/meanings';
 import { formatMeasures, measure, type Outcome } from './triggers-replay/measures';
 
 function fail(message: string): never {
@@ -37,32 +38,38 @@ async function main(): Promise<void> {
   const input = createReadStream(file, 'utf8');
   input.on('error', (error) => fail(`cannot read ${file}: ${error.message}`));
 
-  const started = performance.now();
   const tally = emptyTally();
-  const outcomes: Outcome[] = [];
-  let out: string[] = [];
+  const recorded: RecordedConversation[] = [];
   let lineNumber = 0;
   for await (const line of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
     lineNumber++;
     if (line.trim() === '') continue;
     const parsed = parseConversationLine(line);
-    if (!parsed.ok) {
+    if (parsed.ok) recorded.push(parsed.conversation);
+    else {
       tally.badLines++;
       process.stderr.write(`line ${lineNumber}: skipped, ${parsed.error}\n`);
-      continue;
     }
-    const { id, input: conversation, expect } = parsed.conversation;
+  }
+  const meanings = await meaningSource(config).catch((error: Error) => fail(`semantic layer: ${error.message}`));
+  process.stderr.write(`${meanings.note}\n`);
+  const embeddingStarted = performance.now();
+  const inputs = await meanings.attach(recorded.map((r) => r.input)).catch((error: Error) => fail(`semantic layer: ${error.message}`));
+  const embeddingMs = performance.now() - embeddingStarted;
+
+  const started = performance.now();
+  const outcomes: Outcome[] = [];
+  const out: string[] = [];
+  for (const [i, { id, expect }] of recorded.entries()) {
+    const conversation = inputs[i] ?? recorded[i]!.input;
     const result = replayConversation(conversation, config);
     countConversation(tally, id, result, expect);
     if (expect) outcomes.push({ language: conversation.visitor.locale, expect, result });
     out.push(toOutputLine(id, result));
-    if (out.length >= 1000) {
-      process.stdout.write(`${out.join('\n')}\n`);
-      out = [];
-    }
   }
   if (out.length > 0) process.stdout.write(`${out.join('\n')}\n`);
   process.stderr.write(summarize(tally, performance.now() - started));
+  process.stderr.write(`embedding the turns took ${Math.round(embeddingMs)} ms\n`);
   if (outcomes.length > 0) process.stderr.write(formatMeasures(measure(outcomes)));
   process.exitCode = tally.badLines > 0 || tally.agreeing < tally.withExpectation ? 1 : 0;
 }

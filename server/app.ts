@@ -3,16 +3,16 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { MAX_FRAME_BYTES } from '../shared/protocol-version';
-import type { FlowDeps } from './flows/deps';
-import { authRoutes } from './transport/auth-routes';
-import { conversationRoutes } from './transport/conversation-routes';
+import type { FlowDeps } from './composition';
+import { authRoutes } from './transport/http/auth-routes';
+import { conversationRoutes } from './transport/http/conversation-routes';
 import { installErrorHandler } from './transport/error-handler';
-import { healthRoutes } from './transport/health';
-import { operatorSocketRoutes } from './transport/operator-socket';
-import { siteRoutes } from './transport/site-routes';
-import { staticRoutes } from './transport/static-routes';
-import { visitorSocketRoutes } from './transport/visitor-socket';
-import { widgetRoutes } from './transport/widget-routes';
+import { healthRoutes } from './transport/http/health';
+import { operatorSocketRoutes } from './transport/sockets/operator-socket';
+import { siteRoutes } from './transport/http/site-routes';
+import { staticRoutes } from './transport/http/static-routes';
+import { visitorSocketRoutes } from './transport/sockets/visitor-socket';
+import { widgetRoutes } from './transport/http/widget-routes';
 import { useZodSchemas } from './transport/zod-compilers';
 
 export interface AppOptions {

@@ -1,8 +1,8 @@
 import pino from 'pino';
 import { buildApp } from './app';
 import { type AppConfig, loadConfig } from './config';
-import { createFlowDeps } from './flows/create-deps';
-import { startSweepers } from './flows/inactivity';
+import { createFlowDeps } from './composition';
+import { startSweepers } from './jobs/sweepers';
 import { describeStartupFailure, type StartupStep } from './startup-failure';
 import { connectDatabase } from './store/database';
 

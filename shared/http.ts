@@ -52,7 +52,6 @@ export const CallbackIdParams = z.object({ callbackId: z.string().check(z.minLen
 
 const Note = z.optional(z.string().check(z.maxLength(1000)));
 
-export const ClaimBody = z.object({});
 export const ReplyBody = z.object({ clientMessageId: z.string().check(z.minLength(1), z.maxLength(64)), text: MessageText });
 export type ReplyBody = z.infer<typeof ReplyBody>;
 export const TransferBody = z.object({

@@ -46,6 +46,7 @@ describe('SiteConfig queue references', () => {
     expect(paths).toEqual([
       'handoverRules.4.queue',
       'triggers.policy_topic.topics.0.queue',
+      'triggers.policy_topic.topics.1.queue',
       'triggers.policy_topic.topics.2.queue',
     ]);
   });

@@ -1,5 +1,5 @@
 // Zod-free on purpose: the widget imports this at runtime, and the widget bundles no zod
-// (see widget/event-guard.ts). shared/visitor-messages.ts builds its schema from this list.
+// (see widget/connection/event-guard.ts). shared/visitor-messages.ts builds its schema from this list.
 
 export const widgetLocales = ['en', 'es', 'fr', 'de', 'pt'] as const;
 export type WidgetLocale = (typeof widgetLocales)[number];

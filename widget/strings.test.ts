@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { VisitorMessageKey, widgetLocales } from '../shared/visitor-messages';
 import { defaultVisitorStrings, resolveVisitorStrings } from '../shared/visitor-strings';
-import { accentPair, contrastRatio, luminance } from './contrast';
-import { fallbackStrings } from './fallback-strings';
-import { formatSlot } from './format';
-import { launcherLabels } from './launcher';
-import { type Notice, noticeText } from './notice';
+import { accentPair, contrastRatio, luminance } from './launcher/contrast';
+import { fallbackStrings } from './panel/fallback-strings';
+import { formatSlot } from '../frontend-common/format';
+import { launcherLabels } from './launcher/launcher';
+import { type Notice, noticeText } from './model/notice';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -16,7 +16,7 @@ export interface Observation {
   actualSeconds: number | null;
 }
 
-/** Matches the shell's statistics window (server/flows/availability.ts). */
+/** Matches the shell's statistics window (server/flows/handoff/availability.ts). */
 export const STATS_WINDOW_SECONDS = 2 * 3600;
 const DAY_END = 24 * 3600;
 

@@ -1,10 +1,7 @@
 import type { BotWebhookVisitor } from '../../shared/bot-webhook';
-import type { BotConfig } from '../../shared/config/bot';
 import type { Schedule } from '../../shared/config/hours';
 import type { WidgetLocale } from '../../shared/widget-locales';
 import type { Turn } from '../domain/handoff-decision';
-import { createKnowledgeBaseBot } from './knowledge-base-bot';
-import { createWebhookBot } from './webhook-bot';
 
 export type BotVisitor = BotWebhookVisitor;
 
@@ -47,13 +44,4 @@ export interface BotDeps {
   fetch?: typeof fetch;
   /** Milliseconds since the epoch; the webhook signature's timestamp. */
   now?: () => number;
-}
-
-export function createBot(config: BotConfig, deps: BotDeps): Bot {
-  switch (config.kind) {
-    case 'knowledge_base':
-      return createKnowledgeBaseBot(config);
-    case 'webhook':
-      return createWebhookBot(config, deps);
-  }
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { SiteConfig } from '../../shared/site-config';
 import { localizedReply } from '../domain/knowledge-base-bot';
 import { demoBotConfig } from '../seed/demo-knowledge-base';
-import { type BotInput, createBot } from './bot';
+import type { BotInput } from './bot';
+import { createBot } from './create-bot';
 
 const visitor = { name: null, email: null, locale: 'en', page: null, verified: false, tags: [] };
 const ask = (...turns: BotInput['turns']): BotInput => ({ siteId: 'lumen', conversationId: 'c1', turns, visitor });

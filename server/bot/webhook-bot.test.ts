@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BotWebhookRequest } from '../../shared/bot-webhook';
 import { BotConfig } from '../../shared/config/bot';
-import { type BotInput, createBot } from './bot';
+import type { BotInput } from './bot';
+import { createBot } from './create-bot';
 
 const SECRET = 'site-secret-for-tests';
 

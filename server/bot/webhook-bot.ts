@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import {
   BOT_WEBHOOK_SIGNATURE_HEADER,
   BOT_WEBHOOK_TIMESTAMP_HEADER,
@@ -6,14 +5,10 @@ import {
   BotWebhookResponse,
 } from '../../shared/bot-webhook';
 import type { WebhookBotConfig } from '../../shared/config/bot';
+import { signWebhook } from '../security/signing';
 import type { Bot, BotDeps, BotInput, BotReply } from './bot';
 
 const MAX_RESPONSE_BYTES = 64 * 1024;
-
-/** Hex HMAC-SHA256 of `${timestamp}.${body}`: binding the timestamp stops a captured request being replayed later. */
-export function signBotWebhook(secret: string, timestamp: string, body: string): string {
-  return createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
-}
 
 export function createWebhookBot(config: WebhookBotConfig, deps: BotDeps): Bot {
   const doFetch = deps.fetch ?? fetch;
@@ -30,7 +25,7 @@ export function createWebhookBot(config: WebhookBotConfig, deps: BotDeps): Bot {
           headers: {
             'content-type': 'application/json',
             [BOT_WEBHOOK_TIMESTAMP_HEADER]: timestamp,
-            [BOT_WEBHOOK_SIGNATURE_HEADER]: `sha256=${signBotWebhook(deps.siteSecret, timestamp, body)}`,
+            [BOT_WEBHOOK_SIGNATURE_HEADER]: `sha256=${signWebhook(deps.siteSecret, timestamp, body)}`,
           },
           body,
           // A redirect would re-send the signed transcript to an address the site never configured.

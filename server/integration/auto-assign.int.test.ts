@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultQueues } from '../../shared/config/queues';
-import { requeueLapsedOffers } from '../flows/auto-assign';
+import { requeueLapsedOffers } from '../flows/handoff/auto-assign';
 import { loginOperator, visitorSession } from '../test-support/clients';
 import { type Harness, seedOperator, seedSite, startHarness } from '../test-support/harness';
 

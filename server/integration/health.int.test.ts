@@ -9,7 +9,7 @@ import type { MongoClient } from 'mongodb';
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
-import { createFlowDeps } from '../flows/create-deps';
+import { createFlowDeps } from '../composition';
 import { connectDatabase } from '../store/database';
 
 // This test owns its database process so it can stop and restart it; the test

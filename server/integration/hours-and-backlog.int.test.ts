@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { alwaysOpenSchedule } from '../../shared/config/hours';
 import { defaultQueues } from '../../shared/config/queues';
-import { requeueLapsedOffers } from '../flows/auto-assign';
-import { createHoursWatch } from '../flows/hours-watch';
+import { requeueLapsedOffers } from '../flows/handoff/auto-assign';
+import { createHoursWatch } from '../jobs/hours-watch';
 import { visitorSession } from '../test-support/clients';
 import { type Harness, seedOperator, seedSite, startHarness } from '../test-support/harness';
 

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultQueues } from '../../shared/config/queues';
-import { requeueLapsedOffers } from '../flows/auto-assign';
+import { requeueLapsedOffers } from '../flows/handoff/auto-assign';
 import { connectOperator, loginOperator, visitorSession } from '../test-support/clients';
 import { type Harness, seedOperator, seedSite, startHarness } from '../test-support/harness';
 

@@ -2,7 +2,7 @@ import WebSocket from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OperatorEvent } from '../../shared/operator-protocol';
 import { PROTOCOL_CLOSE_CODE, PROTOCOL_VERSION } from '../../shared/protocol-version';
-import { hashSessionId } from '../flows/operator-session';
+import { hashSessionId } from '../security/token-hash';
 import { connectOperator, loginOperator, type OperatorSession, SocketClient, visitorSession } from '../test-support/clients';
 import { type Harness, seedOperator, seedSite, startHarness } from '../test-support/harness';
 

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SiteSecretResponse } from '../../shared/http';
 import { loginOperator, visitorSession } from '../test-support/clients';
 import { type Harness, seedOperator, seedSite, startHarness } from '../test-support/harness';
-import { verifyWebhookSignature } from '../webhooks/signature';
+import { verifyWebhookSignature } from '../security/signing';
 
 const OLD = 'old-secret-of-site-a';
 let h: Harness;

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SiteExample } from '../../shared/config/semantic';
-import type { Example } from '../domain/triggers/meaning';
+import { type Example, NONE, SMALL_TALK } from '../domain/triggers/meaning';
 import { BOT_CANNOT } from '../domain/triggers/semantic-signals';
 
 export const BANK_DIR = new URL('../../data/handoff-examples/', import.meta.url).pathname;
@@ -11,15 +11,20 @@ export const BANK_DIR = new URL('../../data/handoff-examples/', import.meta.url)
 interface BankLine {
   text?: unknown;
   label?: unknown;
+  kind?: unknown;
   from?: unknown;
 }
+
+/** Non-escalating examples of these kinds are small talk (an unsure reply to them is no low-confidence answer). */
+const SMALL_TALK_KINDS = new Set(['smalltalk', 'satisfied', 'joy']);
 
 function parseLine(line: string, where: string): Example {
   const row = JSON.parse(line) as BankLine;
   if (typeof row.text !== 'string' || typeof row.label !== 'string' || (row.from !== 'visitor' && row.from !== 'bot')) {
     throw new Error(`${where}: an example needs text, label and from ("visitor" or "bot")`);
   }
-  return { text: row.text, label: row.label, from: row.from };
+  const label = row.label === NONE && typeof row.kind === 'string' && SMALL_TALK_KINDS.has(row.kind) ? SMALL_TALK : row.label;
+  return { text: row.text, label, from: row.from };
 }
 
 /** Every example of the bank; a malformed line stops the start with its file and line number. */

@@ -1,6 +1,6 @@
 import { alwaysOpenSchedule } from '../../shared/config/hours';
 import { SiteConfig } from '../../shared/site-config';
-import { hashPassword } from '../auth/passwords';
+import { hashPassword } from '../security/passwords';
 import type { Store } from '../store';
 import { demoBotConfig } from './demo-knowledge-base';
 

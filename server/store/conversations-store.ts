@@ -9,7 +9,7 @@ import { claimUniqueRow } from './unique-row-claim';
 
 /**
  * Live: whatever a bot or a person is handling now. A callback-requested conversation waits for
- * a call back, not for a chat: it belongs to the Callbacks view (widget/inbox/models/view-rules.ts
+ * a call back, not for a chat: it belongs to the Callbacks view (inbox/models/view-rules.ts
  * applies the same rule to live updates).
  */
 const LIVE: ConversationState[] = ['bot', 'queued', 'owned'];
@@ -17,6 +17,21 @@ const LIVE: ConversationState[] = ['bot', 'queued', 'owned'];
 /** Awaiting handoff: most urgent first, then whoever has waited longest (queue-order.ts; the inbox sorts alike). */
 const URGENCY_ORDER: Urgency[] = ['urgent', 'high', 'normal', 'low'];
 const LIST_LIMIT = 200;
+
+/** What must still hold when a message takes the next seq (a racing claim or barge-in makes it false). */
+export interface SeqCondition {
+  state?: ConversationState;
+  version?: number;
+  ownerId?: string;
+}
+
+function seqFilter(c: SeqCondition): Filter<ConversationDoc> {
+  return {
+    ...(c.state !== undefined ? { state: c.state } : {}),
+    ...(c.version !== undefined ? { version: c.version } : {}),
+    ...(c.ownerId !== undefined ? { 'owner.operatorId': c.ownerId } : {}),
+  };
+}
 
 export function conversationsStore(c: Collections) {
   const col = c.conversations;
@@ -77,10 +92,10 @@ export function conversationsStore(c: Collections) {
     async allocateSeq(
       conversationId: string,
       set: Partial<ConversationDoc>,
-      onlyIf: Filter<ConversationDoc> = {},
+      onlyIf: SeqCondition = {},
     ): Promise<ConversationDoc | null> {
       return withLock(conversationId, () =>
-        col.findOneAndUpdate({ _id: conversationId, ...onlyIf }, { $inc: { lastSeq: 1 }, $set: set }, { returnDocument: 'after' }),
+        col.findOneAndUpdate({ _id: conversationId, ...seqFilter(onlyIf) }, { $inc: { lastSeq: 1 }, $set: set }, { returnDocument: 'after' }),
       );
     },
     /** Ends the offer made to this operator, or null when it is no longer theirs (lapsed, moved, already accepted). */

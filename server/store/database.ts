@@ -9,8 +9,9 @@ import type {
   SiteDoc,
   TransitionDoc,
   VisitorDoc,
+  WebhookAttemptDoc,
+  WebhookDeliveryDoc,
 } from './documents';
-import type { WebhookAttemptDoc, WebhookDeliveryDoc } from './webhook-deliveries-store';
 
 export interface Collections {
   sites: Collection<SiteDoc>;

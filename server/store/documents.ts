@@ -1,143 +1,28 @@
-import type { Actor, AuditAction } from '../../shared/audit';
-import type { CasePackage, FiredTrigger } from '../../shared/case-package';
-import type { CallbackContact, CallbackSlot, ConversationState, Identity, SenderKind, TriggerId, Urgency, VisitorContext } from '../../shared/entities';
-import type { Presence, Role } from '../../shared/operator-protocol';
-import type { SiteConfig } from '../../shared/site-config';
+import type { ConversationState } from '../../shared/entities';
+import type { Site } from '../entities/site';
+import type { Operator, OperatorSession } from '../entities/operator';
+import type { Visitor } from '../entities/visitor';
+import type { BotMeta, Message } from '../entities/message';
+import type { Conversation } from '../entities/conversation';
+import type { AuditRecord } from '../entities/audit-record';
+import type { Callback } from '../entities/callback';
+import type { WebhookDelivery, WebhookDeliveryStatus } from '../entities/webhook-delivery';
 
-// The stored shapes. String ids everywhere (uuid), so ids never leak ObjectId
-// semantics into the wire protocol and tests can guess-proof them.
-
-export interface SiteDoc {
-  _id: string;
-  siteKey: string;
-  name: string;
-  /** HMAC key for identity verification and webhook signatures; never sent to browsers. */
-  secret: string;
-  config: SiteConfig;
-  configVersion: number;
-  updatedAt: Date;
-}
-
-export interface OperatorDoc {
-  _id: string;
-  email: string;
-  name: string;
+// The stored shapes: the entities as they are written, plus what only the store may hold.
+// String ids everywhere (uuid), so ids never leak ObjectId semantics into the wire protocol.
+export type SiteDoc = Site;
+/** The password hash stays here and in security/: reads hand out an Operator without it. */
+export interface OperatorDoc extends Operator {
   passwordHash: string;
-  role: Role;
-  siteIds: string[];
-  capacity: number;
-  languages: string[];
-  skills: string[];
-  presence: Presence;
-  /** Set by the operator's own toggle: reopening the inbox does not override a chosen "away". */
-  presenceByChoice: boolean;
-  presenceChangedAt: Date;
 }
-
-export interface SessionDoc {
-  _id: string; // sha256 of the cookie value
-  operatorId: string;
-  csrfToken: string;
-  createdAt: Date;
-  expiresAt: Date;
-  revokedAt: Date | null;
-}
-
-export interface VisitorDoc {
-  _id: string;
-  siteId: string;
-  tokenHash: string;
-  identity: Omit<Identity, 'userHash'> | null;
-  verified: boolean;
-  context: VisitorContext;
-  createdAt: Date;
-  lastSeenAt: Date;
-}
-
-export interface BotMeta {
-  confidence: number | null;
-  fallback: boolean;
-  toolError: boolean;
-  intent: string | null;
-}
-
-export interface MessageDoc {
-  _id: string;
-  conversationId: string;
-  siteId: string;
-  seq: number;
-  /** conversationId + ':' + client message id (or a fresh id): unique, so a resend stores once. */
-  dedupeKey: string;
-  clientMessageId: string | null;
-  sender: { kind: SenderKind; id?: string; name?: string };
-  text: string;
-  bot: BotMeta | null;
-  createdAt: Date;
-}
-
-export interface ConversationDoc {
-  _id: string;
-  siteId: string;
-  visitorId: string;
-  state: ConversationState;
-  version: number;
-  queue: string | null;
-  owner: { operatorId: string; name: string } | null;
-  lastSeq: number;
-  /** Trigger evaluation reads only turns after this seq: a conversation returned to the bot starts fresh. */
-  botSinceSeq: number;
-  urgency: Urgency;
-  triggers: TriggerId[];
-  firedTriggers: FiredTrigger[];
-  handoffTopic: string | null;
-  intent: string | null;
-  missingFacts: string[];
-  facts: Record<string, string>;
-  casePackage: CasePackage | null;
-  callbackBooked: { slot: CallbackSlot | null; contactKind: 'phone' | 'email' } | null;
-  rating: { score: number; comment: string | null; at: Date } | null;
-  /** An automatic assignment waiting for the operator to accept it. */
-  offer: { operatorId: string; expiresAt: Date } | null;
-  /** Operators who let an offer of this conversation lapse: not offered it again. */
-  declinedBy: string[];
-  visitorName: string | null;
-  visitorLocale: string;
-  lastMessagePreview: string | null;
-  createdAt: Date;
-  escalatedAt: Date | null;
-  claimedAt: Date | null;
-  resolvedAt: Date | null;
-  lastActivityAt: Date;
-  lastVisitorActivityAt: Date;
-}
-
-export interface AuditDoc {
-  _id: string;
-  siteId: string;
-  conversationId: string | null;
-  action: AuditAction;
-  actor: Actor;
-  reasons: string[];
-  evidence: string[];
-  note: string | null;
-  from: ConversationState | null;
-  to: ConversationState | null;
-  at: Date;
-}
-
-export interface CallbackDoc {
-  _id: string;
-  siteId: string;
-  conversationId: string;
-  slot: CallbackSlot | null;
-  contact: CallbackContact;
-  note: string | null;
-  visitorTimeZone: string | null;
-  status: 'pending' | 'done';
-  createdAt: Date;
-  doneAt: Date | null;
-  doneBy: string | null;
-}
+export type SessionDoc = OperatorSession;
+export type VisitorDoc = Visitor;
+export type MessageDoc = Message;
+export type ConversationDoc = Conversation;
+export type AuditDoc = AuditRecord;
+export type CallbackDoc = Callback;
+export type WebhookDeliveryDoc = WebhookDelivery;
+export type { BotMeta, WebhookDeliveryStatus };
 
 /** One per conversation version: `${conversationId}#${version}`; its unique _id settles racing transitions. */
 export interface TransitionDoc {
@@ -145,5 +30,13 @@ export interface TransitionDoc {
   conversationId: string;
   from: ConversationState;
   to: ConversationState;
+  at: Date;
+}
+
+/** The claims ledger: its unique _id (`deliveryId#attempt`) lets one sender, and only one, take an attempt. */
+export interface WebhookAttemptDoc {
+  _id: string;
+  deliveryId: string;
+  attempt: number;
   at: Date;
 }

@@ -1,38 +1,52 @@
 import type { Presence } from '../../shared/operator-protocol';
 import type { Collections } from './database';
+import type { Operator } from '../entities/operator';
 import type { OperatorDoc, SessionDoc } from './documents';
+
+/** Every read but the sign-in's leaves the password hash behind. */
+function withoutHash(doc: OperatorDoc): Operator;
+function withoutHash(doc: OperatorDoc | null): Operator | null;
+function withoutHash(doc: OperatorDoc | null): Operator | null {
+  if (!doc) return null;
+  const { passwordHash: _hash, ...operator } = doc;
+  return operator;
+}
 
 export function operatorsStore(c: Collections) {
   return {
     async upsert(doc: OperatorDoc): Promise<void> {
       await c.operators.replaceOne({ _id: doc._id }, doc, { upsert: true });
     },
-    byEmail(email: string): Promise<OperatorDoc | null> {
-      return c.operators.findOne({ email: email.trim().toLowerCase() });
+    /** For security/sign-in.ts alone: the one read that carries the hash. */
+    async credentialsFor(email: string): Promise<{ operator: Operator; passwordHash: string } | null> {
+      const doc = await c.operators.findOne({ email: email.trim().toLowerCase() });
+      return doc ? { operator: withoutHash(doc), passwordHash: doc.passwordHash } : null;
     },
-    get(operatorId: string): Promise<OperatorDoc | null> {
-      return c.operators.findOne({ _id: operatorId });
+    async get(operatorId: string): Promise<Operator | null> {
+      return withoutHash(await c.operators.findOne({ _id: operatorId }));
     },
-    forSite(siteId: string): Promise<OperatorDoc[]> {
-      return c.operators.find({ siteIds: siteId }).toArray();
+    async forSite(siteId: string): Promise<Operator[]> {
+      return (await c.operators.find({ siteIds: siteId }).toArray()).map((doc) => withoutHash(doc));
     },
     /** Operators not offline: after a restart, their presence must be re-earned by an open inbox. */
-    present(): Promise<OperatorDoc[]> {
-      return c.operators.find({ presence: { $ne: 'offline' } }).toArray();
+    async present(): Promise<Operator[]> {
+      return (await c.operators.find({ presence: { $ne: 'offline' } }).toArray()).map((doc) => withoutHash(doc));
     },
     /** Only an operator of `siteId` is changed: the site in the filter keeps an admin to their own people. */
-    updateProfile(
+    async updateProfile(
       operatorId: string,
       siteId: string,
-      patch: Partial<Pick<OperatorDoc, 'capacity' | 'languages' | 'skills'>>,
-    ): Promise<OperatorDoc | null> {
-      return c.operators.findOneAndUpdate({ _id: operatorId, siteIds: siteId }, { $set: patch }, { returnDocument: 'after' });
+      patch: Partial<Pick<Operator, 'capacity' | 'languages' | 'skills'>>,
+    ): Promise<Operator | null> {
+      return withoutHash(await c.operators.findOneAndUpdate({ _id: operatorId, siteIds: siteId }, { $set: patch }, { returnDocument: 'after' }));
     },
-    setPresence(operatorId: string, presence: Presence, byChoice: boolean, at: Date): Promise<OperatorDoc | null> {
-      return c.operators.findOneAndUpdate(
-        { _id: operatorId },
-        { $set: { presence, presenceByChoice: byChoice, presenceChangedAt: at } },
-        { returnDocument: 'after' },
+    async setPresence(operatorId: string, presence: Presence, byChoice: boolean, at: Date): Promise<Operator | null> {
+      return withoutHash(
+        await c.operators.findOneAndUpdate(
+          { _id: operatorId },
+          { $set: { presence, presenceByChoice: byChoice, presenceChangedAt: at } },
+          { returnDocument: 'after' },
+        ),
       );
     },
   };

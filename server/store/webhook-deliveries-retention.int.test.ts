@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../test-support/test-database';
-import { SETTLED_DELIVERY_KEEP_MS, type WebhookAttemptDoc, type WebhookDeliveryDoc, type WebhookDeliveryStatus } from './webhook-deliveries-store';
+import type { WebhookAttemptDoc, WebhookDeliveryDoc, WebhookDeliveryStatus } from './documents';
+import { SETTLED_DELIVERY_KEEP_MS } from './webhook-deliveries-store';
 
 let t: TestDatabase;
 beforeAll(async () => {

@@ -5,9 +5,8 @@ import { type Db, MongoClient } from 'mongodb';
 import pino from 'pino';
 import { SiteConfig, type SiteConfigInput } from '../../shared/site-config';
 import { buildApp } from '../app';
-import { hashPassword } from '../auth/passwords';
-import { createFlowDeps } from '../flows/create-deps';
-import type { Clock, FlowDeps } from '../flows/deps';
+import { hashPassword } from '../security/passwords';
+import { type Clock, type FlowDeps, createFlowDeps } from '../composition';
 
 /** A real app on a real port over a fresh database of the test server; nothing is mocked. */
 export interface Harness {

@@ -2,8 +2,8 @@ import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'nod
 import type { AddressInfo } from 'node:net';
 import { createStore } from '../store';
 import type { SiteDoc } from '../store/documents';
-import type { WebhookDeliveryDoc } from '../store/webhook-deliveries-store';
-import { verifyWebhookSignature } from '../webhooks/signature';
+import type { WebhookDeliveryDoc } from '../store/documents';
+import { verifyWebhookSignature } from '../security/signing';
 import { createWebhookSender, type WebhookSender, type WebhookSenderDeps } from '../webhooks/webhook-sender';
 import type { TestDatabase } from './test-database';
 import { SECRET, T0 } from './webhook-fixtures';

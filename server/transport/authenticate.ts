@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { FlowDeps } from '../flows/deps';
-import { sessionFromCookie } from '../flows/operator-session';
-import type { OperatorDoc, SessionDoc } from '../store/documents';
+import type { FlowDeps } from '../composition';
+import { sessionFromCookie } from '../flows/operator/session';
+import type { Operator, OperatorSession } from '../entities/operator';
 import { CodedError } from '../coded-error';
 
 export const SESSION_COOKIE = 'baton_session';
@@ -9,8 +9,8 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    operator?: OperatorDoc;
-    session?: SessionDoc;
+    operator?: Operator;
+    session?: OperatorSession;
   }
 }
 
@@ -33,12 +33,12 @@ export function authenticate(deps: FlowDeps) {
   };
 }
 
-export function currentOperator(request: FastifyRequest): OperatorDoc {
+export function currentOperator(request: FastifyRequest): Operator {
   if (!request.operator) throw new CodedError('unauthenticated');
   return request.operator;
 }
 
 /** Another site's resource answers exactly like a missing one, so ids cannot be probed. */
-export function assertSiteAccess(operator: OperatorDoc, siteId: string | undefined): void {
+export function assertSiteAccess(operator: Operator, siteId: string | undefined): void {
   if (!siteId || !operator.siteIds.includes(siteId)) throw new CodedError('not_found');
 }

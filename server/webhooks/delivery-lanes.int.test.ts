@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { WebhookDeliveryDoc } from '../store/webhook-deliveries-store';
+import type { WebhookDeliveryDoc } from '../store/documents';
 import { openTestDatabase, type TestDatabase } from '../test-support/test-database';
 import { conversation, siteWith } from '../test-support/webhook-fixtures';
 import { startWebhookBench } from '../test-support/webhook-receiver';

@@ -1,6 +1,7 @@
 import type { Store } from '../store';
-import type { ClaimOptions, DeliveryClaim, WebhookDeliveryDoc } from '../store/webhook-deliveries-store';
-import type { WebhookLog } from './webhook-sender';
+import type { WebhookDelivery } from '../entities/webhook-delivery';
+import type { ClaimOptions, DeliveryClaim } from '../store/webhook-deliveries-store';
+import type { WebhookLog } from './webhook-log';
 
 /** Deliveries sent at once by one server. */
 const LANES = 4;
@@ -13,7 +14,7 @@ export interface DeliveryLanesDeps {
   now(): Date;
   claim: Pick<ClaimOptions, 'leaseMs' | 'maxAttempts'>;
   /** One attempt, settled or logged; never throws. */
-  send(delivery: WebhookDeliveryDoc): Promise<void>;
+  send(delivery: WebhookDelivery): Promise<void>;
 }
 
 export interface DeliveryLanes {
@@ -91,7 +92,7 @@ export function createDeliveryLanes(deps: DeliveryLanesDeps): DeliveryLanes {
     return next;
   }
 
-  async function sendHoldingSite(delivery: WebhookDeliveryDoc): Promise<void> {
+  async function sendHoldingSite(delivery: WebhookDelivery): Promise<void> {
     try {
       await deps.send(delivery);
     } finally {
@@ -99,7 +100,7 @@ export function createDeliveryLanes(deps: DeliveryLanesDeps): DeliveryLanes {
     }
   }
 
-  function logGaveUp({ _id: deliveryId, siteId, conversationId, event, attempt, lastProblem }: WebhookDeliveryDoc): void {
+  function logGaveUp({ _id: deliveryId, siteId, conversationId, event, attempt, lastProblem }: WebhookDelivery): void {
     const context = { siteId, conversationId, deliveryId, event, attempt, problem: lastProblem };
     deps.log.error(context, 'webhook delivery failed; its attempts ended before recording an outcome');
   }

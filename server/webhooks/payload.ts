@@ -1,11 +1,11 @@
 import { HANDOFF_WEBHOOK_VERSION, type HandoffEvent, type HandoffWebhookPayload } from '../../shared/handoff-webhook';
 import type { OutgoingWebhookConfig } from '../../shared/site-config';
-import type { ConversationDoc } from '../store/documents';
+import type { Conversation } from '../entities/conversation';
 
 export interface PayloadInput {
   deliveryId: string;
   event: HandoffEvent;
-  conversation: ConversationDoc;
+  conversation: Conversation;
   now: Date;
   /** PUBLIC_URL; without it the payload carries no inbox link. */
   publicUrl: string | null;
@@ -42,7 +42,7 @@ export function buildHandoffPayload({ deliveryId, event, conversation: c, now, p
   };
 }
 
-function occurredAt(event: HandoffEvent, c: ConversationDoc): Date | null {
+function occurredAt(event: HandoffEvent, c: Conversation): Date | null {
   switch (event) {
     case 'escalated':
       return c.escalatedAt;

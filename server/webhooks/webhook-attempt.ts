@@ -1,5 +1,5 @@
 import { HANDOFF_WEBHOOK_HEADERS as H, type HandoffEvent } from '../../shared/handoff-webhook';
-import { signWebhook } from './signature';
+import { signWebhook } from '../security/signing';
 
 export type AttemptOutcome = { ok: true; status: number } | { ok: false; retry: boolean; problem: string };
 

@@ -1,8 +1,10 @@
 import type { HandoffEvent } from '../../shared/handoff-webhook';
 import type { Store } from '../store';
-import type { ConversationDoc, SiteDoc } from '../store/documents';
-import type { WebhookDeliveryDoc } from '../store/webhook-deliveries-store';
+import type { Conversation } from '../entities/conversation';
+import type { Site } from '../entities/site';
+import type { WebhookDelivery } from '../entities/webhook-delivery';
 import { createDeliveryLanes } from './delivery-lanes';
+import type { WebhookLog } from './webhook-log';
 import { buildHandoffPayload } from './payload';
 import { DEFAULT_RETRY_DELAYS_MS, settlementAfter } from './retry-schedule';
 import { toSlackMessage } from './slack-message';
@@ -15,9 +17,6 @@ import { type AttemptOutcome, postDelivery } from './webhook-attempt';
 // claim counts as an attempt, so a row that keeps killing its sender fails after the last). The row
 // is written just after the state change, not with it (FerretDB has no transactions): a crash in
 // between loses that one delivery. URL and secret are read at send time, so edits and rotations apply.
-
-type LogFn = (context: object, message: string) => void;
-export type WebhookLog = Record<'info' | 'warn' | 'error', LogFn>;
 
 export interface WebhookSenderDeps {
   store: Pick<Store, 'webhookDeliveries' | 'sites'>;
@@ -36,7 +35,7 @@ export interface WebhookSenderDeps {
 
 export interface WebhookSender {
   /** Returns at once; stores the delivery and sends it in the background. Never throws. */
-  notify(site: SiteDoc, event: HandoffEvent, conversation: ConversationDoc): void;
+  notify(site: Site, event: HandoffEvent, conversation: Conversation): void;
   /** Starts the timer that sends retries and rows left by an earlier run or another server; returns its stop. */
   start(): () => void;
   /** Resolves when no delivery is due now or being sent (a retry scheduled later does not count). */
@@ -59,7 +58,7 @@ export function createWebhookSender(deps: WebhookSenderDeps): WebhookSender {
   let timer: ReturnType<typeof setInterval> | null = null;
   let closing: Promise<void> | null = null;
 
-  function notify(site: SiteDoc, event: HandoffEvent, conversation: ConversationDoc): void {
+  function notify(site: Site, event: HandoffEvent, conversation: Conversation): void {
     const hook = site.config.webhook;
     if (!hook.url || !hook.events.includes(event)) return;
     const context = { siteId: site._id, conversationId: conversation._id, deliveryId: deps.newId(), event };
@@ -67,7 +66,7 @@ export function createWebhookSender(deps: WebhookSenderDeps): WebhookSender {
       const now = deps.now();
       const payload = buildHandoffPayload({ deliveryId: context.deliveryId, event, conversation, now, publicUrl: deps.publicUrl ?? null });
       const body = JSON.stringify(hook.format === 'slack' ? toSlackMessage(payload) : payload);
-      const row: WebhookDeliveryDoc = {
+      const row: WebhookDelivery = {
         _id: context.deliveryId,
         siteId: site._id,
         conversationId: conversation._id,
@@ -95,7 +94,7 @@ export function createWebhookSender(deps: WebhookSenderDeps): WebhookSender {
     }
   }
 
-  async function send(delivery: WebhookDeliveryDoc): Promise<void> {
+  async function send(delivery: WebhookDelivery): Promise<void> {
     const { _id: deliveryId, siteId, conversationId, event, attempt } = delivery;
     const context = { siteId, conversationId, deliveryId, event, attempt };
     try {

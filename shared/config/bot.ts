@@ -108,4 +108,3 @@ export type WebhookBotConfig = z.infer<typeof WebhookBotConfig>;
 
 export const BotConfig = z.discriminatedUnion('kind', [KnowledgeBaseBotConfig, WebhookBotConfig]);
 export type BotConfig = z.infer<typeof BotConfig>;
-export type BotConfigInput = z.input<typeof BotConfig>;

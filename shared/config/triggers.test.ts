@@ -17,7 +17,7 @@ describe('TriggersConfig defaults', () => {
   it('has the policy topics, each with a label for the visitor and a queue', () => {
     expect(triggers.policy_topic.topics.map((t) => [t.id, t.queue])).toEqual([
       ['refund', 'billing'],
-      ['return', 'general'],
+      ['return', 'billing'],
       ['billing_dispute', 'billing'],
       ['complaint', 'general'],
       ['legal', 'general'],
@@ -28,11 +28,8 @@ describe('TriggersConfig defaults', () => {
     for (const topic of triggers.policy_topic.topics) expect(topic.label).not.toBe('');
   });
 
-  it('requires an order number for refunds and also the email for returns', () => {
-    expect(triggers.requiredFacts).toEqual([
-      { topics: ['refund'], facts: ['orderNumber'], askAtMost: 2 },
-      { topics: ['return'], facts: ['orderNumber', 'email'], askAtMost: 2 },
-    ]);
+  it('requires the order number for refunds and returns (guide, section 8)', () => {
+    expect(triggers.requiredFacts).toEqual([{ topics: ['refund', 'return'], facts: ['orderNumber'], askAtMost: 2 }]);
   });
 
   it('keeps the defaults for what a site leaves out', () => {

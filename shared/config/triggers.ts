@@ -46,7 +46,7 @@ export const RequiredFactsRule = z.object({
 });
 export type RequiredFactsRule = z.infer<typeof RequiredFactsRule>;
 
-// The visitor reads the label in the conversation's language (server/flows/visitor-texts.ts).
+// The visitor reads the label in the conversation's language (server/flows/handoff/visitor-texts.ts).
 type Words = { en: string } & Required<TopicLabels>;
 const topic = (id: string, { en, ...labels }: Words, queue: string, urgency: Urgency, keywords: string[], unless: string[] = []): PolicyTopic =>
   ({ id, label: en, labels, queue, urgency, keywords, unless });
@@ -59,7 +59,7 @@ export const defaultPolicyTopics: PolicyTopic[] = [
     ['refund*', 'money back', 'reimburse*', 'reembolso', 'reembolsar', 'remboursement', 'rembourser', 'remboursez', 'ruckerstattung', 'erstattung', 'geld zuruck'],
     ['policy', 'policies', 'how do refunds', 'how long', 'do you offer', 'do you give', 'if i', 'politica', 'politique', 'richtlinie']),
   topic('return', { en: 'your return', es: 'tu devolución', fr: 'votre retour', de: 'Ihre Rücksendung', pt: 'sua devolução' },
-    'general', 'normal',
+    'billing', 'normal',
     ['return this', 'return it', 'return my', 'return the item', 'return an item', 'return the product', 'return the order', 'send it back', 'send them back', 'devolver', 'devolucion', 'retourner', 'zuruckschicken', 'rucksendung', 'devolucao'],
     ['policy', 'if i', 'do you accept', 'politica', 'politique', ...HOW_TO]),
   topic('billing_dispute', { en: 'the charge on your account', es: 'el cargo en tu cuenta', fr: 'le prélèvement sur votre compte', de: 'die Abbuchung von Ihrem Konto', pt: 'a cobrança na sua conta' },
@@ -171,13 +171,11 @@ export const TriggersConfig = z.object({
     }),
   ),
   requiredFacts: z._default(z.array(RequiredFactsRule), [
-    // An order number is enough for a refund (the order holds the email, pub-012); a return
-    // also needs the email the label is sent to.
-    { topics: ['refund'], facts: ['orderNumber'], askAtMost: 2 },
-    { topics: ['return'], facts: ['orderNumber', 'email'], askAtMost: 2 },
+    // The order number is the required fact of a shop refund or return (handoff guide, section 8):
+    // the order holds the email the label goes to.
+    { topics: ['refund', 'return'], facts: ['orderNumber'], askAtMost: 2 },
   ]),
   intents: z._default(z.array(IntentKeywords), defaultIntents),
   semantic: off(SemanticConfig),
 });
 export type TriggersConfig = z.infer<typeof TriggersConfig>;
-export type TriggersConfigInput = z.input<typeof TriggersConfig>;

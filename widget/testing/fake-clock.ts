@@ -1,4 +1,4 @@
-import type { Clock } from '../clock';
+import type { Clock } from '../../frontend-common/clock';
 
 /** A clock that moves only when the test says so. */
 export function createFakeClock(start = Date.parse('2025-03-04T10:00:00Z')) {

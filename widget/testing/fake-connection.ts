@@ -1,5 +1,5 @@
 import type { VisitorCommand, VisitorEvent } from '../../shared/visitor-protocol';
-import type { ConnectionListener, ConnectionStatus, VisitorConnection } from '../connection';
+import type { ConnectionListener, ConnectionStatus, VisitorConnection } from '../connection/connection';
 
 /** Stands in for the socket client: the test opens, drops and delivers; `sent` records commands. */
 export function createFakeConnection() {

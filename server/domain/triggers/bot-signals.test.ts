@@ -53,7 +53,14 @@ describe('low confidence', () => {
 
   it('follows the site threshold', () => {
     const site = siteWith({ triggers: { low_confidence: { threshold: 0.6 } } });
-    expect(decideHandoff(conversation([visitor('hi'), bot('Hello?', { confidence: 0.5 })]), site).escalate).toBe(true);
+    const turns = [visitor('can I pay by invoice?'), bot('I think invoices might be possible.', { confidence: 0.5 })];
+    expect(decideHandoff(conversation(turns), site).escalate).toBe(true);
+  });
+
+  it('never counts an unsure reply to small talk or thanks', () => {
+    for (const text of ['hi', 'thanks!', 'ok cool']) {
+      expect(decideHandoff(conversation([visitor(text), bot('You are welcome!', { confidence: 0.2 })]), defaults).escalate).toBe(false);
+    }
   });
 
   it('offers a person along with an unsure answer only when the reply does not offer one already', () => {

@@ -45,6 +45,8 @@ export interface ConversationState {
   hasBotRepliedSinceVisitor: boolean;
   /** The latest bot turn asked whether the visitor wants a person, so a plain "yes" is an ask. */
   hasBotOfferedPerson: boolean;
+  /** The latest visitor turn was small talk or thanks: an unsure reply to it is no low-confidence answer. */
+  isSmallTalk: boolean;
 }
 
 function fire(state: ConversationState, trigger: TriggerId, evidence: string, urgency: Urgency): void {
@@ -57,7 +59,7 @@ export function startConversation(visitor: VisitorSignals, facts: Record<string,
   const state: ConversationState = {
     compiled, visitor, visitorTurns: 0, facts: { ...facts }, fired: new Map(), humanRequest: null, topics: [], category: null,
     botIntent: null, unsureAnswer: null, fallbacksInARow: 0, failuresInARow: 0, previousWords: null, hasBotRepliedSinceVisitor: false,
-    hasBotOfferedPerson: false,
+    hasBotOfferedPerson: false, isSmallTalk: false,
   };
   for (const { trigger, evidence, urgency } of identityFirings(visitor, compiled)) fire(state, trigger, evidence, urgency);
   return state;
@@ -69,6 +71,9 @@ function checkRepeatedFailure(state: ConversationState, evidence: string): void 
   if (state.fallbacksInARow >= settings.fallbacksInARow) fire(state, 'repeated_failure', `${state.fallbacksInARow} fallbacks in a row`, settings.urgency);
   else if (state.failuresInARow >= settings.failuresInARow) fire(state, 'repeated_failure', `${state.failuresInARow} failures in a row: ${evidence}`, settings.urgency);
 }
+
+/** Without meanings, a short message that asks nothing ("ok", "thx!", "diolch") is taken as small talk. */
+const isBrief = (text: string): boolean => !text.includes('?') && text.trim().split(/\s+/u).length <= 3;
 
 function readingOf(turn: Turn, compiled: CompiledTriggers): VisitorReading | null {
   return turn.meaning && compiled.config.semantic.enabled ? readVisitorTurn(turn.meaning, compiled) : null;
@@ -132,6 +137,7 @@ function applyVisitorTurn(state: ConversationState, turn: Turn): void {
     if (isRepeat) checkRepeatedFailure(state, isStillFailing ? (still?.evidence ?? '') : 'asked again');
   }
   state.previousWords = words;
+  state.isSmallTalk = reading?.isSmallTalk ?? isBrief(text);
   state.hasBotRepliedSinceVisitor = false;
   state.hasBotOfferedPerson = false;
 }
@@ -143,8 +149,8 @@ function applyVisitorTurn(state: ConversationState, turn: Turn): void {
  * answer whatever its score, so the site's low_confidence setting (off, offer, handoff) applies to
  * it as to any bot. Otherwise a fallback is not an answer, and not a low-confidence one.
  */
-function unsureAnswerOf(turn: Turn, low: TriggersConfig['low_confidence']): string | null {
-  if (!low.enabled || turn.toolError) return null;
+function unsureAnswerOf(turn: Turn, low: TriggersConfig['low_confidence'], afterSmallTalk: boolean): string | null {
+  if (!low.enabled || turn.toolError || afterSmallTalk) return null;
   if (turn.unsure) return `held back an answer at confidence ${turn.confidence ?? 0}`;
   const isBelow = !turn.fallback && typeof turn.confidence === 'number' && turn.confidence < low.threshold;
   return isBelow ? `confidence ${turn.confidence} below ${low.threshold}` : null;
@@ -162,13 +168,14 @@ function applyBotTurn(state: ConversationState, turn: Turn): void {
   } else if (!turn.toolError) state.fallbacksInARow = 0;
 
   const low = config.low_confidence;
-  state.unsureAnswer = unsureAnswerOf(turn, low);
+  state.unsureAnswer = unsureAnswerOf(turn, low, state.isSmallTalk);
   if (state.unsureAnswer && low.mode === 'handoff') fire(state, 'low_confidence', state.unsureAnswer, low.urgency);
 
   const analyzed = state.compiled.analyze(turn.text);
   const offer = turn.text.includes('?') ? state.compiled.humanRequest.detect(analyzed) : null;
   state.hasBotOfferedPerson = offer !== null && !offer.isNegated;
-  if (config.out_of_scope.enabled) {
+  // A fallback ("I don't know that one") counts towards repeated failure only, however it is worded.
+  if (config.out_of_scope.enabled && !turn.fallback) {
     const rule = state.compiled.botCannot.find(analyzed);
     const byMeaning = turn.meaning && config.semantic.enabled ? readBotTurn(turn.meaning, state.compiled) : null;
     const evidence = rule && !rule.isNegated ? rule.evidence : byMeaning?.evidence;

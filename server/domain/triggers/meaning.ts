@@ -8,6 +8,15 @@
 /** Labels of the example bank: reasons, policy topic ids, routing hints, and `none` for hard negatives. */
 export type ExampleLabel = string;
 export const NONE: ExampleLabel = 'none';
+/** Non-escalating examples that are small talk, thanks or joy. */
+export const SMALL_TALK: ExampleLabel = 'smalltalk';
+const NOT_ESCALATING = [NONE, SMALL_TALK];
+
+/** The score of the closest non-escalating examples, whatever their kind. */
+const noneScore = (meaning: TurnMeaning): number | undefined => {
+  const scores = NOT_ESCALATING.flatMap((l) => (meaning.labels[l] ? [meaning.labels[l].score] : []));
+  return scores.length === 0 ? undefined : Math.max(...scores);
+};
 
 export interface Example {
   label: ExampleLabel;
@@ -103,7 +112,7 @@ export function clearLabels(
   candidates: readonly ExampleLabel[],
   thresholdOf: (label: ExampleLabel) => SemanticThreshold,
 ): SemanticHit[] {
-  const none = meaning.labels[NONE]?.score ?? 0;
+  const none = noneScore(meaning) ?? 0;
   const hits: SemanticHit[] = [];
   for (const label of candidates) {
     const scored = meaning.labels[label];
@@ -118,7 +127,7 @@ export function clearLabels(
 
 /** Whether the turn is clearly closer to what must not escalate than to `label`: a mention, a negation, a question. */
 export function clearlyNot(meaning: TurnMeaning, label: ExampleLabel, veto: number): boolean {
-  const none = meaning.labels[NONE]?.score;
+  const none = noneScore(meaning);
   const scored = meaning.labels[label]?.score;
   return none !== undefined && scored !== undefined && none - scored >= veto;
 }

@@ -105,11 +105,11 @@ describe('required facts: confirmed versus unconfirmed', () => {
     expect(decision.triggers.map((t) => t.trigger)).toEqual(['policy_topic']);
   });
 
-  it('needs the order number and the email for a return', () => {
-    const turns = [visitor('I want to return my order 5512'), bot('Which email did you order with?')];
-    expect(decideHandoff(conversation(turns), defaults)).toMatchObject({ escalate: false, askForFacts: ['email'] });
-    const answered = [...turns, visitor('ana@example.com')];
-    expect(decideHandoff(conversation(answered), defaults)).toMatchObject({ escalate: true, queue: 'general', missingFacts: [] });
+  it('needs the order number for a return, and routes it to billing (guide, section 8)', () => {
+    const turns = [visitor('I want to return my boots'), bot('Could you give me your order number?')];
+    expect(decideHandoff(conversation(turns), defaults)).toMatchObject({ escalate: false, askForFacts: ['orderNumber'] });
+    const answered = [...turns, visitor('it is 5512')];
+    expect(decideHandoff(conversation(answered), defaults)).toMatchObject({ escalate: true, queue: 'billing', missingFacts: [] });
   });
 
   it('counts facts already known from the verified identity', () => {

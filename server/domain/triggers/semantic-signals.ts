@@ -1,6 +1,6 @@
 import type { SemanticConfig } from '../../../shared/config/semantic';
 import type { CompiledTriggers } from './compile';
-import { clearLabels, clearlyNot, type SemanticHit, type SemanticThreshold, type TurnMeaning } from './meaning';
+import { clearLabels, clearlyNot, SMALL_TALK, type SemanticHit, type SemanticThreshold, type TurnMeaning } from './meaning';
 
 /** Example labels that are reasons of their own rather than topics or routing hints. */
 export const REASON_LABELS = ['human_request', 'buying_intent', 'frustration'] as const;
@@ -8,6 +8,12 @@ export const REASON_LABELS = ['human_request', 'buying_intent', 'frustration'] a
 export const BOT_CANNOT = 'bot_cannot';
 /** Routing hints that are no site intent: they only name the issue type. */
 const EXTRA_ROUTING_LABELS = ['delivery'];
+
+/** Small talk is its own label of the bank's non-escalating examples; it wins when it is the turn's best label. */
+function isSmallTalk(meaning: TurnMeaning): boolean {
+  const scores = Object.entries(meaning.labels).sort(([, a], [, b]) => b.score - a.score);
+  return scores[0]?.[0] === SMALL_TALK;
+}
 
 export interface VisitorReading {
   humanRequest: SemanticHit | null;
@@ -17,6 +23,8 @@ export interface VisitorReading {
   topics: SemanticHit[];
   /** The issue type for routing (an intent id, or a hint such as 'delivery'); null when unclear. */
   category: string | null;
+  /** Small talk or thanks: an unsure reply to it is not a low-confidence answer. */
+  isSmallTalk: boolean;
   /** Whether a keyword hit for this label should be dropped: the turn reads as a mention, negation or question. */
   contradicts(label: string): boolean;
 }
@@ -36,6 +44,7 @@ export function readVisitorTurn(meaning: TurnMeaning, compiled: CompiledTriggers
     frustration: find('frustration'),
     topics: clearLabels(meaning, topicIds, thresholdOf),
     category: clearLabels(meaning, routing, thresholdOf)[0]?.label ?? null,
+    isSmallTalk: isSmallTalk(meaning),
     contradicts: (label) => settings.veto !== null && clearlyNot(meaning, label, settings.veto),
   };
 }

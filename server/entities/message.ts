@@ -1,0 +1,22 @@
+import type { SenderKind } from '../../shared/entities';
+
+export interface BotMeta {
+  confidence: number | null;
+  fallback: boolean;
+  toolError: boolean;
+  intent: string | null;
+}
+
+export interface Message {
+  _id: string;
+  conversationId: string;
+  siteId: string;
+  seq: number;
+  /** conversationId + ':' + client message id (or a fresh id): unique, so a resend stores once. */
+  dedupeKey: string;
+  clientMessageId: string | null;
+  sender: { kind: SenderKind; id?: string; name?: string };
+  text: string;
+  bot: BotMeta | null;
+  createdAt: Date;
+}

@@ -1,0 +1,68 @@
+import type { QueueSummary } from '../../../shared/http';
+import { SiteConfig } from '../../../shared/site-config';
+import type { Operator } from '../../entities/operator';
+import type { Site } from '../../entities/site';
+import { CodedError } from '../../coded-error';
+import { recordAudit } from '../handoff/audit';
+import type { FlowDeps } from '../../composition';
+import { operatorActor } from '../handoff/audit';
+
+// Site access (another site answers 404) is checked by the caller; these add the role rules.
+
+async function loadSite(deps: FlowDeps, siteId: string): Promise<Site> {
+  const site = await deps.store.sites.get(siteId);
+  if (!site) throw new CodedError('not_found', 'No site with that id.');
+  return site;
+}
+
+/** The whole config holds webhook URLs, which are credentials: only admins read it. */
+export async function loadSiteConfig(deps: FlowDeps, operator: Operator, siteId: string): Promise<Site> {
+  if (operator.role !== 'admin') throw new CodedError('forbidden', 'Only admins can see site settings.');
+  return loadSite(deps, siteId);
+}
+
+/** The part of the config every operator needs: queue names for ids, and who works each queue. */
+export async function loadQueueSummaries(deps: FlowDeps, siteId: string): Promise<QueueSummary[]> {
+  const site = await loadSite(deps, siteId);
+  return site.config.queues.map((q) => ({ id: q.id, name: q.name, members: q.members }));
+}
+
+function parseConfig(input: unknown): SiteConfig {
+  const parsed = SiteConfig.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  throw new CodedError('invalid_request', 'Some settings are not valid; see the marked fields.', issues);
+}
+
+/** Takes effect at once: every flow reads the site document afresh. */
+export async function saveSiteConfig(
+  deps: FlowDeps,
+  operator: Operator,
+  siteId: string,
+  input: unknown,
+  expectedVersion: number,
+): Promise<Site> {
+  if (operator.role !== 'admin') throw new CodedError('forbidden', 'Only admins can change site settings.');
+  const config = parseConfig(input);
+  const current = await loadSite(deps, siteId);
+  // The version in the filter refuses a save over settings someone else saved after this admin loaded them.
+  const saved = await deps.store.sites.updateConfig(siteId, config, expectedVersion, deps.clock.now());
+  if (!saved) {
+    throw new CodedError(
+      'version_conflict',
+      'Someone else saved these settings after you opened them. Reload the latest settings, then make your change again.',
+    );
+  }
+  const changed = Object.keys(config).filter(
+    (key) => JSON.stringify(config[key as keyof SiteConfig]) !== JSON.stringify(current.config[key as keyof SiteConfig]),
+  );
+  await recordAudit(deps, {
+    siteId,
+    conversationId: null,
+    action: 'config_changed',
+    actor: operatorActor(operator),
+    reasons: changed,
+    note: `configVersion ${saved.configVersion}`,
+  });
+  return saved;
+}

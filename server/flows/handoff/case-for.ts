@@ -1,0 +1,96 @@
+import type { CasePackage } from '../../../shared/case-package';
+import { buildCasePackage, type CaseUpdate, correctIntent as correctCaseIntent, refreshCasePackage } from '../../domain/case-package';
+import { mergeFacts } from '../../domain/facts';
+import type { HandoffDecision, Turn } from '../../domain/handoff-decision';
+import { ownedByAnother } from '../../domain/ownership';
+import type { Conversation } from '../../entities/conversation';
+import type { Operator } from '../../entities/operator';
+import type { Site } from '../../entities/site';
+import type { Visitor } from '../../entities/visitor';
+import { operatorActor, recordAudit } from './audit';
+import type { FlowDeps } from '../../composition';
+import { toSummary } from './wire';
+
+export async function buildCaseFor(
+  deps: FlowDeps,
+  site: Site,
+  visitor: Visitor,
+  conversation: Conversation,
+  decision: HandoffDecision,
+  turns: Turn[],
+): Promise<CasePackage> {
+  const earlier = await deps.store.conversations.countForVisitor(visitor._id);
+  const identity = visitor.identity;
+  return buildCasePackage({
+    decision,
+    turns,
+    visitor: {
+      name: identity?.name ?? null,
+      email: identity?.email ?? null,
+      verified: visitor.verified,
+      locale: visitor.context.locale ?? null,
+      timeZone: visitor.context.timeZone ?? null,
+      page: visitor.context.page ?? null,
+      referrer: visitor.context.referrer ?? null,
+      tags: visitor.verified ? (identity?.tags ?? []) : [],
+      attributes: visitor.verified ? (identity?.attributes ?? {}) : {},
+    },
+    earlierConversations: Math.max(0, earlier - 1),
+    facts: conversation.facts,
+    tone: site.config.replyTone,
+    now: deps.clock.now().toISOString(),
+  });
+}
+
+/** A visitor message after the handoff may bring the missing facts: the operator sees them at once. */
+export async function refreshCaseWith(deps: FlowDeps, conversation: Conversation, turn: Turn): Promise<void> {
+  await refreshCase(deps, conversation, { turns: [turn] });
+}
+
+async function refreshCase(deps: FlowDeps, conversation: Conversation, update: CaseUpdate): Promise<Conversation | null> {
+  if (!conversation.casePackage || (conversation.state !== 'queued' && conversation.state !== 'owned')) return null;
+  const refreshed = refreshCasePackage(conversation.casePackage, update, deps.clock.now().toISOString());
+  const updated = await deps.store.conversations.patch(conversation._id, {
+    casePackage: refreshed,
+    facts: refreshed.facts,
+    missingFacts: refreshed.missingFacts,
+  });
+  if (updated) deps.hub.toSite(updated.siteId, { type: 'conversation_updated', conversation: toSummary(updated) });
+  return updated;
+}
+
+/**
+ * Facts the bot reported (a webhook bot's order lookup): kept on the conversation, where the
+ * engine and the case package read them, and added to a case package already waiting.
+ */
+export async function addBotFacts(deps: FlowDeps, conversationId: string, facts: Record<string, string>): Promise<Conversation | null> {
+  const current = await deps.store.conversations.get(conversationId);
+  if (!current || Object.keys(facts).length === 0) return current;
+  const refreshed = await refreshCase(deps, current, { facts });
+  return refreshed ?? (await deps.store.conversations.patch(conversationId, { facts: mergeFacts(current.facts, facts) }));
+}
+
+/** Operators' corrections are recorded, so the share of wrong intents can be measured. Only the owner corrects an owned case. */
+export async function correctIntent(
+  deps: FlowDeps,
+  operator: Operator,
+  conversation: Conversation,
+  intent: string,
+): Promise<{ ok: true; conversation: Conversation } | { ok: false; code: 'already_claimed'; message: string; owner: NonNullable<Conversation['owner']> }> {
+  if (ownedByAnother(conversation, operator._id) && conversation.owner) {
+    return { ok: false, code: 'already_claimed', message: `Claimed by ${conversation.owner.name}: only they can correct the intent.`, owner: conversation.owner };
+  }
+  const now = deps.clock.now();
+  const casePackage = conversation.casePackage ? correctCaseIntent(conversation.casePackage, intent, operator.name, now.toISOString()) : null;
+  const updated = (await deps.store.conversations.patch(conversation._id, { intent, casePackage })) ?? conversation;
+  await recordAudit(deps, {
+    siteId: conversation.siteId,
+    conversationId: conversation._id,
+    action: 'intent_corrected',
+    actor: operatorActor(operator),
+    reasons: [intent],
+    evidence: [`was ${conversation.intent ?? 'unknown'}`],
+  });
+  deps.hub.toSite(updated.siteId, { type: 'conversation_updated', conversation: toSummary(updated) });
+  return { ok: true, conversation: updated };
+}

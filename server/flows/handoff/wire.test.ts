@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { SiteConfig } from '../../../shared/site-config';
+import type { ConversationDoc, SiteDoc } from '../../store/documents';
+import { toSummary, toVisitorView } from './wire';
+
+const site: SiteDoc = {
+  _id: 'site-1',
+  siteKey: 'demo',
+  name: 'Lamp shop',
+  secret: 'secret',
+  config: SiteConfig.parse({}),
+  configVersion: 1,
+  updatedAt: new Date('2025-03-10T14:00:00Z'),
+};
+
+const at = new Date('2025-03-10T14:00:00Z');
+const expiresAt = new Date('2025-03-10T14:00:30Z');
+const ana = { operatorId: 'op-ana', name: 'Ana Silva' };
+
+function owned(offer: ConversationDoc['offer']): ConversationDoc {
+  return {
+    _id: 'conv-1',
+    siteId: site._id,
+    visitorId: 'visitor-1',
+    state: 'owned',
+    version: 3,
+    queue: 'general',
+    owner: ana,
+    lastSeq: 4,
+    botSinceSeq: 0,
+    urgency: 'normal',
+    triggers: ['human_request'],
+    firedTriggers: [],
+    handoffTopic: null,
+    intent: null,
+    missingFacts: [],
+    facts: {},
+    casePackage: null,
+    callbackBooked: null,
+    rating: null,
+    offer,
+    declinedBy: [],
+    visitorName: null,
+    visitorLocale: 'en',
+    lastMessagePreview: null,
+    createdAt: at,
+    escalatedAt: at,
+    claimedAt: at,
+    resolvedAt: null,
+    lastActivityAt: at,
+    lastVisitorActivityAt: at,
+  };
+}
+
+describe('an automatic offer on the wire', () => {
+  it('is still a wait for the visitor while the offered operator has not accepted', () => {
+    const conversation = owned({ operatorId: 'op-ana', expiresAt });
+    expect(toVisitorView(site, conversation, null)).toMatchObject({ state: 'queued', position: 1, operator: null });
+    expect(toSummary(conversation).offer).toEqual({ operatorId: 'op-ana', expiresAt: '2025-03-10T14:00:30.000Z' });
+  });
+
+  it('means nothing once another operator owns the conversation: the visitor sees who joined', () => {
+    const conversation = owned({ operatorId: 'op-bo', expiresAt });
+    expect(toVisitorView(site, conversation, null)).toMatchObject({ state: 'owned', position: null, operator: { name: 'Ana', initial: 'A' } });
+    expect(toSummary(conversation).offer).toBeNull();
+  });
+});

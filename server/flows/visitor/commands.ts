@@ -1,0 +1,107 @@
+import type { Identity } from '../../../shared/entities';
+import type { VisitorCommand } from '../../../shared/visitor-protocol';
+import { forceHandoff } from '../../domain/forced-handoff';
+import { decideHandoff } from '../../domain/triggers';
+import type { Site } from '../../entities/site';
+import type { Visitor } from '../../entities/visitor';
+import { requestCallback } from './request-callback';
+import { refreshCaseWith } from '../handoff/case-for';
+import type { FlowDeps } from '../../composition';
+import { escalate } from '../handoff/escalate';
+import { isIdentityVerified } from '../../security/identity-hash';
+import { postMessage } from '../handoff/post-message';
+import { publishVisitorView } from '../handoff/queue-views';
+import { handoffInput, loadTurns } from '../handoff/turns';
+import { afterVisitorMessage } from './turn';
+import { conversationToWriteIn } from './session';
+import type { CommandOutcome } from './command-outcome';
+
+export type { CommandOutcome };
+
+export async function sendVisitorMessage(
+  deps: FlowDeps,
+  site: Site,
+  visitor: Visitor,
+  input: { clientMessageId: string; text: string },
+): Promise<CommandOutcome> {
+  const conversation = await conversationToWriteIn(deps, site, visitor);
+  const posted = await postMessage(deps, conversation, {
+    sender: { kind: 'visitor' },
+    text: input.text,
+    clientMessageId: input.clientMessageId,
+  });
+  if (!posted) return { kind: 'refused', code: 'internal', message: 'The message could not be stored; send it again.' };
+  if (posted.duplicate) return { kind: 'duplicate', message: posted.message };
+  const current = posted.conversation ?? conversation;
+  await refreshCaseWith(deps, current, { from: 'visitor', text: input.text });
+  await afterVisitorMessage(deps, site, visitor, current);
+  return { kind: 'ok' };
+}
+
+/** The "Talk to a person" button: always confirmed, never "are you sure?". */
+export async function requestHuman(deps: FlowDeps, site: Site, visitor: Visitor): Promise<CommandOutcome> {
+  if (!site.config.handoffEnabled) return { kind: 'refused', code: 'transition_not_allowed', message: 'This site does not hand conversations to people.' };
+  const conversation = await conversationToWriteIn(deps, site, visitor);
+  if (conversation.state !== 'bot') {
+    await publishVisitorView(deps, site, conversation);
+    return { kind: 'ok' };
+  }
+  const turns = await loadTurns(deps, conversation);
+  const decision = forceHandoff(decideHandoff(handoffInput(turns, visitor, conversation), site.config), 'human_request', 'Pressed "Talk to a person"');
+  await escalate(deps, site, visitor, conversation, decision, turns);
+  return { kind: 'ok' };
+}
+
+export async function identifyVisitor(deps: FlowDeps, site: Site, visitor: Visitor, identity: Identity): Promise<CommandOutcome> {
+  const verified = isIdentityVerified(identity, site.secret);
+  const { userHash: _ignored, ...kept } = identity;
+  // Unverified: name and email are kept for the operator, tags and attributes are not trusted.
+  const stored = verified ? kept : { id: kept.id, name: kept.name, email: kept.email };
+  const updated = (await deps.store.visitors.setIdentity(visitor._id, stored, verified)) ?? visitor;
+  const conversation = await deps.store.conversations.latestForVisitor(visitor._id);
+  if (conversation && identity.name) await deps.store.conversations.patch(conversation._id, { visitorName: identity.name });
+  if (verified && conversation?.state === 'bot') {
+    const turns = await loadTurns(deps, conversation);
+    const decision = decideHandoff(handoffInput(turns, updated, conversation), site.config);
+    if (decision.escalate && turns.length > 0) await escalate(deps, site, updated, conversation, decision, turns);
+  }
+  return { kind: 'identity', verified, visitor: updated };
+}
+
+export async function runVisitorCommand(
+  deps: FlowDeps,
+  site: Site,
+  visitor: Visitor,
+  command: Exclude<VisitorCommand, { type: 'hello' | 'resume' | 'ping' }>,
+): Promise<CommandOutcome> {
+  switch (command.type) {
+    case 'send_message':
+      return sendVisitorMessage(deps, site, visitor, command);
+    case 'request_human':
+      return requestHuman(deps, site, visitor);
+    case 'identify':
+      return identifyVisitor(deps, site, visitor, command.identity);
+    case 'request_callback':
+      return requestCallback(deps, site, visitor, command);
+    case 'rate':
+      return rateConversation(deps, site, visitor, command.score, command.comment ?? null);
+    case 'typing': {
+      const conversation = await deps.store.conversations.latestForVisitor(visitor._id);
+      if (conversation?.state === 'owned') {
+        deps.hub.toSite(site._id, { type: 'visitor_typing', conversationId: conversation._id, isTyping: command.isTyping });
+      }
+      return { kind: 'ok' };
+    }
+  }
+}
+
+async function rateConversation(deps: FlowDeps, site: Site, visitor: Visitor, score: number, comment: string | null): Promise<CommandOutcome> {
+  const conversation = await deps.store.conversations.latestForVisitor(visitor._id);
+  if (conversation?.state !== 'resolved') {
+    return { kind: 'refused', code: 'transition_not_allowed', message: 'Only a resolved conversation can be rated.' };
+  }
+  const rated = await deps.store.conversations.patch(conversation._id, { rating: { score, comment, at: deps.clock.now() } });
+  // The widget thanks the visitor only once this view says rated (every tab of theirs hears it).
+  if (rated) await publishVisitorView(deps, site, rated);
+  return { kind: 'ok' };
+}

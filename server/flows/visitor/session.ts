@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import type { Message as WireMessage, VisitorContext } from '../../../shared/entities';
+import { PROTOCOL_VERSION } from '../../../shared/protocol-version';
+import { pickWidgetLocale } from '../../../shared/visitor-messages';
+import type { VisitorEvent, WidgetUi } from '../../../shared/visitor-protocol';
+import { resolveVisitorStrings } from '../../../shared/visitor-strings';
+import type { Conversation } from '../../entities/conversation';
+import type { Site } from '../../entities/site';
+import type { Visitor } from '../../entities/visitor';
+import type { FlowDeps } from '../../composition';
+import { visitorViewFor } from '../handoff/queue-views';
+import { applyTransition } from '../handoff/transition';
+import { toWireMessage } from '../handoff/wire';
+import { hashToken } from '../../security/token-hash';
+
+/** Finds the visitor a token belongs to, or starts a new one with a fresh token. */
+export async function resolveVisitor(
+  deps: FlowDeps,
+  site: Site,
+  token: string | undefined,
+): Promise<{ visitor: Visitor; token: string }> {
+  if (token) {
+    const found = await deps.store.visitors.byTokenHash(site._id, hashToken(token));
+    if (found) return { visitor: found, token };
+  }
+  const fresh = randomBytes(24).toString('base64url');
+  const now = deps.clock.now();
+  const visitor: Visitor = {
+    _id: deps.newId(),
+    siteId: site._id,
+    tokenHash: hashToken(fresh),
+    identity: null,
+    verified: false,
+    context: {},
+    createdAt: now,
+    lastSeenAt: now,
+  };
+  await deps.store.visitors.insert(visitor);
+  return { visitor, token: fresh };
+}
+
+/** On hello: the token's visitor (or a new one), with the context of the page they are on now. */
+export async function visitorForHello(
+  deps: FlowDeps,
+  site: Site,
+  token: string | undefined,
+  context: VisitorContext,
+): Promise<{ visitor: Visitor; token: string }> {
+  const resolved = await resolveVisitor(deps, site, token);
+  const visitor = (await deps.store.visitors.touch(resolved.visitor._id, context, deps.clock.now())) ?? resolved.visitor;
+  return { visitor, token: resolved.token };
+}
+
+/** The latest conversation's messages after `afterSeq`: what a resuming widget missed. */
+export async function visitorHistory(deps: FlowDeps, visitor: Visitor, afterSeq: number): Promise<WireMessage[]> {
+  const conversation = await deps.store.conversations.latestForVisitor(visitor._id);
+  const messages = conversation ? await deps.store.messages.after(conversation._id, afterSeq) : [];
+  return messages.map(toWireMessage);
+}
+
+export function widgetUiFor(site: Site, context: VisitorContext): WidgetUi {
+  const { widget, handoffEnabled } = site.config;
+  // The widget sends a tag it speaks when the page or browser asks for one (preferredLocaleTag).
+  const locale = pickWidgetLocale(context.locale, widget.defaultLocale);
+  return {
+    locale,
+    strings: resolveVisitorStrings(locale, widget.messages[locale]),
+    look: { accentColor: widget.accentColor, position: widget.position, operatorAvatars: widget.operatorAvatars },
+    handoffEnabled,
+  };
+}
+
+export async function buildWelcome(
+  deps: FlowDeps,
+  site: Site,
+  visitor: Visitor,
+  token: string,
+  afterSeq: number,
+): Promise<Extract<VisitorEvent, { type: 'welcome' }>> {
+  const conversation = await deps.store.conversations.latestForVisitor(visitor._id);
+  const messages = conversation ? await deps.store.messages.after(conversation._id, afterSeq) : [];
+  return {
+    type: 'welcome',
+    protocolVersion: PROTOCOL_VERSION,
+    visitorToken: token,
+    ui: widgetUiFor(site, visitor.context),
+    conversation: conversation ? await visitorViewFor(deps, site, conversation) : null,
+    messages: messages.map(toWireMessage),
+  };
+}
+
+/** The visitor's current conversation, started or reopened as they write. */
+export async function conversationToWriteIn(
+  deps: FlowDeps,
+  site: Site,
+  visitor: Visitor,
+): Promise<Conversation> {
+  const latest = await deps.store.conversations.latestForVisitor(visitor._id);
+  if (latest && latest.state !== 'resolved') return latest;
+  if (latest) {
+    // Writing after resolution reopens the same conversation with the bot; triggers start fresh.
+    const reopened = await applyTransition(deps, latest._id, { type: 'visitor_wrote' }, { kind: 'visitor' }, {
+      set: { botSinceSeq: latest.lastSeq, handoffTopic: null, missingFacts: [], urgency: 'normal' },
+    });
+    if (reopened.ok) return reopened.conversation;
+    const again = await deps.store.conversations.get(latest._id);
+    if (again && again.state !== 'resolved') return again;
+  }
+  const now = deps.clock.now();
+  const conversation: Conversation = {
+    _id: deps.newId(),
+    siteId: site._id,
+    visitorId: visitor._id,
+    state: 'bot',
+    version: 0,
+    queue: null,
+    owner: null,
+    lastSeq: 0,
+    botSinceSeq: 0,
+    urgency: 'normal',
+    triggers: [],
+    firedTriggers: [],
+    handoffTopic: null,
+    intent: null,
+    missingFacts: [],
+    facts: {},
+    casePackage: null,
+   
+    callbackBooked: null,
+    rating: null,
+    offer: null,
+    declinedBy: [],
+    visitorName: visitor.identity?.name ?? null,
+    visitorLocale: pickWidgetLocale(visitor.context.locale, site.config.widget.defaultLocale),
+    lastMessagePreview: null,
+    createdAt: now,
+    escalatedAt: null,
+    claimedAt: null,
+    resolvedAt: null,
+    lastActivityAt: now,
+    lastVisitorActivityAt: now,
+  };
+  await deps.store.conversations.insert(conversation);
+  return conversation;
+}

@@ -1,0 +1,95 @@
+import type { FastifyInstance } from 'fastify';
+import type { WebSocket } from 'ws';
+import * as z from 'zod/mini';
+import { PROTOCOL_CLOSE_CODE, PROTOCOL_VERSION } from '../../../shared/protocol-version';
+import { VisitorCommand, type VisitorEvent } from '../../../shared/visitor-protocol';
+import type { FlowDeps } from '../../composition';
+import { runVisitorCommand } from '../../flows/visitor/commands';
+import { currentSite, siteByKey } from '../../flows/visitor/site';
+import { buildWelcome, visitorForHello, visitorHistory } from '../../flows/visitor/session';
+import { toWireMessage } from '../../flows/handoff/wire';
+import type { Site } from '../../entities/site';
+import type { Visitor } from '../../entities/visitor';
+import { createFrameLimiter, keepAlive, parseFrame } from './frame-guard';
+
+const VisitorSocketQuery = z.object({
+  site: z.string().check(z.maxLength(64)),
+  v: z.string().check(z.maxLength(8)),
+  token: z.optional(z.string().check(z.maxLength(128))),
+});
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    visitorSite?: Site | null;
+  }
+}
+
+export async function visitorSocketRoutes(app: FastifyInstance, opts: { deps: FlowDeps }): Promise<void> {
+  const { deps } = opts;
+  app.get(
+    '/ws/visitor',
+    {
+      websocket: true,
+      schema: { querystring: VisitorSocketQuery },
+      // Looked up before the socket opens; a failure still opens it just long enough to
+      // close with the protocol's close code, since browsers cannot read an HTTP refusal.
+      preHandler: async (request) => {
+        const { site } = request.query as z.infer<typeof VisitorSocketQuery>;
+        request.visitorSite = await siteByKey(deps, site);
+      },
+    },
+    (socket: WebSocket, request) => {
+      const query = request.query as z.infer<typeof VisitorSocketQuery>;
+      const site = request.visitorSite;
+      if (Number(query.v) !== PROTOCOL_VERSION) return socket.close(PROTOCOL_CLOSE_CODE, 'unsupported_version');
+      if (!site) return socket.close(PROTOCOL_CLOSE_CODE, 'unknown_site');
+      const send = (event: VisitorEvent) => {
+        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event));
+      };
+      const allow = createFrameLimiter();
+      const stopKeepAlive = keepAlive(socket);
+      let visitor: Visitor | null = null;
+      let unsubscribe = () => {};
+      // One chain per socket: frames apply in order, and those arriving during set-up wait.
+      let chain = Promise.resolve();
+
+      const handle = async (command: VisitorCommand) => {
+        if (command.type === 'ping') return send({ type: 'pong', nonce: command.nonce });
+        if (command.type === 'hello') {
+          const resolved = await visitorForHello(deps, site, query.token, command.context);
+          visitor = resolved.visitor;
+          unsubscribe();
+          unsubscribe = deps.hub.subscribeVisitor(visitor._id, send);
+          return send(await buildWelcome(deps, site, visitor, resolved.token, command.afterSeq));
+        }
+        if (!visitor) return send({ type: 'error', code: 'invalid_frame', message: 'Send hello first.' });
+        if (command.type === 'resume') return send({ type: 'history', messages: await visitorHistory(deps, visitor, command.afterSeq) });
+        const outcome = await runVisitorCommand(deps, await currentSite(deps, site), visitor, command);
+        if (outcome.kind === 'duplicate') send({ type: 'message_added', message: toWireMessage(outcome.message) });
+        if (outcome.kind === 'identity') {
+          visitor = outcome.visitor;
+          send({ type: 'identity_checked', verified: outcome.verified });
+        }
+        if (outcome.kind === 'refused') {
+          const clientMessageId = 'clientMessageId' in command ? command.clientMessageId : undefined;
+          send({ type: 'error', code: outcome.code, message: outcome.message, ...(clientMessageId ? { clientMessageId } : {}) });
+        }
+      };
+
+      socket.on('message', (raw) => {
+        const parsed = parseFrame(raw, VisitorCommand, allow);
+        if (!parsed.ok) return send({ type: 'error', ...parsed.error });
+        chain = chain
+          .then(() => handle(parsed.frame))
+          .catch((error) => {
+            request.log.error({ err: error, siteId: site._id, visitorId: visitor?._id }, 'visitor frame failed');
+            send({ type: 'error', code: 'internal', message: 'That could not be done just now; it was logged. Try again.' });
+          });
+      });
+      socket.on('close', () => {
+        stopKeepAlive();
+        unsubscribe();
+      });
+    },
+  );
+}

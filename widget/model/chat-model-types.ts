@@ -1,0 +1,58 @@
+import type { ReadonlySignal } from '@preact/signals-core';
+import type { CallbackContact, CallbackSlot, Identity, Message, VisitorContext } from '../../shared/entities';
+import type { VisitorStrings, WidgetLocale } from '../../shared/visitor-messages';
+import type { VisitorConversationView, WidgetUi } from '../../shared/visitor-protocol';
+import type { Clock } from '../../frontend-common/clock';
+import type { ConnectionStatus, VisitorConnection } from '../connection/connection';
+import type { Stage } from './conversation-stage';
+import type { Notice } from './notice';
+import type { ActionKind } from './pending-action';
+import type { BatonEventName } from '../embed-contract';
+import type { OutboxEntry, VisitorStore } from './visitor-storage';
+
+export interface ChatModelOptions {
+  connection: VisitorConnection;
+  store: VisitorStore;
+  clock: Clock;
+  random?: () => number;
+  newId(): string;
+  /** Read at every `hello`: page URL, referrer, locale, time zone, and nothing else of the host page. */
+  context(): VisitorContext;
+  /** The few words shown until the server's `welcome` brings the site's own (fallback-strings.ts). */
+  fallbackStrings: Partial<VisitorStrings>;
+  notify?(name: BatonEventName, detail?: unknown): void;
+}
+
+export interface ChatModel {
+  status: ReadonlySignal<ConnectionStatus>;
+  /** Connected and past `welcome`: commands sent now are answered. */
+  online: ReadonlySignal<boolean>;
+  ui: ReadonlySignal<WidgetUi | null>;
+  strings: ReadonlySignal<VisitorStrings>;
+  locale: ReadonlySignal<WidgetLocale>;
+  conversation: ReadonlySignal<VisitorConversationView | null>;
+  messages: ReadonlySignal<Message[]>;
+  /** Typed but not yet confirmed by the server, in the order typed. */
+  pending: ReadonlySignal<OutboxEntry[]>;
+  stage: ReadonlySignal<Stage>;
+  notice: ReadonlySignal<Notice | null>;
+  operatorTyping: ReadonlySignal<boolean>;
+  canAskForPerson: ReadonlySignal<boolean>;
+  busy: ReadonlySignal<ActionKind | null>;
+  /** Worth reconnecting on the next page without a click: a live conversation or unsent messages. */
+  resumable: ReadonlySignal<boolean>;
+  isOpen: ReadonlySignal<boolean>;
+  unread: ReadonlySignal<number>;
+  draft: ReadonlySignal<string>;
+  start(): void;
+  open(): void;
+  close(): void;
+  setDraft(text: string): void;
+  send(): boolean;
+  retry(clientMessageId: string): void;
+  askForPerson(): boolean;
+  requestCallback(request: { slot?: CallbackSlot; contact: CallbackContact; note?: string }): boolean;
+  rate(score: number, comment?: string): boolean;
+  identify(identity: Identity): void;
+  dispose(): void;
+}

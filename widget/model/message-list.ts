@@ -1,0 +1,41 @@
+import type { Message } from '../../shared/entities';
+
+const keyOf = (message: Message) => `${message.conversationId}:${message.seq}`;
+
+/**
+ * Adds incoming messages once each. A message is identified by conversation and seq, so a frame
+ * seen twice (welcome after resume, two tabs, a resent clientMessageId answered with the original)
+ * never shows twice. Returns the same array when nothing is new, so the signal does not notify.
+ */
+export function mergeMessages(current: Message[], incoming: readonly Message[]): { list: Message[]; added: Message[] } {
+  const seen = new Set(current.map(keyOf));
+  const added: Message[] = [];
+  for (const message of incoming) {
+    const key = keyOf(message);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    added.push(message);
+  }
+  if (added.length === 0) return { list: current, added };
+  const list = [...current, ...added];
+  // Conversations in the order they started, messages by seq within each.
+  const startedAt = new Map<string, string>();
+  for (const m of list) {
+    const known = startedAt.get(m.conversationId);
+    if (known === undefined || m.createdAt < known) startedAt.set(m.conversationId, m.createdAt);
+  }
+  list.sort((a, b) => {
+    if (a.conversationId === b.conversationId) return a.seq - b.seq;
+    const sa = startedAt.get(a.conversationId) ?? '';
+    const sb = startedAt.get(b.conversationId) ?? '';
+    return sa < sb ? -1 : sa > sb ? 1 : a.conversationId < b.conversationId ? -1 : 1;
+  });
+  return { list, added };
+}
+
+/** Highest seq seen in one conversation: what `hello` and `resume` ask to continue after. */
+export function highestSeq(messages: readonly Message[], conversationId: string | null): number {
+  let highest = 0;
+  for (const m of messages) if (m.conversationId === conversationId && m.seq > highest) highest = m.seq;
+  return highest;
+}

@@ -1,0 +1,26 @@
+import type { ChatModel } from '../../model/chat-model-types';
+import { describeStage, type Where } from '../../model/stage-text';
+import { CallbackForm } from './CallbackForm';
+import { RatingForm } from './RatingForm';
+
+/** Where the conversation stands (escalating, queued, person joined, unavailable, closed) and what the visitor can do. */
+export function StageCard({ model, where }: { model: ChatModel; where: Where }) {
+  const stage = model.stage.value;
+  const text = describeStage(stage, model.strings.value, where);
+  // The heading and topic are the transcript's system message again: shown, not announced twice.
+  // The status element is always there, so assistive technology announces each change of what
+  // only the card says (a live region inserted together with its text often is not).
+  return (
+    <div class={text ? 'st' : undefined}>
+      {text ? <b>{text.heading}</b> : null}
+      {text?.about ? <p>{text.about}</p> : null}
+      <div role="status">
+        {text?.lines.map((line) => (
+          <p key={line}>{line}</p>
+        ))}
+      </div>
+      {stage.kind === 'unavailable' ? <CallbackForm model={model} offer={stage.offer} where={where} /> : null}
+      {stage.kind === 'resolved' && !stage.rated ? <RatingForm model={model} /> : null}
+    </div>
+  );
+}
