@@ -189,9 +189,9 @@ export function answerFromKnowledgeBase(
   const english = locale !== 'en' && !(own.best && own.confidence >= config.confidenceThreshold) ? searchLocale(question, config, 'en') : null;
   const chosen = english?.best && english.confidence >= config.confidenceThreshold ? english : own;
   const { best, confidence } = chosen;
-  if (!best) return fallback(Math.max(own.confidence, english?.confidence ?? 0));
-  if (confidence < config.confidenceThreshold) {
-    const top = Math.max(own.confidence, english?.confidence ?? 0);
+  if (!best || confidence < config.confidenceThreshold) {
+    // A near miss in either language is a guess held back.
+    const top = Math.max(own.best ? own.confidence : 0, english?.best ? english.confidence : 0);
     return fallback(top, top >= config.confidenceThreshold * NEAR_MISS_SHARE);
   }
   const { entry } = best;

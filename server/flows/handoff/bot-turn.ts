@@ -10,7 +10,7 @@ import type { FlowDeps } from '../../composition';
 import { escalate } from './escalate';
 import { postMessage } from './post-message';
 import { handoffInput } from './turns';
-import { visitorText } from './visitor-texts';
+import { conversationLocale, visitorText } from './visitor-texts';
 
 /**
  * Asks the bot, then posts its reply only if nobody took over meanwhile: the
@@ -28,7 +28,15 @@ export async function runBotTurn(
   deps.inFlightBots.set(conversation._id, controller);
   try {
     const reply = await deps.botFor(site).reply(
-      { siteId: site._id, conversationId: conversation._id, turns, visitor: botVisitor(visitor) },
+      {
+        siteId: site._id,
+        conversationId: conversation._id,
+        turns,
+        visitor: botVisitor(visitor),
+        locale: conversationLocale(conversation),
+        // Read at each turn, so an admin's edit of the hours changes the next answer.
+        hours: { schedule: site.config.hours, now: deps.clock.now(), visitorTimeZone: visitor.context.timeZone ?? null },
+      },
       controller.signal,
     );
     if (controller.signal.aborted) return;
