@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from 'mongodb';
-import type { Bot } from './bot/bot';
+import type { AgentBudget, Bot } from './bot/bot';
 import { createBot } from './bot/create-bot';
 import { type Hub, createInProcessHub } from './realtime/hub';
+import { open } from './security/secret-box';
 import { type Store, createStore } from './store';
 import type { Site } from './entities/site';
 import { type WebhookSender, createWebhookSender } from './webhooks/webhook-sender';
@@ -24,15 +25,18 @@ export interface FlowDeps {
   webhooks: WebhookSender;
   /** Bot replies in flight, per conversation, so a barge-in can stop them at once. */
   inFlightBots: Map<string, AbortController>;
+  /** The key (BATON_SECRET_KEY) that seals site secrets at rest, such as an AI agent's API key; null when unset. */
+  secretKey: Buffer | null;
 }
 
 export function createFlowDeps(
   db: Db,
   log: FastifyBaseLogger,
   clock: Clock = { now: () => new Date() },
-  options: { publicUrl?: string | null; webhookRetryDelaysMs?: number[] } = {},
+  options: { publicUrl?: string | null; webhookRetryDelaysMs?: number[]; secretKey?: Buffer | null } = {},
 ): FlowDeps {
   const store = createStore(db);
+  const secretKey = options.secretKey ?? null;
   return {
     webhooks: createWebhookSender({
       store,
@@ -47,8 +51,23 @@ export function createFlowDeps(
     clock,
     newId: randomUUID,
     log,
-    botFor: botCache(),
+    botFor: botCache(secretKey, agentBudget(store, clock)),
     inFlightBots: new Map(),
+    secretKey,
+  };
+}
+
+/** Requests and tokens per site and UTC day, in the database so every server counts against one budget. */
+function agentBudget(store: Store, clock: Clock): AgentBudget {
+  const today = () => clock.now().toISOString().slice(0, 10);
+  return {
+    async exceeded(siteId, limits) {
+      const used = await store.llmUsage.today(siteId, today());
+      if (used.requests >= limits.requestsPerDay) return `The AI agent's daily request budget (${limits.requestsPerDay}) is used up; it resets at 00:00 UTC.`;
+      if (used.tokens >= limits.tokensPerDay) return `The AI agent's daily token budget (${limits.tokensPerDay}) is used up; it resets at 00:00 UTC.`;
+      return null;
+    },
+    record: (siteId, requests, tokens) => store.llmUsage.add(siteId, today(), requests, tokens),
   };
 }
 
@@ -56,14 +75,16 @@ export function createFlowDeps(
  * One bot per site configuration version: the knowledge-base index is built once, not per message.
  * The secret is part of the key because rotating it leaves the version alone but must re-sign at once.
  */
-function botCache(): FlowDeps['botFor'] {
+function botCache(secretKey: Buffer | null, budget: AgentBudget): FlowDeps['botFor'] {
   const bots = new Map<string, ReturnType<typeof createBot>>();
   return (site) => {
-    const key = `${site._id}:${site.configVersion}:${site.secret}`;
+    // The sealed key's tag changes with every new key, so setting one builds a new bot.
+    const key = `${site._id}:${site.configVersion}:${site.secret}:${site.botApiKey?.tag ?? ''}`;
     let bot = bots.get(key);
     if (!bot) {
       if (bots.size > 500) bots.clear();
-      bot = createBot(site.config.bot, { siteSecret: site.secret });
+      const apiKey = site.botApiKey && secretKey ? open(secretKey, site.botApiKey) : null;
+      bot = createBot(site.config.bot, { siteSecret: site.secret, apiKey, budget }, { queues: site.config.queues.map((q) => q.id) });
       bots.set(key, bot);
     }
     return bot;

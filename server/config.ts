@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseSecretKey } from './security/secret-box';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -16,6 +17,11 @@ const Env = z.object({
   /** Cookies get the Secure flag: on by default when PUBLIC_URL is https. */
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   DEMO_SITE_KEY: z.string().regex(/^[\w-]{1,64}$/, 'DEMO_SITE_KEY must be 1-64 letters, digits, _ or -').default('demo'),
+  /** Seals secrets stored in the database (an AI agent's API key): 32 bytes, base64 or hex. */
+  BATON_SECRET_KEY: z
+    .string()
+    .refine((v) => /^[0-9a-fA-F]{64}$/.test(v) || Buffer.from(v, 'base64').length === 32, 'BATON_SECRET_KEY must be 32 bytes as base64 or 64 hex digits (openssl rand -base64 32)')
+    .optional(),
 });
 
 export interface AppConfig {
@@ -30,6 +36,7 @@ export interface AppConfig {
   cookieSecure: boolean;
   trustProxy: boolean;
   demoSiteKey: string;
+  secretKey: Buffer | null;
 }
 
 /** Parses the environment; throws one message naming every bad variable. */
@@ -52,5 +59,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : (e.PUBLIC_URL?.startsWith('https:') ?? false),
     trustProxy: e.TRUST_PROXY === 'true',
     demoSiteKey: e.DEMO_SITE_KEY,
+    secretKey: parseSecretKey(e.BATON_SECRET_KEY),
   };
 }

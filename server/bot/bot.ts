@@ -32,11 +32,23 @@ export interface BotReply {
   toolError: boolean;
   /** What went wrong, for the case package and the logs; only with toolError. */
   error?: string;
+  /** An AI agent's own two-line summary when it hands off (the case package shows it). */
+  summary?: string;
+  /** Why the bot asked for a person, in its words; only with handoff. */
+  handoffReason?: string;
 }
 
 /** Rejects only when the caller's signal aborts (barge-in, shutdown); every other failure is a toolError reply. */
 export interface Bot {
-  reply(input: BotInput, signal?: AbortSignal): Promise<BotReply>;
+  /** `onText` receives an answer's pieces as they are generated (bots that stream); the reply holds the whole text. */
+  reply(input: BotInput, signal?: AbortSignal, onText?: (delta: string) => void): Promise<BotReply>;
+}
+
+/** A site's daily AI agent allowance, counted in the database. */
+export interface AgentBudget {
+  /** Null while within budget, else the reason (shown to the operator). */
+  exceeded(siteId: string, limits: { requestsPerDay: number; tokensPerDay: number }): Promise<string | null>;
+  record(siteId: string, requests: number, tokens: number): Promise<void>;
 }
 
 export interface BotDeps {
@@ -44,4 +56,7 @@ export interface BotDeps {
   fetch?: typeof fetch;
   /** Milliseconds since the epoch; the webhook signature's timestamp. */
   now?: () => number;
+  /** The AI agent's API key, decrypted; null when none is set. */
+  apiKey?: string | null;
+  budget?: AgentBudget;
 }

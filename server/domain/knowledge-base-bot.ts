@@ -147,11 +147,11 @@ function searchLocale(question: string, config: KnowledgeBaseBotConfig, locale: 
  * The articles that fit a question best, the visitor's language first, then English; for an AI
  * agent's prompt, which judges relevance itself, so near misses are included.
  */
-export function bestArticles(question: string, config: KnowledgeBaseBotConfig, locale: WidgetLocale, limit: number): KnowledgeBaseEntry[] {
+export function bestArticles(question: string, entries: readonly KnowledgeBaseEntry[], locale: WidgetLocale, limit: number): KnowledgeBaseEntry[] {
   const found: KnowledgeBaseEntry[] = [];
   for (const l of locale === 'en' ? (['en'] as const) : [locale, 'en' as const]) {
     const analyzer = analyzerFor(l);
-    const index = indexFor(config.entries, analyzer);
+    const index = indexFor(entries, analyzer);
     if (!index || analyzer.contentTerms(question).length === 0) continue;
     for (const r of index.search.search(question)) {
       const entry = index.byId.get(String(r.id));

@@ -2,6 +2,7 @@ import { type Collection, type Db, MongoClient } from 'mongodb';
 import type {
   AuditDoc,
   CallbackDoc,
+  LlmUsageDoc,
   ConversationDoc,
   MessageDoc,
   OperatorDoc,
@@ -25,6 +26,7 @@ export interface Collections {
   transitions: Collection<TransitionDoc>;
   webhookDeliveries: Collection<WebhookDeliveryDoc>;
   webhookAttempts: Collection<WebhookAttemptDoc>;
+  llmUsage: Collection<LlmUsageDoc>;
 }
 
 export function collectionsOf(db: Db): Collections {
@@ -40,6 +42,7 @@ export function collectionsOf(db: Db): Collections {
     transitions: db.collection('transitions'),
     webhookDeliveries: db.collection('webhook_deliveries'),
     webhookAttempts: db.collection('webhook_attempts'),
+    llmUsage: db.collection('llm_usage'),
   };
 }
 

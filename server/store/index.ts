@@ -3,6 +3,7 @@ import { auditStore } from './audit-store';
 import { callbacksStore } from './callbacks-store';
 import { conversationsStore } from './conversations-store';
 import { collectionsOf, ensureIndexes } from './database';
+import { llmUsageStore } from './llm-usage-store';
 import { messagesStore } from './messages-store';
 import { operatorsStore, sessionsStore } from './operators-store';
 import { sitesStore } from './sites-store';
@@ -22,6 +23,7 @@ export function createStore(db: Db) {
     audit: auditStore(c),
     callbacks: callbacksStore(c),
     webhookDeliveries: webhookDeliveriesStore(c),
+    llmUsage: llmUsageStore(c),
     ensureIndexes: () => ensureIndexes(c),
     async ping(): Promise<boolean> {
       try {

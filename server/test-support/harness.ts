@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { type Db, MongoClient } from 'mongodb';
@@ -33,7 +33,7 @@ export async function startHarness(options: { clock?: Clock; databaseName?: stri
   await client.connect();
   const db = client.db(options.databaseName ?? `baton_test_${randomUUID().slice(0, 8)}`);
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const deps = createFlowDeps(db, log, options.clock);
+  const deps = createFlowDeps(db, log, options.clock, { secretKey: randomBytes(32) });
   await deps.store.ensureIndexes();
   const app = await buildApp({
     deps,

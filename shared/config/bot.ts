@@ -106,5 +106,56 @@ export const WebhookBotConfig = z.object({
 });
 export type WebhookBotConfig = z.infer<typeof WebhookBotConfig>;
 
-export const BotConfig = z.discriminatedUnion('kind', [KnowledgeBaseBotConfig, WebhookBotConfig]);
+const ToolName = z.string().check(z.regex(/^[a-zA-Z][a-zA-Z0-9_-]{0,63}$/), z.refine((n) => n !== 'hand_off', 'hand_off is built in'));
+
+/** A function the site lets the model call; the site's tools webhook answers it (signed like the bot webhook). */
+export const AgentTool = z.object({
+  name: ToolName,
+  description: z.string().check(z.minLength(1), z.maxLength(1000)),
+  /** JSON Schema of the arguments (an object schema). */
+  parameters: z._default(z.record(z.string(), z.unknown()), { type: 'object', properties: {} }),
+});
+export type AgentTool = z.infer<typeof AgentTool>;
+
+/**
+ * An AI agent on any OpenAI-compatible chat-completions endpoint (OpenAI, Azure OpenAI, Ollama,
+ * vLLM, LM Studio…), grounded in the site's knowledge base, hours and queues. The API key is not
+ * part of this document: it is written on its own, stored encrypted and never read back.
+ */
+export const OpenAiBotConfig = z.object({
+  kind: z.literal('openai'),
+  /** Up to the version segment: https://api.openai.com/v1, http://127.0.0.1:11434/v1, https://NAME.openai.azure.com/openai/v1. */
+  baseUrl: z.url({ protocol: /^https?$/ }),
+  model: z.string().check(z.minLength(1), z.maxLength(200)),
+  /** How the key is sent: 'bearer' (Authorization header) or 'api-key' (Azure OpenAI). */
+  auth: z._default(z.enum(['bearer', 'api-key']), 'bearer'),
+  /** The site's own instructions: tone, what to say and not say. */
+  instructions: z._default(z.string().check(z.maxLength(4000)), ''),
+  temperature: z._default(z.number().check(z.gte(0), z.lte(2)), 0.3),
+  maxTokens: z._default(z.number().check(z.int(), z.gte(16), z.lte(4000)), 500),
+  /** How many best-matching knowledge-base articles go into each prompt. */
+  articles: z._default(z.number().check(z.int(), z.gte(0), z.lte(10)), 4),
+  /** The knowledge base the agent is grounded in (the same articles the built-in bot answers from). */
+  entries: z._default(z.array(KnowledgeBaseEntry).check(z.maxLength(500)), defaultKnowledgeBaseEntries),
+  tools: z._default(z.array(AgentTool).check(z.maxLength(20)), []),
+  /** Where site tools are answered: POST { tool, arguments, conversationId } -> { result } or { error }. */
+  toolsUrl: z._default(z.nullable(z.url({ protocol: /^https?$/ })), null),
+  firstTokenTimeoutMs: z._default(z.number().check(z.int(), z.gte(500), z.lte(60_000)), 10_000),
+  idleTimeoutMs: z._default(z.number().check(z.int(), z.gte(500), z.lte(60_000)), 8_000),
+  totalTimeoutMs: z._default(z.number().check(z.int(), z.gte(1000), z.lte(120_000)), 45_000),
+  toolTimeoutMs: z._default(z.number().check(z.int(), z.gte(100), z.lte(30_000)), 5_000),
+  /** Per site and UTC day; past either the bot hands off with a clear reason. */
+  budget: z._default(
+    z.object({
+      requestsPerDay: z._default(z.number().check(z.int(), z.gte(1)), 2_000),
+      tokensPerDay: z._default(z.number().check(z.int(), z.gte(1000)), 2_000_000),
+    }),
+    { requestsPerDay: 2_000, tokensPerDay: 2_000_000 },
+  ),
+  /** The case package's summary and suggested first reply written by the model (the templates stay the fallback). */
+  writeCaseNotes: z._default(z.boolean(), true),
+});
+export type OpenAiBotConfig = z.infer<typeof OpenAiBotConfig>;
+
+export const BotConfig = z.discriminatedUnion('kind', [KnowledgeBaseBotConfig, WebhookBotConfig, OpenAiBotConfig]);
 export type BotConfig = z.infer<typeof BotConfig>;

@@ -112,7 +112,7 @@ describe('English as the fallback language', () => {
   });
 
   it('lists each article once for an agent’s prompt, the visitor’s translation first', () => {
-    const articles = bestArticles('politique de retour, et klarna ?', config, 'fr', 5);
+    const articles = bestArticles('politique de retour, et klarna ?', config.entries, 'fr', 5);
     expect(articles.map((a) => `${a.locale}:${a.id}`)).toEqual(['fr:returns', 'en:payment']);
   });
 });

@@ -21,9 +21,12 @@ export async function escalate(
   conversation: Conversation,
   decision: HandoffDecision,
   turns: Turn[],
+  options: { agentSummary?: string } = {},
 ): Promise<Conversation | null> {
   const actor: Actor = decision.primaryTrigger === 'human_request' ? { kind: 'visitor' } : { kind: 'bot' };
-  const casePackage = await buildCaseFor(deps, site, visitor, conversation, decision, turns);
+  const built = await buildCaseFor(deps, site, visitor, conversation, decision, turns);
+  // An AI agent that handed off wrote its own two lines for the colleague; the template's stay the fallback.
+  const casePackage = options.agentSummary ? { ...built, summary: agentSummaryLines(options.agentSummary, built.summary) } : built;
   const result = await applyTransition(deps, conversation._id, { type: 'escalate', queue: decision.queue }, actor, {
     set: {
       urgency: decision.urgency,
@@ -58,4 +61,10 @@ export async function escalate(
   await publishQueueViews(deps, site, decision.queue, availability);
   await offerWaiting(deps, site, decision.queue);
   return escalated;
+}
+
+function agentSummaryLines(text: string, template: [string, string]): [string, string] {
+  const lines = text.split(/\n+/).map((l) => l.trim()).filter(Boolean);
+  if (lines.length === 0) return template;
+  return [lines[0]!.slice(0, 300), (lines.slice(1).join(' ') || template[1]).slice(0, 300)];
 }
