@@ -40,7 +40,7 @@ describe('opening hours answer', () => {
 
   it('says around the clock for an always-open schedule, whatever the zone', () => {
     expect(describeOpeningHours({ schedule: alwaysOpenSchedule, now: saturdayEvening, visitorTimeZone: 'Europe/Paris', locale: 'fr' })).toBe(
-      'Notre équipe est là 24 h/24, tous les jours.',
+      'Nous sommes ouverts 24 h/24 : notre équipe est là tous les jours.',
     );
   });
 

@@ -19,7 +19,7 @@ export interface HoursPhrases {
 // {x} placeholders; each sentence stands alone so the parts join with a space.
 export const hoursPhrases: Record<WidgetLocale, HoursPhrases> = {
   en: {
-    aroundTheClock: 'Our team is here around the clock, every day.',
+    aroundTheClock: 'We are open around the clock: our team is here every day, 24 hours a day.',
     noHours: 'Our team has no opening hours set at the moment; leave a message and we will get back to you.',
     weekly: 'Our team is here {schedule} ({zone}).',
     yourZone: 'your time, {tz}',
@@ -32,7 +32,7 @@ export const hoursPhrases: Record<WidgetLocale, HoursPhrases> = {
     dayRange: '{from}–{to}',
   },
   es: {
-    aroundTheClock: 'Nuestro equipo está disponible las 24 horas, todos los días.',
+    aroundTheClock: 'Abrimos las 24 horas: nuestro equipo está disponible todos los días.',
     noHours: 'Ahora mismo nuestro equipo no tiene horario de atención; deja un mensaje y te responderemos.',
     weekly: 'Nuestro equipo atiende {schedule} ({zone}).',
     yourZone: 'tu hora, {tz}',
@@ -45,7 +45,7 @@ export const hoursPhrases: Record<WidgetLocale, HoursPhrases> = {
     dayRange: '{from} a {to}',
   },
   fr: {
-    aroundTheClock: 'Notre équipe est là 24 h/24, tous les jours.',
+    aroundTheClock: 'Nous sommes ouverts 24 h/24 : notre équipe est là tous les jours.',
     noHours: "Notre équipe n'a pas d'horaires d'ouverture pour le moment ; laissez un message et nous vous répondrons.",
     weekly: 'Notre équipe est là {schedule} ({zone}).',
     yourZone: 'votre heure, {tz}',
@@ -58,7 +58,7 @@ export const hoursPhrases: Record<WidgetLocale, HoursPhrases> = {
     dayRange: 'du {from} au {to}',
   },
   de: {
-    aroundTheClock: 'Unser Team ist rund um die Uhr für Sie da, jeden Tag.',
+    aroundTheClock: 'Wir sind rund um die Uhr geöffnet: unser Team ist jeden Tag für Sie da.',
     noHours: 'Unser Team hat derzeit keine Öffnungszeiten; hinterlassen Sie eine Nachricht, wir melden uns.',
     weekly: 'Unser Team ist für Sie da: {schedule} ({zone}).',
     yourZone: 'Ihre Zeit, {tz}',
@@ -71,7 +71,7 @@ export const hoursPhrases: Record<WidgetLocale, HoursPhrases> = {
     dayRange: '{from} bis {to}',
   },
   pt: {
-    aroundTheClock: 'A nossa equipa está disponível 24 horas por dia, todos os dias.',
+    aroundTheClock: 'Estamos abertos 24 horas por dia: a nossa equipa está disponível todos os dias.',
     noHours: 'De momento a nossa equipa não tem horário definido; deixe uma mensagem e responderemos.',
     weekly: 'A nossa equipa está disponível {schedule} ({zone}).',
     yourZone: 'a sua hora, {tz}',

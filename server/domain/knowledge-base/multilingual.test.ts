@@ -84,7 +84,7 @@ describe('the hours article', () => {
       locale: 'fr',
       hours: { schedule: alwaysOpenSchedule, now, visitorTimeZone: 'Europe/Paris' },
     });
-    expect(answer.reply).toBe('Notre équipe est là 24 h/24, tous les jours.');
+    expect(answer.reply).toBe('Nous sommes ouverts 24 h/24 : notre équipe est là tous les jours.');
   });
 });
 
