@@ -1,9 +1,8 @@
 // The server the end-to-end tests drive: a fresh e2e database (never the demo's), seeded demo data.
-import { createHash } from 'node:crypto';
 import pino from 'pino';
 import { buildApp } from '../server/app';
 import { createFlowDeps } from '../server/composition';
-import { parseSecretKey } from '../server/security/secret-box';
+import { e2eSecretKey } from './e2e-secret-key';
 import { seedDemo } from '../server/seed/seed-demo';
 import { connectDatabase } from '../server/store/database';
 
@@ -13,9 +12,8 @@ const { db } = await connectDatabase(uri, process.env.E2E_DB ?? 'baton_e2e');
 // E2E_KEEP_DB: a restart in the middle of a journey keeps its data, as a real restart would.
 if (!process.env.E2E_KEEP_DB) await db.dropDatabase();
 const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
-// A fixed test key unless one is given, so a restart mid-journey still opens what it sealed.
-const secretKey = parseSecretKey(process.env.BATON_SECRET_KEY) ?? createHash('sha256').update('baton-e2e-only').digest();
-const deps = createFlowDeps(db, log, undefined, { secretKey });
+// A fixed test key unless one is given, so a restart mid-journey (and a journey sealing an API key) can open what is sealed.
+const deps = createFlowDeps(db, log, undefined, { secretKey: e2eSecretKey() });
 await deps.store.ensureIndexes();
 await seedDemo(deps.store);
 const app = await buildApp({ deps, logger: log, staticDir: 'dist/public', demoSiteKey: 'demo', sessionTtlMs: 3600_000, cookieSecure: false });

@@ -51,6 +51,8 @@ export interface OpenAiTestServer {
   requests: ReceivedRequest[];
   /** Queue behaviours for the next requests, in order. */
   script(...behaviours: Behaviour[]): void;
+  /** Forgets behaviours no request took (a test that failed before its model call). */
+  clearScript(): void;
   /** What a request does once the script is empty. */
   setDefault(behaviour: Behaviour): void;
   close(): Promise<void>;
@@ -111,6 +113,7 @@ export async function startOpenAiTestServer(options: { apiKey?: string; model?: 
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,
     script: (...behaviours) => queue.push(...behaviours),
+    clearScript: () => void queue.splice(0),
     setDefault: (b) => (fallback = b),
     close: async () => {
       server.closeAllConnections();
