@@ -1,6 +1,7 @@
 import type { BotWebhookVisitor } from '../../shared/bot-webhook';
 import type { Schedule } from '../../shared/config/hours';
 import type { WidgetLocale } from '../../shared/widget-locales';
+import type { CaseNotes, CaseNotesInput } from '../domain/agent/case-notes';
 import type { Turn } from '../domain/handoff-decision';
 
 export type BotVisitor = BotWebhookVisitor;
@@ -42,6 +43,8 @@ export interface BotReply {
 export interface Bot {
   /** `onText` receives an answer's pieces as they are generated (bots that stream); the reply holds the whole text. */
   reply(input: BotInput, signal?: AbortSignal, onText?: (delta: string) => void): Promise<BotReply>;
+  /** Bots that can: the case package's summary and first reply, written by the model; null keeps the templates. */
+  caseNotes?(input: CaseNotesInput & { siteId: string }): Promise<CaseNotes | null>;
 }
 
 /** A site's daily AI agent allowance, counted in the database. */

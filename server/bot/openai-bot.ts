@@ -1,5 +1,6 @@
 import type { OpenAiBotConfig } from '../../shared/config/bot';
 import { pickWidgetLocale } from '../../shared/widget-locales';
+import { buildCaseNotesPrompt, parseCaseNotes } from '../domain/agent/case-notes';
 import { buildAgentPrompt } from '../domain/agent/prompt';
 import { isUncertainReply } from '../domain/agent/uncertainty';
 import { extractFacts } from '../domain/facts';
@@ -25,7 +26,27 @@ export interface OpenAiBotSite {
 export function createOpenAiBot(config: OpenAiBotConfig, deps: BotDeps, site: OpenAiBotSite): Bot {
   const doFetch = deps.fetch ?? fetch;
   const now = deps.now ?? Date.now;
+  const endpoint = () => ({ baseUrl: config.baseUrl, apiKey: deps.apiKey ?? '', auth: config.auth, model: config.model });
   return {
+    ...(config.writeCaseNotes
+      ? {
+          async caseNotes(input) {
+            if (!deps.apiKey || (await deps.budget?.exceeded(input.siteId, config.budget))) return null;
+            const outcome = await streamChat(
+              {
+                endpoint: endpoint(),
+                messages: buildCaseNotesPrompt(input),
+                temperature: 0.2,
+                maxTokens: 400,
+                timeouts: { firstTokenMs: config.firstTokenTimeoutMs, idleMs: config.idleTimeoutMs, totalMs: config.totalTimeoutMs },
+              },
+              { fetch: doFetch },
+            );
+            await deps.budget?.record(input.siteId, 1, outcome.ok && outcome.usage ? outcome.usage.promptTokens + outcome.usage.completionTokens : 0);
+            return outcome.ok ? parseCaseNotes(outcome.text) : null;
+          },
+        }
+      : {}),
     async reply(input, signal, onText) {
       signal?.throwIfAborted();
       const visitorTurns = input.turns.filter((t) => t.from === 'visitor');
@@ -52,7 +73,7 @@ export function createOpenAiBot(config: OpenAiBotConfig, deps: BotDeps, site: Op
       for (let round = 0; round < MAX_TOOL_ROUNDS; round++) {
         const outcome = await streamChat(
           {
-            endpoint: { baseUrl: config.baseUrl, apiKey: deps.apiKey, auth: config.auth, model: config.model },
+            endpoint: endpoint(),
             messages,
             tools,
             temperature: config.temperature,

@@ -141,6 +141,7 @@ describe('the AI agent', () => {
       tools: [{ name: 'order_status', description: 'Look up an order', parameters: { type: 'object', properties: { order: { type: 'string' } } } }],
       toolsUrl: 'http://127.0.0.1:9/tools',
       toolTimeoutMs: 500,
+      writeCaseNotes: false,
     });
     model.script({ kind: 'tool_calls', calls: [{ name: 'order_status', arguments: { order: '48213' } }] });
     const { client } = await visitorSession(h, 'key-a');
@@ -154,7 +155,7 @@ describe('the AI agent', () => {
   });
 
   it('hands off with a clear reason once the daily request budget is used up', async () => {
-    await seedAgentSite({ budget: { requestsPerDay: 1 } });
+    await seedAgentSite({ budget: { requestsPerDay: 1 }, writeCaseNotes: false });
     model.script({ kind: 'text', tokens: ['Hello!'] });
     const { client } = await visitorSession(h, 'key-a');
     client.send({ type: 'send_message', clientMessageId: 'q1', text: 'Hi there, do you sell lamps?' });
@@ -164,6 +165,37 @@ describe('the AI agent', () => {
     const pkg = (await h.deps.store.conversations.get(conversationId))?.casePackage;
     expect(pkg?.triggers[0]).toMatchObject({ trigger: 'tool_failure', evidence: expect.stringContaining("daily request budget (1) is used up") });
     expect(model.requests).toHaveLength(1);
+    client.close();
+  });
+
+  it('writes the case summary and the first reply when a conversation is handed over, in the visitor’s language and the site’s tone', async () => {
+    await seedAgentSite();
+    const notes = { summary: ['Visitor wants a person about a late parcel (order 48213).', 'No answer tried yet; asked for a person.'], reply: 'Bonjour ! Je regarde votre commande 48213 tout de suite.' };
+    model.script({ kind: 'text', tokens: [JSON.stringify(notes).slice(0, 40), JSON.stringify(notes).slice(40)] });
+    const { client } = await visitorSession(h, 'key-a', { context: { locale: 'fr' } });
+    client.send({ type: 'send_message', clientMessageId: 'q', text: 'Je veux parler à une personne, ma commande 48213 est en retard' });
+    const conversationId = (await client.waitFor('message_added')).message.conversationId;
+    await client.waitFor('handoff_started');
+    await expect.poll(async () => (await h.deps.store.conversations.get(conversationId))?.casePackage?.suggestedReply, { timeout: 5000 }).toBe(notes.reply);
+    const pkg = (await h.deps.store.conversations.get(conversationId))?.casePackage;
+    expect(pkg?.summary).toEqual(notes.summary);
+    const prompt = model.requests.at(-1)!.body.messages[0].content as string;
+    expect(prompt).toContain('in French');
+    expect(prompt).toContain('friendly tone');
+    client.close();
+  });
+
+  it('keeps the templates when the model’s notes are not usable', async () => {
+    await seedAgentSite();
+    model.script({ kind: 'http_error', status: 500, message: 'boom' });
+    const { client } = await visitorSession(h, 'key-a');
+    client.send({ type: 'send_message', clientMessageId: 'q', text: 'I want to talk to a person' });
+    const conversationId = (await client.waitFor('message_added')).message.conversationId;
+    await client.waitFor('handoff_started');
+    await expect.poll(() => model.requests.length).toBe(1);
+    const pkg = (await h.deps.store.conversations.get(conversationId))?.casePackage;
+    expect(pkg?.modelNotes).toBeNull();
+    expect(pkg?.suggestedReply).not.toBe('');
     client.close();
   });
 });

@@ -5,7 +5,8 @@ import type { Site } from '../../entities/site';
 import type { Visitor } from '../../entities/visitor';
 import { offerWaiting } from './auto-assign';
 import { callbackOfferFor, loadAvailability } from './availability';
-import { buildCaseFor } from './case-for';
+import { buildCaseFor, writeModelCaseNotes } from './case-for';
+import { withModelNotes } from '../../domain/case-package';
 import type { FlowDeps } from '../../composition';
 import { publishQueueViews } from './queue-views';
 import { applyTransition } from './transition';
@@ -26,7 +27,8 @@ export async function escalate(
   const actor: Actor = decision.primaryTrigger === 'human_request' ? { kind: 'visitor' } : { kind: 'bot' };
   const built = await buildCaseFor(deps, site, visitor, conversation, decision, turns);
   // An AI agent that handed off wrote its own two lines for the colleague; the template's stay the fallback.
-  const casePackage = options.agentSummary ? { ...built, summary: agentSummaryLines(options.agentSummary, built.summary) } : built;
+  const summary = options.agentSummary ? agentSummaryLines(options.agentSummary, built.summary) : null;
+  const casePackage = summary ? withModelNotes(built, { summary }, deps.clock.now().toISOString()) : built;
   const result = await applyTransition(deps, conversation._id, { type: 'escalate', queue: decision.queue }, actor, {
     set: {
       urgency: decision.urgency,
@@ -60,6 +62,8 @@ export async function escalate(
   await publishHandoff(deps, site, escalated);
   await publishQueueViews(deps, site, decision.queue, availability);
   await offerWaiting(deps, site, decision.queue);
+  // Not awaited: the handoff is not held up by a model call; the notes replace the templates when they arrive.
+  void writeModelCaseNotes(deps, site, escalated, decision, turns);
   return escalated;
 }
 
