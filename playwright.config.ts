@@ -27,7 +27,9 @@ export default defineConfig({
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PORT: String(port), E2E_DB: process.env.E2E_DB ?? 'baton_e2e' },
+    // A generous live deadline for the embeddings service: Chromium, the server and the service share two
+    // cores here, and a slow answer must not read as an outage (degraded mode has its integration test).
+    env: { PORT: String(port), E2E_DB: process.env.E2E_DB ?? 'baton_e2e', EMBEDDINGS_TIMEOUT_MS: process.env.EMBEDDINGS_TIMEOUT_MS ?? '2000' },
     stdout: 'ignore',
     stderr: 'pipe',
   },

@@ -13,7 +13,7 @@ demo_stop() {
     kill -TERM "$server_pid" 2>/dev/null || true
     wait "$server_pid" 2>/dev/null || true
   fi
-  # Only the FerretDB this script started: a MONGODB_URI from outside is not ours to stop.
+  # Only the database this script started: a MONGODB_URI from outside is not ours to stop.
   if [ -n "$own_db" ]; then baton_db_stop; fi
   baton_embeddings_stop
 }
@@ -60,6 +60,7 @@ cat <<MSG
     Demo site (visitor widget): $base/demo
     Operator inbox:             $base/inbox
     Health:                     $base/healthz
+    Database:                   $MONGODB_URI  (MONGODB_DB=$MONGODB_DB)
     Embeddings:                 $EMBEDDINGS_URL${EMBEDDINGS_MODEL:+ ($EMBEDDINGS_MODEL)}
     Demo login:                 demo@baton.test / baton-demo   (admin; a second operator: sam@baton.test / baton-demo)
   Stop with Ctrl+C.

@@ -4,6 +4,7 @@ import { buildApp } from '../server/app';
 import { createFlowDeps } from '../server/composition';
 import { e2eSecretKey } from './e2e-secret-key';
 import { seedDemo } from '../server/seed/seed-demo';
+import { loadEmbeddingsConfig } from '../server/services/embeddings';
 import { connectDatabase } from '../server/store/database';
 
 const uri = process.env.MONGODB_URI;
@@ -13,7 +14,7 @@ const { db } = await connectDatabase(uri, process.env.E2E_DB ?? 'baton_e2e');
 if (!process.env.E2E_KEEP_DB) await db.dropDatabase();
 const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
 // A fixed test key unless one is given, so a restart mid-journey (and a journey sealing an API key) can open what is sealed.
-const deps = createFlowDeps(db, log, undefined, { secretKey: e2eSecretKey() });
+const deps = createFlowDeps(db, log, undefined, { embeddings: loadEmbeddingsConfig(process.env), secretKey: e2eSecretKey() });
 await deps.store.ensureIndexes();
 await seedDemo(deps.store);
 const app = await buildApp({ deps, logger: log, staticDir: 'dist/public', demoSiteKey: 'demo', sessionTtlMs: 3600_000, cookieSecure: false });

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Provides a local MongoDB-compatible server (FerretDB 1.24.2, SQLite backend) for
-# runs without MONGODB_URI. Source it, then call `baton_db_start DATA_DIR`; the
-# server is stopped by `baton_db_stop` (the callers trap EXIT for that).
+# Provides a local MongoDB-compatible server for runs without MONGODB_URI:
+# FerretDB 1.24.2 on its PostgreSQL backend, over a PostgreSQL cluster this
+# project owns (in DATA_DIR/pg, on a free loopback port). Source it, then call
+# `baton_db_start DATA_DIR [--fresh|--test]`; `baton_db_stop` stops FerretDB, then
+# PostgreSQL (the callers trap EXIT for that).
 set -euo pipefail
 
 BATON_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 FERRETDB_VERSION="v1.24.2"
 FERRETDB_BIN="$BATON_ROOT/.tools/bin/ferretdb"
+# FerretDB keeps every MongoDB database of the project as a schema in this one PostgreSQL database.
+BATON_PG_DATABASE="ferretdb"
 
 baton_ferretdb_install() {
   if [ -x "$FERRETDB_BIN" ] && [[ "$("$FERRETDB_BIN" --version 2>/dev/null)" == *"$FERRETDB_VERSION"* ]]; then
@@ -51,16 +55,173 @@ baton_ferretdb_install() {
   echo "${version%%$'\n'*}" >&2
 }
 
+# The newest installed server's bin directory (Debian keeps one per major version).
+baton_pg_bin_dir() {
+  local dir
+  dir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+  if [ -n "$dir" ] && [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then
+    echo "$dir"
+    return 0
+  fi
+  # Other layouts (a source build, another distribution) put them on PATH.
+  if command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1; then
+    dirname "$(command -v initdb)"
+    return 0
+  fi
+  return 1
+}
+
+baton_pg_install() {
+  if BATON_PG_BIN="$(baton_pg_bin_dir)"; then
+    export BATON_PG_BIN
+    return 0
+  fi
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing Debian's postgresql for the local database (one time)..." >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  else
+    echo "error: MONGODB_URI is not set and PostgreSQL (initdb, pg_ctl) is not installed." >&2
+    echo "  Either set MONGODB_URI to a MongoDB 6.0+ / Atlas / FerretDB connection string," >&2
+    echo "  or install PostgreSQL 13+ ('sudo apt-get install postgresql') for the local FerretDB." >&2
+    exit 1
+  fi
+  if ! BATON_PG_BIN="$(baton_pg_bin_dir)"; then
+    echo "error: apt-get installed postgresql but no initdb/pg_ctl was found under /usr/lib/postgresql/*/bin." >&2
+    exit 1
+  fi
+  export BATON_PG_BIN
+}
+
+# PostgreSQL refuses to run as root, so as root the cluster belongs to, and runs as, the `postgres` user.
+baton_pg_as_owner() {
+  if [ "$(id -u)" != "0" ]; then
+    "$@"
+  elif command -v runuser >/dev/null 2>&1; then
+    runuser -u postgres -- "$@"
+  else
+    su postgres -s /bin/sh -c '"$0" "$@"' -- "$@"
+  fi
+}
+
+# baton_pg_init CLUSTER_DIR MODE: a new cluster in CLUSTER_DIR unless one is there.
+baton_pg_init() {
+  local cluster="$1" mode="$2"
+  if [ -f "$cluster/PG_VERSION" ]; then return 0; fi
+  if [ "$(id -u)" = "0" ]; then
+    if ! id postgres >/dev/null 2>&1; then
+      echo "error: running as root, and there is no 'postgres' user to own the local PostgreSQL cluster (initdb refuses root)." >&2
+      echo "  Install Debian's postgresql package (it creates that user), or run as an ordinary user." >&2
+      exit 1
+    fi
+    mkdir -p "$cluster"
+    chown postgres: "$cluster"
+    if ! runuser -u postgres -- test -x "$cluster"; then
+      echo "error: the postgres user cannot reach $cluster; every parent folder must be traversable (chmod o+x)." >&2
+      exit 1
+    fi
+  fi
+  # Trust, not passwords: the server listens on 127.0.0.1 and on a socket inside the
+  # cluster folder only, and holds nothing but this checkout's demo or test data.
+  # A throw-away test cluster need not be flushed to disk (--no-sync).
+  local sync_flag=""
+  if [ "$mode" = "test" ]; then sync_flag="--no-sync"; fi
+  if ! baton_pg_as_owner "$BATON_PG_BIN/initdb" -D "$cluster" -U postgres -A trust -E UTF8 --locale=C $sync_flag \
+    >"$cluster.initdb.log" 2>&1; then
+    echo "error: initdb failed for $cluster:" >&2
+    tail -n 20 "$cluster.initdb.log" >&2
+    exit 1
+  fi
+  rm -f "$cluster.initdb.log"
+  # FerretDB's pool (pool_max_conns below) plus psql and the superuser reserve fit in
+  # max_connections; memory stays small for a 2-core machine (idle pool connections close after a minute).
+  {
+    echo "# baton: written by scripts/ferretdb.sh"
+    echo "listen_addresses = '127.0.0.1'"
+    echo "unix_socket_directories = '.'"
+    echo "max_connections = 130"
+    echo "shared_buffers = 128MB"
+    echo "work_mem = 8MB"
+    echo "max_wal_size = 512MB"
+    echo "logging_collector = off"
+    echo "log_min_messages = warning"
+    if [ "$mode" = "test" ]; then
+      # Test data is thrown away after the run: losing it to a crash costs nothing,
+      # and flushing to disk would only slow the tests.
+      echo "fsync = off"
+      echo "synchronous_commit = off"
+      echo "full_page_writes = off"
+    else
+      # Demo data is kept across runs: fsync stays on so an OS crash cannot corrupt the
+      # cluster; a crash may lose the last fraction of a second of commits, nothing more.
+      echo "synchronous_commit = off"
+    fi
+  } | baton_pg_as_owner tee -a "$cluster/postgresql.conf" >/dev/null
+}
+
 baton_free_port() {
   node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
 }
 
-# Prints the end of FerretDB's log: the callers' EXIT trap removes the data
-# directory, so a path to the log would point at nothing.
-baton_db_log_tail() {
-  echo "--- last lines of $1/ferretdb.log ---" >&2
-  tail -n 30 "$1/ferretdb.log" >&2 || true
+# Prints the end of a log: the callers' EXIT trap may remove the data directory,
+# so a path to the log would point at nothing.
+baton_log_tail() {
+  echo "--- last lines of $1 ---" >&2
+  tail -n 30 "$1" >&2 || true
   echo "---" >&2
+}
+
+# Starts PostgreSQL on a free port; 0 when it accepts connections, 2 when another
+# process took the port first. Runs in an `if`, so every failure is checked explicitly.
+baton_pg_try_start() {
+  local cluster="$1" log="$2" port
+  port="$(baton_free_port)" || { echo "error: could not find a free port (node failed)" >&2; exit 1; }
+  : >"$log"
+  if [ "$(id -u)" = "0" ]; then chown postgres: "$log"; fi
+  # -w waits until the server accepts connections (or has failed).
+  if baton_pg_as_owner "$BATON_PG_BIN/pg_ctl" -D "$cluster" -l "$log" -o "-p $port" -w -t 60 start >/dev/null 2>>"$log"; then
+    BATON_PG_PORT="$port"
+    export BATON_PG_PORT
+    return 0
+  fi
+  if grep -q 'Address already in use' "$log"; then
+    echo "port $port was taken before PostgreSQL could bind it; trying another" >&2
+    return 2
+  fi
+  echo "error: PostgreSQL did not start." >&2
+  baton_log_tail "$log"
+  exit 1
+}
+
+baton_pg_start() {
+  local data_dir="$1" mode="$2" cluster="$1/pg" attempt
+  baton_pg_install
+  baton_pg_init "$cluster" "$mode"
+  # A server left running by a killed earlier run holds the cluster: this folder is ours, so stop it.
+  if baton_pg_as_owner "$BATON_PG_BIN/pg_ctl" -D "$cluster" status >/dev/null 2>&1; then
+    echo "stopping a PostgreSQL left running in $cluster by an earlier run" >&2
+    baton_pg_as_owner "$BATON_PG_BIN/pg_ctl" -D "$cluster" -m fast -w stop >/dev/null
+  fi
+  for attempt in 1 2 3; do
+    if baton_pg_try_start "$cluster" "$data_dir/postgres.log"; then
+      BATON_PG_CLUSTER="$cluster"
+      export BATON_PG_CLUSTER
+      break
+    fi
+  done
+  if [ -z "${BATON_PG_CLUSTER:-}" ]; then
+    echo "error: PostgreSQL lost its port to another process three times; is something grabbing ports on 127.0.0.1?" >&2
+    exit 1
+  fi
+  if ! baton_pg_as_owner "$BATON_PG_BIN/psql" -h "$cluster" -p "$BATON_PG_PORT" -U postgres -d postgres -tAq \
+    -c "SELECT 1 FROM pg_database WHERE datname = '$BATON_PG_DATABASE'" | grep -q 1; then
+    baton_pg_as_owner "$BATON_PG_BIN/createdb" -h "$cluster" -p "$BATON_PG_PORT" -U postgres "$BATON_PG_DATABASE"
+  fi
+  # 100 connections, above FerretDB's default 50, on purpose: FerretDB 1.24 can hold a pool
+  # connection while it waits for another, so when every connection is taken by such commands it
+  # stops answering for good (seen with pool_max_conns=20 and 200 concurrent visitors in
+  # `npm run bench`). The pool must exceed the commands in flight (the app's driver pool is 100).
+  BATON_PG_URL="postgres://postgres@127.0.0.1:$BATON_PG_PORT/$BATON_PG_DATABASE?pool_max_conns=100&pool_max_conn_idle_time=1m"
+  export BATON_PG_URL
 }
 
 # Starts FerretDB on a free port; returns 0 when it answers, 2 when another
@@ -69,7 +230,7 @@ baton_db_log_tail() {
 baton_db_try_start() {
   local data_dir="$1" port i
   port="$(baton_free_port)" || { echo "error: could not find a free port (node failed)" >&2; exit 1; }
-  "$FERRETDB_BIN" --handler=sqlite --sqlite-url="file:$data_dir/" --state-dir="$data_dir" \
+  "$FERRETDB_BIN" --handler=postgresql --postgresql-url="$BATON_PG_URL" --state-dir="$data_dir" \
     --listen-addr="127.0.0.1:$port" --debug-addr=- --telemetry=disable --log-level=WARN \
     >"$data_dir/ferretdb.log" 2>&1 &
   BATON_DB_PID=$!
@@ -80,7 +241,7 @@ baton_db_try_start() {
       # A ping can be answered by whoever took the port first; only count it
       # when our FerretDB is still running (it exits at once if it cannot bind).
       if kill -0 "$BATON_DB_PID" 2>/dev/null && ! grep -q 'address already in use' "$data_dir/ferretdb.log"; then
-        echo "FerretDB $FERRETDB_VERSION answering ping at $MONGODB_URI (data: $data_dir)" >&2
+        echo "FerretDB $FERRETDB_VERSION (PostgreSQL backend on 127.0.0.1:$BATON_PG_PORT) answering ping at $MONGODB_URI (data: $data_dir)" >&2
         return 0
       fi
     fi
@@ -91,33 +252,42 @@ baton_db_try_start() {
         return 2
       fi
       echo "error: FerretDB exited at start." >&2
-      baton_db_log_tail "$data_dir"
+      baton_log_tail "$data_dir/ferretdb.log"
       exit 1
     fi
     sleep 0.2
   done
   echo "error: FerretDB did not answer ping at $MONGODB_URI within 20 s." >&2
-  baton_db_log_tail "$data_dir"
+  baton_log_tail "$data_dir/ferretdb.log"
   exit 1
 }
 
-# baton_db_start DATA_DIR [--fresh]: starts FerretDB and exports MONGODB_URI.
+# baton_db_start DATA_DIR [--fresh]: starts PostgreSQL and FerretDB and exports
+# MONGODB_URI. --fresh: a new, throw-away cluster (removed first; test settings).
 baton_db_start() {
-  local data_dir="$1" fresh="${2:-}" attempt
+  local data_dir="$1" fresh="${2:-}" mode="demo" attempt
   baton_ferretdb_install
-  if [ "$fresh" = "--fresh" ]; then rm -rf "$data_dir"; fi
+  if [ "$fresh" = "--fresh" ]; then
+    rm -rf "$data_dir"
+    mode="test"
+  fi
   mkdir -p "$data_dir"
+  baton_pg_start "$data_dir" "$mode"
   for attempt in 1 2 3; do
     if baton_db_try_start "$data_dir"; then return 0; fi
   done
   echo "error: FerretDB lost its port to another process three times; is something grabbing ports on 127.0.0.1?" >&2
-  baton_db_log_tail "$data_dir"
+  baton_log_tail "$data_dir/ferretdb.log"
   exit 1
 }
 
+# FerretDB first (it holds PostgreSQL connections), then PostgreSQL.
 baton_db_stop() {
   if [ -n "${BATON_DB_PID:-}" ] && kill -0 "$BATON_DB_PID" 2>/dev/null; then
     kill -TERM "$BATON_DB_PID" 2>/dev/null || true
     wait "$BATON_DB_PID" 2>/dev/null || true
+  fi
+  if [ -n "${BATON_PG_CLUSTER:-}" ] && [ -f "$BATON_PG_CLUSTER/postmaster.pid" ]; then
+    baton_pg_as_owner "$BATON_PG_BIN/pg_ctl" -D "$BATON_PG_CLUSTER" -m fast -w stop >/dev/null 2>&1 || true
   fi
 }

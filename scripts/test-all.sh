@@ -10,4 +10,4 @@ echo "== build" && npm run --silent build
 echo "== widget size" && npx tsx scripts/widget-size.ts
 echo "== unit" && npx vitest run --project unit
 echo "== integration + end-to-end"
-bash scripts/with-db.sh bash -c 'npx vitest run --project integration && npx playwright test'
+bash scripts/with-db.sh bash -c 'npx tsx scripts/judgement/warm-cache.ts && npx vitest run --project integration && npx playwright test'

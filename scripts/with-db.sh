@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs a command with MONGODB_URI set: the given one, or a fresh local FerretDB
-# whose data lives in .data/test-<pid> (apart from the demo's), removed afterwards;
+# Runs a command with MONGODB_URI set: the given one, or a fresh local FerretDB on a
+# fresh PostgreSQL cluster, both in .data/test-<pid> (apart from the demo's), removed afterwards;
 # and with EMBEDDINGS_URL set: the given one, or a local embeddings service (scripts/embeddings.sh).
 set -euo pipefail
 source "$(dirname "$0")/ferretdb.sh"

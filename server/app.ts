@@ -39,6 +39,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyWebsocket, { options: { maxPayload: MAX_FRAME_BYTES * 4 } });
 
   const { deps } = options;
+  // In the background: until the example bank is ready, turns are judged by the rules alone.
+  deps.meanings.start();
   await app.register(healthRoutes, { deps });
   await app.register(authRoutes, { deps, sessionTtlMs: options.sessionTtlMs, cookieSecure: options.cookieSecure });
   await app.register(conversationRoutes, { deps });
@@ -53,6 +55,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     for (const bot of deps.inFlightBots.values()) bot.abort();
     for (const client of app.websocketServer?.clients ?? []) client.close(1001, 'server_shutdown');
   });
-  app.addHook('onClose', async () => deps.webhooks.close());
+  app.addHook('onClose', async () => {
+    deps.meanings.close();
+    await deps.webhooks.close();
+  });
   return app;
 }

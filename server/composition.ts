@@ -8,6 +8,10 @@ import { open } from './security/secret-box';
 import { type Store, createStore } from './store';
 import type { Site } from './entities/site';
 import { type WebhookSender, createWebhookSender } from './webhooks/webhook-sender';
+import { loadExampleBank } from './meaning/example-bank';
+import { createMeanings, type Meanings } from './meaning/meanings';
+import { type BackoffPolicy, createEmbeddings, type EmbeddingsConfig } from './services/embeddings';
+import { createOffEmbedder } from './services/embeddings/embedder';
 
 export interface Clock {
   now(): Date;
@@ -27,17 +31,31 @@ export interface FlowDeps {
   inFlightBots: Map<string, AbortController>;
   /** The key (BATON_SECRET_KEY) that seals site secrets at rest, such as an AI agent's API key; null when unset. */
   secretKey: Buffer | null;
+  /** The semantic layer: turns' meanings from the embeddings service; absent or late means rules only. */
+  meanings: Meanings;
+}
+
+export interface FlowDepsOptions {
+  publicUrl?: string | null;
+  webhookRetryDelaysMs?: number[];
+  /** The EMBEDDINGS_* settings; without them (or without a URL) the rules decide alone. */
+  embeddings?: EmbeddingsConfig;
+  /** Tests shorten the embeddings service's back-off. */
+  embeddingsBackoff?: BackoffPolicy;
+  /** BATON_SECRET_KEY, which seals secrets stored in the database (an AI agent's API key). */
+  secretKey?: Buffer | null;
 }
 
 export function createFlowDeps(
   db: Db,
   log: FastifyBaseLogger,
   clock: Clock = { now: () => new Date() },
-  options: { publicUrl?: string | null; webhookRetryDelaysMs?: number[]; secretKey?: Buffer | null } = {},
+  options: FlowDepsOptions = {},
 ): FlowDeps {
   const store = createStore(db);
   const secretKey = options.secretKey ?? null;
   return {
+    meanings: createLiveMeanings(log, options),
     webhooks: createWebhookSender({
       store,
       log,
@@ -89,4 +107,14 @@ function botCache(secretKey: Buffer | null, budget: AgentBudget): FlowDeps['botF
     }
     return bot;
   };
+}
+
+function createLiveMeanings(log: FastifyBaseLogger, options: FlowDepsOptions): Meanings {
+  const config = options.embeddings;
+  if (!config || config.baseUrl === null) {
+    const off = createOffEmbedder(config?.model ?? 'none');
+    return createMeanings({ embeddings: { ...off, embedMany: async () => null }, log, loadBank: () => [], liveDeadlineMs: 0 });
+  }
+  const embeddings = createEmbeddings(config, { log, ...(options.embeddingsBackoff ? { backoff: options.embeddingsBackoff } : {}) });
+  return createMeanings({ embeddings, log, loadBank: () => loadExampleBank(), liveDeadlineMs: config.timeoutMs });
 }

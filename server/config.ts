@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseSecretKey } from './security/secret-box';
+import { type EmbeddingsConfig, loadEmbeddingsConfig } from './services/embeddings';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -37,15 +38,21 @@ export interface AppConfig {
   trustProxy: boolean;
   demoSiteKey: string;
   secretKey: Buffer | null;
+  /** EMBEDDINGS_*: the semantic layer's service; without EMBEDDINGS_URL the rules decide alone. */
+  embeddings: EmbeddingsConfig;
 }
 
 /** Parses the environment; throws one message naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const parsed = Env.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  const lines = parsed.success ? [] : parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  let embeddings: EmbeddingsConfig | null = null;
+  try {
+    embeddings = loadEmbeddingsConfig(env);
+  } catch (error) {
+    lines.push(...(error as Error).message.split('\n').slice(1));
   }
+  if (!parsed.success || embeddings === null) throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   const e = parsed.data;
   return {
     port: e.PORT,
@@ -60,5 +67,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     trustProxy: e.TRUST_PROXY === 'true',
     demoSiteKey: e.DEMO_SITE_KEY,
     secretKey: parseSecretKey(e.BATON_SECRET_KEY),
+    embeddings,
   };
 }

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   }
   const log = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.query.token'] });
   const { client, db } = await connectDatabase(config.mongodbUri, config.mongodbDb).catch((error) => failStartup(config, 'connect', error));
-  const deps = createFlowDeps(db, log, undefined, { publicUrl: config.publicUrl ?? null, secretKey: config.secretKey });
+  const deps = createFlowDeps(db, log, undefined, { publicUrl: config.publicUrl ?? null, embeddings: config.embeddings, secretKey: config.secretKey });
   await deps.store.ensureIndexes().catch((error) => failStartup(config, 'indexes', error));
   const app = await buildApp({
     deps,

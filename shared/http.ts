@@ -76,7 +76,19 @@ export const CallbacksResponse = z.object({ callbacks: z.array(Callback) });
 export const CallbackDoneResponse = z.object({ callback: Callback });
 export const AuditResponse = z.object({ audit: z.array(AuditEntry) });
 
-export const HealthResponse = z.object({ status: z.enum(['ok', 'degraded']), db: z.enum(['up', 'down']) });
+/** The semantic layer's service: degraded or off means the rules decide alone (never a 503: messages still flow). */
+export const EmbeddingsHealth = z.object({
+  state: z.enum(['up', 'degraded', 'off']),
+  reason: z.optional(z.string()),
+  /** ISO time of the last change of state. */
+  since: z.string(),
+  /** When degraded: from when the next call is let through as a probe. */
+  retryAt: z.optional(z.string()),
+  /** The example bank's index: loading at start-up until its vectors are had. */
+  exampleBank: z.enum(['loading', 'ready', 'off']),
+});
+/** `status` and the status code follow the database alone: without it nothing works; without embeddings the rules still do. */
+export const HealthResponse = z.object({ status: z.enum(['ok', 'degraded']), db: z.enum(['up', 'down']), embeddings: EmbeddingsHealth });
 
 export const SiteSummary = z.object({ siteId: z.string(), name: z.string(), siteKey: z.string() });
 export type SiteSummary = z.infer<typeof SiteSummary>;

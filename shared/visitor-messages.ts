@@ -15,6 +15,10 @@ export const VisitorMessageKey = z.enum([
   'send',
   'askForPerson',
   'offerPerson',
+  /** After a bot answer when the system hands over at once: it says so rather than asking. */
+  'bringingPerson',
+  /** Replaces the bot's "I don't know" when the system hands over at once (that reply may ask whether to). */
+  'fallbackBringingPerson',
   'connecting',
   'connectingAbout',
   'needMoreInfo',

@@ -1,4 +1,5 @@
 import { humanize } from '../../frontend-common/format';
+import { evidenceText } from '../models/evidence-text';
 import { CaseFacts } from './CaseFacts';
 import { SuggestedReply } from './SuggestedReply';
 import { useApp } from './app-context';
@@ -32,7 +33,7 @@ export function CasePackagePanel() {
       <ul>
         {pkg.triggers.map((t) => (
           <li key={t.trigger}>
-            <strong>{humanize(t.trigger)}</strong>: “{t.evidence}”
+            <strong>{humanize(t.trigger)}</strong>: {evidenceText(t.evidence)}
           </li>
         ))}
       </ul>

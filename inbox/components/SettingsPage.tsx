@@ -8,6 +8,7 @@ import { JsonConfigEditor } from './JsonConfigEditor';
 import { MessagesForm } from './MessagesForm';
 import { OperatorsPanel } from './OperatorsPanel';
 import { PolicyTopicsForm } from './PolicyTopicsForm';
+import { TeachByExampleForm } from './TeachByExampleForm';
 import { QueuesForm } from './QueuesForm';
 import { SettingsSaveBar } from './SettingsSaveBar';
 import { SiteSecretPanel } from './SiteSecretPanel';
@@ -49,6 +50,7 @@ export function SettingsPage() {
           <GeneralForm />
           <TriggerSwitches />
           <PolicyTopicsForm />
+          <TeachByExampleForm />
           <QueuesForm />
           <HandoverRulesForm />
           <HoursForm />

@@ -8,6 +8,7 @@ export const claimedPaths: readonly string[] = [
   'triggers.low_confidence.threshold',
   'triggers.low_confidence.mode',
   'triggers.policy_topic',
+  'triggers.semantic.examples',
   'triggers.customer_tag.enabled',
   'triggers.tool_failure.enabled',
   'triggers.buying_intent.enabled',

@@ -4,6 +4,8 @@ import type { TriggerId } from '../../shared/entities';
 /** What routing looks at; tags must already be limited to verified ones. */
 export interface RoutingInput {
   primaryTrigger: TriggerId | null;
+  /** Every escalating trigger; a rule naming triggers matches any of them ("buying intent goes to sales", whatever else fired). */
+  triggers?: readonly TriggerId[];
   intent: string;
   tags: readonly string[];
   page?: string;
@@ -36,7 +38,8 @@ function matchesLanguage(languages: readonly string[], locale: string): boolean 
 /** Whether every condition the rule states holds; a rule with no conditions catches all. */
 export function isRuleMatching(rule: HandoverRule, input: RoutingInput): boolean {
   const { triggers, intents, tags, pageContains, languages } = rule.when;
-  if (triggers && !(input.primaryTrigger !== null && triggers.includes(input.primaryTrigger))) return false;
+  const fired = input.triggers ?? (input.primaryTrigger !== null ? [input.primaryTrigger] : []);
+  if (triggers && !fired.some((t) => triggers.includes(t))) return false;
   if (intents && !intents.some((i) => lower(i) === lower(input.intent))) return false;
   if (tags) {
     const visitorTags = new Set(input.tags.map(lower));

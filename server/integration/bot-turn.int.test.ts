@@ -129,6 +129,56 @@ describe("the site's low-confidence setting with the built-in bot", () => {
     client.close();
   });
 
+  it('in handoff mode does not ask whether to bring a person while bringing one: the reply says a person is coming', async () => {
+    // The built-in bot's default fallback asks "Would you like to talk to a person?"; here the system hands over at once.
+    await seedSite(h, { siteId: 'site-a', siteKey: 'key-a', config: { bot: { ...demoBotConfig, fallbackReply: undefined } } });
+    const { client } = await visitorSession(h, 'key-a', { context: { locale: 'de' } });
+    client.send({ type: 'send_message', clientMessageId: 'q', text: 'Do you ship to Norway?' });
+    const reply = await client.waitFor('message_added', (e) => e.message.sender.kind === 'bot');
+    await client.waitFor('handoff_started');
+    expect(reply.message.text).toBe('Ich bin mir bei der Antwort nicht sicher und hole deshalb eine Person aus unserem Team dazu.');
+    const pkg = await caseOf(reply.message.conversationId);
+    expect(pkg.triggers[0]?.trigger).toBe('low_confidence');
+    client.close();
+  });
+
+  it('in offer mode waits for the answer to its question: a no stays with the bot', async () => {
+    await seedSite(h, { siteId: 'site-a', siteKey: 'key-a', config: { bot: { ...demoBotConfig, fallbackReply: undefined }, triggers: { low_confidence: { mode: 'offer' } } } });
+    const { client } = await visitorSession(h, 'key-a');
+    client.send({ type: 'send_message', clientMessageId: 'q', text: 'Do you ship to Norway?' });
+    const offer = await client.waitFor('message_added', (e) => e.message.sender.kind === 'bot');
+    expect(offer.message.text).toBe("I'm not sure I have the right answer to that. Would you like to talk to a person from our team?");
+    client.send({ type: 'send_message', clientMessageId: 'no', text: 'No thanks' });
+    // The bot answers the no (nobody else would) and keeps the conversation.
+    await client.waitFor('message_added', (e) => e.message.sender.kind === 'bot' && e.message.seq > offer.message.seq + 1);
+    expect(client.events.some((e) => e.type === 'handoff_started')).toBe(false);
+    expect((await h.deps.store.conversations.get(offer.message.conversationId))?.state).toBe('bot');
+    client.close();
+  });
+
+  it('in offer mode a yes to the default fallback hands off as a request for a person', async () => {
+    await seedSite(h, { siteId: 'site-a', siteKey: 'key-a', config: { bot: { ...demoBotConfig, fallbackReply: undefined }, triggers: { low_confidence: { mode: 'offer' } } } });
+    const { client } = await visitorSession(h, 'key-a');
+    client.send({ type: 'send_message', clientMessageId: 'q', text: 'Do you ship to Norway?' });
+    const offer = await client.waitFor('message_added', (e) => e.message.sender.kind === 'bot');
+    expect(client.events.some((e) => e.type === 'handoff_started')).toBe(false);
+    client.send({ type: 'send_message', clientMessageId: 'yes', text: 'yes please' });
+    await client.waitFor('handoff_started');
+    expect((await h.deps.store.conversations.get(offer.message.conversationId))?.triggers[0]).toBe('human_request');
+    client.close();
+  });
+
+  it('while the visitor waits for a person, a fallback does not offer one again', async () => {
+    await seedSite(h, { siteId: 'site-a', siteKey: 'key-a', config: { bot: { ...demoBotConfig, fallbackReply: undefined }, botAnswersWhileWaiting: true } });
+    const { client } = await visitorSession(h, 'key-a');
+    client.send({ type: 'request_human', clientMessageId: 'h' });
+    await client.waitFor('handoff_started');
+    client.send({ type: 'send_message', clientMessageId: 'q', text: 'Do you ship to Norway?' });
+    const reply = await client.waitFor('message_added', (e) => e.message.sender.kind === 'bot');
+    expect(reply.message.text).toBe('I’m not sure I have the right answer to that, so I’m bringing in a person from our team.');
+    client.close();
+  });
+
   it('off, leaves the held-back answer a plain fallback', async () => {
     await seedKnowledgeBaseSite({ low_confidence: { enabled: false } });
     const { client } = await visitorSession(h, 'key-a');

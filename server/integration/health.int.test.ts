@@ -37,7 +37,9 @@ const running = new Set<ChildProcess>();
  * taken after freePort(), or the stopped server's port before the restart).
  */
 function startFerret(port: number, dir: string): Promise<ChildProcess | 'port_taken'> {
-  const child = spawn(FERRETDB, ['--handler=sqlite', `--sqlite-url=file:${dir}/`, `--state-dir=${dir}`, `--listen-addr=127.0.0.1:${port}`, '--debug-addr=-', '--telemetry=disable', '--log-level=INFO'], {
+  // A FerretDB of its own over the run's PostgreSQL cluster (scripts/ferretdb.sh exports its URL).
+  const postgres = process.env.BATON_PG_URL ?? '';
+  const child = spawn(FERRETDB, ['--handler=postgresql', `--postgresql-url=${postgres}`, `--state-dir=${dir}`, `--listen-addr=127.0.0.1:${port}`, '--debug-addr=-', '--telemetry=disable', '--log-level=INFO'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
@@ -123,13 +125,16 @@ describe.skipIf(externalDatabase)('GET /healthz (needs the local FerretDB the te
       const res = await app!.inject({ method: 'GET', url: '/healthz' });
       return { status: res.statusCode, body: res.json() };
     };
-    expect(await health()).toEqual({ status: 200, body: { status: 'ok', db: 'up' } });
+    // No embeddings service configured here: off, and the rules decide alone (the embeddings' own
+    // degraded mode is tested in semantic-judgement.int.test.ts).
+    const embeddings = { state: 'off', reason: 'EMBEDDINGS_URL is not set', since: expect.any(String), exampleBank: 'off' };
+    expect(await health()).toEqual({ status: 200, body: { status: 'ok', db: 'up', embeddings } });
 
     await stop(child, 'SIGTERM');
     const down = await until(health, (v) => v.status === 503, 8000);
-    expect(down).toEqual({ status: 503, body: { status: 'degraded', db: 'down' } });
+    expect(down).toEqual({ status: 503, body: { status: 'degraded', db: 'down', embeddings } });
 
     await restartOnSamePort(port, dir);
-    expect(await until(health, (v) => v.status === 200, 15_000)).toEqual({ status: 200, body: { status: 'ok', db: 'up' } });
+    expect(await until(health, (v) => v.status === 200, 15_000)).toEqual({ status: 200, body: { status: 'ok', db: 'up', embeddings } });
   });
 });

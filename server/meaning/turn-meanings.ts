@@ -2,7 +2,7 @@
 // with the example index. Everything here may find the service unavailable; turns then keep no
 // meaning and the rules decide alone.
 import type { Turn } from '../domain/handoff-decision';
-import { type Example, type ExampleIndex, meaningOf } from '../domain/triggers/meaning';
+import { type Example, type ExampleIndex, meaningOf, sentencesOf, type TurnMeaning } from '../domain/triggers/meaning';
 
 export interface MeaningIndex {
   visitor: ExampleIndex;
@@ -28,12 +28,15 @@ export function joinIndexes(a: MeaningIndex, b: MeaningIndex): MeaningIndex {
   return { visitor: join(a.visitor, b.visitor), bot: join(a.bot, b.bot) };
 }
 
+/** Every text withMeanings embeds for these turns: each turn whole, and each of its sentences. */
+export const textsToEmbed = (turns: readonly Turn[]): string[] => [...new Set(turns.flatMap((t) => [t.text, ...sentencesOf(t.text)]))];
+
 /**
  * The turns with their meaning, each visitor turn also compared with the visitor's earlier turns
  * (restating the same need). Turns are returned unchanged when the texts cannot be embedded.
  */
 export async function withMeanings(turns: readonly Turn[], index: MeaningIndex, embed: EmbedTexts): Promise<Turn[]> {
-  const texts = [...new Set(turns.map((t) => t.text))];
+  const texts = textsToEmbed(turns);
   const vectors = texts.length === 0 ? [] : await embed(texts);
   if (vectors === null) return [...turns];
   const vectorOf = new Map(texts.map((t, i) => [t, vectors[i]] as const));
@@ -41,9 +44,14 @@ export async function withMeanings(turns: readonly Turn[], index: MeaningIndex, 
   return turns.map((turn) => {
     const vector = vectorOf.get(turn.text);
     if (!vector) return turn;
-    if (turn.from === 'bot') return { ...turn, meaning: meaningOf(vector, index.bot) };
-    const meaning = meaningOf(vector, index.visitor, earlier);
-    earlier.push(vector);
+    const side = turn.from === 'bot' ? index.bot : index.visitor;
+    const sentences = sentencesOf(turn.text).flatMap((s) => {
+      const v = vectorOf.get(s);
+      return v ? [meaningOf(v, side)] : [];
+    });
+    const whole = meaningOf(vector, side, turn.from === 'visitor' ? earlier : []);
+    if (turn.from === 'visitor') earlier.push(vector);
+    const meaning: TurnMeaning = sentences.length > 0 ? { ...whole, sentences } : whole;
     return { ...turn, meaning };
   });
 }

@@ -6,7 +6,7 @@ import pino from 'pino';
 import { SiteConfig, type SiteConfigInput } from '../../shared/site-config';
 import { buildApp } from '../app';
 import { hashPassword } from '../security/passwords';
-import { type Clock, type FlowDeps, createFlowDeps } from '../composition';
+import { type Clock, type FlowDeps, type FlowDepsOptions, createFlowDeps } from '../composition';
 
 /** A real app on a real port over a fresh database of the test server; nothing is mocked. */
 export interface Harness {
@@ -28,12 +28,14 @@ export function testDatabaseUri(): string {
  * `databaseName`: share another harness's database, as a second server instance would.
  * `operatorSessionCheckMs`: a short session re-check, so tests of it need not wait 10 s.
  */
-export async function startHarness(options: { clock?: Clock; databaseName?: string; operatorSessionCheckMs?: number } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { clock?: Clock; databaseName?: string; operatorSessionCheckMs?: number; flowOptions?: FlowDepsOptions; log?: pino.Logger } = {},
+): Promise<Harness> {
   const client = new MongoClient(testDatabaseUri(), { serverSelectionTimeoutMS: 5000 });
   await client.connect();
   const db = client.db(options.databaseName ?? `baton_test_${randomUUID().slice(0, 8)}`);
-  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const deps = createFlowDeps(db, log, options.clock, { secretKey: randomBytes(32) });
+  const log = options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const deps = createFlowDeps(db, log, options.clock, { secretKey: randomBytes(32), ...options.flowOptions });
   await deps.store.ensureIndexes();
   const app = await buildApp({
     deps,

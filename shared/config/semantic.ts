@@ -14,11 +14,15 @@ const Threshold = z.object({
 export type SemanticThresholdConfig = z.infer<typeof Threshold>;
 
 /** A reason or topic id ("refund", "human_request") or `none` for a sentence that must not escalate. */
-export const ExampleLabelId = z.string().check(z.regex(/^[a-z0-9_-]{1,40}$/));
+export const ExampleLabelId = z.string().check(z.regex(/^[a-z0-9_-]{1,40}$/, 'Name a topic or reason id: 1 to 40 lowercase letters, digits, - or _.'));
 
 export const SiteExample = z.object({
   label: ExampleLabelId,
-  text: z.string().check(z.trim(), z.minLength(3), z.maxLength(300)),
+  text: z.string().check(
+    z.trim(),
+    z.minLength(3, 'An example sentence needs at least 3 characters.'),
+    z.maxLength(300, 'Keep an example sentence to 300 characters; split a longer one.'),
+  ),
 });
 export type SiteExample = z.infer<typeof SiteExample>;
 
@@ -28,9 +32,9 @@ export const SemanticConfig = z.object({
   thresholds: z._default(z.record(z.string(), Threshold), calibratedThresholds.thresholds),
   /** A keyword hit is dropped when the turn is this much closer to the non-escalating examples than to its label; null: never. */
   veto: z._default(z.nullable(z.number().check(z.gte(0), z.lte(1))), calibratedThresholds.veto),
-  /** A visitor turn at least this similar to an earlier one restates the same need (towards repeated failure). */
-  restates: z._default(z.number().check(z.gte(0), z.lte(1)), calibratedThresholds.restates),
+  /** A visitor turn at least this similar to an earlier one restates the same need (towards repeated failure); null: off. */
+  restates: z._default(z.nullable(z.number().check(z.gte(0), z.lte(1))), calibratedThresholds.restates),
   /** "Teach by example": the site's own sentences, applied to the next message. */
-  examples: z._default(z.array(SiteExample).check(z.maxLength(500)), []),
+  examples: z._default(z.array(SiteExample).check(z.maxLength(500, 'A site keeps at most 500 example sentences; remove some first.')), []),
 });
 export type SemanticConfig = z.infer<typeof SemanticConfig>;

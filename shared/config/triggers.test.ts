@@ -45,6 +45,22 @@ describe('TriggersConfig defaults', () => {
     expect(TriggersConfig.parse({}).customer_tag.tags).not.toContain('gold');
   });
 
+  it('takes a topic without keywords when example sentences name it, and says what is missing otherwise', () => {
+    const warranty = { id: 'warranty', label: 'your warranty', keywords: [], queue: 'general' };
+    const taught = TriggersConfig.safeParse({
+      policy_topic: { topics: [warranty] },
+      semantic: { examples: [{ label: 'warranty', text: 'my lamp stopped working after 3 months, is it covered?' }] },
+    });
+    expect(taught.success).toBe(true);
+    const untaught = TriggersConfig.safeParse({ policy_topic: { topics: [warranty] } });
+    expect(untaught.error?.issues).toEqual([
+      expect.objectContaining({
+        path: ['policy_topic', 'topics', 0, 'keywords'],
+        message: 'The topic "warranty" has no keywords and no example sentences: add a keyword, or teach it by example.',
+      }),
+    ]);
+  });
+
   it.each([
     ['a threshold above 1', { low_confidence: { threshold: 1.5 } }],
     ['an unknown mode', { low_confidence: { mode: 'maybe' } }],

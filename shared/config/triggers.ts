@@ -21,7 +21,8 @@ export const PolicyTopic = z.pipe(
     id: TopicId,
     /** Shown to the visitor ("About: your refund"), in their language when `labels` has it; operators read `label`. */
     ...localizableLabel(z.string().check(z.minLength(1), z.maxLength(80))),
-    keywords: z.array(Phrase).check(z.minLength(1), z.maxLength(500)),
+    /** May be empty when example sentences (`semantic.examples`) name the topic: it is then raised by meaning alone. */
+    keywords: z.array(Phrase).check(z.maxLength(500)),
     /** In the same clause these make it a question about the policy, not a case ("refund policy"). */
     unless: Phrases([]),
     queue: QueueId,
@@ -70,7 +71,9 @@ export const defaultPolicyTopics: PolicyTopic[] = [
     ['complaint', 'complain', 'complaining', 'queja', 'quejarme', 'reclamacion', 'plainte', 'beschwerde', 'beschweren', 'reclamacao', 'reclamar']),
   topic('legal', { en: 'your legal concern', es: 'tu consulta legal', fr: 'votre question juridique', de: 'Ihr rechtliches Anliegen', pt: 'sua questão jurídica' },
     'general', 'urgent',
-    ['lawyer*', 'attorney', 'solicitor', 'sue you', 'sue your', 'going to sue', 'will sue', 'lawsuit', 'legal action', 'take you to court', 'see you in court', 'small claims', 'abogado', 'demandar', 'avocat', 'en justice', 'proces', 'anwalt', 'rechtsanwalt', 'verklagen', 'advogado']),
+    ['lawyer*', 'attorney', 'solicitor', 'sue you', 'sue your', 'going to sue', 'will sue', 'lawsuit', 'legal action', 'take you to court', 'see you in court', 'small claims', 'abogado', 'demandar', 'avocat', 'en justice', 'proces', 'anwalt', 'rechtsanwalt', 'verklagen', 'advogado'],
+    // "I'm a lawyer, how do I export PDFs?" describes the visitor, not a case.
+    ["i'm a lawyer", 'i am a lawyer', "i'm an attorney", 'i am an attorney', 'as a lawyer', 'soy abogad*', 'como abogad*', 'je suis avocat*', 'ich bin anwalt', 'ich bin rechtsanwalt*', 'ich bin anwaltin', 'sou advogad*', 'sono avvocat*', 'ik ben advocaat']),
   topic('medical', { en: 'your health concern', es: 'tu problema de salud', fr: 'votre problème de santé', de: 'Ihr gesundheitliches Anliegen', pt: 'seu problema de saúde' },
     'general', 'urgent',
     ['allergic reaction', 'allergic to', 'side effect*', 'injured', 'injury', 'hurt myself', 'got hurt', 'hospital', 'poisoning', 'poisoned', 'overdose', 'medical emergency', 'reaccion alergica', 'reaction allergique', 'allergische reaktion', 'krankenhaus', 'reacao alergica']),
@@ -98,7 +101,7 @@ export const defaultIntents: IntentKeywords[] = [
 // Every trigger block may be omitted or partly given; the rest comes from the defaults.
 const off = <T extends z.core.$ZodType>(shape: T) => z.prefault(shape, {} as z.input<T>);
 
-export const TriggersConfig = z.object({
+const TriggersFields = z.object({
   human_request: off(z.object({ enabled: Enabled, urgency: UrgencyOf('normal'), phrases: Phrases([]) })),
   low_confidence: off(
     z.object({
@@ -178,4 +181,20 @@ export const TriggersConfig = z.object({
   intents: z._default(z.array(IntentKeywords), defaultIntents),
   semantic: off(SemanticConfig),
 });
+
+/** A topic needs a way to be raised: a keyword, or an example sentence that names it. */
+const topicsCanBeRaised = z.superRefine((config: z.output<typeof TriggersFields>, ctx) => {
+  const taught = new Set(config.semantic.examples.map((e) => e.label));
+  for (const [i, topic] of config.policy_topic.topics.entries()) {
+    if (topic.keywords.length > 0 || taught.has(topic.id)) continue;
+    ctx.addIssue({
+      code: 'custom',
+      input: topic.keywords,
+      path: ['policy_topic', 'topics', i, 'keywords'],
+      message: `The topic "${topic.id}" has no keywords and no example sentences: add a keyword, or teach it by example.`,
+    });
+  }
+});
+
+export const TriggersConfig = TriggersFields.check(topicsCanBeRaised);
 export type TriggersConfig = z.infer<typeof TriggersConfig>;

@@ -10,6 +10,8 @@ export const de: VisitorStrings = {
   send: 'Senden',
   askForPerson: 'Mit einem Menschen sprechen',
   offerPerson: 'Möchten Sie mit einem Menschen sprechen?',
+  bringingPerson: 'Ich hole eine Person aus unserem Team dazu.',
+  fallbackBringingPerson: 'Ich bin mir bei der Antwort nicht sicher und hole deshalb eine Person aus unserem Team dazu.',
   connecting: 'Wir verbinden Sie mit einem Menschen…',
   connectingAbout: 'Thema: {topic}',
   needMoreInfo: 'Damit es schneller geht, nennen Sie uns bitte: {facts}',

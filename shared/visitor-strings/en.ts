@@ -15,6 +15,8 @@ export const en: VisitorStrings = {
   send: 'Send',
   askForPerson: 'Talk to a person',
   offerPerson: 'Would you like to talk to a person?',
+  bringingPerson: 'I’m bringing in a person from our team.',
+  fallbackBringingPerson: 'I’m not sure I have the right answer to that, so I’m bringing in a person from our team.',
   connecting: 'Connecting you with a person…',
   connectingAbout: 'About: {topic}',
   needMoreInfo: 'To help faster, please tell us: {facts}',

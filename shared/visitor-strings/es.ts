@@ -10,6 +10,8 @@ export const es: VisitorStrings = {
   send: 'Enviar',
   askForPerson: 'Hablar con una persona',
   offerPerson: '¿Quieres hablar con una persona?',
+  bringingPerson: 'Voy a pasarte con una persona de nuestro equipo.',
+  fallbackBringingPerson: 'No estoy seguro de tener la respuesta correcta, así que voy a pasarte con una persona de nuestro equipo.',
   connecting: 'Te estamos poniendo en contacto con una persona…',
   connectingAbout: 'Tema: {topic}',
   needMoreInfo: 'Para ayudarte antes, indícanos: {facts}',

@@ -10,6 +10,8 @@ export const fr: VisitorStrings = {
   send: 'Envoyer',
   askForPerson: 'Parler à une personne',
   offerPerson: 'Voulez-vous parler à une personne ?',
+  bringingPerson: 'Je fais appel à une personne de notre équipe.',
+  fallbackBringingPerson: 'Je ne suis pas sûr d’avoir la bonne réponse, je fais donc appel à une personne de notre équipe.',
   connecting: 'Nous vous mettons en relation avec une personne…',
   connectingAbout: 'Sujet : {topic}',
   needMoreInfo: 'Pour aller plus vite, merci de nous indiquer : {facts}',

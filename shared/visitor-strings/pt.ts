@@ -10,6 +10,8 @@ export const pt: VisitorStrings = {
   send: 'Enviar',
   askForPerson: 'Falar com uma pessoa',
   offerPerson: 'Quer falar com uma pessoa?',
+  bringingPerson: 'Vou chamar uma pessoa da nossa equipe.',
+  fallbackBringingPerson: 'Não tenho certeza de ter a resposta certa, então vou chamar uma pessoa da nossa equipe.',
   connecting: 'Estamos conectando você a uma pessoa…',
   connectingAbout: 'Assunto: {topic}',
   needMoreInfo: 'Para ajudar mais rápido, informe: {facts}',

@@ -1,3 +1,4 @@
+import { bulkQuantity } from './bulk-quantity';
 import type { CompiledTriggers } from './compile';
 import type { AnalyzedText } from './phrase-index';
 
@@ -20,5 +21,5 @@ export function detectBuyingIntent(text: AnalyzedText, compiled: CompiledTrigger
     const count = seats ? Number((seats[1] ?? seats[2] ?? '').replace(/[,.]/g, '')) : 0;
     if (seats && seatsAtLeast !== null && count >= seatsAtLeast) return seats[0];
   }
-  return null;
+  return seatsAtLeast === null ? null : bulkQuantity(text.normalized, seatsAtLeast);
 }

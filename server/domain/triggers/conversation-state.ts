@@ -114,7 +114,8 @@ function applyVisitorTurn(state: ConversationState, turn: Turn): void {
   state.visitorTurns++;
   if (config.human_request.enabled) applyHumanRequest(state, text, analyzed, reading);
   if (config.policy_topic.enabled) applyTopics(state, analyzed, reading);
-  state.category = reading?.category ?? findIntentCategory(analyzed, compiled) ?? state.category;
+  // Routing keywords are precise ("invoice" is billing); the meaning names the issue type when none is there.
+  state.category = findIntentCategory(analyzed, compiled) ?? reading?.category ?? state.category;
   if (config.frustration.enabled) {
     const rule = stands(detectFrustration(text, analyzed, compiled), 'frustration', reading);
     const evidence = rule?.evidence ?? reading?.frustration?.evidence;
@@ -131,13 +132,13 @@ function applyVisitorTurn(state: ConversationState, turn: Turn): void {
   if (state.hasBotRepliedSinceVisitor) {
     const still = compiled.stillFailing.find(analyzed);
     const isStillFailing = still !== null && !still.isNegated;
-    const restates = turn.meaning?.restates != null && turn.meaning.restates >= config.semantic.restates;
+    const restates = turn.meaning?.restates != null && config.semantic.restates !== null && turn.meaning.restates >= config.semantic.restates;
     const isRepeat = isStillFailing || restates || (state.previousWords !== null && isRephrasing(state.previousWords, words));
     state.failuresInARow = isRepeat ? state.failuresInARow + 1 : 0;
     if (isRepeat) checkRepeatedFailure(state, isStillFailing ? (still?.evidence ?? '') : 'asked again');
   }
   state.previousWords = words;
-  state.isSmallTalk = reading?.isSmallTalk ?? isBrief(text);
+  state.isSmallTalk = (reading?.isSmallTalk ?? false) || isBrief(text);
   state.hasBotRepliedSinceVisitor = false;
   state.hasBotOfferedPerson = false;
 }

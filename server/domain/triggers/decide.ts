@@ -75,6 +75,7 @@ export function decisionFrom(state: ConversationState, site: SiteConfig): Handof
   const route = routeToQueue(
     {
       primaryTrigger,
+      triggers: escalating.map((c) => c.trigger),
       intent,
       tags: visitor.verified ? visitor.tags : [],
       page: visitor.page,

@@ -42,10 +42,24 @@ export interface TurnMeaning {
   labels: Readonly<Record<ExampleLabel, LabelScore>>;
   /** Highest similarity to an earlier visitor turn of the conversation; null for the first or a bot turn. */
   restates: number | null;
+  /**
+   * The meanings of the turn's sentences when it has several: a need stated in one sentence of a
+   * long message ("done that twice. pls put me through to an engineer") is diluted in the whole.
+   */
+  sentences?: readonly TurnMeaning[];
+}
+
+const SENTENCE_END = /(?<=[.!?¡¿…;\n])\s+|\n+/u;
+const MIN_SENTENCE_WORDS = 3;
+
+/** The sentences of a message worth reading on their own; none when it is a single sentence. */
+export function sentencesOf(text: string): string[] {
+  const parts = text.split(SENTENCE_END).map((p) => p.trim()).filter((p) => p.split(/\s+/u).length >= MIN_SENTENCE_WORDS);
+  return parts.length >= 2 ? parts : [];
 }
 
 /** How many of a label's closest examples are averaged: one lucky neighbour is not enough. */
-export const NEIGHBOURS = 3;
+export const NEIGHBOURS = 8;
 
 export function dot(a: Float32Array, b: Float32Array): number {
   let sum = 0;
@@ -106,8 +120,19 @@ export interface SemanticHit {
 
 const round = (n: number): string => n.toFixed(2);
 
-/** Labels of `candidates` the turn clearly means, best first. */
+/** Labels of `candidates` the turn, or one of its sentences, clearly means; best first, each label once. */
 export function clearLabels(
+  meaning: TurnMeaning,
+  candidates: readonly ExampleLabel[],
+  thresholdOf: (label: ExampleLabel) => SemanticThreshold,
+): SemanticHit[] {
+  const hits = [meaning, ...(meaning.sentences ?? [])].flatMap((part) => clearLabelsOfPart(part, candidates, thresholdOf));
+  const best = new Map<ExampleLabel, SemanticHit>();
+  for (const hit of hits) if ((best.get(hit.label)?.score ?? -1) < hit.score) best.set(hit.label, hit);
+  return [...best.values()].sort((a, b) => b.score - a.score);
+}
+
+function clearLabelsOfPart(
   meaning: TurnMeaning,
   candidates: readonly ExampleLabel[],
   thresholdOf: (label: ExampleLabel) => SemanticThreshold,

@@ -6,7 +6,10 @@ import { clearLabels, clearlyNot, SMALL_TALK, type SemanticHit, type SemanticThr
 export const REASON_LABELS = ['human_request', 'buying_intent', 'frustration'] as const;
 /** Bot-side label: the bot saying it cannot do or see what the visitor needs. */
 export const BOT_CANNOT = 'bot_cannot';
-/** Routing hints that are no site intent: they only name the issue type. */
+/**
+ * Routing hints that are no site intent: they only name the issue type. Routing labels need no
+ * margin over the non-escalating examples: a product question is not a case, but still has a queue.
+ */
 const EXTRA_ROUTING_LABELS = ['delivery'];
 
 /** Small talk is its own label of the bank's non-escalating examples; it wins when it is the turn's best label. */
@@ -43,7 +46,7 @@ export function readVisitorTurn(meaning: TurnMeaning, compiled: CompiledTriggers
     buying: find('buying_intent'),
     frustration: find('frustration'),
     topics: clearLabels(meaning, topicIds, thresholdOf),
-    category: clearLabels(meaning, routing, thresholdOf)[0]?.label ?? null,
+    category: clearLabels(meaning, routing, (label) => ({ min: thresholdOf(label).min, margin: -1 }))[0]?.label ?? null,
     isSmallTalk: isSmallTalk(meaning),
     contradicts: (label) => settings.veto !== null && clearlyNot(meaning, label, settings.veto),
   };

@@ -64,5 +64,7 @@ export async function saveSiteConfig(
     reasons: changed,
     note: `configVersion ${saved.configVersion}`,
   });
+  // The site's own example sentences are embedded now, so the next message already reads them.
+  deps.meanings.prepare(saved);
   return saved;
 }

@@ -1,4 +1,5 @@
 import type { BotReply } from '../../bot/bot';
+import { botReplyText, replyStepOf } from '../../domain/bot-reply-text';
 import { forceHandoff } from '../../domain/forced-handoff';
 import type { Turn } from '../../domain/handoff-decision';
 import { decideHandoff } from '../../domain/triggers';
@@ -58,12 +59,17 @@ export async function runBotTurn(
     const known = Object.keys(reply.facts).length > 0 ? await addBotFacts(deps, conversation._id, reply.facts) : null;
     const facts = known?.facts ?? conversation.facts;
     const botTurn = turnOf(reply);
-    const decided = decideHandoff(handoffInput([...turns, botTurn], visitor, { facts }), site.config);
-    const decision = reply.handoff && !decided.escalate ? forceHandoff(decided, 'out_of_scope', reply.handoffReason ? `The bot asked for a person: ${reply.handoffReason}` : 'The bot asked for a person') : decided;
+    const judged = await deps.meanings.attach(site, [...turns, botTurn]);
+    const decided = decideHandoff(handoffInput(judged, visitor, { facts }), site.config);
+    const asked = reply.handoffReason ? `The bot asked for a person: ${reply.handoffReason}` : 'The bot asked for a person';
+    const decision = reply.handoff && !decided.escalate ? forceHandoff(decided, 'out_of_scope', asked) : decided;
     let fresh: Conversation | null = null;
     if (reply.reply) {
-      // Low confidence in 'offer' mode: the offer goes out with the answer, in the visitor's language.
-      botTurn.text = decision.offerHuman ? `${reply.reply}\n\n${visitorText(site, conversation, 'offerPerson')}` : reply.reply;
+      const handsOver = conversation.state === 'bot' && site.config.handoffEnabled;
+      const awaitingPerson = conversation.state === 'queued';
+      // A bot that asked for a person itself has said what happens next.
+      const step = reply.handoff && !reply.fallback ? 'as_is' : replyStepOf(decision, { handsOver, awaitingPerson });
+      botTurn.text = botReplyText({ text: reply.reply, fallback: reply.fallback }, step, (key) => visitorText(site, conversation, key));
       const bot = { confidence: reply.confidence, fallback: reply.fallback, toolError: reply.toolError, intent: reply.intent };
       const posted = await postMessage(deps, conversation, { sender: { kind: 'bot' }, text: botTurn.text, bot }, {
         state: conversation.state,
@@ -76,7 +82,7 @@ export async function runBotTurn(
     fresh ??= await deps.store.conversations.get(conversation._id);
     if (fresh?.state !== 'bot') return;
     if (decision.escalate && site.config.handoffEnabled) {
-      await escalate(deps, site, visitor, fresh, decision, [...turns, botTurn], reply.summary ? { agentSummary: reply.summary } : {});
+      await escalate(deps, site, visitor, fresh, decision, [...judged.slice(0, -1), botTurn], reply.summary ? { agentSummary: reply.summary } : {});
     }
   } finally {
     if (deps.inFlightBots.get(conversation._id) === controller) deps.inFlightBots.delete(conversation._id);

@@ -1,6 +1,7 @@
 import type { HandoffInput, Turn } from '../../domain/handoff-decision';
 import type { Conversation } from '../../entities/conversation';
 import type { Message } from '../../entities/message';
+import type { Site } from '../../entities/site';
 import type { Visitor } from '../../entities/visitor';
 import type { FlowDeps } from '../../composition';
 
@@ -27,6 +28,11 @@ export async function loadTurns(deps: FlowDeps, conversation: Conversation): Pro
     .filter((m) => m.seq > conversation.botSinceSeq)
     .map(toTurn)
     .filter((t): t is Turn => t !== null);
+}
+
+/** The turns with their meanings when the semantic layer answers in time; otherwise as they are (rules only). */
+export async function loadJudgedTurns(deps: FlowDeps, site: Site, conversation: Conversation): Promise<Turn[]> {
+  return deps.meanings.attach(site, await loadTurns(deps, conversation));
 }
 
 /** Tags and attributes count only from a verified identity: anyone can claim to be VIP. */

@@ -11,7 +11,7 @@ import { escalate } from '../handoff/escalate';
 import { isIdentityVerified } from '../../security/identity-hash';
 import { postMessage } from '../handoff/post-message';
 import { publishVisitorView } from '../handoff/queue-views';
-import { handoffInput, loadTurns } from '../handoff/turns';
+import { handoffInput, loadJudgedTurns } from '../handoff/turns';
 import { afterVisitorMessage } from './turn';
 import { conversationToWriteIn } from './session';
 import type { CommandOutcome } from './command-outcome';
@@ -46,7 +46,7 @@ export async function requestHuman(deps: FlowDeps, site: Site, visitor: Visitor)
     await publishVisitorView(deps, site, conversation);
     return { kind: 'ok' };
   }
-  const turns = await loadTurns(deps, conversation);
+  const turns = await loadJudgedTurns(deps, site, conversation);
   const decision = forceHandoff(decideHandoff(handoffInput(turns, visitor, conversation), site.config), 'human_request', 'Pressed "Talk to a person"');
   await escalate(deps, site, visitor, conversation, decision, turns);
   return { kind: 'ok' };
@@ -61,7 +61,7 @@ export async function identifyVisitor(deps: FlowDeps, site: Site, visitor: Visit
   const conversation = await deps.store.conversations.latestForVisitor(visitor._id);
   if (conversation && identity.name) await deps.store.conversations.patch(conversation._id, { visitorName: identity.name });
   if (verified && conversation?.state === 'bot') {
-    const turns = await loadTurns(deps, conversation);
+    const turns = await loadJudgedTurns(deps, site, conversation);
     const decision = decideHandoff(handoffInput(turns, updated, conversation), site.config);
     if (decision.escalate && turns.length > 0) await escalate(deps, site, updated, conversation, decision, turns);
   }

@@ -7,7 +7,7 @@ import { runBotTurn } from '../handoff/bot-turn';
 import type { FlowDeps } from '../../composition';
 import { escalate } from '../handoff/escalate';
 import { postMessage } from '../handoff/post-message';
-import { handoffInput, loadTurns } from '../handoff/turns';
+import { handoffInput, loadJudgedTurns } from '../handoff/turns';
 import { visitorFactList, visitorText, visitorTopic } from '../handoff/visitor-texts';
 
 /** The bot speaks only while it holds the conversation (or, if the site allows, while a person is awaited). */
@@ -23,7 +23,7 @@ export async function afterVisitorMessage(
   conversation: Conversation,
 ): Promise<void> {
   if (!isBotsTurn(site, conversation)) return;
-  const turns = await loadTurns(deps, conversation);
+  const turns = await loadJudgedTurns(deps, site, conversation);
   const decision = decideHandoff(handoffInput(turns, visitor, conversation), site.config);
   if (decision.escalate && conversation.state === 'bot' && site.config.handoffEnabled) {
     await escalate(deps, site, visitor, conversation, decision, turns);

@@ -1,0 +1,80 @@
+// The judgement's cost per visitor turn: the rules alone against the rules with the semantic layer
+// (embedding the new turn through the real embeddings service, nearest examples, decision), and a
+// replay of many conversations. Needs EMBEDDINGS_URL (npm run bench starts the local service).
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { SiteConfig } from '../../shared/site-config';
+import type { HandoffInput, Turn } from '../../server/domain/handoff-decision';
+import { decideHandoff, replayConversation } from '../../server/domain/triggers';
+import { loadExampleBank } from '../../server/meaning/example-bank';
+import { buildMeaningIndex, withMeanings } from '../../server/meaning/turn-meanings';
+import { createEmbeddings, loadEmbeddingsConfig } from '../../server/services/embeddings';
+import { parseConversationLine } from '../triggers-replay/conversation-line';
+import { ms, pct, type Row } from './stats';
+
+const TURNS = Number(process.env.BENCH_JUDGEMENT_TURNS ?? 300);
+const REPLAYS = Number(process.env.BENCH_JUDGEMENT_REPLAYS ?? 10_000);
+
+function conversations(): HandoffInput[] {
+  const file = new URL('../../test-data/judgement/calibration.jsonl', import.meta.url).pathname;
+  return readFileSync(file, 'utf8').split('\n').flatMap((line) => {
+    const parsed = line.trim() === '' ? null : parseConversationLine(line);
+    return parsed?.ok ? [parsed.conversation.input] : [];
+  });
+}
+
+export async function judgementSection(rows: Row[]): Promise<void> {
+  const config = SiteConfig.parse({});
+  const embeddingsConfig = loadEmbeddingsConfig(process.env);
+  if (embeddingsConfig.baseUrl === null) throw new Error('judgement bench: EMBEDDINGS_URL is not set');
+  const embeddings = createEmbeddings(embeddingsConfig, { log: { info: () => {}, warn: () => {} } });
+  const index = await buildMeaningIndex(loadExampleBank(), (t) => embeddings.embedMany(t));
+  if (index === null) throw new Error('judgement bench: the embeddings service did not answer');
+  const all = conversations();
+  // Each decision: the conversation so far, its new visitor turn embedded live (no cache), decided.
+  const live = (texts: readonly string[]) => embeddings.embed(texts, { deadlineMs: 5_000 });
+  const semantic: number[] = [];
+  const rulesOnly: number[] = [];
+  let n = 0;
+  for (const c of all) {
+    for (const [t, turn] of c.turns.entries()) {
+      if (turn.from !== 'visitor' || n >= TURNS) continue;
+      n++;
+      // A suffix makes every text new to the service, as a visitor's message is.
+      const fresh: Turn[] = c.turns.slice(0, t + 1).map((x, i) => (i === t ? { ...x, text: `${x.text} ${n}` } : x));
+      const r0 = performance.now();
+      decideHandoff({ ...c, turns: fresh }, config);
+      rulesOnly.push(performance.now() - r0);
+      const s0 = performance.now();
+      const withMeaning = await withMeanings(fresh, index, live);
+      decideHandoff({ ...c, turns: withMeaning }, config);
+      semantic.push(performance.now() - s0);
+    }
+  }
+  rows.push({
+    section: 'judgement',
+    measured: `decision per visitor turn with the semantic layer (live embedding, ${n} turns) p50 / p99`,
+    figure: `${ms(pct(semantic, 50))} / ${ms(pct(semantic, 99))}`,
+    baseline: `rules only ${ms(pct(rulesOnly, 50))} / ${ms(pct(rulesOnly, 99))}`,
+    ratio: pct(semantic, 99) / pct(rulesOnly, 99),
+  });
+
+  // Replay: REPLAYS conversations drawn from the calibration split, texts already embedded once
+  // (the replay command's file cache), against the same replay by the rules alone.
+  const cached = (texts: readonly string[]) => embeddings.embedMany(texts);
+  await cached(all.flatMap((c) => c.turns.map((t) => t.text)));
+  const picked = Array.from({ length: REPLAYS }, (_, i) => all[i % all.length]!);
+  const p0 = performance.now();
+  for (const c of picked) replayConversation({ ...c, turns: await withMeanings(c.turns, index, cached) }, config);
+  const replayMs = performance.now() - p0;
+  const b0 = performance.now();
+  for (const c of picked) replayConversation(c, config);
+  const rulesMs = performance.now() - b0;
+  rows.push({
+    section: 'judgement',
+    measured: `replay of ${REPLAYS.toLocaleString('en')} conversations with meanings (texts in the embeddings cache)`,
+    figure: `${(replayMs / 1000).toFixed(1)} s`,
+    baseline: `rules only ${(rulesMs / 1000).toFixed(1)} s`,
+    ratio: replayMs / rulesMs,
+  });
+}

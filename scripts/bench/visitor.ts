@@ -1,0 +1,76 @@
+// A light visitor client for load: JSON.parse only (no schema parse), so the client's own CPU,
+// which shares the machine with the server, stays close to the raw relay client's.
+import { performance } from 'node:perf_hooks';
+import WebSocket from 'ws';
+import { PROTOCOL_VERSION } from '../../shared/protocol-version';
+
+interface Frame {
+  type: string;
+  message?: { clientMessageId?: string; sender: { kind: string }; seq: number; conversationId: string };
+}
+
+export interface BenchVisitor {
+  ws: WebSocket;
+  /** Sends a message; resolves with [echo ms, bot reply ms] measured from `from` (default: now). */
+  send(id: string, text: string, from?: number): Promise<[number, number]>;
+  waitFor(type: string, ms?: number): Promise<Frame>;
+  close(): void;
+}
+
+/** `localAddress`: another loopback source address (127.0.0.x), as visitors come from many addresses. */
+export async function connectBenchVisitor(wsUrl: string, siteKey: string, timeoutMs = 20_000, localAddress?: string): Promise<BenchVisitor> {
+  const ws = new WebSocket(`${wsUrl}/ws/visitor?site=${siteKey}&v=${PROTOCOL_VERSION}`, localAddress ? { localAddress } : {});
+  const typeWaiters: { type: string; resolve: (f: Frame) => void }[] = [];
+  // Closed loop per visitor for echo+reply pairs; open loop may have several outstanding.
+  const outstanding: { id: string; from: number; echo?: number; resolve: (t: [number, number]) => void }[] = [];
+  ws.on('message', (raw) => {
+    const f = JSON.parse(raw.toString()) as Frame;
+    if (f.type === 'message_added' && f.message) {
+      const t = performance.now();
+      const cid = f.message.clientMessageId;
+      if (cid) {
+        const o = outstanding.find((x) => x.id === cid);
+        if (o) o.echo = t - o.from;
+      } else if (f.message.sender.kind === 'bot') {
+        // The bot answers messages in order: its reply belongs to the oldest echoed message.
+        const i = outstanding.findIndex((x) => x.echo !== undefined);
+        if (i >= 0) {
+          const [o] = outstanding.splice(i, 1);
+          o!.resolve([o!.echo!, t - o!.from]);
+        }
+      }
+    }
+    for (let i = typeWaiters.length - 1; i >= 0; i--) {
+      if (typeWaiters[i]!.type === f.type) typeWaiters.splice(i, 1)[0]!.resolve(f);
+    }
+  });
+  const waitFor = (type: string, ms = timeoutMs) =>
+    new Promise<Frame>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`visitor: no ${type} within ${ms} ms`)), ms);
+      typeWaiters.push({
+        type,
+        resolve: (f) => {
+          clearTimeout(timer);
+          resolve(f);
+        },
+      });
+    });
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('error', reject);
+  });
+  const welcome = waitFor('welcome');
+  ws.send(JSON.stringify({ type: 'hello', context: { locale: 'en', timeZone: 'Europe/Berlin' }, afterSeq: 0 }));
+  await welcome;
+  return {
+    ws,
+    waitFor,
+    send(id, text, from = performance.now()) {
+      return new Promise((resolve) => {
+        outstanding.push({ id, from, resolve });
+        ws.send(JSON.stringify({ type: 'send_message', clientMessageId: id, text }));
+      });
+    },
+    close: () => ws.terminate(),
+  };
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { bulkQuantity } from './bulk-quantity';
+
+describe('bulkQuantity', () => {
+  it.each([
+    ['somos 80 en el call center, con quien hablo para cerrarlo', '80 en'],
+    ['we are 25 people looking to switch, can we get a call?', '25 people'],
+    ['e pra 120 usuarios rola desconto?', '120 usuarios'],
+    ['we want around 300 cartons a month, do you do trade accounts?', '300 cartons'],
+    ['il me faudrait 1.200 kits, vous faites un prix ?', '1.200 kits'],
+  ])('finds a bulk purchase in %j', (text, found) => {
+    expect(bulkQuantity(text, 20)).toBe(found);
+  });
+
+  it.each([
+    ['an order number', 'je veux un remboursement, commande 4455'],
+    ['a long order number with a price word', 'order 48213 arrived broken, what is the price of a new one'],
+    ['days', 'it has been 30 days, I want to talk to someone'],
+    ['money', 'how much is 25 euros in dollars, for the price'],
+    ['a small team', 'we are 3 people, is there a discount?'],
+    ['no commerce at all', '30 users cannot log in since this morning'],
+  ])('ignores %s', (_, text) => {
+    expect(bulkQuantity(text, 20)).toBeNull();
+  });
+});

@@ -1,0 +1,30 @@
+/**
+ * A purchase in bulk: "we're 80 in the call center, who do I talk to to close it?", "120 kits for
+ * this summer, do you do group rates?". A head count or a quantity at or above the site's seat
+ * threshold, with a word of commerce or of contacting someone in the same message. Amounts of
+ * time or money and order numbers are no quantities.
+ */
+const NUMBER = /(?<![\p{L}\p{N}#])(\d{1,3}(?:[.,\s]\d{3})+|\d{1,5})(?![.,]?\d)(\s*(?:\p{L}+|[%€$£]))?/gu;
+const NOT_A_QUANTITY = new RegExp(
+  [
+    '%', '€', '\\$', '£', 'eur', 'euro', 'euros', 'usd', 'dollars?', 'reais', 'r\\$', 'kg', 'kilos?', 'kilo', 'gb', 'mb',
+    'min', 'mins', 'minutes?', 'minutos?', 'minuten', 'minuti', 'hours?', 'horas?', 'heures?', 'stunden?', 'ore', 'uur',
+    'days?', 'd[ií]as', 'jours?', 'tage?n?', 'giorni', 'dagen', 'dias', 'weeks?', 'semanas?', 'semaines?', 'wochen?', 'settimane', 'weken',
+    'months?', 'meses', 'mois', 'monate?n?', 'mesi', 'maanden', 'years?', 'a[nñ]os', 'ans', 'jahre?n?', 'anni', 'jaar', 'times', 'veces', 'fois', 'mal',
+  ].map((w) => `^${w}$`).join('|'),
+  'u',
+);
+const COMMERCE =
+  /(?<![\p{L}])(?:discount\w*|price\w*|pricing|quote|deal|offer|rates?|wholesale|trade|bulk|buy|purchase|call|contract|close it|sign|switch\w*|descuento\w*|precio\w*|presupuesto|tarifa\w*|comprar|cerrar\w*|contratar|remise\w*|prix|devis|tarif\w*|acheter|finaliser|rabatt\w*|preis\w*|angebot\w*|konditionen|kaufen|abschlie\w*|sconto|sconti|prezz\w*|preventiv\w*|compra\w*|korting\w*|prijs\w*|offerte|kopen|overstap\w*|desconto\w*|pre[çc]o\w*|or[çc]amento|fechar|atacado|groothandel\w*|gro[ßs]handel\w*|mayoreo|mayorista|ingrosso|en gros|with whom|who do i|con qui[eé]n|mit wem|[àa] qui|com quem|con chi|met wie)(?![\p{L}])/u;
+
+export function bulkQuantity(text: string, atLeast: number): string | null {
+  if (!COMMERCE.test(text.toLowerCase())) return null;
+  for (const match of text.toLowerCase().matchAll(NUMBER)) {
+    const digits = match[1] ?? '';
+    const unit = (match[2] ?? '').trim();
+    if (/^\d{5,}$/.test(digits) || NOT_A_QUANTITY.test(unit)) continue;
+    const count = Number(digits.replace(/[.,\s]/g, ''));
+    if (count >= atLeast && count <= 1_000_000) return match[0].trim();
+  }
+  return null;
+}
