@@ -89,7 +89,8 @@ export const VisitorEvent = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('message_added'), message: Message }),
   /** A piece of a bot answer while it is generated; the stored message follows as message_added. */
-  z.object({ type: z.literal('bot_delta'), streamId: z.string(), text: z.string() }),
+  /** `at`: how many characters of the answer came before this piece, so a tab that joins mid-answer waits for the stored message. */
+  z.object({ type: z.literal('bot_delta'), streamId: z.string(), at: z.number().check(z.int(), z.gte(0)), text: z.string() }),
   /** The growing answer is over: replaced by its message_added, or cut off (barge-in, claim, handoff, failure). */
   z.object({ type: z.literal('bot_stream_ended'), streamId: z.string(), interrupted: z.boolean() }),
   z.object({ type: z.literal('history'), messages: z.array(Message) }),

@@ -63,6 +63,7 @@ describe('the AI agent', () => {
     const stored = await client.waitFor('message_added', (e) => e.message.sender.kind === 'bot');
     expect(stored.message.text).toBe('Our team is here on Mondays, 09:00–17:00.');
     expect(deltasOf(client.events)).toEqual(['Our team', ' is here', ' on Mondays,', ' 09:00–17:00.']);
+    expect(client.events.flatMap((e) => (e.type === 'bot_delta' ? [e.at] : []))).toEqual([0, 8, 16, 28]);
     const ended = await client.waitFor('bot_stream_ended');
     expect(ended.interrupted).toBe(false);
 

@@ -131,7 +131,9 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
         return acceptMessages([event.message], true);
       case 'bot_delta': {
         const current = stream.peek();
-        stream.value = { id: event.streamId, text: current?.id === event.streamId ? current.text + event.text : event.text };
+        if (current?.id === event.streamId) stream.value = { id: event.streamId, text: current.text + event.text };
+        // A tab that joined mid-answer shows nothing until the stored message arrives.
+        else if (event.at === 0) stream.value = { id: event.streamId, text: event.text };
         return;
       }
       case 'bot_stream_ended':

@@ -107,8 +107,8 @@ function answerStream(deps: FlowDeps, conversation: Conversation, signal: AbortS
   return {
     onText(delta: string) {
       if (signal.aborted || ended) return;
+      deps.hub.toVisitor(conversation.visitorId, { type: 'bot_delta', streamId, at: shown.length, text: delta });
       shown += delta;
-      deps.hub.toVisitor(conversation.visitorId, { type: 'bot_delta', streamId, text: delta });
     },
     completed: () => void end(false),
     async interrupt(locale: WidgetLocale): Promise<void> {
