@@ -20,8 +20,9 @@ const QUEUE_WEIGHT = 0.25;
 const MIN_GAIN = 0.01;
 const LABELS = [
   'human_request', 'buying_intent', 'frustration', 'refund', 'billing_dispute', 'complaint', 'legal', 'medical', 'account_access',
-  'data_deletion', 'technical', 'billing', 'delivery', 'bot_cannot',
+  'data_deletion', 'bot_cannot',
 ];
+const ROUTING_MINS = Array.from({ length: 16 }, (_, i) => Math.round((0.8 + i * 0.01) * 1000) / 1000);
 const MINS = Array.from({ length: 18 }, (_, i) => Math.round((0.8 + i * 0.01) * 1000) / 1000);
 const MARGINS = [-0.02, -0.01, 0, 0.005, 0.01, 0.015, 0.02, 0.025, 0.03, 0.04, 0.05];
 const VETOES: (number | null)[] = [null, 0, 0.01, 0.02, 0.03, 0.05];
@@ -70,10 +71,27 @@ const tryParams = (candidate: Params, gain = 0): void => {
 // 1. One threshold for all labels.
 for (const min of MINS) for (const margin of MARGINS) tryParams({ ...best, thresholds: { default: { min, margin } } });
 process.stderr.write(`shared threshold ${JSON.stringify(best.thresholds.default)} → ${bestScore.toFixed(4)}\n`);
-// 2. Veto and restating.
+// 2. The floor of the routing hints (technical, billing, delivery), judged by the queue alone.
+{
+  const queueOf = (p: Params): number => {
+    const q = measure(outcomes(p)).queue;
+    return q.of === 0 ? 0 : q.hit / q.of;
+  };
+  let bestQueue = -1;
+  let pick = best;
+  for (const min of ROUTING_MINS) {
+    const candidate = { ...best, thresholds: { ...best.thresholds, routing: { min, margin: 0 } } };
+    const q = queueOf(candidate);
+    if (q > bestQueue) [bestQueue, pick] = [q, candidate];
+  }
+  best = pick;
+  bestScore = score(best);
+  process.stderr.write(`routing floor ${best.thresholds.routing?.min} → queue ${bestQueue.toFixed(3)}\n`);
+}
+// 3. Veto and restating.
 for (const veto of VETOES) tryParams({ ...best, veto });
 for (const restates of RESTATES) tryParams({ ...best, restates });
-// 3. Each label on its own, twice round, only for a clear gain.
+// 4. Each label on its own, twice round, only for a clear gain.
 for (let round = 0; round < 2; round++) {
   for (const label of LABELS) {
     const current = best.thresholds[label] ?? best.thresholds.default!;

@@ -3,20 +3,28 @@
 export const calibratedThresholds = {
   "thresholds": {
     "default": {
-      "min": 0.89,
+      "min": 0.88,
+      "margin": 0.015
+    },
+    "routing": {
+      "min": 0.88,
       "margin": 0
     },
     "frustration": {
       "min": 0.88,
+      "margin": 0.005
+    },
+    "complaint": {
+      "min": 0.88,
       "margin": 0
     },
-    "billing_dispute": {
-      "min": 0.89,
-      "margin": 0.02
+    "account_access": {
+      "min": 0.88,
+      "margin": 0
     },
     "bot_cannot": {
       "min": 0.9,
-      "margin": 0
+      "margin": 0.015
     }
   },
   "veto": 0,

@@ -19,6 +19,7 @@ describe('bulkQuantity', () => {
     ['money', 'how much is 25 euros in dollars, for the price'],
     ['a small team', 'we are 3 people, is there a discount?'],
     ['no commerce at all', '30 users cannot log in since this morning'],
+    ['a phone number', 'can someone from your team give me a call back? 0207 946 0321, after 3'],
   ])('ignores %s', (_, text) => {
     expect(bulkQuantity(text, 20)).toBeNull();
   });

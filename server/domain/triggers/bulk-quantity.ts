@@ -17,9 +17,13 @@ const NOT_A_QUANTITY = new RegExp(
 const COMMERCE =
   /(?<![\p{L}])(?:discount\w*|price\w*|pricing|quote|deal|offer|rates?|wholesale|trade|bulk|buy|purchase|call|contract|close it|sign|switch\w*|descuento\w*|precio\w*|presupuesto|tarifa\w*|comprar|cerrar\w*|contratar|remise\w*|prix|devis|tarif\w*|acheter|finaliser|rabatt\w*|preis\w*|angebot\w*|konditionen|kaufen|abschlie\w*|sconto|sconti|prezz\w*|preventiv\w*|compra\w*|korting\w*|prijs\w*|offerte|kopen|overstap\w*|desconto\w*|pre[çc]o\w*|or[çc]amento|fechar|atacado|groothandel\w*|gro[ßs]handel\w*|mayoreo|mayorista|ingrosso|en gros|with whom|who do i|con qui[eé]n|mit wem|[àa] qui|com quem|con chi|met wie)(?![\p{L}])/u;
 
+/** Phone numbers ("0207 946 0321", "+34 612-345-678") are blanked out before counting. */
+const PHONE = /\+?\d[\d\s().-]{7,}\d/gu;
+
 export function bulkQuantity(text: string, atLeast: number): string | null {
-  if (!COMMERCE.test(text.toLowerCase())) return null;
-  for (const match of text.toLowerCase().matchAll(NUMBER)) {
+  const lower = text.toLowerCase();
+  if (!COMMERCE.test(lower)) return null;
+  for (const match of lower.replace(PHONE, ' ').matchAll(NUMBER)) {
     const digits = match[1] ?? '';
     const unit = (match[2] ?? '').trim();
     if (/^\d{5,}$/.test(digits) || NOT_A_QUANTITY.test(unit)) continue;

@@ -4,6 +4,7 @@ import type { SiteConfig } from '../../../shared/site-config';
 import type { HandoffDecision } from '../handoff-decision';
 import { routeToQueue } from '../routing';
 import type { ConversationState, TopicHit } from './conversation-state';
+import { isByMeaning } from './meaning';
 import { askLimitFor, missingFactsFor } from './required-facts';
 import { maxUrgency } from './urgency';
 
@@ -29,8 +30,10 @@ function isTopicWaiting(hit: TopicHit, state: ConversationState): boolean {
   return state.visitorTurns - hit.visitorTurn < askLimitFor(hit.topic.id, rules);
 }
 
+/** A topic that is ready leads, one found by its keywords before one found by meaning alone. */
 function leadingTopic(state: ConversationState): TopicHit | null {
-  return state.topics.find((t) => !isTopicWaiting(t, state)) ?? state.topics[0] ?? null;
+  const ready = state.topics.filter((t) => !isTopicWaiting(t, state));
+  return ready.find((t) => !isByMeaning(t.evidence)) ?? ready[0] ?? state.topics[0] ?? null;
 }
 
 function candidatesOf(state: ConversationState): Candidate[] {
@@ -49,8 +52,10 @@ function candidatesOf(state: ConversationState): Candidate[] {
   if (state.unsureAnswer && config.low_confidence.mode === 'offer') {
     found.push({ trigger: 'low_confidence', evidence: state.unsureAnswer, urgency: config.low_confidence.urgency, isEscalating: false });
   }
-  // Escalating triggers lead so that triggers[0] is the primary one; those that only wait or offer follow.
-  const rank = (c: Candidate): number => (c.isEscalating ? 0 : triggerStrength.length) + triggerStrength.indexOf(c.trigger);
+  // Escalating triggers lead so that triggers[0] is the primary one; those that only wait or offer
+  // follow. Among them, what rules found leads what the meaning alone found.
+  const n = triggerStrength.length;
+  const rank = (c: Candidate): number => (c.isEscalating ? 0 : 2 * n) + (isByMeaning(c.evidence) ? n : 0) + triggerStrength.indexOf(c.trigger);
   return found.sort((a, b) => rank(a) - rank(b));
 }
 
@@ -67,7 +72,9 @@ export function decisionFrom(state: ConversationState, site: SiteConfig): Handof
   const escalate = escalating.length > 0;
   const lead = leadingTopic(state);
   const category = state.compiled.intents.find((i) => i.intent.id === state.category)?.intent ?? null;
-  const intent = lead?.topic.id ?? state.category ?? state.botIntent ?? 'general_question';
+  // A topic found by meaning alone names the issue type only when no routing keyword or hint does.
+  const ruleTopic = lead && !isByMeaning(lead.evidence) ? lead.topic.id : null;
+  const intent = ruleTopic ?? state.category ?? lead?.topic.id ?? state.botIntent ?? 'general_question';
   const missingFacts = missingFactsFor([...state.topics.map((t) => t.topic.id), intent], site.triggers.requiredFacts, state.facts);
   const waiting = state.topics.filter((t) => isTopicWaiting(t, state)).map((t) => t.topic.id);
   const primaryTrigger = escalating[0]?.trigger ?? null;

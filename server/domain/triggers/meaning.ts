@@ -119,6 +119,10 @@ export interface SemanticHit {
 }
 
 const round = (n: number): string => n.toFixed(2);
+const BY_MEANING = /^(?:bot: )?close to "/;
+
+/** Whether a firing's evidence came from the meaning alone: a nearest example is weaker evidence than a keyword. */
+export const isByMeaning = (evidence: string): boolean => BY_MEANING.test(evidence);
 
 /** Labels of `candidates` the turn, or one of its sentences, clearly means; best first, each label once. */
 export function clearLabels(
