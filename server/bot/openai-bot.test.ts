@@ -142,3 +142,38 @@ describe('the AI agent bot', () => {
     expect(bot({ writeCaseNotes: false }).caseNotes).toBeUndefined();
   });
 });
+
+// The same bot against a real endpoint when one is configured: what a real model can be asked to do
+// (the scripted failures above need the local server).
+const real = process.env.OPENAI_BASE_URL && process.env.OPENAI_API_KEY ? { baseUrl: process.env.OPENAI_BASE_URL, apiKey: process.env.OPENAI_API_KEY } : null;
+if (!real) console.info('AI agent bot against a real endpoint: skipped (set OPENAI_BASE_URL and OPENAI_API_KEY, optionally OPENAI_MODEL, to run it)');
+
+describe.skipIf(!real)('the AI agent bot against the real endpoint in OPENAI_BASE_URL', () => {
+  const realBot = () =>
+    createBot(
+      OpenAiBotConfig.parse({
+        kind: 'openai',
+        baseUrl: real!.baseUrl,
+        model: process.env.OPENAI_MODEL ?? 'gpt-4o-mini',
+        entries: demoKnowledgeBaseEntries,
+        temperature: 0,
+        firstTokenTimeoutMs: 30_000,
+        idleTimeoutMs: 30_000,
+        totalTimeoutMs: 60_000,
+      }),
+      { siteSecret: SECRET, apiKey: real!.apiKey },
+    );
+
+  it('streams a grounded answer in the visitor’s language', async () => {
+    const pieces: string[] = [];
+    const reply = await realBot().reply(input('Quels moyens de paiement acceptez-vous ?', 'fr'), undefined, (d) => pieces.push(d));
+    expect(reply.toolError).toBe(false);
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(reply.reply).toMatch(/PayPal|iDEAL|Klarna/);
+  });
+
+  it('calls hand_off when the visitor asks for a person', async () => {
+    const reply = await realBot().reply(input('I want to talk to a human agent right now, please hand me over.'));
+    expect(reply.handoff || reply.fallback).toBe(true);
+  }, 60_000);
+});
