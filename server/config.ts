@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type OutboundPolicy, parseOutboundAllow } from './security/outbound-url';
 import { parseTrustProxy, type TrustProxy } from './security/trust-proxy';
+import { parseSecretKey } from './security/secret-box';
 import { type EmbeddingsConfig, loadEmbeddingsConfig } from './services/embeddings';
 
 const Env = z.object({
@@ -23,6 +24,11 @@ const Env = z.object({
   DEMO_SITE_KEY: z.string().regex(/^[\w-]{1,64}$/, 'DEMO_SITE_KEY must be 1-64 letters, digits, _ or -').default('demo'),
   /** `mongodb`: real-time events, presence and config changes cross instances through the database. */
   EVENT_BUS: z.enum(['mongodb', 'off'], { error: 'EVENT_BUS must be mongodb (several instances) or off (one instance)' }).default('mongodb'),
+  /** Seals secrets stored in the database (an AI agent's API key): 32 bytes, base64 or hex. */
+  BATON_SECRET_KEY: z
+    .string()
+    .refine((v) => /^[0-9a-fA-F]{64}$/.test(v) || Buffer.from(v, 'base64').length === 32, 'BATON_SECRET_KEY must be 32 bytes as base64 or 64 hex digits (openssl rand -base64 32)')
+    .optional(),
 });
 
 export interface AppConfig {
@@ -39,6 +45,7 @@ export interface AppConfig {
   demoSiteKey: string;
   outbound: OutboundPolicy;
   eventBus: 'mongodb' | 'off';
+  secretKey: Buffer | null;
   /** EMBEDDINGS_*: the semantic layer's service; without EMBEDDINGS_URL the rules decide alone. */
   embeddings: EmbeddingsConfig;
 }
@@ -77,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     demoSiteKey: e.DEMO_SITE_KEY,
     outbound,
     eventBus: e.EVENT_BUS,
+    secretKey: parseSecretKey(e.BATON_SECRET_KEY),
     embeddings,
   };
 }

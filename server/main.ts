@@ -25,7 +25,13 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   const { client, db } = await connectDatabase(config.mongodbUri, config.mongodbDb).catch((error) => failStartup(config, 'connect', error));
   const hub = createHub(db, log, { mode: config.eventBus });
-  const deps = createFlowDeps(db, log, undefined, { publicUrl: config.publicUrl ?? null, embeddings: config.embeddings, outbound: config.outbound, hub });
+  const deps = createFlowDeps(db, log, undefined, {
+    publicUrl: config.publicUrl ?? null,
+    embeddings: config.embeddings,
+    outbound: config.outbound,
+    hub,
+    secretKey: config.secretKey,
+  });
   await deps.store.ensureIndexes().catch((error) => failStartup(config, 'indexes', error));
   await hub.start().catch((error) => failStartup(config, 'event_bus', error));
   const app = await buildApp({
