@@ -464,6 +464,19 @@ describe('a different person signs in on this browser', () => {
     expect(JSON.parse(t.storage.getItem(storageKeys.visitor(site)) ?? 'null')).toEqual({ token: 'bo-token' });
   });
 
+  it('neither shows nor sends as the new visitor a message the previous one had not yet got confirmed', () => {
+    const t = setup();
+    t.connect(welcome({ visitorToken: 'ana-token', messages: [] }));
+    t.type('Ana writes something private');
+    expect(t.model.pending.value.map((e) => e.text)).toEqual(['Ana writes something private']);
+    t.model.identify({ id: 'user-bo', userHash: 'h' });
+    t.fake.deliver(welcome({ visitorToken: 'bo-token', conversation: null, messages: [] }));
+    expect(t.model.pending.value).toEqual([]);
+    t.fake.drop();
+    t.connect(welcome({ visitorToken: 'bo-token', messages: [] }));
+    expect(t.fake.sentOf('send_message').map((m) => m.text)).toEqual(['Ana writes something private']);
+  });
+
   it('keeps the transcript on an ordinary reconnect as the same visitor', () => {
     const t = setup();
     t.connect(welcome({ visitorToken: 'ana-token', messages: [message(1, { text: 'still here' })] }));

@@ -94,7 +94,11 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     if (stored !== welcome.visitorToken) store.saveToken(welcome.visitorToken);
     // Another visitor than the one this socket said hello as (a different verified person signed
     // in): nothing of the previous transcript stays. On a first visit there is nothing to drop.
-    if (usedToken !== welcome.visitorToken) transcript.clear();
+    if (usedToken !== welcome.visitorToken) {
+      transcript.clear();
+      // Their unconfirmed messages too: a message still pending is theirs, never sent as the next person's.
+      if (usedToken !== null) outbox.discard();
+    }
     usedToken = welcome.visitorToken;
     batch(() => {
       ui.value = welcome.ui;
