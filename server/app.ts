@@ -8,6 +8,8 @@ import { authRoutes } from './transport/http/auth-routes';
 import { conversationRoutes } from './transport/http/conversation-routes';
 import { installErrorHandler } from './transport/error-handler';
 import { healthRoutes } from './transport/http/health';
+import { probeRoutes } from './transport/http/probes';
+import { createLifecycle, type Lifecycle } from './lifecycle';
 import { operatorSocketRoutes } from './transport/sockets/operator-socket';
 import { siteRoutes } from './transport/http/site-routes';
 import { staticRoutes } from './transport/http/static-routes';
@@ -26,6 +28,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** How often an operator socket re-reads its session and sites; tests shorten it. */
   operatorSessionCheckMs?: number;
+  /** main.ts passes its own (starting → serving → draining); without one the app serves at once. */
+  lifecycle?: Lifecycle;
 }
 
 /** Builds the app without listening: main.ts listens, tests inject or listen on port 0. */
@@ -42,6 +46,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // In the background: until the example bank is ready, turns are judged by the rules alone.
   deps.meanings.start();
   await app.register(healthRoutes, { deps });
+  await app.register(probeRoutes, { lifecycle: options.lifecycle ?? createLifecycle('serving'), ping: () => deps.store.ping() });
   await app.register(authRoutes, { deps, sessionTtlMs: options.sessionTtlMs, cookieSecure: options.cookieSecure });
   await app.register(conversationRoutes, { deps });
   await app.register(siteRoutes, { deps });

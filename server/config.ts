@@ -16,6 +16,8 @@ const Env = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   /** Cookies get the Secure flag: on by default when PUBLIC_URL is https. */
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  /** After SIGTERM: longest wait for open work before exiting 1 anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   DEMO_SITE_KEY: z.string().regex(/^[\w-]{1,64}$/, 'DEMO_SITE_KEY must be 1-64 letters, digits, _ or -').default('demo'),
 });
 
@@ -31,6 +33,7 @@ export interface AppConfig {
   cookieSecure: boolean;
   trustProxy: boolean;
   demoSiteKey: string;
+  shutdownTimeoutMs: number;
   /** EMBEDDINGS_*: the semantic layer's service; without EMBEDDINGS_URL the rules decide alone. */
   embeddings: EmbeddingsConfig;
 }
@@ -59,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : (e.PUBLIC_URL?.startsWith('https:') ?? false),
     trustProxy: e.TRUST_PROXY === 'true',
     demoSiteKey: e.DEMO_SITE_KEY,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     embeddings,
   };
 }

@@ -4,6 +4,7 @@ import { type AppConfig, loadConfig } from './config';
 import { createFlowDeps } from './composition';
 import { startSweepers } from './jobs/sweepers';
 import { describeStartupFailure, type StartupStep } from './startup-failure';
+import { createLifecycle } from './lifecycle';
 import { connectDatabase } from './store/database';
 
 /** Start-up failures are the operator's to fix: one line naming what to change, exit 1, no stack. */
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     console.error((error as Error).message);
     process.exit(2);
   }
+  const lifecycle = createLifecycle('starting');
   const log = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.query.token'] });
   const { client, db } = await connectDatabase(config.mongodbUri, config.mongodbDb).catch((error) => failStartup(config, 'connect', error));
   const deps = createFlowDeps(db, log, undefined, { publicUrl: config.publicUrl ?? null, embeddings: config.embeddings });
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
     sessionTtlMs: config.sessionTtlMs,
     cookieSecure: config.cookieSecure,
     trustProxy: config.trustProxy,
+    lifecycle,
   });
   let stopSweepers = () => {};
   app.addHook('onClose', async () => {
@@ -45,7 +48,13 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
+    lifecycle.draining();
     log.info({ signal }, 'shutting down');
+    // A close that hangs (a socket, a webhook, the driver) must not keep the process alive.
+    setTimeout(() => {
+      log.error({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutdown took longer than SHUTDOWN_TIMEOUT_MS: exiting anyway');
+      process.exit(1);
+    }, config.shutdownTimeoutMs).unref();
     app.close().then(
       () => process.exit(0),
       (error) => {
@@ -59,6 +68,7 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host }).catch((error) => failStartup(config, 'listen', error));
   // Only once listening: a server that failed to start must not sweep conversations.
   stopSweepers = startSweepers(deps);
+  lifecycle.serving();
 }
 
 main().catch((error: unknown) => {
