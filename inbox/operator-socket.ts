@@ -61,6 +61,7 @@ export function createOperatorSocket(options: OperatorSocketOptions): OperatorCo
     socket = ws;
     ws.onopen = () => {
       unanswered = 0;
+      send({ type: 'hello' });
       setStatus('open');
       pingTimer = setInterval(ping, pingInterval);
     };

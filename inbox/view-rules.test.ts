@@ -54,6 +54,8 @@ describe('which view a conversation belongs to', () => {
     // Not Live: it waits for a call back, not a chat, and is listed under Callbacks (the server's rule too).
     ['waiting for a callback', { state: 'callback_requested' }, []],
     ['resolved', { state: 'resolved' }, ['resolved']],
+    // Written to after resolution: back with the bot, and still in the Resolved history.
+    ['reopened after a resolution', { state: 'bot', queue: null, lastResolvedAt: at(3) }, ['live', 'resolved']],
   ];
   it.each(cases)('%s', (_, overrides, views) => {
     const c = summary(overrides);

@@ -1,7 +1,9 @@
 // The server the end-to-end tests drive: a fresh e2e database (never the demo's), seeded demo data.
-import pino from 'pino';
 import { buildApp } from '../server/app';
+import { createLogger } from '../server/security/log-redaction';
 import { createFlowDeps } from '../server/composition';
+import { parseOutboundAllow } from '../server/security/outbound-url';
+import { e2eSecretKey } from './e2e-secret-key';
 import { seedDemo } from '../server/seed/seed-demo';
 import { loadEmbeddingsConfig } from '../server/services/embeddings';
 import { connectDatabase } from '../server/store/database';
@@ -11,8 +13,14 @@ if (!uri) throw new Error('MONGODB_URI is not set: run end-to-end tests with `np
 const { db } = await connectDatabase(uri, process.env.E2E_DB ?? 'baton_e2e');
 // E2E_KEEP_DB: a restart in the middle of a journey keeps its data, as a real restart would.
 if (!process.env.E2E_KEEP_DB) await db.dropDatabase();
-const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
-const deps = createFlowDeps(db, log, undefined, { embeddings: loadEmbeddingsConfig(process.env) });
+const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
+// The journeys' webhook receivers listen on loopback: allowed here explicitly, as OUTBOUND_ALLOW would.
+// A fixed test key unless one is given, so a restart mid-journey (and a journey sealing an API key) can open what is sealed.
+const deps = createFlowDeps(db, log, undefined, {
+  embeddings: loadEmbeddingsConfig(process.env),
+  outbound: parseOutboundAllow(process.env.OUTBOUND_ALLOW ?? '127.0.0.1,::1'),
+  secretKey: e2eSecretKey(),
+});
 await deps.store.ensureIndexes();
 await seedDemo(deps.store);
 const app = await buildApp({ deps, logger: log, staticDir: 'dist/public', demoSiteKey: 'demo', sessionTtlMs: 3600_000, cookieSecure: false });

@@ -1,5 +1,6 @@
 // Prints what the widget costs a host page and fails (exit 1) past the budget from the widget issue:
-// widget.js at most 4 KB gzip, widget.js + widget-panel.js at most 20 KB gzip. KB = 1000 bytes,
+// widget.js at most 4 KB gzip, widget.js + widget-panel.js at most 24 KB gzip (raised from 20 KB as
+// issue 14 allows, for streamed bot answers in issue 16). KB = 1000 bytes,
 // as in Vite's build output. Run after `vite build --mode panel` and `vite build --mode launcher`.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -8,7 +9,7 @@ import { UNHASHED_PANEL, readPanelFile } from './build/panel-file';
 
 const dist = resolve(import.meta.dirname, '../dist/public');
 const launcherBudget = 4_000;
-const totalBudget = 20_000;
+const totalBudget = 24_000;
 
 interface Size {
   raw: number;

@@ -1,15 +1,18 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { MAX_FRAME_BYTES } from '../shared/protocol-version';
 import type { FlowDeps } from './composition';
+import type { TrustProxy } from './security/trust-proxy';
 import { authRoutes } from './transport/http/auth-routes';
 import { conversationRoutes } from './transport/http/conversation-routes';
 import { installErrorHandler } from './transport/error-handler';
 import { healthRoutes } from './transport/http/health';
 import { probeRoutes } from './transport/http/probes';
 import { createLifecycle, type Lifecycle } from './lifecycle';
+import { securityHeaders } from './transport/http/security-headers';
 import { operatorSocketRoutes } from './transport/sockets/operator-socket';
 import { siteRoutes } from './transport/http/site-routes';
 import { staticRoutes } from './transport/http/static-routes';
@@ -24,19 +27,64 @@ export interface AppOptions {
   demoSiteKey: string;
   sessionTtlMs: number;
   cookieSecure: boolean;
-  /** Only behind a proxy that sets X-Forwarded-For: otherwise a client could pick its own address. */
-  trustProxy?: boolean;
+  /** Hops or proxy addresses whose X-Forwarded-For is believed (TRUST_PROXY); never `true`, or a client could pick its own address. */
+  trustProxy?: TrustProxy;
   /** How often an operator socket re-reads its session and sites; tests shorten it. */
   operatorSessionCheckMs?: number;
   /** main.ts passes its own (starting → serving → draining); without one the app serves at once. */
   lifecycle?: Lifecycle;
+  /** HSTS on every response: only when PUBLIC_URL is https. */
+  hsts?: boolean;
+  /** How long a new socket may stay silent before its hello; tests shorten it. */
+  helloDeadlineMs?: number;
+  /** HTTP timeouts (ms); tests shorten them. */
+  httpTimeouts?: Partial<HttpTimeouts>;
+  /** How long a closed inbox waits before "away" and "offline"; tests shorten it. */
+  presenceDelays?: { awayMs: number; offlineMs: number };
+}
+
+export interface HttpTimeouts {
+  /** The request line and headers must arrive within this (slow-loris). */
+  headersMs: number;
+  /** The whole request, body included. */
+  requestMs: number;
+  /** A connection with no traffic at all is closed after this; an upgraded socket has its own keep-alive instead. */
+  idleMs: number;
+  /** An idle keep-alive connection between requests; above common load balancers' 60 s. */
+  keepAliveMs: number;
+}
+
+const HTTP_TIMEOUTS: HttpTimeouts = { headersMs: 10_000, requestMs: 30_000, idleMs: 120_000, keepAliveMs: 72_000 };
+
+/** node:http checks the headers and request deadlines on a timer; this is how often (its default is 30 s). */
+function serverWithTimeouts(t: HttpTimeouts) {
+  return (handler: (req: IncomingMessage, res: ServerResponse) => void) => {
+    const server = createServer(
+      { headersTimeout: t.headersMs, requestTimeout: t.requestMs, keepAliveTimeout: t.keepAliveMs, connectionsCheckingInterval: Math.min(1_000, t.headersMs) },
+      handler,
+    );
+    server.setTimeout(t.idleMs);
+    return server;
+  };
+}
+
+/** A hop count as the function Fastify runs per X-Forwarded-For entry (its types omit the number form). */
+function toFastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }
 
 /** Builds the app without listening: main.ts listens, tests inject or listen on port 0. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: options.logger, bodyLimit: 256 * 1024, trustProxy: options.trustProxy ?? false });
+  const app = Fastify({
+    loggerInstance: options.logger,
+    bodyLimit: 256 * 1024,
+    trustProxy: toFastifyTrustProxy(options.trustProxy ?? false),
+    serverFactory: serverWithTimeouts({ ...HTTP_TIMEOUTS, ...options.httpTimeouts }),
+  });
   useZodSchemas(app);
   installErrorHandler(app);
+  // Called, not registered: its hooks must reach every route, not an encapsulated child.
+  await securityHeaders(app, { hsts: options.hsts ?? false });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: true, max: 600, timeWindow: '1 minute' });
   // The hard cap closes the socket (1009); frames between MAX_FRAME_BYTES and it get an error frame.
@@ -50,9 +98,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { deps, sessionTtlMs: options.sessionTtlMs, cookieSecure: options.cookieSecure });
   await app.register(conversationRoutes, { deps });
   await app.register(siteRoutes, { deps });
-  await app.register(visitorSocketRoutes, { deps });
+  await app.register(visitorSocketRoutes, { deps, helloDeadlineMs: options.helloDeadlineMs });
   await app.register(widgetRoutes, { deps });
-  await app.register(operatorSocketRoutes, { deps, sessionCheckMs: options.operatorSessionCheckMs });
+  await app.register(operatorSocketRoutes, { deps, sessionCheckMs: options.operatorSessionCheckMs, helloDeadlineMs: options.helloDeadlineMs, presenceDelays: options.presenceDelays });
   await app.register(staticRoutes, { staticDir: options.staticDir, demoSiteKey: options.demoSiteKey });
 
   // Graceful close: sockets get 1001 (going away) so clients reconnect to another instance.
@@ -63,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     deps.meanings.close();
     await deps.webhooks.close();
+    await deps.hub.close();
   });
   return app;
 }

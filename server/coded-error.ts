@@ -15,6 +15,7 @@ const statusOf: Record<ErrorCode, number> = {
   transition_not_allowed: 409,
   version_conflict: 409,
   invalid_credentials: 401,
+  account_locked: 429,
   invalid_identity: 400,
   callback_slot_unavailable: 409,
   db_unavailable: 503,

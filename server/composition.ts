@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from 'mongodb';
-import type { Bot } from './bot/bot';
+import type { AgentBudget, Bot } from './bot/bot';
 import { createBot } from './bot/create-bot';
 import { type Hub, createInProcessHub } from './realtime/hub';
+import { open } from './security/secret-box';
 import { type Store, createStore } from './store';
 import type { Site } from './entities/site';
+import { createOutboundFetch } from './security/outbound-fetch';
+import { type OutboundPolicy, STRICT_OUTBOUND_POLICY } from './security/outbound-url';
 import { type WebhookSender, createWebhookSender } from './webhooks/webhook-sender';
 import { loadExampleBank } from './meaning/example-bank';
 import { createMeanings, type Meanings } from './meaning/meanings';
@@ -28,8 +31,12 @@ export interface FlowDeps {
   webhooks: WebhookSender;
   /** Bot replies in flight, per conversation, so a barge-in can stop them at once. */
   inFlightBots: Map<string, AbortController>;
+  /** The key (BATON_SECRET_KEY) that seals site secrets at rest, such as an AI agent's API key; null when unset. */
+  secretKey: Buffer | null;
   /** The semantic layer: turns' meanings from the embeddings service; absent or late means rules only. */
   meanings: Meanings;
+  /** Which addresses outgoing calls (webhooks, bot) may reach: checked when a URL is saved and again when called. */
+  outbound: OutboundPolicy;
 }
 
 export interface FlowDepsOptions {
@@ -39,6 +46,12 @@ export interface FlowDepsOptions {
   embeddings?: EmbeddingsConfig;
   /** Tests shorten the embeddings service's back-off. */
   embeddingsBackoff?: BackoffPolicy;
+  /** Private ranges and hosts outgoing calls may reach (OUTBOUND_ALLOW); none unless given. */
+  outbound?: OutboundPolicy;
+  /** The server passes the database bus hub (realtime/create-hub.ts); default: in-process, one instance. */
+  hub?: Hub;
+  /** BATON_SECRET_KEY, which seals secrets stored in the database (an AI agent's API key). */
+  secretKey?: Buffer | null;
 }
 
 export function createFlowDeps(
@@ -48,6 +61,9 @@ export function createFlowDeps(
   options: FlowDepsOptions = {},
 ): FlowDeps {
   const store = createStore(db);
+  const outbound = options.outbound ?? STRICT_OUTBOUND_POLICY;
+  const outboundFetch = createOutboundFetch(outbound);
+  const secretKey = options.secretKey ?? null;
   return {
     meanings: createLiveMeanings(log, options),
     webhooks: createWebhookSender({
@@ -55,16 +71,33 @@ export function createFlowDeps(
       log,
       now: () => clock.now(),
       newId: randomUUID,
+      fetch: outboundFetch,
       publicUrl: options.publicUrl ?? null,
       ...(options.webhookRetryDelaysMs ? { retryDelaysMs: options.webhookRetryDelaysMs } : {}),
     }),
     store,
-    hub: createInProcessHub(),
+    hub: options.hub ?? createInProcessHub(),
     clock,
     newId: randomUUID,
     log,
-    botFor: botCache(),
+    botFor: botCache(outboundFetch, secretKey, agentBudget(store, clock)),
     inFlightBots: new Map(),
+    outbound,
+    secretKey,
+  };
+}
+
+/** Requests and tokens per site and UTC day, in the database so every server counts against one budget. */
+function agentBudget(store: Store, clock: Clock): AgentBudget {
+  const today = () => clock.now().toISOString().slice(0, 10);
+  return {
+    async exceeded(siteId, limits) {
+      const used = await store.llmUsage.today(siteId, today());
+      if (used.requests >= limits.requestsPerDay) return `The AI agent's daily request budget (${limits.requestsPerDay}) is used up; it resets at 00:00 UTC.`;
+      if (used.tokens >= limits.tokensPerDay) return `The AI agent's daily token budget (${limits.tokensPerDay}) is used up; it resets at 00:00 UTC.`;
+      return null;
+    },
+    record: (siteId, requests, tokens) => store.llmUsage.add(siteId, today(), requests, tokens),
   };
 }
 
@@ -72,14 +105,16 @@ export function createFlowDeps(
  * One bot per site configuration version: the knowledge-base index is built once, not per message.
  * The secret is part of the key because rotating it leaves the version alone but must re-sign at once.
  */
-function botCache(): FlowDeps['botFor'] {
+function botCache(outboundFetch: typeof fetch, secretKey: Buffer | null, budget: AgentBudget): FlowDeps['botFor'] {
   const bots = new Map<string, ReturnType<typeof createBot>>();
   return (site) => {
-    const key = `${site._id}:${site.configVersion}:${site.secret}`;
+    // The sealed key's tag changes with every new key, so setting one builds a new bot.
+    const key = `${site._id}:${site.configVersion}:${site.secret}:${site.botApiKey?.tag ?? ''}`;
     let bot = bots.get(key);
     if (!bot) {
       if (bots.size > 500) bots.clear();
-      bot = createBot(site.config.bot, { siteSecret: site.secret });
+      const apiKey = site.botApiKey && secretKey ? open(secretKey, site.botApiKey) : null;
+      bot = createBot(site.config.bot, { siteSecret: site.secret, apiKey, budget, fetch: outboundFetch }, { queues: site.config.queues.map((q) => q.id) });
       bots.set(key, bot);
     }
     return bot;

@@ -13,4 +13,12 @@ describe('the server configuration', () => {
       /Invalid configuration:\n {2}MONGODB_URI: MONGODB_URI must start with mongodb:\/\/ or mongodb\+srv:\/\/\n {2}EMBEDDINGS_URL: EMBEDDINGS_URL must be an absolute http\(s\) URL/,
     );
   });
+
+  it('runs with the database event bus unless EVENT_BUS=off, and names a wrong value', () => {
+    expect(loadConfig({ MONGODB_URI: 'mongodb://127.0.0.1/' }).eventBus).toBe('mongodb');
+    expect(loadConfig({ MONGODB_URI: 'mongodb://127.0.0.1/', EVENT_BUS: 'off' }).eventBus).toBe('off');
+    expect(() => loadConfig({ MONGODB_URI: 'mongodb://127.0.0.1/', EVENT_BUS: 'redis' })).toThrow(
+      /EVENT_BUS: EVENT_BUS must be mongodb \(several instances\) or off \(one instance\)/,
+    );
+  });
 });

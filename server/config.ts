@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { type OutboundPolicy, parseOutboundAllow } from './security/outbound-url';
+import { parseTrustProxy, type TrustProxy } from './security/trust-proxy';
+import { parseSecretKey } from './security/secret-box';
 import { type EmbeddingsConfig, loadEmbeddingsConfig } from './services/embeddings';
 
 const Env = z.object({
@@ -12,13 +15,22 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STATIC_DIR: z.string().default('dist/public'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
-  /** Behind a load balancer: trust its X-Forwarded-* headers (client address for rate limits). */
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** Behind a load balancer: how many proxies (or which addresses) set X-Forwarded-For; see security/trust-proxy.ts. */
+  TRUST_PROXY: z.string().optional(),
   /** Cookies get the Secure flag: on by default when PUBLIC_URL is https. */
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   /** After SIGTERM: longest wait for open work before exiting 1 anyway. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Private ranges and hosts outgoing webhooks and the bot may reach (self-hosted receivers). */
+  OUTBOUND_ALLOW: z.string().optional(),
   DEMO_SITE_KEY: z.string().regex(/^[\w-]{1,64}$/, 'DEMO_SITE_KEY must be 1-64 letters, digits, _ or -').default('demo'),
+  /** `mongodb`: real-time events, presence and config changes cross instances through the database. */
+  EVENT_BUS: z.enum(['mongodb', 'off'], { error: 'EVENT_BUS must be mongodb (several instances) or off (one instance)' }).default('mongodb'),
+  /** Seals secrets stored in the database (an AI agent's API key): 32 bytes, base64 or hex. */
+  BATON_SECRET_KEY: z
+    .string()
+    .refine((v) => /^[0-9a-fA-F]{64}$/.test(v) || Buffer.from(v, 'base64').length === 32, 'BATON_SECRET_KEY must be 32 bytes as base64 or 64 hex digits (openssl rand -base64 32)')
+    .optional(),
 });
 
 export interface AppConfig {
@@ -31,9 +43,12 @@ export interface AppConfig {
   staticDir: string;
   sessionTtlMs: number;
   cookieSecure: boolean;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   demoSiteKey: string;
   shutdownTimeoutMs: number;
+  outbound: OutboundPolicy;
+  eventBus: 'mongodb' | 'off';
+  secretKey: Buffer | null;
   /** EMBEDDINGS_*: the semantic layer's service; without EMBEDDINGS_URL the rules decide alone. */
   embeddings: EmbeddingsConfig;
 }
@@ -50,6 +65,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   }
   if (!parsed.success || embeddings === null) throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   const e = parsed.data;
+  let outbound: OutboundPolicy;
+  let trustProxy: TrustProxy;
+  try {
+    outbound = parseOutboundAllow(e.OUTBOUND_ALLOW);
+    trustProxy = parseTrustProxy(e.TRUST_PROXY);
+  } catch (error) {
+    throw new Error(`Invalid configuration:\n  ${(error as Error).message}`);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -60,9 +83,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     staticDir: e.STATIC_DIR,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : (e.PUBLIC_URL?.startsWith('https:') ?? false),
-    trustProxy: e.TRUST_PROXY === 'true',
+    trustProxy,
     demoSiteKey: e.DEMO_SITE_KEY,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    outbound,
+    eventBus: e.EVENT_BUS,
+    secretKey: parseSecretKey(e.BATON_SECRET_KEY),
     embeddings,
   };
 }

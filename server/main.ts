@@ -1,10 +1,11 @@
-import pino from 'pino';
 import { buildApp } from './app';
+import { createLogger } from './security/log-redaction';
 import { type AppConfig, loadConfig } from './config';
 import { createFlowDeps } from './composition';
 import { startSweepers } from './jobs/sweepers';
 import { describeStartupFailure, type StartupStep } from './startup-failure';
 import { createLifecycle } from './lifecycle';
+import { createHub } from './realtime/create-hub';
 import { connectDatabase } from './store/database';
 
 /** Start-up failures are the operator's to fix: one line naming what to change, exit 1, no stack. */
@@ -23,10 +24,18 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const lifecycle = createLifecycle('starting');
-  const log = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.query.token'] });
+  const log = createLogger(config.logLevel);
   const { client, db } = await connectDatabase(config.mongodbUri, config.mongodbDb).catch((error) => failStartup(config, 'connect', error));
-  const deps = createFlowDeps(db, log, undefined, { publicUrl: config.publicUrl ?? null, embeddings: config.embeddings });
+  const hub = createHub(db, log, { mode: config.eventBus });
+  const deps = createFlowDeps(db, log, undefined, {
+    publicUrl: config.publicUrl ?? null,
+    embeddings: config.embeddings,
+    outbound: config.outbound,
+    hub,
+    secretKey: config.secretKey,
+  });
   await deps.store.ensureIndexes().catch((error) => failStartup(config, 'indexes', error));
+  await hub.start().catch((error) => failStartup(config, 'event_bus', error));
   const app = await buildApp({
     deps,
     logger: log,
@@ -36,12 +45,15 @@ async function main(): Promise<void> {
     cookieSecure: config.cookieSecure,
     trustProxy: config.trustProxy,
     lifecycle,
+    hsts: config.publicUrl?.startsWith('https:') ?? false,
   });
   let stopSweepers = () => {};
   app.addHook('onClose', async () => {
     stopSweepers();
     // Before the client closes: an attempt in flight still records its outcome.
     await deps.webhooks.close();
+    // Also before it: the last events go out and the others hear this instance's operators left.
+    await deps.hub.close();
     await client.close();
   });
   let closing = false;

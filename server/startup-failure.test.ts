@@ -41,4 +41,10 @@ describe('describeStartupFailure', () => {
     expect(line).toMatch(/^Cannot create the indexes in database baton at mongodb:\/\/db\.example\.com:27017\/ \(Index already exists/);
     expect(line).toContain('MONGODB_URI');
   });
+
+  it('says what to check when the event bus cannot start, and that one instance can run without it', () => {
+    const line = describeStartupFailure('event_bus', new Error('not authorized on baton to execute command'), target);
+    expect(line).toMatch(/^Cannot start the event bus in database baton at mongodb:\/\/db\.example\.com:27017\/ \(not authorized/);
+    expect(line).toContain('EVENT_BUS=off');
+  });
 });

@@ -1,5 +1,5 @@
 /** The start-up step that failed: each gets its own advice. */
-export type StartupStep = 'connect' | 'indexes' | 'listen';
+export type StartupStep = 'connect' | 'indexes' | 'event_bus' | 'listen';
 
 export interface StartupTarget {
   port: number;
@@ -31,6 +31,9 @@ export function describeStartupFailure(step: StartupStep, error: unknown, target
     if (name === 'MongoParseError') return `MONGODB_URI is not a valid connection string (${reason}); fix MONGODB_URI.`;
     if (code === AUTHENTICATION_FAILED) return `The database at ${database} refused the credentials; check the user and password in MONGODB_URI.`;
     return `Cannot reach the database at ${database} (${reason}); check MONGODB_URI and that the server is running.`;
+  }
+  if (step === 'event_bus') {
+    return `Cannot start the event bus in database ${target.mongodbDb} at ${database} (${reason}); check that the MONGODB_URI user may read and write the collection "events", or set EVENT_BUS=off when running a single instance.`;
   }
   return `Cannot create the indexes in database ${target.mongodbDb} at ${database} (${reason}); check that the MONGODB_URI user may create indexes and that the server is MongoDB 6.0+ or FerretDB 1.24+.`;
 }

@@ -44,6 +44,8 @@ export const ConversationSummary = z.object({
   escalatedAt: z.nullable(z.string()),
   lastActivityAt: z.string(),
   resolvedAt: z.nullable(z.string()),
+  /** The latest resolution, kept when the visitor reopens the conversation: it stays in the Resolved history. */
+  lastResolvedAt: z.optional(z.nullable(z.string())),
 });
 export type ConversationSummary = z.infer<typeof ConversationSummary>;
 
@@ -68,6 +70,8 @@ export type PageReason = z.infer<typeof PageReason>;
 
 // ---- operator -> server (commands over the socket; actions go over HTTP) ----
 export const OperatorCommand = z.discriminatedUnion('type', [
+  // The first frame of every connection: a socket that does not send it in time is closed (hello_timeout).
+  z.object({ type: z.literal('hello') }),
   z.object({ type: z.literal('typing'), conversationId: z.string(), isTyping: z.boolean() }),
   z.object({ type: z.literal('set_presence'), presence: z.enum(['online', 'away']) }),
   z.object({ type: z.literal('ping'), nonce: z.number() }),

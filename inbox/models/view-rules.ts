@@ -40,7 +40,8 @@ export function belongsToView(c: ConversationSummary, view: InboxView, filter: V
     case 'mine':
       return c.state === 'owned' && c.owner?.operatorId === filter.meId;
     case 'resolved':
-      return c.state === 'resolved';
+      // Resolved at least once: a conversation the visitor reopened stays in the history.
+      return c.state === 'resolved' || (c.lastResolvedAt ?? null) !== null;
   }
 }
 

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { SiteConfig } from '../../shared/site-config';
+import { localizedReply } from '../domain/knowledge-base-bot';
 import { demoBotConfig } from '../seed/demo-knowledge-base';
 import type { BotInput } from './bot';
+import { createOutboundFetch } from '../security/outbound-fetch';
+import { STRICT_OUTBOUND_POLICY } from '../security/outbound-url';
 import { createBot } from './create-bot';
 
 const visitor = { name: null, email: null, locale: 'en', page: null, verified: false, tags: [] };
 const ask = (...turns: BotInput['turns']): BotInput => ({ siteId: 'lumen', conversationId: 'c1', turns, visitor });
-const bot = createBot(demoBotConfig, { siteSecret: 'unused' });
+const bot = createBot(demoBotConfig, { siteSecret: 'unused', fetch: createOutboundFetch(STRICT_OUTBOUND_POLICY) });
 
 describe('knowledge base bot', () => {
   it('answers the latest visitor question with the matching entry', async () => {
@@ -35,13 +38,13 @@ describe('knowledge base bot', () => {
 
   it('falls back with the site fallback reply when nothing comes close', async () => {
     const reply = await bot.reply(ask({ from: 'visitor', text: 'Can I bring my dog to your office party?' }));
-    expect(reply).toMatchObject({ reply: demoBotConfig.fallbackReply, fallback: true, intent: null, toolError: false });
+    expect(reply).toMatchObject({ reply: localizedReply(demoBotConfig.fallbackReply, 'en'), fallback: true, intent: null, toolError: false });
     expect(reply.confidence).toBeLessThan(demoBotConfig.confidenceThreshold);
   });
 
   it('marks the fallback that stands in for a near miss as unsure, so the low-confidence setting applies', async () => {
     const nearMiss = await bot.reply(ask({ from: 'visitor', text: 'Do you ship to Norway?' }));
-    expect(nearMiss).toMatchObject({ reply: demoBotConfig.fallbackReply, fallback: true, unsure: true });
+    expect(nearMiss).toMatchObject({ reply: localizedReply(demoBotConfig.fallbackReply, 'en'), fallback: true, unsure: true });
     const offTopic = await bot.reply(ask({ from: 'visitor', text: 'Can I bring my dog to your office party?' }));
     expect(offTopic).toMatchObject({ fallback: true });
     expect(offTopic.unsure).toBeUndefined();
@@ -54,7 +57,7 @@ describe('knowledge base bot', () => {
   });
 
   it('works with the day-one default configuration', async () => {
-    const defaults = createBot(SiteConfig.parse({}).bot, { siteSecret: 'unused' });
+    const defaults = createBot(SiteConfig.parse({}).bot, { siteSecret: 'unused', fetch: createOutboundFetch(STRICT_OUTBOUND_POLICY) });
     expect(await defaults.reply(ask({ from: 'visitor', text: 'Are you a robot?' }))).toMatchObject({ intent: 'about_bot', fallback: false });
     expect(await defaults.reply(ask({ from: 'visitor', text: 'Where is my order?' }))).toMatchObject({ fallback: true });
   });

@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BotWebhookRequest } from '../../shared/bot-webhook';
 import { BotConfig } from '../../shared/config/bot';
 import type { BotInput } from './bot';
+import { createOutboundFetch } from '../security/outbound-fetch';
+import { STRICT_OUTBOUND_POLICY } from '../security/outbound-url';
+import { loopbackFetch } from '../test-support/outbound';
 import { createBot } from './create-bot';
 
 const SECRET = 'site-secret-for-tests';
@@ -42,7 +45,7 @@ const json = (status: number, body: unknown) => (_req: IncomingMessage, _body: s
 };
 
 const bot = (timeoutMs = 4000, now = () => 1_700_000_000_000) =>
-  createBot(BotConfig.parse({ kind: 'webhook', url, timeoutMs }), { siteSecret: SECRET, now });
+  createBot(BotConfig.parse({ kind: 'webhook', url, timeoutMs }), { siteSecret: SECRET, now, fetch: loopbackFetch });
 
 /** What a site owner's endpoint does: recompute the HMAC over the raw body and compare in constant time. */
 function verifies(req: IncomingMessage, body: string, secret: string): boolean {
@@ -140,10 +143,23 @@ describe('webhook bot', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const unreachable = createBot(BotConfig.parse({ kind: 'webhook', url: `http://127.0.0.1:${port}/bot` }), { siteSecret: SECRET });
+    const unreachable = createBot(BotConfig.parse({ kind: 'webhook', url: `http://127.0.0.1:${port}/bot` }), { siteSecret: SECRET, fetch: loopbackFetch });
     const reply = await unreachable.reply(input);
     expect(reply).toMatchObject({ reply: null, toolError: true });
     expect(reply.error).toContain('could not be reached');
+  });
+
+  it('refuses a loopback bot URL when the outbound allow-list does not name it, without connecting', async () => {
+    let reached = false;
+    handler = (_req, _body, res) => {
+      reached = true;
+      res.end();
+    };
+    const guarded = createBot(BotConfig.parse({ kind: 'webhook', url }), { siteSecret: SECRET, fetch: createOutboundFetch(STRICT_OUTBOUND_POLICY) });
+    const reply = await guarded.reply(input);
+    expect(reply).toMatchObject({ reply: null, toolError: true });
+    expect(reply.error).toMatch(/could not be reached: .*127\.0\.0\.1 is a loopback address/);
+    expect(reached).toBe(false);
   });
 
   it("rejects with the caller's reason when the caller aborts, rather than reporting a tool failure", async () => {

@@ -11,7 +11,7 @@ import type { Bot, BotDeps, BotInput, BotReply } from './bot';
 const MAX_RESPONSE_BYTES = 64 * 1024;
 
 export function createWebhookBot(config: WebhookBotConfig, deps: BotDeps): Bot {
-  const doFetch = deps.fetch ?? fetch;
+  const doFetch = deps.fetch;
   const now = deps.now ?? Date.now;
   return {
     async reply(input, signal) {

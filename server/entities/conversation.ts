@@ -1,4 +1,5 @@
 import type { CasePackage, FiredTrigger } from '../../shared/case-package';
+import type { HandoffEpisode } from './episode';
 import type { CallbackSlot, ConversationState, TriggerId, Urgency } from '../../shared/entities';
 
 export interface Conversation {
@@ -10,6 +11,8 @@ export interface Conversation {
   queue: string | null;
   owner: { operatorId: string; name: string } | null;
   lastSeq: number;
+  /** The message the last seq was reserved for: a resend after a failed insert takes that seq again (no hole). */
+  lastSeqKey?: string | null;
   /** Trigger evaluation reads only turns after this seq: a conversation returned to the bot starts fresh. */
   botSinceSeq: number;
   urgency: Urgency;
@@ -35,4 +38,8 @@ export interface Conversation {
   resolvedAt: Date | null;
   lastActivityAt: Date;
   lastVisitorActivityAt: Date;
+  /** Every handoff episode, the current one last; absent on conversations stored before episodes existed. */
+  episodes?: HandoffEpisode[];
+  /** The latest resolution, kept when the conversation reopens: the Resolved history lists it. */
+  lastResolvedAt?: Date | null;
 }

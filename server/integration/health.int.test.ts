@@ -132,9 +132,35 @@ describe.skipIf(externalDatabase)('GET /healthz (needs the local FerretDB the te
 
     await stop(child, 'SIGTERM');
     const down = await until(health, (v) => v.status === 503, 8000);
-    expect(down).toEqual({ status: 503, body: { status: 'degraded', db: 'down', embeddings } });
+    expect(down).toEqual({ status: 503, body: { status: 'degraded', db: 'down', embeddings, reason: expect.any(String) } });
 
     await restartOnSamePort(port, dir);
     expect(await until(health, (v) => v.status === 200, 15_000)).toEqual({ status: 200, body: { status: 'ok', db: 'up', embeddings } });
+  });
+
+  it('answers 503 with the reason while the database process is stalled (SIGSTOP), and 200 once it resumes', async () => {
+    const { child, port } = await startOnFreePort(dir);
+    const connected = await connectDatabase(`mongodb://127.0.0.1:${port}/`, 'health_stall');
+    const log = pino({ level: 'silent' });
+    const stalled = await buildApp({ deps: createFlowDeps(connected.db, log), logger: log, staticDir: 'dist/public', demoSiteKey: 'demo', sessionTtlMs: 1000, cookieSecure: false });
+    await stalled.listen({ port: 0, host: '127.0.0.1' });
+    const url = `http://127.0.0.1:${(stalled.server.address() as AddressInfo).port}/healthz`;
+    try {
+      expect((await fetch(url)).status).toBe(200);
+      child.kill('SIGSTOP');
+      // The answer must come within a second (1.5 s allowed for a loaded test machine), while the
+      // database is still stalled: it stays stopped until after these requests.
+      for (let probe = 0; probe < 3; probe++) {
+        const res = await fetch(url, { signal: AbortSignal.timeout(1_500) });
+        expect(res.status).toBe(503);
+        expect(await res.json()).toMatchObject({ status: 'degraded', db: 'down', reason: expect.stringMatching(/did not answer a ping within \d+ ms/) });
+      }
+      child.kill('SIGCONT');
+      expect((await until(async () => (await fetch(url)).status, (s) => s === 200, 15_000))).toBe(200);
+    } finally {
+      child.kill('SIGCONT');
+      await stalled.close();
+      await connected.client.close();
+    }
   });
 });

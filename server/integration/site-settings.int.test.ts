@@ -135,6 +135,28 @@ describe('saving over someone else’s save', () => {
     ]);
     expect((await storedSite())?.config.queues).toHaveLength(2);
   });
+
+  it.each([
+    ['webhook.url', 'http://169.254.169.254/latest/meta-data/', /169\.254\.169\.254 is a link-local/],
+    ['webhook.url', 'http://[::ffff:169.254.169.254]/', /169\.254\.169\.254 is a link-local/],
+    ['webhook.url', 'http://localhost:8080/hook', /localhost names this machine/],
+    ['webhook.url', 'http://2130706434/hook', /127\.0\.0\.2 is a loopback/],
+    ['webhook.url', 'http://0x7f.0.0.3/hook', /127\.0\.0\.3 is a loopback/],
+    ['webhook.url', 'http://10.0.0.7/hook', /10\.0\.0\.7 is a private-network/],
+    ['webhook.url', 'http://metadata.google.internal/computeMetadata/v1/', /metadata/],
+    ['bot.url', 'http://[fd00:ec2::254]/latest', /cloud metadata address/],
+  ])('refuses a %s that reaches %s with a field error, keeping the saved settings', async (path, url, reason) => {
+    const ana = await loginOperator(h, 'ana@a.test');
+    const current = SiteConfigResponse.parse((await ana.fetch('/api/sites/site-a/config')).body);
+    const config =
+      path === 'bot.url' ? { ...current.config, bot: { kind: 'webhook', url } } : { ...current.config, webhook: { ...current.config.webhook, url } };
+    const res = await ana.fetch('/api/sites/site-a/config', { method: 'PUT', body: { config, configVersion: current.configVersion } });
+    expect(res.status).toBe(400);
+    expect(res.body.issues).toEqual([{ path, message: expect.stringMatching(reason) }]);
+    expect(res.body.issues[0].message).toContain('OUTBOUND_ALLOW');
+    expect((await storedSite())?.config.webhook.url).toBe(HOOK);
+    expect((await storedSite())?.configVersion).toBe(1);
+  });
 });
 
 describe('the other site routes answer their shared schemas', () => {

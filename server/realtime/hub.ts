@@ -12,10 +12,13 @@ export interface OperatorSubscriber {
   end(): void;
 }
 
+/** A site's configuration was saved (on any instance): caches of the older version must go. */
+export type ConfigChangedListener = (siteId: string, configVersion: number) => void;
+
 /**
- * Every real-time event goes through here. This in-process hub fans out to the
- * sockets of this instance; a MongoDB-backed bus (capped collection + tailable
- * cursor) can implement the same interface for several instances.
+ * Every real-time event goes through here. The in-process hub fans out to the sockets of this
+ * instance only (unit tests, one instance); the bus hub (bus-hub.ts) carries the same calls
+ * through the database to every instance.
  */
 export interface Hub {
   toVisitor(visitorId: string, event: VisitorEvent): void;
@@ -25,15 +28,38 @@ export interface Hub {
   subscribeOperator(subscriber: OperatorSubscriber): () => void;
   /** The operator's sites changed: fan-out follows the fresh list from now on. */
   updateOperatorSites(operatorId: string, siteIds: string[]): void;
-  /**
-   * Ends every socket of a session on this instance (logout). A bus would carry this across
-   * instances; until then the sockets' own session re-checks end the others.
-   */
+  /** Ends every socket of a session (logout), on every instance the hub reaches. */
   endSession(sessionId: string): void;
+  /** Operators with an open inbox socket on any instance the hub knows of. */
   connectedOperators(): Set<string>;
+  /** Tells every instance (this one included) that a site's configuration changed. */
+  configChanged(siteId: string, configVersion: number): void;
+  onConfigChanged(listener: ConfigChangedListener): () => void;
+  /**
+   * Operators whose inbox was open on an instance that vanished without closing it (killed):
+   * nobody's socket-close started their away/offline timers, so the listener should.
+   */
+  onOperatorsVanished(listener: (operatorIds: string[]) => void): () => void;
+  /** Stops whatever the hub runs in the background; after it, nothing is delivered. */
+  close(): Promise<void>;
+}
+
+/** A set of listeners with an unsubscribe per listener. */
+export function listenerSet<A extends unknown[]>() {
+  const listeners = new Set<(...args: A) => void>();
+  return {
+    add(listener: (...args: A) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    emit(...args: A): void {
+      for (const l of listeners) l(...args);
+    },
+  };
 }
 
 export function createInProcessHub(): Hub {
+  const configListeners = listenerSet<[string, number]>();
   const visitors = new Map<string, Set<Send<VisitorEvent>>>();
   const operators = new Map<string, { siteIds: string[]; subscribers: Set<OperatorSubscriber> }>();
 
@@ -86,5 +112,12 @@ export function createInProcessHub(): Hub {
     connectedOperators() {
       return new Set(operators.keys());
     },
+    configChanged(siteId, configVersion) {
+      configListeners.emit(siteId, configVersion);
+    },
+    onConfigChanged: configListeners.add,
+    // One process: its sockets' close events are the whole story.
+    onOperatorsVanished: () => () => {},
+    async close() {},
   };
 }

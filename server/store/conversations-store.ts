@@ -2,6 +2,7 @@ import type { Filter } from 'mongodb';
 import type { ConversationState, Urgency } from '../../shared/entities';
 import type { InboxView } from '../../shared/http';
 import type { Collections } from './database';
+import type { HandoffEpisode } from '../entities/episode';
 import type { ConversationDoc } from './documents';
 import { createKeyedLock } from './keyed-lock';
 import { afterInUrgency, afterNewest, type ListPosition } from './list-position';
@@ -93,10 +94,21 @@ export function conversationsStore(c: Collections) {
       conversationId: string,
       set: Partial<ConversationDoc>,
       onlyIf: SeqCondition = {},
+      /** The message's dedupe key: when the last seq was reserved for it and its insert never landed
+       * (the database or the server failed in between), that seq is given again instead of a new one. */
+      dedupeKey?: string,
     ): Promise<ConversationDoc | null> {
-      return withLock(conversationId, () =>
-        col.findOneAndUpdate({ _id: conversationId, ...seqFilter(onlyIf) }, { $inc: { lastSeq: 1 }, $set: set }, { returnDocument: 'after' }),
-      );
+      return withLock(conversationId, async () => {
+        if (dedupeKey) {
+          const again = await col.findOneAndUpdate({ _id: conversationId, ...seqFilter(onlyIf), lastSeqKey: dedupeKey }, { $set: set }, { returnDocument: 'after' });
+          if (again) return again;
+        }
+        return col.findOneAndUpdate(
+          { _id: conversationId, ...seqFilter(onlyIf) },
+          { $inc: { lastSeq: 1 }, $set: { ...set, lastSeqKey: dedupeKey ?? null } },
+          { returnDocument: 'after' },
+        );
+      });
     },
     /** Ends the offer made to this operator, or null when it is no longer theirs (lapsed, moved, already accepted). */
     takeOffer(conversationId: string, operatorId: string, set: Partial<ConversationDoc>): Promise<ConversationDoc | null> {
@@ -107,6 +119,29 @@ export function conversationsStore(c: Collections) {
           { returnDocument: 'after' },
         ),
       );
+    },
+    /**
+     * Read-decide-write of the episodes (domain/episodes.ts), conditional on the version read: a
+     * transition in between (which rewrites the episodes itself) makes it decide again.
+     * `change` returns null when nothing changes.
+     */
+    async updateEpisodes(
+      conversationId: string,
+      change: (episodes: HandoffEpisode[] | undefined) => HandoffEpisode[] | null,
+      extra: Partial<ConversationDoc> = {},
+    ): Promise<ConversationDoc | null> {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const outcome = await withLock(conversationId, async () => {
+          const doc = await col.findOne({ _id: conversationId });
+          const episodes = doc ? change(doc.episodes) : null;
+          if (!doc || (!episodes && Object.keys(extra).length === 0)) return { settled: true, doc };
+          const set = { ...extra, ...(episodes ? { episodes } : {}) };
+          const updated = await col.findOneAndUpdate({ _id: conversationId, version: doc.version }, { $set: set }, { returnDocument: 'after' });
+          return { settled: updated !== null, doc: updated };
+        });
+        if (outcome.settled) return outcome.doc;
+      }
+      return null;
     },
     patch(conversationId: string, set: Partial<ConversationDoc>): Promise<ConversationDoc | null> {
       return withLock(conversationId, () => col.findOneAndUpdate({ _id: conversationId }, { $set: set }, { returnDocument: 'after' }));
@@ -152,7 +187,8 @@ export function conversationsStore(c: Collections) {
       if (view === 'awaiting') filter.state = 'queued';
       if (view === 'live') filter.state = { $in: LIVE };
       if (view === 'mine') Object.assign(filter, { state: 'owned', 'owner.operatorId': opts.operatorId });
-      if (view === 'resolved') filter.state = 'resolved';
+      // Resolved at least once: a conversation a visitor reopened keeps its place in the history.
+      if (view === 'resolved') filter.$and = [RESOLVED_EVER];
       if (opts.queue) filter.queue = opts.queue;
       if (opts.q) {
         const rx = { $regex: escapeRegex(opts.q), $options: 'i' };
@@ -162,7 +198,7 @@ export function conversationsStore(c: Collections) {
       const after = opts.after;
       if (after && after.view !== view) throw new Error(`A ${after.view} list position cannot page the ${view} view`);
       if (view !== 'awaiting') {
-        const query = after && after.view !== 'awaiting' ? { ...filter, $and: [afterNewest(after)] } : filter;
+        const query = after && after.view !== 'awaiting' ? { ...filter, $and: [...(filter.$and ?? []), afterNewest(after)] } : filter;
         return page(await col.find(query).sort({ lastActivityAt: -1, _id: 1 }).limit(limit + 1).toArray());
       }
       // Urgency is a word, so the database cannot sort by its rank: one query per level, in order,
@@ -188,12 +224,15 @@ export function conversationsStore(c: Collections) {
         col.countDocuments({ ...base, state: 'queued' }),
         col.countDocuments({ ...base, state: { $in: LIVE } }),
         col.countDocuments({ ...base, state: 'owned', 'owner.operatorId': operatorId }),
-        col.countDocuments({ ...base, state: 'resolved' }),
+        col.countDocuments({ ...base, ...RESOLVED_EVER }),
       ]);
       return { awaiting, live, mine, resolved };
     },
   };
 }
+
+// Conversations stored before lastResolvedAt existed count by their state.
+const RESOLVED_EVER: Filter<ConversationDoc> = { $or: [{ state: 'resolved' }, { lastResolvedAt: { $ne: null } }] };
 
 export type ConversationsStore = ReturnType<typeof conversationsStore>;
 

@@ -1,7 +1,9 @@
 import { type Collection, type Db, MongoClient } from 'mongodb';
+import type { LeaseDoc } from './assignment-leases-store';
 import type {
   AuditDoc,
   CallbackDoc,
+  LlmUsageDoc,
   ConversationDoc,
   MessageDoc,
   OperatorDoc,
@@ -12,6 +14,7 @@ import type {
   WebhookAttemptDoc,
   WebhookDeliveryDoc,
 } from './documents';
+import type { LoginFailuresDoc } from './login-failures-store';
 
 export interface Collections {
   sites: Collection<SiteDoc>;
@@ -25,6 +28,9 @@ export interface Collections {
   transitions: Collection<TransitionDoc>;
   webhookDeliveries: Collection<WebhookDeliveryDoc>;
   webhookAttempts: Collection<WebhookAttemptDoc>;
+  loginFailures: Collection<LoginFailuresDoc>;
+  assignmentLeases: Collection<LeaseDoc>;
+  llmUsage: Collection<LlmUsageDoc>;
 }
 
 export function collectionsOf(db: Db): Collections {
@@ -40,6 +46,9 @@ export function collectionsOf(db: Db): Collections {
     transitions: db.collection('transitions'),
     webhookDeliveries: db.collection('webhook_deliveries'),
     webhookAttempts: db.collection('webhook_attempts'),
+    loginFailures: db.collection('login_failures'),
+    assignmentLeases: db.collection('assignment_leases'),
+    llmUsage: db.collection('llm_usage'),
   };
 }
 

@@ -1,8 +1,11 @@
 import type { Db } from 'mongodb';
+import { assignmentLeasesStore } from './assignment-leases-store';
 import { auditStore } from './audit-store';
 import { callbacksStore } from './callbacks-store';
 import { conversationsStore } from './conversations-store';
 import { collectionsOf, ensureIndexes } from './database';
+import { loginFailuresStore } from './login-failures-store';
+import { llmUsageStore } from './llm-usage-store';
 import { messagesStore } from './messages-store';
 import { operatorsStore, sessionsStore } from './operators-store';
 import { sitesStore } from './sites-store';
@@ -22,6 +25,9 @@ export function createStore(db: Db) {
     audit: auditStore(c),
     callbacks: callbacksStore(c),
     webhookDeliveries: webhookDeliveriesStore(c),
+    loginFailures: loginFailuresStore(c),
+    assignmentLeases: assignmentLeasesStore(c.assignmentLeases),
+    llmUsage: llmUsageStore(c),
     ensureIndexes: () => ensureIndexes(c),
     async ping(): Promise<boolean> {
       try {

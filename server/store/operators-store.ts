@@ -1,3 +1,4 @@
+import { normalizeEmail } from '../../shared/email';
 import type { Presence } from '../../shared/operator-protocol';
 import type { Collections } from './database';
 import type { Operator } from '../entities/operator';
@@ -15,11 +16,11 @@ function withoutHash(doc: OperatorDoc | null): Operator | null {
 export function operatorsStore(c: Collections) {
   return {
     async upsert(doc: OperatorDoc): Promise<void> {
-      await c.operators.replaceOne({ _id: doc._id }, doc, { upsert: true });
+      await c.operators.replaceOne({ _id: doc._id }, { ...doc, email: normalizeEmail(doc.email) }, { upsert: true });
     },
     /** For security/sign-in.ts alone: the one read that carries the hash. */
     async credentialsFor(email: string): Promise<{ operator: Operator; passwordHash: string } | null> {
-      const doc = await c.operators.findOne({ email: email.trim().toLowerCase() });
+      const doc = await c.operators.findOne({ email: normalizeEmail(email) });
       return doc ? { operator: withoutHash(doc), passwordHash: doc.passwordHash } : null;
     },
     async get(operatorId: string): Promise<Operator | null> {

@@ -151,6 +151,8 @@ export async function connectOperator(h: Harness, session: OperatorSession) {
     (d) => OperatorEvent.parse(d),
   );
   await client.opened();
+  // As the inbox does: the hello that keeps the socket past its hello deadline.
+  client.send({ type: 'hello' });
   await client.waitFor('welcome');
   return client;
 }

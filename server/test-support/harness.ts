@@ -1,12 +1,15 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { type Db, MongoClient } from 'mongodb';
 import pino from 'pino';
 import { SiteConfig, type SiteConfigInput } from '../../shared/site-config';
-import { buildApp } from '../app';
+import { buildApp, type HttpTimeouts } from '../app';
 import { hashPassword } from '../security/passwords';
 import { type Clock, type FlowDeps, type FlowDepsOptions, createFlowDeps } from '../composition';
+import type { TrustProxy } from '../security/trust-proxy';
+import { LOOPBACK_RECEIVERS } from './outbound';
+import { type BusHub, createBusHub } from '../realtime/bus-hub';
 
 /** A real app on a real port over a fresh database of the test server; nothing is mocked. */
 export interface Harness {
@@ -18,25 +21,55 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** What startHarness adds for tests of several instances. */
+export interface InstanceHarness extends Harness {
+  /** The bus hub when started with `eventBus`. */
+  bus: BusHub | null;
+  /**
+   * Dies as a killed process would: sockets cut without a close frame, no goodbye on the bus,
+   * its operators' heartbeats left to go stale. The database is left alone.
+   */
+  kill(): Promise<void>;
+}
+
 export function testDatabaseUri(): string {
   const uri = process.env.MONGODB_URI;
   if (!uri) throw new Error('MONGODB_URI is not set: run integration tests with `npm run test:integration`.');
   return uri;
 }
 
-/**
- * `databaseName`: share another harness's database, as a second server instance would.
- * `operatorSessionCheckMs`: a short session re-check, so tests of it need not wait 10 s.
- */
-export async function startHarness(
-  options: { clock?: Clock; databaseName?: string; operatorSessionCheckMs?: number; flowOptions?: FlowDepsOptions; log?: pino.Logger } = {},
-): Promise<Harness> {
+export interface HarnessOptions {
+  clock?: Clock;
+  /** Share another harness's database, as a second server instance would. */
+  databaseName?: string;
+  /** A short session re-check, so tests of it need not wait 10 s. */
+  operatorSessionCheckMs?: number;
+  flowOptions?: FlowDepsOptions;
+  log?: pino.Logger;
+  /** Run with the database event bus (several instances) instead of the in-process hub. */
+  eventBus?: { instanceId: string; heartbeatMs?: number; staleAfterMs?: number };
+  /** How long a closed inbox waits before "away" and "offline" (default 30 s / 5 min). */
+  presenceDelays?: { awayMs: number; offlineMs: number };
+  /** Leave the database on close (other instances still use it). */
+  keepDatabase?: boolean;
+  helloDeadlineMs?: number;
+  httpTimeouts?: Partial<HttpTimeouts>;
+  trustProxy?: TrustProxy;
+  hsts?: boolean;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<InstanceHarness> {
   const client = new MongoClient(testDatabaseUri(), { serverSelectionTimeoutMS: 5000 });
   await client.connect();
   const db = client.db(options.databaseName ?? `baton_test_${randomUUID().slice(0, 8)}`);
   const log = options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const deps = createFlowDeps(db, log, options.clock, options.flowOptions);
+  const bus = options.eventBus
+    ? createBusHub(db, { ...options.eventBus, onError: (err, where) => log.error({ err, where }, 'event bus error') })
+    : null;
+  // The tests' receivers listen on loopback: allowed explicitly, never by turning the guard off.
+  const deps = createFlowDeps(db, log, options.clock, { outbound: LOOPBACK_RECEIVERS, secretKey: randomBytes(32), ...options.flowOptions, ...(bus ? { hub: bus } : {}) });
   await deps.store.ensureIndexes();
+  await bus?.start();
   const app = await buildApp({
     deps,
     logger: log,
@@ -45,6 +78,11 @@ export async function startHarness(
     sessionTtlMs: 3600_000,
     cookieSecure: false,
     operatorSessionCheckMs: options.operatorSessionCheckMs,
+    helloDeadlineMs: options.helloDeadlineMs,
+    httpTimeouts: options.httpTimeouts,
+    trustProxy: options.trustProxy,
+    hsts: options.hsts,
+    presenceDelays: options.presenceDelays,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
@@ -54,9 +92,17 @@ export async function startHarness(
     db,
     baseUrl: `http://127.0.0.1:${port}`,
     wsUrl: `ws://127.0.0.1:${port}`,
+    bus,
     async close() {
       await app.close();
-      await db.dropDatabase().catch(() => {});
+      if (!options.keepDatabase) await db.dropDatabase().catch(() => {});
+      await client.close();
+    },
+    async kill() {
+      await bus?.vanish();
+      for (const socket of app.websocketServer?.clients ?? []) socket.terminate();
+      app.server.closeAllConnections();
+      await app.close();
       await client.close();
     },
   };

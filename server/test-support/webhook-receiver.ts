@@ -6,6 +6,7 @@ import type { WebhookDeliveryDoc } from '../store/documents';
 import { verifyWebhookSignature } from '../security/signing';
 import { createWebhookSender, type WebhookSender, type WebhookSenderDeps } from '../webhooks/webhook-sender';
 import type { TestDatabase } from './test-database';
+import { loopbackFetch } from './outbound';
 import { SECRET, T0 } from './webhook-fixtures';
 
 export interface Received {
@@ -57,6 +58,7 @@ export async function startWebhookBench(t: TestDatabase) {
         newId: () => `${idPrefix}-${++ids}`,
         retryDelaysMs: [60_000, 60_000, 60_000],
         timeoutMs: 2_000,
+        fetch: loopbackFetch,
         ...rest,
       });
       bench.senders.push(sender);

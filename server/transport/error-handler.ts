@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { MongoNetworkError, MongoServerSelectionError } from 'mongodb';
 import { errorMessages } from '../../shared/errors';
 import { CodedError, errorBodyOf } from '../coded-error';
+import { safeUrl } from '../security/log-redaction';
 
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | CodedError | Error, request, reply) => {
@@ -18,7 +19,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       request.log.error({ err: error }, 'database unavailable');
       return reply.status(503).send({ code: 'db_unavailable', message: errorMessages.db_unavailable });
     }
-    request.log.error({ err: error, url: request.url }, 'unhandled error');
+    request.log.error({ err: error, url: safeUrl(request.url) }, 'unhandled error');
     return reply.status(500).send({ code: 'internal', message: errorMessages.internal });
   });
   app.setNotFoundHandler((request, reply) => {

@@ -2,6 +2,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HandoffWebhookPayload, SlackMessage } from '../../shared/handoff-webhook';
+import { createOutboundFetch } from '../security/outbound-fetch';
+import { STRICT_OUTBOUND_POLICY } from '../security/outbound-url';
 import { openTestDatabase, type TestDatabase } from '../test-support/test-database';
 import { conversation, siteWith, T0 } from '../test-support/webhook-fixtures';
 import { type Received, startWebhookBench } from '../test-support/webhook-receiver';
@@ -140,6 +142,15 @@ describe('webhook sender', () => {
     const row = await bench.row('delivery-1');
     expect(row).toMatchObject({ status: 'failed', attempt: 3, lastProblem: expect.stringMatching(/ECONNREFUSED/) });
     expect(JSON.stringify([bench.logs, row])).not.toContain('SECRET-TOKEN');
+  });
+
+  it('refuses a loopback receiver when the outbound allow-list does not name it, and never connects', async () => {
+    const webhooks = bench.sender({ fetch: createOutboundFetch(STRICT_OUTBOUND_POLICY), retryDelaysMs: [] });
+    webhooks.notify(await hooked(), 'escalated', conversation());
+    await webhooks.idle();
+    expect(bench.received).toHaveLength(0);
+    const row = await bench.row('delivery-1');
+    expect(row?.lastProblem).toMatch(/refused to connect: 127\.0\.0\.1 is a loopback address/);
   });
 
   it('posts a Slack message when the site chose the slack format', async () => {

@@ -23,7 +23,8 @@ export interface WebhookSenderDeps {
   log: WebhookLog;
   now(): Date;
   newId(): string;
-  fetch?: typeof fetch;
+  /** The guarded outbound fetch (security/outbound-fetch.ts): a webhook URL may not reach private addresses. */
+  fetch: typeof fetch;
   /** The wait before each retry; its length is the number of retries. */
   retryDelaysMs?: number[];
   timeoutMs?: number;

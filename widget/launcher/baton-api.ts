@@ -8,12 +8,15 @@ export interface ChatController {
   open(focus: boolean): void;
   close(): void;
   identify(identity: Identity): void;
+  reset(): void;
 }
 
 export interface BatonApi {
   open(): void;
   close(): void;
   identify(identity: Identity): void;
+  /** Logout on a shared browser: forgets this visitor and conversation here; the next open starts afresh. */
+  reset(): void;
   /** Returns a function that removes the handler. */
   on(name: BatonEventName, handler: Handler): () => void;
 }
@@ -32,6 +35,7 @@ export function createBatonApi() {
     open: () => withTarget((c) => c.open(true)),
     close: () => withTarget((c) => c.close()),
     identify: (identity) => withTarget((c) => c.identify(identity)),
+    reset: () => withTarget((c) => c.reset()),
     on(name, handler) {
       if (!batonEventNames.includes(name)) console.warn(`[baton] unknown event "${name}"`);
       const set = handlers.get(name) ?? new Set();

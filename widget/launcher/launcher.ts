@@ -77,6 +77,11 @@ export function createLauncher(host: HTMLElement, siteKey: string, scriptOrigin:
   }
   applyLook(hints ?? {});
 
+  const showUnread = (count: number) => {
+    badge.textContent = count ? String(count) : '';
+    label.textContent = count ? `${baseLabel} (${count})` : baseLabel;
+  };
+
   let handle: PanelHandle | null = null;
   let loading: Promise<PanelHandle | null> | null = null;
   let identity: Identity | null = null;
@@ -94,10 +99,7 @@ export function createLauncher(host: HTMLElement, siteKey: string, scriptOrigin:
             // Opened anyway (page API): the visitor is in, so the launcher stays from now on.
             if (open) host.removeAttribute('data-unavailable');
           },
-          onUnread(count) {
-            badge.textContent = count ? String(count) : '';
-            label.textContent = count ? `${baseLabel} (${count})` : baseLabel;
-          },
+          onUnread: showUnread,
           focusLauncher: () => button.focus(),
           applyLook(next) {
             applyLook(next);
@@ -137,6 +139,16 @@ export function createLauncher(host: HTMLElement, siteKey: string, scriptOrigin:
     identify(next) {
       identity = next;
       handle?.identify(next);
+    },
+    reset() {
+      identity = null;
+      // close() puts the launcher back (onOpenChange); dispose() closes the socket and removes the
+      // panel's DOM; the next open mounts a fresh panel, which finds no token: a new visitor.
+      handle?.close();
+      handle?.dispose();
+      handle = loading = null;
+      showUnread(0);
+      for (const key of [storageKeys.visitor(siteKey), storageKeys.outbox(siteKey), hintsKey]) writeJson(storage, key, null);
     },
     dispose() {
       handle?.dispose();

@@ -7,6 +7,8 @@ export function createTranscript(options: { onGap(afterSeq: number): void }) {
   const messages = signal<Message[]>([]);
   return {
     messages: messages as ReadonlySignal<Message[]>,
+    /** Another visitor now (a different person signed in): nothing of the previous one stays on screen. */
+    clear: () => (messages.value = []),
     highestSeq: (conversationId: string | null) => highestSeq(messages.value, conversationId),
     /** Adds what is new and returns it; `live` frames are checked for a jump in seq. */
     accept(incoming: readonly Message[], conversationId: string | null, live: boolean): Message[] {

@@ -1,6 +1,24 @@
 import type { FlowDeps } from '../../composition';
 
-/** Whether the database answers a ping within the store's timeout; never throws, so a health check can report it. */
-export function isDatabaseUp(deps: FlowDeps): Promise<boolean> {
-  return deps.store.ping();
+/** Well inside a load balancer's probe timeout: /healthz answers within a second even when the database hangs. */
+export const HEALTH_BUDGET_MS = 800;
+
+export type DatabaseHealth = { up: true } | { up: false; reason: string };
+
+/**
+ * Whether the database answers a ping within the budget; never throws and never waits longer, so a
+ * stalled database (a hung process, a black-holed network) reads as down instead of hanging the probe.
+ */
+export async function checkDatabase(deps: FlowDeps, budgetMs = HEALTH_BUDGET_MS): Promise<DatabaseHealth> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), budgetMs);
+  });
+  try {
+    const answer = await Promise.race([deps.store.ping(), late]);
+    if (answer === true) return { up: true };
+    return { up: false, reason: answer === 'late' ? `the database did not answer a ping within ${budgetMs} ms` : 'the database refused or failed the ping' };
+  } finally {
+    clearTimeout(timer);
+  }
 }

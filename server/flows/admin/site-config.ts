@@ -3,6 +3,7 @@ import { SiteConfig } from '../../../shared/site-config';
 import type { Operator } from '../../entities/operator';
 import type { Site } from '../../entities/site';
 import { CodedError } from '../../coded-error';
+import { checkOutboundUrl, type OutboundPolicy } from '../../security/outbound-url';
 import { recordAudit } from '../handoff/audit';
 import type { FlowDeps } from '../../composition';
 import { operatorActor } from '../handoff/audit';
@@ -27,14 +28,34 @@ export async function loadQueueSummaries(deps: FlowDeps, siteId: string): Promis
   return site.config.queues.map((q) => ({ id: q.id, name: q.name, members: q.members }));
 }
 
-function parseConfig(input: unknown): SiteConfig {
+function parseConfig(input: unknown, outbound: OutboundPolicy): SiteConfig {
   const parsed = SiteConfig.safeParse(input);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const issues = outboundIssues(parsed.data, outbound);
+    if (issues.length) throw new CodedError('invalid_request', 'Some settings are not valid; see the marked fields.', issues);
+    return parsed.data;
+  }
   const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
   throw new CodedError('invalid_request', 'Some settings are not valid; see the marked fields.', issues);
 }
 
-/** Takes effect at once: every flow reads the site document afresh. */
+/** Every URL the server will call must pass the outbound guard now, not only when it is first called. */
+function outboundIssues(config: SiteConfig, outbound: OutboundPolicy): Array<{ path: string; message: string }> {
+  const urls: Array<[string, string | null]> = [
+    ['webhook.url', config.webhook.url],
+    ['bot.url', config.bot.kind === 'webhook' ? config.bot.url : null],
+    ['bot.baseUrl', config.bot.kind === 'openai' ? config.bot.baseUrl : null],
+    ['bot.toolsUrl', config.bot.kind === 'openai' ? config.bot.toolsUrl : null],
+  ];
+  return urls.flatMap(([path, url]) => {
+    const verdict = url ? checkOutboundUrl(url, outbound) : { ok: true as const };
+    if (verdict.ok) return [];
+    const message = /^(is|must) /.test(verdict.reason) ? `This URL ${verdict.reason}.` : `The server will not call this URL: ${verdict.reason}.`;
+    return [{ path, message }];
+  });
+}
+
+/** Takes effect at once, on every instance: per-instance caches of the site drop on the hub's config_changed. */
 export async function saveSiteConfig(
   deps: FlowDeps,
   operator: Operator,
@@ -43,7 +64,7 @@ export async function saveSiteConfig(
   expectedVersion: number,
 ): Promise<Site> {
   if (operator.role !== 'admin') throw new CodedError('forbidden', 'Only admins can change site settings.');
-  const config = parseConfig(input);
+  const config = parseConfig(input, deps.outbound);
   const current = await loadSite(deps, siteId);
   // The version in the filter refuses a save over settings someone else saved after this admin loaded them.
   const saved = await deps.store.sites.updateConfig(siteId, config, expectedVersion, deps.clock.now());
@@ -53,6 +74,7 @@ export async function saveSiteConfig(
       'Someone else saved these settings after you opened them. Reload the latest settings, then make your change again.',
     );
   }
+  deps.hub.configChanged(siteId, saved.configVersion);
   const changed = Object.keys(config).filter(
     (key) => JSON.stringify(config[key as keyof SiteConfig]) !== JSON.stringify(current.config[key as keyof SiteConfig]),
   );

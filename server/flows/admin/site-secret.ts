@@ -37,6 +37,8 @@ export async function rotateSiteSecret(deps: FlowDeps, operator: Operator, siteI
   if (!saved) {
     throw new CodedError('version_conflict', 'Someone else rotated the secret just now. Reveal it to see the current one.');
   }
+  // The version stays, but a cached site document would keep signing with the old secret.
+  deps.hub.configChanged(siteId, site.configVersion);
   await recordAudit(deps, {
     siteId,
     conversationId: null,

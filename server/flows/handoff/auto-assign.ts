@@ -5,18 +5,27 @@ import type { Conversation } from '../../entities/conversation';
 import type { Operator } from '../../entities/operator';
 import type { Site } from '../../entities/site';
 import type { FlowDeps } from '../../composition';
-import { loadOperatorLoads } from './operator-load';
+import { withAssignmentLease } from './assignment-lease';
+import { loadOperatorLoads, type OperatorLoad } from './operator-load';
 import { announceOperator } from './announce';
 import { recordAudit } from './audit';
 import { publishQueueViews, publishVisitorView } from './queue-views';
 import { pageOwner } from './operator-pages';
-import { applyTransition, webhookEvents } from './transition';
+import { applyTransition, type TransitionResult, webhookEvents } from './transition';
 import { toSummary } from './wire';
 
-// One assignment round per queue at a time in this process, so two rounds never
-// read the same free capacity and fill an operator past it.
-const rounds = createKeyedLock();
-const recentAssignees = new Map<string, string[]>();
+// One assignment round per queue at a time in this instance (rounds on other instances are held
+// apart per operator by the assignment lease). Kept per instance, not per module: tests run several
+// instances in one process, and a module-wide lock would hide their races.
+const perInstance = new WeakMap<FlowDeps, { rounds: ReturnType<typeof createKeyedLock>; recentAssignees: Map<string, string[]> }>();
+function instanceState(deps: FlowDeps) {
+  let state = perInstance.get(deps);
+  if (!state) {
+    state = { rounds: createKeyedLock(), recentAssignees: new Map() };
+    perInstance.set(deps, state);
+  }
+  return state;
+}
 
 /**
  * For queues in automatic mode: offer waiting conversations, most urgent and
@@ -27,6 +36,7 @@ const recentAssignees = new Map<string, string[]>();
 export async function offerWaiting(deps: FlowDeps, site: Site, queueId: string): Promise<number> {
   const queue = site.config.queues.find((q) => q.id === queueId);
   if (queue?.mode !== 'automatic') return 0;
+  const { rounds, recentAssignees } = instanceState(deps);
   return rounds(`${site._id}:${queueId}`, async () => {
     const candidates = await loadOperatorLoads(deps, site._id, queue.members);
     const waiting = await deps.store.conversations.queued(site._id, queueId);
@@ -35,23 +45,14 @@ export async function offerWaiting(deps: FlowDeps, site: Site, queueId: string):
     let offered = 0;
     for (const next of orderQueue(waiting.map((c) => ({ id: c._id, urgency: c.urgency, waitingSince: (c.escalatedAt ?? c.createdAt).toISOString() })))) {
       const conversation = byId.get(next.id)!;
-      const choice = chooseAssignee(candidates, {
-        declined: conversation.declinedBy,
-        recentAssignees: recentAssignees.get(key) ?? [],
-        language: conversation.visitorLocale,
-      });
-      if (!choice) {
+      const outcome = await offerOne(deps, conversation, candidates, recentAssignees.get(key) ?? [], queue.offerTimeoutSeconds);
+      if (outcome === 'nobody') {
         // Those still free let this one lapse; the conversations behind it can still go to them.
         if (hasFreeCapacity(candidates)) continue;
         break;
       }
-      const expiresAt = new Date(deps.clock.now().getTime() + queue.offerTimeoutSeconds * 1000);
-      const result = await applyTransition(deps, conversation._id, { type: 'assign', operatorId: choice.operatorId, name: choice.name }, { kind: 'system' }, {
-        set: { offer: { operatorId: choice.operatorId, expiresAt } },
-        reasons: ['automatic_assignment'],
-        evidence: [`most free capacity: ${choice.capacity - choice.active} of ${choice.capacity}`],
-      });
-      if (!result.ok) continue;
+      if (outcome === 'moved') continue;
+      const { choice, result } = outcome;
       pageOwner(deps, 'offer', result.conversation);
       choice.active += 1;
       recentAssignees.set(key, [...(recentAssignees.get(key) ?? []).filter((id) => id !== choice.operatorId), choice.operatorId].slice(-50));
@@ -60,6 +61,40 @@ export async function offerWaiting(deps: FlowDeps, site: Site, queueId: string):
     if (offered > 0) await publishQueueViews(deps, site, queueId);
     return offered;
   });
+}
+
+/**
+ * Offers one conversation to the best free candidate, holding that operator's assignment lease so
+ * no other instance fills the same capacity meanwhile. 'nobody': no candidate is free (or each was
+ * leased elsewhere too long); 'moved': the conversation changed hands first.
+ */
+async function offerOne(
+  deps: FlowDeps,
+  conversation: Conversation,
+  candidates: OperatorLoad[],
+  recentAssignees: string[],
+  offerTimeoutSeconds: number,
+): Promise<'nobody' | 'moved' | { choice: OperatorLoad; result: Extract<TransitionResult, { ok: true }> }> {
+  const busy: string[] = [];
+  for (;;) {
+    const choice = chooseAssignee(candidates, {
+      declined: [...conversation.declinedBy, ...busy],
+      recentAssignees,
+      language: conversation.visitorLocale,
+    });
+    if (!choice) return 'nobody';
+    const expiresAt = new Date(deps.clock.now().getTime() + offerTimeoutSeconds * 1000);
+    const outcome = await withAssignmentLease(deps, choice, () =>
+      applyTransition(deps, conversation._id, { type: 'assign', operatorId: choice.operatorId, name: choice.name }, { kind: 'system' }, {
+        set: { offer: { operatorId: choice.operatorId, expiresAt } },
+        reasons: ['automatic_assignment'],
+        evidence: [`most free capacity: ${choice.capacity - choice.active} of ${choice.capacity}`],
+      }),
+    );
+    if (outcome === 'busy') busy.push(choice.operatorId);
+    // 'full': the fresh count is in choice.active now, so the next choice passes them by.
+    else if (outcome !== 'full') return outcome.ok ? { choice, result: outcome } : 'moved';
+  }
 }
 
 /**

@@ -3,6 +3,7 @@ import type { BotMeta, Message } from '../../entities/message';
 import type { Conversation } from '../../entities/conversation';
 import type { FlowDeps } from '../../composition';
 import type { SeqCondition } from '../../store/conversations-store';
+import { createKeyedLock } from '../../store/keyed-lock';
 import { toSummary, toWireMessage } from './wire';
 
 export interface NewMessage {
@@ -17,11 +18,24 @@ export interface NewMessage {
  * visitor's sockets and the site's operators. A repeated clientMessageId stores
  * nothing and returns the message already stored. Null when `onlyIf` refused.
  */
-export async function postMessage(
+export function postMessage(
   deps: FlowDeps,
   conversation: Conversation,
   input: NewMessage,
   onlyIf: SeqCondition = {},
+): Promise<{ message: Message; conversation: Conversation | null; duplicate: boolean } | null> {
+  // One message of a conversation at a time in this process: a resend racing its first attempt
+  // (a reconnect while the old socket's frame is still in flight) must not reserve a second seq.
+  return posting(conversation._id, () => postOnce(deps, conversation, input, onlyIf));
+}
+
+const posting = createKeyedLock();
+
+async function postOnce(
+  deps: FlowDeps,
+  conversation: Conversation,
+  input: NewMessage,
+  onlyIf: SeqCondition,
 ): Promise<{ message: Message; conversation: Conversation | null; duplicate: boolean } | null> {
   const dedupeKey = `${conversation._id}:${input.clientMessageId ?? deps.newId()}`;
   if (input.clientMessageId) {
@@ -34,7 +48,7 @@ export async function postMessage(
     lastMessagePreview: input.text.slice(0, 140),
     ...(input.sender.kind === 'visitor' ? { lastVisitorActivityAt: now } : {}),
   };
-  const updated = await deps.store.conversations.allocateSeq(conversation._id, set, onlyIf);
+  const updated = await deps.store.conversations.allocateSeq(conversation._id, set, onlyIf, dedupeKey);
   if (!updated) return null;
   const doc: Message = {
     _id: deps.newId(),

@@ -1,6 +1,7 @@
 import type { Actor, AuditAction } from '../../../shared/audit';
 import type { ErrorCode } from '../../../shared/errors';
 import type { HandoffEvent } from '../../../shared/handoff-webhook';
+import { episodesAfter } from '../../domain/episodes';
 import { decideTransition, type OwnershipCommand } from '../../domain/ownership';
 import type { Conversation } from '../../entities/conversation';
 import { recordAudit } from './audit';
@@ -37,13 +38,17 @@ export async function applyTransition(
     if (!decision.ok) return { ok: false, code: decision.code, message: decision.message, conversation: current };
     const now = deps.clock.now();
     const { state, queue, owner, version } = decision.next;
+    const set = { ...options.set };
+    const episodes = episodesAfter(current, { ...current, ...set, queue, owner }, decision.action, actor, now);
     const updated = await deps.store.conversations.transition(
       conversationId,
       { state: current.state, version: current.version },
       // An offer belongs to the assignment that made it: any other change of hands ends it.
-      { state, queue, owner, version, lastActivityAt: now, offer: null, ...timestamps(decision.action, now), ...options.set },
+      { state, queue, owner, version, lastActivityAt: now, offer: null, ...timestamps(decision.action, now), ...set, episodes },
     );
     if (!updated) continue; // someone else moved first: decide again on what they left
+    // At once, before anything else is awaited: not one more token of a streamed answer may reach the visitor.
+    if (updated.state !== 'bot') deps.inFlightBots.get(conversationId)?.abort();
     await recordAudit(deps, {
       siteId: updated.siteId,
       conversationId,
@@ -56,7 +61,6 @@ export async function applyTransition(
       to: updated.state,
     });
     deps.hub.toSite(updated.siteId, { type: 'conversation_updated', conversation: toSummary(updated) });
-    if (updated.state !== 'bot') deps.inFlightBots.get(conversationId)?.abort();
     const event = webhookEvents[decision.action];
     if (event) {
       const site = await deps.store.sites.get(updated.siteId);
@@ -87,8 +91,9 @@ function timestamps(action: string, now: Date): Partial<Conversation> {
     case 'requeued':
       return { claimedAt: null };
     case 'resolved':
-      return { resolvedAt: now };
+      return { resolvedAt: now, lastResolvedAt: now };
     case 'reopened':
+      // The current-episode fields start afresh; the episode that ended keeps them (domain/episodes.ts).
       return { resolvedAt: null, escalatedAt: null, claimedAt: null, callbackBooked: null, rating: null };
     default:
       return {};

@@ -43,6 +43,7 @@ export function toSummary(doc: Conversation): ConversationSummary {
     escalatedAt: doc.escalatedAt?.toISOString() ?? null,
     lastActivityAt: doc.lastActivityAt.toISOString(),
     resolvedAt: doc.resolvedAt?.toISOString() ?? null,
+    lastResolvedAt: (doc.lastResolvedAt ?? doc.resolvedAt)?.toISOString() ?? null,
   };
 }
 

@@ -1,3 +1,4 @@
+import { markOpenEpisode } from '../../domain/episodes';
 import type { OwnershipCommand } from '../../domain/ownership';
 import type { Conversation } from '../../entities/conversation';
 import type { Operator } from '../../entities/operator';
@@ -84,7 +85,12 @@ export async function replyAsOperator(
     { sender: { kind: 'operator', id: operator._id, name: operatorBadge(operator.name).name }, text: input.text, clientMessageId: input.clientMessageId },
     { state: 'owned', ownerId: operator._id },
   );
-  if (posted) return { ok: true, conversation: posted.conversation ?? (await deps.store.conversations.get(conversationId)) ?? conversation };
+  if (posted) {
+    const now = posted.conversation ?? (await deps.store.conversations.get(conversationId)) ?? conversation;
+    const repliedAt = deps.clock.now();
+    const marked = await deps.store.conversations.updateEpisodes(conversationId, (episodes) => markOpenEpisode(episodes, { firstHumanReplyAt: repliedAt }));
+    return { ok: true, conversation: marked ?? now };
+  }
   const fresh = await deps.store.conversations.get(conversationId);
   if (fresh?.state === 'owned' && fresh.owner) {
     return { ok: false, code: 'already_claimed', message: `Claimed by ${fresh.owner.name}: only they can reply.`, owner: fresh.owner };

@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { OperatorIdentity } from '../../../shared/operator-protocol';
+import { normalizeEmail } from '../../../shared/email';
+import { CodedError } from '../../coded-error';
+import { lockoutMs } from '../../domain/login-lockout';
 import { verifyCredentials } from '../../security/sign-in';
 import { hashSessionId } from '../../security/token-hash';
 import type { Operator, OperatorSession } from '../../entities/operator';
@@ -24,10 +27,22 @@ export async function logIn(
   password: string,
   ttlMs: number,
 ): Promise<{ operator: Operator; session: OperatorSession; cookieValue: string } | null> {
-  const operator = await verifyCredentials(deps.store.operators, email, password);
-  if (!operator) return null;
-  const cookieValue = randomBytes(32).toString('base64url');
+  const account = normalizeEmail(email);
   const now = deps.clock.now();
+  const lock = (await deps.store.loginFailures.get(account))?.lockedUntil;
+  if (lock && lock.getTime() > now.getTime()) {
+    const seconds = Math.ceil((lock.getTime() - now.getTime()) / 1000);
+    throw new CodedError('account_locked', `Too many failed sign-ins for this email; try again in ${seconds} s.`);
+  }
+  const operator = await verifyCredentials(deps.store.operators, account, password);
+  if (!operator) {
+    const failures = await deps.store.loginFailures.recordFailure(account, now);
+    const lockFor = lockoutMs(failures);
+    if (lockFor > 0) await deps.store.loginFailures.lock(account, new Date(now.getTime() + lockFor));
+    return null;
+  }
+  await deps.store.loginFailures.clear(account);
+  const cookieValue = randomBytes(32).toString('base64url');
   const session: OperatorSession = {
     _id: hashSessionId(cookieValue),
     operatorId: operator._id,

@@ -1,5 +1,6 @@
 import type { Identity } from '../../../shared/entities';
 import type { VisitorCommand } from '../../../shared/visitor-protocol';
+import { rateLastResolved } from '../../domain/episodes';
 import { forceHandoff } from '../../domain/forced-handoff';
 import { decideHandoff } from '../../domain/triggers';
 import type { Site } from '../../entities/site';
@@ -13,7 +14,7 @@ import { postMessage } from '../handoff/post-message';
 import { publishVisitorView } from '../handoff/queue-views';
 import { handoffInput, loadJudgedTurns } from '../handoff/turns';
 import { afterVisitorMessage } from './turn';
-import { conversationToWriteIn } from './session';
+import { conversationToWriteIn, resolveVisitor } from './session';
 import type { CommandOutcome } from './command-outcome';
 
 export type { CommandOutcome };
@@ -57,6 +58,13 @@ export async function identifyVisitor(deps: FlowDeps, site: Site, visitor: Visit
   const { userHash: _ignored, ...kept } = identity;
   // Unverified: name and email are kept for the operator, tags and attributes are not trusted.
   const stored = verified ? kept : { id: kept.id, name: kept.name, email: kept.email };
+  // A shared browser: someone else proved who they are. They must not see the earlier person's
+  // conversations, so they become a new visitor (the old one and its transcript stay with their owner).
+  if (verified && visitor.identity?.id && visitor.identity.id !== identity.id) {
+    const fresh = await resolveVisitor(deps, site, undefined);
+    const renamed = (await deps.store.visitors.setIdentity(fresh.visitor._id, stored, true)) ?? fresh.visitor;
+    return { kind: 'new_visitor', visitor: renamed, token: fresh.token };
+  }
   const updated = (await deps.store.visitors.setIdentity(visitor._id, stored, verified)) ?? visitor;
   const conversation = await deps.store.conversations.latestForVisitor(visitor._id);
   if (conversation && identity.name) await deps.store.conversations.patch(conversation._id, { visitorName: identity.name });
@@ -100,7 +108,8 @@ async function rateConversation(deps: FlowDeps, site: Site, visitor: Visitor, sc
   if (conversation?.state !== 'resolved') {
     return { kind: 'refused', code: 'transition_not_allowed', message: 'Only a resolved conversation can be rated.' };
   }
-  const rated = await deps.store.conversations.patch(conversation._id, { rating: { score, comment, at: deps.clock.now() } });
+  const rating = { score, comment, at: deps.clock.now() };
+  const rated = await deps.store.conversations.updateEpisodes(conversation._id, (episodes) => rateLastResolved(episodes, rating), { rating });
   // The widget thanks the visitor only once this view says rated (every tab of theirs hears it).
   if (rated) await publishVisitorView(deps, site, rated);
   return { kind: 'ok' };

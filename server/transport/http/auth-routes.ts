@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { normalizeEmail } from '../../../shared/email';
 import { LoginBody, SessionResponse } from '../../../shared/http';
 import type { FlowDeps } from '../../composition';
 import { logIn, logOut, toOperatorIdentity } from '../../flows/operator/session';
@@ -28,7 +29,7 @@ export async function authRoutes(
           max: 10,
           timeWindow: '1 minute',
           hook: 'preHandler',
-          keyGenerator: (req) => `${req.ip}:${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+          keyGenerator: (req) => `${req.ip}:${normalizeEmail(String((req.body as { email?: unknown } | undefined)?.email ?? ''))}`,
         },
       },
     },

@@ -12,7 +12,7 @@ export async function widgetRoutes(app: FastifyInstance, opts: { deps: FlowDeps 
   app.get('/api/widget/availability', { schema: { querystring: Query, response: { 200: WidgetAvailability } } }, async (request, reply) => {
     const site = await siteByKey(opts.deps, (request.query as z.infer<typeof Query>).site);
     if (!site) throw new CodedError('unknown_site');
-    reply.header('Access-Control-Allow-Origin', '*').header('Cache-Control', 'public, max-age=30');
+    reply.header('Access-Control-Allow-Origin', '*').header('Cross-Origin-Resource-Policy', 'cross-origin').header('Cache-Control', 'public, max-age=30');
     return siteAvailability(opts.deps, site);
   });
 }

@@ -10,6 +10,7 @@ import { operatorReturned, presenceTimers, setPresence } from '../../flows/opera
 import type { Operator, OperatorSession } from '../../entities/operator';
 import { SESSION_COOKIE } from '../authenticate';
 import { createFrameLimiter, keepAlive, parseFrame } from './frame-guard';
+import { HELLO_DEADLINE_MS, helloDeadline } from './hello-deadline';
 
 const OperatorSocketQuery = z.object({ v: z.string().check(z.maxLength(8)) });
 
@@ -31,10 +32,20 @@ function isSameOrigin(origin: string | undefined, host: string | undefined): boo
   return URL.canParse(origin) && new URL(origin).host === host;
 }
 
-export async function operatorSocketRoutes(app: FastifyInstance, opts: { deps: FlowDeps; sessionCheckMs?: number }): Promise<void> {
-  const { deps, sessionCheckMs = SESSION_CHECK_MS } = opts;
-  const presence = presenceTimers(deps);
-  app.addHook('onClose', async () => presence.stopAll());
+export async function operatorSocketRoutes(
+  app: FastifyInstance,
+  opts: { deps: FlowDeps; sessionCheckMs?: number; helloDeadlineMs?: number; presenceDelays?: { awayMs: number; offlineMs: number } },
+): Promise<void> {
+  const { deps, sessionCheckMs = SESSION_CHECK_MS, helloDeadlineMs = HELLO_DEADLINE_MS } = opts;
+  const presence = presenceTimers(deps, opts.presenceDelays);
+  // An instance killed with inboxes open never closed their sockets: its heartbeats going stale stand in for that.
+  const stopVanished = deps.hub.onOperatorsVanished((operatorIds) => {
+    for (const id of operatorIds) presence.lastSocketClosed(id);
+  });
+  app.addHook('onClose', async () => {
+    stopVanished();
+    presence.stopAll();
+  });
   app.addHook('onReady', async () => presence.afterRestart());
 
   app.get(
@@ -60,6 +71,7 @@ export async function operatorSocketRoutes(app: FastifyInstance, opts: { deps: F
       const signOut = () => socket.close(PROTOCOL_CLOSE_CODE, 'unauthenticated');
       const allow = createFrameLimiter(40, 10);
       const stopKeepAlive = keepAlive(socket);
+      const helloSaid = helloDeadline(socket, helloDeadlineMs);
       const unsubscribe = deps.hub.subscribeOperator({ operatorId: operator._id, sessionId: session._id, siteIds: operator.siteIds, send, end: signOut });
       const sessionCheck = setInterval(() => {
         operatorIfSessionLive(deps, session)
@@ -76,6 +88,7 @@ export async function operatorSocketRoutes(app: FastifyInstance, opts: { deps: F
 
       const handle = async (command: OperatorCommand) => {
         if (command.type === 'ping') return send({ type: 'pong', nonce: command.nonce });
+        if (command.type === 'hello') return;
         const fresh = await operatorIfSessionLive(deps, session);
         if (!fresh) return signOut();
         // Sites granted at connect time may have been taken away since: the fresh document governs.
@@ -88,12 +101,14 @@ export async function operatorSocketRoutes(app: FastifyInstance, opts: { deps: F
       socket.on('message', (raw) => {
         const parsed = parseFrame(raw, OperatorCommand, allow);
         if (!parsed.ok) return send({ type: 'error', ...parsed.error });
+        if (parsed.frame.type === 'hello') helloSaid();
         handle(parsed.frame).catch((error) => {
           request.log.error({ err: error, operatorId: operator._id }, 'operator frame failed');
           send({ type: 'error', code: 'internal', message: 'That could not be done just now; it was logged.' });
         });
       });
       socket.on('close', () => {
+        helloSaid();
         stopKeepAlive();
         clearInterval(sessionCheck);
         unsubscribe();

@@ -11,6 +11,7 @@ import { toWireMessage } from '../../flows/handoff/wire';
 import type { Site } from '../../entities/site';
 import type { Visitor } from '../../entities/visitor';
 import { createFrameLimiter, keepAlive, parseFrame } from './frame-guard';
+import { HELLO_DEADLINE_MS, helloDeadline } from './hello-deadline';
 
 const VisitorSocketQuery = z.object({
   site: z.string().check(z.maxLength(64)),
@@ -24,7 +25,7 @@ declare module 'fastify' {
   }
 }
 
-export async function visitorSocketRoutes(app: FastifyInstance, opts: { deps: FlowDeps }): Promise<void> {
+export async function visitorSocketRoutes(app: FastifyInstance, opts: { deps: FlowDeps; helloDeadlineMs?: number }): Promise<void> {
   const { deps } = opts;
   app.get(
     '/ws/visitor',
@@ -48,10 +49,12 @@ export async function visitorSocketRoutes(app: FastifyInstance, opts: { deps: Fl
       };
       const allow = createFrameLimiter();
       const stopKeepAlive = keepAlive(socket);
+      const helloSaid = helloDeadline(socket, opts.helloDeadlineMs ?? HELLO_DEADLINE_MS);
       let visitor: Visitor | null = null;
       let unsubscribe = () => {};
       // One chain per socket: frames apply in order, and those arriving during set-up wait.
       let chain = Promise.resolve();
+      let failed = false;
 
       const handle = async (command: VisitorCommand) => {
         if (command.type === 'ping') return send({ type: 'pong', nonce: command.nonce });
@@ -66,6 +69,14 @@ export async function visitorSocketRoutes(app: FastifyInstance, opts: { deps: Fl
         if (command.type === 'resume') return send({ type: 'history', messages: await visitorHistory(deps, visitor, command.afterSeq) });
         const outcome = await runVisitorCommand(deps, await currentSite(deps, site), visitor, command);
         if (outcome.kind === 'duplicate') send({ type: 'message_added', message: toWireMessage(outcome.message) });
+        if (outcome.kind === 'new_visitor') {
+          visitor = outcome.visitor;
+          unsubscribe();
+          unsubscribe = deps.hub.subscribeVisitor(visitor._id, send);
+          // A welcome for the new visitor: the widget keeps its token and shows an empty transcript.
+          send(await buildWelcome(deps, site, visitor, outcome.token, 0));
+          send({ type: 'identity_checked', verified: true });
+        }
         if (outcome.kind === 'identity') {
           visitor = outcome.visitor;
           send({ type: 'identity_checked', verified: outcome.verified });
@@ -79,14 +90,21 @@ export async function visitorSocketRoutes(app: FastifyInstance, opts: { deps: Fl
       socket.on('message', (raw) => {
         const parsed = parseFrame(raw, VisitorCommand, allow);
         if (!parsed.ok) return send({ type: 'error', ...parsed.error });
+        // On arrival, not once handled: a slow database must not turn a hello into a timeout.
+        if (parsed.frame.type === 'hello') helloSaid();
         chain = chain
-          .then(() => handle(parsed.frame))
+          .then(() => (failed ? undefined : handle(parsed.frame)))
           .catch((error) => {
             request.log.error({ err: error, siteId: site._id, visitorId: visitor?._id }, 'visitor frame failed');
             send({ type: 'error', code: 'internal', message: 'That could not be done just now; it was logged. Try again.' });
+            // Frames queued behind the failed one must not be applied before it (a message stored
+            // ahead of an earlier one): close, so the client reconnects and resends in order.
+            failed = true;
+            socket.close(1011, 'retry');
           });
       });
       socket.on('close', () => {
+        helloSaid();
         stopKeepAlive();
         unsubscribe();
       });

@@ -1,0 +1,134 @@
+import type { Actor, AuditAction } from '../../shared/audit';
+import type { FiredTrigger } from '../../shared/case-package';
+import type { WaitEstimate } from '../../shared/entities';
+import type { EpisodeOutcome, HandoffEpisode } from '../entities/episode';
+
+export type { EpisodeOutcome, HandoffEpisode };
+
+// Every handoff episode of a conversation keeps its facts: a visitor writing after resolution
+// reopens the conversation (its current-episode fields start afresh), but the episodes before it
+// stay whole, so ratings, waits and outcomes survive for history and metrics. Pure: the shell
+// passes in the conversation before and after a transition and the time.
+
+/** The conversation fields an episode reads. */
+export interface EpisodeSource {
+  episodes?: HandoffEpisode[];
+  queue: string | null;
+  owner: { operatorId: string; name: string } | null;
+  firedTriggers: FiredTrigger[];
+  intent: string | null;
+  facts: Record<string, string>;
+  missingFacts: string[];
+  casePackage: { routingRule?: string } | null;
+}
+
+const openEpisode = (episodes: HandoffEpisode[]) => {
+  const last = episodes.at(-1);
+  return last && last.outcome === null ? last : null;
+};
+
+function started(number: number, startedBy: HandoffEpisode['startedBy'], after: EpisodeSource, now: Date): HandoffEpisode {
+  return {
+    number,
+    startedBy,
+    escalatedAt: startedBy === 'escalated' ? now : null,
+    triggers: startedBy === 'escalated' ? after.firedTriggers : [],
+    queue: after.queue,
+    rule: after.casePackage?.routingRule ?? null,
+    intent: after.intent,
+    factsPresent: Object.keys(after.facts),
+    factsMissing: after.missingFacts,
+    offeredAt: null,
+    claimedAt: startedBy === 'barged_in' ? now : null,
+    firstHumanReplyAt: null,
+    transfers: [],
+    outcome: null,
+    endedAt: null,
+    resolvedAt: null,
+    waitEstimateShown: null,
+    actualWaitMs: startedBy === 'barged_in' ? 0 : null,
+    rating: null,
+  };
+}
+
+/** The episodes after one ownership transition. */
+export function episodesAfter(before: EpisodeSource, after: EpisodeSource, action: AuditAction, actor: Actor, now: Date): HandoffEpisode[] {
+  const episodes = (before.episodes ?? []).map((e) => ({ ...e }));
+  const open = openEpisode(episodes);
+  const end = (episode: HandoffEpisode, outcome: EpisodeOutcome) => Object.assign(episode, { outcome, endedAt: now });
+  switch (action) {
+    case 'escalated':
+      if (open) end(open, 'abandoned');
+      episodes.push(started(episodes.length + 1, 'escalated', after, now));
+      break;
+    case 'barged_in':
+      if (open) claim(open, now);
+      else episodes.push(started(episodes.length + 1, 'barged_in', after, now));
+      break;
+    case 'claimed':
+    case 'taken_over':
+      if (open) claim(open, now);
+      break;
+    case 'assigned':
+      if (open) open.offeredAt ??= now;
+      break;
+    case 'transferred':
+      open?.transfers.push({ at: now, toQueue: after.owner ? null : after.queue, toOperatorId: after.owner?.operatorId ?? null });
+      if (open && !after.owner) open.queue = after.queue;
+      break;
+    case 'returned_to_bot':
+      if (open) end(open, 'returned_to_bot');
+      break;
+    case 'callback_requested':
+      if (open) end(open, 'callback');
+      break;
+    case 'resolved': {
+      // Resolved by the inactivity sweep before anyone took it: the visitor gave up waiting.
+      // A bot-only conversation gets an episode too, so its rating outlives a reopening.
+      const episode = open ?? started(episodes.length + 1, 'resolved', after, now);
+      if (!open) episodes.push(episode);
+      const gaveUp = actor.kind === 'system' && episode.startedBy === 'escalated' && episode.claimedAt === null;
+      end(episode, gaveUp ? 'abandoned' : 'resolved');
+      episode.resolvedAt = now;
+      break;
+    }
+    default:
+      break;
+  }
+  return episodes;
+}
+
+function claim(episode: HandoffEpisode, now: Date): void {
+  if (episode.claimedAt) return;
+  episode.claimedAt = now;
+  if (episode.escalatedAt) episode.actualWaitMs = now.getTime() - episode.escalatedAt.getTime();
+}
+
+/** The rating belongs to the episode that was resolved last; null when none was (a bot-only conversation). */
+export function rateLastResolved(episodes: HandoffEpisode[] | undefined, rating: NonNullable<HandoffEpisode['rating']>): HandoffEpisode[] | null {
+  const list = (episodes ?? []).map((e) => ({ ...e }));
+  const last = list.findLast((e) => e.resolvedAt !== null);
+  if (!last) return null;
+  last.rating = rating;
+  return list;
+}
+
+/** Marks the open episode's first reply by a person and first estimate shown; unchanged (null) when nothing to mark. */
+export function markOpenEpisode(
+  episodes: HandoffEpisode[] | undefined,
+  mark: { firstHumanReplyAt?: Date; waitEstimateShown?: WaitEstimate },
+): HandoffEpisode[] | null {
+  const list = (episodes ?? []).map((e) => ({ ...e }));
+  const open = openEpisode(list);
+  if (!open) return null;
+  let changed = false;
+  if (mark.firstHumanReplyAt && !open.firstHumanReplyAt) {
+    open.firstHumanReplyAt = mark.firstHumanReplyAt;
+    changed = true;
+  }
+  if (mark.waitEstimateShown && !open.waitEstimateShown) {
+    open.waitEstimateShown = mark.waitEstimateShown;
+    changed = true;
+  }
+  return changed ? list : null;
+}

@@ -1,0 +1,33 @@
+import type { FiredTrigger } from '../../shared/case-package';
+import type { WaitEstimate } from '../../shared/entities';
+
+/** One handoff episode of a conversation, kept whole after the conversation reopens (domain/episodes.ts). */
+export type EpisodeOutcome = 'returned_to_bot' | 'resolved' | 'abandoned' | 'callback';
+
+export interface HandoffEpisode {
+  /** 1-based, in order. */
+  number: number;
+  /** What opened it: an escalation, an operator barging in on the bot, or a resolution with no handoff (bot only). */
+  startedBy: 'escalated' | 'barged_in' | 'resolved';
+  escalatedAt: Date | null;
+  triggers: FiredTrigger[];
+  queue: string | null;
+  /** The handover rule that chose the queue ('default' when none matched). */
+  rule: string | null;
+  intent: string | null;
+  factsPresent: string[];
+  factsMissing: string[];
+  offeredAt: Date | null;
+  claimedAt: Date | null;
+  firstHumanReplyAt: Date | null;
+  transfers: Array<{ at: Date; toQueue: string | null; toOperatorId: string | null }>;
+  outcome: EpisodeOutcome | null;
+  endedAt: Date | null;
+  resolvedAt: Date | null;
+  /** The first wait estimate the visitor was shown in this episode. */
+  waitEstimateShown: WaitEstimate | null;
+  /** From escalation to a person taking it (ms); null until claimed. */
+  actualWaitMs: number | null;
+  rating: { score: number; comment: string | null; at: Date } | null;
+}
+
