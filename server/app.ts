@@ -11,6 +11,7 @@ import { conversationRoutes } from './transport/http/conversation-routes';
 import { installErrorHandler } from './transport/error-handler';
 import { healthRoutes } from './transport/http/health';
 import { probeRoutes } from './transport/http/probes';
+import { checkDatabase } from './flows/admin/health-check';
 import { createLifecycle, type Lifecycle } from './lifecycle';
 import { securityHeaders } from './transport/http/security-headers';
 import { operatorSocketRoutes } from './transport/sockets/operator-socket';
@@ -94,7 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // In the background: until the example bank is ready, turns are judged by the rules alone.
   deps.meanings.start();
   await app.register(healthRoutes, { deps });
-  await app.register(probeRoutes, { lifecycle: options.lifecycle ?? createLifecycle('serving'), ping: () => deps.store.ping() });
+  await app.register(probeRoutes, { lifecycle: options.lifecycle ?? createLifecycle('serving'), checkDatabase: () => checkDatabase(deps) });
   await app.register(authRoutes, { deps, sessionTtlMs: options.sessionTtlMs, cookieSecure: options.cookieSecure });
   await app.register(conversationRoutes, { deps });
   await app.register(siteRoutes, { deps });
