@@ -50,9 +50,9 @@ describe('knowledge base bot', () => {
     expect(offTopic.unsure).toBeUndefined();
   });
 
-  it('says clearly what it cannot do for an out-of-scope topic, as a fallback', async () => {
+  it('says clearly what it cannot do for an out-of-scope topic: an answer the engine reads as out of scope, not a fallback', async () => {
     const reply = await bot.reply(ask({ from: 'visitor', text: 'Can you give me legal advice? I want to sue the courier.' }));
-    expect(reply).toMatchObject({ intent: 'legal', fallback: true });
+    expect(reply).toMatchObject({ intent: 'legal', fallback: false });
     expect(reply.reply).toContain("not able to give legal advice");
   });
 

@@ -18,7 +18,9 @@ export function createKnowledgeBaseBot(config: KnowledgeBaseBotConfig): Bot {
         intent: answer.intent,
         facts: factsFrom(visitorTurns),
         handoff: false,
-        fallback: answer.fallback,
+        // An out-of-scope article is an answer saying what the bot cannot do (the engine reads it as
+        // out of scope), not a fallback to be replaced by "I'm not sure I have the right answer".
+        fallback: answer.fallback && !answer.outOfScope,
         ...(answer.heldBack ? { unsure: true } : {}),
         toolError: false,
       };
