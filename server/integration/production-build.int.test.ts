@@ -49,6 +49,29 @@ async function untilReady(path: string, accept: (body: unknown) => boolean, ms: 
   }
 }
 
+/** Starts the built server in `app` on a port the system picks; waits until /readyz says ready. */
+async function startServer(extra: NodeJS.ProcessEnv): Promise<void> {
+  output = '';
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    MONGODB_URI: testDatabaseUri(),
+    MONGODB_DB: db.databaseName,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    ...(process.env.EMBEDDINGS_URL
+      ? { EMBEDDINGS_URL: process.env.EMBEDDINGS_URL, EMBEDDINGS_CACHE_DIR: resolve(repo, process.env.EMBEDDINGS_CACHE_DIR ?? '.data/embeddings-cache') }
+      : {}),
+    ...extra,
+  };
+  server = spawn(process.execPath, ['dist/server/main.js'], { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const [, port] = await waitForOutput(/Server listening at http:\/\/127\.0\.0\.1:(\d+)/, 20_000);
+  h = { ...h, baseUrl: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}` };
+  await untilReady('/readyz', (body) => (body as { ready?: boolean }).ready === true, 10_000);
+}
+
 beforeAll(async () => {
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: repo, stdio: 'pipe' });
   app = mkdtempSync(join(tmpdir(), 'baton-prod-'));
@@ -64,23 +87,7 @@ beforeAll(async () => {
   await seedSite(h, { siteId: 'site-a', siteKey: 'key-a' });
   await seedOperator(h, { operatorId: 'op-ana', email: 'ana@a.test', name: 'Ana Lima', siteIds: ['site-a'] });
 
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    MONGODB_URI: testDatabaseUri(),
-    MONGODB_DB: db.databaseName,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'info',
-    ...(process.env.EMBEDDINGS_URL
-      ? { EMBEDDINGS_URL: process.env.EMBEDDINGS_URL, EMBEDDINGS_CACHE_DIR: resolve(repo, process.env.EMBEDDINGS_CACHE_DIR ?? '.data/embeddings-cache') }
-      : {}),
-  };
-  server = spawn(process.execPath, ['dist/server/main.js'], { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const [, port] = await waitForOutput(/Server listening at http:\/\/127\.0\.0\.1:(\d+)/, 20_000);
-  h = { ...h, baseUrl: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}` };
-  await untilReady('/readyz', (body) => (body as { ready?: boolean }).ready === true, 10_000);
+  await startServer({});
 }, 180_000);
 
 afterAll(async () => {
@@ -145,4 +152,13 @@ describe('the production build under plain node', () => {
     expect(await exited).toBe(0);
     expect(output).toMatch(/shutting down/);
   }, 20_000);
+
+  it('exits 1 with a log line when closing outlasts SHUTDOWN_TIMEOUT_MS', async () => {
+    // 1 ms: closing the event bus and the database client alone takes longer than that.
+    await startServer({ SHUTDOWN_TIMEOUT_MS: '1' });
+    const exited = new Promise<number | null>((r) => server.once('exit', (code) => r(code)));
+    server.kill('SIGTERM');
+    expect(await exited).toBe(1);
+    expect(output).toMatch(/shutdown took longer than SHUTDOWN_TIMEOUT_MS/);
+  }, 40_000);
 });
