@@ -61,19 +61,22 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     lifecycle.draining();
-    log.info({ signal }, 'shutting down');
-    // A close that hangs (a socket, a webhook, the driver) must not keep the process alive.
+    log.info({ signal, drainMs: config.shutdownDrainMs }, 'shutting down');
+    // Still serving while /readyz says draining, so load balancers take this instance out first.
     setTimeout(() => {
-      log.error({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutdown took longer than SHUTDOWN_TIMEOUT_MS: exiting anyway');
-      process.exit(1);
-    }, config.shutdownTimeoutMs).unref();
-    app.close().then(
-      () => process.exit(0),
-      (error) => {
-        log.error({ err: error }, 'shutdown failed');
+      // A close that hangs (a socket, a webhook, the driver) must not keep the process alive.
+      setTimeout(() => {
+        log.error({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutdown took longer than SHUTDOWN_TIMEOUT_MS: exiting anyway');
         process.exit(1);
-      },
-    );
+      }, config.shutdownTimeoutMs).unref();
+      app.close().then(
+        () => process.exit(0),
+        (error) => {
+          log.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    }, config.shutdownDrainMs);
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

@@ -153,6 +153,15 @@ describe('the production build under plain node', () => {
     expect(output).toMatch(/shutting down/);
   }, 20_000);
 
+  it('says draining on /readyz during SHUTDOWN_DRAIN_MS while still live, then exits 0', async () => {
+    await startServer({ SHUTDOWN_DRAIN_MS: '4000' });
+    const exited = new Promise<number | null>((r) => server.once('exit', (code) => r(code)));
+    server.kill('SIGTERM');
+    await untilReady('/readyz', (body) => (body as { reason?: string }).reason === 'draining', 3_000);
+    expect((await fetch(`${h.baseUrl}/livez`)).status).toBe(200);
+    expect(await exited).toBe(0);
+  }, 40_000);
+
   it('exits 1 with a log line when closing outlasts SHUTDOWN_TIMEOUT_MS', async () => {
     // 1 ms: closing the event bus and the database client alone takes longer than that.
     await startServer({ SHUTDOWN_TIMEOUT_MS: '1' });
