@@ -141,6 +141,7 @@ describe('the production build under plain node', () => {
     expect(hashed.status).toBe(200);
     expect(hashed.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(hashed.headers.get('access-control-allow-origin')).toBe('*');
+    expect(hashed.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
     const stale = await fetch(`${h.baseUrl}/widget-panel.000000000000.js`, { redirect: 'manual' });
     expect(stale.status).toBe(302);
     expect(stale.headers.get('location')).toBe(`/${panel}`);
