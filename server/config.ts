@@ -19,6 +19,10 @@ const Env = z.object({
   TRUST_PROXY: z.string().optional(),
   /** Cookies get the Secure flag: on by default when PUBLIC_URL is https. */
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  /** After SIGTERM: longest wait for open work before exiting 1 anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** After SIGTERM: how long /readyz says draining while still serving, so load balancers stop first. */
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(300_000).default(0),
   /** Private ranges and hosts outgoing webhooks and the bot may reach (self-hosted receivers). */
   OUTBOUND_ALLOW: z.string().optional(),
   DEMO_SITE_KEY: z.string().regex(/^[\w-]{1,64}$/, 'DEMO_SITE_KEY must be 1-64 letters, digits, _ or -').default('demo'),
@@ -43,6 +47,8 @@ export interface AppConfig {
   cookieSecure: boolean;
   trustProxy: TrustProxy;
   demoSiteKey: string;
+  shutdownTimeoutMs: number;
+  shutdownDrainMs: number;
   outbound: OutboundPolicy;
   eventBus: 'mongodb' | 'off';
   secretKey: Buffer | null;
@@ -82,6 +88,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : (e.PUBLIC_URL?.startsWith('https:') ?? false),
     trustProxy,
     demoSiteKey: e.DEMO_SITE_KEY,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     outbound,
     eventBus: e.EVENT_BUS,
     secretKey: parseSecretKey(e.BATON_SECRET_KEY),

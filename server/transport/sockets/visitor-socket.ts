@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import * as z from 'zod/mini';
-import { PROTOCOL_CLOSE_CODE, PROTOCOL_VERSION } from '../../../shared/protocol-version';
+import { isSupportedProtocolVersion, PROTOCOL_CLOSE_CODE } from '../../../shared/protocol-version';
 import { VisitorCommand, type VisitorEvent } from '../../../shared/visitor-protocol';
 import type { FlowDeps } from '../../composition';
 import { runVisitorCommand } from '../../flows/visitor/commands';
@@ -42,7 +42,7 @@ export async function visitorSocketRoutes(app: FastifyInstance, opts: { deps: Fl
     (socket: WebSocket, request) => {
       const query = request.query as z.infer<typeof VisitorSocketQuery>;
       const site = request.visitorSite;
-      if (Number(query.v) !== PROTOCOL_VERSION) return socket.close(PROTOCOL_CLOSE_CODE, 'unsupported_version');
+      if (!isSupportedProtocolVersion(query.v)) return socket.close(PROTOCOL_CLOSE_CODE, 'unsupported_version');
       if (!site) return socket.close(PROTOCOL_CLOSE_CODE, 'unknown_site');
       const send = (event: VisitorEvent) => {
         if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event));
