@@ -4,6 +4,7 @@ import type {
   AuditDoc,
   CallbackDoc,
   LlmUsageDoc,
+  LoginFailuresDoc,
   ConversationDoc,
   MessageDoc,
   OperatorDoc,
@@ -14,7 +15,6 @@ import type {
   WebhookAttemptDoc,
   WebhookDeliveryDoc,
 } from './documents';
-import type { LoginFailuresDoc } from './login-failures-store';
 
 export interface Collections {
   sites: Collection<SiteDoc>;

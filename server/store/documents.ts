@@ -49,3 +49,11 @@ export interface LlmUsageDoc {
   requests: number;
   tokens: number;
 }
+
+export interface LoginFailuresDoc {
+  /** The normalised email (shared/email.ts), known to the operators collection or not. */
+  _id: string;
+  failures: number;
+  lockedUntil: Date | null;
+  updatedAt: Date;
+}
