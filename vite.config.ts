@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { hashPanel, readPanelFile, UNHASHED_PANEL } from './scripts/build/panel-file.ts';
 
 // One config, three front-end builds chosen by --mode (see the "build" script):
 //   launcher: widget.js, the classic script site owners paste; tiny, no framework;
-//   panel:    widget-panel.js, the chat panel, imported by the launcher on first open;
+//   panel:    widget-panel.<hash>.js, the chat panel, imported by the launcher on first open
+//             (built first: the launcher build injects its name, see scripts/build/panel-file.ts);
 //   inbox:    the operator page served at /inbox.
 // They are separate builds because the launcher is a classic (non-module) script
 // and must not share chunks with the panel: a shared chunk would need a static import.
@@ -66,9 +68,15 @@ export default defineConfig(({ mode }) => ({
     mode === 'panel'
       ? { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' }, jsxInject: "import { Fragment, h } from 'preact'" }
       : { jsx: { runtime: 'automatic', importSource: 'preact' } },
-  plugins: mode === 'launcher' || mode === 'panel' ? [compactCss()] : [],
+  plugins: mode === 'panel' ? [compactCss(), hashPanel(out)] : mode === 'launcher' ? [compactCss()] : [],
   build: buildFor(mode),
-  define: mode === 'inbox' ? {} : { 'process.env.NODE_ENV': JSON.stringify('production') },
+  define:
+    mode === 'inbox'
+      ? {}
+      : {
+          'process.env.NODE_ENV': JSON.stringify('production'),
+          __BATON_PANEL_FILE__: JSON.stringify(mode === 'launcher' ? readPanelFile(out) : UNHASHED_PANEL),
+        },
   test: {
     projects: [
       {

@@ -19,7 +19,7 @@ test('the visitor always sees what is happening, from the bot to a rating', asyn
   await expectNoSeriousA11yViolations(visitor, 'baton-chat');
 
   // Bot conversation, with the way to a person always visible.
-  const marker = `How long does shipping take? (order ${Date.now()})`;
+  const marker = `How long does shipping take? (ref ${Date.now()})`;
   await sendAsVisitor(visitor, marker);
   await expect(log.getByText(/Assistant:/).first()).toBeVisible();
   await expect(visitor.getByRole('button', { name: 'Talk to a person' })).toBeVisible();
@@ -31,13 +31,14 @@ test('the visitor always sees what is happening, from the bot to a rating', asyn
   await expect(visitor.getByText('Connecting you with a person…').first()).toBeVisible();
   await expect(visitor.getByText(/About: your return/).first()).toBeVisible();
   await expect(visitor.getByText(/You are number 1 in the queue\./)).toBeVisible();
-  // The fact a return still needs (the marker gave the order number), in words: the server sends the id `email`.
-  await expect(visitor.getByText('To help faster, please tell us: email address')).toBeVisible();
+  // The fact a return still needs, in words: the server sends the id `orderNumber`.
+  await expect(visitor.getByText('To help faster, please tell us: order number')).toBeVisible();
   await expectNoSeriousA11yViolations(visitor, 'baton-chat');
 
   // A person joins: their name and initial, their typing.
   await operator.getByRole('link', { name: /^Awaiting handoff/ }).first().click();
-  await operator.getByRole('link', { name: /Queue: General/ }).first().click();
+  // Returns go to billing (handoff guide, section 8).
+  await operator.getByRole('link', { name: /Queue: Billing/ }).first().click();
   await operator.getByRole('button', { name: 'Claim' }).click();
   await expect(log).toContainText('Dana joined the conversation.');
   await expect(visitor.getByText('D', { exact: true }).first()).toBeVisible();

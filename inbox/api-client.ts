@@ -20,6 +20,9 @@ import {
   SiteConfigResponse,
   SiteSecretResponse,
   SitesResponse,
+  BotApiKeyResponse,
+  type TestQuestionBody,
+  TestQuestionResponse,
   type TransferBody,
   type UpdateOperatorBody,
 } from '../shared/http';
@@ -60,6 +63,12 @@ export interface InboxApi {
   /** Admins only: the site's operators with what an admin may change. */
   operatorProfiles(siteId: string): Call<typeof OperatorProfilesResponse>;
   updateOperator(siteId: string, operatorId: string, body: UpdateOperatorBody): Call<typeof OperatorProfileResponse>;
+  /** Admins only: whether the AI agent has an API key (never the key). */
+  botApiKey(siteId: string): Call<typeof BotApiKeyResponse>;
+  /** Admins only: write-only; null removes the key. */
+  setBotApiKey(siteId: string, apiKey: string | null): Call<typeof BotApiKeyResponse>;
+  /** Admins only: which article answers a question, and how surely. */
+  testQuestion(siteId: string, body: TestQuestionBody): Call<typeof TestQuestionResponse>;
 }
 
 export interface ApiClientOptions {
@@ -154,6 +163,9 @@ export function createApiClient(options: ApiClientOptions = {}): InboxApi {
     operatorProfiles: (siteId) => request('GET', `/api/sites/${enc(siteId)}/operator-profiles`, OperatorProfilesResponse),
     updateOperator: (siteId, operatorId, body) =>
       request('PATCH', `/api/sites/${enc(siteId)}/operators/${enc(operatorId)}`, OperatorProfileResponse, body),
+    botApiKey: (siteId) => request('GET', `/api/sites/${enc(siteId)}/bot/api-key`, BotApiKeyResponse),
+    setBotApiKey: (siteId, apiKey) => request('PUT', `/api/sites/${enc(siteId)}/bot/api-key`, BotApiKeyResponse, { apiKey }),
+    testQuestion: (siteId, body) => request('POST', `/api/sites/${enc(siteId)}/bot/test-question`, TestQuestionResponse, body),
   };
 }
 

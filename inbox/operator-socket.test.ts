@@ -65,7 +65,7 @@ describe('operator socket', () => {
   it('connects with the protocol version and passes on valid frames only', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { events } = connect();
-    expect(last().url).toBe('wss://inbox.example.com/ws/operator?v=1');
+    expect(last().url).toBe('wss://inbox.example.com/ws/operator?v=2');
     last().open();
     last().frame({ type: 'welcome', protocolVersion: 1, operator: me });
     last().frame({ type: 'conversation_updated', conversation: { nope: true } });

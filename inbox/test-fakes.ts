@@ -128,6 +128,9 @@ export function fakeApi(overrides: Partial<InboxApi> = {}): FakeApi {
     rotateSiteSecret: async () => ok({ secret: 'secret-2' }),
     operatorProfiles: async () => ok({ operators: [operatorProfile({ operatorId: me.operatorId, name: me.name, role: 'admin' }), operatorProfile()] }),
     updateOperator: async (_siteId, operatorId, body) => ok({ operator: operatorProfile({ operatorId, ...body }) }),
+    botApiKey: async () => ok({ set: false }),
+    setBotApiKey: async (_siteId, apiKey) => ok({ set: apiKey !== null }),
+    testQuestion: async () => ok({ article: null, confidence: 0, threshold: 0.5, reply: 'fallback', heldBack: false }),
   };
   const all: Record<string, unknown> = { ...defaults, ...overrides };
   for (const [name, fn] of Object.entries(all)) {

@@ -3,6 +3,7 @@ import { buildApp } from '../server/app';
 import { createLogger } from '../server/security/log-redaction';
 import { createFlowDeps } from '../server/composition';
 import { parseOutboundAllow } from '../server/security/outbound-url';
+import { e2eSecretKey } from './e2e-secret-key';
 import { seedDemo } from '../server/seed/seed-demo';
 import { loadEmbeddingsConfig } from '../server/services/embeddings';
 import { connectDatabase } from '../server/store/database';
@@ -14,9 +15,11 @@ const { db } = await connectDatabase(uri, process.env.E2E_DB ?? 'baton_e2e');
 if (!process.env.E2E_KEEP_DB) await db.dropDatabase();
 const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
 // The journeys' webhook receivers listen on loopback: allowed here explicitly, as OUTBOUND_ALLOW would.
+// A fixed test key unless one is given, so a restart mid-journey (and a journey sealing an API key) can open what is sealed.
 const deps = createFlowDeps(db, log, undefined, {
   embeddings: loadEmbeddingsConfig(process.env),
   outbound: parseOutboundAllow(process.env.OUTBOUND_ALLOW ?? '127.0.0.1,::1'),
+  secretKey: e2eSecretKey(),
 });
 await deps.store.ensureIndexes();
 await seedDemo(deps.store);

@@ -1,13 +1,15 @@
 // Prints what the widget costs a host page and fails (exit 1) past the budget from the widget issue:
-// widget.js at most 4 KB gzip, widget.js + widget-panel.js at most 20 KB gzip. KB = 1000 bytes,
-// as in Vite's build output. Run after `vite build --mode launcher` and `vite build --mode panel`.
+// widget.js at most 4 KB gzip, widget.js + widget-panel.js at most 24 KB gzip (raised from 20 KB as
+// issue 14 allows, for streamed bot answers in issue 16). KB = 1000 bytes,
+// as in Vite's build output. Run after `vite build --mode panel` and `vite build --mode launcher`.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { UNHASHED_PANEL, readPanelFile } from './build/panel-file';
 
 const dist = resolve(import.meta.dirname, '../dist/public');
 const launcherBudget = 4_000;
-const totalBudget = 20_000;
+const totalBudget = 24_000;
 
 interface Size {
   raw: number;
@@ -34,10 +36,18 @@ const verdict = (bytes: number, budget: number) =>
   bytes <= budget ? `ok (≤ ${kb(budget).trim()})` : `OVER by ${kb(bytes - budget).trim()} (budget ${kb(budget).trim()})`;
 
 const launcher = measure('widget.js');
-const panel = measure('widget-panel.js');
+// The hashed panel is what the launcher loads; the unhashed copy only serves launchers cached before hashing.
+const panelFile = (() => {
+  try {
+    return readPanelFile(dist);
+  } catch {
+    return UNHASHED_PANEL;
+  }
+})();
+const panel = measure(panelFile);
 if (!launcher || !panel) {
-  console.error(`Missing ${launcher ? 'widget-panel.js' : 'widget.js'} in ${dist}.`);
-  console.error('Build first: npx vite build --mode launcher && npx vite build --mode panel');
+  console.error(`Missing ${launcher ? panelFile : 'widget.js'} in ${dist}.`);
+  console.error('Build first: npx vite build --mode panel && npx vite build --mode launcher');
   process.exit(1);
 }
 const total: Size = {
@@ -50,7 +60,7 @@ console.log(`${'file'.padEnd(16)}${'raw'.padStart(10)}${'gzip'.padStart(10)}${'b
 const row = (name: string, size: Size, note: string) =>
   console.log(`${name.padEnd(16)}${kb(size.raw)}${kb(size.gzip)}${kb(size.brotli)}  ${note}`);
 row('widget.js', launcher, verdict(launcher.gzip, launcherBudget));
-row('widget-panel.js', panel, 'loaded on first open');
+row('widget-panel', panel, `${panelFile}, loaded on first open`);
 row('total', total, verdict(total.gzip, totalBudget));
 
 if (launcher.gzip > launcherBudget || total.gzip > totalBudget) process.exitCode = 1;

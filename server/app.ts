@@ -12,6 +12,9 @@ import { authRoutes } from './transport/http/auth-routes';
 import { conversationRoutes } from './transport/http/conversation-routes';
 import { installErrorHandler } from './transport/error-handler';
 import { healthRoutes } from './transport/http/health';
+import { probeRoutes } from './transport/http/probes';
+import { checkDatabase } from './flows/admin/health-check';
+import { createLifecycle, type Lifecycle } from './lifecycle';
 import { securityHeaders } from './transport/http/security-headers';
 import { operatorSocketRoutes } from './transport/sockets/operator-socket';
 import { siteRoutes } from './transport/http/site-routes';
@@ -42,6 +45,8 @@ export interface AppOptions {
   overload?: Partial<OverloadLimits>;
   /** Frames one visitor socket may have waiting before more are refused as `busy`. */
   socketQueueLimit?: number;
+  /** main.ts passes its own (starting → serving → draining); without one the app serves at once. */
+  lifecycle?: Lifecycle;
   /** HSTS on every response: only when PUBLIC_URL is https. */
   hsts?: boolean;
   /** How long a new socket may stay silent before its hello; tests shorten it. */
@@ -111,7 +116,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     healthCheck: async () => deps.dbInFlight() <= overload.limits.maxInFlightCommands,
     healthCheckInterval: 500,
     retryAfter: Math.ceil(overload.limits.retryAfterMs / 1000),
-    pressureHandler: (_request, reply) => {
+    pressureHandler: (request, reply) => {
+      // A busy instance is alive: liveness must not get it restarted (/readyz may say 503 and shed traffic).
+      if (request.url.startsWith('/livez')) return;
       reply
         .status(503)
         .header('retry-after', Math.ceil(overload.limits.retryAfterMs / 1000))
@@ -121,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // In the background: until the example bank is ready, turns are judged by the rules alone.
   deps.meanings.start();
   await app.register(healthRoutes, { deps });
+  await app.register(probeRoutes, { lifecycle: options.lifecycle ?? createLifecycle('serving'), checkDatabase: () => checkDatabase(deps) });
   await app.register(authRoutes, { deps, sessionTtlMs: options.sessionTtlMs, cookieSecure: options.cookieSecure });
   await app.register(conversationRoutes, { deps });
   await app.register(siteRoutes, { deps });

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from 'mongodb';
-import type { Bot } from './bot/bot';
+import type { AgentBudget, Bot } from './bot/bot';
 import { createBot } from './bot/create-bot';
 import { type Hub, createInProcessHub } from './realtime/hub';
+import { open } from './security/secret-box';
 import { type Store, createStore } from './store';
 import { trackInFlightCommands } from './store/in-flight';
 import { type MessageWindows, createMessageWindows } from './store/message-windows';
@@ -38,6 +39,8 @@ export interface FlowDeps {
   dbInFlight(): number;
   /** Each visitor's conversation, once this instance has seen it: it never changes once made. */
   visitorConversations: BoundedMap<string, string>;
+  /** The key (BATON_SECRET_KEY) that seals site secrets at rest, such as an AI agent's API key; null when unset. */
+  secretKey: Buffer | null;
   /** The semantic layer: turns' meanings from the embeddings service; absent or late means rules only. */
   meanings: Meanings;
   /** Which addresses outgoing calls (webhooks, bot) may reach: checked when a URL is saved and again when called. */
@@ -66,6 +69,8 @@ export interface FlowDepsOptions {
   outbound?: OutboundPolicy;
   /** The server passes the database bus hub (realtime/create-hub.ts); default: in-process, one instance. */
   hub?: Hub;
+  /** BATON_SECRET_KEY, which seals secrets stored in the database (an AI agent's API key). */
+  secretKey?: Buffer | null;
 }
 
 export function createFlowDeps(
@@ -80,6 +85,7 @@ export function createFlowDeps(
   hub.onConfigChanged((siteId, configVersion) => store.sites.invalidate(siteId, configVersion));
   const outbound = options.outbound ?? STRICT_OUTBOUND_POLICY;
   const outboundFetch = createOutboundFetch(outbound);
+  const secretKey = options.secretKey ?? null;
   return {
     meanings: createLiveMeanings(log, options),
     webhooks: createWebhookSender({
@@ -97,12 +103,27 @@ export function createFlowDeps(
     clock,
     newId: randomUUID,
     log,
-    botFor: botCache(outboundFetch),
+    botFor: botCache(outboundFetch, secretKey, agentBudget(store, clock)),
     inFlightBots: new Map(),
     messageWindows: createMessageWindows(store.messages),
     dbInFlight: trackInFlightCommands(db.client).count,
     visitorConversations: new BoundedMap(100_000),
     outbound,
+    secretKey,
+  };
+}
+
+/** Requests and tokens per site and UTC day, in the database so every server counts against one budget. */
+function agentBudget(store: Store, clock: Clock): AgentBudget {
+  const today = () => clock.now().toISOString().slice(0, 10);
+  return {
+    async exceeded(siteId, limits) {
+      const used = await store.llmUsage.today(siteId, today());
+      if (used.requests >= limits.requestsPerDay) return `The AI agent's daily request budget (${limits.requestsPerDay}) is used up; it resets at 00:00 UTC.`;
+      if (used.tokens >= limits.tokensPerDay) return `The AI agent's daily token budget (${limits.tokensPerDay}) is used up; it resets at 00:00 UTC.`;
+      return null;
+    },
+    record: (siteId, requests, tokens) => store.llmUsage.add(siteId, today(), requests, tokens),
   };
 }
 
@@ -110,14 +131,16 @@ export function createFlowDeps(
  * One bot per site configuration version: the knowledge-base index is built once, not per message.
  * The secret is part of the key because rotating it leaves the version alone but must re-sign at once.
  */
-function botCache(outboundFetch: typeof fetch): FlowDeps['botFor'] {
+function botCache(outboundFetch: typeof fetch, secretKey: Buffer | null, budget: AgentBudget): FlowDeps['botFor'] {
   const bots = new Map<string, ReturnType<typeof createBot>>();
   return (site) => {
-    const key = `${site._id}:${site.configVersion}:${site.secret}`;
+    // The sealed key's tag changes with every new key, so setting one builds a new bot.
+    const key = `${site._id}:${site.configVersion}:${site.secret}:${site.botApiKey?.tag ?? ''}`;
     let bot = bots.get(key);
     if (!bot) {
       if (bots.size > 500) bots.clear();
-      bot = createBot(site.config.bot, { siteSecret: site.secret, fetch: outboundFetch });
+      const apiKey = site.botApiKey && secretKey ? open(secretKey, site.botApiKey) : null;
+      bot = createBot(site.config.bot, { siteSecret: site.secret, apiKey, budget, fetch: outboundFetch }, { queues: site.config.queues.map((q) => q.id) });
       bots.set(key, bot);
     }
     return bot;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type OutboundPolicy, parseOutboundAllow } from './security/outbound-url';
 import { parseTrustProxy, type TrustProxy } from './security/trust-proxy';
+import { parseSecretKey } from './security/secret-box';
 import { type EmbeddingsConfig, loadEmbeddingsConfig } from './services/embeddings';
 
 const Env = z.object({
@@ -18,11 +19,20 @@ const Env = z.object({
   TRUST_PROXY: z.string().optional(),
   /** Cookies get the Secure flag: on by default when PUBLIC_URL is https. */
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  /** After SIGTERM: longest wait for open work before exiting 1 anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** After SIGTERM: how long /readyz says draining while still serving, so load balancers stop first. */
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(300_000).default(0),
   /** Private ranges and hosts outgoing webhooks and the bot may reach (self-hosted receivers). */
   OUTBOUND_ALLOW: z.string().optional(),
   DEMO_SITE_KEY: z.string().regex(/^[\w-]{1,64}$/, 'DEMO_SITE_KEY must be 1-64 letters, digits, _ or -').default('demo'),
   /** `mongodb`: real-time events, presence and config changes cross instances through the database. */
   EVENT_BUS: z.enum(['mongodb', 'off'], { error: 'EVENT_BUS must be mongodb (several instances) or off (one instance)' }).default('mongodb'),
+  /** Seals secrets stored in the database (an AI agent's API key): 32 bytes, base64 or hex. */
+  BATON_SECRET_KEY: z
+    .string()
+    .refine((v) => /^[0-9a-fA-F]{64}$/.test(v) || Buffer.from(v, 'base64').length === 32, 'BATON_SECRET_KEY must be 32 bytes as base64 or 64 hex digits (openssl rand -base64 32)')
+    .optional(),
 });
 
 export interface AppConfig {
@@ -37,8 +47,11 @@ export interface AppConfig {
   cookieSecure: boolean;
   trustProxy: TrustProxy;
   demoSiteKey: string;
+  shutdownTimeoutMs: number;
+  shutdownDrainMs: number;
   outbound: OutboundPolicy;
   eventBus: 'mongodb' | 'off';
+  secretKey: Buffer | null;
   /** EMBEDDINGS_*: the semantic layer's service; without EMBEDDINGS_URL the rules decide alone. */
   embeddings: EmbeddingsConfig;
 }
@@ -75,8 +88,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : (e.PUBLIC_URL?.startsWith('https:') ?? false),
     trustProxy,
     demoSiteKey: e.DEMO_SITE_KEY,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     outbound,
     eventBus: e.EVENT_BUS,
+    secretKey: parseSecretKey(e.BATON_SECRET_KEY),
     embeddings,
   };
 }

@@ -4,6 +4,7 @@ import { type AppConfig, loadConfig } from './config';
 import { createFlowDeps } from './composition';
 import { startSweepers } from './jobs/sweepers';
 import { describeStartupFailure, type StartupStep } from './startup-failure';
+import { createLifecycle } from './lifecycle';
 import { createHub } from './realtime/create-hub';
 import { connectDatabase } from './store/database';
 
@@ -22,10 +23,17 @@ async function main(): Promise<void> {
     console.error((error as Error).message);
     process.exit(2);
   }
+  const lifecycle = createLifecycle('starting');
   const log = createLogger(config.logLevel);
   const { client, db } = await connectDatabase(config.mongodbUri, config.mongodbDb).catch((error) => failStartup(config, 'connect', error));
   const hub = createHub(db, log, { mode: config.eventBus });
-  const deps = createFlowDeps(db, log, undefined, { publicUrl: config.publicUrl ?? null, embeddings: config.embeddings, outbound: config.outbound, hub });
+  const deps = createFlowDeps(db, log, undefined, {
+    publicUrl: config.publicUrl ?? null,
+    embeddings: config.embeddings,
+    outbound: config.outbound,
+    hub,
+    secretKey: config.secretKey,
+  });
   await deps.store.ensureIndexes().catch((error) => failStartup(config, 'indexes', error));
   await hub.start().catch((error) => failStartup(config, 'event_bus', error));
   const app = await buildApp({
@@ -36,6 +44,7 @@ async function main(): Promise<void> {
     sessionTtlMs: config.sessionTtlMs,
     cookieSecure: config.cookieSecure,
     trustProxy: config.trustProxy,
+    lifecycle,
     hsts: config.publicUrl?.startsWith('https:') ?? false,
   });
   let stopSweepers = () => {};
@@ -51,20 +60,30 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
-    log.info({ signal }, 'shutting down');
-    app.close().then(
-      () => process.exit(0),
-      (error) => {
-        log.error({ err: error }, 'shutdown failed');
+    lifecycle.draining();
+    log.info({ signal, drainMs: config.shutdownDrainMs }, 'shutting down');
+    // Still serving while /readyz says draining, so load balancers take this instance out first.
+    setTimeout(() => {
+      // A close that hangs (a socket, a webhook, the driver) must not keep the process alive.
+      setTimeout(() => {
+        log.error({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutdown took longer than SHUTDOWN_TIMEOUT_MS: exiting anyway');
         process.exit(1);
-      },
-    );
+      }, config.shutdownTimeoutMs).unref();
+      app.close().then(
+        () => process.exit(0),
+        (error) => {
+          log.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    }, config.shutdownDrainMs);
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
   await app.listen({ port: config.port, host: config.host }).catch((error) => failStartup(config, 'listen', error));
   // Only once listening: a server that failed to start must not sweep conversations.
   stopSweepers = startSweepers(deps);
+  lifecycle.serving();
 }
 
 main().catch((error: unknown) => {

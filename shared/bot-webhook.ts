@@ -72,3 +72,22 @@ export const BotWebhookResponse = z
     }),
   );
 export type BotWebhookResponse = z.infer<typeof BotWebhookResponse>;
+
+// ---- AI agent tools: the model calls a site-defined tool, Baton POSTs it to the site's toolsUrl
+// (signed exactly like the bot webhook) and gives the model the result. An `error`, a timeout or a
+// body outside this contract is a tool failure: a person takes over, the model never guesses.
+
+export const AgentToolRequest = z.object({
+  siteId: z.string(),
+  conversationId: z.string(),
+  tool: z.string(),
+  arguments: z.record(z.string(), z.unknown()),
+});
+export type AgentToolRequest = z.infer<typeof AgentToolRequest>;
+
+export const AgentToolResponse = z.union([
+  z.object({ result: z.unknown() }),
+  /** What failed, for the operator ("order lookup timed out"). */
+  z.object({ error: z.string().check(z.minLength(1), z.maxLength(500)) }),
+]);
+export type AgentToolResponse = z.infer<typeof AgentToolResponse>;

@@ -54,6 +54,11 @@ export const CasePackage = z.object({
   suggestedReplies: z._default(z.array(z.object({ trigger: z.nullable(TriggerId), text: z.string() })), []),
   /** The site's tone when the package was built; refreshes keep it. */
   replyTone: z._default(ReplyTone, 'friendly'),
+  /** Written by the site's AI agent (its hand_off summary, its first reply): shown instead of the templates, which stay the fallback. */
+  modelNotes: z._default(
+    z.nullable(z.object({ summary: z.optional(z.tuple([z.string(), z.string()])), suggestedReply: z.optional(z.string()) })),
+    null,
+  ),
   updatedAt: z.string(),
 });
 export type CasePackage = z.infer<typeof CasePackage>;

@@ -4,6 +4,7 @@ import { AuditEntry } from './audit';
 import { CasePackage } from './case-package';
 import { Callback, ConversationSummary, OperatorIdentity, Presence, Role } from './operator-protocol';
 import { SiteConfigFields } from './site-config';
+import { widgetLocales } from './widget-locales';
 
 export const LoginBody = z.object({
   email: z.string().check(z.minLength(3), z.maxLength(254)),
@@ -169,3 +170,27 @@ export const OperatorProfile = z.object({
 export type OperatorProfile = z.infer<typeof OperatorProfile>;
 export const OperatorProfilesResponse = z.object({ operators: z.array(OperatorProfile) });
 export const OperatorProfileResponse = z.object({ operator: OperatorProfile });
+
+/** PUT /api/sites/:siteId/bot/api-key — write-only: the key is sealed at rest and never returned. null removes it. */
+export const PutBotApiKeyBody = z.object({ apiKey: z.nullable(z.string().check(z.minLength(1), z.maxLength(500))) });
+export type PutBotApiKeyBody = z.infer<typeof PutBotApiKeyBody>;
+/** Whether the site's AI agent has a key; never the key. */
+export const BotApiKeyResponse = z.object({ set: z.boolean() });
+export type BotApiKeyResponse = z.infer<typeof BotApiKeyResponse>;
+
+/** POST /api/sites/:siteId/bot/test-question — which article answers a question, and how surely. */
+export const TestQuestionBody = z.object({
+  question: z.string().check(z.minLength(1), z.maxLength(1000)),
+  locale: z.enum(widgetLocales),
+});
+export type TestQuestionBody = z.infer<typeof TestQuestionBody>;
+export const TestQuestionResponse = z.object({
+  /** The answering article, or null when the bot would send its fallback reply. */
+  article: z.nullable(z.object({ id: z.string(), locale: z.enum(widgetLocales), question: z.string() })),
+  confidence: z.number(),
+  threshold: z.number(),
+  reply: z.string(),
+  /** The best match was held back as too unsure (a near miss). */
+  heldBack: z.boolean(),
+});
+export type TestQuestionResponse = z.infer<typeof TestQuestionResponse>;

@@ -88,6 +88,11 @@ export const VisitorEvent = z.discriminatedUnion('type', [
     messages: z.array(Message),
   }),
   z.object({ type: z.literal('message_added'), message: Message }),
+  /** A piece of a bot answer while it is generated; the stored message follows as message_added. */
+  /** `at`: how many characters of the answer came before this piece, so a tab that joins mid-answer waits for the stored message. */
+  z.object({ type: z.literal('bot_delta'), streamId: z.string(), at: z.number().check(z.int(), z.gte(0)), text: z.string() }),
+  /** The growing answer is over: replaced by its message_added, or cut off (barge-in, claim, handoff, failure). */
+  z.object({ type: z.literal('bot_stream_ended'), streamId: z.string(), interrupted: z.boolean() }),
   z.object({ type: z.literal('history'), messages: z.array(Message) }),
   z.object({ type: z.literal('conversation_updated'), conversation: VisitorConversationView }),
   z.object({

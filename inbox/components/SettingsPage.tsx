@@ -1,4 +1,7 @@
+import { BotForm } from './BotForm';
+import { BotPanel } from './BotPanel';
 import { GeneralForm } from './GeneralForm';
+import { KnowledgeBaseForm } from './KnowledgeBaseForm';
 import { HandoverRulesForm } from './HandoverRulesForm';
 import { HoursForm } from './HoursForm';
 import { JsonConfigEditor } from './JsonConfigEditor';
@@ -51,6 +54,8 @@ export function SettingsPage() {
           <QueuesForm />
           <HandoverRulesForm />
           <HoursForm />
+          <BotForm />
+          <KnowledgeBaseForm />
           <WidgetLookForm />
           <MessagesForm />
           <WebhookForm />
@@ -65,6 +70,7 @@ export function SettingsPage() {
       {settings.siteId.value && busy !== 'loading' ? (
         <>
           <OperatorsPanel />
+          <BotPanel />
           <SiteSecretPanel />
         </>
       ) : null}

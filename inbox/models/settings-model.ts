@@ -6,6 +6,7 @@ import type { DirectoryModel } from './directory-model';
 import { createOperatorProfilesModel } from './operator-profiles-model';
 import { issuesAt, toFieldIssues } from './settings-rules';
 import { createSiteSecretModel } from './site-secret-model';
+import { createBotPanelModel } from './bot-panel-model';
 
 const stringify = (config: SiteConfig) => JSON.stringify(config, null, 2);
 const problems = (n: number) => `${n} marked problem${n === 1 ? '' : 's'}`;
@@ -36,6 +37,7 @@ export function createSettingsModel(api: InboxApi, directory: Pick<DirectoryMode
   /** Saved on their own, not with the config: the site's operators and its signing secret. */
   const operators = createOperatorProfilesModel(api);
   const secret = createSiteSecretModel(api);
+  const bot = createBotPanelModel(api);
   const issues = computed(() => [
     ...Object.entries(fieldProblems.value).map(([path, text]) => ({ path, message: text })),
     ...validationIssues.value,
@@ -64,6 +66,7 @@ export function createSettingsModel(api: InboxApi, directory: Pick<DirectoryMode
     validationIssues.value = [];
     fieldProblems.value = {};
     secret.reset(next);
+    void bot.reset(next);
     // Queue member checklists name these operators, so they load beside the config.
     void operators.load(next);
     const result = await api.siteConfig(next);
@@ -100,6 +103,7 @@ export function createSettingsModel(api: InboxApi, directory: Pick<DirectoryMode
     revision,
     operators,
     secret,
+    bot,
     issuesAt: (prefix: string) => issuesAt(issues.value, prefix),
     open,
     /** After a conflict: the saved settings replace the draft, and the message says the edits are gone. */

@@ -1,4 +1,7 @@
 import type { BotWebhookVisitor } from '../../shared/bot-webhook';
+import type { Schedule } from '../../shared/config/hours';
+import type { WidgetLocale } from '../../shared/widget-locales';
+import type { CaseNotes, CaseNotesInput } from '../domain/agent/case-notes';
 import type { Turn } from '../domain/handoff-decision';
 
 export type BotVisitor = BotWebhookVisitor;
@@ -8,6 +11,10 @@ export interface BotInput {
   conversationId: string;
   turns: Turn[];
   visitor: BotVisitor;
+  /** The conversation's language (what the widget shows); from visitor.locale when absent. */
+  locale?: WidgetLocale;
+  /** The site's people's hours now, for answers about them; the visitor's zone when known. */
+  hours?: { schedule: Schedule; now: Date; visitorTimeZone: string | null };
 }
 
 export interface BotReply {
@@ -26,11 +33,25 @@ export interface BotReply {
   toolError: boolean;
   /** What went wrong, for the case package and the logs; only with toolError. */
   error?: string;
+  /** An AI agent's own two-line summary when it hands off (the case package shows it). */
+  summary?: string;
+  /** Why the bot asked for a person, in its words; only with handoff. */
+  handoffReason?: string;
 }
 
 /** Rejects only when the caller's signal aborts (barge-in, shutdown); every other failure is a toolError reply. */
 export interface Bot {
-  reply(input: BotInput, signal?: AbortSignal): Promise<BotReply>;
+  /** `onText` receives an answer's pieces as they are generated (bots that stream); the reply holds the whole text. */
+  reply(input: BotInput, signal?: AbortSignal, onText?: (delta: string) => void): Promise<BotReply>;
+  /** Bots that can: the case package's summary and first reply, written by the model; null keeps the templates. */
+  caseNotes?(input: CaseNotesInput & { siteId: string }): Promise<CaseNotes | null>;
+}
+
+/** A site's daily AI agent allowance, counted in the database. */
+export interface AgentBudget {
+  /** Null while within budget, else the reason (shown to the operator). */
+  exceeded(siteId: string, limits: { requestsPerDay: number; tokensPerDay: number }): Promise<string | null>;
+  record(siteId: string, requests: number, tokens: number): Promise<void>;
 }
 
 export interface BotDeps {
@@ -39,4 +60,7 @@ export interface BotDeps {
   fetch: typeof fetch;
   /** Milliseconds since the epoch; the webhook signature's timestamp. */
   now?: () => number;
+  /** The AI agent's API key, decrypted; null when none is set. */
+  apiKey?: string | null;
+  budget?: AgentBudget;
 }

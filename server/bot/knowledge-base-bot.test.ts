@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SiteConfig } from '../../shared/site-config';
+import { localizedReply } from '../domain/knowledge-base-bot';
 import { demoBotConfig } from '../seed/demo-knowledge-base';
 import type { BotInput } from './bot';
 import { createOutboundFetch } from '../security/outbound-fetch';
@@ -37,21 +38,21 @@ describe('knowledge base bot', () => {
 
   it('falls back with the site fallback reply when nothing comes close', async () => {
     const reply = await bot.reply(ask({ from: 'visitor', text: 'Can I bring my dog to your office party?' }));
-    expect(reply).toMatchObject({ reply: demoBotConfig.fallbackReply, fallback: true, intent: null, toolError: false });
+    expect(reply).toMatchObject({ reply: localizedReply(demoBotConfig.fallbackReply, 'en'), fallback: true, intent: null, toolError: false });
     expect(reply.confidence).toBeLessThan(demoBotConfig.confidenceThreshold);
   });
 
   it('marks the fallback that stands in for a near miss as unsure, so the low-confidence setting applies', async () => {
     const nearMiss = await bot.reply(ask({ from: 'visitor', text: 'Do you ship to Norway?' }));
-    expect(nearMiss).toMatchObject({ reply: demoBotConfig.fallbackReply, fallback: true, unsure: true });
+    expect(nearMiss).toMatchObject({ reply: localizedReply(demoBotConfig.fallbackReply, 'en'), fallback: true, unsure: true });
     const offTopic = await bot.reply(ask({ from: 'visitor', text: 'Can I bring my dog to your office party?' }));
     expect(offTopic).toMatchObject({ fallback: true });
     expect(offTopic.unsure).toBeUndefined();
   });
 
-  it('says clearly what it cannot do for an out-of-scope topic, as a fallback', async () => {
+  it('says clearly what it cannot do for an out-of-scope topic: an answer the engine reads as out of scope, not a fallback', async () => {
     const reply = await bot.reply(ask({ from: 'visitor', text: 'Can you give me legal advice? I want to sue the courier.' }));
-    expect(reply).toMatchObject({ intent: 'legal', fallback: true });
+    expect(reply).toMatchObject({ intent: 'legal', fallback: false });
     expect(reply.reply).toContain("not able to give legal advice");
   });
 

@@ -1,4 +1,5 @@
 import type { KnowledgeBaseBotConfig } from '../../shared/config/bot';
+import { pickWidgetLocale } from '../../shared/widget-locales';
 import { extractFacts } from '../domain/facts';
 import { answerFromKnowledgeBase } from '../domain/knowledge-base-bot';
 import type { Bot, BotInput } from './bot';
@@ -9,14 +10,17 @@ export function createKnowledgeBaseBot(config: KnowledgeBaseBotConfig): Bot {
       signal?.throwIfAborted();
       const visitorTurns = input.turns.filter((t) => t.from === 'visitor');
       const question = visitorTurns.at(-1)?.text ?? '';
-      const answer = answerFromKnowledgeBase(question, config);
+      const locale = input.locale ?? pickWidgetLocale(input.visitor.locale);
+      const answer = answerFromKnowledgeBase(question, config, { locale, ...(input.hours ? { hours: input.hours } : {}) });
       return {
         reply: answer.reply,
         confidence: answer.confidence,
         intent: answer.intent,
         facts: factsFrom(visitorTurns),
         handoff: false,
-        fallback: answer.fallback,
+        // An out-of-scope article is an answer saying what the bot cannot do (the engine reads it as
+        // out of scope), not a fallback to be replaced by "I'm not sure I have the right answer".
+        fallback: answer.fallback && !answer.outOfScope,
         ...(answer.heldBack ? { unsure: true } : {}),
         toolError: false,
       };

@@ -125,14 +125,23 @@ function stillMissing(missing: string[], facts: Record<string, string>, visitor:
 type CaseCore = Omit<CasePackage, 'flags' | 'summary' | 'suggestedReply' | 'suggestedReplies'>;
 
 function finish(core: CaseCore, quote: string | null, label: string | null = null): CasePackage {
-  const suggestedReplies = suggestReplies(core, label);
+  const templates = suggestReplies(core, label);
+  const notes = core.modelNotes;
+  // The model's first reply answers the main reason; the templates for the other reasons stay.
+  const suggestedReplies = notes?.suggestedReply ? [{ trigger: templates[0]?.trigger ?? null, text: notes.suggestedReply }, ...templates.slice(1)] : templates;
   return {
-    summary: [wantsLine(core.visitor.name, core.intent, core.facts, quote), triedLine(core.botAttempts, core.triggers)],
+    summary: notes?.summary ?? [wantsLine(core.visitor.name, core.intent, core.facts, quote), triedLine(core.botAttempts, core.triggers)],
     ...core,
     flags: flagsFor(core),
     suggestedReply: suggestedReplies[0]?.text ?? '',
     suggestedReplies,
   };
+}
+
+/** The AI agent's own notes (its hand_off summary, its case notes) join the package and outlast refreshes. */
+export function withModelNotes(pkg: CasePackage, notes: NonNullable<CasePackage['modelNotes']>, now: string): CasePackage {
+  const { summary, flags, suggestedReply, suggestedReplies, ...core } = pkg;
+  return finish({ ...core, modelNotes: { ...core.modelNotes, ...notes }, updatedAt: now }, quoteIn(summary[0]));
 }
 
 /** Everything an operator needs to reply within 30 seconds without asking the visitor to repeat anything. */
@@ -152,6 +161,7 @@ export function buildCasePackage(input: CasePackageInput): CasePackage {
     urgency: decision.urgency,
     missingFacts: stillMissing(decision.missingFacts, facts, visitor),
     replyTone: input.tone ?? 'friendly',
+    modelNotes: null,
     updatedAt: input.now,
   };
   return finish(core, quoteOf(input.turns), decision.topic);

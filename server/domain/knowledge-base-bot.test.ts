@@ -64,6 +64,7 @@ describe('answerFromKnowledgeBase', () => {
       matchedEntryId: null,
       outOfScope: false,
       heldBack: false,
+      answerLocale: 'en',
     });
     expect(answer.confidence).toBeLessThan(config.confidenceThreshold / 2);
   });
@@ -118,6 +119,7 @@ describe('answerFromKnowledgeBase', () => {
       matchedEntryId: 'legal',
       outOfScope: true,
       heldBack: false,
+      answerLocale: 'en',
     });
   });
 

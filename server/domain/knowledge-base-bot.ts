@@ -1,6 +1,9 @@
 import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
-import { stemmer } from 'stemmer';
-import type { KnowledgeBaseBotConfig, KnowledgeBaseEntry } from '../../shared/config/bot';
+import type { KnowledgeBaseBotConfig, KnowledgeBaseEntry, LocalizedReply } from '../../shared/config/bot';
+import type { WidgetLocale } from '../../shared/widget-locales';
+import { describeOpeningHours, type HoursAnswerInput } from './hours/hours-answer';
+import { englishOnlyNote } from './knowledge-base/bot-phrases';
+import { analyzerFor, type TextAnalyzer } from './knowledge-base/language';
 
 export interface KnowledgeBaseAnswer {
   reply: string;
@@ -13,37 +16,25 @@ export interface KnowledgeBaseAnswer {
   outOfScope: boolean;
   /** A near miss held back as too unsure: the fallback reply stands in for the bot's low-confidence answer. */
   heldBack: boolean;
+  /** The language of the matched article (English when the visitor's language had no answer). */
+  answerLocale: WidgetLocale;
 }
 
-// English function words plus the fragments the default tokenizer leaves from contractions ("can't" -> "can", "t").
-const STOP_WORDS = new Set(
-  `a about above after again all am an and any are as at be because been before being below between both but by
-  can could did do does doing don down during each few for from further had has have having he her here hers him his
-  how i if in into is it its itself just let me more most my no nor not of off on once only or other our ours out over
-  own please same she should so some such than thank thanks that the their them then there these they this those through
-  to too under until up very was we were what when where which while who whom why will with would you your yours
-  hi hello hey s t d ll m re ve want need like know tell get got take make go also another anyone someone something way`.split(/\s+/),
-);
-
-/** Lowercase, strip diacritics, drop stop words, Porter-stem: "Returning" and "returns" both become "return". */
-export function processTerm(term: string): string | null {
-  const plain = term.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-  // Order numbers and amounts say nothing about which question this is, and would read as unknown words.
-  if (plain.length === 0 || STOP_WORDS.has(plain) || /\d/.test(plain)) return null;
-  return stemmer(plain);
+/** Who asks, and what the bot needs to write generated answers (the site's hours) for them. */
+export interface KnowledgeBaseContext {
+  locale: WidgetLocale;
+  /** The site's schedule, the current instant and the visitor's zone; without it a site_hours article answers with its own text. */
+  hours?: Omit<HoursAnswerInput, 'locale'>;
 }
+
+/** English term processing, kept for callers that predate languages. */
+export const processTerm = (term: string) => analyzerFor('en').processTerm(term);
+export const contentTerms = (text: string) => analyzerFor('en').contentTerms(text);
 
 // Words the knowledge base never uses weigh 0.3 of an unseen word's IDF: enough that "gift cards" does not borrow
 // confidence from "card", little enough that chatty words ("bought", "Monday") do not sink a clear match.
 // Tuned on the demo knowledge base's paraphrases and off-topic questions.
 const UNKNOWN_TERM_WEIGHT = 0.3;
-
-const tokenize: (text: string) => string[] = MiniSearch.getDefault('tokenize');
-
-export function contentTerms(text: string): string[] {
-  const terms = tokenize(text).map(processTerm);
-  return [...new Set(terms.filter((t): t is string => t !== null))];
-}
 
 const SEARCH: SearchOptions = {
   boost: { question: 2, keywords: 2, answer: 0.5 },
@@ -60,11 +51,20 @@ interface KnowledgeIndex {
   idf: (term: string) => number;
 }
 
-const indexes = new WeakMap<readonly KnowledgeBaseEntry[], KnowledgeIndex>();
+const indexes = new WeakMap<readonly KnowledgeBaseEntry[], Map<WidgetLocale, KnowledgeIndex | null>>();
 
-function indexFor(entries: readonly KnowledgeBaseEntry[]): KnowledgeIndex {
-  const cached = indexes.get(entries);
-  if (cached) return cached;
+/** The index of one language's articles (null when it has none), built once per configuration. */
+function indexFor(all: readonly KnowledgeBaseEntry[], analyzer: TextAnalyzer): KnowledgeIndex | null {
+  const perLocale = indexes.get(all) ?? new Map<WidgetLocale, KnowledgeIndex | null>();
+  indexes.set(all, perLocale);
+  if (perLocale.has(analyzer.locale)) return perLocale.get(analyzer.locale)!;
+  const entries = all.filter((e) => e.locale === analyzer.locale);
+  const index = entries.length > 0 ? buildIndex(entries, analyzer) : null;
+  perLocale.set(analyzer.locale, index);
+  return index;
+}
+
+function buildIndex(entries: KnowledgeBaseEntry[], { processTerm, contentTerms }: TextAnalyzer): KnowledgeIndex {
   const search = new MiniSearch({
     fields: ['question', 'keywords', 'answer'],
     processTerm,
@@ -88,9 +88,7 @@ function indexFor(entries: readonly KnowledgeBaseEntry[]): KnowledgeIndex {
     const self = search.search(e.question).find((r) => r.id === e.id);
     selfScore.set(e.id, self ? perTerm(self) : 0);
   }
-  const index = { search, byId: new Map(entries.map((e) => [e.id, e])), selfScore, idf };
-  indexes.set(entries, index);
-  return index;
+  return { search, byId: new Map(entries.map((e) => [e.id, e])), selfScore, idf };
 }
 
 /**
@@ -123,33 +121,97 @@ function scoreConfidence(index: KnowledgeIndex, queryTerms: string[], results: S
 // lamps) 0.15–0.23; stray chatter can land on either side.
 const NEAR_MISS_SHARE = 0.5;
 
-export function answerFromKnowledgeBase(question: string, config: KnowledgeBaseBotConfig): KnowledgeBaseAnswer {
+export interface KnowledgeBaseMatch {
+  entry: KnowledgeBaseEntry;
+  confidence: number;
+}
+
+interface LocaleSearch {
+  best: KnowledgeBaseMatch | null;
+  /** The best match's confidence, or what the question scored when nothing matched. */
+  confidence: number;
+}
+
+function searchLocale(question: string, config: KnowledgeBaseBotConfig, locale: WidgetLocale): LocaleSearch {
+  const analyzer = analyzerFor(locale);
+  const index = indexFor(config.entries, analyzer);
+  if (!index) return { best: null, confidence: 0 };
+  const queryTerms = analyzer.contentTerms(question);
+  const results = queryTerms.length > 0 ? index.search.search(question) : [];
+  const confidence = round(scoreConfidence(index, queryTerms, results));
+  const entry = results[0] ? index.byId.get(String(results[0].id)) : undefined;
+  return { best: entry ? { entry, confidence } : null, confidence };
+}
+
+/**
+ * The articles that fit a question best, the visitor's language first, then English; for an AI
+ * agent's prompt, which judges relevance itself, so near misses are included.
+ */
+export function bestArticles(question: string, entries: readonly KnowledgeBaseEntry[], locale: WidgetLocale, limit: number): KnowledgeBaseEntry[] {
+  const found: KnowledgeBaseEntry[] = [];
+  for (const l of locale === 'en' ? (['en'] as const) : [locale, 'en' as const]) {
+    const analyzer = analyzerFor(l);
+    const index = indexFor(entries, analyzer);
+    if (!index || analyzer.contentTerms(question).length === 0) continue;
+    for (const r of index.search.search(question)) {
+      const entry = index.byId.get(String(r.id));
+      // A translation of an article already found adds nothing.
+      if (entry && !found.some((f) => f.id === entry.id)) found.push(entry);
+    }
+  }
+  return found.slice(0, limit);
+}
+
+/** The site's fallback reply in the visitor's language (English, then the first given, when it has none). */
+export function localizedReply(reply: LocalizedReply, locale: WidgetLocale): string {
+  if (typeof reply === 'string') return reply;
+  return reply[locale] ?? reply.en ?? Object.values(reply)[0] ?? '';
+}
+
+export function answerFromKnowledgeBase(
+  question: string,
+  config: KnowledgeBaseBotConfig,
+  context: KnowledgeBaseContext = { locale: 'en' },
+): KnowledgeBaseAnswer {
+  const { locale } = context;
   const fallback = (confidence: number, heldBack = false): KnowledgeBaseAnswer => ({
-    reply: config.fallbackReply,
+    reply: localizedReply(config.fallbackReply, locale),
     confidence,
     intent: null,
     fallback: true,
     matchedEntryId: null,
     outOfScope: false,
     heldBack,
+    answerLocale: locale,
   });
-  if (config.entries.length === 0) return fallback(0);
-  const index = indexFor(config.entries);
-  const queryTerms = contentTerms(question);
-  const results = queryTerms.length > 0 ? index.search.search(question) : [];
-  const confidence = round(scoreConfidence(index, queryTerms, results));
-  const entry = results[0] ? index.byId.get(String(results[0].id)) : undefined;
-  if (!entry) return fallback(confidence);
-  if (confidence < config.confidenceThreshold) return fallback(confidence, confidence >= config.confidenceThreshold * NEAR_MISS_SHARE);
+  const own = searchLocale(question, config, locale);
+  // English is the fallback language: asked only when the visitor's own articles have no confident answer.
+  const english = locale !== 'en' && !(own.best && own.confidence >= config.confidenceThreshold) ? searchLocale(question, config, 'en') : null;
+  const chosen = english?.best && english.confidence >= config.confidenceThreshold ? english : own;
+  const { best, confidence } = chosen;
+  if (!best || confidence < config.confidenceThreshold) {
+    // A near miss in either language is a guess held back.
+    const top = Math.max(own.best ? own.confidence : 0, english?.best ? english.confidence : 0);
+    return fallback(top, top >= config.confidenceThreshold * NEAR_MISS_SHARE);
+  }
+  const { entry } = best;
   return {
-    reply: entry.answer,
+    reply: replyFor(entry, context),
     confidence,
     intent: entry.intent ?? entry.id,
     fallback: entry.outOfScope === true,
     matchedEntryId: entry.id,
     outOfScope: entry.outOfScope === true,
     heldBack: false,
+    answerLocale: entry.answerFrom === 'site_hours' && context.hours ? locale : entry.locale,
   };
+}
+
+function replyFor(entry: KnowledgeBaseEntry, { locale, hours }: KnowledgeBaseContext): string {
+  // Generated in the visitor's language whichever language's article matched.
+  if (entry.answerFrom === 'site_hours' && hours) return describeOpeningHours({ ...hours, locale });
+  if (entry.locale !== locale && englishOnlyNote[locale]) return `${englishOnlyNote[locale]}\n\n${entry.answer}`;
+  return entry.answer;
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;

@@ -5,6 +5,8 @@ export interface BotMeta {
   fallback: boolean;
   toolError: boolean;
   intent: string | null;
+  /** An answer cut off mid-stream (barge-in, claim, handoff, a broken stream): the text is what the visitor saw. */
+  interrupted?: boolean;
 }
 
 export interface Message {

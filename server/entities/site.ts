@@ -9,4 +9,6 @@ export interface Site {
   config: SiteConfig;
   configVersion: number;
   updatedAt: Date;
+  /** The AI agent's API key, AES-256-GCM under BATON_SECRET_KEY; written on its own and never read back out. */
+  botApiKey?: { iv: string; data: string; tag: string } | null;
 }

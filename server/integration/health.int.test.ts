@@ -138,7 +138,7 @@ describe.skipIf(externalDatabase)('GET /healthz (needs the local FerretDB the te
     expect(await until(health, (v) => v.status === 200, 15_000)).toEqual({ status: 200, body: { status: 'ok', db: 'up', embeddings } });
   });
 
-  it('answers 503 with the reason while the database process is stalled (SIGSTOP), and 200 once it resumes', async () => {
+  it('answers 503 with the reason (and /readyz not ready) while the database process is stalled (SIGSTOP), and 200 once it resumes', async () => {
     const { child, port } = await startOnFreePort(dir);
     const connected = await connectDatabase(`mongodb://127.0.0.1:${port}/`, 'health_stall');
     const log = pino({ level: 'silent' });
@@ -154,6 +154,12 @@ describe.skipIf(externalDatabase)('GET /healthz (needs the local FerretDB the te
         const res = await fetch(url, { signal: AbortSignal.timeout(1_500) });
         expect(res.status).toBe(503);
         expect(await res.json()).toMatchObject({ status: 'degraded', db: 'down', reason: expect.stringMatching(/did not answer a ping within \d+ ms/) });
+        const ready = await fetch(url.replace('/healthz', '/readyz'), { signal: AbortSignal.timeout(1_500) });
+        // The first stalled ping times out; after it the driver may fail the next ones at once.
+        expect({ status: ready.status, body: await ready.json() }).toEqual({
+          status: 503,
+          body: { ready: false, reason: expect.stringMatching(/^database_(no_answer|down)$/) },
+        });
       }
       child.kill('SIGCONT');
       expect((await until(async () => (await fetch(url)).status, (s) => s === 200, 15_000))).toBe(200);

@@ -3,10 +3,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SiteExample } from '../../shared/config/semantic';
+import { locateExampleBank } from './bank-location';
 import { type Example, NONE, SMALL_TALK } from '../domain/triggers/meaning';
 import { BOT_CANNOT } from '../domain/triggers/semantic-signals';
-
-export const BANK_DIR = new URL('../../data/handoff-examples/', import.meta.url).pathname;
 
 interface BankLine {
   text?: unknown;
@@ -28,7 +27,7 @@ function parseLine(line: string, where: string): Example {
 }
 
 /** Every example of the bank; a malformed line stops the start with its file and line number. */
-export function loadExampleBank(dir: string = BANK_DIR): Example[] {
+export function loadExampleBank(dir: string = locateExampleBank()): Example[] {
   const examples: Example[] = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
     const lines = readFileSync(join(dir, file), 'utf8').split('\n');

@@ -3,6 +3,8 @@ import type { LeaseDoc } from './assignment-leases-store';
 import type {
   AuditDoc,
   CallbackDoc,
+  LlmUsageDoc,
+  LoginFailuresDoc,
   ConversationDoc,
   MessageDoc,
   OperatorDoc,
@@ -13,7 +15,6 @@ import type {
   WebhookAttemptDoc,
   WebhookDeliveryDoc,
 } from './documents';
-import type { LoginFailuresDoc } from './login-failures-store';
 
 export interface Collections {
   sites: Collection<SiteDoc>;
@@ -29,6 +30,7 @@ export interface Collections {
   webhookAttempts: Collection<WebhookAttemptDoc>;
   loginFailures: Collection<LoginFailuresDoc>;
   assignmentLeases: Collection<LeaseDoc>;
+  llmUsage: Collection<LlmUsageDoc>;
 }
 
 export function collectionsOf(db: Db): Collections {
@@ -46,6 +48,7 @@ export function collectionsOf(db: Db): Collections {
     webhookAttempts: db.collection('webhook_attempts'),
     loginFailures: db.collection('login_failures'),
     assignmentLeases: db.collection('assignment_leases'),
+    llmUsage: db.collection('llm_usage'),
   };
 }
 

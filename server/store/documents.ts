@@ -40,3 +40,20 @@ export interface WebhookAttemptDoc {
   attempt: number;
   at: Date;
 }
+
+/** One site's AI agent use on one UTC day: `_id` is `siteId#YYYY-MM-DD`. */
+export interface LlmUsageDoc {
+  _id: string;
+  siteId: string;
+  day: string;
+  requests: number;
+  tokens: number;
+}
+
+export interface LoginFailuresDoc {
+  /** The normalised email (shared/email.ts), known to the operators collection or not. */
+  _id: string;
+  failures: number;
+  lockedUntil: Date | null;
+  updatedAt: Date;
+}

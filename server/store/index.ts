@@ -5,6 +5,7 @@ import { callbacksStore } from './callbacks-store';
 import { conversationsStore } from './conversations-store';
 import { collectionsOf, ensureIndexes } from './database';
 import { loginFailuresStore } from './login-failures-store';
+import { llmUsageStore } from './llm-usage-store';
 import { messagesStore } from './messages-store';
 import { operatorsStore, sessionsStore } from './operators-store';
 import { cachedSitesStore } from './site-cache';
@@ -28,6 +29,7 @@ export function createStore(db: Db) {
     webhookDeliveries: webhookDeliveriesStore(c),
     loginFailures: loginFailuresStore(c),
     assignmentLeases: assignmentLeasesStore(c.assignmentLeases),
+    llmUsage: llmUsageStore(c),
     ensureIndexes: () => ensureIndexes(c),
     async ping(): Promise<boolean> {
       try {

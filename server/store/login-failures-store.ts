@@ -1,12 +1,5 @@
 import type { Collections } from './database';
-
-export interface LoginFailuresDoc {
-  /** The normalised email (shared/email.ts), known to the operators collection or not. */
-  _id: string;
-  failures: number;
-  lockedUntil: Date | null;
-  updatedAt: Date;
-}
+import type { LoginFailuresDoc } from './documents';
 
 export function loginFailuresStore(c: Collections) {
   return {

@@ -23,6 +23,10 @@ export function sitesStore(c: Collections) {
         { returnDocument: 'after' },
       );
     },
+    async setBotApiKey(siteId: string, sealed: SiteDoc['botApiKey'], at: Date): Promise<boolean> {
+      const result = await c.sites.updateOne({ _id: siteId }, { $set: { botApiKey: sealed ?? null, updatedAt: at } });
+      return result.matchedCount === 1;
+    },
     /** Null when the secret is no longer `expected`: another admin rotated it meanwhile. */
     replaceSecret(siteId: string, expected: string, next: string, at: Date): Promise<SiteDoc | null> {
       return c.sites.findOneAndUpdate({ _id: siteId, secret: expected }, { $set: { secret: next, updatedAt: at } }, { returnDocument: 'after' });

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { type CommandStartedEvent, type Db, MongoClient } from 'mongodb';
@@ -73,7 +73,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Instan
     ? createBusHub(db, { ...options.eventBus, onError: (err, where) => log.error({ err, where }, 'event bus error') })
     : null;
   // The tests' receivers listen on loopback: allowed explicitly, never by turning the guard off.
-  const deps = createFlowDeps(db, log, options.clock, { outbound: LOOPBACK_RECEIVERS, ...options.flowOptions, ...(bus ? { hub: bus } : {}) });
+  const deps = createFlowDeps(db, log, options.clock, { outbound: LOOPBACK_RECEIVERS, secretKey: randomBytes(32), ...options.flowOptions, ...(bus ? { hub: bus } : {}) });
   await deps.store.ensureIndexes();
   await bus?.start();
   const app = await buildApp({

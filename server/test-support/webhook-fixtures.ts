@@ -43,6 +43,7 @@ export function casePackage(summary: [string, string]): CasePackage {
     flags: [],
     missingFacts: [],
     suggestedReply: 'Hi Ana, I am looking at order 48213 now.',
+    modelNotes: null,
     suggestedReplies: [{ trigger: 'human_request', text: 'Hi Ana, I am looking at order 48213 now.' }],
     replyTone: 'friendly',
     updatedAt: T0.toISOString(),

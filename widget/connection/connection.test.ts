@@ -138,8 +138,8 @@ describe('heartbeat', () => {
 
 describe('socket client', () => {
   it('connects to the script’s origin with site, protocol version and token', () => {
-    expect(socketUrl('https://chat.example', 'site 1', 'a/b')).toBe('wss://chat.example/ws/visitor?site=site%201&v=1&token=a%2Fb');
-    expect(socketUrl('http://localhost:3000', 'demo', null)).toBe('ws://localhost:3000/ws/visitor?site=demo&v=1');
+    expect(socketUrl('https://chat.example', 'site 1', 'a/b')).toBe('wss://chat.example/ws/visitor?site=site%201&v=2&token=a%2Fb');
+    expect(socketUrl('http://localhost:3000', 'demo', null)).toBe('ws://localhost:3000/ws/visitor?site=demo&v=2');
   });
 
   it('passes on frames of the protocol and ignores everything else', () => {

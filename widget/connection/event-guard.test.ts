@@ -19,6 +19,11 @@ const samples: Record<VisitorEvent['type'], VisitorEvent[]> = {
     { type: 'message_added', message: named },
     { type: 'message_added', message: message(2, { sender: { kind: 'system' } }) },
   ],
+  bot_delta: [{ type: 'bot_delta', streamId: 's-1', at: 0, text: 'We are' }],
+  bot_stream_ended: [
+    { type: 'bot_stream_ended', streamId: 's-1', interrupted: false },
+    { type: 'bot_stream_ended', streamId: 's-1', interrupted: true },
+  ],
   history: [
     { type: 'history', messages: [] },
     { type: 'history', messages: [message(1), message(2, { sender: { kind: 'visitor' }, clientMessageId: 'x' })] },

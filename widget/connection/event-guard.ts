@@ -60,6 +60,8 @@ const ui = shape({
 const events: Record<VisitorEvent['type'], Record<string, Check>> = {
   welcome: { visitorToken: isString, ui, conversation: orNull(view), messages },
   message_added: { message },
+  bot_delta: { streamId: isString, at: isNumber, text: isString },
+  bot_stream_ended: { streamId: isString, interrupted: isBoolean },
   history: { messages },
   conversation_updated: { conversation: view },
   handoff_started: { topic: orNull(isString) },

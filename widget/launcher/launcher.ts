@@ -86,7 +86,7 @@ export function createLauncher(host: HTMLElement, siteKey: string, scriptOrigin:
   let loading: Promise<PanelHandle | null> | null = null;
   let identity: Identity | null = null;
   const panel = () =>
-    (loading ??= import(/* @vite-ignore */ `${scriptOrigin}/widget-panel.js`).then(
+    (loading ??= import(/* @vite-ignore */ `${scriptOrigin}/${__BATON_PANEL_FILE__}`).then(
       ({ mount }: { mount: MountPanel }) => {
         handle = mount(root, {
           siteKey,

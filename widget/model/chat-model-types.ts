@@ -32,6 +32,8 @@ export interface ChatModel {
   locale: ReadonlySignal<WidgetLocale>;
   conversation: ReadonlySignal<VisitorConversationView | null>;
   messages: ReadonlySignal<Message[]>;
+  /** A bot answer still being generated, as far as it has arrived; null when none. */
+  streaming: ReadonlySignal<string | null>;
   /** Typed but not yet confirmed by the server, in the order typed. */
   pending: ReadonlySignal<OutboxEntry[]>;
   stage: ReadonlySignal<Stage>;

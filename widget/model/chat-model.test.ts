@@ -477,11 +477,62 @@ describe('a different person signs in on this browser', () => {
     expect(JSON.parse(t.storage.getItem(storageKeys.visitor(site)) ?? 'null')).toEqual({ token: 'bo-token' });
   });
 
+  it('neither shows nor sends as the new visitor a message the previous one had not yet got confirmed', () => {
+    const t = setup();
+    t.connect(welcome({ visitorToken: 'ana-token', messages: [] }));
+    t.type('Ana writes something private');
+    expect(t.model.pending.value.map((e) => e.text)).toEqual(['Ana writes something private']);
+    t.model.identify({ id: 'user-bo', userHash: 'h' });
+    t.fake.deliver(welcome({ visitorToken: 'bo-token', conversation: null, messages: [] }));
+    expect(t.model.pending.value).toEqual([]);
+    t.fake.drop();
+    t.connect(welcome({ visitorToken: 'bo-token', messages: [] }));
+    expect(t.fake.sentOf('send_message').map((m) => m.text)).toEqual(['Ana writes something private']);
+  });
+
   it('keeps the transcript on an ordinary reconnect as the same visitor', () => {
     const t = setup();
     t.connect(welcome({ visitorToken: 'ana-token', messages: [message(1, { text: 'still here' })] }));
     t.fake.drop();
     t.connect(welcome({ visitorToken: 'ana-token', messages: [] }));
     expect(t.model.messages.value.map((m) => m.text)).toEqual(['still here']);
+  });
+});
+
+describe('a streamed bot answer', () => {
+  it('grows with each delta and gives way to the stored message', () => {
+    const t = setup();
+    t.connect();
+    t.fake.deliver({ type: 'bot_delta', streamId: 's1', at: 0, text: 'We are' });
+    t.fake.deliver({ type: 'bot_delta', streamId: 's1', at: 6, text: ' open' });
+    expect(t.model.streaming.value).toBe('We are open');
+    t.fake.deliver({ type: 'message_added', message: message(2, { sender: { kind: 'bot' }, text: 'We are open around the clock.' }) });
+    expect(t.model.streaming.value).toBeNull();
+    expect(t.model.messages.value.at(-1)?.text).toBe('We are open around the clock.');
+  });
+
+  it('stops at once when the stream is cut off, and a new stream starts afresh', () => {
+    const t = setup();
+    t.connect();
+    t.fake.deliver({ type: 'bot_delta', streamId: 's1', at: 0, text: 'We are' });
+    t.fake.deliver({ type: 'bot_stream_ended', streamId: 's1', interrupted: true });
+    expect(t.model.streaming.value).toBeNull();
+    t.fake.deliver({ type: 'bot_delta', streamId: 's2', at: 0, text: 'Hello' });
+    expect(t.model.streaming.value).toBe('Hello');
+  });
+
+  it('shows nothing of an answer it joined midway, until the stored message', () => {
+    const t = setup();
+    t.connect();
+    t.fake.deliver({ type: 'bot_delta', streamId: 's1', at: 12, text: ' the clock' });
+    expect(t.model.streaming.value).toBeNull();
+  });
+
+  it('drops a half-received answer when the connection drops (the stored one comes with the resync)', () => {
+    const t = setup();
+    t.connect();
+    t.fake.deliver({ type: 'bot_delta', streamId: 's1', at: 0, text: 'We are' });
+    t.fake.drop();
+    expect(t.model.streaming.value).toBeNull();
   });
 });

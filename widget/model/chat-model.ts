@@ -31,6 +31,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
   const isOpen = signal(false);
   const unread = signal(0);
   const draft = signal('');
+  const stream = signal<{ id: string; text: string } | null>(null);
 
   const online = computed(() => synced.value && status.value.kind === 'open');
   // Before `welcome`, only the fallback's few keys are read (see fallback-strings.ts).
@@ -70,6 +71,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     if (next.kind === 'open') return sayHello();
     outbox.forgetSent();
     typing.reset();
+    stream.value = null;
     resync.pause();
     cancel('welcome');
   }
@@ -93,7 +95,11 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     if (stored !== welcome.visitorToken) store.saveToken(welcome.visitorToken);
     // Another visitor than the one this socket said hello as (a different verified person signed
     // in): nothing of the previous transcript stays. On a first visit there is nothing to drop.
-    if (usedToken !== welcome.visitorToken) transcript.clear();
+    if (usedToken !== welcome.visitorToken) {
+      transcript.clear();
+      // Their unconfirmed messages too: a message still pending is theirs, never sent as the next person's.
+      if (usedToken !== null) outbox.discard();
+    }
     usedToken = welcome.visitorToken;
     batch(() => {
       ui.value = welcome.ui;
@@ -128,7 +134,19 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
       case 'welcome':
         return onWelcome(event);
       case 'message_added':
+        // The stored answer replaces the growing one.
+        if (event.message.sender.kind === 'bot') stream.value = null;
         return acceptMessages([event.message], true);
+      case 'bot_delta': {
+        const current = stream.peek();
+        if (current?.id === event.streamId) stream.value = { id: event.streamId, text: current.text + event.text };
+        // A tab that joined mid-answer shows nothing until the stored message arrives.
+        else if (event.at === 0) stream.value = { id: event.streamId, text: event.text };
+        return;
+      }
+      case 'bot_stream_ended':
+        if (stream.peek()?.id === event.streamId) stream.value = null;
+        return;
       case 'history':
         acceptMessages(event.messages, false);
         return resync.succeeded();
@@ -188,6 +206,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     locale,
     conversation,
     messages,
+    streaming: computed(() => stream.value?.text ?? null),
     pending,
     stage,
     notice,

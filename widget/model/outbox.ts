@@ -29,6 +29,8 @@ export interface Outbox {
   retry(clientMessageId: string): void;
   /** Another tab changed the stored queue. */
   reload(): void;
+  /** A different person now: nothing the previous one typed is shown or sent as theirs. */
+  discard(): void;
   dispose(): void;
 }
 
@@ -88,6 +90,10 @@ export function createOutbox(options: {
     },
     reload() {
       entries.value = store.outbox();
+    },
+    discard() {
+      sentOnThisSocket.clear();
+      update(() => []);
     },
     dispose() {
       if (retryTimer !== null) clock.clearTimeout(retryTimer);

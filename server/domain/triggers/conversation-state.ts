@@ -93,7 +93,9 @@ function applyHumanRequest(state: ConversationState, text: string, analyzed: Ana
 
 function applyTopics(state: ConversationState, analyzed: AnalyzedText, reading: VisitorReading | null): void {
   const matches: TopicMatch[] = findPolicyTopics(analyzed, state.compiled).filter((m) => stands(m, m.topic.id, reading));
-  for (const hit of reading?.topics ?? []) {
+  // The meaning fills in where no keyword named a topic; it does not add a second topic beside one
+  // ("I want to return my order" is a return waiting for its order number, not also a complaint).
+  for (const hit of matches.length > 0 ? [] : (reading?.topics ?? [])) {
     const topic = state.compiled.topics.find((t) => t.topic.id === hit.label)?.topic;
     if (topic && !matches.some((m) => m.topic.id === topic.id)) matches.push({ topic, evidence: hit.evidence });
   }
@@ -175,10 +177,11 @@ function applyBotTurn(state: ConversationState, turn: Turn): void {
   const analyzed = state.compiled.analyze(turn.text);
   const offer = turn.text.includes('?') ? state.compiled.humanRequest.detect(analyzed) : null;
   state.hasBotOfferedPerson = offer !== null && !offer.isNegated;
-  // A fallback ("I don't know that one") counts towards repeated failure only, however it is worded.
-  if (config.out_of_scope.enabled && !turn.fallback) {
+  if (config.out_of_scope.enabled) {
     const rule = state.compiled.botCannot.find(analyzed);
-    const byMeaning = turn.meaning && config.semantic.enabled ? readBotTurn(turn.meaning, state.compiled) : null;
+    // A fallback ("sorry, I don't know that one") reads close to "I can't help with that": by meaning it
+    // counts towards repeated failure only; an explicit phrase ("I'm not able to give legal advice") still counts.
+    const byMeaning = turn.meaning && config.semantic.enabled && !turn.fallback ? readBotTurn(turn.meaning, state.compiled) : null;
     const evidence = rule && !rule.isNegated ? rule.evidence : byMeaning?.evidence;
     if (evidence) fire(state, 'out_of_scope', `bot: ${evidence}`, config.out_of_scope.urgency);
   }

@@ -44,6 +44,8 @@ function outboundIssues(config: SiteConfig, outbound: OutboundPolicy): Array<{ p
   const urls: Array<[string, string | null]> = [
     ['webhook.url', config.webhook.url],
     ['bot.url', config.bot.kind === 'webhook' ? config.bot.url : null],
+    ['bot.baseUrl', config.bot.kind === 'openai' ? config.bot.baseUrl : null],
+    ['bot.toolsUrl', config.bot.kind === 'openai' ? config.bot.toolsUrl : null],
   ];
   return urls.flatMap(([path, url]) => {
     const verdict = url ? checkOutboundUrl(url, outbound) : { ok: true as const };

@@ -11,7 +11,9 @@ import type { FlowDeps } from '../../composition';
 import { escalate } from './escalate';
 import { postMessage } from './post-message';
 import { handoffInput } from './turns';
-import { visitorText } from './visitor-texts';
+import { conversationLocale, visitorText } from './visitor-texts';
+import type { WidgetLocale } from '../../../shared/widget-locales';
+import { interruptedAnswer } from '../../domain/agent/interrupted';
 
 /**
  * Asks the bot, then posts its reply only if nobody took over meanwhile: the
@@ -27,19 +29,40 @@ export async function runBotTurn(
   const controller = new AbortController();
   deps.inFlightBots.get(conversation._id)?.abort();
   deps.inFlightBots.set(conversation._id, controller);
+  const locale = conversationLocale(conversation);
+  const stream = answerStream(deps, conversation, controller.signal);
   try {
-    const reply = await deps.botFor(site).reply(
-      { siteId: site._id, conversationId: conversation._id, turns, visitor: botVisitor(visitor) },
-      controller.signal,
-    );
-    if (controller.signal.aborted) return;
+    let reply: BotReply;
+    try {
+      reply = await deps.botFor(site).reply(
+        {
+          siteId: site._id,
+          conversationId: conversation._id,
+          turns,
+          visitor: botVisitor(visitor),
+          locale,
+          // Read at each turn, so an admin's edit of the hours changes the next answer.
+          hours: { schedule: site.config.hours, now: deps.clock.now(), visitorTimeZone: visitor.context.timeZone ?? null },
+        },
+        controller.signal,
+        stream.onText,
+      );
+    } catch (err) {
+      // A barge-in, claim or handoff aborted the answer: what the visitor saw is kept, marked as cut off.
+      if (controller.signal.aborted) return await stream.interrupt(locale);
+      throw err;
+    }
+    if (controller.signal.aborted) return await stream.interrupt(locale);
     if (reply.error) deps.log.warn({ conversationId: conversation._id, siteId: site._id, error: reply.error }, 'bot tool failure');
+    // A stream that broke off (a tool failure after some tokens) ends as an interrupted answer before the handoff.
+    if (reply.reply === null) await stream.interrupt(locale);
     const known = Object.keys(reply.facts).length > 0 ? await addBotFacts(deps, conversation._id, reply.facts) : null;
     const facts = known?.facts ?? conversation.facts;
     const botTurn = turnOf(reply);
     const judged = await deps.meanings.attach(site, [...turns, botTurn]);
     const decided = decideHandoff(handoffInput(judged, visitor, { facts }), site.config);
-    const decision = reply.handoff && !decided.escalate ? forceHandoff(decided, 'out_of_scope', 'The bot asked for a person') : decided;
+    const asked = reply.handoffReason ? `The bot asked for a person: ${reply.handoffReason}` : 'The bot asked for a person';
+    const decision = reply.handoff && !decided.escalate ? forceHandoff(decided, 'out_of_scope', asked) : decided;
     let fresh: Conversation | null = null;
     if (reply.reply) {
       const handsOver = conversation.state === 'bot' && site.config.handoffEnabled;
@@ -52,15 +75,49 @@ export async function runBotTurn(
         state: conversation.state,
         version: conversation.version,
       });
-      if (!posted) return; // a person took over while the bot was thinking
+      if (!posted) return await stream.interrupt(locale); // a person took over while the bot was finishing
+      stream.completed();
       fresh = posted.conversation;
     }
     fresh ??= await deps.store.conversations.get(conversation._id);
     if (fresh?.state !== 'bot') return;
-    if (decision.escalate && site.config.handoffEnabled) await escalate(deps, site, visitor, fresh, decision, [...judged.slice(0, -1), botTurn]);
+    if (decision.escalate && site.config.handoffEnabled) {
+      await escalate(deps, site, visitor, fresh, decision, [...judged.slice(0, -1), botTurn], reply.summary ? { agentSummary: reply.summary } : {});
+    }
   } finally {
     if (deps.inFlightBots.get(conversation._id) === controller) deps.inFlightBots.delete(conversation._id);
   }
+}
+
+/**
+ * The visitor's view of an answer being generated: each piece goes out as a bot_delta until the
+ * answer is aborted, and not one piece after. An answer that never finishes is stored as what the
+ * visitor saw, marked as interrupted, so the transcript and the operator see the same thing.
+ */
+function answerStream(deps: FlowDeps, conversation: Conversation, signal: AbortSignal) {
+  const streamId = deps.newId();
+  let shown = '';
+  let ended = false;
+  const end = (interrupted: boolean) => {
+    if (ended || shown === '') return false;
+    ended = true;
+    deps.hub.toVisitor(conversation.visitorId, { type: 'bot_stream_ended', streamId, interrupted });
+    return true;
+  };
+  return {
+    onText(delta: string) {
+      if (signal.aborted || ended) return;
+      deps.hub.toVisitor(conversation.visitorId, { type: 'bot_delta', streamId, at: shown.length, text: delta });
+      shown += delta;
+    },
+    completed: () => void end(false),
+    async interrupt(locale: WidgetLocale): Promise<void> {
+      const text = shown;
+      if (!end(true)) return;
+      const bot = { confidence: null, fallback: false, toolError: false, intent: null, interrupted: true };
+      await postMessage(deps, conversation, { sender: { kind: 'bot' }, text: interruptedAnswer(text, locale), bot });
+    },
+  };
 }
 
 function turnOf(reply: BotReply): Turn {

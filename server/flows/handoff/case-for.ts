@@ -1,5 +1,5 @@
 import type { CasePackage } from '../../../shared/case-package';
-import { buildCasePackage, type CaseUpdate, correctIntent as correctCaseIntent, refreshCasePackage } from '../../domain/case-package';
+import { buildCasePackage, type CaseUpdate, correctIntent as correctCaseIntent, refreshCasePackage, withModelNotes } from '../../domain/case-package';
 import { mergeFacts } from '../../domain/facts';
 import type { HandoffDecision, Turn } from '../../domain/handoff-decision';
 import { ownedByAnother } from '../../domain/ownership';
@@ -10,6 +10,7 @@ import type { Visitor } from '../../entities/visitor';
 import { operatorActor, recordAudit } from './audit';
 import type { FlowDeps } from '../../composition';
 import { toSummary } from './wire';
+import { conversationLocale } from './visitor-texts';
 
 export async function buildCaseFor(
   deps: FlowDeps,
@@ -40,6 +41,34 @@ export async function buildCaseFor(
     tone: site.config.replyTone,
     now: deps.clock.now().toISOString(),
   });
+}
+
+/**
+ * A site whose AI agent writes case notes: the model's summary (unless its hand_off already gave
+ * one) and first reply, in the site's tone and the visitor's language, replace the templates on the
+ * waiting case. Any failure keeps the templates; it is logged, never shown as the case.
+ */
+export async function writeModelCaseNotes(deps: FlowDeps, site: Site, conversation: Conversation, decision: HandoffDecision, turns: Turn[]): Promise<void> {
+  const bot = deps.botFor(site);
+  if (!bot.caseNotes) return;
+  try {
+    const notes = await bot.caseNotes({
+      siteId: site._id,
+      turns,
+      locale: conversationLocale(conversation),
+      tone: site.config.replyTone,
+      reasons: decision.triggers.map((t) => `${t.trigger}: ${t.evidence}`),
+    });
+    if (!notes) return;
+    const current = await deps.store.conversations.get(conversation._id);
+    if (!current?.casePackage || (current.state !== 'queued' && current.state !== 'owned')) return;
+    const keepSummary = current.casePackage.modelNotes?.summary;
+    const casePackage = withModelNotes(current.casePackage, { summary: keepSummary ?? notes.summary, suggestedReply: notes.suggestedReply }, deps.clock.now().toISOString());
+    const updated = await deps.store.conversations.patch(conversation._id, { casePackage });
+    if (updated) deps.hub.toSite(updated.siteId, { type: 'conversation_updated', conversation: toSummary(updated) });
+  } catch (err) {
+    deps.log.warn({ conversationId: conversation._id, err: err instanceof Error ? err.message : String(err) }, 'model case notes failed; the templates stay');
+  }
 }
 
 /** A visitor message after the handoff may bring the missing facts: the operator sees them at once. */

@@ -5,7 +5,8 @@ import type { Site } from '../../entities/site';
 import type { Visitor } from '../../entities/visitor';
 import { offerWaiting } from './auto-assign';
 import { callbackOfferFor, loadAvailability } from './availability';
-import { buildCaseFor } from './case-for';
+import { buildCaseFor, writeModelCaseNotes } from './case-for';
+import { withModelNotes } from '../../domain/case-package';
 import type { FlowDeps } from '../../composition';
 import { markOpenEpisode } from '../../domain/episodes';
 import { publishQueueViews, visitorViewFor } from './queue-views';
@@ -22,9 +23,13 @@ export async function escalate(
   conversation: Conversation,
   decision: HandoffDecision,
   turns: Turn[],
+  options: { agentSummary?: string } = {},
 ): Promise<Conversation | null> {
   const actor: Actor = decision.primaryTrigger === 'human_request' ? { kind: 'visitor' } : { kind: 'bot' };
-  const casePackage = await buildCaseFor(deps, site, visitor, conversation, decision, turns);
+  const built = await buildCaseFor(deps, site, visitor, conversation, decision, turns);
+  // An AI agent that handed off wrote its own two lines for the colleague; the template's stay the fallback.
+  const summary = options.agentSummary ? agentSummaryLines(options.agentSummary, built.summary) : null;
+  const casePackage = summary ? withModelNotes(built, { summary }, deps.clock.now().toISOString()) : built;
   const result = await applyTransition(deps, conversation._id, { type: 'escalate', queue: decision.queue }, actor, {
     set: {
       urgency: decision.urgency,
@@ -61,5 +66,13 @@ export async function escalate(
   const shown = (await visitorViewFor(deps, site, escalated)).estimate;
   if (shown) await deps.store.conversations.updateEpisodes(escalated._id, (episodes) => markOpenEpisode(episodes, { waitEstimateShown: shown }));
   await offerWaiting(deps, site, decision.queue);
+  // Not awaited: the handoff is not held up by a model call; the notes replace the templates when they arrive.
+  void writeModelCaseNotes(deps, site, escalated, decision, turns);
   return escalated;
+}
+
+function agentSummaryLines(text: string, template: [string, string]): [string, string] {
+  const lines = text.split(/\n+/).map((l) => l.trim()).filter(Boolean);
+  if (lines.length === 0) return template;
+  return [lines[0]!.slice(0, 300), (lines.slice(1).join(' ') || template[1]).slice(0, 300)];
 }

@@ -47,6 +47,8 @@ export async function applyTransition(
       { state, queue, owner, version, lastActivityAt: now, offer: null, ...timestamps(decision.action, now), ...set, episodes },
     );
     if (!updated) continue; // someone else moved first: decide again on what they left
+    // At once, before anything else is awaited: not one more token of a streamed answer may reach the visitor.
+    if (updated.state !== 'bot') deps.inFlightBots.get(conversationId)?.abort();
     await recordAudit(deps, {
       siteId: updated.siteId,
       conversationId,
@@ -59,7 +61,6 @@ export async function applyTransition(
       to: updated.state,
     });
     deps.hub.toSite(updated.siteId, { type: 'conversation_updated', conversation: toSummary(updated) });
-    if (updated.state !== 'bot') deps.inFlightBots.get(conversationId)?.abort();
     const event = webhookEvents[decision.action];
     if (event) {
       const site = await deps.store.sites.get(updated.siteId);

@@ -10,7 +10,9 @@ import type { Site } from '../../entities/site';
 
 type Addressee = Pick<Conversation, 'visitorLocale'>;
 
-const localeOf = (conversation: Addressee): WidgetLocale => pickWidgetLocale(conversation.visitorLocale);
+/** The language the visitor reads: the widget's, from the conversation. */
+export const conversationLocale = (conversation: Addressee): WidgetLocale => pickWidgetLocale(conversation.visitorLocale);
+const localeOf = conversationLocale;
 
 function stringsFor(site: Site, locale: WidgetLocale): VisitorStrings {
   return resolveVisitorStrings(locale, site.config.widget.messages[locale]);

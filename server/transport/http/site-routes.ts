@@ -14,6 +14,10 @@ import {
   SiteConfigResponse,
   SiteIdParams,
   SiteSecretResponse,
+  BotApiKeyResponse,
+  PutBotApiKeyBody,
+  TestQuestionBody,
+  TestQuestionResponse,
   SitesResponse,
   UpdateOperatorBody,
 } from '../../../shared/http';
@@ -25,6 +29,7 @@ import { listOperatorProfiles, updateOperatorProfile } from '../../flows/admin/o
 import { setPresence } from '../../flows/operator/presence';
 import { loadQueueSummaries, loadSiteConfig, saveSiteConfig } from '../../flows/admin/site-config';
 import { revealSiteSecret, rotateSiteSecret } from '../../flows/admin/site-secret';
+import { botApiKeyStatus, setBotApiKey, testQuestion } from '../../flows/admin/bot-settings';
 import { toWireCallback } from '../../flows/handoff/wire';
 import { assertSiteAccess, authenticate, currentOperator } from '../authenticate';
 import { CodedError } from '../../coded-error';
@@ -92,6 +97,30 @@ export async function siteRoutes(app: FastifyInstance, opts: { deps: FlowDeps })
       const { operator, siteId } = siteOperator(request);
       reply.header('cache-control', 'no-store');
       return { secret: await rotateSiteSecret(deps, operator, siteId) };
+    },
+  );
+
+  app.get('/api/sites/:siteId/bot/api-key', { schema: { params: SiteIdParams, response: { 200: BotApiKeyResponse } } }, async (request) => {
+    const { operator, siteId } = siteOperator(request);
+    return botApiKeyStatus(deps, operator, siteId);
+  });
+
+  app.put(
+    '/api/sites/:siteId/bot/api-key',
+    { schema: { params: SiteIdParams, body: PutBotApiKeyBody, response: { 200: BotApiKeyResponse } }, config: secretRoute },
+    async (request, reply) => {
+      const { operator, siteId } = siteOperator(request);
+      reply.header('cache-control', 'no-store');
+      return setBotApiKey(deps, operator, siteId, (request.body as PutBotApiKeyBody).apiKey);
+    },
+  );
+
+  app.post(
+    '/api/sites/:siteId/bot/test-question',
+    { schema: { params: SiteIdParams, body: TestQuestionBody, response: { 200: TestQuestionResponse } } },
+    async (request) => {
+      const { operator, siteId } = siteOperator(request);
+      return testQuestion(deps, operator, siteId, request.body as TestQuestionBody);
     },
   );
 

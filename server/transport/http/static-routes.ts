@@ -3,9 +3,10 @@ import { resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { demoPage, demoScript, demoStyles } from './demo-page';
+import { redirectStalePanels } from './panel-files';
 
 /**
- * The built front end: widget.js (the launcher site owners paste), widget-panel.js
+ * The built front end: widget.js (the launcher site owners paste), widget-panel.<hash>.js
  * (imported by the launcher from the host page's origin, so it needs CORS), the
  * inbox, and a demo host page served under a strict CSP, as a careful site would.
  */
@@ -14,6 +15,7 @@ export async function staticRoutes(app: FastifyInstance, opts: { staticDir: stri
   if (!existsSync(resolve(root, 'widget.js'))) {
     app.log.warn({ root }, 'front end not built: run `npm run build` (widget.js, inbox) before starting');
   }
+  redirectStalePanels(app, root);
   await app.register(fastifyStatic, {
     root,
     prefix: '/',
@@ -21,7 +23,12 @@ export async function staticRoutes(app: FastifyInstance, opts: { staticDir: stri
     index: ['index.html'],
     redirect: true,
     setHeaders(res, path) {
-      if (/widget(-panel)?\.js(\.br|\.gz)?$/.test(path)) {
+      if (/widget-panel\.[0-9a-f]{12}\.js(\.br|\.gz)?$/.test(path)) {
+        // Content-hashed: a new build is a new name, so browsers and CDNs may keep it for good.
+        res.header('Cache-Control', 'public, max-age=31536000, immutable');
+        res.header('Access-Control-Allow-Origin', '*');
+        res.header('Cross-Origin-Resource-Policy', 'cross-origin');
+      } else if (/widget(-panel)?\.js(\.br|\.gz)?$/.test(path)) {
         // Unversioned names: short cache, background revalidation keeps embeds fast.
         res.header('Cache-Control', 'public, max-age=300, stale-while-revalidate=86400');
         res.header('Access-Control-Allow-Origin', '*');

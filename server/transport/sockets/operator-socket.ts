@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import * as z from 'zod/mini';
 import { OperatorCommand, type OperatorEvent } from '../../../shared/operator-protocol';
-import { PROTOCOL_CLOSE_CODE, PROTOCOL_VERSION } from '../../../shared/protocol-version';
+import { isSupportedProtocolVersion, PROTOCOL_CLOSE_CODE, PROTOCOL_VERSION } from '../../../shared/protocol-version';
 import type { FlowDeps } from '../../composition';
 import { operatorIfSessionLive, sessionFromCookie, toOperatorIdentity } from '../../flows/operator/session';
 import { relayOperatorTyping } from '../../flows/operator/typing';
@@ -62,7 +62,7 @@ export async function operatorSocketRoutes(
     },
     (socket: WebSocket, request) => {
       const { v } = request.query as z.infer<typeof OperatorSocketQuery>;
-      if (Number(v) !== PROTOCOL_VERSION) return socket.close(PROTOCOL_CLOSE_CODE, 'unsupported_version');
+      if (!isSupportedProtocolVersion(v)) return socket.close(PROTOCOL_CLOSE_CODE, 'unsupported_version');
       if (!request.socketAuth) return socket.close(PROTOCOL_CLOSE_CODE, 'unauthenticated');
       const { operator, session } = request.socketAuth;
       const send = (event: OperatorEvent) => {

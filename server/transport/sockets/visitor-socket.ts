@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { errorMessages } from '../../../shared/errors';
 import type { WebSocket } from 'ws';
 import * as z from 'zod/mini';
-import { PROTOCOL_CLOSE_CODE, PROTOCOL_VERSION } from '../../../shared/protocol-version';
+import { isSupportedProtocolVersion, PROTOCOL_CLOSE_CODE } from '../../../shared/protocol-version';
 import { VisitorCommand, type VisitorEvent } from '../../../shared/visitor-protocol';
 import type { FlowDeps } from '../../composition';
 import { runVisitorCommand } from '../../flows/visitor/commands';
@@ -50,7 +50,7 @@ export async function visitorSocketRoutes(
     },
     (socket: WebSocket, request) => {
       const query = request.query as z.infer<typeof VisitorSocketQuery>;
-      if (Number(query.v) !== PROTOCOL_VERSION) return socket.close(PROTOCOL_CLOSE_CODE, 'unsupported_version');
+      if (!isSupportedProtocolVersion(query.v)) return socket.close(PROTOCOL_CLOSE_CODE, 'unsupported_version');
       if (!request.visitorSite) return socket.close(PROTOCOL_CLOSE_CODE, 'unknown_site');
       // The socket keeps ids and the token, never the request or its own copy of the site: the
       // site is the instance's shared cached one, fetched per frame (flows/visitor/site.ts).

@@ -25,6 +25,12 @@ export function Transcript({ model }: { model: ChatModel }) {
           }),
           ...model.pending.value.map((entry) => pendingBubble(entry, model)),
         ]}
+        {/* A bot answer as it is generated: hidden from the log, which announces the stored answer once it arrives. */}
+        {model.streaming.value !== null ? (
+          <div class="m bot" aria-hidden="true" data-streaming="">
+            {model.streaming.value}
+          </div>
+        ) : null}
       </div>
       {/* Always there, so "… is typing" is announced when it appears. */}
       <div aria-live="polite">
