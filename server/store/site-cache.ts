@@ -85,27 +85,34 @@ export function createSiteCache(
   };
 }
 
-/** The sites store with reads through the cache; its own writes invalidate the entry they change. */
+/**
+ * The sites store with reads through the cache; every other method is a write and invalidates the
+ * site it names (its first argument: a site id, or the document for upsert), whatever it changes.
+ */
 export function cachedSitesStore(
   sites: SitesStore,
   cache: SiteCache = createSiteCache(sites),
 ): SitesStore & Pick<SiteCache, 'invalidate'> & { fresh: SitesStore['get'] } {
-  const invalidating =
-    <A extends unknown[], R>(siteIdOf: (...args: A) => string, write: (...args: A) => Promise<R>) =>
-    async (...args: A): Promise<R> => {
-      try {
-        return await write(...args);
-      } finally {
-        cache.invalidate(siteIdOf(...args));
-      }
-    };
+  const writes = Object.fromEntries(
+    Object.entries(sites)
+      .filter(([name]) => !['get', 'byKey', 'list'].includes(name))
+      .map(([name, write]) => [
+        name,
+        async (...args: unknown[]) => {
+          try {
+            return await (write as (...a: unknown[]) => Promise<unknown>)(...args);
+          } finally {
+            const first = args[0];
+            cache.invalidate(typeof first === 'string' ? first : (first as { _id: string })._id);
+          }
+        },
+      ]),
+  ) as Partial<SitesStore>;
   return {
     ...sites,
+    ...writes,
     get: cache.get,
     byKey: (siteKey) => cache.byKey(siteKey),
-    upsert: invalidating((doc) => doc._id, sites.upsert),
-    updateConfig: invalidating((siteId) => siteId, sites.updateConfig),
-    replaceSecret: invalidating((siteId) => siteId, sites.replaceSecret),
     invalidate: cache.invalidate,
     /** Past the cache: for work that may run on another instance long after a change (webhook retries). */
     fresh: sites.get,

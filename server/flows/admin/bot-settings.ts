@@ -26,12 +26,14 @@ export async function botApiKeyStatus(deps: FlowDeps, operator: Operator, siteId
 /** Seals the key with the server's BATON_SECRET_KEY; the key itself is never logged, audited or returned. */
 export async function setBotApiKey(deps: FlowDeps, operator: Operator, siteId: string, apiKey: string | null): Promise<{ set: boolean }> {
   assertAdmin(operator, "change the AI agent's API key");
-  await siteFor(deps, siteId);
+  const site = await siteFor(deps, siteId);
   if (apiKey !== null && !deps.secretKey) {
     throw new CodedError('invalid_request', 'The server has no BATON_SECRET_KEY to encrypt the API key with; set it (openssl rand -base64 32) and restart.');
   }
   const sealed = apiKey === null ? null : seal(deps.secretKey!, apiKey.trim());
   await deps.store.sites.setBotApiKey(siteId, sealed, deps.clock.now());
+  // Not a config version, but every instance's cached site must drop the old key.
+  deps.hub.configChanged(siteId, site.configVersion);
   await recordAudit(deps, {
     siteId,
     conversationId: null,
