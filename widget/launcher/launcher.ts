@@ -133,10 +133,17 @@ export function createLauncher(host: HTMLElement, siteKey: string, scriptOrigin:
   // reply or a queued message is not stuck until they open the launcher again.
   else if (hints?.resume || storage?.getItem(storageKeys.outbox(siteKey))) setTimeout(panel, 1500);
 
-  return {
+  const api: Launcher = {
     open,
     close: () => handle?.close(),
     identify(next) {
+      // Another person signs in on this browser: nothing of the previous one's chat stays, even what
+      // the server has not confirmed yet (their identify may never have been sent).
+      if (identity && identity.id !== next.id) {
+        const wasOpen = handle?.isOpen();
+        api.reset();
+        if (wasOpen) open(false);
+      }
       identity = next;
       handle?.identify(next);
     },
@@ -156,4 +163,5 @@ export function createLauncher(host: HTMLElement, siteKey: string, scriptOrigin:
       root.adoptedStyleSheets = [];
     },
   };
+  return api;
 }

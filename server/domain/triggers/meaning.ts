@@ -63,8 +63,38 @@ export const NEIGHBOURS = 8;
 
 export function dot(a: Float32Array, b: Float32Array): number {
   let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += (a[i] ?? 0) * (b[i] ?? 0);
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) sum += (a[i] as number) * (b[i] as number);
   return sum;
+}
+
+/** The index as one contiguous matrix and label numbers: a turn is compared with thousands of examples. */
+interface PackedIndex {
+  dim: number;
+  matrix: Float32Array;
+  labelOf: Uint16Array;
+  labels: ExampleLabel[];
+}
+
+const packed = new WeakMap<ExampleIndex, PackedIndex>();
+
+function pack(index: ExampleIndex): PackedIndex {
+  const cached = packed.get(index);
+  if (cached) return cached;
+  const dim = index.vectors[0]?.length ?? 0;
+  const matrix = new Float32Array(dim * index.examples.length);
+  const labels: ExampleLabel[] = [];
+  const labelOf = new Uint16Array(index.examples.length);
+  for (const [i, example] of index.examples.entries()) {
+    const vector = index.vectors[i];
+    if (vector && vector.length === dim) matrix.set(vector, i * dim);
+    let label = labels.indexOf(example.label);
+    if (label < 0) label = labels.push(example.label) - 1;
+    labelOf[i] = label;
+  }
+  const made = { dim, matrix, labelOf, labels };
+  packed.set(index, made);
+  return made;
 }
 
 interface Best {
@@ -84,21 +114,25 @@ function keepTop(top: number[], value: number): void {
 }
 
 export function meaningOf(vector: Float32Array, index: ExampleIndex, earlier: readonly Float32Array[] = []): TurnMeaning {
-  const best = new Map<ExampleLabel, Best>();
-  for (const [i, example] of index.examples.entries()) {
-    const candidate = index.vectors[i];
-    if (!candidate) continue;
-    const similarity = dot(vector, candidate);
-    const found = best.get(example.label);
-    if (!found) best.set(example.label, { top: [similarity], example: example.text, similarity });
+  const { dim, matrix, labelOf, labels: names } = pack(index);
+  const best: (Best | undefined)[] = [];
+  for (let i = 0; i < labelOf.length; i++) {
+    let similarity = 0;
+    const base = i * dim;
+    for (let j = 0; j < dim; j++) similarity += (vector[j] as number) * (matrix[base + j] as number);
+    const label = labelOf[i] as number;
+    const found = best[label];
+    const text = index.examples[i]?.text ?? '';
+    if (!found) best[label] = { top: [similarity], example: text, similarity };
     else {
       keepTop(found.top, similarity);
-      if (similarity > found.similarity) Object.assign(found, { example: example.text, similarity });
+      if (similarity > found.similarity) Object.assign(found, { example: text, similarity });
     }
   }
   const labels: Record<ExampleLabel, LabelScore> = {};
-  for (const [label, { top, example, similarity }] of best) {
-    labels[label] = { score: top.reduce((s, v) => s + v, 0) / top.length, example, similarity };
+  for (const [label, found] of best.entries()) {
+    if (!found) continue;
+    labels[names[label] as string] = { score: found.top.reduce((s, v) => s + v, 0) / found.top.length, example: found.example, similarity: found.similarity };
   }
   const restates = earlier.length === 0 ? null : Math.max(...earlier.map((e) => dot(vector, e)));
   return { labels, restates };
