@@ -20,6 +20,9 @@ const deps = createFlowDeps(db, log, undefined, {
   embeddings: loadEmbeddingsConfig(process.env),
   outbound: parseOutboundAllow(process.env.OUTBOUND_ALLOW ?? '127.0.0.1,::1'),
   secretKey: e2eSecretKey(),
+  // The journeys patch the demo site in the database directly (e2e/support/db.ts), which no
+  // config-changed event announces: every read goes to the database.
+  siteCacheMs: 0,
 });
 await deps.store.ensureIndexes();
 await seedDemo(deps.store);

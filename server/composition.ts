@@ -71,6 +71,12 @@ export interface FlowDepsOptions {
   hub?: Hub;
   /** BATON_SECRET_KEY, which seals secrets stored in the database (an AI agent's API key). */
   secretKey?: Buffer | null;
+  /**
+   * How long a site document is served from this instance's cache (default 60 s, a bound for a lost
+   * config-changed event). 0 turns the cache off: the end-to-end tests patch sites in the database
+   * behind the server's back.
+   */
+  siteCacheMs?: number;
 }
 
 export function createFlowDeps(
@@ -79,7 +85,7 @@ export function createFlowDeps(
   clock: Clock = { now: () => new Date() },
   options: FlowDepsOptions = {},
 ): FlowDeps {
-  const store = createStore(db);
+  const store = createStore(db, options.siteCacheMs === undefined ? {} : { siteCacheMs: options.siteCacheMs });
   const hub = options.hub ?? createInProcessHub();
   // A site saved on any instance reaches every instance's cache through the hub (the bus carries it across).
   hub.onConfigChanged((siteId, configVersion) => store.sites.invalidate(siteId, configVersion));

@@ -8,17 +8,19 @@ import { loginFailuresStore } from './login-failures-store';
 import { llmUsageStore } from './llm-usage-store';
 import { messagesStore } from './messages-store';
 import { operatorsStore, sessionsStore } from './operators-store';
-import { cachedSitesStore } from './site-cache';
+import { cachedSitesStore, createSiteCache } from './site-cache';
 import { sitesStore } from './sites-store';
 import { visitorsStore } from './visitors-store';
 import { webhookDeliveriesStore } from './webhook-deliveries-store';
 
-export function createStore(db: Db) {
+/** `siteCacheMs`: how long a cached site may be served without a read (0: no cache, every read goes to the database). */
+export function createStore(db: Db, options: { siteCacheMs?: number } = {}) {
   const c = collectionsOf(db);
+  const sites = sitesStore(c);
   return {
     db,
     /** Cached per instance; composition.ts invalidates it on the hub's config-changed event. */
-    sites: cachedSitesStore(sitesStore(c)),
+    sites: cachedSitesStore(sites, createSiteCache(sites, options.siteCacheMs === undefined ? {} : { maxAgeMs: options.siteCacheMs })),
     operators: operatorsStore(c),
     sessions: sessionsStore(c),
     visitors: visitorsStore(c),
