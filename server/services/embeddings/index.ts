@@ -12,7 +12,8 @@ export { type EmbeddingsConfig, loadEmbeddingsConfig } from './config';
 export type { EmbedOptions, Embedder, EmbedderStatus, EmbeddingsLog } from './embedder';
 export type { Embeddings } from './embeddings';
 export { EmbeddingsError, type EmbeddingsErrorCode } from './errors';
-export { cosine, dot, type Neighbour, normalize, topK } from './similarity';
+export { dot } from '../../domain/triggers/meaning';
+export { normalize } from './similarity';
 
 export interface EmbeddingsService extends Embeddings {
   /** Requests and texts sent to the service by this process (zero when off). */
