@@ -29,6 +29,9 @@ test.describe('handoff triggers on the demo page', () => {
     await row.click();
     await expect(operator.getByRole('log').first()).toContainText('hello? anyone there?');
     await operator.getByRole('button', { name: 'Claim' }).click();
+    // The claim has landed (the visitor is told) before the operator writes, as in the other journeys.
+    await expect(log).toContainText('Dana joined the conversation.');
+    await expect(operator.getByLabel('Reply')).toBeEditable();
     await operator.getByLabel('Reply').fill('Hi, Dana here.');
     await operator.getByRole('button', { name: 'Send' }).click();
     await expect(log).toContainText('Hi, Dana here.');
