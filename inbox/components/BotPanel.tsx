@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { type WidgetLocale, widgetLocales } from '../../shared/widget-locales';
+import type { WidgetLocale } from '../../shared/widget-locales';
+import { LocaleSelect } from './LocaleSelect';
 import { useApp } from './app-context';
 
 /** Saved on their own: the AI agent's write-only API key, and testing a question against the saved articles. */
@@ -50,13 +51,7 @@ export function BotPanel() {
         </div>
         <div class="field inline">
           <label for="bot-test-locale">Asked in</label>
-          <select id="bot-test-locale" value={locale} onChange={(e) => setLocale(e.currentTarget.value as WidgetLocale)}>
-            {widgetLocales.map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
-          </select>
+          <LocaleSelect id="bot-test-locale" value={locale} onChange={setLocale} />
         </div>
         <button type="submit" disabled={busy || question.trim() === ''}>
           Test question

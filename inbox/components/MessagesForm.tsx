@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
-import { type VisitorMessageKey, VisitorMessageKey as Keys, type WidgetLocale, widgetLocales } from '../../shared/visitor-messages';
+import { type VisitorMessageKey, VisitorMessageKey as Keys, type WidgetLocale } from '../../shared/visitor-messages';
+import { LocaleSelect } from './LocaleSelect';
 import { FieldIssues } from './FieldIssues';
 import { useApp } from './app-context';
 
@@ -24,13 +25,7 @@ export function MessagesForm() {
       <legend>Visitor messages</legend>
       <div class="field inline">
         <label for="messages-locale">Language</label>
-        <select id="messages-locale" value={locale.value} onChange={(e) => (locale.value = e.currentTarget.value as WidgetLocale)}>
-          {widgetLocales.map((l) => (
-            <option key={l} value={l}>
-              {l}
-            </option>
-          ))}
-        </select>
+        <LocaleSelect id="messages-locale" value={locale.value} onChange={(l) => (locale.value = l)} />
       </div>
       <details>
         <summary>Override sentences ({Object.keys(overrides).length} set)</summary>

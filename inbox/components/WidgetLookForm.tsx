@@ -1,5 +1,5 @@
 import type { WidgetConfig } from '../../shared/config/widget';
-import { widgetLocales } from '../../shared/visitor-messages';
+import { LocaleSelect } from './LocaleSelect';
 import { FieldIssues, useIssueProps } from './FieldIssues';
 import { useApp } from './app-context';
 
@@ -25,13 +25,7 @@ export function WidgetLookForm() {
           <option value="bottom-left">Bottom left</option>
         </select>
         <label for="widget-locale">Default language</label>
-        <select id="widget-locale" value={w.defaultLocale} onChange={(e) => set('defaultLocale', e.currentTarget.value as WidgetConfig['defaultLocale'])}>
-          {widgetLocales.map((l) => (
-            <option key={l} value={l}>
-              {l}
-            </option>
-          ))}
-        </select>
+        <LocaleSelect id="widget-locale" value={w.defaultLocale} onChange={(l) => set('defaultLocale', l)} />
       </div>
       <label class="check">
         <input type="checkbox" checked={w.operatorAvatars} onChange={(e) => set('operatorAvatars', e.currentTarget.checked)} />
