@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { patchDemoConfig, withE2eDb } from './support/db';
-import { action, closeContexts, freshPage, conversationRow, DANA, openConversation, openInbox, showView, startVisitor, visitorStage } from './support/inbox';
+import { action, closeContexts, freshPage, conversationRow, DANA, openConversation, openInbox, showView, startVisitor, visitorStage, confirmAction } from './support/inbox';
 
 test.afterEach(closeContexts);
 
@@ -47,7 +47,7 @@ test('the inbox views have no serious or critical accessibility violations', asy
     await action(dana, 'Claim').click();
     await expect(pane.getByText('You own this conversation')).toBeVisible();
     await expectNoSeriousViolations(dana, 'Open conversation (claimed)');
-    await action(dana, 'Resolve').click();
+    await confirmAction(dana, 'Resolve');
     await expect(pane.getByText('Resolved', { exact: true })).toBeVisible();
   });
 

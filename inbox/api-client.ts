@@ -5,6 +5,8 @@ import {
   CallbacksResponse,
   ConversationDetail,
   type CorrectIntentBody,
+  type InternalNoteBody,
+  InternalNoteResponse,
   type ListConversationsQuery,
   ListConversationsResponse,
   type LoginBody,
@@ -46,6 +48,8 @@ export interface InboxApi {
   returnToBot(conversationId: string, body: NoteBody): Call<typeof ActionResponse>;
   resolve(conversationId: string, body: NoteBody): Call<typeof ActionResponse>;
   correctIntent(conversationId: string, body: CorrectIntentBody): Call<typeof ActionResponse>;
+  /** Operators only: never reaches the visitor. */
+  addNote(conversationId: string, body: InternalNoteBody): Call<typeof InternalNoteResponse>;
   callbacks(): Call<typeof CallbacksResponse>;
   markCallbackDone(callbackId: string): Call<typeof CallbackDoneResponse>;
   sites(): Call<typeof SitesResponse>;
@@ -149,6 +153,7 @@ export function createApiClient(options: ApiClientOptions = {}): InboxApi {
     returnToBot: (id, body) => action(id, 'return-to-bot', body),
     resolve: (id, body) => action(id, 'resolve', body),
     correctIntent: (id, body) => action(id, 'intent', body),
+    addNote: (id, body) => request('POST', `/api/conversations/${enc(id)}/notes`, InternalNoteResponse, body),
     callbacks: () => request('GET', '/api/callbacks', CallbacksResponse),
     markCallbackDone: (id) => request('POST', `/api/callbacks/${enc(id)}/done`, CallbackDoneResponse, {}),
     sites: () => request('GET', '/api/sites', SitesResponse),

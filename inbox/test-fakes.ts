@@ -63,7 +63,7 @@ export function message(seq: number, overrides: Partial<Message> = {}): Message 
 }
 
 export function detail(conversation: ConversationSummary, messages: Message[] = [message(1), message(2)]): ConversationDetail {
-  return { conversation, messages, casePackage: null, audit: [] };
+  return { conversation, messages, casePackage: null, audit: [], notes: [] };
 }
 
 export function callback(overrides: Partial<Callback> = {}): Callback {
@@ -116,6 +116,8 @@ export function fakeApi(overrides: Partial<InboxApi> = {}): FakeApi {
     returnToBot: action,
     resolve: action,
     correctIntent: action,
+    addNote: async (id, body) =>
+      ok({ note: { noteId: 'n1', conversationId: id, author: { operatorId: me.operatorId, name: me.name }, text: body.text, createdAt: at(5) } }),
     callbacks: async () => ok({ callbacks: [] }),
     markCallbackDone: async (id) => ok({ callback: callback({ callbackId: id, status: 'done', doneAt: at(30), doneBy: me.operatorId }) }),
     sites: async () => ok({ sites: [{ siteId: 'site_1', name: 'Shop', siteKey: 'pk_1' }] }),

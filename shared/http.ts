@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { Message, MessageText } from './entities';
 import { AuditEntry } from './audit';
 import { CasePackage } from './case-package';
-import { Callback, ConversationSummary, OperatorIdentity, Presence, Role } from './operator-protocol';
+import { Callback, ConversationSummary, InternalNote, OperatorIdentity, Presence, Role } from './operator-protocol';
 import { SiteConfigFields } from './site-config';
 import { widgetLocales } from './widget-locales';
 
@@ -44,6 +44,8 @@ export const ConversationDetail = z.object({
   messages: z.array(Message),
   casePackage: z.nullable(CasePackage),
   audit: z.array(AuditEntry),
+  /** Operators-only notes; defaulted so a body from a server without notes still parses. */
+  notes: z._default(z.array(InternalNote), []),
 });
 export type ConversationDetail = z.infer<typeof ConversationDetail>;
 
@@ -63,6 +65,10 @@ export const TransferBody = z.object({
 export type TransferBody = z.infer<typeof TransferBody>;
 export const NoteBody = z.object({ note: Note });
 export type NoteBody = z.infer<typeof NoteBody>;
+export const InternalNoteBody = z.object({ text: MessageText });
+export type InternalNoteBody = z.infer<typeof InternalNoteBody>;
+export const InternalNoteResponse = z.object({ note: InternalNote });
+export type InternalNoteResponse = z.infer<typeof InternalNoteResponse>;
 export const CorrectIntentBody = z.object({ intent: z.string().check(z.minLength(1), z.maxLength(64)) });
 export type CorrectIntentBody = z.infer<typeof CorrectIntentBody>;
 export const PresenceBody = z.object({ presence: z.enum(['online', 'away']) });

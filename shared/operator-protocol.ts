@@ -64,6 +64,16 @@ export const Callback = z.object({
 });
 export type Callback = z.infer<typeof Callback>;
 
+/** Written by an operator for operators only: never stored as a message, so it can never reach the visitor. */
+export const InternalNote = z.object({
+  noteId: z.string(),
+  conversationId: z.string(),
+  author: Owner,
+  text: z.string(),
+  createdAt: z.string(),
+});
+export type InternalNote = z.infer<typeof InternalNote>;
+
 /** Why one operator is asked to look now: a handoff to their queue, an offer to them, a transfer to them. */
 export const PageReason = z.enum(['handoff', 'offer', 'transfer']);
 export type PageReason = z.infer<typeof PageReason>;
@@ -86,6 +96,7 @@ export const OperatorEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('handoff_started'), conversation: ConversationSummary }),
   z.object({ type: z.literal('paged'), reason: PageReason, conversation: ConversationSummary }),
   z.object({ type: z.literal('message_added'), siteId: z.string(), message: Message }),
+  z.object({ type: z.literal('note_added'), siteId: z.string(), note: InternalNote }),
   z.object({ type: z.literal('visitor_typing'), conversationId: z.string(), isTyping: z.boolean() }),
   z.object({ type: z.literal('callback_updated'), callback: Callback }),
   z.object({ type: z.literal('presence_updated'), operatorId: z.string(), presence: Presence }),

@@ -1,14 +1,22 @@
-import { ActionBar } from './ActionBar';
+import { useSignal } from '@preact/signals';
 import { AuditTrail } from './AuditTrail';
 import { CasePackagePanel } from './CasePackagePanel';
 import { Composer } from './Composer';
+import { ConversationToolbar } from './ConversationToolbar';
+import { IntentForm } from './IntentForm';
 import { LockBadge } from './LockBadge';
 import { Transcript } from './Transcript';
 import { useApp } from './app-context';
 
+/** The case panel starts open where there is room beside the transcript, folded on narrow screens. */
+const roomForCase = () => typeof matchMedia !== 'function' || matchMedia('(min-width: 1100px)').matches;
+
 export function ConversationPane() {
   const { conversation } = useApp();
   const id = conversation.openId.value;
+  // The operator's choice holds for the conversation they made it in; each one opens as the screen allows.
+  const choice = useSignal<{ id: string | null; open: boolean } | null>(null);
+  const caseOpen = { value: choice.value?.id === id ? choice.value.open : roomForCase() };
   const detail = conversation.detail.value;
   if (!id) {
     return (
@@ -37,20 +45,27 @@ export function ConversationPane() {
   }
   const c = detail.conversation;
   return (
-    <section class="conversation" aria-labelledby="conversation-title">
+    <section class={`conversation${caseOpen.value ? ' with-case' : ''}`} aria-labelledby="conversation-title">
       <div class="conversation-head">
         <h2 id="conversation-title">{c.visitorName ?? 'Visitor'}</h2>
         <LockBadge />
       </div>
-      <ActionBar />
+      <ConversationToolbar caseOpen={caseOpen.value} onToggleCase={() => (choice.value = { id, open: !caseOpen.value })} />
       <div class="conversation-body">
         <div class="chat">
           <Transcript />
           <Composer />
         </div>
-        <CasePackagePanel />
+        {caseOpen.value ? (
+          <aside id="case-panel" class="case-panel" aria-label="Case details">
+            <CasePackagePanel />
+            <IntentForm />
+            <AuditTrail />
+          </aside>
+        ) : (
+          <div id="case-panel" hidden />
+        )}
       </div>
-      <AuditTrail />
     </section>
   );
 }

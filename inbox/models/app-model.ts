@@ -37,7 +37,10 @@ export function createAppModel(deps: AppDeps) {
     socket,
     meId: session.meId,
     isAdmin: session.isAdmin,
-    onChanged: (c) => inbox.applyUpdate(c),
+    onChanged: (c) => {
+      alerts.settle(c, session.meId.peek());
+      inbox.applyUpdate(c);
+    },
     newId: deps.newId,
     now: () => Date.now(),
   });

@@ -3,6 +3,7 @@ import type { LeaseDoc } from './assignment-leases-store';
 import type {
   AuditDoc,
   CallbackDoc,
+  InternalNoteDoc,
   LlmUsageDoc,
   LoginFailuresDoc,
   ConversationDoc,
@@ -25,6 +26,7 @@ export interface Collections {
   messages: Collection<MessageDoc>;
   audit: Collection<AuditDoc>;
   callbacks: Collection<CallbackDoc>;
+  internalNotes: Collection<InternalNoteDoc>;
   transitions: Collection<TransitionDoc>;
   webhookDeliveries: Collection<WebhookDeliveryDoc>;
   webhookAttempts: Collection<WebhookAttemptDoc>;
@@ -43,6 +45,7 @@ export function collectionsOf(db: Db): Collections {
     messages: db.collection('messages'),
     audit: db.collection('audit'),
     callbacks: db.collection('callbacks'),
+    internalNotes: db.collection('internal_notes'),
     transitions: db.collection('transitions'),
     webhookDeliveries: db.collection('webhook_deliveries'),
     webhookAttempts: db.collection('webhook_attempts'),
@@ -92,6 +95,7 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     c.messages.createIndex({ conversationId: 1, seq: 1 }, { unique: true }),
     c.audit.createIndex({ conversationId: 1, at: 1 }),
     c.callbacks.createIndex({ siteId: 1, status: 1 }),
+    c.internalNotes.createIndex({ conversationId: 1, createdAt: 1 }),
     // The worker's claim and its idle check: due rows by status, oldest first.
     c.webhookDeliveries.createIndex({ status: 1, nextAttemptAt: 1 }),
   ]);

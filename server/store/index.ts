@@ -7,6 +7,7 @@ import { collectionsOf, ensureIndexes } from './database';
 import { loginFailuresStore } from './login-failures-store';
 import { llmUsageStore } from './llm-usage-store';
 import { messagesStore } from './messages-store';
+import { notesStore } from './notes-store';
 import { operatorsStore, sessionsStore } from './operators-store';
 import { cachedSitesStore, createSiteCache } from './site-cache';
 import { sitesStore } from './sites-store';
@@ -28,6 +29,7 @@ export function createStore(db: Db, options: { siteCacheMs?: number } = {}) {
     messages: messagesStore(c),
     audit: auditStore(c),
     callbacks: callbacksStore(c),
+    notes: notesStore(c),
     webhookDeliveries: webhookDeliveriesStore(c),
     loginFailures: loginFailuresStore(c),
     assignmentLeases: assignmentLeasesStore(c.assignmentLeases),

@@ -6,6 +6,7 @@ import type { Conversation } from '../../entities/conversation';
 import type { Operator } from '../../entities/operator';
 import { decodeCursor, encodeCursor, positionOf } from '../../store/list-position';
 import type { FlowDeps } from '../../composition';
+import { toWireNote } from './internal-note';
 import { toAuditEntry, toSummary, toWireCallback, toWireMessage } from '../handoff/wire';
 
 // What the operator inbox reads. Another site's conversation answers exactly like a missing one,
@@ -47,15 +48,17 @@ export async function listInbox(deps: FlowDeps, operator: Operator, query: ListC
 
 export async function conversationDetail(deps: FlowDeps, operator: Operator, conversationId: string): Promise<ConversationDetail> {
   const conversation = await conversationForOperator(deps, operator, conversationId);
-  const [messages, audit] = await Promise.all([
+  const [messages, audit, notes] = await Promise.all([
     deps.store.messages.after(conversationId, 0, 2000),
     deps.store.audit.forConversation(conversationId),
+    deps.store.notes.forConversation(conversationId),
   ]);
   return {
     conversation: toSummary(conversation),
     messages: messages.map(toWireMessage),
     casePackage: conversation.casePackage,
     audit: audit.map(toAuditEntry),
+    notes: notes.map(toWireNote),
   };
 }
 

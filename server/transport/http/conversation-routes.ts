@@ -5,6 +5,8 @@ import {
   ConversationDetail,
   ConversationIdParams,
   CorrectIntentBody,
+  InternalNoteBody,
+  InternalNoteResponse,
   ListConversationsQuery,
   ListConversationsResponse,
   NoteBody,
@@ -16,6 +18,7 @@ import { correctIntent } from '../../flows/handoff/case-for';
 import type { FlowDeps } from '../../composition';
 import { conversationAudit, conversationDetail, conversationForOperator, listInbox } from '../../flows/operator/inbox-queries';
 import { replyAsOperator, runOperatorAction } from '../../flows/operator/actions';
+import { addInternalNote } from '../../flows/operator/internal-note';
 import { transferCommandFor } from '../../flows/operator/transfer-target';
 import { toSummary } from '../../flows/handoff/wire';
 import type { Conversation } from '../../entities/conversation';
@@ -69,6 +72,11 @@ export async function conversationRoutes(app: FastifyInstance, opts: { deps: Flo
     const result = await replyAsOperator(deps, operator, conversationId, request.body as ReplyBody);
     if (!result.ok) throw refusal(result.code, result.message, 'owner' in result ? result.owner : null);
     return { conversation: toSummary(result.conversation) };
+  });
+
+  app.post('/api/conversations/:conversationId/notes', { schema: { params: ConversationIdParams, body: InternalNoteBody, response: { 200: InternalNoteResponse } } }, async (request): Promise<InternalNoteResponse> => {
+    const { conversationId } = request.params as { conversationId: string };
+    return { note: await addInternalNote(deps, currentOperator(request), conversationId, (request.body as InternalNoteBody).text) };
   });
 
   app.post('/api/conversations/:conversationId/intent', { schema: { params: ConversationIdParams, body: CorrectIntentBody, response: { 200: ActionResponse } } }, async (request) => {
