@@ -40,4 +40,6 @@ export interface Conversation {
   episodes?: HandoffEpisode[];
   /** The latest resolution, kept when the conversation reopens: the Resolved history lists it. */
   lastResolvedAt?: Date | null;
+  /** Normalised name, email, facts and transcript (domain/search-text.ts), written when it is resolved. */
+  searchText?: string;
 }
