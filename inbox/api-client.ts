@@ -17,6 +17,7 @@ import {
   type PresenceBody,
   PresenceResponse,
   QueuesResponse,
+  SavedRepliesResponse,
   type ReplyBody,
   SessionResponse,
   SiteConfigResponse,
@@ -55,6 +56,7 @@ export interface InboxApi {
   sites(): Call<typeof SitesResponse>;
   operators(siteId: string): Call<typeof OperatorsResponse>;
   queues(siteId: string): Call<typeof QueuesResponse>;
+  savedReplies(siteId: string): Call<typeof SavedRepliesResponse>;
   /** Admins only. */
   siteConfig(siteId: string): Call<typeof SiteConfigResponse>;
   /** Refused with version_conflict when someone saved after `configVersion` was loaded. */
@@ -159,6 +161,7 @@ export function createApiClient(options: ApiClientOptions = {}): InboxApi {
     sites: () => request('GET', '/api/sites', SitesResponse),
     operators: (siteId) => request('GET', `/api/sites/${enc(siteId)}/operators`, OperatorsResponse),
     queues: (siteId) => request('GET', `/api/sites/${enc(siteId)}/queues`, QueuesResponse),
+    savedReplies: (siteId) => request('GET', `/api/sites/${enc(siteId)}/saved-replies`, SavedRepliesResponse),
     siteConfig: (siteId) => request('GET', `/api/sites/${enc(siteId)}/config`, SiteConfigResponse),
     saveSiteConfig: (siteId, config, configVersion) =>
       request('PUT', `/api/sites/${enc(siteId)}/config`, SiteConfigResponse, { config, configVersion }),

@@ -122,6 +122,7 @@ export function fakeApi(overrides: Partial<InboxApi> = {}): FakeApi {
     markCallbackDone: async (id) => ok({ callback: callback({ callbackId: id, status: 'done', doneAt: at(30), doneBy: me.operatorId }) }),
     sites: async () => ok({ sites: [{ siteId: 'site_1', name: 'Shop', siteKey: 'pk_1' }] }),
     operators: async () => ok({ operators: [] }),
+    savedReplies: async () => ok({ savedReplies: defaultSiteConfig().savedReplies }),
     queues: async () => ok({ queues: defaultSiteConfig().queues.map(({ id, name, members }) => ({ id, name, members })) }),
     siteConfig: async () => ok({ config: defaultSiteConfig(), configVersion: 1 }),
     saveSiteConfig: async (_siteId, config, configVersion) => ok({ config, configVersion: configVersion + 1 }),

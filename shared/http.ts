@@ -3,6 +3,7 @@ import { Message, MessageText } from './entities';
 import { AuditEntry } from './audit';
 import { CasePackage } from './case-package';
 import { Callback, ConversationSummary, InternalNote, OperatorIdentity, Presence, Role } from './operator-protocol';
+import { SavedReply } from './config/saved-replies';
 import { SiteConfigFields } from './site-config';
 import { widgetLocales } from './widget-locales';
 
@@ -118,6 +119,9 @@ export const OperatorsResponse = z.object({ operators: z.array(OperatorSummary) 
 export const QueueSummary = z.object({ id: z.string(), name: z.string(), members: z.array(z.string()) });
 export type QueueSummary = z.infer<typeof QueueSummary>;
 export const QueuesResponse = z.object({ queues: z.array(QueueSummary) });
+/** Every operator of the site reads its saved replies; only admins change them (in the site config). */
+export const SavedRepliesResponse = z.object({ savedReplies: z.array(SavedReply) });
+export type SavedRepliesResponse = z.infer<typeof SavedRepliesResponse>;
 
 /** Saves only over the version it was loaded at; a stale one is refused with version_conflict. */
 export const PutSiteConfigBody = z.object({ config: z.unknown(), configVersion: z.number().check(z.int(), z.gte(0)) });

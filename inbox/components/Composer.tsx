@@ -1,6 +1,10 @@
+import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
+import type { SavedReply } from '../../shared/config/saved-replies';
 import { MAX_MESSAGE_CHARS } from '../../shared/protocol-version';
 import type { LockState } from '../models/lock-rules';
+import { fillPlaceholders } from '../models/saved-replies';
+import { SavedReplyPicker } from './SavedReplyPicker';
 import { useApp } from './app-context';
 
 function replyHint(canReply: boolean, lock: LockState['kind'] | undefined): string {
@@ -21,15 +25,39 @@ function replyHint(canReply: boolean, lock: LockState['kind'] | undefined): stri
 
 /** Docked under the transcript: a reply to the visitor, or an internal note only operators see. */
 export function Composer() {
-  const { conversation } = useApp();
+  const { conversation, savedReplies, session } = useApp();
   const { composer } = conversation;
   const field = useRef<HTMLTextAreaElement>(null);
+  const picking = useSignal(false);
+  const siteId = conversation.summary.value?.siteId ?? null;
   const note = composer.mode.value === 'note';
   const canWrite = note ? conversation.detail.value !== null : conversation.allowed.value.reply;
   const request = composer.focusRequest.value;
   useEffect(() => {
     if (request > 0) field.current?.focus();
   }, [request]);
+
+  function openPicker() {
+    if (!siteId) return;
+    void savedReplies.load(siteId);
+    picking.value = true;
+  }
+  function closePicker() {
+    picking.value = false;
+    field.current?.focus();
+  }
+  function pick(reply: SavedReply) {
+    const detail = conversation.detail.peek();
+    const pkg = detail?.casePackage;
+    composer.insert(
+      fillPlaceholders(reply.text, {
+        visitorName: detail?.conversation.visitorName ?? pkg?.visitor.name ?? null,
+        visitorEmail: pkg?.visitor.email ?? null,
+        operatorName: session.operator.peek()?.name ?? '',
+      }),
+    );
+    picking.value = false;
+  }
 
   const hint = note
     ? 'Only operators see notes; the visitor never does. Ctrl+Enter or Cmd+Enter saves.'
@@ -67,13 +95,35 @@ export function Composer() {
           aria-describedby="composer-hint composer-error"
           placeholder={note ? 'Write a note for your team…' : canWrite ? 'Write a reply…' : undefined}
           onInput={(e) => composer.input(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            // "/" at the start of a line opens the saved replies; anywhere else it is a slash.
+            const el = e.currentTarget;
+            const before = el.value.slice(0, el.selectionStart ?? 0);
+            if (e.key === '/' && !note && (before === '' || before.endsWith('\n'))) {
+              e.preventDefault();
+              openPicker();
+            }
+          }}
         />
         <button type="submit" class="primary" disabled={!canWrite || !composer.text.value.trim()}>
           {note ? 'Add note' : 'Send'}
         </button>
       </div>
+      {picking.value ? (
+        <SavedReplyPicker replies={siteId ? savedReplies.bySite.value[siteId] : undefined} error={savedReplies.error.value} onPick={pick} onClose={closePicker} />
+      ) : null}
       <p id="composer-hint" class="muted hint">
         {hint}
+        {note || !canWrite ? null : (
+          <>
+            {' '}
+            Type / for{' '}
+            <button type="button" class="link" aria-expanded={picking.value} onClick={openPicker}>
+              saved replies
+            </button>
+            .
+          </>
+        )}
       </p>
       <p id="composer-error" class="error" role="alert">
         {composer.error.value}

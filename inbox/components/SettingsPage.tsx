@@ -10,6 +10,7 @@ import { OperatorsPanel } from './OperatorsPanel';
 import { PolicyTopicsForm } from './PolicyTopicsForm';
 import { TeachByExampleForm } from './TeachByExampleForm';
 import { QueuesForm } from './QueuesForm';
+import { SavedRepliesForm } from './SavedRepliesForm';
 import { SettingsSaveBar } from './SettingsSaveBar';
 import { SiteSecretPanel } from './SiteSecretPanel';
 import { TriggerSwitches } from './TriggerSwitches';
@@ -58,6 +59,7 @@ export function SettingsPage() {
           <KnowledgeBaseForm />
           <WidgetLookForm />
           <MessagesForm />
+          <SavedRepliesForm />
           <WebhookForm />
           <JsonConfigEditor />
           <SettingsSaveBar />

@@ -12,6 +12,7 @@ import { createDirectoryModel } from './directory-model';
 import { createInboxModel } from './inbox-model';
 import { createSessionModel } from './session-model';
 import { routeConnectionStatus, routeEvent } from './live-events';
+import { createSavedRepliesModel } from './saved-replies';
 import { createSettingsModel } from './settings-model';
 
 export interface AppDeps {
@@ -45,6 +46,7 @@ export function createAppModel(deps: AppDeps) {
     now: () => Date.now(),
   });
   const settings = createSettingsModel(api, directory);
+  const savedReplies = createSavedRepliesModel(api);
   const section = signal<Section>('awaiting');
   const alerts = createAlertsModel(deps.notifier, (id) =>
     navigate({ section: section.peek() === 'settings' ? 'awaiting' : section.peek(), conversationId: id }),
@@ -132,6 +134,7 @@ export function createAppModel(deps: AppDeps) {
     callbacks,
     conversation,
     settings,
+    savedReplies,
     alerts,
     section,
     route,

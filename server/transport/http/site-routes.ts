@@ -19,6 +19,7 @@ import {
   TestQuestionBody,
   TestQuestionResponse,
   SitesResponse,
+  SavedRepliesResponse,
   UpdateOperatorBody,
 } from '../../../shared/http';
 import { markCallbackDone } from '../../flows/operator/callback-done';
@@ -27,7 +28,7 @@ import { listCallbacks, listOperatorSites } from '../../flows/operator/inbox-que
 import { loadOperatorLoads } from '../../flows/handoff/operator-load';
 import { listOperatorProfiles, updateOperatorProfile } from '../../flows/admin/operator-profiles';
 import { setPresence } from '../../flows/operator/presence';
-import { loadQueueSummaries, loadSiteConfig, saveSiteConfig } from '../../flows/admin/site-config';
+import { loadQueueSummaries, loadSavedReplies, loadSiteConfig, saveSiteConfig } from '../../flows/admin/site-config';
 import { revealSiteSecret, rotateSiteSecret } from '../../flows/admin/site-secret';
 import { botApiKeyStatus, setBotApiKey, testQuestion } from '../../flows/admin/bot-settings';
 import { toWireCallback } from '../../flows/handoff/wire';
@@ -59,6 +60,11 @@ export async function siteRoutes(app: FastifyInstance, opts: { deps: FlowDeps })
   app.get('/api/sites/:siteId/queues', { schema: { params: SiteIdParams, response: { 200: QueuesResponse } } }, async (request) => {
     const { siteId } = siteOperator(request);
     return { queues: await loadQueueSummaries(deps, siteId) };
+  });
+
+  app.get('/api/sites/:siteId/saved-replies', { schema: { params: SiteIdParams, response: { 200: SavedRepliesResponse } } }, async (request) => {
+    const { siteId } = siteOperator(request);
+    return { savedReplies: await loadSavedReplies(deps, siteId) };
   });
 
   app.get('/api/sites/:siteId/config', { schema: { params: SiteIdParams, response: { 200: SiteConfigResponse } } }, async (request) => {
