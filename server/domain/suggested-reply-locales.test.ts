@@ -19,7 +19,7 @@ const visitor = (locale: string | null, name: string | null = 'Ana Silva') => ({
 const basis = (locale: string | null, over: { intent?: string; trigger?: TriggerId; missing?: string[]; order?: string } = {}) => ({
   visitor: visitor(locale),
   intent: over.intent ?? 'refund',
-  facts: over.order ? { orderNumber: over.order } : {},
+  facts: (over.order ? { orderNumber: over.order } : {}) as Record<string, string>,
   missingFacts: over.missing ?? [],
   triggers: [{ trigger: over.trigger ?? 'human_request', evidence: '' }],
   replyTone: 'friendly' as const,
