@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ApiRoute } from '../../shared/api/route';
 import { apiRoutes } from '../../shared/api/routes';
 import { type Harness, startHarness } from '../test-support/harness';
 
@@ -49,7 +50,7 @@ describe('the shared route table', () => {
       paths: Record<string, Record<string, { summary: string; parameters?: { name: string; in: string }[]; requestBody?: unknown; security?: unknown[]; responses: Record<string, unknown> }>>;
     };
     expect(doc.openapi).toBe('3.1.0');
-    for (const route of Object.values(apiRoutes)) {
+    for (const route of Object.values(apiRoutes) as ApiRoute[]) {
       const openApiPath = route.path.replace(/:(\w+)/g, '{$1}');
       const operation = doc.paths[openApiPath]?.[route.method.toLowerCase()];
       expect(operation, `${route.method} ${route.path}`).toBeDefined();
