@@ -57,6 +57,8 @@ export const Callback = z.object({
   contact: CallbackContact,
   note: z.nullable(z.string()),
   visitorTimeZone: z.nullable(z.string()),
+  /** The conversation's visitor name, when the list is read; live updates may leave it out. */
+  visitorName: z.optional(z.nullable(z.string())),
   status: z.enum(['pending', 'done']),
   createdAt: z.string(),
   doneAt: z.nullable(z.string()),

@@ -93,3 +93,26 @@ describe('search of resolved conversations', () => {
     other.client.close();
   });
 });
+
+describe('the operators’ callbacks list', () => {
+  it('names the visitor of each callback beside the contact', async () => {
+    const { client, ana, conversationId } = await conversationWith('Please call me back');
+    await h.db.collection('conversations').updateOne({ _id: conversationId as never }, { $set: { visitorName: 'Vera Nunes' } });
+    await h.deps.store.callbacks.insert({
+      _id: 'cb-1',
+      siteId: 'site-a',
+      conversationId,
+      slot: null,
+      contact: { kind: 'phone', value: '+351 555 0100' },
+      note: null,
+      visitorTimeZone: 'Europe/Lisbon',
+      status: 'pending',
+      createdAt: new Date(),
+      doneAt: null,
+      doneBy: null,
+    });
+    const list = await ana.fetch('/api/callbacks');
+    expect(list.body.callbacks).toEqual([expect.objectContaining({ callbackId: 'cb-1', visitorName: 'Vera Nunes', contact: { kind: 'phone', value: '+351 555 0100' } })]);
+    client.close();
+  });
+});

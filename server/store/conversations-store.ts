@@ -67,6 +67,12 @@ export function conversationsStore(c: Collections) {
     get(conversationId: string): Promise<ConversationDoc | null> {
       return col.findOne({ _id: conversationId });
     },
+    /** Visitor names by conversation id, for lists that show who a row is about. */
+    async visitorNames(conversationIds: string[]): Promise<Map<string, string | null>> {
+      if (conversationIds.length === 0) return new Map();
+      const found = await col.find({ _id: { $in: conversationIds } }, { projection: { visitorName: 1 } }).toArray();
+      return new Map(found.map((c) => [c._id, c.visitorName ?? null]));
+    },
     latestForVisitor(visitorId: string): Promise<ConversationDoc | null> {
       return col.find({ visitorId }).sort({ createdAt: -1 }).limit(1).next();
     },

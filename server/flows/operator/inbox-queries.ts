@@ -73,5 +73,7 @@ export async function listOperatorSites(deps: FlowDeps, operator: Operator): Pro
 }
 
 export async function listCallbacks(deps: FlowDeps, operator: Operator): Promise<WireCallback[]> {
-  return (await deps.store.callbacks.forSites(operator.siteIds)).map(toWireCallback);
+  const callbacks = await deps.store.callbacks.forSites(operator.siteIds);
+  const names = await deps.store.conversations.visitorNames([...new Set(callbacks.map((c) => c.conversationId))]);
+  return callbacks.map((c) => ({ ...toWireCallback(c), visitorName: names.get(c.conversationId) ?? null }));
 }
