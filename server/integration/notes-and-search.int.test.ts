@@ -116,3 +116,29 @@ describe('the operators’ callbacks list', () => {
     client.close();
   });
 });
+
+describe('visitor presence', () => {
+  it('tells the operators when the visitor leaves a waiting conversation and when they come back', async () => {
+    await h.close();
+    h = await startHarness({ visitorLeftGraceMs: 200 });
+    await seedSite(h, { siteId: 'site-a', siteKey: 'key-a' });
+    await seedOperator(h, { operatorId: 'op-ana', email: 'ana@a.test', name: 'Ana Lima', siteIds: ['site-a'] });
+    const ana = await loginOperator(h, 'ana@a.test');
+    const anaSocket = await connectOperator(h, ana);
+    const { client, welcome } = await visitorSession(h, 'key-a');
+    client.send({ type: 'request_human', clientMessageId: 'h1' });
+    const waiting = await anaSocket.waitFor('conversation_updated', (e) => e.conversation.state === 'queued');
+    const id = waiting.conversation.conversationId;
+
+    client.close();
+    const left = await anaSocket.waitFor('conversation_updated', (e) => e.conversation.conversationId === id && e.conversation.visitorPresence?.online === false);
+    expect(Date.parse(left.conversation.visitorPresence!.since)).toBeGreaterThan(0);
+    const listed = await ana.fetch('/api/conversations?view=awaiting');
+    expect(listed.body.conversations[0].visitorPresence).toMatchObject({ online: false });
+
+    const back = await visitorSession(h, 'key-a', { token: welcome.visitorToken });
+    await anaSocket.waitFor('conversation_updated', (e) => e.conversation.conversationId === id && e.conversation.visitorPresence?.online === true);
+    back.client.close();
+    anaSocket.close();
+  });
+});

@@ -117,6 +117,12 @@ export function conversationsStore(c: Collections) {
         col.findOneAndUpdate({ _id: conversationId, ...seqFilter(onlyIf) }, { $set: set, $max: { lastSeq: seq } }, { returnDocument: 'after' }),
       );
     },
+    /** The visitor came or went; no version change. Null when the conversation is gone. */
+    setVisitorPresence(conversationId: string, presence: { online: boolean; since: Date }): Promise<ConversationDoc | null> {
+      return withLock(conversationId, () =>
+        col.findOneAndUpdate({ _id: conversationId }, { $set: { visitorPresence: presence } }, { returnDocument: 'after' }),
+      );
+    },
     /** What a resolved conversation is found by; no version change, nothing else touched. */
     async setSearchText(conversationId: string, searchText: string): Promise<void> {
       await withLock(conversationId, () => col.updateOne({ _id: conversationId }, { $set: { searchText } }));

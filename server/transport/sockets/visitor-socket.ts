@@ -14,6 +14,7 @@ import type { Visitor } from '../../entities/visitor';
 import type { OverloadGuard } from '../overload';
 import { createFrameLimiter, keepAlive, parseFrame } from './frame-guard';
 import { HELLO_DEADLINE_MS, helloDeadline } from './hello-deadline';
+import { createVisitorPresence, type VisitorPresence } from './visitor-presence';
 
 /** Frames a socket may have waiting (one running, the rest queued) before more are refused as `busy`. */
 export const DEFAULT_SOCKET_QUEUE_LIMIT = 16;
@@ -32,10 +33,12 @@ declare module 'fastify' {
 
 export async function visitorSocketRoutes(
   app: FastifyInstance,
-  opts: { deps: FlowDeps; overload: OverloadGuard; queueLimit?: number; helloDeadlineMs?: number },
+  opts: { deps: FlowDeps; overload: OverloadGuard; queueLimit?: number; helloDeadlineMs?: number; visitorLeftGraceMs?: number },
 ): Promise<void> {
   const { deps, overload } = opts;
   const limits = { queueLimit: opts.queueLimit ?? DEFAULT_SOCKET_QUEUE_LIMIT, helloDeadlineMs: opts.helloDeadlineMs ?? HELLO_DEADLINE_MS };
+  const presence = createVisitorPresence(deps, opts.visitorLeftGraceMs);
+  app.addHook('onClose', async () => presence.stop());
   app.get(
     '/ws/visitor',
     {
@@ -54,7 +57,7 @@ export async function visitorSocketRoutes(
       if (!request.visitorSite) return socket.close(PROTOCOL_CLOSE_CODE, 'unknown_site');
       // The socket keeps ids and the token, never the request or its own copy of the site: the
       // site is the instance's shared cached one, fetched per frame (flows/visitor/site.ts).
-      serveVisitorSocket(deps, overload, limits, socket, request.visitorSite, query.token);
+      serveVisitorSocket(deps, overload, limits, socket, request.visitorSite, query.token, presence);
     },
   );
 }
@@ -66,6 +69,7 @@ function serveVisitorSocket(
   socket: WebSocket,
   opened: Site,
   token: string | undefined,
+  presence: VisitorPresence,
 ): void {
   const siteId = opened._id;
   const send = (event: VisitorEvent) => {
@@ -76,6 +80,14 @@ function serveVisitorSocket(
   const helloSaid = helloDeadline(socket, limits.helloDeadlineMs);
   let visitor: Visitor | null = null;
   let unsubscribe = () => {};
+  /** The visitor this socket counts as present, once it said hello. */
+  let present: string | null = null;
+  const isNow = (visitorId: string) => {
+    if (present === visitorId) return;
+    if (present) presence.left(present);
+    present = visitorId;
+    presence.arrived(visitorId);
+  };
   // One chain per socket: frames apply in order, and those arriving during set-up wait.
   let chain = Promise.resolve();
   let pending = 0;
@@ -90,7 +102,8 @@ function serveVisitorSocket(
       token = resolved.token;
       unsubscribe();
       unsubscribe = deps.hub.subscribeVisitor(visitor._id, send);
-      return send(await buildWelcome(deps, site, visitor, resolved.token, command.afterSeq));
+      send(await buildWelcome(deps, site, visitor, resolved.token, command.afterSeq));
+      return isNow(visitor._id);
     }
     if (!visitor) return send({ type: 'error', code: 'invalid_frame', message: 'Send hello first.' });
     if (command.type === 'resume') return send({ type: 'history', messages: await visitorHistory(deps, visitor, command.afterSeq) });
@@ -104,6 +117,7 @@ function serveVisitorSocket(
       // A welcome for the new visitor: the widget keeps its token and shows an empty transcript.
       send(await buildWelcome(deps, site, visitor, outcome.token, 0));
       send({ type: 'identity_checked', verified: true });
+      isNow(visitor._id);
     }
     if (outcome.kind === 'identity') {
       visitor = outcome.visitor;
@@ -153,5 +167,6 @@ function serveVisitorSocket(
     helloSaid();
     stopKeepAlive();
     unsubscribe();
+    if (present) presence.left(present);
   });
 }
