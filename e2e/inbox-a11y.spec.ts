@@ -30,6 +30,8 @@ test('the sign-in page has no serious or critical accessibility violations', asy
 });
 
 test('the inbox views have no serious or critical accessibility violations', async ({ browser }) => {
+  // Six whole-page axe runs, Settings alone about 30 s on a shared two-core machine: past the 60 s default.
+  test.slow();
   const dana = await openInbox(browser, DANA);
   const { page: visitor, name } = await startVisitor(browser, 'Axe');
   await visitor.getByRole('button', { name: 'Talk to a person' }).click();
