@@ -152,3 +152,18 @@ test('the conversation works at 375 px, with the case folded away and actions in
   await expect(pane.getByText('This conversation is resolved.')).toBeVisible();
   await expect(pane.getByRole('region', { name: 'Audit trail' })).toContainText('note: Answered on a phone');
 });
+
+test('a visitor who left while waiting is shown as gone, in the list and the conversation', async ({ browser }) => {
+  const dana = await openInbox(browser, DANA);
+  const { page: visitor, name } = await watchedVisitor(browser, 'Leaver');
+  await visitor.getByRole('button', { name: 'Talk to a person' }).click();
+  await expect(visitorStage(visitor)).toContainText('Connecting you with a person');
+  await showView(dana, 'Awaiting handoff');
+  const pane = await openConversation(dana, name);
+  await visitor.context().close();
+  // After the server's grace period for a page change (8 s).
+  await expect(pane.getByText(/^Left \d+ s ago$/)).toBeVisible({ timeout: 20_000 });
+  await expect(dana.getByRole('list', { name: /conversations$/ }).getByRole('link', { name: new RegExp(name) })).toContainText(/Left \d+/);
+  await expectNoSeriousA11yViolations(dana);
+  await dana.screenshot({ path: 'docs/screenshots/inbox-visitor-left.png' });
+});

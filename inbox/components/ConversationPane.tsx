@@ -6,6 +6,7 @@ import { ConversationToolbar } from './ConversationToolbar';
 import { IntentForm } from './IntentForm';
 import { LockBadge } from './LockBadge';
 import { Transcript } from './Transcript';
+import { VisitorPresence } from './VisitorPresence';
 import { useApp } from './app-context';
 
 /** The case panel starts open where there is room beside the transcript, folded on narrow screens. */
@@ -48,6 +49,7 @@ export function ConversationPane() {
     <section class={`conversation${caseOpen.value ? ' with-case' : ''}`} aria-labelledby="conversation-title">
       <div class="conversation-head">
         <h2 id="conversation-title">{c.visitorName ?? 'Visitor'}</h2>
+        <VisitorPresence conversation={c} />
         <LockBadge />
       </div>
       <ConversationToolbar caseOpen={caseOpen.value} onToggleCase={() => (choice.value = { id, open: !caseOpen.value })} />
