@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { AuditTrail } from './AuditTrail';
 import { CasePackagePanel } from './CasePackagePanel';
 import { Composer } from './Composer';
@@ -12,8 +13,27 @@ import { useApp } from './app-context';
 /** The case panel starts open where there is room beside the transcript, folded on narrow screens. */
 const roomForCase = () => typeof matchMedia !== 'function' || matchMedia('(min-width: 1100px)').matches;
 
+/**
+ * The pane fits the window below whatever sits above it (top bar, views, notices come and go), so
+ * the composer is in sight without scrolling the page: its top is measured, the CSS does the rest.
+ */
+function useFitToWindow() {
+  const pane = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const measure = () => {
+      const el = pane.current;
+      if (el) el.style.setProperty('--pane-top', `${Math.max(0, el.getBoundingClientRect().top + window.scrollY)}px`);
+    };
+    measure();
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  });
+  return pane;
+}
+
 export function ConversationPane() {
   const { conversation } = useApp();
+  const pane = useFitToWindow();
   const id = conversation.openId.value;
   // The operator's choice holds for the conversation they made it in; each one opens as the screen allows.
   const choice = useSignal<{ id: string | null; open: boolean } | null>(null);
@@ -46,7 +66,7 @@ export function ConversationPane() {
   }
   const c = detail.conversation;
   return (
-    <section class={`conversation${caseOpen.value ? ' with-case' : ''}`} aria-labelledby="conversation-title">
+    <section ref={pane} class={`conversation${caseOpen.value ? ' with-case' : ''}`} aria-labelledby="conversation-title">
       <div class="conversation-head">
         <h2 id="conversation-title">{c.visitorName ?? 'Visitor'}</h2>
         <VisitorPresence conversation={c} />
