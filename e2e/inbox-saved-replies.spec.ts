@@ -73,3 +73,24 @@ test('an admin saves a reply in Settings; an operator inserts it with / and the 
     await expect(dana.getByRole('combobox', { name: 'Search saved replies' })).toHaveCount(0);
   });
 });
+
+test('Settings has a section navigation, and leaving it with unsaved changes asks first', async ({ browser }) => {
+  const dana = await openInbox(browser, DANA);
+  await showView(dana, 'Settings');
+  const nav = dana.getByRole('navigation', { name: 'Settings sections' });
+  await nav.getByRole('button', { name: 'Saved replies' }).click();
+  await expect(dana.locator('#settings-section-saved-replies')).toBeFocused();
+  await expect(dana.getByRole('group', { name: 'Saved replies' })).toBeInViewport();
+  await expectNoSeriousA11yViolations(dana, '.settings-nav');
+
+  await dana.getByRole('group', { name: 'Saved replies' }).getByLabel('Title').first().fill('Greeting (edited)');
+  // Kept: the browser's confirmation is answered "Cancel", and Settings stays with the edit.
+  dana.once('dialog', (dialog) => void dialog.dismiss());
+  await dana.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Live', exact: true }).click();
+  await expect(dana.getByRole('heading', { level: 2, name: 'Site settings' })).toBeVisible();
+  await expect(dana.getByRole('group', { name: 'Saved replies' }).getByLabel('Title').first()).toHaveValue('Greeting (edited)');
+  // Left: answered "OK".
+  dana.once('dialog', (dialog) => void dialog.accept());
+  await dana.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Live', exact: true }).click();
+  await expect(dana.getByRole('heading', { level: 2, name: 'Live' })).toBeVisible();
+});
