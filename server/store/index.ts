@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import { assignmentLeasesStore } from './assignment-leases-store';
+import { attachmentsStore } from './attachments-store';
 import { auditStore } from './audit-store';
 import { callbacksStore } from './callbacks-store';
 import { conversationsStore } from './conversations-store';
@@ -32,6 +33,7 @@ export function createStore(db: Db, options: { siteCacheMs?: number } = {}) {
     loginFailures: loginFailuresStore(c),
     assignmentLeases: assignmentLeasesStore(c.assignmentLeases),
     llmUsage: llmUsageStore(c),
+    attachments: attachmentsStore(db),
     ensureIndexes: () => ensureIndexes(c),
     async ping(): Promise<boolean> {
       try {
