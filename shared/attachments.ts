@@ -1,28 +1,6 @@
 import * as z from 'zod/mini';
 
-/** The largest file either side may attach (5 MB, as KB/MB elsewhere: 1000-based). */
-export const MAX_ATTACHMENT_BYTES = 5_000_000;
-
-/** The file kinds Baton accepts, by media type, with the name endings each may carry. */
-export const attachmentTypes = {
-  'image/png': ['png'],
-  'image/jpeg': ['jpg', 'jpeg'],
-  'image/gif': ['gif'],
-  'image/webp': ['webp'],
-  'application/pdf': ['pdf'],
-  'text/plain': ['txt', 'log', 'md'],
-  'text/csv': ['csv'],
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation': ['pptx'],
-} as const satisfies Record<string, readonly string[]>;
-export type AttachmentMediaType = keyof typeof attachmentTypes;
-
-/** What the file input offers; the server decides from the bytes, not from this. */
-export const attachmentAccept = Object.values(attachmentTypes)
-  .flat()
-  .map((ending) => `.${ending}`)
-  .join(',');
+export * from './attachment-types';
 
 /** A message's file: enough to label, preview (images) or download it; the bytes are fetched by id. */
 export const AttachmentRef = z.object({
@@ -34,13 +12,3 @@ export const AttachmentRef = z.object({
   image: z.boolean(),
 });
 export type AttachmentRef = z.infer<typeof AttachmentRef>;
-
-/** Upload headers: the body is the raw file; its name travels URI-encoded (headers are ASCII). */
-export const ATTACHMENT_NAME_HEADER = 'x-file-name';
-/** The visitor's token on visitor attachment requests (no cookies cross the host page's origin). */
-export const VISITOR_TOKEN_HEADER = 'x-visitor-token';
-
-/** Paths: visitors on the widget's origin-free API, operators under their conversation. */
-export const widgetAttachmentsPath = '/api/widget/attachments';
-export const widgetAttachmentPath = (id: string) => `${widgetAttachmentsPath}/${encodeURIComponent(id)}`;
-export const operatorAttachmentPath = (id: string) => `/api/attachments/${encodeURIComponent(id)}`;
