@@ -27,6 +27,7 @@ import {
   type UpdateOperatorBody,
 } from '../shared/http';
 import type { SiteConfig } from '../shared/site-config';
+import { ATTACHMENT_NAME_HEADER } from '../shared/attachment-types';
 import { type ApiFailure, type ApiResult, failureFromBody, networkFailure, unexpectedResponse } from './api-errors';
 
 type Out<S extends z.ZodMiniType> = z.infer<S>;
@@ -42,6 +43,8 @@ export interface InboxApi {
   bargeIn(conversationId: string): Call<typeof ActionResponse>;
   takeOver(conversationId: string): Call<typeof ActionResponse>;
   reply(conversationId: string, body: ReplyBody): Call<typeof ActionResponse>;
+  /** A file as the owner's reply: the raw bytes, the name in a header; the server reads the type from the bytes. */
+  attach(conversationId: string, file: Blob, name: string, clientMessageId: string): Call<typeof ActionResponse>;
   transfer(conversationId: string, body: TransferBody): Call<typeof ActionResponse>;
   returnToBot(conversationId: string, body: NoteBody): Call<typeof ActionResponse>;
   resolve(conversationId: string, body: NoteBody): Call<typeof ActionResponse>;
@@ -86,9 +89,10 @@ export function createApiClient(options: ApiClientOptions = {}): InboxApi {
   // Held here rather than in a model: every state-changing request needs it, and nothing renders it.
   let csrfToken: string | null = null;
 
-  async function request<S extends z.ZodMiniType>(method: string, path: string, schema: S, body?: unknown): Call<S> {
+  async function request<S extends z.ZodMiniType>(method: string, path: string, schema: S, body?: unknown, file?: { blob: Blob; name: string }): Call<S> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
+    if (file) Object.assign(headers, { 'content-type': 'application/octet-stream', [ATTACHMENT_NAME_HEADER]: encodeURIComponent(file.name) });
     if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
     let response: Response;
     try {
@@ -96,7 +100,7 @@ export function createApiClient(options: ApiClientOptions = {}): InboxApi {
         method,
         headers,
         credentials: 'same-origin',
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: file ? file.blob : body === undefined ? undefined : JSON.stringify(body),
       });
     } catch {
       return { ok: false, error: networkFailure() };
@@ -145,6 +149,8 @@ export function createApiClient(options: ApiClientOptions = {}): InboxApi {
     bargeIn: (id) => action(id, 'barge-in', {}),
     takeOver: (id) => action(id, 'take-over', {}),
     reply: (id, body) => action(id, 'reply', body),
+    attach: (id, blob, name, clientMessageId) =>
+      request('POST', `/api/conversations/${encodeURIComponent(id)}/attachments?clientMessageId=${encodeURIComponent(clientMessageId)}`, ActionResponse, undefined, { blob, name }),
     transfer: (id, body) => action(id, 'transfer', body),
     returnToBot: (id, body) => action(id, 'return-to-bot', body),
     resolve: (id, body) => action(id, 'resolve', body),

@@ -24,6 +24,15 @@ export const attachmentAccept = Object.values(attachmentTypes)
   .map((ending) => `.${ending}`)
   .join(',');
 
+/** A message's file as both front ends read it (the zod schema is AttachmentRef in ./attachments). */
+export interface AttachmentRef {
+  id: string;
+  name: string;
+  mediaType: string;
+  size: number;
+  image: boolean;
+}
+
 /** Upload headers: the body is the raw file; its name travels URI-encoded (headers are ASCII). */
 export const ATTACHMENT_NAME_HEADER = 'x-file-name';
 /** The visitor's token on visitor attachment requests (no cookies cross the host page's origin). */

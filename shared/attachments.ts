@@ -1,6 +1,16 @@
 import * as z from 'zod/mini';
 
-export * from './attachment-types';
+export {
+  ATTACHMENT_NAME_HEADER,
+  type AttachmentMediaType,
+  MAX_ATTACHMENT_BYTES,
+  VISITOR_TOKEN_HEADER,
+  attachmentAccept,
+  attachmentTypes,
+  operatorAttachmentPath,
+  widgetAttachmentPath,
+  widgetAttachmentsPath,
+} from './attachment-types';
 
 /** A message's file: enough to label, preview (images) or download it; the bytes are fetched by id. */
 export const AttachmentRef = z.object({

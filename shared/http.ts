@@ -44,6 +44,8 @@ export const ConversationDetail = z.object({
   messages: z.array(Message),
   casePackage: z.nullable(CasePackage),
   audit: z.array(AuditEntry),
+  /** The visitor's rating of the latest resolution, if they gave one. */
+  rating: z.optional(z.nullable(z.object({ score: z.number(), comment: z.nullable(z.string()) }))),
 });
 export type ConversationDetail = z.infer<typeof ConversationDetail>;
 
