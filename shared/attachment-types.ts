@@ -33,11 +33,6 @@ export interface AttachmentRef {
   image: boolean;
 }
 
-/** Upload headers: the body is the raw file; its name travels URI-encoded (headers are ASCII). */
-export const ATTACHMENT_NAME_HEADER = 'x-file-name';
-/** The visitor's token on visitor attachment requests (no cookies cross the host page's origin). */
-export const VISITOR_TOKEN_HEADER = 'x-visitor-token';
-
 /** Paths: visitors on the widget's origin-free API, operators under their conversation. */
 export const widgetAttachmentsPath = '/api/widget/attachments';
 export const widgetAttachmentPath = (id: string) => `${widgetAttachmentsPath}/${encodeURIComponent(id)}`;

@@ -1,10 +1,8 @@
 import * as z from 'zod/mini';
 
 export {
-  ATTACHMENT_NAME_HEADER,
   type AttachmentMediaType,
   MAX_ATTACHMENT_BYTES,
-  VISITOR_TOKEN_HEADER,
   attachmentAccept,
   attachmentTypes,
   operatorAttachmentPath,

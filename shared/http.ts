@@ -14,6 +14,7 @@ export type LoginBody = z.infer<typeof LoginBody>;
 
 export const SessionResponse = z.object({ operator: OperatorIdentity, csrfToken: z.string() });
 export type SessionResponse = z.infer<typeof SessionResponse>;
+export const LogoutResponse = z.object({ ok: z.literal(true) });
 
 export const InboxView = z.enum(['awaiting', 'live', 'mine', 'resolved']);
 export type InboxView = z.infer<typeof InboxView>;
@@ -94,6 +95,14 @@ export const HealthResponse = z.object({ status: z.enum(['ok', 'degraded']), db:
   /** Why the database counts as down (no answer within the health budget, or a failed ping). */
   reason: z.optional(z.string()),
 });
+
+export const LiveResponse = z.object({ status: z.literal('ok') });
+export const ReadyResponse = z.object({
+  ready: z.boolean(),
+  reason: z.optional(z.enum(['starting', 'draining', 'database_down', 'database_no_answer'])),
+});
+
+export const WidgetAvailabilityQuery = z.object({ site: z.string().check(z.minLength(1), z.maxLength(64)) });
 
 export const SiteSummary = z.object({ siteId: z.string(), name: z.string(), siteKey: z.string() });
 export type SiteSummary = z.infer<typeof SiteSummary>;
@@ -196,3 +205,13 @@ export const TestQuestionResponse = z.object({
   heldBack: z.boolean(),
 });
 export type TestQuestionResponse = z.infer<typeof TestQuestionResponse>;
+
+// ---- attachments (bodies are the raw file; the server reads its type from the bytes) ----
+const FileName = z.string().check(z.minLength(1), z.maxLength(255));
+const UploadId = z.string().check(z.minLength(1), z.maxLength(64));
+export const AttachmentIdParams = z.object({ attachmentId: UploadId });
+/** The visitor's token rides in the query (as on the visitor socket): no custom header, so no CORS preflight from the host page. */
+export const WidgetFileQuery = z.object({ site: z.string().check(z.minLength(1), z.maxLength(64)), token: z.string().check(z.minLength(1), z.maxLength(128)) });
+export const WidgetUploadQuery = z.object({ ...WidgetFileQuery.shape, clientMessageId: UploadId, name: FileName });
+export const OperatorUploadQuery = z.object({ clientMessageId: UploadId, name: FileName });
+export const WidgetUploadResponse = z.object({ message: Message });

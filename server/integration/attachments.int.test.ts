@@ -16,12 +16,16 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 function upload(path: string, body: Buffer, name: string, headers: Record<string, string>) {
-  return fetch(`${h.baseUrl}${path}`, {
+  const separator = path.includes('?') ? '&' : '?';
+  return fetch(`${h.baseUrl}${path}${separator}name=${encodeURIComponent(name)}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name), ...headers },
+    // As the widget sends it: a CORS simple request; the declared type means nothing to the server.
+    headers: { 'content-type': 'text/plain', ...headers },
     body: new Uint8Array(body),
   });
 }
+const widgetUpload = (clientMessageId: string, token: string) => `/api/widget/attachments?site=key-a&clientMessageId=${clientMessageId}&token=${encodeURIComponent(token)}`;
+const widgetFile = (id: string, token?: string) => `${h.baseUrl}/api/widget/attachments/${id}?site=key-a${token ? `&token=${encodeURIComponent(token)}` : ''}`;
 
 async function visitorWithConversation() {
   const { client, welcome } = await visitorSession(h, 'key-a');
@@ -33,7 +37,7 @@ async function visitorWithConversation() {
 describe('a visitor attaching a file', () => {
   it('posts an image as their message, stored in GridFS and readable by them and the site’s operators only', async () => {
     const { client, token, conversationId } = await visitorWithConversation();
-    const res = await upload('/api/widget/attachments?site=key-a&clientMessageId=f1', PNG, 'screen shot.png', { 'x-visitor-token': token });
+    const res = await upload(widgetUpload('f1', token), PNG, 'screen shot.png', {});
     expect(res.status).toBe(200);
     const { message } = (await res.json()) as { message: { attachment: { id: string } } };
     expect(message).toMatchObject({ conversationId, text: 'screen shot.png', sender: { kind: 'visitor' }, attachment: { name: 'screen shot.png', mediaType: 'image/png', size: PNG.length, image: true } });
@@ -43,10 +47,11 @@ describe('a visitor attaching a file', () => {
     expect(await h.db.collection('attachments.files').countDocuments({ _id: id as never })).toBe(1);
     expect(await h.db.collection('attachments.chunks').countDocuments({ files_id: id as never })).toBe(1);
 
-    const own = await fetch(`${h.baseUrl}/api/widget/attachments/${id}?site=key-a`, { headers: { 'x-visitor-token': token } });
+    const own = await fetch(widgetFile(id, token));
     expect(own.status).toBe(200);
     expect(own.headers.get('content-type')).toBe('image/png');
     expect(own.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(own.headers.get('access-control-allow-origin')).toBe('*');
     expect(Buffer.from(await own.arrayBuffer()).equals(PNG)).toBe(true);
 
     const ana = await loginOperator(h, 'ana@a.test');
@@ -58,9 +63,10 @@ describe('a visitor attaching a file', () => {
     expect((await fetch(`${h.baseUrl}/api/attachments/${id}`, { headers: { cookie: cy.cookie } })).status).toBe(404);
     expect((await fetch(`${h.baseUrl}/api/attachments/${id}`)).status).toBe(401);
     const stranger = await visitorSession(h, 'key-a');
-    const strangerRead = await fetch(`${h.baseUrl}/api/widget/attachments/${id}?site=key-a`, { headers: { 'x-visitor-token': stranger.welcome.visitorToken } });
+    const strangerRead = await fetch(widgetFile(id, stranger.welcome.visitorToken));
     expect(strangerRead.status).toBe(404);
-    expect((await fetch(`${h.baseUrl}/api/widget/attachments/${id}?site=key-a`)).status).toBe(401);
+    expect((await fetch(widgetFile(id))).status).toBe(400);
+    expect((await fetch(widgetFile(id, 'not-a-token'))).status).toBe(401);
     stranger.client.close();
     client.close();
   });
@@ -68,10 +74,10 @@ describe('a visitor attaching a file', () => {
   it('refuses an executable named as an image, and a file over the limit, with codes and what to do', async () => {
     const { client, token, conversationId } = await visitorWithConversation();
     const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]);
-    const forbidden = await upload('/api/widget/attachments?site=key-a&clientMessageId=f2', exe, 'cat.png', { 'x-visitor-token': token });
+    const forbidden = await upload(widgetUpload('f2', token), exe, 'cat.png', {});
     expect(forbidden.status).toBe(415);
     expect(await forbidden.json()).toMatchObject({ code: 'attachment_type_forbidden', message: expect.stringContaining('images (PNG, JPEG, GIF, WebP), PDF') });
-    const big = await upload('/api/widget/attachments?site=key-a&clientMessageId=f3', Buffer.alloc(MAX_ATTACHMENT_BYTES + 1, 65), 'big.txt', { 'x-visitor-token': token });
+    const big = await upload(widgetUpload('f3', token), Buffer.alloc(MAX_ATTACHMENT_BYTES + 1, 65), 'big.txt', {});
     expect(big.status).toBe(413);
     expect(await big.json()).toMatchObject({ code: 'attachment_too_large', message: expect.stringContaining('5 MB') });
     expect(await h.db.collection('attachments.files').countDocuments({})).toBe(0);
@@ -82,11 +88,11 @@ describe('a visitor attaching a file', () => {
   it('accepts a file just under the limit as a download', async () => {
     const { client, token } = await visitorWithConversation();
     const text = Buffer.alloc(MAX_ATTACHMENT_BYTES, 'a');
-    const res = await upload('/api/widget/attachments?site=key-a&clientMessageId=f4', text, 'log.txt', { 'x-visitor-token': token });
+    const res = await upload(widgetUpload('f4', token), text, 'log.txt', {});
     expect(res.status).toBe(200);
     const { message } = (await res.json()) as { message: { attachment: { id: string; size: number } } };
     expect(message.attachment.size).toBe(MAX_ATTACHMENT_BYTES);
-    const read = await fetch(`${h.baseUrl}/api/widget/attachments/${message.attachment.id}?site=key-a`, { headers: { 'x-visitor-token': token } });
+    const read = await fetch(widgetFile(message.attachment.id, token));
     expect(read.headers.get('content-disposition')).toBe("attachment; filename*=UTF-8''log.txt");
     expect((await read.arrayBuffer()).byteLength).toBe(MAX_ATTACHMENT_BYTES);
     client.close();
