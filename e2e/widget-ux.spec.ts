@@ -44,11 +44,12 @@ async function pasteImage(input: Locator, png: Buffer) {
 
 test('a visitor pastes a screenshot the operator sees; a forbidden file is refused in words; the team header says how fast it replies', async ({ browser }) => {
   await closeOpenConversations();
-  // Six recent claims 90 s after escalation: the median rounds up to 2 minutes.
+  // Recent claims, so the team's pace is known.
   await seedRecentHandoffs(6, 90, 300);
   const { dana, visitor, pane } = await claimedConversation(browser, 'Attach', async (visitor) => {
-    // Before anyone joined: the team's initials and their measured pace.
-    await expect(panel(visitor)).toContainText('Usually replies in 2 minutes');
+    // Before anyone joined: the team's initials and their measured pace (earlier journeys' claims
+    // in this database count too, so the exact median is the integration test's, visitor-team.int.test.ts).
+    await expect(panel(visitor)).toContainText(/Usually replies in \d+ minutes?/);
     await expectNoSeriousA11yViolations(visitor, 'baton-chat');
     await shot(visitor, 'widget-team-header');
   });
