@@ -47,7 +47,7 @@ export async function conversationRoutes(app: FastifyInstance, opts: { deps: Flo
       const { conversationId } = request.params as { conversationId: string };
       const conversation = await conversationForOperator(deps, operator, conversationId);
       const b = (request.body ?? {}) as Record<string, unknown>;
-      const result = await runOperatorAction(deps, operator, conversationId, await toCommand(b, conversation, operator), (b.note as string | undefined) ?? null);
+      const result = await runOperatorAction(deps, operator, conversationId, await toCommand(b, conversation, operator), (b.note as string | undefined) ?? null, conversation);
       if (!result.ok) throw refusal(result.code, result.message, result.conversation?.owner);
       return { conversation: toSummary(result.conversation) };
     });
