@@ -63,7 +63,7 @@ export function message(seq: number, overrides: Partial<Message> = {}): Message 
 }
 
 export function detail(conversation: ConversationSummary, messages: Message[] = [message(1), message(2)]): ConversationDetail {
-  return { conversation, messages, casePackage: null, audit: [] };
+  return { conversation, visitorId: 'v1', messages, casePackage: null, audit: [] };
 }
 
 export function callback(overrides: Partial<Callback> = {}): Callback {

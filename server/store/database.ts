@@ -91,6 +91,8 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     // Unique: a duplicated sequence number would be a bug to surface, never to store.
     c.messages.createIndex({ conversationId: 1, seq: 1 }, { unique: true }),
     c.audit.createIndex({ conversationId: 1, at: 1 }),
+    // A visitor's export and erasure entries (conversationId null).
+    c.audit.createIndex({ visitorId: 1 }),
     c.callbacks.createIndex({ siteId: 1, status: 1 }),
     // The worker's claim and its idle check: due rows by status, oldest first.
     c.webhookDeliveries.createIndex({ status: 1, nextAttemptAt: 1 }),
