@@ -79,6 +79,8 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     // the minute sweep deletes expired sessions (sessions.deleteExpired) on every server.
     c.sessions.createIndex({ expiresAt: 1 }),
     c.visitors.createIndex({ tokenHash: 1 }, { unique: true }),
+    // The retention sweep: a site's visitors not seen for its retention period.
+    c.visitors.createIndex({ siteId: 1, lastSeenAt: 1 }),
     // The inbox lists page by (lastActivityAt desc, _id): the tiebreak is in the index so a page is a range read.
     c.conversations.createIndex({ siteId: 1, state: 1, lastActivityAt: -1, _id: 1 }),
     c.conversations.createIndex({ visitorId: 1, createdAt: -1 }),

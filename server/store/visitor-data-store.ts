@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import { RETENTION_DAYS } from '../../shared/site-config';
 import type { Collections } from './database';
 import type { AuditDoc, CallbackDoc, ConversationDoc, MessageDoc, VisitorDoc, WebhookDeliveryDoc } from './documents';
 
@@ -33,7 +34,19 @@ export function visitorDataStore(c: Collections, db: Db) {
     return (await c.webhookDeliveries.deleteMany({ _id: { $in: idsOf(rows) } })).deletedCount;
   }
 
+  /** Visitors of these ids with no conversation left: retention removes them whole. */
+  async function deleteVisitorsWithoutConversations(visitorIds: string[]): Promise<number> {
+    let deleted = 0;
+    for (const visitorId of new Set(visitorIds)) {
+      if ((await c.conversations.countDocuments({ visitorId })) > 0) continue;
+      deleted += (await c.visitors.deleteOne({ _id: visitorId })).deletedCount;
+    }
+    return deleted;
+  }
+
   return {
+    deleteVisitorsWithoutConversations,
+
     async gather(siteId: string, visitorId: string): Promise<VisitorRecords> {
       const [visitor, conversations] = await Promise.all([
         c.visitors.findOne({ _id: visitorId, siteId }),
@@ -81,14 +94,16 @@ export function visitorDataStore(c: Collections, db: Db) {
       return c.conversations.deleteMany({ _id: { $in: conversationIds } }).then((r) => r.deletedCount);
     },
 
-    /** Visitors of these ids with no conversation left: retention removes them whole. */
-    async deleteVisitorsWithoutConversations(visitorIds: string[]): Promise<number> {
-      let deleted = 0;
-      for (const visitorId of new Set(visitorIds)) {
-        if ((await c.conversations.countDocuments({ visitorId })) > 0) continue;
-        deleted += (await c.visitors.deleteOne({ _id: visitorId })).deletedCount;
-      }
-      return deleted;
+    /** Every site's retention period, in days. */
+    async retentionPeriods(): Promise<{ siteId: string; resolvedDays: number }[]> {
+      const sites = await c.sites.find({}, { projection: { 'config.retention': 1 } }).toArray();
+      return sites.map((s) => ({ siteId: s._id, resolvedDays: s.config?.retention?.resolvedDays ?? RETENTION_DAYS.default }));
+    },
+
+    /** Visitors of a site last seen before `before` with no conversation left (a widget opened, nothing said, or all expired). */
+    async deleteIdleVisitors(siteId: string, before: Date, limit: number): Promise<number> {
+      const idle = await c.visitors.find({ siteId, lastSeenAt: { $lt: before } }, { projection: { _id: 1 } }).limit(limit).toArray();
+      return deleteVisitorsWithoutConversations(idsOf(idle));
     },
 
     /** Resolved conversations of a site whose last activity is before `before`, oldest first, at most `limit` (the inbox's list index serves it). */
