@@ -48,7 +48,7 @@ export const SiteConfigFields = z.object({
   retention: z.prefault(
     z.object({
       resolvedDays: z._default(
-        z.number().check(
+        z.number({ error: RETENTION_DAYS_ISSUE }).check(
           z.int(RETENTION_DAYS_ISSUE),
           z.gte(RETENTION_DAYS.min, RETENTION_DAYS_ISSUE),
           z.lte(RETENTION_DAYS.max, RETENTION_DAYS_ISSUE),
