@@ -79,14 +79,14 @@ export const VisitorDataExport = z.object({
   siteId: z.string(),
   visitor: z.object({
     visitorId: z.string(),
-    /** What the site's page passed to identify(): its user id, name, email, tags and attributes. */
+    /** What the site's page passed to identify(): its user id, name, email, tags and attributes (absent or null when not given). */
     identity: z.nullable(
       z.object({
         id: z.string(),
-        name: z.optional(z.string()),
-        email: z.optional(z.string()),
-        tags: z.optional(z.array(z.string())),
-        attributes: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
+        name: z.optional(z.nullable(z.string())),
+        email: z.optional(z.nullable(z.string())),
+        tags: z.optional(z.nullable(z.array(z.string()))),
+        attributes: z.optional(z.nullable(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])))),
       }),
     ),
     verified: z.boolean(),

@@ -43,7 +43,7 @@ export function createAppModel(deps: AppDeps) {
     now: () => Date.now(),
   });
   const settings = createSettingsModel(api, directory);
-  const visitorData = createVisitorDataModel(api, () => conversation.reload());
+  const visitorData = createVisitorDataModel(api, () => void conversation.reloadAfresh());
   const section = signal<Section>('awaiting');
   const alerts = createAlertsModel(deps.notifier, (id) =>
     navigate({ section: section.peek() === 'settings' ? 'awaiting' : section.peek(), conversationId: id }),
