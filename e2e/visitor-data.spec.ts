@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { VisitorDataExport } from '../shared/visitor-data';
+import { expectNoSeriousA11yViolations } from './support/axe';
 import { closeContexts, DANA, openConversation, openInbox, operatorTranscript, showView, startVisitor, visitorStage } from './support/inbox';
 import { sendAsVisitor } from './support/pages';
 
@@ -29,6 +30,8 @@ test("an admin downloads a visitor's data, then erases it: their words leave the
   expect(exported.audit.map((a) => a.action)).toContain('escalated');
 
   await data.getByRole('button', { name: 'Erase visitor data…' }).click();
+  await expect(data).toContainText('This cannot be undone.');
+  await expectNoSeriousA11yViolations(dana, '.visitor-data');
   await data.getByRole('button', { name: 'Erase now' }).click();
   await expect(dana.getByRole('status').filter({ hasText: 'personal data were erased' })).toBeVisible();
 
@@ -50,4 +53,29 @@ test("an admin downloads a visitor's data, then erases it: their words leave the
   expect(tombstone.visitor.identity).toBeNull();
   expect(tombstone.visitor.erasedAt).not.toBeNull();
   expect(tombstone.conversations[0]!.messages).toEqual([]);
+});
+
+test('the retention period is edited in Settings, a value out of range refused beside its field', async ({ browser }) => {
+  const dana = await openInbox(browser, DANA);
+  await showView(dana, 'Settings');
+  const privacy = dana.getByRole('group', { name: 'Privacy' });
+  const days = privacy.getByLabel(/Delete resolved conversations after/);
+  await expect(days).toHaveValue('180');
+  const save = async (value: string) => {
+    await days.fill(value);
+    await dana.getByRole('button', { name: 'Save settings' }).click();
+  };
+
+  await save('0');
+  await expect(privacy.getByRole('listitem').filter({ hasText: 'whole number of days from 1 to 3650' })).toBeVisible();
+  await expect(days).toHaveAttribute('aria-invalid', 'true');
+  await expectNoSeriousA11yViolations(dana, '.privacy-settings');
+
+  await save('90');
+  await expect(dana.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  await dana.reload();
+  await expect(dana.getByRole('group', { name: 'Privacy' }).getByLabel(/Delete resolved conversations after/)).toHaveValue('90');
+  // Back to the default, so later journeys on this database see the demo as seeded.
+  await save('180');
+  await expect(dana.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
 });

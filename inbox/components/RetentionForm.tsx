@@ -9,7 +9,7 @@ export function RetentionForm() {
   const c = settings.draft.value;
   if (!c) return null;
   return (
-    <fieldset>
+    <fieldset class="privacy-settings">
       <legend>Privacy</legend>
       <div class="field">
         <label for="retention-days">
