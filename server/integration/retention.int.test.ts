@@ -60,6 +60,8 @@ describe('retention', () => {
     // The resolved conversation's visitor and the one who never wrote.
     expect(run.visitors).toBe(2);
     expect(await h.deps.store.conversations.get(expiring.conversationId)).toBeNull();
+    expect(await h.db.collection('transitions').countDocuments({ conversationId: expiring.conversationId })).toBe(0);
+    expect(await h.db.collection('transitions').countDocuments({ conversationId: otherSite.conversationId })).toBeGreaterThan(0);
     expect(await h.deps.store.visitors.get(expiring.visitorId)).toBeNull();
     const text = await databaseText();
     expect(text).not.toContain('Vasquez-Lund');

@@ -29,7 +29,7 @@ export async function applyRetention(deps: FlowDeps): Promise<RetentionRun> {
       const ids = expired.map((c) => c._id);
       const removed = await data.deleteConversationData(ids);
       await data.tombstoneAudit(ids);
-      site.conversations += await data.deleteConversations(ids);
+      site.conversations += await data.deleteConversations(expired);
       site.messages += removed.messages;
       site.visitors += await data.deleteVisitorsWithoutConversations(expired.map((c) => c.visitorId));
       for (const id of ids) deps.messageWindows.forget(id);

@@ -90,8 +90,12 @@ export function visitorDataStore(c: Collections, db: Db) {
       await c.visitors.updateOne({ _id: visitorId }, { $set: { identity: null, verified: false, context: {}, tokenHash, erasedAt: at } });
     },
 
-    deleteConversations(conversationIds: string[]): Promise<number> {
-      return c.conversations.deleteMany({ _id: { $in: conversationIds } }).then((r) => r.deletedCount);
+    /** Deletes the conversations, then their rows of the transitions ledger (`conversationId#version`, conversations-store.ts). */
+    async deleteConversations(conversations: Pick<ConversationDoc, '_id' | 'version'>[]): Promise<number> {
+      const deleted = (await c.conversations.deleteMany({ _id: { $in: idsOf(conversations) } })).deletedCount;
+      const ledger = conversations.flatMap((conv) => Array.from({ length: conv.version }, (_, i) => `${conv._id}#${i + 1}`));
+      if (ledger.length > 0) await c.transitions.deleteMany({ _id: { $in: ledger } });
+      return deleted;
     },
 
     /** Every site's retention period, in days. */
