@@ -5,6 +5,7 @@ import { Composer } from './Composer';
 import { LockBadge } from './LockBadge';
 import { Transcript } from './Transcript';
 import { RatingNote } from './RatingNote';
+import { VisitorDataActions } from './VisitorDataActions';
 import { useApp } from './app-context';
 
 export function ConversationPane() {
@@ -43,6 +44,7 @@ export function ConversationPane() {
         <h2 id="conversation-title">{c.visitorName ?? 'Visitor'}</h2>
         <LockBadge />
       </div>
+      <VisitorDataActions />
       <ActionBar />
       <div class="conversation-body">
         <div class="chat">
