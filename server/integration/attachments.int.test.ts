@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_ATTACHMENT_BYTES } from '../../shared/attachments';
+import { eraseVisitorData } from '../flows/admin/visitor-data';
 import { loginOperator, visitorSession } from '../test-support/clients';
 import { type Harness, seedOperator, seedSite, startHarness } from '../test-support/harness';
 
@@ -118,6 +119,18 @@ describe('an operator attaching a file', () => {
     const cy = await loginOperator(h, 'cy@b.test');
     const foreign = await upload(`/api/conversations/${conversationId}/attachments?clientMessageId=o3`, pdf, 'guide.pdf', { cookie: cy.cookie, 'x-csrf-token': cy.csrf });
     expect(foreign.status).toBe(404);
+    client.close();
+  });
+});
+
+describe('erasing a visitor', () => {
+  it('deletes their files, bytes and all', async () => {
+    const { client, token, conversationId } = await visitorWithConversation();
+    expect((await upload(widgetUpload('e1', token), PNG, 'me.png', {})).status).toBe(200);
+    const conversation = await h.deps.store.conversations.get(conversationId);
+    await eraseVisitorData(h.deps, { kind: 'command_line' }, 'site-a', conversation?.visitorId ?? '');
+    expect(await h.db.collection('attachments.files').countDocuments({})).toBe(0);
+    expect(await h.db.collection('attachments.chunks').countDocuments({})).toBe(0);
     client.close();
   });
 });
