@@ -5,7 +5,7 @@ export const calibratedThresholds = {
     "default": {
       "min": 0.9,
       "margin": 0.005,
-      "head": 0.95
+      "head": 0.9
     },
     "routing": {
       "min": 0.88,
@@ -13,8 +13,9 @@ export const calibratedThresholds = {
       "head": 0.3
     },
     "frustration": {
-      "min": 0.86,
-      "margin": 0.005
+      "min": 0.88,
+      "margin": 0.005,
+      "head": 0.9
     }
   },
   "veto": 0,

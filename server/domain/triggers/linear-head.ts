@@ -49,7 +49,7 @@ function standardize(vectors: readonly Float32Array[], dim: number): { mean: Flo
 }
 
 export function trainLinearHead(vectors: readonly Float32Array[], labelsOf: readonly ExampleLabel[], options: HeadTraining = {}): LinearHead {
-  const { steps = 120, learningRate = 0.05, l2 = 1e-3 } = options;
+  const { steps = 120, learningRate = 0.05, l2 = 1e-2 } = options;
   const dim = vectors[0]?.length ?? 0;
   const labels = [...new Set(labelsOf)].sort();
   const { mean, inverseSpread } = standardize(vectors, dim);
