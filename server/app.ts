@@ -17,6 +17,7 @@ import { checkDatabase } from './flows/admin/health-check';
 import { createLifecycle, type Lifecycle } from './lifecycle';
 import { securityHeaders } from './transport/http/security-headers';
 import { operatorSocketRoutes } from './transport/sockets/operator-socket';
+import { visitorDataRoutes } from './transport/http/visitor-data-routes';
 import { siteRoutes } from './transport/http/site-routes';
 import { staticRoutes } from './transport/http/static-routes';
 import { visitorSocketRoutes } from './transport/sockets/visitor-socket';
@@ -135,6 +136,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { deps, sessionTtlMs: options.sessionTtlMs, cookieSecure: options.cookieSecure });
   await app.register(conversationRoutes, { deps });
   await app.register(siteRoutes, { deps });
+  await app.register(visitorDataRoutes, { deps });
   await app.register(visitorSocketRoutes, {
     deps,
     overload,
