@@ -29,6 +29,8 @@ export interface InboxApi {
   bargeIn(conversationId: string): Call<Routes['bargeIn']>;
   takeOver(conversationId: string): Call<Routes['takeOver']>;
   reply(conversationId: string, body: ReplyBody): Call<Routes['reply']>;
+  /** A file as the owner's reply: the raw bytes as the body; the server reads the type from the bytes. */
+  attach(conversationId: string, file: Blob, name: string, clientMessageId: string): Call<Routes['attachFile']>;
   transfer(conversationId: string, body: TransferBody): Call<Routes['transfer']>;
   returnToBot(conversationId: string, body: NoteBody): Call<Routes['returnToBot']>;
   resolve(conversationId: string, body: NoteBody): Call<Routes['resolve']>;
@@ -74,6 +76,8 @@ type CallInput<R extends ApiRoute> = {
   params?: Record<string, string>;
   query?: Record<string, string | number | undefined>;
   body?: RouteBody<R> | Record<string, never>;
+  /** Sent as the raw body instead of JSON (attachments). */
+  file?: Blob;
 };
 
 export function createApiClient(options: ApiClientOptions = {}): InboxApi {
@@ -87,9 +91,10 @@ export function createApiClient(options: ApiClientOptions = {}): InboxApi {
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries(input.query ?? {})) if (value !== undefined && value !== '') query.set(key, String(value));
     if (query.size > 0) path += `?${query}`;
-    const body = input.body ?? (route.method === 'GET' ? undefined : {});
+    const body = input.body ?? (route.method === 'GET' || input.file ? undefined : {});
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
+    if (input.file) headers['content-type'] = 'application/octet-stream';
     if (route.method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
     let response: Response;
     try {
@@ -97,7 +102,7 @@ export function createApiClient(options: ApiClientOptions = {}): InboxApi {
         method: route.method,
         headers,
         credentials: 'same-origin',
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: input.file ?? (body === undefined ? undefined : JSON.stringify(body)),
       });
     } catch {
       return { ok: false, error: networkFailure() };
@@ -140,6 +145,7 @@ export function createApiClient(options: ApiClientOptions = {}): InboxApi {
     bargeIn: (id) => call(r.bargeIn, { params: conversation(id) }),
     takeOver: (id) => call(r.takeOver, { params: conversation(id) }),
     reply: (id, body) => call(r.reply, { params: conversation(id), body }),
+    attach: (id, file, name, clientMessageId) => call(r.attachFile, { params: conversation(id), query: { clientMessageId, name }, file }),
     transfer: (id, body) => call(r.transfer, { params: conversation(id), body }),
     returnToBot: (id, body) => call(r.returnToBot, { params: conversation(id), body }),
     resolve: (id, body) => call(r.resolve, { params: conversation(id), body }),

@@ -112,6 +112,7 @@ export function fakeApi(overrides: Partial<InboxApi> = {}): FakeApi {
     bargeIn: action,
     takeOver: action,
     reply: action,
+    attach: action,
     transfer: action,
     returnToBot: action,
     resolve: action,

@@ -8,6 +8,7 @@ import { errorMessages } from '../shared/errors';
 import { MAX_FRAME_BYTES } from '../shared/protocol-version';
 import type { FlowDeps } from './composition';
 import type { TrustProxy } from './security/trust-proxy';
+import { attachmentRoutes } from './transport/http/attachment-routes';
 import { authRoutes } from './transport/http/auth-routes';
 import { conversationRoutes } from './transport/http/conversation-routes';
 import { installErrorHandler } from './transport/error-handler';
@@ -144,6 +145,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.socketQueueLimit ? { queueLimit: options.socketQueueLimit } : {}),
   });
   await app.register(widgetRoutes, { deps });
+  await app.register(attachmentRoutes, { deps });
   await app.register(operatorSocketRoutes, { deps, sessionCheckMs: options.operatorSessionCheckMs, helloDeadlineMs: options.helloDeadlineMs, presenceDelays: options.presenceDelays });
   await app.register(staticRoutes, { staticDir: options.staticDir, demoSiteKey: options.demoSiteKey });
 

@@ -4,6 +4,7 @@ import { CasePackagePanel } from './CasePackagePanel';
 import { Composer } from './Composer';
 import { LockBadge } from './LockBadge';
 import { Transcript } from './Transcript';
+import { RatingNote } from './RatingNote';
 import { VisitorDataActions } from './VisitorDataActions';
 import { useApp } from './app-context';
 
@@ -48,6 +49,7 @@ export function ConversationPane() {
       <div class="conversation-body">
         <div class="chat">
           <Transcript />
+          <RatingNote />
           <Composer />
         </div>
         <CasePackagePanel />

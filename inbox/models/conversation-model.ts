@@ -52,6 +52,10 @@ export function createConversationModel(deps: ConversationDeps) {
       const failure = await run((id) => api.reply(id, { clientMessageId, text }), true);
       return failure && { ...failure, message: actionFailureMessage(failure) };
     },
+    async attach(file, name, clientMessageId) {
+      const failure = await run((id) => api.attach(id, file, name, clientMessageId), true);
+      return failure && { ...failure, message: actionFailureMessage(failure) };
+    },
   });
 
   /** Live messages for the conversation being opened, before its first snapshot arrives. */

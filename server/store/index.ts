@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import { assignmentLeasesStore } from './assignment-leases-store';
+import { attachmentsStore } from './attachments-store';
 import { auditStore } from './audit-store';
 import { callbacksStore } from './callbacks-store';
 import { conversationsStore } from './conversations-store';
@@ -36,6 +37,7 @@ export function createStore(db: Db, options: { siteCacheMs?: number } = {}) {
     assignmentLeases: assignmentLeasesStore(c.assignmentLeases),
     jobLeases: jobLeasesStore(c.jobLeases),
     llmUsage: llmUsageStore(c),
+    attachments: attachmentsStore(db),
     ensureIndexes: () => ensureIndexes(c),
     async ping(): Promise<boolean> {
       try {

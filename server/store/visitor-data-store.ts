@@ -44,6 +44,15 @@ export function visitorDataStore(c: Collections, db: Db) {
     return deleted;
   }
 
+  /** Their files (GridFS bucket `attachments`, store/attachments-store.ts): chunks first, so no file entry outlives its bytes' deletion half-done. */
+  async function deleteAttachments(conversationIds: string[]): Promise<number> {
+    const files = db.collection<{ _id: string }>('attachments.files');
+    const ids = idsOf(await files.find({ 'metadata.conversationId': { $in: conversationIds } }, { projection: { _id: 1 } }).toArray());
+    if (ids.length === 0) return 0;
+    await db.collection<{ files_id: string }>('attachments.chunks').deleteMany({ files_id: { $in: ids } });
+    return (await files.deleteMany({ _id: { $in: ids } })).deletedCount;
+  }
+
   return {
     deleteVisitorsWithoutConversations,
 
@@ -62,15 +71,16 @@ export function visitorDataStore(c: Collections, db: Db) {
       return { visitor, conversations, messages, callbacks, audit, webhookDeliveries };
     },
 
-    /** Deletes what only exists for these conversations' people: messages, callbacks, webhook deliveries and their attempts. */
+    /** Deletes what only exists for these conversations' people: messages, attachments, callbacks, webhook deliveries and their attempts. */
     async deleteConversationData(conversationIds: string[]): Promise<{ messages: number; callbacks: number; webhookDeliveries: number }> {
       if (conversationIds.length === 0) return { messages: 0, callbacks: 0, webhookDeliveries: 0 };
       const filter = { conversationId: { $in: conversationIds } };
       const [messages, callbacks, webhookDeliveries] = await Promise.all([
         c.messages.deleteMany(filter).then((r) => r.deletedCount),
+        deleteAttachments(conversationIds),
         c.callbacks.deleteMany(filter).then((r) => r.deletedCount),
         deleteDeliveries(conversationIds),
-      ]);
+      ]).then(([m, _files, cb, wd]) => [m, cb, wd] as const);
       return { messages, callbacks, webhookDeliveries };
     },
 

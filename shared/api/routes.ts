@@ -37,7 +37,14 @@ import {
   TransferBody,
   UpdateOperatorBody,
   WidgetAvailabilityQuery,
+  AttachmentIdParams,
+  OperatorUploadQuery,
+  WidgetFileQuery,
+  WidgetUploadQuery,
+  WidgetUploadResponse,
 } from '../http';
+import * as z from 'zod/mini';
+import { widgetAttachmentsPath } from '../attachment-types';
 import { WidgetAvailability } from '../visitor-protocol';
 import { EraseVisitorResponse, VisitorDataExport, VisitorIdParams } from '../visitor-data';
 import { defineRoute } from './route';
@@ -93,6 +100,16 @@ export const apiRoutes = {
   resolve: conversationAction('resolve', 'Resolve the conversation.', NoteBody),
   transfer: conversationAction('transfer', 'Transfer to another queue or operator.', TransferBody),
   reply: conversationAction('reply', 'Send a reply to the visitor as the owner.', ReplyBody),
+  attachFile: defineRoute({
+    method: 'POST', path: '/api/conversations/:conversationId/attachments',
+    summary: 'Send a file (the raw body, at most 5 MB; its type is read from its bytes) to the visitor as the owner.',
+    tag: 'conversations', access: 'operator', params: ConversationIdParams, query: OperatorUploadQuery, responses: { 200: ActionResponse },
+  }),
+  attachment: defineRoute({
+    method: 'GET', path: '/api/attachments/:attachmentId',
+    summary: 'A file of a conversation on the operator\'s sites: images inline, everything else as a download.',
+    tag: 'conversations', access: 'operator', params: AttachmentIdParams, responses: { 200: z.unknown() },
+  }),
   correctIntent: conversationAction('intent', 'Correct the detected intent (re-routes when the queue changes).', CorrectIntentBody),
 
   sites: defineRoute({
@@ -169,6 +186,17 @@ export const apiRoutes = {
   widgetAvailability: defineRoute({
     method: 'GET', path: WIDGET_AVAILABILITY_PATH, summary: 'Public: whether people are available on a site, read by the launcher before any socket.',
     tag: 'widget', access: 'public', query: WidgetAvailabilityQuery, responses: { 200: WidgetAvailability },
+  }),
+
+  widgetUpload: defineRoute({
+    method: 'POST', path: widgetAttachmentsPath,
+    summary: 'Public (the visitor\'s token): send a file (the raw body, at most 5 MB; its type is read from its bytes) into the visitor\'s conversation.',
+    tag: 'widget', access: 'public', query: WidgetUploadQuery, responses: { 200: WidgetUploadResponse },
+  }),
+  widgetFile: defineRoute({
+    method: 'GET', path: `${widgetAttachmentsPath}/:attachmentId`,
+    summary: 'Public (the visitor\'s token): a file of the visitor\'s own conversation.',
+    tag: 'widget', access: 'public', params: AttachmentIdParams, query: WidgetFileQuery, responses: { 200: z.unknown() },
   }),
 
   health: defineRoute({

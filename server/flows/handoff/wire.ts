@@ -20,6 +20,7 @@ export function toWireMessage(doc: Message): WireMessage {
     sender: doc.sender,
     text: doc.text,
     createdAt: doc.createdAt.toISOString(),
+    ...(doc.attachment ? { attachment: doc.attachment } : {}),
   };
 }
 

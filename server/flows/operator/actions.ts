@@ -1,3 +1,4 @@
+import type { AttachmentRef } from '../../../shared/attachments';
 import { markOpenEpisode } from '../../domain/episodes';
 import type { OwnershipCommand } from '../../domain/ownership';
 import type { Conversation } from '../../entities/conversation';
@@ -71,7 +72,7 @@ export async function replyAsOperator(
   deps: FlowDeps,
   operator: Operator,
   conversationId: string,
-  input: { clientMessageId: string; text: string },
+  input: { clientMessageId: string; text: string; attachment?: AttachmentRef },
 ): Promise<
   | { ok: true; conversation: Conversation }
   | { ok: false; code: 'already_claimed'; message: string; owner: { operatorId: string; name: string } }
@@ -84,7 +85,7 @@ export async function replyAsOperator(
   const posted = await postMessage(
     deps,
     conversation,
-    { sender: { kind: 'operator', id: operator._id, name: operatorBadge(operator.name).name }, text: input.text, clientMessageId: input.clientMessageId },
+    { sender: { kind: 'operator', id: operator._id, name: operatorBadge(operator.name).name }, text: input.text, clientMessageId: input.clientMessageId, ...(input.attachment ? { attachment: input.attachment } : {}) },
     { state: 'owned', ownerId: operator._id },
   );
   if (posted) {

@@ -57,6 +57,7 @@ export async function conversationDetail(deps: FlowDeps, operator: Operator, con
     messages: messages.map(toWireMessage),
     casePackage: conversation.casePackage,
     audit: audit.map(toAuditEntry),
+    rating: conversation.rating ? { score: conversation.rating.score, comment: conversation.rating.comment } : null,
   };
 }
 
