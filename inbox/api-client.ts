@@ -30,6 +30,8 @@ export interface InboxApi {
   bargeIn(conversationId: string): Call<Routes['bargeIn']>;
   takeOver(conversationId: string): Call<Routes['takeOver']>;
   reply(conversationId: string, body: ReplyBody): Call<Routes['reply']>;
+  /** A file as the owner's reply: the raw bytes as the body; the server reads the type from the bytes. */
+  attach(conversationId: string, file: Blob, name: string, clientMessageId: string): Call<Routes['attachFile']>;
   transfer(conversationId: string, body: TransferBody): Call<Routes['transfer']>;
   returnToBot(conversationId: string, body: NoteBody): Call<Routes['returnToBot']>;
   resolve(conversationId: string, body: NoteBody): Call<Routes['resolve']>;
@@ -60,7 +62,12 @@ export interface InboxApi {
   setBotApiKey(siteId: string, apiKey: string | null): Call<Routes['setBotApiKey']>;
   /** Admins only: which article answers a question, and how surely. */
   testQuestion(siteId: string, body: TestQuestionBody): Call<Routes['testQuestion']>;
+  /** Admins only: erases the visitor's messages and personal data; repeatable. */
+  eraseVisitorData(siteId: string, visitorId: string): Call<Routes['eraseVisitorData']>;
 }
+
+/** Admins only: where the browser downloads a visitor's data (a link, so it is saved as a file rather than read by the page). */
+export const visitorExportUrl = (siteId: string, visitorId: string): string => fillPath(apiRoutes.exportVisitorData.path, { siteId, visitorId });
 
 export interface ApiClientOptions {
   fetch?: typeof fetch;
@@ -73,6 +80,8 @@ type CallInput<R extends ApiRoute> = {
   params?: Record<string, string>;
   query?: Record<string, string | number | undefined>;
   body?: RouteBody<R> | Record<string, never>;
+  /** Sent as the raw body instead of JSON (attachments). */
+  file?: Blob;
 };
 
 export function createApiClient(options: ApiClientOptions = {}): InboxApi {
@@ -86,9 +95,10 @@ export function createApiClient(options: ApiClientOptions = {}): InboxApi {
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries(input.query ?? {})) if (value !== undefined && value !== '') query.set(key, String(value));
     if (query.size > 0) path += `?${query}`;
-    const body = input.body ?? (route.method === 'GET' ? undefined : {});
+    const body = input.body ?? (route.method === 'GET' || input.file ? undefined : {});
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
+    if (input.file) headers['content-type'] = 'application/octet-stream';
     if (route.method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
     let response: Response;
     try {
@@ -96,7 +106,7 @@ export function createApiClient(options: ApiClientOptions = {}): InboxApi {
         method: route.method,
         headers,
         credentials: 'same-origin',
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: input.file ?? (body === undefined ? undefined : JSON.stringify(body)),
       });
     } catch {
       return { ok: false, error: networkFailure() };
@@ -139,6 +149,7 @@ export function createApiClient(options: ApiClientOptions = {}): InboxApi {
     bargeIn: (id) => call(r.bargeIn, { params: conversation(id) }),
     takeOver: (id) => call(r.takeOver, { params: conversation(id) }),
     reply: (id, body) => call(r.reply, { params: conversation(id), body }),
+    attach: (id, file, name, clientMessageId) => call(r.attachFile, { params: conversation(id), query: { clientMessageId, name }, file }),
     transfer: (id, body) => call(r.transfer, { params: conversation(id), body }),
     returnToBot: (id, body) => call(r.returnToBot, { params: conversation(id), body }),
     resolve: (id, body) => call(r.resolve, { params: conversation(id), body }),
@@ -160,6 +171,7 @@ export function createApiClient(options: ApiClientOptions = {}): InboxApi {
     botApiKey: (siteId) => call(r.botApiKey, { params: site(siteId) }),
     setBotApiKey: (siteId, apiKey) => call(r.setBotApiKey, { params: site(siteId), body: { apiKey } }),
     testQuestion: (siteId, body) => call(r.testQuestion, { params: site(siteId), body }),
+    eraseVisitorData: (siteId, visitorId) => call(r.eraseVisitorData, { params: { siteId, visitorId } }),
   };
 }
 

@@ -8,6 +8,7 @@ import { errorMessages } from '../shared/errors';
 import { MAX_FRAME_BYTES } from '../shared/protocol-version';
 import type { FlowDeps } from './composition';
 import type { TrustProxy } from './security/trust-proxy';
+import { attachmentRoutes } from './transport/http/attachment-routes';
 import { authRoutes } from './transport/http/auth-routes';
 import { conversationRoutes } from './transport/http/conversation-routes';
 import { installErrorHandler } from './transport/error-handler';
@@ -17,6 +18,7 @@ import { checkDatabase } from './flows/admin/health-check';
 import { createLifecycle, type Lifecycle } from './lifecycle';
 import { securityHeaders } from './transport/http/security-headers';
 import { operatorSocketRoutes } from './transport/sockets/operator-socket';
+import { visitorDataRoutes } from './transport/http/visitor-data-routes';
 import { siteRoutes } from './transport/http/site-routes';
 import { staticRoutes } from './transport/http/static-routes';
 import { visitorSocketRoutes } from './transport/sockets/visitor-socket';
@@ -137,6 +139,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { deps, sessionTtlMs: options.sessionTtlMs, cookieSecure: options.cookieSecure });
   await app.register(conversationRoutes, { deps });
   await app.register(siteRoutes, { deps });
+  await app.register(visitorDataRoutes, { deps });
   await app.register(visitorSocketRoutes, {
     deps,
     overload,
@@ -145,6 +148,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.socketQueueLimit ? { queueLimit: options.socketQueueLimit } : {}),
   });
   await app.register(widgetRoutes, { deps });
+  await app.register(attachmentRoutes, { deps });
   await app.register(operatorSocketRoutes, { deps, sessionCheckMs: options.operatorSessionCheckMs, helloDeadlineMs: options.helloDeadlineMs, presenceDelays: options.presenceDelays });
   await app.register(staticRoutes, { staticDir: options.staticDir, demoSiteKey: options.demoSiteKey });
 

@@ -20,6 +20,8 @@ const statusOf: Record<ErrorCode, number> = {
   account_locked: 429,
   invalid_identity: 400,
   callback_slot_unavailable: 409,
+  attachment_too_large: 413,
+  attachment_type_forbidden: 415,
   db_unavailable: 503,
   internal: 500,
 };

@@ -18,6 +18,9 @@ export const AuditAction = z.enum([
   'config_changed',
   'operator_changed',
   'internal_note_added',
+  'visitor_data_exported',
+  'visitor_erased',
+  'retention_applied',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -33,6 +36,8 @@ export const AuditEntry = z.object({
   auditId: z.string(),
   siteId: z.string(),
   conversationId: z.nullable(z.string()),
+  /** The visitor an export or erasure was about (their id stays; their data does not). */
+  visitorId: z.optional(z.nullable(z.string())),
   action: AuditAction,
   actor: Actor,
   reasons: z.array(z.string()),
@@ -41,5 +46,7 @@ export const AuditEntry = z.object({
   from: z.nullable(ConversationState),
   to: z.nullable(ConversationState),
   at: z.string(),
+  /** The visitor was erased: the entry keeps who did what and when, without their words. */
+  erased: z.optional(z.boolean()),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;

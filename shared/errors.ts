@@ -20,6 +20,8 @@ export const ErrorCode = z.enum([
   'account_locked',
   'invalid_identity',
   'callback_slot_unavailable',
+  'attachment_too_large',
+  'attachment_type_forbidden',
   'db_unavailable',
   'internal',
 ]);
@@ -46,6 +48,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   account_locked: 'Too many failed sign-ins for this email; wait a little and try again.',
   invalid_identity: 'The identity could not be verified; tags and attributes are ignored.',
   callback_slot_unavailable: 'That callback time is no longer available; pick another one.',
+  attachment_too_large: 'The file is larger than 5 MB; send a smaller one or a link to it.',
+  attachment_type_forbidden: 'That kind of file cannot be sent; images (PNG, JPEG, GIF, WebP), PDF, text, CSV and Word, Excel or PowerPoint files can.',
   db_unavailable: 'The database is not answering; try again in a few seconds.',
   internal: 'Something went wrong on our side; it has been logged.',
 };

@@ -43,11 +43,15 @@ export type ListConversationsResponse = z.infer<typeof ListConversationsResponse
 
 export const ConversationDetail = z.object({
   conversation: ConversationSummary,
+  /** Whose conversation it is: what an admin's export and erasure of the visitor's data name. */
+  visitorId: z.string(),
   messages: z.array(Message),
   casePackage: z.nullable(CasePackage),
   audit: z.array(AuditEntry),
   /** Operators-only notes; defaulted so a body from a server without notes still parses. */
   notes: z._default(z.array(InternalNote), []),
+  /** The visitor's rating of the latest resolution, if they gave one. */
+  rating: z.optional(z.nullable(z.object({ score: z.number(), comment: z.nullable(z.string()) }))),
 });
 export type ConversationDetail = z.infer<typeof ConversationDetail>;
 
@@ -213,3 +217,13 @@ export const TestQuestionResponse = z.object({
   heldBack: z.boolean(),
 });
 export type TestQuestionResponse = z.infer<typeof TestQuestionResponse>;
+
+// ---- attachments (bodies are the raw file; the server reads its type from the bytes) ----
+const FileName = z.string().check(z.minLength(1), z.maxLength(255));
+const UploadId = z.string().check(z.minLength(1), z.maxLength(64));
+export const AttachmentIdParams = z.object({ attachmentId: UploadId });
+/** The visitor's token rides in the query (as on the visitor socket): no custom header, so no CORS preflight from the host page. */
+export const WidgetFileQuery = z.object({ site: z.string().check(z.minLength(1), z.maxLength(64)), token: z.string().check(z.minLength(1), z.maxLength(128)) });
+export const WidgetUploadQuery = z.object({ ...WidgetFileQuery.shape, clientMessageId: UploadId, name: FileName });
+export const OperatorUploadQuery = z.object({ clientMessageId: UploadId, name: FileName });
+export const WidgetUploadResponse = z.object({ message: Message });

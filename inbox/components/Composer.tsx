@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { SavedReply } from '../../shared/config/saved-replies';
+import { attachmentAccept } from '../../shared/attachment-types';
 import { MAX_MESSAGE_CHARS } from '../../shared/protocol-version';
 import type { LockState } from '../models/lock-rules';
 import { fillPlaceholders } from '../models/saved-replies';
@@ -128,6 +129,20 @@ export function Composer() {
       <p id="composer-error" class="error" role="alert">
         {composer.error.value}
       </p>
+      <label class="attach">
+        Attach a file
+        <input
+          type="file"
+          accept={attachmentAccept}
+          disabled={note || !canWrite}
+          onChange={(e) => {
+            const input = e.currentTarget;
+            const file = input.files?.[0];
+            if (file) void composer.attachFile(file, file.name);
+            input.value = '';
+          }}
+        />
+      </label>
     </form>
   );
 }

@@ -8,6 +8,8 @@ import { IntentForm } from './IntentForm';
 import { LockBadge } from './LockBadge';
 import { Transcript } from './Transcript';
 import { VisitorPresence } from './VisitorPresence';
+import { RatingNote } from './RatingNote';
+import { VisitorDataActions } from './VisitorDataActions';
 import { useApp } from './app-context';
 
 /** The case panel starts open where there is room beside the transcript, folded on narrow screens. */
@@ -76,6 +78,7 @@ export function ConversationPane() {
       <div class="conversation-body">
         <div class="chat">
           <Transcript />
+          <RatingNote />
           <Composer />
         </div>
         {caseOpen.value ? (
@@ -83,6 +86,7 @@ export function ConversationPane() {
             <CasePackagePanel />
             <IntentForm />
             <AuditTrail />
+            <VisitorDataActions />
           </aside>
         ) : (
           <div id="case-panel" hidden />

@@ -13,6 +13,7 @@ export const settingsSections = [
   ['messages', 'Visitor messages'],
   ['saved-replies', 'Saved replies'],
   ['webhook', 'Webhook'],
+  ['retention', 'Data retention'],
   ['json', 'JSON'],
 ] as const;
 

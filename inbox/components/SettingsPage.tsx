@@ -9,6 +9,7 @@ import { JsonConfigEditor } from './JsonConfigEditor';
 import { MessagesForm } from './MessagesForm';
 import { OperatorsPanel } from './OperatorsPanel';
 import { PolicyTopicsForm } from './PolicyTopicsForm';
+import { RetentionForm } from './RetentionForm';
 import { TeachByExampleForm } from './TeachByExampleForm';
 import { QueuesForm } from './QueuesForm';
 import { SavedRepliesForm } from './SavedRepliesForm';
@@ -73,6 +74,7 @@ export function SettingsPage() {
           <Section id="messages"><MessagesForm /></Section>
           <Section id="saved-replies"><SavedRepliesForm /></Section>
           <Section id="webhook"><WebhookForm /></Section>
+          <Section id="retention"><RetentionForm /></Section>
           <Section id="json"><JsonConfigEditor /></Section>
           <SettingsSaveBar />
         </form>

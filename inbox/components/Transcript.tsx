@@ -3,6 +3,7 @@ import { formatClock, formatTime } from '../../frontend-common/format';
 import { transcriptDays } from '../models/transcript-days';
 import { useApp } from './app-context';
 import { useFollowScroll } from './use-follow-scroll';
+import { AttachmentView } from './AttachmentView';
 
 const who: Record<Message['sender']['kind'], string> = {
   visitor: 'Visitor',
@@ -66,7 +67,7 @@ export function Transcript() {
                       {e.message.sender.name && e.message.sender.kind !== 'visitor' ? <span class="kind"> ({who[e.message.sender.kind]})</span> : null}{' '}
                       <Time at={e.message.createdAt} />
                     </p>
-                    <p class="msg-text">{e.message.text}</p>
+                    {e.message.attachment ? <AttachmentView file={e.message.attachment} /> : <p class="msg-text">{e.message.text}</p>}
                   </li>
                 ),
               )}

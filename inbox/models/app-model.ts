@@ -14,6 +14,7 @@ import { createSessionModel } from './session-model';
 import { routeConnectionStatus, routeEvent } from './live-events';
 import { createSavedRepliesModel } from './saved-replies';
 import { createSettingsModel } from './settings-model';
+import { createVisitorDataModel } from './visitor-data-model';
 
 export interface AppDeps {
   api: InboxApi;
@@ -47,6 +48,7 @@ export function createAppModel(deps: AppDeps) {
   });
   const settings = createSettingsModel(api, directory);
   const savedReplies = createSavedRepliesModel(api);
+  const visitorData = createVisitorDataModel(api, () => void conversation.reloadAfresh());
   const section = signal<Section>('awaiting');
   const alerts = createAlertsModel(deps.notifier, (id) =>
     navigate({ section: section.peek() === 'settings' ? 'awaiting' : section.peek(), conversationId: id }),
@@ -135,6 +137,7 @@ export function createAppModel(deps: AppDeps) {
     conversation,
     settings,
     savedReplies,
+    visitorData,
     alerts,
     section,
     route,

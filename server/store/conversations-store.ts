@@ -175,6 +175,15 @@ export function conversationsStore(c: Collections) {
     waitingForSite(siteId: string): Promise<ConversationDoc[]> {
       return col.find({ siteId, state: { $in: ['queued', 'callback_requested'] } }).toArray();
     },
+    /** The newest claims' escalation and claim times (only those two fields): the team's measured pace. */
+    async recentClaims(siteId: string, since: Date, limit: number): Promise<{ escalatedAt: Date; claimedAt: Date }[]> {
+      const docs = await col
+        .find({ siteId, claimedAt: { $gte: since } }, { projection: { escalatedAt: 1, claimedAt: 1 } })
+        .sort({ claimedAt: -1 })
+        .limit(limit)
+        .toArray();
+      return docs.filter((d): d is typeof d & { escalatedAt: Date; claimedAt: Date } => d.escalatedAt instanceof Date && d.claimedAt instanceof Date);
+    },
     recentlyEscalated(siteId: string, since: Date): Promise<ConversationDoc[]> {
       return col.find({ siteId, escalatedAt: { $gte: since } }).toArray();
     },

@@ -1,5 +1,6 @@
 import { type Collection, type Db, MongoClient } from 'mongodb';
 import type { LeaseDoc } from './assignment-leases-store';
+import type { JobLeaseDoc } from './job-leases-store';
 import type {
   AuditDoc,
   CallbackDoc,
@@ -32,6 +33,7 @@ export interface Collections {
   webhookAttempts: Collection<WebhookAttemptDoc>;
   loginFailures: Collection<LoginFailuresDoc>;
   assignmentLeases: Collection<LeaseDoc>;
+  jobLeases: Collection<JobLeaseDoc>;
   llmUsage: Collection<LlmUsageDoc>;
 }
 
@@ -51,6 +53,7 @@ export function collectionsOf(db: Db): Collections {
     webhookAttempts: db.collection('webhook_attempts'),
     loginFailures: db.collection('login_failures'),
     assignmentLeases: db.collection('assignment_leases'),
+    jobLeases: db.collection('job_leases'),
     llmUsage: db.collection('llm_usage'),
   };
 }
@@ -79,9 +82,11 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     c.operators.createIndex({ siteIds: 1 }),
     c.sessions.createIndex({ operatorId: 1 }),
     // Not a TTL index: FerretDB 1.24 answers NotImplemented to expireAfterSeconds, so
-    // the minute sweep deletes expired sessions (sessions.deleteExpired) on every server.
+    // the minute sweep deletes expired sessions (sessions.deleteExpired) on the sweeps lease's holder.
     c.sessions.createIndex({ expiresAt: 1 }),
     c.visitors.createIndex({ tokenHash: 1 }, { unique: true }),
+    // The retention sweep: a site's visitors not seen for its retention period.
+    c.visitors.createIndex({ siteId: 1, lastSeenAt: 1 }),
     // The inbox lists page by (lastActivityAt desc, _id): the tiebreak is in the index so a page is a range read.
     c.conversations.createIndex({ siteId: 1, state: 1, lastActivityAt: -1, _id: 1 }),
     c.conversations.createIndex({ visitorId: 1, createdAt: -1 }),
@@ -94,6 +99,8 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     // Unique: a duplicated sequence number would be a bug to surface, never to store.
     c.messages.createIndex({ conversationId: 1, seq: 1 }, { unique: true }),
     c.audit.createIndex({ conversationId: 1, at: 1 }),
+    // A visitor's export and erasure entries (conversationId null).
+    c.audit.createIndex({ visitorId: 1 }),
     c.callbacks.createIndex({ siteId: 1, status: 1 }),
     c.internalNotes.createIndex({ conversationId: 1, createdAt: 1 }),
     // The worker's claim and its idle check: due rows by status, oldest first.

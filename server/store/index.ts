@@ -1,9 +1,11 @@
 import type { Db } from 'mongodb';
 import { assignmentLeasesStore } from './assignment-leases-store';
+import { attachmentsStore } from './attachments-store';
 import { auditStore } from './audit-store';
 import { callbacksStore } from './callbacks-store';
 import { conversationsStore } from './conversations-store';
 import { collectionsOf, ensureIndexes } from './database';
+import { jobLeasesStore } from './job-leases-store';
 import { loginFailuresStore } from './login-failures-store';
 import { llmUsageStore } from './llm-usage-store';
 import { messagesStore } from './messages-store';
@@ -11,6 +13,7 @@ import { notesStore } from './notes-store';
 import { operatorsStore, sessionsStore } from './operators-store';
 import { cachedSitesStore, createSiteCache } from './site-cache';
 import { sitesStore } from './sites-store';
+import { visitorDataStore } from './visitor-data-store';
 import { visitorsStore } from './visitors-store';
 import { webhookDeliveriesStore } from './webhook-deliveries-store';
 
@@ -25,6 +28,7 @@ export function createStore(db: Db, options: { siteCacheMs?: number } = {}) {
     operators: operatorsStore(c),
     sessions: sessionsStore(c),
     visitors: visitorsStore(c),
+    visitorData: visitorDataStore(c, db),
     conversations: conversationsStore(c),
     messages: messagesStore(c),
     audit: auditStore(c),
@@ -33,7 +37,9 @@ export function createStore(db: Db, options: { siteCacheMs?: number } = {}) {
     webhookDeliveries: webhookDeliveriesStore(c),
     loginFailures: loginFailuresStore(c),
     assignmentLeases: assignmentLeasesStore(c.assignmentLeases),
+    jobLeases: jobLeasesStore(c.jobLeases),
     llmUsage: llmUsageStore(c),
+    attachments: attachmentsStore(db),
     ensureIndexes: () => ensureIndexes(c),
     async ping(): Promise<boolean> {
       try {

@@ -40,8 +40,16 @@ import {
   TransferBody,
   UpdateOperatorBody,
   WidgetAvailabilityQuery,
+  AttachmentIdParams,
+  OperatorUploadQuery,
+  WidgetFileQuery,
+  WidgetUploadQuery,
+  WidgetUploadResponse,
 } from '../http';
+import * as z from 'zod/mini';
+import { widgetAttachmentsPath } from '../attachment-types';
 import { WidgetAvailability } from '../visitor-protocol';
+import { EraseVisitorResponse, VisitorDataExport, VisitorIdParams } from '../visitor-data';
 import { defineRoute } from './route';
 import { WIDGET_AVAILABILITY_PATH } from './public-paths';
 
@@ -95,6 +103,16 @@ export const apiRoutes = {
   resolve: conversationAction('resolve', 'Resolve the conversation.', NoteBody),
   transfer: conversationAction('transfer', 'Transfer to another queue or operator.', TransferBody),
   reply: conversationAction('reply', 'Send a reply to the visitor as the owner.', ReplyBody),
+  attachFile: defineRoute({
+    method: 'POST', path: '/api/conversations/:conversationId/attachments',
+    summary: 'Send a file (the raw body, at most 5 MB; its type is read from its bytes) to the visitor as the owner.',
+    tag: 'conversations', access: 'operator', params: ConversationIdParams, query: OperatorUploadQuery, responses: { 200: ActionResponse },
+  }),
+  attachment: defineRoute({
+    method: 'GET', path: '/api/attachments/:attachmentId',
+    summary: 'A file of a conversation on the operator\'s sites: images inline, everything else as a download.',
+    tag: 'conversations', access: 'operator', params: AttachmentIdParams, responses: { 200: z.unknown() },
+  }),
   correctIntent: conversationAction('intent', 'Correct the detected intent (re-routes when the queue changes).', CorrectIntentBody),
   addNote: defineRoute({
     method: 'POST', path: '/api/conversations/:conversationId/notes', summary: 'Add an internal note: operators only, audited, never sent to the visitor.',
@@ -152,6 +170,16 @@ export const apiRoutes = {
     method: 'PATCH', path: '/api/sites/:siteId/operators/:operatorId', summary: 'Admins: change an operator\'s capacity, languages or skills.',
     tag: 'sites', access: 'admin', params: OperatorIdParams, body: UpdateOperatorBody, responses: { 200: OperatorProfileResponse },
   }),
+  exportVisitorData: defineRoute({
+    method: 'GET', path: '/api/sites/:siteId/visitors/:visitorId/export',
+    summary: 'Admins: everything stored about one visitor (identity, conversations, messages, callbacks, audit entries, webhook deliveries) as a JSON download; audited.',
+    tag: 'sites', access: 'admin', params: VisitorIdParams, responses: { 200: VisitorDataExport },
+  }),
+  eraseVisitorData: defineRoute({
+    method: 'POST', path: '/api/sites/:siteId/visitors/:visitorId/erase',
+    summary: 'Admins: erase one visitor\'s messages and personal data everywhere (audit entries kept without their words, sockets closed); repeatable; audited.',
+    tag: 'sites', access: 'admin', params: VisitorIdParams, responses: { 200: EraseVisitorResponse },
+  }),
   setPresence: defineRoute({
     method: 'PUT', path: '/api/me/presence', summary: 'Set the operator\'s presence (online or away).',
     tag: 'sites', access: 'operator', body: PresenceBody, responses: { 200: PresenceResponse },
@@ -169,6 +197,17 @@ export const apiRoutes = {
   widgetAvailability: defineRoute({
     method: 'GET', path: WIDGET_AVAILABILITY_PATH, summary: 'Public: whether people are available on a site, read by the launcher before any socket.',
     tag: 'widget', access: 'public', query: WidgetAvailabilityQuery, responses: { 200: WidgetAvailability },
+  }),
+
+  widgetUpload: defineRoute({
+    method: 'POST', path: widgetAttachmentsPath,
+    summary: 'Public (the visitor\'s token): send a file (the raw body, at most 5 MB; its type is read from its bytes) into the visitor\'s conversation.',
+    tag: 'widget', access: 'public', query: WidgetUploadQuery, responses: { 200: WidgetUploadResponse },
+  }),
+  widgetFile: defineRoute({
+    method: 'GET', path: `${widgetAttachmentsPath}/:attachmentId`,
+    summary: 'Public (the visitor\'s token): a file of the visitor\'s own conversation.',
+    tag: 'widget', access: 'public', params: AttachmentIdParams, query: WidgetFileQuery, responses: { 200: z.unknown() },
   }),
 
   health: defineRoute({

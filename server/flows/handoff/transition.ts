@@ -18,6 +18,13 @@ export interface TransitionOptions {
   reasons?: string[];
   evidence?: string[];
   note?: string | null;
+  /** False: no handoff webhook for this change (an erasure purges the deliveries about the conversation instead). */
+  webhook?: boolean;
+  /**
+   * The caller's copy, read just before: the first attempt decides on it instead of reading again.
+   * A stale copy is safe: its version no longer matches, the update is refused and the next attempt reads.
+   */
+  current?: Conversation;
 }
 
 /**
@@ -33,9 +40,12 @@ export async function applyTransition(
   options: TransitionOptions = {},
 ): Promise<TransitionResult> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const current = await deps.store.conversations.get(conversationId);
+    const callersCopy = attempt === 0 && options.current?._id === conversationId;
+    const current = callersCopy ? options.current! : await deps.store.conversations.get(conversationId);
     if (!current) return { ok: false, code: 'not_found', message: 'No conversation with that id.', conversation: null };
     const decision = decideTransition(current, command, actor);
+    // A refusal is only ever decided on what the database holds.
+    if (!decision.ok && callersCopy) continue;
     if (!decision.ok) return { ok: false, code: decision.code, message: decision.message, conversation: current };
     const now = deps.clock.now();
     const { state, queue, owner, version } = decision.next;
@@ -64,7 +74,7 @@ export async function applyTransition(
     deps.hub.toSite(updated.siteId, { type: 'conversation_updated', conversation: toSummary(updated) });
     if (decision.action === 'resolved') await indexForSearch(deps, updated);
     const event = webhookEvents[decision.action];
-    if (event) {
+    if (event && options.webhook !== false) {
       const site = await deps.store.sites.get(updated.siteId);
       if (site) deps.webhooks.notify(site, event, updated);
     }

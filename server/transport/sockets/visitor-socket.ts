@@ -15,6 +15,7 @@ import type { OverloadGuard } from '../overload';
 import { createFrameLimiter, keepAlive, parseFrame } from './frame-guard';
 import { HELLO_DEADLINE_MS, helloDeadline } from './hello-deadline';
 import { createVisitorPresence, type VisitorPresence } from './visitor-presence';
+import { releaseUpgradeRequest } from './release-upgrade';
 
 /** Frames a socket may have waiting (one running, the rest queued) before more are refused as `busy`. */
 export const DEFAULT_SOCKET_QUEUE_LIMIT = 16;
@@ -58,6 +59,7 @@ export async function visitorSocketRoutes(
       // The socket keeps ids and the token, never the request or its own copy of the site: the
       // site is the instance's shared cached one, fetched per frame (flows/visitor/site.ts).
       serveVisitorSocket(deps, overload, limits, socket, request.visitorSite, query.token, presence);
+      releaseUpgradeRequest(socket, request, deps.log);
     },
   );
 }
@@ -88,6 +90,8 @@ function serveVisitorSocket(
     present = visitorId;
     presence.arrived(visitorId);
   };
+  // Their data was erased: 'unauthenticated' makes the widget drop its token and start afresh.
+  const endErased = () => socket.close(PROTOCOL_CLOSE_CODE, 'unauthenticated');
   // One chain per socket: frames apply in order, and those arriving during set-up wait.
   let chain = Promise.resolve();
   let pending = 0;
@@ -101,7 +105,7 @@ function serveVisitorSocket(
       visitor = resolved.visitor;
       token = resolved.token;
       unsubscribe();
-      unsubscribe = deps.hub.subscribeVisitor(visitor._id, send);
+      unsubscribe = deps.hub.subscribeVisitor(visitor._id, send, endErased);
       send(await buildWelcome(deps, site, visitor, resolved.token, command.afterSeq));
       return isNow(visitor._id);
     }
@@ -113,7 +117,7 @@ function serveVisitorSocket(
       visitor = outcome.visitor;
       token = outcome.token;
       unsubscribe();
-      unsubscribe = deps.hub.subscribeVisitor(visitor._id, send);
+      unsubscribe = deps.hub.subscribeVisitor(visitor._id, send, endErased);
       // A welcome for the new visitor: the widget keeps its token and shows an empty transcript.
       send(await buildWelcome(deps, site, visitor, outcome.token, 0));
       send({ type: 'identity_checked', verified: true });
