@@ -21,6 +21,9 @@ const statusOf: Record<ErrorCode, number> = {
   invalid_identity: 400,
   callback_slot_unavailable: 409,
   db_unavailable: 503,
+  origin_not_allowed: 403,
+  invite_invalid: 410,
+  already_exists: 409,
   internal: 500,
 };
 

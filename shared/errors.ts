@@ -21,6 +21,9 @@ export const ErrorCode = z.enum([
   'invalid_identity',
   'callback_slot_unavailable',
   'db_unavailable',
+  'origin_not_allowed',
+  'invite_invalid',
+  'already_exists',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -47,6 +50,9 @@ export const errorMessages: Record<ErrorCode, string> = {
   invalid_identity: 'The identity could not be verified; tags and attributes are ignored.',
   callback_slot_unavailable: 'That callback time is no longer available; pick another one.',
   db_unavailable: 'The database is not answering; try again in a few seconds.',
+  origin_not_allowed: "This page's origin is not one of the site's allowed origins; an admin adds it under Settings → General (or `baton site origins`).",
+  invite_invalid: 'This invite link is unknown, already used or expired; ask an admin for a new one.',
+  already_exists: 'That already exists.',
   internal: 'Something went wrong on our side; it has been logged.',
 };
 

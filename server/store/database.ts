@@ -3,6 +3,7 @@ import type { LeaseDoc } from './assignment-leases-store';
 import type {
   AuditDoc,
   CallbackDoc,
+  InviteDoc,
   LlmUsageDoc,
   LoginFailuresDoc,
   ConversationDoc,
@@ -31,6 +32,7 @@ export interface Collections {
   loginFailures: Collection<LoginFailuresDoc>;
   assignmentLeases: Collection<LeaseDoc>;
   llmUsage: Collection<LlmUsageDoc>;
+  invites: Collection<InviteDoc>;
 }
 
 export function collectionsOf(db: Db): Collections {
@@ -49,6 +51,7 @@ export function collectionsOf(db: Db): Collections {
     loginFailures: db.collection('login_failures'),
     assignmentLeases: db.collection('assignment_leases'),
     llmUsage: db.collection('llm_usage'),
+    invites: db.collection('invites'),
   };
 }
 
@@ -94,5 +97,6 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     c.callbacks.createIndex({ siteId: 1, status: 1 }),
     // The worker's claim and its idle check: due rows by status, oldest first.
     c.webhookDeliveries.createIndex({ status: 1, nextAttemptAt: 1 }),
+    c.invites.createIndex({ expiresAt: 1 }),
   ]);
 }

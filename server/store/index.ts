@@ -4,6 +4,7 @@ import { auditStore } from './audit-store';
 import { callbacksStore } from './callbacks-store';
 import { conversationsStore } from './conversations-store';
 import { collectionsOf, ensureIndexes } from './database';
+import { invitesStore } from './invites-store';
 import { loginFailuresStore } from './login-failures-store';
 import { llmUsageStore } from './llm-usage-store';
 import { messagesStore } from './messages-store';
@@ -32,6 +33,7 @@ export function createStore(db: Db, options: { siteCacheMs?: number } = {}) {
     loginFailures: loginFailuresStore(c),
     assignmentLeases: assignmentLeasesStore(c.assignmentLeases),
     llmUsage: llmUsageStore(c),
+    invites: invitesStore(c),
     ensureIndexes: () => ensureIndexes(c),
     async ping(): Promise<boolean> {
       try {

@@ -14,6 +14,7 @@ import {
   SiteConfigResponse,
   SiteIdParams,
   SiteSecretResponse,
+  SecretKindQuery,
   BotApiKeyResponse,
   PutBotApiKeyBody,
   TestQuestionBody,
@@ -82,21 +83,21 @@ export async function siteRoutes(app: FastifyInstance, opts: { deps: FlowDeps })
   const secretRoute = { rateLimit: { max: 20, timeWindow: '1 minute' } };
   app.get(
     '/api/sites/:siteId/secret',
-    { schema: { params: SiteIdParams, response: { 200: SiteSecretResponse } }, config: secretRoute },
+    { schema: { params: SiteIdParams, querystring: SecretKindQuery, response: { 200: SiteSecretResponse } }, config: secretRoute },
     async (request, reply) => {
       const { operator, siteId } = siteOperator(request);
       reply.header('cache-control', 'no-store');
-      return { secret: await revealSiteSecret(deps, operator, siteId) };
+      return { secret: await revealSiteSecret(deps, operator, siteId, (request.query as SecretKindQuery).kind) };
     },
   );
 
   app.post(
     '/api/sites/:siteId/secret/rotate',
-    { schema: { params: SiteIdParams, response: { 200: SiteSecretResponse } }, config: secretRoute },
+    { schema: { params: SiteIdParams, querystring: SecretKindQuery, response: { 200: SiteSecretResponse } }, config: secretRoute },
     async (request, reply) => {
       const { operator, siteId } = siteOperator(request);
       reply.header('cache-control', 'no-store');
-      return { secret: await rotateSiteSecret(deps, operator, siteId) };
+      return { secret: await rotateSiteSecret(deps, operator, siteId, (request.query as SecretKindQuery).kind) };
     },
   );
 
