@@ -37,6 +37,8 @@ export async function rotateSiteSecret(deps: FlowDeps, admin: Admin, siteId: str
   const now = deps.clock.now();
   // The old secret in the filter: of two admins rotating at once, one is told, so neither copies a dead secret.
   const next = kind === 'identity' ? newSiteSecret() : newWebhookSecret();
+  // A site stored before the two were separate signs with its identity secret: pin that first, so rotating one never moves the other.
+  if (kind === 'identity' && !site.webhookSecret) await deps.store.sites.replaceWebhookSecret(siteId, null, site.secret, now);
   const saved =
     kind === 'identity'
       ? await deps.store.sites.replaceSecret(siteId, site.secret, next, now)
