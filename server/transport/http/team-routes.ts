@@ -1,67 +1,59 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import {
-  AcceptInviteBody,
-  AcceptInviteResponse,
-  ChangePasswordBody,
-  InviteDetailsResponse,
-  InviteOperatorBody,
-  InviteResponse,
-  InviteTokenParams,
-  OkResponse,
-  OperatorIdParams,
-  SiteIdParams,
-} from '../../../shared/http';
+import { apiRoutes } from '../../../shared/api/routes';
 import type { FlowDeps } from '../../composition';
 import { acceptInvite, describeInvite, inviteOperator } from '../../flows/admin/invites';
 import { removeOperator } from '../../flows/admin/operator-removal';
 import { changePassword } from '../../flows/operator/password';
 import { authenticate, currentOperator } from '../authenticate';
+import { routeServer } from './serve-route';
 
 /** Invite links point at PUBLIC_URL, or without it at the address the admin's inbox was opened on. */
 const baseUrlOf = (request: FastifyRequest, publicUrl: string | undefined) => publicUrl ?? `${request.protocol}://${request.host}`;
 
-/** Joining and leaving a site's team, and an operator's own password. */
+/** Joining and leaving a site's team, and an operator's own password. Site access and the admin role are checked by the flows. */
 export async function teamRoutes(app: FastifyInstance, opts: { deps: FlowDeps; publicUrl?: string }): Promise<void> {
   const { deps } = opts;
-  const signedIn = { preHandler: authenticate(deps) };
-  // Guessing a 256-bit token is hopeless; the limit keeps the invite pages from being a free scrypt oracle.
-  const inviteLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
+  const serve = routeServer(app, { authenticate: authenticate(deps) });
+  // Guessing a 256-bit token is hopeless; the limit keeps these pages from being a free scrypt oracle.
+  const limited = { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } };
 
-  app.post(
-    '/api/sites/:siteId/invites',
-    { ...signedIn, schema: { params: SiteIdParams, body: InviteOperatorBody, response: { 200: InviteResponse } } },
-    async (request, reply) => {
-      const { siteId } = request.params as { siteId: string };
-      const { email, role } = request.body as InviteOperatorBody;
-      const sent = await inviteOperator(deps, currentOperator(request), siteId, { email, role, baseUrl: baseUrlOf(request, opts.publicUrl) });
-      reply.header('cache-control', 'no-store');
-      return { ...sent, expiresAt: sent.expiresAt.toISOString() };
-    },
-  );
+  serve(apiRoutes.inviteOperator, async (request, reply) => {
+    const { email, role } = request.body;
+    const sent = await inviteOperator(deps, currentOperator(request), request.params.siteId, { email, role, baseUrl: baseUrlOf(request, opts.publicUrl) });
+    reply.header('cache-control', 'no-store');
+    return { ...sent, expiresAt: sent.expiresAt.toISOString() };
+  });
 
-  app.delete('/api/sites/:siteId/operators/:operatorId', { ...signedIn, schema: { params: OperatorIdParams, response: { 200: OkResponse } } }, async (request) => {
-    const { siteId, operatorId } = request.params as { siteId: string; operatorId: string };
-    await removeOperator(deps, currentOperator(request), siteId, { operatorId });
+  serve(apiRoutes.removeOperator, async (request) => {
+    await removeOperator(deps, currentOperator(request), request.params.siteId, { operatorId: request.params.operatorId });
     return { ok: true as const };
   });
 
-  app.get('/api/invites/:token', { config: inviteLimit, schema: { params: InviteTokenParams, response: { 200: InviteDetailsResponse } } }, async (request, reply) => {
-    const details = await describeInvite(deps, (request.params as { token: string }).token);
-    reply.header('cache-control', 'no-store');
-    return { ...details, expiresAt: details.expiresAt.toISOString() };
-  });
+  serve(
+    apiRoutes.inviteDetails,
+    async (request, reply) => {
+      const details = await describeInvite(deps, request.params.token);
+      reply.header('cache-control', 'no-store');
+      return { ...details, expiresAt: details.expiresAt.toISOString() };
+    },
+    limited,
+  );
 
-  app.post(
-    '/api/invites/:token/accept',
-    { config: inviteLimit, schema: { params: InviteTokenParams, body: AcceptInviteBody, response: { 200: AcceptInviteResponse } } },
+  serve(
+    apiRoutes.acceptInvite,
     async (request) => {
-      const operator = await acceptInvite(deps, (request.params as { token: string }).token, request.body as AcceptInviteBody);
+      const operator = await acceptInvite(deps, request.params.token, request.body);
       return { email: operator.email };
     },
+    limited,
   );
 
-  app.put('/api/me/password', { ...signedIn, config: inviteLimit, schema: { body: ChangePasswordBody, response: { 200: OkResponse } } }, async (request) => {
-    await changePassword(deps, currentOperator(request), request.session!, request.body as ChangePasswordBody);
-    return { ok: true as const };
-  });
+  serve(
+    apiRoutes.changePassword,
+    async (request) => {
+      await changePassword(deps, currentOperator(request), request.session!, request.body);
+      return { ok: true as const };
+    },
+    limited,
+  );
 }
