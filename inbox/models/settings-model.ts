@@ -3,6 +3,7 @@ import { SiteConfig } from '../../shared/site-config';
 import type { InboxApi } from '../api-client';
 import type { FieldIssue } from '../api-errors';
 import type { DirectoryModel } from './directory-model';
+import { createTeamModel } from './team-model';
 import { createOperatorProfilesModel } from './operator-profiles-model';
 import { issuesAt, toFieldIssues } from './settings-rules';
 import { createSiteSecretModel } from './site-secret-model';
@@ -36,6 +37,7 @@ export function createSettingsModel(api: InboxApi, directory: Pick<DirectoryMode
   const message = signal<string | null>(null);
   /** Saved on their own, not with the config: the site's operators and its signing secret. */
   const operators = createOperatorProfilesModel(api);
+  const team = createTeamModel(api, () => siteId.peek(), (id) => void operators.load(id));
   const secret = createSiteSecretModel(api);
   const bot = createBotPanelModel(api);
   const issues = computed(() => [
@@ -102,6 +104,7 @@ export function createSettingsModel(api: InboxApi, directory: Pick<DirectoryMode
     message,
     revision,
     operators,
+    team,
     secret,
     bot,
     issuesAt: (prefix: string) => issuesAt(issues.value, prefix),
