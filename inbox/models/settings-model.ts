@@ -38,7 +38,8 @@ export function createSettingsModel(api: InboxApi, directory: Pick<DirectoryMode
   /** Saved on their own, not with the config: the site's operators and its signing secret. */
   const operators = createOperatorProfilesModel(api);
   const team = createTeamModel(api, () => siteId.peek(), (id) => void operators.load(id));
-  const secret = createSiteSecretModel(api);
+  const secret = createSiteSecretModel(api, 'identity');
+  const webhookSecret = createSiteSecretModel(api, 'webhook');
   const bot = createBotPanelModel(api);
   const issues = computed(() => [
     ...Object.entries(fieldProblems.value).map(([path, text]) => ({ path, message: text })),
@@ -68,6 +69,7 @@ export function createSettingsModel(api: InboxApi, directory: Pick<DirectoryMode
     validationIssues.value = [];
     fieldProblems.value = {};
     secret.reset(next);
+    webhookSecret.reset(next);
     void bot.reset(next);
     // Queue member checklists name these operators, so they load beside the config.
     void operators.load(next);
@@ -106,6 +108,7 @@ export function createSettingsModel(api: InboxApi, directory: Pick<DirectoryMode
     operators,
     team,
     secret,
+    webhookSecret,
     bot,
     issuesAt: (prefix: string) => issuesAt(issues.value, prefix),
     open,

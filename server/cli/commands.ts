@@ -1,6 +1,6 @@
 import type { FlowDeps } from '../composition';
 import { COMMAND_LINE } from '../flows/admin/admin-actor';
-import { inviteOperator } from '../flows/admin/invites';
+import { inviteEmail, inviteOperator } from '../flows/admin/invites';
 import { removeOperator } from '../flows/admin/operator-removal';
 import { rotateSiteSecret } from '../flows/admin/site-secret';
 import { createSite, findSite, listSites, setAllowedOrigins } from '../flows/admin/sites';
@@ -10,6 +10,8 @@ import type { CliCommand } from './parse';
 export async function runCommand(deps: FlowDeps, command: CliCommand, baseUrl: string): Promise<string> {
   switch (command.kind) {
     case 'site_create': {
+      // Checked before anything is written: a typo in the admin's email must not leave a site behind.
+      inviteEmail(command.admin);
       const site = await createSite(deps, { name: command.name, origins: command.origins });
       const invite = await inviteOperator(deps, COMMAND_LINE, site._id, { email: command.admin, role: 'admin', baseUrl });
       return [

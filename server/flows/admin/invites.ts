@@ -27,6 +27,13 @@ export interface SentInvite {
   emailed: boolean;
 }
 
+/** The email an invite is for, normalised as sign-in compares it; refused when it is not an address. */
+export function inviteEmail(value: string): string {
+  const email = normalizeEmail(value);
+  if (!EMAIL.test(email) || email.length > 254) throw new CodedError('invalid_request', `"${value}" is not an email address, such as ana@acme.example.`);
+  return email;
+}
+
 /** The link's path: the inbox reads the token from the fragment, which browsers never send to a server or in a Referer. */
 export const inviteUrl = (baseUrl: string, token: string) => `${baseUrl.replace(/\/+$/, '')}/inbox/#/invite/${token}`;
 
@@ -41,8 +48,7 @@ export async function inviteOperator(
   input: { email: string; role: Role; baseUrl: string },
 ): Promise<SentInvite> {
   const actor = requireAdmin(admin, siteId, 'invite operators');
-  const email = normalizeEmail(input.email);
-  if (!EMAIL.test(email) || email.length > 254) throw new CodedError('invalid_request', `"${input.email}" is not an email address, such as ana@acme.example.`);
+  const email = inviteEmail(input.email);
   const site = await deps.store.sites.get(siteId);
   if (!site) throw new CodedError('not_found', 'No site with that id.');
   const existing = await deps.store.operators.byEmail(email);
@@ -64,12 +70,20 @@ export async function inviteOperator(
   await recordAudit(deps, { siteId, conversationId: null, action: 'operator_changed', actor, reasons: ['invited'], note: `${email} invited as ${input.role}` });
   let emailed = false;
   if (deps.mailer) {
-    await deps.mailer.send({
-      to: email,
-      subject: `You are invited to answer chats for ${site.name}`,
-      text: `${adminName(admin)} invited you to the Baton inbox of ${site.name} as ${input.role === 'admin' ? 'an admin' : 'an operator'}.\n\nSet your password here (the link works once, until ${invite.expiresAt.toUTCString()}):\n${url}\n`,
-    });
-    emailed = true;
+    // The link is made and shown either way: a mail server that refuses costs the email, not the invite.
+    emailed = await deps.mailer
+      .send({
+        to: email,
+        subject: `You are invited to answer chats for ${site.name}`,
+        text: `${adminName(admin)} invited you to the Baton inbox of ${site.name} as ${input.role === 'admin' ? 'an admin' : 'an operator'}.\n\nSet your password here (the link works once, until ${invite.expiresAt.toUTCString()}):\n${url}\n`,
+      })
+      .then(
+        () => true,
+        (err: unknown) => {
+          deps.log.warn({ err: (err as Error).message, siteId }, 'invite email not sent; the admin has the link to copy');
+          return false;
+        },
+      );
   }
   return { inviteUrl: url, email, role: input.role, expiresAt: invite.expiresAt, emailed };
 }
