@@ -5,6 +5,7 @@ import { callbacksStore } from './callbacks-store';
 import { conversationsStore } from './conversations-store';
 import { collectionsOf, ensureIndexes } from './database';
 import { invitesStore } from './invites-store';
+import { jobLeasesStore } from './job-leases-store';
 import { loginFailuresStore } from './login-failures-store';
 import { llmUsageStore } from './llm-usage-store';
 import { messagesStore } from './messages-store';
@@ -32,6 +33,7 @@ export function createStore(db: Db, options: { siteCacheMs?: number } = {}) {
     webhookDeliveries: webhookDeliveriesStore(c),
     loginFailures: loginFailuresStore(c),
     assignmentLeases: assignmentLeasesStore(c.assignmentLeases),
+    jobLeases: jobLeasesStore(c.jobLeases),
     llmUsage: llmUsageStore(c),
     invites: invitesStore(c),
     ensureIndexes: () => ensureIndexes(c),
