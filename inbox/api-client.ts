@@ -69,7 +69,12 @@ export interface InboxApi {
   setBotApiKey(siteId: string, apiKey: string | null): Call<Routes['setBotApiKey']>;
   /** Admins only: which article answers a question, and how surely. */
   testQuestion(siteId: string, body: TestQuestionBody): Call<Routes['testQuestion']>;
+  /** Admins only: erases the visitor's messages and personal data; repeatable. */
+  eraseVisitorData(siteId: string, visitorId: string): Call<Routes['eraseVisitorData']>;
 }
+
+/** Admins only: where the browser downloads a visitor's data (a link, so it is saved as a file rather than read by the page). */
+export const visitorExportUrl = (siteId: string, visitorId: string): string => fillPath(apiRoutes.exportVisitorData.path, { siteId, visitorId });
 
 export interface ApiClientOptions {
   fetch?: typeof fetch;
@@ -172,6 +177,7 @@ export function createApiClient(options: ApiClientOptions = {}): InboxApi {
     botApiKey: (siteId) => call(r.botApiKey, { params: site(siteId) }),
     setBotApiKey: (siteId, apiKey) => call(r.setBotApiKey, { params: site(siteId), body: { apiKey } }),
     testQuestion: (siteId, body) => call(r.testQuestion, { params: site(siteId), body }),
+    eraseVisitorData: (siteId, visitorId) => call(r.eraseVisitorData, { params: { siteId, visitorId } }),
   };
 }
 

@@ -63,7 +63,7 @@ export function message(seq: number, overrides: Partial<Message> = {}): Message 
 }
 
 export function detail(conversation: ConversationSummary, messages: Message[] = [message(1), message(2)]): ConversationDetail {
-  return { conversation, messages, casePackage: null, audit: [] };
+  return { conversation, visitorId: 'v1', messages, casePackage: null, audit: [] };
 }
 
 export function callback(overrides: Partial<Callback> = {}): Callback {
@@ -136,6 +136,8 @@ export function fakeApi(overrides: Partial<InboxApi> = {}): FakeApi {
     botApiKey: async () => ok({ set: false }),
     setBotApiKey: async (_siteId, apiKey) => ok({ set: apiKey !== null }),
     testQuestion: async () => ok({ article: null, confidence: 0, threshold: 0.5, reply: 'fallback', heldBack: false }),
+    eraseVisitorData: async (_siteId, visitorId) =>
+      ok({ erasure: { visitorId, alreadyErased: false, conversations: 1, messages: 0, callbacks: 0, webhookDeliveries: 0, auditEntries: 0, erasedAt: at(0) } }),
   };
   const all: Record<string, unknown> = { ...defaults, ...overrides };
   for (const [name, fn] of Object.entries(all)) {

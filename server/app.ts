@@ -17,6 +17,7 @@ import { checkDatabase } from './flows/admin/health-check';
 import { createLifecycle, type Lifecycle } from './lifecycle';
 import { securityHeaders } from './transport/http/security-headers';
 import { operatorSocketRoutes } from './transport/sockets/operator-socket';
+import { visitorDataRoutes } from './transport/http/visitor-data-routes';
 import { siteRoutes } from './transport/http/site-routes';
 import { teamRoutes } from './transport/http/team-routes';
 import { staticRoutes } from './transport/http/static-routes';
@@ -139,6 +140,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(conversationRoutes, { deps });
   await app.register(siteRoutes, { deps });
   await app.register(teamRoutes, { deps, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) });
+  await app.register(visitorDataRoutes, { deps });
   await app.register(visitorSocketRoutes, {
     deps,
     overload,

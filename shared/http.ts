@@ -42,6 +42,8 @@ export type ListConversationsResponse = z.infer<typeof ListConversationsResponse
 
 export const ConversationDetail = z.object({
   conversation: ConversationSummary,
+  /** Whose conversation it is: what an admin's export and erasure of the visitor's data name. */
+  visitorId: z.string(),
   messages: z.array(Message),
   casePackage: z.nullable(CasePackage),
   audit: z.array(AuditEntry),

@@ -33,6 +33,9 @@ export const AllowedOrigin = z.string().check(
   z.maxLength(200),
   z.refine((v) => normalizeOrigin(v) === v, 'An origin is a scheme, host and optional port only, such as https://shop.example.com (no path, no trailing slash).'),
 );
+/** Days a resolved conversation is kept after its last activity: at least a day, at most ten years. */
+export const RETENTION_DAYS = { min: 1, max: 3650, default: 180 } as const;
+const RETENTION_DAYS_ISSUE = `Keep resolved conversations for a whole number of days from ${RETENTION_DAYS.min} to ${RETENTION_DAYS.max}.`;
 
 /**
  * One document per site; every part has defaults good enough for day one. These are its fields;
@@ -59,6 +62,20 @@ export const SiteConfigFields = z.object({
     z.object({
       botMinutes: z._default(z.number().check(z.gte(1)), 30),
       humanMinutes: z._default(z.number().check(z.gte(1)), 120),
+    }),
+    {},
+  ),
+  /** How long personal data is kept: resolved conversations older than this are deleted (server/jobs/retention.ts). */
+  retention: z.prefault(
+    z.object({
+      resolvedDays: z._default(
+        z.number({ error: RETENTION_DAYS_ISSUE }).check(
+          z.int(RETENTION_DAYS_ISSUE),
+          z.gte(RETENTION_DAYS.min, RETENTION_DAYS_ISSUE),
+          z.lte(RETENTION_DAYS.max, RETENTION_DAYS_ISSUE),
+        ),
+        RETENTION_DAYS.default,
+      ),
     }),
     {},
   ),

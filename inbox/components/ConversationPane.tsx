@@ -4,6 +4,7 @@ import { CasePackagePanel } from './CasePackagePanel';
 import { Composer } from './Composer';
 import { LockBadge } from './LockBadge';
 import { Transcript } from './Transcript';
+import { VisitorDataActions } from './VisitorDataActions';
 import { useApp } from './app-context';
 
 export function ConversationPane() {
@@ -42,6 +43,7 @@ export function ConversationPane() {
         <h2 id="conversation-title">{c.visitorName ?? 'Visitor'}</h2>
         <LockBadge />
       </div>
+      <VisitorDataActions />
       <ActionBar />
       <div class="conversation-body">
         <div class="chat">

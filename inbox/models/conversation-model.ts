@@ -153,6 +153,15 @@ export function createConversationModel(deps: ConversationDeps) {
       const id = openId.peek();
       if (id) void load(id, detail.peek() !== null);
     },
+    /** Reads it again keeping no message held on screen: after an erasure its messages are gone for good. */
+    reloadAfresh() {
+      const id = openId.peek();
+      if (!id) return;
+      early.length = 0;
+      const current = detail.peek();
+      if (current) detail.value = { ...current, messages: [] };
+      return load(id, current !== null);
+    },
     applyMessage(message: Message) {
       const current = detail.peek();
       if (!current || current.conversation.conversationId !== message.conversationId) {

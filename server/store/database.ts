@@ -85,6 +85,8 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     // the minute sweep deletes expired sessions (sessions.deleteExpired) on the sweeps lease's holder.
     c.sessions.createIndex({ expiresAt: 1 }),
     c.visitors.createIndex({ tokenHash: 1 }, { unique: true }),
+    // The retention sweep: a site's visitors not seen for its retention period.
+    c.visitors.createIndex({ siteId: 1, lastSeenAt: 1 }),
     // The inbox lists page by (lastActivityAt desc, _id): the tiebreak is in the index so a page is a range read.
     c.conversations.createIndex({ siteId: 1, state: 1, lastActivityAt: -1, _id: 1 }),
     c.conversations.createIndex({ visitorId: 1, createdAt: -1 }),
@@ -97,6 +99,8 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     // Unique: a duplicated sequence number would be a bug to surface, never to store.
     c.messages.createIndex({ conversationId: 1, seq: 1 }, { unique: true }),
     c.audit.createIndex({ conversationId: 1, at: 1 }),
+    // A visitor's export and erasure entries (conversationId null).
+    c.audit.createIndex({ visitorId: 1 }),
     c.callbacks.createIndex({ siteId: 1, status: 1 }),
     // The worker's claim and its idle check: due rows by status, oldest first.
     c.webhookDeliveries.createIndex({ status: 1, nextAttemptAt: 1 }),

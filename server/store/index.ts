@@ -12,6 +12,7 @@ import { messagesStore } from './messages-store';
 import { operatorsStore, sessionsStore } from './operators-store';
 import { cachedSitesStore, createSiteCache } from './site-cache';
 import { sitesStore } from './sites-store';
+import { visitorDataStore } from './visitor-data-store';
 import { visitorsStore } from './visitors-store';
 import { webhookDeliveriesStore } from './webhook-deliveries-store';
 
@@ -26,6 +27,7 @@ export function createStore(db: Db, options: { siteCacheMs?: number } = {}) {
     operators: operatorsStore(c),
     sessions: sessionsStore(c),
     visitors: visitorsStore(c),
+    visitorData: visitorDataStore(c, db),
     conversations: conversationsStore(c),
     messages: messagesStore(c),
     audit: auditStore(c),

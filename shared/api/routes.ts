@@ -48,6 +48,7 @@ import {
   OkResponse,
 } from '../http';
 import { WidgetAvailability } from '../visitor-protocol';
+import { EraseVisitorResponse, VisitorDataExport, VisitorIdParams } from '../visitor-data';
 import { defineRoute } from './route';
 import { WIDGET_AVAILABILITY_PATH } from './public-paths';
 
@@ -149,6 +150,16 @@ export const apiRoutes = {
   updateOperator: defineRoute({
     method: 'PATCH', path: '/api/sites/:siteId/operators/:operatorId', summary: 'Admins: change an operator\'s capacity, languages or skills.',
     tag: 'sites', access: 'admin', params: OperatorIdParams, body: UpdateOperatorBody, responses: { 200: OperatorProfileResponse },
+  }),
+  exportVisitorData: defineRoute({
+    method: 'GET', path: '/api/sites/:siteId/visitors/:visitorId/export',
+    summary: 'Admins: everything stored about one visitor (identity, conversations, messages, callbacks, audit entries, webhook deliveries) as a JSON download; audited.',
+    tag: 'sites', access: 'admin', params: VisitorIdParams, responses: { 200: VisitorDataExport },
+  }),
+  eraseVisitorData: defineRoute({
+    method: 'POST', path: '/api/sites/:siteId/visitors/:visitorId/erase',
+    summary: 'Admins: erase one visitor\'s messages and personal data everywhere (audit entries kept without their words, sockets closed); repeatable; audited.',
+    tag: 'sites', access: 'admin', params: VisitorIdParams, responses: { 200: EraseVisitorResponse },
   }),
   setPresence: defineRoute({
     method: 'PUT', path: '/api/me/presence', summary: 'Set the operator\'s presence (online or away).',

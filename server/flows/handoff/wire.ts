@@ -91,6 +91,7 @@ export function toAuditEntry(doc: AuditRecord): AuditEntry {
     auditId: doc._id,
     siteId: doc.siteId,
     conversationId: doc.conversationId,
+    ...(doc.visitorId ? { visitorId: doc.visitorId } : {}),
     action: doc.action,
     actor: doc.actor,
     reasons: doc.reasons,
@@ -99,6 +100,7 @@ export function toAuditEntry(doc: AuditRecord): AuditEntry {
     from: doc.from,
     to: doc.to,
     at: doc.at.toISOString(),
+    ...(doc.erased ? { erased: true } : {}),
   };
 }
 

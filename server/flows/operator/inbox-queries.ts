@@ -53,6 +53,7 @@ export async function conversationDetail(deps: FlowDeps, operator: Operator, con
   ]);
   return {
     conversation: toSummary(conversation),
+    visitorId: conversation.visitorId,
     messages: messages.map(toWireMessage),
     casePackage: conversation.casePackage,
     audit: audit.map(toAuditEntry),

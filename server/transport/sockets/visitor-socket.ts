@@ -84,6 +84,8 @@ function serveVisitorSocket(
   const helloSaid = helloDeadline(socket, limits.helloDeadlineMs);
   let visitor: Visitor | null = null;
   let unsubscribe = () => {};
+  // Their data was erased: 'unauthenticated' makes the widget drop its token and start afresh.
+  const endErased = () => socket.close(PROTOCOL_CLOSE_CODE, 'unauthenticated');
   // One chain per socket: frames apply in order, and those arriving during set-up wait.
   let chain = Promise.resolve();
   let pending = 0;
@@ -97,7 +99,7 @@ function serveVisitorSocket(
       visitor = resolved.visitor;
       token = resolved.token;
       unsubscribe();
-      unsubscribe = deps.hub.subscribeVisitor(visitor._id, send);
+      unsubscribe = deps.hub.subscribeVisitor(visitor._id, send, endErased);
       return send(await buildWelcome(deps, site, visitor, resolved.token, command.afterSeq));
     }
     if (!visitor) return send({ type: 'error', code: 'invalid_frame', message: 'Send hello first.' });
@@ -108,7 +110,7 @@ function serveVisitorSocket(
       visitor = outcome.visitor;
       token = outcome.token;
       unsubscribe();
-      unsubscribe = deps.hub.subscribeVisitor(visitor._id, send);
+      unsubscribe = deps.hub.subscribeVisitor(visitor._id, send, endErased);
       // A welcome for the new visitor: the widget keeps its token and shows an empty transcript.
       send(await buildWelcome(deps, site, visitor, outcome.token, 0));
       send({ type: 'identity_checked', verified: true });
