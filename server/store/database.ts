@@ -4,6 +4,7 @@ import type { JobLeaseDoc } from './job-leases-store';
 import type {
   AuditDoc,
   CallbackDoc,
+  InviteDoc,
   LlmUsageDoc,
   LoginFailuresDoc,
   ConversationDoc,
@@ -33,6 +34,7 @@ export interface Collections {
   assignmentLeases: Collection<LeaseDoc>;
   jobLeases: Collection<JobLeaseDoc>;
   llmUsage: Collection<LlmUsageDoc>;
+  invites: Collection<InviteDoc>;
 }
 
 export function collectionsOf(db: Db): Collections {
@@ -52,6 +54,7 @@ export function collectionsOf(db: Db): Collections {
     assignmentLeases: db.collection('assignment_leases'),
     jobLeases: db.collection('job_leases'),
     llmUsage: db.collection('llm_usage'),
+    invites: db.collection('invites'),
   };
 }
 
@@ -101,5 +104,6 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     c.callbacks.createIndex({ siteId: 1, status: 1 }),
     // The worker's claim and its idle check: due rows by status, oldest first.
     c.webhookDeliveries.createIndex({ status: 1, nextAttemptAt: 1 }),
+    c.invites.createIndex({ expiresAt: 1 }),
   ]);
 }
