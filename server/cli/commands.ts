@@ -4,6 +4,7 @@ import { inviteEmail, inviteOperator } from '../flows/admin/invites';
 import { removeOperator } from '../flows/admin/operator-removal';
 import { rotateSiteSecret } from '../flows/admin/site-secret';
 import { createSite, findSite, listSites, setAllowedOrigins } from '../flows/admin/sites';
+import { eraseVisitorData, exportVisitorData } from '../flows/admin/visitor-data';
 import type { CliCommand } from './parse';
 
 /** What a command prints: the adapter's whole output, so the flows stay free of text for a terminal. */
@@ -61,6 +62,20 @@ export async function runCommand(deps: FlowDeps, command: CliCommand, baseUrl: s
       const secret = await rotateSiteSecret(deps, COMMAND_LINE, site._id, command.secret);
       const what = command.secret === 'identity' ? 'identity secret (update BATON_SITE_SECRET on your server)' : 'webhook signing secret (update your receivers)';
       return `New ${what} of ${site.name}:\n  ${secret}`;
+    }
+    case 'visitor_export': {
+      const site = await findSite(deps, command.site);
+      return JSON.stringify(await exportVisitorData(deps, COMMAND_LINE, site._id, command.visitor), null, 2);
+    }
+    case 'visitor_erase': {
+      const site = await findSite(deps, command.site);
+      const erased = await eraseVisitorData(deps, COMMAND_LINE, site._id, command.visitor);
+      if (erased.alreadyErased) return `Visitor ${erased.visitorId} of ${site.name} was already erased; nothing more to remove.`;
+      return [
+        `Visitor ${erased.visitorId} of ${site.name} erased at ${erased.erasedAt}:`,
+        `  ${erased.conversations} conversation(s) emptied, ${erased.messages} message(s), ${erased.callbacks} callback(s) and ${erased.webhookDeliveries} webhook delivery(ies) removed,`,
+        `  ${erased.auditEntries} audit entry(ies) kept with the person replaced by a tombstone.`,
+      ].join('\n');
     }
   }
 }

@@ -15,6 +15,8 @@ describe('baton command line parsing', () => {
     expect(parseCommand(['operator', 'remove', 'acme-1', 'lee@acme.example'])).toEqual({ kind: 'operator_remove', site: 'acme-1', email: 'lee@acme.example' });
     expect(parseCommand(['secret', 'rotate', 'acme-1'])).toEqual({ kind: 'secret_rotate', site: 'acme-1', secret: 'identity' });
     expect(parseCommand(['secret', 'rotate', 'acme-1', '--webhook'])).toEqual({ kind: 'secret_rotate', site: 'acme-1', secret: 'webhook' });
+    expect(parseCommand(['visitor', 'export', 'acme-1', 'v-42'])).toEqual({ kind: 'visitor_export', site: 'acme-1', visitor: 'v-42' });
+    expect(parseCommand(['visitor', 'erase', 'acme-1', 'v-42'])).toEqual({ kind: 'visitor_erase', site: 'acme-1', visitor: 'v-42' });
     expect(parseCommand([])).toBe('help');
     expect(parseCommand(['--help'])).toBe('help');
   });

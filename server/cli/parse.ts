@@ -6,7 +6,9 @@ export type CliCommand =
   | { kind: 'site_origins'; site: string; origins: string[] }
   | { kind: 'operator_invite'; site: string; email: string; admin: boolean }
   | { kind: 'operator_remove'; site: string; email: string }
-  | { kind: 'secret_rotate'; site: string; secret: 'identity' | 'webhook' };
+  | { kind: 'secret_rotate'; site: string; secret: 'identity' | 'webhook' }
+  | { kind: 'visitor_export'; site: string; visitor: string }
+  | { kind: 'visitor_erase'; site: string; visitor: string };
 
 /** A problem with what was typed: one line naming what to fix. */
 export class UsageError extends Error {}
@@ -18,6 +20,8 @@ export const USAGE = `Usage: baton <command>
   operator invite SITE EMAIL [--admin]
   operator remove SITE EMAIL
   secret rotate SITE [--identity | --webhook]
+  visitor export SITE VISITOR_ID    (everything stored about one visitor, as JSON on standard output)
+  visitor erase SITE VISITOR_ID     (their messages and personal data removed; audit entries kept as tombstones)
 SITE is a site key or id (see \`baton site list\`). Reads MONGODB_URI and MONGODB_DB like the server; links use PUBLIC_URL.`;
 
 const options = {
@@ -71,6 +75,12 @@ export function parseCommand(argv: readonly string[]): CliCommand | 'help' {
       need(1, 'SITE');
       if (values.identity && values.webhook) throw new UsageError('secret rotate rotates one secret at a time: give --identity or --webhook, not both');
       return { kind: 'secret_rotate', site: rest[0]!, secret: values.webhook ? 'webhook' : 'identity' };
+    case 'visitor export':
+      need(2, 'SITE VISITOR_ID');
+      return { kind: 'visitor_export', site: rest[0]!, visitor: rest[1]! };
+    case 'visitor erase':
+      need(2, 'SITE VISITOR_ID');
+      return { kind: 'visitor_erase', site: rest[0]!, visitor: rest[1]! };
     default:
       throw new UsageError(`unknown command "${positionals.slice(0, 2).join(' ')}" (\`baton --help\` lists the commands)`);
   }
