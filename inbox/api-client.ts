@@ -12,7 +12,12 @@ import type {
   TestQuestionBody,
   TransferBody,
   UpdateOperatorBody,
+  InviteOperatorBody,
+  AcceptInviteBody,
+  ChangePasswordBody,
 } from '../shared/http';
+
+export type SecretKind = 'identity' | 'webhook';
 import type { SiteConfig } from '../shared/site-config';
 import { type ApiFailure, type ApiResult, failureFromBody, networkFailure, unexpectedResponse } from './api-errors';
 
@@ -49,10 +54,18 @@ export interface InboxApi {
   /** Refused with version_conflict when someone saved after `configVersion` was loaded. */
   saveSiteConfig(siteId: string, config: SiteConfig, configVersion: number): Call<Routes['saveSiteConfig']>;
   setPresence(presence: PresenceBody['presence']): Call<Routes['setPresence']>;
-  /** Admins only: the site's signing secret. */
-  siteSecret(siteId: string): Call<Routes['siteSecret']>;
-  /** Admins only: replaces the secret with a new random one and answers it. */
-  rotateSiteSecret(siteId: string): Call<Routes['rotateSiteSecret']>;
+  /** Admins only: one of the site's secrets (identity by default, or the webhook signing secret). */
+  siteSecret(siteId: string, kind?: SecretKind): Call<Routes['siteSecret']>;
+  /** Admins only: replaces that secret with a new random one and answers it; the other is left alone. */
+  rotateSiteSecret(siteId: string, kind?: SecretKind): Call<Routes['rotateSiteSecret']>;
+  /** Admins only: a one-time invite link for an operator (or admin) of the site. */
+  inviteOperator(siteId: string, body: InviteOperatorBody): Call<Routes['inviteOperator']>;
+  /** Admins only: takes an operator off the site at once. */
+  removeOperator(siteId: string, operatorId: string): Call<Routes['removeOperator']>;
+  /** Without a session: what an invite link is for. */
+  inviteDetails(token: string): Call<Routes['inviteDetails']>;
+  acceptInvite(token: string, body: AcceptInviteBody): Call<Routes['acceptInvite']>;
+  changePassword(body: ChangePasswordBody): Call<Routes['changePassword']>;
   /** Admins only: the site's operators with what an admin may change. */
   operatorProfiles(siteId: string): Call<Routes['operatorProfiles']>;
   updateOperator(siteId: string, operatorId: string, body: UpdateOperatorBody): Call<Routes['updateOperator']>;
@@ -164,8 +177,13 @@ export function createApiClient(options: ApiClientOptions = {}): InboxApi {
     siteConfig: (siteId) => call(r.siteConfig, { params: site(siteId) }),
     saveSiteConfig: (siteId, config, configVersion) => call(r.saveSiteConfig, { params: site(siteId), body: { config, configVersion } }),
     setPresence: (presence) => call(r.setPresence, { body: { presence } }),
-    siteSecret: (siteId) => call(r.siteSecret, { params: site(siteId) }),
-    rotateSiteSecret: (siteId) => call(r.rotateSiteSecret, { params: site(siteId) }),
+    siteSecret: (siteId, kind) => call(r.siteSecret, { params: site(siteId), query: { kind } }),
+    rotateSiteSecret: (siteId, kind) => call(r.rotateSiteSecret, { params: site(siteId), query: { kind } }),
+    inviteOperator: (siteId, body) => call(r.inviteOperator, { params: site(siteId), body }),
+    removeOperator: (siteId, operatorId) => call(r.removeOperator, { params: { siteId, operatorId } }),
+    inviteDetails: (token) => call(r.inviteDetails, { params: { token } }),
+    acceptInvite: (token, body) => call(r.acceptInvite, { params: { token }, body }),
+    changePassword: (body) => call(r.changePassword, { body }),
     operatorProfiles: (siteId) => call(r.operatorProfiles, { params: site(siteId) }),
     updateOperator: (siteId, operatorId, body) => call(r.updateOperator, { params: { siteId, operatorId }, body }),
     botApiKey: (siteId) => call(r.botApiKey, { params: site(siteId) }),

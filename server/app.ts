@@ -20,6 +20,7 @@ import { securityHeaders } from './transport/http/security-headers';
 import { operatorSocketRoutes } from './transport/sockets/operator-socket';
 import { visitorDataRoutes } from './transport/http/visitor-data-routes';
 import { siteRoutes } from './transport/http/site-routes';
+import { teamRoutes } from './transport/http/team-routes';
 import { staticRoutes } from './transport/http/static-routes';
 import { visitorSocketRoutes } from './transport/sockets/visitor-socket';
 import { widgetRoutes } from './transport/http/widget-routes';
@@ -51,6 +52,8 @@ export interface AppOptions {
   socketQueueLimit?: number;
   /** main.ts passes its own (starting → serving → draining); without one the app serves at once. */
   lifecycle?: Lifecycle;
+  /** PUBLIC_URL: the base of invite links (without it, the address the inbox was opened on). */
+  publicUrl?: string;
   /** HSTS on every response: only when PUBLIC_URL is https. */
   hsts?: boolean;
   /** How long a new socket may stay silent before its hello; tests shorten it. */
@@ -139,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { deps, sessionTtlMs: options.sessionTtlMs, cookieSecure: options.cookieSecure });
   await app.register(conversationRoutes, { deps });
   await app.register(siteRoutes, { deps });
+  await app.register(teamRoutes, { deps, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) });
   await app.register(visitorDataRoutes, { deps });
   await app.register(visitorSocketRoutes, {
     deps,

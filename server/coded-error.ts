@@ -23,6 +23,9 @@ const statusOf: Record<ErrorCode, number> = {
   attachment_too_large: 413,
   attachment_type_forbidden: 415,
   db_unavailable: 503,
+  origin_not_allowed: 403,
+  invite_invalid: 410,
+  already_exists: 409,
   internal: 500,
 };
 

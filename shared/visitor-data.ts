@@ -72,6 +72,19 @@ export const WebhookDeliveryExport = z.object({
   createdAt: z.string(),
 });
 
+/** A file the visitor or an operator sent in one of their conversations, with its bytes. */
+export const AttachmentExport = z.object({
+  attachmentId: z.string(),
+  conversationId: z.string(),
+  name: z.string(),
+  mediaType: z.string(),
+  size: z.number(),
+  uploadedBy: z.object({ kind: z.enum(['visitor', 'operator']), id: z.string() }),
+  createdAt: z.string(),
+  contentBase64: z.string(),
+});
+export type AttachmentExport = z.infer<typeof AttachmentExport>;
+
 export const VisitorDataExport = z.object({
   format: z.literal('baton.visitor-data'),
   version: z.literal(1),
@@ -102,6 +115,8 @@ export const VisitorDataExport = z.object({
   /** Audit entries about the visitor's conversations or about the visitor (exports, erasure). */
   audit: z.array(AuditEntry),
   webhookDeliveries: z.array(WebhookDeliveryExport),
+  /** The files of their conversations (GridFS), bytes included. */
+  attachments: z.array(AttachmentExport),
 });
 export type VisitorDataExport = z.infer<typeof VisitorDataExport>;
 

@@ -87,7 +87,8 @@ export function SettingsPage() {
         <>
           <OperatorsPanel />
           <BotPanel />
-          <SiteSecretPanel />
+          <SiteSecretPanel kind="identity" />
+          <SiteSecretPanel kind="webhook" />
         </>
       ) : null}
     </section>

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_ATTACHMENT_BYTES } from '../../shared/attachments';
-import { eraseVisitorData } from '../flows/admin/visitor-data';
+import { eraseVisitorData, exportVisitorData } from '../flows/admin/visitor-data';
 import { loginOperator, visitorSession } from '../test-support/clients';
 import { type Harness, seedOperator, seedSite, startHarness } from '../test-support/harness';
 
@@ -123,8 +123,19 @@ describe('an operator attaching a file', () => {
   });
 });
 
-describe('erasing a visitor', () => {
-  it('deletes their files, bytes and all', async () => {
+describe("a visitor's data", () => {
+  it('is exported with their files, bytes included', async () => {
+    const { client, token, conversationId } = await visitorWithConversation();
+    expect((await upload(widgetUpload('x1', token), PNG, 'receipt.png', {})).status).toBe(200);
+    const conversation = await h.deps.store.conversations.get(conversationId);
+    const exported = await exportVisitorData(h.deps, { kind: 'command_line' }, 'site-a', conversation?.visitorId ?? '');
+    expect(exported.attachments).toHaveLength(1);
+    expect(exported.attachments[0]).toMatchObject({ conversationId, name: 'receipt.png', mediaType: 'image/png', size: PNG.length, uploadedBy: { kind: 'visitor' } });
+    expect(Buffer.from(exported.attachments[0]!.contentBase64, 'base64').equals(PNG)).toBe(true);
+    client.close();
+  });
+
+  it('is erased with their files, bytes and all', async () => {
     const { client, token, conversationId } = await visitorWithConversation();
     expect((await upload(widgetUpload('e1', token), PNG, 'me.png', {})).status).toBe(200);
     const conversation = await h.deps.store.conversations.get(conversationId);

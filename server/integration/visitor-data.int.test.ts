@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -5,7 +6,7 @@ import { BSON } from 'mongodb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EraseVisitorResponse, VisitorDataExport } from '../../shared/visitor-data';
 import { connectVisitor, loginOperator, type OperatorSession, visitorSession } from '../test-support/clients';
-import { type InstanceHarness, seedOperator, seedSite, startHarness } from '../test-support/harness';
+import { type InstanceHarness, seedOperator, seedSite, startHarness, testDatabaseUri } from '../test-support/harness';
 
 // A visitor's export and erasure through the real app, sockets, event bus and database. The proof
 // of erasure is a scan of every collection of the database for anything the visitor wrote or was called.
@@ -179,6 +180,20 @@ describe("a visitor's data", () => {
     expect(welcome.messages).toEqual([]);
     returning.close();
   });
+
+  it('is exported and erased from the command line too (`npx baton visitor export|erase`), each audited', async () => {
+    const zoe = await zoeChats();
+    zoe.client.close();
+    const env = { PATH: process.env.PATH, MONGODB_URI: testDatabaseUri(), MONGODB_DB: h.db.databaseName };
+    const baton = (...args: string[]) => execFileSync(process.execPath, ['bin/baton.mjs', ...args], { env, encoding: 'utf8', timeout: 60_000 });
+    const exported = VisitorDataExport.parse(JSON.parse(baton('visitor', 'export', 'key-a', zoe.visitorId)));
+    expect(JSON.stringify(exported)).toContain(ZOE_WORDS);
+    expect(baton('visitor', 'erase', 'key-a', zoe.visitorId)).toMatch(new RegExp(`Visitor ${zoe.visitorId} of .+ erased at`));
+    expect(tracesIn(await dumpDatabase(), ['blender', 'ZQ-771-4820', 'zoe.quarrington'])).toEqual([]);
+    expect(baton('visitor', 'erase', 'key-a', zoe.visitorId)).toMatch(/already erased/);
+    const byCommandLine = await h.db.collection('audit').find({ note: { $regex: 'command line' } }).toArray();
+    expect(byCommandLine.map((a) => a.action).sort()).toEqual(expect.arrayContaining([expect.stringMatching(/export/), expect.stringMatching(/eras/)]));
+  }, 120_000);
 
   it('loses a rating comment but keeps its score', async () => {
     const { client } = await visitorSession(h, 'key-b');

@@ -35,6 +35,10 @@ export function attachmentsStore(db: Db) {
       const doc = await files.findOne({ _id: id });
       return doc ? toAttachment(doc) : null;
     },
+    async listForConversations(conversationIds: string[]): Promise<Attachment[]> {
+      if (conversationIds.length === 0) return [];
+      return (await files.find({ 'metadata.conversationId': { $in: conversationIds } }).sort({ uploadDate: 1 }).toArray()).map(toAttachment);
+    },
     async bytes(id: string): Promise<Buffer> {
       const chunks: Buffer[] = [];
       for await (const chunk of bucket.openDownloadStream(id as never)) chunks.push(chunk as Buffer);

@@ -193,6 +193,11 @@ export function conversationsStore(c: Collections) {
     countForVisitor(visitorId: string): Promise<number> {
       return col.countDocuments({ visitorId });
     },
+    /** The ids of the conversations an operator holds on one site (owned, or offered to them). */
+    async heldOnSite(operatorId: string, siteId: string): Promise<string[]> {
+      const docs = await col.find({ siteId, 'owner.operatorId': operatorId, state: 'owned' }, { projection: { _id: 1 } }).toArray();
+      return docs.map((d) => d._id);
+    },
     activeOwnedBy(operatorId: string): Promise<number> {
       return col.countDocuments({ 'owner.operatorId': operatorId, state: 'owned' });
     },

@@ -5,6 +5,7 @@ import type {
   AuditDoc,
   CallbackDoc,
   InternalNoteDoc,
+  InviteDoc,
   LlmUsageDoc,
   LoginFailuresDoc,
   ConversationDoc,
@@ -35,6 +36,7 @@ export interface Collections {
   assignmentLeases: Collection<LeaseDoc>;
   jobLeases: Collection<JobLeaseDoc>;
   llmUsage: Collection<LlmUsageDoc>;
+  invites: Collection<InviteDoc>;
 }
 
 export function collectionsOf(db: Db): Collections {
@@ -55,6 +57,7 @@ export function collectionsOf(db: Db): Collections {
     assignmentLeases: db.collection('assignment_leases'),
     jobLeases: db.collection('job_leases'),
     llmUsage: db.collection('llm_usage'),
+    invites: db.collection('invites'),
   };
 }
 
@@ -105,5 +108,6 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     c.internalNotes.createIndex({ conversationId: 1, createdAt: 1 }),
     // The worker's claim and its idle check: due rows by status, oldest first.
     c.webhookDeliveries.createIndex({ status: 1, nextAttemptAt: 1 }),
+    c.invites.createIndex({ expiresAt: 1 }),
   ]);
 }

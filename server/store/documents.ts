@@ -8,6 +8,7 @@ import type { Conversation } from '../entities/conversation';
 import type { AuditRecord } from '../entities/audit-record';
 import type { Callback } from '../entities/callback';
 import type { WebhookDelivery, WebhookDeliveryStatus } from '../entities/webhook-delivery';
+import type { Invite } from '../entities/invite';
 
 // The stored shapes: the entities as they are written, plus what only the store may hold.
 // String ids everywhere (uuid), so ids never leak ObjectId semantics into the wire protocol.
@@ -24,6 +25,7 @@ export type AuditDoc = AuditRecord;
 export type CallbackDoc = Callback;
 export type InternalNoteDoc = InternalNote;
 export type WebhookDeliveryDoc = WebhookDelivery;
+export type InviteDoc = Invite;
 export type { BotMeta, WebhookDeliveryStatus };
 
 /** One per conversation version: `${conversationId}#${version}`; its unique _id settles racing transitions. */

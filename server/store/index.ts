@@ -5,6 +5,7 @@ import { auditStore } from './audit-store';
 import { callbacksStore } from './callbacks-store';
 import { conversationsStore } from './conversations-store';
 import { collectionsOf, ensureIndexes } from './database';
+import { invitesStore } from './invites-store';
 import { jobLeasesStore } from './job-leases-store';
 import { loginFailuresStore } from './login-failures-store';
 import { llmUsageStore } from './llm-usage-store';
@@ -40,6 +41,7 @@ export function createStore(db: Db, options: { siteCacheMs?: number } = {}) {
     jobLeases: jobLeasesStore(c.jobLeases),
     llmUsage: llmUsageStore(c),
     attachments: attachmentsStore(db),
+    invites: invitesStore(c),
     ensureIndexes: () => ensureIndexes(c),
     async ping(): Promise<boolean> {
       try {

@@ -45,6 +45,15 @@ import {
   WidgetFileQuery,
   WidgetUploadQuery,
   WidgetUploadResponse,
+  SecretKindQuery,
+  InviteOperatorBody,
+  InviteResponse,
+  InviteTokenParams,
+  InviteDetailsResponse,
+  AcceptInviteBody,
+  AcceptInviteResponse,
+  ChangePasswordBody,
+  OkResponse,
 } from '../http';
 import * as z from 'zod/mini';
 import { widgetAttachmentsPath } from '../attachment-types';
@@ -143,12 +152,12 @@ export const apiRoutes = {
     tag: 'sites', access: 'admin', params: SiteIdParams, body: PutSiteConfigBody, responses: { 200: SiteConfigResponse },
   }),
   siteSecret: defineRoute({
-    method: 'GET', path: '/api/sites/:siteId/secret', summary: 'Admins: the site\'s signing secret (never cached).',
-    tag: 'sites', access: 'admin', params: SiteIdParams, responses: { 200: SiteSecretResponse },
+    method: 'GET', path: '/api/sites/:siteId/secret', summary: 'Admins: one of the site\'s secrets, identity (identify() hashes, the default) or webhook (signs outgoing webhooks); never cached.',
+    tag: 'sites', access: 'admin', params: SiteIdParams, query: SecretKindQuery, responses: { 200: SiteSecretResponse },
   }),
   rotateSiteSecret: defineRoute({
-    method: 'POST', path: '/api/sites/:siteId/secret/rotate', summary: 'Admins: replace the signing secret with a new random one.',
-    tag: 'sites', access: 'admin', params: SiteIdParams, responses: { 200: SiteSecretResponse },
+    method: 'POST', path: '/api/sites/:siteId/secret/rotate', summary: 'Admins: replace one secret (?kind=identity, the default, or webhook) with a new random one; the other is left alone.',
+    tag: 'sites', access: 'admin', params: SiteIdParams, query: SecretKindQuery, responses: { 200: SiteSecretResponse },
   }),
   botApiKey: defineRoute({
     method: 'GET', path: '/api/sites/:siteId/bot/api-key', summary: 'Admins: whether the AI agent has an API key (never the key).',
@@ -192,6 +201,27 @@ export const apiRoutes = {
   markCallbackDone: defineRoute({
     method: 'POST', path: '/api/callbacks/:callbackId/done', summary: 'Mark a callback as done.',
     tag: 'callbacks', access: 'operator', params: CallbackIdParams, responses: { 200: CallbackDoneResponse },
+  }),
+
+  inviteOperator: defineRoute({
+    method: 'POST', path: '/api/sites/:siteId/invites', summary: 'Admins: a one-time invite link (72 h) for an operator or admin; emailed too when the server has SMTP_URL.',
+    tag: 'sites', access: 'admin', params: SiteIdParams, body: InviteOperatorBody, responses: { 200: InviteResponse },
+  }),
+  removeOperator: defineRoute({
+    method: 'DELETE', path: '/api/sites/:siteId/operators/:operatorId', summary: 'Admins: take an operator off the site; their sessions and sockets end at once and their conversations go back to the queue.',
+    tag: 'sites', access: 'admin', params: OperatorIdParams, responses: { 200: OkResponse },
+  }),
+  inviteDetails: defineRoute({
+    method: 'GET', path: '/api/invites/:token', summary: 'Public: what an unused, unexpired invite is for (410 invite_invalid otherwise).',
+    tag: 'auth', access: 'public', params: InviteTokenParams, responses: { 200: InviteDetailsResponse },
+  }),
+  acceptInvite: defineRoute({
+    method: 'POST', path: '/api/invites/:token/accept', summary: 'Public: use an invite once; a new person sets name and password, an existing account gives its password.',
+    tag: 'auth', access: 'public', params: InviteTokenParams, body: AcceptInviteBody, responses: { 200: AcceptInviteResponse },
+  }),
+  changePassword: defineRoute({
+    method: 'PUT', path: '/api/me/password', summary: 'Change your own password (the current one is asked); your other sessions are signed out.',
+    tag: 'auth', access: 'operator', body: ChangePasswordBody, responses: { 200: OkResponse },
   }),
 
   widgetAvailability: defineRoute({

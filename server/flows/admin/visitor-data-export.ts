@@ -1,4 +1,5 @@
 import type { ConversationExport, EpisodeExport, VisitorDataExport } from '../../../shared/visitor-data';
+import type { Attachment } from '../../entities/attachment';
 import type { Conversation } from '../../entities/conversation';
 import type { HandoffEpisode } from '../../entities/episode';
 import type { VisitorRecords } from '../../store/visitor-data-store';
@@ -45,7 +46,18 @@ function conversationExport(c: Conversation, records: VisitorRecords): Conversat
   };
 }
 
-export function toVisitorDataExport(siteId: string, visitorId: string, records: VisitorRecords, now: Date): VisitorDataExport {
+export interface AttachmentWithBytes {
+  attachment: Attachment;
+  bytes: Buffer;
+}
+
+export function toVisitorDataExport(
+  siteId: string,
+  visitorId: string,
+  records: VisitorRecords,
+  files: AttachmentWithBytes[],
+  now: Date,
+): VisitorDataExport {
   const v = records.visitor;
   return {
     format: 'baton.visitor-data',
@@ -71,6 +83,16 @@ export function toVisitorDataExport(siteId: string, visitorId: string, records: 
       status: d.status,
       body: d.body,
       createdAt: d.createdAt.toISOString(),
+    })),
+    attachments: files.map(({ attachment: a, bytes }) => ({
+      attachmentId: a._id,
+      conversationId: a.conversationId,
+      name: a.name,
+      mediaType: a.mediaType,
+      size: a.size,
+      uploadedBy: a.uploadedBy,
+      createdAt: a.createdAt.toISOString(),
+      contentBase64: bytes.toString('base64'),
     })),
   };
 }

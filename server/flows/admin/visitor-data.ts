@@ -35,14 +35,16 @@ async function loadRecords(deps: FlowDeps, by: DataRequester, siteId: string, vi
 /** Everything stored about one visitor of a site, as one JSON document; the export itself is audited. */
 export async function exportVisitorData(deps: FlowDeps, by: DataRequester, siteId: string, visitorId: string): Promise<VisitorDataExport> {
   const records = await loadRecords(deps, by, siteId, visitorId, 'export');
-  const exported = toVisitorDataExport(siteId, visitorId, records, deps.clock.now());
+  const attachments = await deps.store.attachments.listForConversations(records.conversations.map((c) => c._id));
+  const files = await Promise.all(attachments.map(async (attachment) => ({ attachment, bytes: await deps.store.attachments.bytes(attachment._id) })));
+  const exported = toVisitorDataExport(siteId, visitorId, records, files, deps.clock.now());
   await recordAudit(deps, {
     siteId,
     conversationId: null,
     visitorId,
     action: 'visitor_data_exported',
     actor: requesterActor(by),
-    note: `${records.conversations.length} conversations, ${records.messages.length} messages${by.kind === 'command_line' ? ' (command line)' : ''}`,
+    note: `${records.conversations.length} conversations, ${records.messages.length} messages, ${files.length} files${by.kind === 'command_line' ? ' (command line)' : ''}`,
   });
   return exported;
 }

@@ -57,7 +57,7 @@ export async function siteRoutes(app: FastifyInstance, opts: { deps: FlowDeps })
     async (request, reply) => {
       const { operator, siteId } = siteOperator(request);
       reply.header('cache-control', 'no-store');
-      return { secret: await revealSiteSecret(deps, operator, siteId) };
+      return { secret: await revealSiteSecret(deps, operator, siteId, request.query.kind) };
     },
     secretRoute,
   );
@@ -67,7 +67,7 @@ export async function siteRoutes(app: FastifyInstance, opts: { deps: FlowDeps })
     async (request, reply) => {
       const { operator, siteId } = siteOperator(request);
       reply.header('cache-control', 'no-store');
-      return { secret: await rotateSiteSecret(deps, operator, siteId) };
+      return { secret: await rotateSiteSecret(deps, operator, siteId, request.query.kind) };
     },
     secretRoute,
   );

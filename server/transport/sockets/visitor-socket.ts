@@ -7,6 +7,7 @@ import { VisitorCommand, type VisitorEvent } from '../../../shared/visitor-proto
 import type { FlowDeps } from '../../composition';
 import { runVisitorCommand } from '../../flows/visitor/commands';
 import { currentSite, siteByKey } from '../../flows/visitor/site';
+import { isOriginAllowed } from '../../domain/origin-policy';
 import { buildWelcome, visitorForHello, visitorHistory } from '../../flows/visitor/session';
 import { toWireMessage } from '../../flows/handoff/wire';
 import type { Site } from '../../entities/site';
@@ -56,6 +57,11 @@ export async function visitorSocketRoutes(
       const query = request.query as z.infer<typeof VisitorSocketQuery>;
       if (!isSupportedProtocolVersion(query.v)) return socket.close(PROTOCOL_CLOSE_CODE, 'unsupported_version');
       if (!request.visitorSite) return socket.close(PROTOCOL_CLOSE_CODE, 'unknown_site');
+      // Checked on the upgrade: a page on another site holding a copied key never gets a welcome.
+      if (!isOriginAllowed(request.headers.origin, request.visitorSite.config.allowedOrigins)) {
+        deps.log.info({ siteId: request.visitorSite._id, origin: request.headers.origin }, 'visitor socket refused: origin not allowed');
+        return socket.close(PROTOCOL_CLOSE_CODE, 'origin_not_allowed');
+      }
       // The socket keeps ids and the token, never the request or its own copy of the site: the
       // site is the instance's shared cached one, fetched per frame (flows/visitor/site.ts).
       serveVisitorSocket(deps, overload, limits, socket, request.visitorSite, query.token, presence);
