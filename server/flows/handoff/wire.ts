@@ -45,6 +45,7 @@ export function toSummary(doc: Conversation): ConversationSummary {
     lastActivityAt: doc.lastActivityAt.toISOString(),
     resolvedAt: doc.resolvedAt?.toISOString() ?? null,
     lastResolvedAt: (doc.lastResolvedAt ?? doc.resolvedAt)?.toISOString() ?? null,
+    ...(doc.visitorPresence ? { visitorPresence: { online: doc.visitorPresence.online, since: doc.visitorPresence.since.toISOString() } } : {}),
   };
 }
 
