@@ -30,9 +30,18 @@ export function createInviteModel(api: Pick<InboxApi, 'inviteDetails' | 'acceptI
       const invite = details.peek();
       if (!invite || busy.peek()) return;
       if (!invite.hasAccount) {
-        if (!name.trim()) return void (error.value = 'Enter the name visitors will see.');
-        if (password.length < MIN_PASSWORD) return void (error.value = `Choose a password of at least ${MIN_PASSWORD} characters.`);
-        if (password !== repeat) return void (error.value = 'The two passwords differ; type the same one twice.');
+        if (!name.trim()) {
+          error.value = 'Enter the name visitors will see.';
+          return;
+        }
+        if (password.length < MIN_PASSWORD) {
+          error.value = `Choose a password of at least ${MIN_PASSWORD} characters.`;
+          return;
+        }
+        if (password !== repeat) {
+          error.value = 'The two passwords differ; type the same one twice.';
+          return;
+        }
       }
       busy.value = true;
       error.value = null;

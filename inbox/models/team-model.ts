@@ -16,7 +16,10 @@ export function createTeamModel(api: Pick<InboxApi, 'inviteOperator' | 'removeOp
     async sendInvite(email: string, admin: boolean) {
       const id = siteId();
       if (!id || busy.peek()) return;
-      if (!email.trim()) return void (error.value = 'Enter the email of the person to invite.');
+      if (!email.trim()) {
+        error.value = 'Enter the email of the person to invite.';
+        return;
+      }
       busy.value = true;
       error.value = null;
       invite.value = null;
@@ -32,7 +35,10 @@ export function createTeamModel(api: Pick<InboxApi, 'inviteOperator' | 'removeOp
       error.value = null;
       const result = await api.removeOperator(id, operatorId);
       busy.value = false;
-      if (!result.ok) return void (error.value = result.error.message);
+      if (!result.ok) {
+        error.value = result.error.message;
+        return;
+      }
       message.value = `${name} was removed: signed out everywhere, and their conversations went back to the queue.`;
       reload(id);
     },

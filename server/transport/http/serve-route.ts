@@ -25,9 +25,7 @@ export type RouteRequest<R extends ApiRoute> = FastifyRequest<
 /** Answers the route's 200 body, or the reply when it set another status itself. */
 export type RouteHandler<R extends ApiRoute> = (request: RouteRequest<R>, reply: FastifyReply) => Promise<RouteResult<R> | FastifyReply>;
 
-export interface RouteServer {
-  <R extends ApiRoute>(route: R, handler: RouteHandler<R>, options?: { config?: FastifyContextConfig }): void;
-}
+export type RouteServer = <R extends ApiRoute>(route: R, handler: RouteHandler<R>, options?: { config?: FastifyContextConfig }) => void;
 
 /**
  * Registers handlers for routes of the shared table (shared/api/routes.ts): method, path and
