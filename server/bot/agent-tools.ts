@@ -1,6 +1,6 @@
-import { AgentToolResponse, BOT_WEBHOOK_SIGNATURE_HEADER, BOT_WEBHOOK_TIMESTAMP_HEADER } from '../../shared/bot-webhook';
+import { AgentToolResponse } from '../../shared/bot-webhook';
 import type { AgentTool } from '../../shared/config/bot';
-import { signWebhook } from '../security/signing';
+import { signedRequestHeaders } from '../security/standard-webhooks';
 import type { ToolSpec } from '../services/llm/chat-completions';
 
 export const HAND_OFF_TOOL: ToolSpec = {
@@ -35,15 +35,13 @@ const MAX_RESULT_BYTES = 32 * 1024;
 /** Calls one site tool through the site's tools webhook; `{ error }` says what failed, for the operator. */
 export async function callSiteTool(ctx: ToolCallContext, tool: string, args: Record<string, unknown>): Promise<{ result: string } | { error: string }> {
   const body = JSON.stringify({ siteId: ctx.siteId, conversationId: ctx.conversationId, tool, arguments: args });
-  const timestamp = String(Math.floor(ctx.now() / 1000));
   const timeout = AbortSignal.timeout(ctx.timeoutMs);
   try {
     const response = await ctx.fetch(ctx.url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        [BOT_WEBHOOK_TIMESTAMP_HEADER]: timestamp,
-        [BOT_WEBHOOK_SIGNATURE_HEADER]: `sha256=${signWebhook(ctx.secret, timestamp, body)}`,
+        ...signedRequestHeaders(ctx.secret, body, ctx.now()),
       },
       body,
       redirect: 'error',

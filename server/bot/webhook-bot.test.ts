@@ -1,3 +1,4 @@
+import { Webhook } from 'standardwebhooks';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -56,6 +57,21 @@ function verifies(req: IncomingMessage, body: string, secret: string): boolean {
 }
 
 describe('webhook bot', () => {
+  it('signs each request per Standard Webhooks too, which the specification\'s own verifier accepts', async () => {
+    const whsec = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
+    const seen: { headers: IncomingMessage['headers']; body: string }[] = [];
+    handler = (req, body, res) => {
+      seen.push({ headers: req.headers, body });
+      json(200, { reply: 'Yes.', confidence: 0.9 })(req, body, res);
+    };
+    const now = Date.now();
+    await createBot(BotConfig.parse({ kind: 'webhook', url, timeoutMs: 4000 }), { siteSecret: whsec, now: () => now, fetch: loopbackFetch }).reply(input);
+    const { headers, body } = seen[0]!;
+    expect(headers['webhook-id']).toMatch(/^msg_/);
+    expect(() => new Webhook(whsec).verify(body, headers as Record<string, string>)).not.toThrow();
+    expect(() => new Webhook(`whsec_${Buffer.alloc(32, 8).toString('base64')}`).verify(body, headers as Record<string, string>)).toThrow();
+  });
+
   it('returns the answer of a valid response', async () => {
     handler = json(200, { reply: 'It ships today.', confidence: 0.9, intent: 'order_status', facts: { orderNumber: '48213' } });
     expect(await bot().reply(input)).toEqual({

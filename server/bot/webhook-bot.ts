@@ -1,11 +1,9 @@
 import {
-  BOT_WEBHOOK_SIGNATURE_HEADER,
-  BOT_WEBHOOK_TIMESTAMP_HEADER,
   type BotWebhookRequest,
   BotWebhookResponse,
 } from '../../shared/bot-webhook';
 import type { WebhookBotConfig } from '../../shared/config/bot';
-import { signWebhook } from '../security/signing';
+import { signedRequestHeaders } from '../security/standard-webhooks';
 import type { Bot, BotDeps, BotInput, BotReply } from './bot';
 
 const MAX_RESPONSE_BYTES = 64 * 1024;
@@ -17,15 +15,13 @@ export function createWebhookBot(config: WebhookBotConfig, deps: BotDeps): Bot {
     async reply(input, signal) {
       signal?.throwIfAborted();
       const body = JSON.stringify(toRequest(input));
-      const timestamp = String(Math.floor(now() / 1000));
       const timeout = AbortSignal.timeout(config.timeoutMs);
       try {
         const response = await doFetch(config.url, {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
-            [BOT_WEBHOOK_TIMESTAMP_HEADER]: timestamp,
-            [BOT_WEBHOOK_SIGNATURE_HEADER]: `sha256=${signWebhook(deps.siteSecret, timestamp, body)}`,
+            ...signedRequestHeaders(deps.siteSecret, body, now()),
           },
           body,
           // A redirect would re-send the signed transcript to an address the site never configured.

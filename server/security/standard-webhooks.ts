@@ -1,4 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { BOT_WEBHOOK_SIGNATURE_HEADER, BOT_WEBHOOK_TIMESTAMP_HEADER } from '../../shared/bot-webhook';
+import { signWebhook } from './signing';
 import { Webhook } from 'standardwebhooks';
 import type { Site } from '../entities/site';
 
@@ -35,4 +37,19 @@ export function hasValidStandardSignature(secret: string, headers: Record<string
   if (!id || !Number.isInteger(timestamp) || Math.abs(nowMs / 1000 - timestamp) > 300) return false;
   const expected = signer(secret).sign(id, new Date(timestamp * 1000), body);
   return String(headers['webhook-signature'] ?? '').split(' ').includes(expected);
+}
+
+/**
+ * The headers of a request Baton sends a site's bot webhook or tools endpoint: the Standard Webhooks
+ * three (a fresh id per request), plus Baton's earlier `x-baton-timestamp` / `x-baton-signature`
+ * (HMAC of "timestamp.body" keyed by the same secret) so receivers written against them keep working.
+ */
+export function signedRequestHeaders(secret: string, body: string, nowMs: number): Record<string, string> {
+  const at = new Date(nowMs);
+  const timestamp = String(Math.floor(nowMs / 1000));
+  return {
+    ...standardWebhookHeaders(secret, `msg_${randomUUID()}`, at, body),
+    [BOT_WEBHOOK_TIMESTAMP_HEADER]: timestamp,
+    [BOT_WEBHOOK_SIGNATURE_HEADER]: `sha256=${signWebhook(secret, timestamp, body)}`,
+  };
 }
