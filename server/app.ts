@@ -12,6 +12,7 @@ import { authRoutes } from './transport/http/auth-routes';
 import { conversationRoutes } from './transport/http/conversation-routes';
 import { installErrorHandler } from './transport/error-handler';
 import { healthRoutes } from './transport/http/health';
+import { insightsRoutes } from './transport/http/insights-routes';
 import { probeRoutes } from './transport/http/probes';
 import { checkDatabase } from './flows/admin/health-check';
 import { createLifecycle, type Lifecycle } from './lifecycle';
@@ -132,6 +133,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { deps, sessionTtlMs: options.sessionTtlMs, cookieSecure: options.cookieSecure });
   await app.register(conversationRoutes, { deps });
   await app.register(siteRoutes, { deps });
+  await app.register(insightsRoutes, { deps });
   await app.register(visitorSocketRoutes, {
     deps,
     overload,

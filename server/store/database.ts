@@ -6,6 +6,7 @@ import type {
   LlmUsageDoc,
   LoginFailuresDoc,
   ConversationDoc,
+  EpisodeRollupDoc,
   MessageDoc,
   OperatorDoc,
   SessionDoc,
@@ -31,6 +32,7 @@ export interface Collections {
   loginFailures: Collection<LoginFailuresDoc>;
   assignmentLeases: Collection<LeaseDoc>;
   llmUsage: Collection<LlmUsageDoc>;
+  episodeRollups: Collection<EpisodeRollupDoc>;
 }
 
 export function collectionsOf(db: Db): Collections {
@@ -49,6 +51,7 @@ export function collectionsOf(db: Db): Collections {
     loginFailures: db.collection('login_failures'),
     assignmentLeases: db.collection('assignment_leases'),
     llmUsage: db.collection('llm_usage'),
+    episodeRollups: db.collection('episode_rollups'),
   };
 }
 
@@ -94,5 +97,9 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     c.callbacks.createIndex({ siteId: 1, status: 1 }),
     // The worker's claim and its idle check: due rows by status, oldest first.
     c.webhookDeliveries.createIndex({ status: 1, nextAttemptAt: 1 }),
+    // Insights reads a site's (or an operator's) counter rows for a range of days.
+    c.episodeRollups.createIndex({ siteId: 1, scope: 1, operatorId: 1, day: 1 }),
+    // The conversations behind an Insights figure: a site's episodes by when they started.
+    c.conversations.createIndex({ siteId: 1, 'episodes.startedAt': 1 }),
   ]);
 }

@@ -3,6 +3,7 @@ import { assignmentLeasesStore } from './assignment-leases-store';
 import { auditStore } from './audit-store';
 import { callbacksStore } from './callbacks-store';
 import { conversationsStore } from './conversations-store';
+import { episodeRollupsStore } from './episode-rollups-store';
 import { collectionsOf, ensureIndexes } from './database';
 import { loginFailuresStore } from './login-failures-store';
 import { llmUsageStore } from './llm-usage-store';
@@ -25,6 +26,7 @@ export function createStore(db: Db, options: { siteCacheMs?: number } = {}) {
     sessions: sessionsStore(c),
     visitors: visitorsStore(c),
     conversations: conversationsStore(c),
+    episodeRollups: episodeRollupsStore(c),
     messages: messagesStore(c),
     audit: auditStore(c),
     callbacks: callbacksStore(c),
