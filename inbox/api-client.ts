@@ -27,6 +27,7 @@ import {
   type UpdateOperatorBody,
 } from '../shared/http';
 import type { SiteConfig } from '../shared/site-config';
+import { type InsightsConversationsQuery, InsightsConversationsResponse, type InsightsQuery, InsightsResponse } from '../shared/insights';
 import { type ApiFailure, type ApiResult, failureFromBody, networkFailure, unexpectedResponse } from './api-errors';
 
 type Out<S extends z.ZodMiniType> = z.infer<S>;
@@ -69,7 +70,17 @@ export interface InboxApi {
   setBotApiKey(siteId: string, apiKey: string | null): Call<typeof BotApiKeyResponse>;
   /** Admins only: which article answers a question, and how surely. */
   testQuestion(siteId: string, body: TestQuestionBody): Call<typeof TestQuestionResponse>;
+  /** The site's handoff measures (admins) or the operator's own. */
+  insights(siteId: string, query: InsightsQuery): Call<typeof InsightsResponse>;
+  /** The conversations behind one figure. */
+  insightConversations(siteId: string, query: InsightsConversationsQuery): Call<typeof InsightsConversationsResponse>;
+  /** Where the same figures download as CSV (a plain link: a GET with the session cookie). */
+  insightsCsvUrl(siteId: string, query: InsightsQuery): string;
 }
+
+/** Only the filters that are set, as a query string. */
+const insightsParams = (query: Record<string, string | undefined>) =>
+  new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
 
 export interface ApiClientOptions {
   fetch?: typeof fetch;
@@ -166,6 +177,10 @@ export function createApiClient(options: ApiClientOptions = {}): InboxApi {
     botApiKey: (siteId) => request('GET', `/api/sites/${enc(siteId)}/bot/api-key`, BotApiKeyResponse),
     setBotApiKey: (siteId, apiKey) => request('PUT', `/api/sites/${enc(siteId)}/bot/api-key`, BotApiKeyResponse, { apiKey }),
     testQuestion: (siteId, body) => request('POST', `/api/sites/${enc(siteId)}/bot/test-question`, TestQuestionResponse, body),
+    insights: (siteId, query) => request('GET', `/api/sites/${enc(siteId)}/insights?${insightsParams(query)}`, InsightsResponse),
+    insightConversations: (siteId, query) =>
+      request('GET', `/api/sites/${enc(siteId)}/insights/conversations?${insightsParams(query)}`, InsightsConversationsResponse),
+    insightsCsvUrl: (siteId, query) => `/api/sites/${enc(siteId)}/insights.csv?${insightsParams(query)}`,
   };
 }
 

@@ -72,6 +72,8 @@ export const InsightsFigures = z.object({
   scorecard: z.array(
     z.object({ trigger: z.string(), handoffs: z.number(), resolvedByPerson: z.number(), returnedToBot: z.number(), rated: z.number(), reopened24h: z.number() }),
   ),
+  /** Per day (UTC) in the range, for the chart: handoffs, bot-only conversations, time to human p50 (s). */
+  daily: z.array(z.object({ day: z.string(), handoffs: z.number(), botOnly: z.number(), timeToHumanP50: z.nullable(z.number()) })),
   /** Per trigger, from the weekly review marks: share marked right. */
   precision: z.array(z.object({ trigger: z.string(), right: z.number(), wrong: z.number(), precision: z.nullable(z.number()) })),
 });

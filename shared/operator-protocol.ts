@@ -46,6 +46,8 @@ export const ConversationSummary = z.object({
   resolvedAt: z.nullable(z.string()),
   /** The latest resolution, kept when the visitor reopens the conversation: it stays in the Resolved history. */
   lastResolvedAt: z.optional(z.nullable(z.string())),
+  /** The visitor's latest rating, kept when the conversation reopens (from its episodes); absent from older servers. */
+  lastRating: z.optional(z.nullable(z.object({ score: z.number(), comment: z.nullable(z.string()) }))),
 });
 export type ConversationSummary = z.infer<typeof ConversationSummary>;
 

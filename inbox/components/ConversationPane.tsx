@@ -3,6 +3,7 @@ import { AuditTrail } from './AuditTrail';
 import { CasePackagePanel } from './CasePackagePanel';
 import { Composer } from './Composer';
 import { LockBadge } from './LockBadge';
+import { RatingBadge } from './RatingBadge';
 import { Transcript } from './Transcript';
 import { useApp } from './app-context';
 
@@ -41,6 +42,7 @@ export function ConversationPane() {
       <div class="conversation-head">
         <h2 id="conversation-title">{c.visitorName ?? 'Visitor'}</h2>
         <LockBadge />
+        <RatingBadge rating={c.lastRating} />
       </div>
       <ActionBar />
       <div class="conversation-body">

@@ -4,7 +4,7 @@ import type { CountMeasure, DurationMeasure, SumMeasure } from './measures';
 import { bucketField, countField, sumField } from './rollup';
 
 /** A rollup document as read: its dimensions and its counters (absent counters are zero). */
-export type RollupRow = { trigger: string; queue: string; language: string } & Record<string, unknown>;
+export type RollupRow = { day: string; trigger: string; queue: string; language: string } & Record<string, unknown>;
 
 type Quantiles = InsightsFigures['timeToHuman'];
 type Rate = InsightsFigures['missingFacts'];
@@ -81,5 +81,17 @@ export function insightsFrom(rows: readonly RollupRow[]): Omit<InsightsFigures, 
     abandonment: rate(n(t, 'abandoned'), n(t, 'escalated')),
     waitAccuracy: { promised: n(t, 'wait_promised'), inside: rate(n(t, 'wait_inside'), n(t, 'wait_promised')), errorP50: error.p50, errorP90: error.p90 },
     scorecard,
+    daily: dailyOf(rows),
   };
+}
+
+function dailyOf(rows: readonly RollupRow[]): InsightsFigures['daily'] {
+  const byDay = new Map<string, RollupRow[]>();
+  for (const r of rows) byDay.set(r.day, [...(byDay.get(r.day) ?? []), r]);
+  return [...byDay]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([day, list]) => {
+      const t = sumRows(list);
+      return { day, handoffs: n(t, 'escalated') + n(t, 'barged_in'), botOnly: n(t, 'bot_only'), timeToHumanP50: quantiles(t, 'time_to_human').p50 };
+    });
 }
