@@ -29,6 +29,8 @@ const Env = z.object({
   /** `mongodb`: real-time events, presence and config changes cross instances through the database. */
   EVENT_BUS: z.enum(['mongodb', 'off'], { error: 'EVENT_BUS must be mongodb (several instances) or off (one instance)' }).default('mongodb'),
   /** Seals secrets stored in the database (an AI agent's API key): 32 bytes, base64 or hex. */
+  /** When set, GET /metrics answers Prometheus metrics to `Authorization: Bearer <token>`; unset, it is not served. */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters (openssl rand -hex 16)').optional(),
   BATON_SECRET_KEY: z
     .string()
     .refine((v) => /^[0-9a-fA-F]{64}$/.test(v) || Buffer.from(v, 'base64').length === 32, 'BATON_SECRET_KEY must be 32 bytes as base64 or 64 hex digits (openssl rand -base64 32)')
@@ -52,6 +54,8 @@ export interface AppConfig {
   outbound: OutboundPolicy;
   eventBus: 'mongodb' | 'off';
   secretKey: Buffer | null;
+  /** METRICS_TOKEN: the bearer token /metrics asks for; null: /metrics is not served. */
+  metricsToken: string | null;
   /** EMBEDDINGS_*: the semantic layer's service; without EMBEDDINGS_URL the rules decide alone. */
   embeddings: EmbeddingsConfig;
 }
@@ -93,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     outbound,
     eventBus: e.EVENT_BUS,
     secretKey: parseSecretKey(e.BATON_SECRET_KEY),
+    metricsToken: e.METRICS_TOKEN ?? null,
     embeddings,
   };
 }

@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     lifecycle,
     hsts: config.publicUrl?.startsWith('https:') ?? false,
+    metricsToken: config.metricsToken,
   });
   let stopSweepers = () => {};
   app.addHook('onClose', async () => {

@@ -1,4 +1,5 @@
 import { type EpisodeMark, markOpenEpisode, rateLastResolved } from '../../domain/episodes';
+import { episodeEvents } from '../../domain/insights/episode-events';
 import { rollupDelta } from '../../domain/insights/rollup';
 import type { HandoffEpisode } from '../../entities/episode';
 import type { Conversation } from '../../entities/conversation';
@@ -9,6 +10,9 @@ import type { FlowDeps } from '../../composition';
  * never thrown: the handoff itself has happened; a counter off by one is the smaller harm.
  */
 export async function countEpisodeChange(deps: FlowDeps, siteId: string, before: HandoffEpisode[] | undefined, after: HandoffEpisode[] | undefined): Promise<void> {
+  const events = episodeEvents(before, after);
+  for (const h of events.handoffs) deps.metrics.handoff(h.trigger, h.queue);
+  for (const ms of events.waitsMs) deps.metrics.timeToHuman(ms / 1000);
   const changes = rollupDelta(siteId, before, after);
   if (changes.length === 0) return;
   try {
