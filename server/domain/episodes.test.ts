@@ -52,6 +52,8 @@ describe('handoff episodes', () => {
     j.step({ queue: 'general', firedTriggers: [{ trigger: 'frustration', evidence: 'this is useless' }] }, 'escalated', { kind: 'bot' }, 21);
 
     const [first, second] = j.get().episodes ?? [];
+    expect(first?.reopenedAt).toEqual(at(20));
+    delete first?.reopenedAt;
     expect(first).toEqual({
       number: 1,
       startedBy: 'escalated',

@@ -86,6 +86,11 @@ export function episodesAfter(before: EpisodeSource, after: EpisodeSource, actio
       if (open && !after.owner) open.queue = after.queue;
       if (open && after.owner) open.operatorId = after.owner.operatorId;
       break;
+    case 'reopened': {
+      const resolved = episodes.findLast((e) => e.resolvedAt !== null);
+      if (resolved && !resolved.reopenedAt) resolved.reopenedAt = now;
+      break;
+    }
     case 'returned_to_bot':
       if (open) end(open, 'returned_to_bot');
       break;

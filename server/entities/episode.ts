@@ -31,6 +31,8 @@ export interface HandoffEpisode {
   /** From escalation to a person taking it (ms); null until claimed. */
   actualWaitMs: number | null;
   rating: { score: number; comment: string | null; at: Date } | null;
+  /** When the visitor wrote again after this episode's resolution (the conversation reopened). */
+  reopenedAt?: Date | null;
   /** The visitor's language when the episode started; absent on episodes stored before it was kept. */
   language?: string;
   /** The person who took it (claim, barge-in, take-over, accepted offer); the latest transfer's target. */

@@ -49,7 +49,7 @@ describe('insights', () => {
     expect(f.resolutionTime.count).toBe(1);
     expect(f.satisfaction.handoff).toEqual({ rated: 1, average: 5 });
     expect(f.repeatExplanation).toMatchObject({ count: 1, of: 1, byOperator: 1 });
-    expect(f.scorecard).toEqual([{ trigger: 'human_request', handoffs: 1, resolvedByPerson: 1, returnedToBot: 0, rated: 1, reopened24h: 0 }]);
+    expect(f.scorecard).toEqual([{ trigger: 'human_request', handoffs: 1, resolvedByPerson: 1, returnedToBot: 0, rated: 1, reopened24h: 1 }]);
 
     const behind = await ana.fetch('/api/sites/site-a/insights/conversations?measure=rated_handoff');
     expect(behind.body.conversations).toEqual([

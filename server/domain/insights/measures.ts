@@ -53,7 +53,7 @@ export const COUNTS = {
   },
   reopened_24h: (e, next) => {
     const resolved = ms(e.resolvedAt);
-    const reopened = next ? ms(startOf(next)) : null;
+    const reopened = ms(e.reopenedAt) ?? (next ? ms(startOf(next)) : null);
     return resolved !== null && reopened !== null && reopened - resolved <= 24 * 3_600_000;
   },
 } satisfies Record<string, (e: HandoffEpisode, next: HandoffEpisode | undefined) => boolean>;
