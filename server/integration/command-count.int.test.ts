@@ -72,9 +72,10 @@ describe('database commands per visitor message', () => {
     console.info(`handoff cycle: ${names.length} commands: ${JSON.stringify(Object.fromEntries(tally))}`);
     // 61 before the hot-path work (a site read per frame, a read per seq and per de-duplication), 50
     // after it; handoff episodes (recorded at escalate, claim and resolve) came later and add 6, and
-    // the Insights counters one update each at escalate, claim and resolve (3).
+    // the Insights counters one update each at escalate, claim and resolve, and the episode rows one
+    // at each of those and at the wait estimate shown (7).
     // The bound keeps it from creeping back.
-    expect(names.length).toBeLessThanOrEqual(59);
+    expect(names.length).toBeLessThanOrEqual(63);
     client.close();
   });
 });

@@ -130,11 +130,10 @@ export function conversationsStore(c: Collections) {
       }
       return null;
     },
-    /** A site's conversations with an episode that started in [from, to), newest activity first: the Insights drill-down reads them in turn. */
-    withEpisodesBetween(siteId: string, from: Date, to: Date) {
-      return col
-        .find({ siteId, 'episodes.startedAt': { $gte: from, $lt: to } }, { projection: { _id: 1, visitorName: 1, episodes: 1 } })
-        .sort({ lastActivityAt: -1 });
+    /** The visitor names of these conversations (the Insights drill-down lists at most 100). */
+    async visitorNames(ids: readonly string[]): Promise<Map<string, string | null>> {
+      const found = await col.find({ _id: { $in: [...ids] } }, { projection: { _id: 1, visitorName: 1 } }).toArray();
+      return new Map(found.map((c) => [c._id, c.visitorName ?? null]));
     },
     patch(conversationId: string, set: Partial<ConversationDoc>): Promise<ConversationDoc | null> {
       return withLock(conversationId, () => col.findOneAndUpdate({ _id: conversationId }, { $set: set }, { returnDocument: 'after' }));

@@ -1,5 +1,6 @@
 import { type Collection, type Db, MongoClient } from 'mongodb';
 import type { LeaseDoc } from './assignment-leases-store';
+import type { EpisodeRow } from '../domain/insights/episode-row';
 import type {
   AuditDoc,
   CallbackDoc,
@@ -33,6 +34,7 @@ export interface Collections {
   assignmentLeases: Collection<LeaseDoc>;
   llmUsage: Collection<LlmUsageDoc>;
   episodeRollups: Collection<EpisodeRollupDoc>;
+  episodeRows: Collection<EpisodeRow>;
 }
 
 export function collectionsOf(db: Db): Collections {
@@ -52,6 +54,7 @@ export function collectionsOf(db: Db): Collections {
     assignmentLeases: db.collection('assignment_leases'),
     llmUsage: db.collection('llm_usage'),
     episodeRollups: db.collection('episode_rollups'),
+    episodeRows: db.collection('episode_rows'),
   };
 }
 
@@ -99,7 +102,7 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     c.webhookDeliveries.createIndex({ status: 1, nextAttemptAt: 1 }),
     // Insights reads a site's (or an operator's) counter rows for a range of days.
     c.episodeRollups.createIndex({ siteId: 1, scope: 1, operatorId: 1, day: 1 }),
-    // The conversations behind an Insights figure: a site's episodes by when they started.
-    c.conversations.createIndex({ siteId: 1, 'episodes.startedAt': 1 }),
+    // The conversations behind an Insights figure: a site's episode rows by when they started.
+    c.episodeRows.createIndex({ siteId: 1, startedAt: -1 }),
   ]);
 }

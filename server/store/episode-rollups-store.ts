@@ -2,6 +2,7 @@ import type { Filter, UpdateFilter } from 'mongodb';
 import type { Collections } from './database';
 import type { EpisodeRollupDoc } from './documents';
 import type { RollupChange } from '../domain/insights/rollup';
+import type { EpisodeRow } from '../domain/insights/episode-row';
 
 export interface RollupQuery {
   siteId: string;
@@ -37,6 +38,23 @@ export function episodeRollupsStore(c: Collections) {
         ...(q.trigger ? { trigger: q.trigger } : {}),
       };
       return col.find(filter, { projection: { _id: 0 } }).toArray();
+    },
+    /** Writes the rows of the episodes that changed (domain/insights/episode-row.ts), one command. */
+    async saveRows(rows: readonly EpisodeRow[]): Promise<void> {
+      if (rows.length === 0) return;
+      await c.episodeRows.bulkWrite(rows.map((row) => ({ replaceOne: { filter: { _id: row._id }, replacement: row, upsert: true } })), { ordered: false });
+    },
+    /** The newest `limit` episode rows that count in `measure`, within the query's days and filters. */
+    rowsFor(q: RollupQuery & { measure: string }, limit: number): Promise<EpisodeRow[]> {
+      const filter: Filter<EpisodeRow> = {
+        siteId: q.siteId,
+        day: { $gte: q.fromDay, $lte: q.toDay },
+        [`m_${q.measure}`]: true,
+        ...(q.operatorId ? { operatorId: q.operatorId } : {}),
+        ...(q.queue ? { queue: q.queue } : {}),
+        ...(q.trigger ? { trigger: q.trigger } : {}),
+      };
+      return c.episodeRows.find(filter).sort({ startedAt: -1 }).limit(limit).toArray();
     },
     count(): Promise<number> {
       return col.countDocuments({});

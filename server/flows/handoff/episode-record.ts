@@ -1,6 +1,7 @@
 import { type EpisodeMark, markOpenEpisode, rateLastResolved } from '../../domain/episodes';
 import { episodeEvents } from '../../domain/insights/episode-events';
 import { rollupDelta } from '../../domain/insights/rollup';
+import { episodeRows } from '../../domain/insights/episode-row';
 import type { HandoffEpisode } from '../../entities/episode';
 import type { Conversation } from '../../entities/conversation';
 import type { FlowDeps } from '../../composition';
@@ -9,14 +10,21 @@ import type { FlowDeps } from '../../composition';
  * Moves the Insights counters by what changed in a conversation's episodes. A failure is logged,
  * never thrown: the handoff itself has happened; a counter off by one is the smaller harm.
  */
-export async function countEpisodeChange(deps: FlowDeps, siteId: string, before: HandoffEpisode[] | undefined, after: HandoffEpisode[] | undefined): Promise<void> {
+export async function countEpisodeChange(
+  deps: FlowDeps,
+  siteId: string,
+  before: HandoffEpisode[] | undefined,
+  after: HandoffEpisode[] | undefined,
+  conversationId: string,
+): Promise<void> {
   const events = episodeEvents(before, after);
   for (const h of events.handoffs) deps.metrics.handoff(h.trigger, h.queue);
   for (const ms of events.waitsMs) deps.metrics.timeToHuman(ms / 1000);
   const changes = rollupDelta(siteId, before, after);
-  if (changes.length === 0) return;
+  const rows = episodeRows(siteId, conversationId, before, after);
+  if (changes.length === 0 && rows.length === 0) return;
   try {
-    await deps.store.episodeRollups.apply(changes);
+    await Promise.all([deps.store.episodeRollups.apply(changes), deps.store.episodeRollups.saveRows(rows)]);
   } catch (error) {
     deps.log.error({ err: error, siteId }, 'Insights counters not updated');
   }
@@ -41,7 +49,7 @@ async function changeEpisodes(
     },
     extra,
   );
-  if (updated && changed) await countEpisodeChange(deps, updated.siteId, before, updated.episodes);
+  if (updated && changed) await countEpisodeChange(deps, updated.siteId, before, updated.episodes, updated._id);
   return updated;
 }
 

@@ -48,7 +48,7 @@ export async function applyTransition(
       { state, queue, owner, version, lastActivityAt: now, offer: null, ...timestamps(decision.action, now), ...set, episodes },
     );
     if (!updated) continue; // someone else moved first: decide again on what they left
-    await countEpisodeChange(deps, updated.siteId, current.episodes, updated.episodes);
+    await countEpisodeChange(deps, updated.siteId, current.episodes, updated.episodes, updated._id);
     // At once, before anything else is awaited: not one more token of a streamed answer may reach the visitor.
     if (updated.state !== 'bot') deps.inFlightBots.get(conversationId)?.abort();
     await recordAudit(deps, {

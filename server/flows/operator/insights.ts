@@ -1,7 +1,5 @@
 import type { InsightsConversation, InsightsConversationsQuery, InsightsFigures, InsightsQuery, InsightsResponse } from '../../../shared/insights';
 import { insightsFrom, type RollupRow } from '../../domain/insights/figures';
-import { episodeCounts, startOf, triggerOf } from '../../domain/insights/measures';
-import type { HandoffEpisode } from '../../entities/episode';
 import type { Operator } from '../../entities/operator';
 import type { FlowDeps } from '../../composition';
 
@@ -35,7 +33,7 @@ export async function loadInsights(deps: FlowDeps, operator: Operator, siteId: s
   return { scope, from, to, figures };
 }
 
-/** The episodes behind one figure, newest first: exactly those the figure counted (domain/insights/measures.ts). */
+/** The episodes behind one figure, newest first: exactly those the figure counted (domain/insights/episode-row.ts). */
 export async function insightConversations(
   deps: FlowDeps,
   operator: Operator,
@@ -43,32 +41,31 @@ export async function insightConversations(
   q: InsightsConversationsQuery,
 ): Promise<{ conversations: InsightsConversation[]; more: boolean }> {
   const { from, to } = rangeOf(deps, q);
-  const start = new Date(`${from}T00:00:00Z`);
-  const end = new Date(Date.parse(`${to}T00:00:00Z`) + DAY_MS);
-  const mine = scopeOf(operator) === 'mine';
-  const inRange = (e: HandoffEpisode) => {
-    const at = startOf(e);
-    return at !== null && at >= start && at < end;
+  const rows = await deps.store.episodeRollups.rowsFor(
+    {
+      siteId,
+      fromDay: from,
+      toDay: to,
+      measure: q.measure,
+      ...(scopeOf(operator) === 'mine' ? { operatorId: operator._id } : {}),
+      ...(q.queue ? { queue: q.queue } : {}),
+      ...(q.trigger ? { trigger: q.trigger } : {}),
+    },
+    LISTED + 1,
+  );
+  const listed = rows.slice(0, LISTED);
+  const names = await deps.store.conversations.visitorNames([...new Set(listed.map((r) => r.conversationId))]);
+  return {
+    conversations: listed.map((r) => ({
+      conversationId: r.conversationId,
+      episode: r.number,
+      startedAt: r.startedAt.toISOString(),
+      visitorName: names.get(r.conversationId) ?? null,
+      trigger: r.trigger,
+      queue: r.queue === 'none' ? null : r.queue,
+      outcome: r.outcome,
+      rating: r.rating,
+    })),
+    more: rows.length > LISTED,
   };
-  const found: InsightsConversation[] = [];
-  for await (const doc of deps.store.conversations.withEpisodesBetween(siteId, start, end)) {
-    const episodes = doc.episodes ?? [];
-    episodes.forEach((e, i) => {
-      if (!inRange(e) || (mine && e.operatorId !== operator._id)) return;
-      if ((q.queue && (e.queue ?? 'none') !== q.queue) || (q.trigger && triggerOf(e) !== q.trigger)) return;
-      if (!episodeCounts(q.measure, e, episodes[i + 1])) return;
-      found.push({
-        conversationId: doc._id,
-        episode: e.number,
-        startedAt: (startOf(e) ?? start).toISOString(),
-        visitorName: doc.visitorName ?? null,
-        trigger: triggerOf(e),
-        queue: e.queue,
-        outcome: e.outcome,
-        rating: e.rating ? { score: e.rating.score, comment: e.rating.comment } : null,
-      });
-    });
-    if (found.length > LISTED) break;
-  }
-  return { conversations: found.slice(0, LISTED), more: found.length > LISTED };
 }
