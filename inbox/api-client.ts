@@ -1,86 +1,69 @@
-import * as z from 'zod/mini';
-import {
-  ActionResponse,
-  CallbackDoneResponse,
-  CallbacksResponse,
-  ConversationDetail,
-  type CorrectIntentBody,
-  type ListConversationsQuery,
-  ListConversationsResponse,
-  type LoginBody,
-  type NoteBody,
-  OperatorProfileResponse,
-  OperatorProfilesResponse,
-  OperatorsResponse,
-  type PresenceBody,
-  PresenceResponse,
-  QueuesResponse,
-  type ReplyBody,
-  SessionResponse,
-  SiteConfigResponse,
-  SiteSecretResponse,
-  SitesResponse,
-  BotApiKeyResponse,
-  type TestQuestionBody,
-  TestQuestionResponse,
-  type TransferBody,
-  type UpdateOperatorBody,
+import { safeParse } from 'zod/v4/core';
+import { type ApiRoute, fillPath, type RouteBody, type RouteResult } from '../shared/api/route';
+import { apiRoutes } from '../shared/api/routes';
+import type {
+  CorrectIntentBody,
+  ListConversationsQuery,
+  LoginBody,
+  NoteBody,
+  PresenceBody,
+  ReplyBody,
+  TestQuestionBody,
+  TransferBody,
+  UpdateOperatorBody,
 } from '../shared/http';
+import type { InsightsConversationsQuery, InsightsQuery } from '../shared/insights';
 import type { SiteConfig } from '../shared/site-config';
-import { type InsightsConversationsQuery, InsightsConversationsResponse, type InsightsQuery, InsightsResponse } from '../shared/insights';
 import { type ApiFailure, type ApiResult, failureFromBody, networkFailure, unexpectedResponse } from './api-errors';
 
-type Out<S extends z.ZodMiniType> = z.infer<S>;
-type Call<S extends z.ZodMiniType> = Promise<ApiResult<Out<S>>>;
+type Routes = typeof apiRoutes;
+/** A call answers the 200 body of its route in the shared table, or a failure a person can act on. */
+type Call<R extends ApiRoute> = Promise<ApiResult<RouteResult<R>>>;
 
 export interface InboxApi {
-  session(): Call<typeof SessionResponse>;
-  login(body: LoginBody): Call<typeof SessionResponse>;
-  logout(): Promise<ApiResult<unknown>>;
-  listConversations(query: ListConversationsQuery): Call<typeof ListConversationsResponse>;
-  conversation(conversationId: string): Call<typeof ConversationDetail>;
-  claim(conversationId: string): Call<typeof ActionResponse>;
-  bargeIn(conversationId: string): Call<typeof ActionResponse>;
-  takeOver(conversationId: string): Call<typeof ActionResponse>;
-  reply(conversationId: string, body: ReplyBody): Call<typeof ActionResponse>;
-  transfer(conversationId: string, body: TransferBody): Call<typeof ActionResponse>;
-  returnToBot(conversationId: string, body: NoteBody): Call<typeof ActionResponse>;
-  resolve(conversationId: string, body: NoteBody): Call<typeof ActionResponse>;
-  correctIntent(conversationId: string, body: CorrectIntentBody): Call<typeof ActionResponse>;
-  callbacks(): Call<typeof CallbacksResponse>;
-  markCallbackDone(callbackId: string): Call<typeof CallbackDoneResponse>;
-  sites(): Call<typeof SitesResponse>;
-  operators(siteId: string): Call<typeof OperatorsResponse>;
-  queues(siteId: string): Call<typeof QueuesResponse>;
+  session(): Call<Routes['session']>;
+  login(body: LoginBody): Call<Routes['session']>;
+  logout(): Call<Routes['logout']>;
+  listConversations(query: ListConversationsQuery): Call<Routes['listConversations']>;
+  conversation(conversationId: string): Call<Routes['conversation']>;
+  claim(conversationId: string): Call<Routes['claim']>;
+  bargeIn(conversationId: string): Call<Routes['bargeIn']>;
+  takeOver(conversationId: string): Call<Routes['takeOver']>;
+  reply(conversationId: string, body: ReplyBody): Call<Routes['reply']>;
+  transfer(conversationId: string, body: TransferBody): Call<Routes['transfer']>;
+  returnToBot(conversationId: string, body: NoteBody): Call<Routes['returnToBot']>;
+  resolve(conversationId: string, body: NoteBody): Call<Routes['resolve']>;
+  correctIntent(conversationId: string, body: CorrectIntentBody): Call<Routes['correctIntent']>;
+  callbacks(): Call<Routes['callbacks']>;
+  markCallbackDone(callbackId: string): Call<Routes['markCallbackDone']>;
+  sites(): Call<Routes['sites']>;
+  operators(siteId: string): Call<Routes['operators']>;
+  queues(siteId: string): Call<Routes['queues']>;
   /** Admins only. */
-  siteConfig(siteId: string): Call<typeof SiteConfigResponse>;
+  siteConfig(siteId: string): Call<Routes['siteConfig']>;
   /** Refused with version_conflict when someone saved after `configVersion` was loaded. */
-  saveSiteConfig(siteId: string, config: SiteConfig, configVersion: number): Call<typeof SiteConfigResponse>;
-  setPresence(presence: PresenceBody['presence']): Call<typeof PresenceResponse>;
+  saveSiteConfig(siteId: string, config: SiteConfig, configVersion: number): Call<Routes['saveSiteConfig']>;
+  setPresence(presence: PresenceBody['presence']): Call<Routes['setPresence']>;
   /** Admins only: the site's signing secret. */
-  siteSecret(siteId: string): Call<typeof SiteSecretResponse>;
+  siteSecret(siteId: string): Call<Routes['siteSecret']>;
   /** Admins only: replaces the secret with a new random one and answers it. */
-  rotateSiteSecret(siteId: string): Call<typeof SiteSecretResponse>;
+  rotateSiteSecret(siteId: string): Call<Routes['rotateSiteSecret']>;
   /** Admins only: the site's operators with what an admin may change. */
-  operatorProfiles(siteId: string): Call<typeof OperatorProfilesResponse>;
-  updateOperator(siteId: string, operatorId: string, body: UpdateOperatorBody): Call<typeof OperatorProfileResponse>;
+  operatorProfiles(siteId: string): Call<Routes['operatorProfiles']>;
+  updateOperator(siteId: string, operatorId: string, body: UpdateOperatorBody): Call<Routes['updateOperator']>;
   /** Admins only: whether the AI agent has an API key (never the key). */
-  botApiKey(siteId: string): Call<typeof BotApiKeyResponse>;
+  botApiKey(siteId: string): Call<Routes['botApiKey']>;
   /** Admins only: write-only; null removes the key. */
-  setBotApiKey(siteId: string, apiKey: string | null): Call<typeof BotApiKeyResponse>;
+  setBotApiKey(siteId: string, apiKey: string | null): Call<Routes['setBotApiKey']>;
   /** Admins only: which article answers a question, and how surely. */
-  testQuestion(siteId: string, body: TestQuestionBody): Call<typeof TestQuestionResponse>;
+  testQuestion(siteId: string, body: TestQuestionBody): Call<Routes['testQuestion']>;
   /** The site's handoff measures (admins) or the operator's own. */
-  insights(siteId: string, query: InsightsQuery): Call<typeof InsightsResponse>;
+  insights(siteId: string, query: InsightsQuery): Call<Routes['insights']>;
   /** The conversations behind one figure. */
-  insightConversations(siteId: string, query: InsightsConversationsQuery): Call<typeof InsightsConversationsResponse>;
+  insightConversations(siteId: string, query: InsightsConversationsQuery): Call<Routes['insightConversations']>;
   /** Where the same figures download as CSV (a plain link: a GET with the session cookie). */
   insightsCsvUrl(siteId: string, query: InsightsQuery): string;
 }
-
-/** Only the filters that are set, as a query string. */
-const insightsParams = (query: Record<string, string | undefined>) =>
-  new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
 
 export interface ApiClientOptions {
   fetch?: typeof fetch;
@@ -88,23 +71,32 @@ export interface ApiClientOptions {
   onUnauthenticated?: () => void;
 }
 
-const enc = encodeURIComponent;
-/** Logout's body does not matter: the cookie is gone either way. */
-const AnyBody = z.unknown();
+/** What a call of a route sends: its path parameters, query and body, typed by the route's schemas. */
+type CallInput<R extends ApiRoute> = {
+  params?: Record<string, string>;
+  query?: Record<string, string | number | undefined>;
+  body?: RouteBody<R> | Record<string, never>;
+};
 
 export function createApiClient(options: ApiClientOptions = {}): InboxApi {
   const fetchFn = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   // Held here rather than in a model: every state-changing request needs it, and nothing renders it.
   let csrfToken: string | null = null;
 
-  async function request<S extends z.ZodMiniType>(method: string, path: string, schema: S, body?: unknown): Call<S> {
+  /** Calls a route of the shared table and parses its answer with the route's own 200 schema. */
+  async function call<R extends ApiRoute>(route: R, input: CallInput<R> = {}): Promise<ApiResult<RouteResult<R>>> {
+    let path = fillPath(route.path, input.params);
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries(input.query ?? {})) if (value !== undefined && value !== '') query.set(key, String(value));
+    if (query.size > 0) path += `?${query}`;
+    const body = input.body ?? (route.method === 'GET' ? undefined : {});
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+    if (route.method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
     let response: Response;
     try {
       response = await fetchFn(path, {
-        method,
+        method: route.method,
         headers,
         credentials: 'same-origin',
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -115,72 +107,66 @@ export function createApiClient(options: ApiClientOptions = {}): InboxApi {
     const json = await readJson(response);
     if (!response.ok) {
       const error = failureFromBody(response.status, json);
-      if (response.status === 401 && !path.startsWith('/api/auth/')) options.onUnauthenticated?.();
+      if (response.status === 401 && route.tag !== 'auth') options.onUnauthenticated?.();
       return { ok: false, error };
     }
-    const parsed = schema.safeParse(json);
+    const parsed = safeParse(route.responses[200], json);
     if (!parsed.success) {
-      console.error(`Unexpected response to ${method} ${path}`, parsed.error.issues);
+      console.error(`Unexpected response to ${route.method} ${route.path}`, parsed.error.issues);
       return { ok: false, error: unexpectedResponse(response.status) };
     }
-    return { ok: true, value: parsed.data as Out<S> };
+    return { ok: true, value: parsed.data as RouteResult<R> };
   }
 
-  async function remember(call: Call<typeof SessionResponse>): Call<typeof SessionResponse> {
-    const result = await call;
+  async function remember(pending: Call<Routes['session']>): Call<Routes['session']> {
+    const result = await pending;
     csrfToken = result.ok ? result.value.csrfToken : null;
     return result;
   }
 
-  const action = (conversationId: string, verb: string, body: object) =>
-    request('POST', `/api/conversations/${enc(conversationId)}/${verb}`, ActionResponse, body);
+  const conversation = (conversationId: string) => ({ conversationId });
+  const site = (siteId: string) => ({ siteId });
+  const r = apiRoutes;
 
   return {
-    session: () => remember(request('GET', '/api/auth/session', SessionResponse)),
-    login: (body) => remember(request('POST', '/api/auth/login', SessionResponse, body)),
+    session: () => remember(call(r.session)),
+    login: (body) => remember(call(r.login, { body })),
     async logout() {
-      const result = await request('POST', '/api/auth/logout', AnyBody, {});
+      const result = await call(r.logout);
       csrfToken = null;
       return result;
     },
-    listConversations(query) {
-      const params = new URLSearchParams({ view: query.view });
-      if (query.queue) params.set('queue', query.queue);
-      if (query.q) params.set('q', query.q);
-      if (query.cursor) params.set('cursor', query.cursor);
-      if (query.limit) params.set('limit', String(query.limit));
-      return request('GET', `/api/conversations?${params}`, ListConversationsResponse);
+    listConversations: (query) => call(r.listConversations, { query }),
+    conversation: (id) => call(r.conversation, { params: conversation(id) }),
+    claim: (id) => call(r.claim, { params: conversation(id) }),
+    bargeIn: (id) => call(r.bargeIn, { params: conversation(id) }),
+    takeOver: (id) => call(r.takeOver, { params: conversation(id) }),
+    reply: (id, body) => call(r.reply, { params: conversation(id), body }),
+    transfer: (id, body) => call(r.transfer, { params: conversation(id), body }),
+    returnToBot: (id, body) => call(r.returnToBot, { params: conversation(id), body }),
+    resolve: (id, body) => call(r.resolve, { params: conversation(id), body }),
+    correctIntent: (id, body) => call(r.correctIntent, { params: conversation(id), body }),
+    callbacks: () => call(r.callbacks),
+    markCallbackDone: (id) => call(r.markCallbackDone, { params: { callbackId: id } }),
+    sites: () => call(r.sites),
+    operators: (siteId) => call(r.operators, { params: site(siteId) }),
+    queues: (siteId) => call(r.queues, { params: site(siteId) }),
+    siteConfig: (siteId) => call(r.siteConfig, { params: site(siteId) }),
+    saveSiteConfig: (siteId, config, configVersion) => call(r.saveSiteConfig, { params: site(siteId), body: { config, configVersion } }),
+    setPresence: (presence) => call(r.setPresence, { body: { presence } }),
+    siteSecret: (siteId) => call(r.siteSecret, { params: site(siteId) }),
+    rotateSiteSecret: (siteId) => call(r.rotateSiteSecret, { params: site(siteId) }),
+    operatorProfiles: (siteId) => call(r.operatorProfiles, { params: site(siteId) }),
+    updateOperator: (siteId, operatorId, body) => call(r.updateOperator, { params: { siteId, operatorId }, body }),
+    botApiKey: (siteId) => call(r.botApiKey, { params: site(siteId) }),
+    setBotApiKey: (siteId, apiKey) => call(r.setBotApiKey, { params: site(siteId), body: { apiKey } }),
+    testQuestion: (siteId, body) => call(r.testQuestion, { params: site(siteId), body }),
+    insights: (siteId, query) => call(r.insights, { params: site(siteId), query }),
+    insightConversations: (siteId, query) => call(r.insightConversations, { params: site(siteId), query }),
+    insightsCsvUrl: (siteId, query) => {
+      const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+      return `${fillPath(r.insightsCsv.path, site(siteId))}${params.size ? `?${params}` : ''}`;
     },
-    conversation: (id) => request('GET', `/api/conversations/${enc(id)}`, ConversationDetail),
-    claim: (id) => action(id, 'claim', {}),
-    bargeIn: (id) => action(id, 'barge-in', {}),
-    takeOver: (id) => action(id, 'take-over', {}),
-    reply: (id, body) => action(id, 'reply', body),
-    transfer: (id, body) => action(id, 'transfer', body),
-    returnToBot: (id, body) => action(id, 'return-to-bot', body),
-    resolve: (id, body) => action(id, 'resolve', body),
-    correctIntent: (id, body) => action(id, 'intent', body),
-    callbacks: () => request('GET', '/api/callbacks', CallbacksResponse),
-    markCallbackDone: (id) => request('POST', `/api/callbacks/${enc(id)}/done`, CallbackDoneResponse, {}),
-    sites: () => request('GET', '/api/sites', SitesResponse),
-    operators: (siteId) => request('GET', `/api/sites/${enc(siteId)}/operators`, OperatorsResponse),
-    queues: (siteId) => request('GET', `/api/sites/${enc(siteId)}/queues`, QueuesResponse),
-    siteConfig: (siteId) => request('GET', `/api/sites/${enc(siteId)}/config`, SiteConfigResponse),
-    saveSiteConfig: (siteId, config, configVersion) =>
-      request('PUT', `/api/sites/${enc(siteId)}/config`, SiteConfigResponse, { config, configVersion }),
-    setPresence: (presence) => request('PUT', '/api/me/presence', PresenceResponse, { presence }),
-    siteSecret: (siteId) => request('GET', `/api/sites/${enc(siteId)}/secret`, SiteSecretResponse),
-    rotateSiteSecret: (siteId) => request('POST', `/api/sites/${enc(siteId)}/secret/rotate`, SiteSecretResponse, {}),
-    operatorProfiles: (siteId) => request('GET', `/api/sites/${enc(siteId)}/operator-profiles`, OperatorProfilesResponse),
-    updateOperator: (siteId, operatorId, body) =>
-      request('PATCH', `/api/sites/${enc(siteId)}/operators/${enc(operatorId)}`, OperatorProfileResponse, body),
-    botApiKey: (siteId) => request('GET', `/api/sites/${enc(siteId)}/bot/api-key`, BotApiKeyResponse),
-    setBotApiKey: (siteId, apiKey) => request('PUT', `/api/sites/${enc(siteId)}/bot/api-key`, BotApiKeyResponse, { apiKey }),
-    testQuestion: (siteId, body) => request('POST', `/api/sites/${enc(siteId)}/bot/test-question`, TestQuestionResponse, body),
-    insights: (siteId, query) => request('GET', `/api/sites/${enc(siteId)}/insights?${insightsParams(query)}`, InsightsResponse),
-    insightConversations: (siteId, query) =>
-      request('GET', `/api/sites/${enc(siteId)}/insights/conversations?${insightsParams(query)}`, InsightsConversationsResponse),
-    insightsCsvUrl: (siteId, query) => `/api/sites/${enc(siteId)}/insights.csv?${insightsParams(query)}`,
   };
 }
 

@@ -133,7 +133,7 @@ export function fakeApi(overrides: Partial<InboxApi> = {}): FakeApi {
   const defaults: InboxApi = {
     session: async () => ok({ operator: me, csrfToken: 'tok' }),
     login: async () => ok({ operator: me, csrfToken: 'tok' }),
-    logout: async () => ok<unknown>(undefined),
+    logout: async () => ok({ ok: true as const }),
     listConversations: async () => ok({ conversations: [], counts: {}, nextCursor: null }),
     conversation: async (id) => ok(detail(summary({ conversationId: id }))),
     claim: action,

@@ -25,6 +25,8 @@ import { visitorSocketRoutes } from './transport/sockets/visitor-socket';
 import { widgetRoutes } from './transport/http/widget-routes';
 import { type OverloadLimits, createOverloadGuard, defaultOverloadLimits } from './transport/overload';
 import { useZodSchemas } from './transport/zod-compilers';
+import { apiDocs } from './transport/http/api-docs';
+import packageJson from '../package.json' with { type: 'json' };
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -134,6 +136,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   // In the background: until the example bank is ready, turns are judged by the rules alone.
   deps.meanings.start();
+  await apiDocs(app, { version: packageJson.version });
   await app.register(healthRoutes, { deps });
   await app.register(probeRoutes, { lifecycle: options.lifecycle ?? createLifecycle('serving'), checkDatabase: () => checkDatabase(deps) });
   await app.register(authRoutes, { deps, sessionTtlMs: options.sessionTtlMs, cookieSecure: options.cookieSecure });

@@ -14,6 +14,7 @@ export type LoginBody = z.infer<typeof LoginBody>;
 
 export const SessionResponse = z.object({ operator: OperatorIdentity, csrfToken: z.string() });
 export type SessionResponse = z.infer<typeof SessionResponse>;
+export const LogoutResponse = z.object({ ok: z.literal(true) });
 
 export const InboxView = z.enum(['awaiting', 'live', 'mine', 'resolved']);
 export type InboxView = z.infer<typeof InboxView>;
@@ -92,6 +93,14 @@ export const HealthResponse = z.object({ status: z.enum(['ok', 'degraded']), db:
   /** Why the database counts as down (no answer within the health budget, or a failed ping). */
   reason: z.optional(z.string()),
 });
+
+export const LiveResponse = z.object({ status: z.literal('ok') });
+export const ReadyResponse = z.object({
+  ready: z.boolean(),
+  reason: z.optional(z.enum(['starting', 'draining', 'database_down', 'database_no_answer'])),
+});
+
+export const WidgetAvailabilityQuery = z.object({ site: z.string().check(z.minLength(1), z.maxLength(64)) });
 
 export const SiteSummary = z.object({ siteId: z.string(), name: z.string(), siteKey: z.string() });
 export type SiteSummary = z.infer<typeof SiteSummary>;

@@ -106,3 +106,6 @@ export const InsightsConversationsResponse = z.object({
   more: z.boolean(),
 });
 export type InsightsConversationsResponse = z.infer<typeof InsightsConversationsResponse>;
+
+/** The CSV export (text/csv): one row per figure, `figure,group,value,count,of`. */
+export const InsightsCsv = z.string();

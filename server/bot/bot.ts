@@ -15,6 +15,8 @@ export interface BotInput {
   locale?: WidgetLocale;
   /** The site's people's hours now, for answers about them; the visitor's zone when known. */
   hours?: { schedule: Schedule; now: Date; visitorTimeZone: string | null };
+  /** Whether the site hands conversations to people at all (a bot must not offer one otherwise). */
+  handoffEnabled?: boolean;
 }
 
 export interface BotReply {

@@ -11,7 +11,11 @@ export function createKnowledgeBaseBot(config: KnowledgeBaseBotConfig): Bot {
       const visitorTurns = input.turns.filter((t) => t.from === 'visitor');
       const question = visitorTurns.at(-1)?.text ?? '';
       const locale = input.locale ?? pickWidgetLocale(input.visitor.locale);
-      const answer = answerFromKnowledgeBase(question, config, { locale, ...(input.hours ? { hours: input.hours } : {}) });
+      const answer = answerFromKnowledgeBase(question, config, {
+        locale,
+        ...(input.hours ? { hours: input.hours } : {}),
+        ...(input.handoffEnabled !== undefined ? { handoffEnabled: input.handoffEnabled } : {}),
+      });
       return {
         reply: answer.reply,
         confidence: answer.confidence,

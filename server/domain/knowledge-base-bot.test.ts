@@ -30,6 +30,19 @@ describe('processTerm', () => {
 });
 
 describe('answerFromKnowledgeBase', () => {
+  it('offers no person in its default fallback when the site hands nothing to people, in the visitor\'s language', () => {
+    const defaults = KnowledgeBaseBotConfig.parse({ kind: 'knowledge_base', entries: config.entries });
+    const withPeople = answerFromKnowledgeBase('zebra quantum violin', defaults, { locale: 'es' });
+    const withoutPeople = answerFromKnowledgeBase('zebra quantum violin', defaults, { locale: 'es', handoffEnabled: false });
+    expect(withPeople).toMatchObject({ fallback: true });
+    expect(withPeople.reply).toContain('persona');
+    expect(withoutPeople).toMatchObject({ fallback: true });
+    expect(withoutPeople.reply).not.toContain('persona');
+    expect(withoutPeople.reply).toMatch(/^No estoy seguro/);
+    // A fallback the site wrote itself is its own to word.
+    expect(answerFromKnowledgeBase('zebra quantum violin', config, { locale: 'en', handoffEnabled: false }).reply).toBe('Let me find someone who knows.');
+  });
+
   it.each([
     ['How can I return my order?', 'returns'],
     ['I would like to send an item back', 'returns'],

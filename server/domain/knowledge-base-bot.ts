@@ -1,5 +1,5 @@
 import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
-import type { KnowledgeBaseBotConfig, KnowledgeBaseEntry, LocalizedReply } from '../../shared/config/bot';
+import { defaultFallbackReply, defaultFallbackReplyWithoutPeople, type KnowledgeBaseBotConfig, type KnowledgeBaseEntry, type LocalizedReply } from '../../shared/config/bot';
 import type { WidgetLocale } from '../../shared/widget-locales';
 import { describeOpeningHours, type HoursAnswerInput } from './hours/hours-answer';
 import { englishOnlyNote } from './knowledge-base/bot-phrases';
@@ -25,6 +25,8 @@ export interface KnowledgeBaseContext {
   locale: WidgetLocale;
   /** The site's schedule, the current instant and the visitor's zone; without it a site_hours article answers with its own text. */
   hours?: Omit<HoursAnswerInput, 'locale'>;
+  /** False when the site hands nothing to people: the default fallback then offers no person. */
+  handoffEnabled?: boolean;
 }
 
 /** English term processing, kept for callers that predate languages. */
@@ -168,6 +170,12 @@ export function localizedReply(reply: LocalizedReply, locale: WidgetLocale): str
   return reply[locale] ?? reply.en ?? Object.values(reply)[0] ?? '';
 }
 
+/** The site's own fallback as written; the default one without its offer of a person when there are none. */
+function fallbackReplyOf(config: KnowledgeBaseBotConfig, handoffEnabled: boolean): LocalizedReply {
+  const isDefault = JSON.stringify(config.fallbackReply) === JSON.stringify(defaultFallbackReply);
+  return isDefault && !handoffEnabled ? defaultFallbackReplyWithoutPeople : config.fallbackReply;
+}
+
 export function answerFromKnowledgeBase(
   question: string,
   config: KnowledgeBaseBotConfig,
@@ -175,7 +183,7 @@ export function answerFromKnowledgeBase(
 ): KnowledgeBaseAnswer {
   const { locale } = context;
   const fallback = (confidence: number, heldBack = false): KnowledgeBaseAnswer => ({
-    reply: localizedReply(config.fallbackReply, locale),
+    reply: localizedReply(fallbackReplyOf(config, context.handoffEnabled ?? true), locale),
     confidence,
     intent: null,
     fallback: true,

@@ -86,6 +86,25 @@ describe('message sequence numbers', () => {
     }
   });
 
+  it('two tabs whose first messages arrive at the same instant, at two instances, share one conversation', async () => {
+    const second = await startHarness({ databaseName: h.db.databaseName });
+    try {
+      const { client: a, welcome } = await visitorSession(h, 'key-a');
+      const { client: b } = await visitorSession(second, 'key-a', { token: welcome.visitorToken });
+      a.send({ type: 'send_message', clientMessageId: 'tab-a', text: 'hello from the first tab' });
+      b.send({ type: 'send_message', clientMessageId: 'tab-b', text: 'hello from the second tab' });
+      const fromA = await a.waitFor('message_added', (e) => e.message.clientMessageId === 'tab-a');
+      const fromB = await b.waitFor('message_added', (e) => e.message.clientMessageId === 'tab-b');
+      expect(fromB.message.conversationId).toBe(fromA.message.conversationId);
+      const conversation = await h.db.collection<{ visitorId: string }>('conversations').findOne({ _id: fromA.message.conversationId as never });
+      expect(await h.db.collection('conversations').countDocuments({ visitorId: conversation?.visitorId })).toBe(1);
+      a.close();
+      b.close();
+    } finally {
+      await second.close().catch(() => {});
+    }
+  });
+
   it('a resend racing its first attempt on another socket reserves no second seq', async () => {
     const first = await visitorSession(h, 'key-a');
     // The conversation exists first (two tabs starting one at the same instant is another matter).

@@ -1,3 +1,4 @@
+import { MongoServerError } from 'mongodb';
 import type { Filter } from 'mongodb';
 import type { ConversationState, Urgency } from '../../shared/entities';
 import type { InboxView } from '../../shared/http';
@@ -49,6 +50,16 @@ export function conversationsStore(c: Collections) {
   return {
     async insert(doc: ConversationDoc): Promise<void> {
       await col.insertOne(doc);
+    },
+    /** Inserts unless a conversation with this id exists; false when another writer got there first. */
+    async insertIfAbsent(doc: ConversationDoc): Promise<boolean> {
+      try {
+        await col.insertOne(doc);
+        return true;
+      } catch (error) {
+        if (error instanceof MongoServerError && error.code === 11000) return false;
+        throw error;
+      }
     },
     get(conversationId: string): Promise<ConversationDoc | null> {
       return col.findOne({ _id: conversationId });

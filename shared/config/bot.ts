@@ -83,6 +83,15 @@ export const defaultFallbackReply: LocalizedReply = {
   pt: 'Não tenho a certeza de ter a resposta certa. Quer falar com uma pessoa da nossa equipa?',
 };
 
+/** The default when the site hands nothing to people: no offer of a person that cannot be kept. */
+export const defaultFallbackReplyWithoutPeople: LocalizedReply = {
+  en: "I'm not sure I have the right answer to that. Could you put it another way?",
+  es: 'No estoy seguro de tener la respuesta correcta. ¿Podrías decirlo de otra manera?',
+  fr: "Je ne suis pas sûr d'avoir la bonne réponse. Pourriez-vous le formuler autrement ?",
+  de: 'Ich bin nicht sicher, ob ich darauf die richtige Antwort habe. Können Sie es anders formulieren?',
+  pt: 'Não tenho a certeza de ter a resposta certa. Pode dizê-lo de outra forma?',
+};
+
 export const KnowledgeBaseBotConfig = z.object({
   kind: z.literal('knowledge_base'),
   entries: z._default(

@@ -1,4 +1,5 @@
 import type { WidgetAvailability } from '../../shared/visitor-protocol';
+import { WIDGET_AVAILABILITY_PATH } from '../../shared/api/public-paths';
 
 // The launcher's own "back at" sentence before the server's strings arrive; must match backAt in
 // shared/visitor-strings.ts (a test checks). The launcher cannot afford zod or every language.
@@ -37,7 +38,7 @@ export function decideLauncher(
 /** GET /api/widget/availability: cookieless, no storage, no socket, so it is allowed before any interaction. */
 export async function fetchAvailability(scriptOrigin: string, siteKey: string): Promise<WidgetAvailability | null> {
   try {
-    const response = await fetch(`${scriptOrigin}/api/widget/availability?site=${encodeURIComponent(siteKey)}`, {
+    const response = await fetch(`${scriptOrigin}${WIDGET_AVAILABILITY_PATH}?site=${encodeURIComponent(siteKey)}`, {
       credentials: 'omit',
     });
     const body = response.ok ? ((await response.json()) as Partial<WidgetAvailability>) : null;

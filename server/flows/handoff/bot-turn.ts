@@ -43,6 +43,7 @@ export async function runBotTurn(
           locale,
           // Read at each turn, so an admin's edit of the hours changes the next answer.
           hours: { schedule: site.config.hours, now: deps.clock.now(), visitorTimeZone: visitor.context.timeZone ?? null },
+          handoffEnabled: site.config.handoffEnabled,
         },
         controller.signal,
         stream.onText,

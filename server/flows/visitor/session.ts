@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Message as WireMessage, VisitorContext } from '../../../shared/entities';
 import { PROTOCOL_VERSION } from '../../../shared/protocol-version';
 import { pickWidgetLocale } from '../../../shared/visitor-messages';
@@ -134,7 +134,7 @@ export async function conversationToWriteIn(
   }
   const now = deps.clock.now();
   const conversation: Conversation = {
-    _id: deps.newId(),
+    _id: latest ? deps.newId() : firstConversationId(visitor._id),
     siteId: site._id,
     visitorId: visitor._id,
     state: 'bot',
@@ -166,8 +166,25 @@ export async function conversationToWriteIn(
     lastActivityAt: now,
     lastVisitorActivityAt: now,
   };
-  await deps.store.conversations.insert(conversation);
+  if (!(await deps.store.conversations.insertIfAbsent(conversation))) {
+    // Another tab (or instance) started this visitor's first conversation at the same moment: write in that one.
+    const started = await deps.store.conversations.get(conversation._id);
+    if (started) {
+      deps.visitorConversations.set(visitor._id, started._id);
+      return started;
+    }
+  }
   deps.visitorConversations.set(visitor._id, conversation._id);
   deps.messageWindows.prime(conversation._id, []);
   return conversation;
+}
+
+/**
+ * The id of a visitor's first conversation, the same wherever it is computed: two tabs whose first
+ * messages arrive at once (even at two instances) insert the same _id, and the database keeps one.
+ * Later conversations are reopenings of it, or random ids when a reopening was refused.
+ */
+function firstConversationId(visitorId: string): string {
+  const hex = createHash('sha256').update(`first-conversation:${visitorId}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }

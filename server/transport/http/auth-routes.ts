@@ -1,16 +1,18 @@
 import type { FastifyInstance } from 'fastify';
+import { apiRoutes } from '../../../shared/api/routes';
 import { normalizeEmail } from '../../../shared/email';
-import { LoginBody, SessionResponse } from '../../../shared/http';
+import { CodedError } from '../../coded-error';
 import type { FlowDeps } from '../../composition';
 import { logIn, logOut, toOperatorIdentity } from '../../flows/operator/session';
-import { authenticate, SESSION_COOKIE } from '../authenticate';
-import { CodedError } from '../../coded-error';
+import { authenticate, currentOperator, SESSION_COOKIE } from '../authenticate';
+import { routeServer } from './serve-route';
 
 export async function authRoutes(
   app: FastifyInstance,
   opts: { deps: FlowDeps; sessionTtlMs: number; cookieSecure: boolean },
 ): Promise<void> {
   const { deps } = opts;
+  const serve = routeServer(app, { authenticate: authenticate(deps) });
   const cookieOptions = {
     httpOnly: true,
     sameSite: 'strict' as const,
@@ -18,10 +20,16 @@ export async function authRoutes(
     path: '/',
   };
 
-  app.post(
-    '/api/auth/login',
+  serve(
+    apiRoutes.login,
+    async (request, reply) => {
+      const { email, password } = request.body;
+      const result = await logIn(deps, email, password, opts.sessionTtlMs);
+      if (!result) throw new CodedError('invalid_credentials');
+      reply.setCookie(SESSION_COOKIE, result.cookieValue, { ...cookieOptions, maxAge: opts.sessionTtlMs / 1000 });
+      return { operator: toOperatorIdentity(result.operator), csrfToken: result.session.csrfToken };
+    },
     {
-      schema: { body: LoginBody, response: { 200: SessionResponse } },
       // Per address and email, after the body is parsed: a brute force on one account stops,
       // a team behind one NAT can still sign in.
       config: {
@@ -33,23 +41,21 @@ export async function authRoutes(
         },
       },
     },
-    async (request, reply) => {
-      const { email, password } = request.body as LoginBody;
-      const result = await logIn(deps, email, password, opts.sessionTtlMs);
-      if (!result) throw new CodedError('invalid_credentials');
-      reply.setCookie(SESSION_COOKIE, result.cookieValue, { ...cookieOptions, maxAge: opts.sessionTtlMs / 1000 });
-      return { operator: toOperatorIdentity(result.operator), csrfToken: result.session.csrfToken };
-    },
   );
 
-  app.get('/api/auth/session', { schema: { response: { 200: SessionResponse } }, preHandler: authenticate(deps) }, async (request) => {
-    return { operator: toOperatorIdentity(request.operator!), csrfToken: request.session!.csrfToken };
-  });
+  serve(apiRoutes.session, async (request) => ({
+    operator: toOperatorIdentity(currentOperator(request)),
+    csrfToken: sessionOf(request).csrfToken,
+  }));
 
-  app.post('/api/auth/logout', { preHandler: authenticate(deps) }, async (request, reply) => {
-    await logOut(deps, request.session!);
+  serve(apiRoutes.logout, async (request, reply) => {
+    await logOut(deps, sessionOf(request));
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true };
+    return { ok: true as const };
   });
 }
 
+function sessionOf(request: { session?: import('../../entities/operator').OperatorSession }) {
+  if (!request.session) throw new CodedError('unauthenticated');
+  return request.session;
+}

@@ -1,91 +1,81 @@
 import type { FastifyInstance } from 'fastify';
-import {
-  ActionResponse,
-  AuditResponse,
-  ConversationDetail,
-  ConversationIdParams,
-  CorrectIntentBody,
-  ListConversationsQuery,
-  ListConversationsResponse,
-  NoteBody,
-  ReplyBody,
-  TransferBody,
-} from '../../../shared/http';
-import type { OwnershipCommand } from '../../domain/ownership';
-import { correctIntent } from '../../flows/handoff/case-for';
+import { apiRoutes } from '../../../shared/api/routes';
+import type { ErrorBody, ErrorCode } from '../../../shared/errors';
+import type { TransferBody } from '../../../shared/http';
+import { CodedError } from '../../coded-error';
 import type { FlowDeps } from '../../composition';
-import { conversationAudit, conversationDetail, conversationForOperator, listInbox } from '../../flows/operator/inbox-queries';
-import { replyAsOperator, runOperatorAction } from '../../flows/operator/actions';
-import { transferCommandFor } from '../../flows/operator/transfer-target';
-import { toSummary } from '../../flows/handoff/wire';
+import type { OwnershipCommand } from '../../domain/ownership';
 import type { Conversation } from '../../entities/conversation';
 import type { Operator } from '../../entities/operator';
+import { correctIntent } from '../../flows/handoff/case-for';
+import { toSummary } from '../../flows/handoff/wire';
+import { replyAsOperator, runOperatorAction } from '../../flows/operator/actions';
+import { conversationAudit, conversationDetail, conversationForOperator, listInbox } from '../../flows/operator/inbox-queries';
+import { transferCommandFor } from '../../flows/operator/transfer-target';
 import { authenticate, currentOperator } from '../authenticate';
-import type { ErrorBody, ErrorCode } from '../../../shared/errors';
-import { CodedError } from '../../coded-error';
+import { routeServer } from './serve-route';
+
+type ActionRoute =
+  | typeof apiRoutes.claim
+  | typeof apiRoutes.bargeIn
+  | typeof apiRoutes.takeOver
+  | typeof apiRoutes.returnToBot
+  | typeof apiRoutes.resolve
+  | typeof apiRoutes.transfer;
 
 export async function conversationRoutes(app: FastifyInstance, opts: { deps: FlowDeps }): Promise<void> {
   const { deps } = opts;
-  app.addHook('preHandler', authenticate(deps));
+  const serve = routeServer(app, { authenticate: authenticate(deps) });
 
-  app.get('/api/conversations', { schema: { querystring: ListConversationsQuery, response: { 200: ListConversationsResponse } } }, async (request): Promise<ListConversationsResponse> => {
-    return listInbox(deps, currentOperator(request), request.query as ListConversationsQuery);
-  });
+  serve(apiRoutes.listConversations, async (request) => listInbox(deps, currentOperator(request), request.query));
 
-  app.get('/api/conversations/:conversationId', { schema: { params: ConversationIdParams, response: { 200: ConversationDetail } } }, async (request): Promise<ConversationDetail> => {
-    const { conversationId } = request.params as { conversationId: string };
-    return conversationDetail(deps, currentOperator(request), conversationId);
-  });
+  serve(apiRoutes.conversation, async (request) => conversationDetail(deps, currentOperator(request), request.params.conversationId));
 
   const action = (
-    path: string,
-    body: typeof NoteBody | typeof TransferBody,
-    toCommand: (b: Record<string, unknown>, c: Conversation, operator: Operator) => OwnershipCommand | Promise<OwnershipCommand>,
+    route: ActionRoute,
+    toCommand: (body: { note?: string } & Partial<TransferBody>, conversation: Conversation, operator: Operator) => OwnershipCommand | Promise<OwnershipCommand>,
   ) =>
-    app.post(`/api/conversations/:conversationId/${path}`, { schema: { params: ConversationIdParams, body, response: { 200: ActionResponse } } }, async (request) => {
+    serve(route, async (request) => {
       const operator = currentOperator(request);
-      const { conversationId } = request.params as { conversationId: string };
+      const { conversationId } = request.params;
       const conversation = await conversationForOperator(deps, operator, conversationId);
-      const b = (request.body ?? {}) as Record<string, unknown>;
-      const result = await runOperatorAction(deps, operator, conversationId, await toCommand(b, conversation, operator), (b.note as string | undefined) ?? null);
+      const body = request.body ?? {};
+      const result = await runOperatorAction(deps, operator, conversationId, await toCommand(body, conversation, operator), body.note ?? null);
       if (!result.ok) throw refusal(result.code, result.message, result.conversation?.owner);
       return { conversation: toSummary(result.conversation) };
     });
 
-  action('claim', NoteBody, () => ({ type: 'claim' }));
-  action('barge-in', NoteBody, () => ({ type: 'barge_in' }));
-  action('return-to-bot', NoteBody, () => ({ type: 'return_to_bot' }));
-  action('resolve', NoteBody, () => ({ type: 'resolve' }));
-  action('take-over', NoteBody, (_b, _c, operator) => {
+  action(apiRoutes.claim, () => ({ type: 'claim' }));
+  action(apiRoutes.bargeIn, () => ({ type: 'barge_in' }));
+  action(apiRoutes.returnToBot, () => ({ type: 'return_to_bot' }));
+  action(apiRoutes.resolve, () => ({ type: 'resolve' }));
+  action(apiRoutes.takeOver, (_body, _conversation, operator) => {
     if (operator.role !== 'admin') throw new CodedError('forbidden', 'Only admins can take over a conversation another operator owns; ask them to transfer it.');
     return { type: 'take_over' };
   });
-  action('transfer', TransferBody, (b, conversation) => transferCommandFor(deps, conversation, b as TransferBody));
+  action(apiRoutes.transfer, (body, conversation) => transferCommandFor(deps, conversation, body));
 
-  app.post('/api/conversations/:conversationId/reply', { schema: { params: ConversationIdParams, body: ReplyBody, response: { 200: ActionResponse } } }, async (request) => {
+  serve(apiRoutes.reply, async (request) => {
     const operator = currentOperator(request);
-    const { conversationId } = request.params as { conversationId: string };
+    const { conversationId } = request.params;
     await conversationForOperator(deps, operator, conversationId);
-    const result = await replyAsOperator(deps, operator, conversationId, request.body as ReplyBody);
+    const result = await replyAsOperator(deps, operator, conversationId, request.body);
     if (!result.ok) throw refusal(result.code, result.message, 'owner' in result ? result.owner : null);
     return { conversation: toSummary(result.conversation) };
   });
 
-  app.post('/api/conversations/:conversationId/intent', { schema: { params: ConversationIdParams, body: CorrectIntentBody, response: { 200: ActionResponse } } }, async (request) => {
+  serve(apiRoutes.correctIntent, async (request) => {
     const operator = currentOperator(request);
-    const { conversationId } = request.params as { conversationId: string };
-    const conversation = await conversationForOperator(deps, operator, conversationId);
-    const result = await correctIntent(deps, operator, conversation, (request.body as CorrectIntentBody).intent);
+    const conversation = await conversationForOperator(deps, operator, request.params.conversationId);
+    const result = await correctIntent(deps, operator, conversation, request.body.intent);
     if (!result.ok) throw refusal(result.code, result.message, result.owner);
     return { conversation: toSummary(result.conversation) };
   });
 
-  app.get('/api/conversations/:conversationId/audit', { schema: { params: ConversationIdParams, response: { 200: AuditResponse } } }, async (request) => {
-    const { conversationId } = request.params as { conversationId: string };
-    return { audit: await conversationAudit(deps, currentOperator(request), conversationId) };
-  });
+  serve(apiRoutes.conversationAudit, async (request) => ({
+    audit: await conversationAudit(deps, currentOperator(request), request.params.conversationId),
+  }));
 }
-
 
 /** A refused action; `already_claimed` also names the owner as data, so the inbox shows the lock at once. */
 function refusal(code: ErrorCode, message: string, owner: ErrorBody['owner'] | null | undefined): CodedError {

@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { HealthResponse } from '../../../shared/http';
+import { apiRoutes } from '../../../shared/api/routes';
 import type { FlowDeps } from '../../composition';
 import { checkDatabase } from '../../flows/admin/health-check';
+import { routeServer } from './serve-route';
 
 export async function healthRoutes(app: FastifyInstance, opts: { deps: FlowDeps }): Promise<void> {
-  app.get('/healthz', { schema: { response: { 200: HealthResponse, 503: HealthResponse } } }, async (_req, reply) => {
+  const serve = routeServer(app);
+  serve(apiRoutes.health, async (_request, reply) => {
     const db = await checkDatabase(opts.deps);
     const embeddings = opts.deps.meanings.status();
     return db.up

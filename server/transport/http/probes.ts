@@ -1,14 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import * as z from 'zod/mini';
+import { apiRoutes } from '../../../shared/api/routes';
 import { type DatabaseProbe, judgeReadiness, needsDatabaseProbe } from '../../domain/readiness';
 import type { DatabaseHealth } from '../../flows/admin/health-check';
 import type { Lifecycle } from '../../lifecycle';
-
-const Ready = z.object({
-  ready: z.boolean(),
-  reason: z.optional(z.enum(['starting', 'draining', 'database_down', 'database_no_answer'])),
-});
-const Live = z.object({ status: z.literal('ok') });
+import { routeServer } from './serve-route';
 
 const toProbe = (health: DatabaseHealth): DatabaseProbe => (health.up ? 'up' : health.timedOut ? 'no_answer' : 'down');
 
@@ -19,14 +14,18 @@ const toProbe = (health: DatabaseHealth): DatabaseProbe => (health.up ? 'up' : h
  * second. /healthz stays the detailed report for people.
  */
 export async function probeRoutes(app: FastifyInstance, opts: { lifecycle: Lifecycle; checkDatabase: () => Promise<DatabaseHealth> }): Promise<void> {
+  const serve = routeServer(app);
   const noStore = { 'cache-control': 'no-store' };
-  app.get('/livez', { config: { rateLimit: false }, schema: { response: { 200: Live } } }, async (_req, reply) =>
-    reply.headers(noStore).send({ status: 'ok' }),
+  const unlimited = { config: { rateLimit: false as const } };
+  serve(apiRoutes.live, async (_request, reply) => reply.headers(noStore).send({ status: 'ok' }), unlimited);
+  serve(
+    apiRoutes.ready,
+    async (_request, reply) => {
+      const phase = opts.lifecycle.phase();
+      const database = needsDatabaseProbe(phase) ? toProbe(await opts.checkDatabase()) : null;
+      const verdict = judgeReadiness(phase, database);
+      return reply.status(verdict.ready ? 200 : 503).headers(noStore).send(verdict);
+    },
+    unlimited,
   );
-  app.get('/readyz', { config: { rateLimit: false }, schema: { response: { 200: Ready, 503: Ready } } }, async (_req, reply) => {
-    const phase = opts.lifecycle.phase();
-    const database = needsDatabaseProbe(phase) ? toProbe(await opts.checkDatabase()) : null;
-    const verdict = judgeReadiness(phase, database);
-    return reply.status(verdict.ready ? 200 : 503).headers(noStore).send(verdict);
-  });
 }
