@@ -5,7 +5,7 @@ import { createFlowDeps } from './composition';
 import { startSweepers } from './jobs/sweepers';
 import { describeStartupFailure, type StartupStep } from './startup-failure';
 import { createLifecycle } from './lifecycle';
-import { createHub } from './realtime/create-hub';
+import { createHub, newInstanceId } from './realtime/create-hub';
 import { connectDatabase } from './store/database';
 
 /** Start-up failures are the operator's to fix: one line naming what to change, exit 1, no stack. */
@@ -26,7 +26,8 @@ async function main(): Promise<void> {
   const lifecycle = createLifecycle('starting');
   const log = createLogger(config.logLevel);
   const { client, db } = await connectDatabase(config.mongodbUri, config.mongodbDb).catch((error) => failStartup(config, 'connect', error));
-  const hub = createHub(db, log, { mode: config.eventBus });
+  const instanceId = newInstanceId();
+  const hub = createHub(db, log, { mode: config.eventBus, instanceId });
   const deps = createFlowDeps(db, log, undefined, {
     publicUrl: config.publicUrl ?? null,
     embeddings: config.embeddings,
@@ -48,9 +49,10 @@ async function main(): Promise<void> {
     hsts: config.publicUrl?.startsWith('https:') ?? false,
     metricsToken: config.metricsToken,
   });
-  let stopSweepers = () => {};
+  let stopSweepers = async () => {};
   app.addHook('onClose', async () => {
-    stopSweepers();
+    // Releases the sweeps lease: another instance takes the sweeps over at once.
+    await stopSweepers();
     // Before the client closes: an attempt in flight still records its outcome.
     await deps.webhooks.close();
     // Also before it: the last events go out and the others hear this instance's operators left.
@@ -83,7 +85,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
   await app.listen({ port: config.port, host: config.host }).catch((error) => failStartup(config, 'listen', error));
   // Only once listening: a server that failed to start must not sweep conversations.
-  stopSweepers = startSweepers(deps);
+  stopSweepers = await startSweepers(deps, { instanceId });
   lifecycle.serving();
 }
 

@@ -41,7 +41,7 @@ export async function startAppUnderTest(): Promise<AppUnderTest> {
     wsUrl: `ws://127.0.0.1:${port}`,
     countCommands() {
       const seen: string[] = [];
-      const listener = (e: CommandStartedEvent) => seen.push(e.commandName);
+      const listener = (e: CommandStartedEvent) => seen.push(process.env.BENCH_DEBUG ? `${e.commandName}:${e.command[e.commandName]}` : e.commandName);
       client.on('commandStarted', listener);
       return { names: () => [...seen], stop: () => client.off('commandStarted', listener) };
     },

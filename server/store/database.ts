@@ -1,6 +1,7 @@
 import { type Collection, type Db, MongoClient } from 'mongodb';
 import type { LeaseDoc } from './assignment-leases-store';
 import type { EpisodeRow } from '../domain/insights/episode-row';
+import type { JobLeaseDoc } from './job-leases-store';
 import type {
   AuditDoc,
   CallbackDoc,
@@ -32,6 +33,7 @@ export interface Collections {
   webhookAttempts: Collection<WebhookAttemptDoc>;
   loginFailures: Collection<LoginFailuresDoc>;
   assignmentLeases: Collection<LeaseDoc>;
+  jobLeases: Collection<JobLeaseDoc>;
   llmUsage: Collection<LlmUsageDoc>;
   episodeRollups: Collection<EpisodeRollupDoc>;
   episodeRows: Collection<EpisodeRow>;
@@ -52,6 +54,7 @@ export function collectionsOf(db: Db): Collections {
     webhookAttempts: db.collection('webhook_attempts'),
     loginFailures: db.collection('login_failures'),
     assignmentLeases: db.collection('assignment_leases'),
+    jobLeases: db.collection('job_leases'),
     llmUsage: db.collection('llm_usage'),
     episodeRollups: db.collection('episode_rollups'),
     episodeRows: db.collection('episode_rows'),
@@ -82,7 +85,7 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     c.operators.createIndex({ siteIds: 1 }),
     c.sessions.createIndex({ operatorId: 1 }),
     // Not a TTL index: FerretDB 1.24 answers NotImplemented to expireAfterSeconds, so
-    // the minute sweep deletes expired sessions (sessions.deleteExpired) on every server.
+    // the minute sweep deletes expired sessions (sessions.deleteExpired) on the sweeps lease's holder.
     c.sessions.createIndex({ expiresAt: 1 }),
     c.visitors.createIndex({ tokenHash: 1 }, { unique: true }),
     // The inbox lists page by (lastActivityAt desc, _id): the tiebreak is in the index so a page is a range read.

@@ -5,6 +5,7 @@ import { callbacksStore } from './callbacks-store';
 import { conversationsStore } from './conversations-store';
 import { episodeRollupsStore } from './episode-rollups-store';
 import { collectionsOf, ensureIndexes } from './database';
+import { jobLeasesStore } from './job-leases-store';
 import { loginFailuresStore } from './login-failures-store';
 import { llmUsageStore } from './llm-usage-store';
 import { messagesStore } from './messages-store';
@@ -33,6 +34,7 @@ export function createStore(db: Db, options: { siteCacheMs?: number } = {}) {
     webhookDeliveries: webhookDeliveriesStore(c),
     loginFailures: loginFailuresStore(c),
     assignmentLeases: assignmentLeasesStore(c.assignmentLeases),
+    jobLeases: jobLeasesStore(c.jobLeases),
     llmUsage: llmUsageStore(c),
     ensureIndexes: () => ensureIndexes(c),
     async ping(): Promise<boolean> {

@@ -31,6 +31,7 @@ export async function escalate(
   const summary = options.agentSummary ? agentSummaryLines(options.agentSummary, built.summary) : null;
   const casePackage = summary ? withModelNotes(built, { summary }, deps.clock.now().toISOString()) : built;
   const result = await applyTransition(deps, conversation._id, { type: 'escalate', queue: decision.queue }, actor, {
+    current: conversation,
     set: {
       urgency: decision.urgency,
       triggers: decision.triggers.map((t) => t.trigger),
@@ -49,6 +50,8 @@ export async function escalate(
     return null;
   }
   const escalated = result.conversation;
+  // The team hears of it first: availability, the visitor's notice and the queue views follow.
+  await publishHandoff(deps, site, escalated);
   const availability = await loadAvailability(deps, site, decision.queue);
   const offer = callbackOfferFor(availability, deps.clock.now());
   // Closed, or nobody online: the transcript says so and offers a callback; "connecting" would be a fake promise.
@@ -60,7 +63,6 @@ export async function escalate(
   const text = topic ? `${lead} ${visitorText(site, escalated, 'connectingAbout', { topic })}` : lead;
   await postMessage(deps, escalated, { sender: { kind: 'system' }, text });
   deps.hub.toVisitor(escalated.visitorId, { type: 'handoff_started', topic, missingFacts: decision.missingFacts });
-  await publishHandoff(deps, site, escalated);
   await publishQueueViews(deps, site, decision.queue, availability);
   // The first wait the visitor was promised, kept in the episode beside the wait they got.
   const shown = (await visitorViewFor(deps, site, escalated)).estimate;

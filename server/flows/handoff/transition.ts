@@ -18,6 +18,11 @@ export interface TransitionOptions {
   reasons?: string[];
   evidence?: string[];
   note?: string | null;
+  /**
+   * The caller's copy, read just before: the first attempt decides on it instead of reading again.
+   * A stale copy is safe: its version no longer matches, the update is refused and the next attempt reads.
+   */
+  current?: Conversation;
 }
 
 /**
@@ -33,9 +38,12 @@ export async function applyTransition(
   options: TransitionOptions = {},
 ): Promise<TransitionResult> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const current = await deps.store.conversations.get(conversationId);
+    const callersCopy = attempt === 0 && options.current?._id === conversationId;
+    const current = callersCopy ? options.current! : await deps.store.conversations.get(conversationId);
     if (!current) return { ok: false, code: 'not_found', message: 'No conversation with that id.', conversation: null };
     const decision = decideTransition(current, command, actor);
+    // A refusal is only ever decided on what the database holds.
+    if (!decision.ok && callersCopy) continue;
     if (!decision.ok) return { ok: false, code: decision.code, message: decision.message, conversation: current };
     const now = deps.clock.now();
     const { state, queue, owner, version } = decision.next;

@@ -23,8 +23,10 @@ export async function runOperatorAction(
   conversationId: string,
   command: OwnershipCommand,
   note: string | null = null,
+  /** The conversation as the caller just read it (the access check): not read a second time. */
+  readJustNow: Conversation | null = null,
 ): Promise<ActionResult> {
-  const before = await deps.store.conversations.get(conversationId);
+  const before = readJustNow?._id === conversationId ? readJustNow : await deps.store.conversations.get(conversationId);
   // Back with the bot, triggers read only what comes next: an old "agent please" must not re-escalate.
   const set = command.type === 'return_to_bot' ? { handoffTopic: null, missingFacts: [], botSinceSeq: before?.lastSeq ?? 0 } : {};
   if (command.type === 'claim' && before?.offer?.operatorId === operator._id) {
@@ -33,7 +35,7 @@ export async function runOperatorAction(
   }
   // The audit says where a transfer went, not only that it happened.
   const reasons = command.type !== 'transfer' ? [] : 'toQueue' in command ? [`to_queue:${command.toQueue}`] : [`to_operator:${command.toOperator.name}`];
-  const result = await applyTransition(deps, conversationId, command, operatorActor(operator), { note, set, reasons });
+  const result = await applyTransition(deps, conversationId, command, operatorActor(operator), { note, set, reasons, ...(before ? { current: before } : {}) });
   if (result.ok) {
     if (command.type === 'transfer' && 'toOperator' in command) pageOwner(deps, 'transfer', result.conversation);
     await tellVisitor(deps, result);

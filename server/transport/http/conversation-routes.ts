@@ -40,7 +40,7 @@ export async function conversationRoutes(app: FastifyInstance, opts: { deps: Flo
       const { conversationId } = request.params;
       const conversation = await conversationForOperator(deps, operator, conversationId);
       const body = request.body ?? {};
-      const result = await runOperatorAction(deps, operator, conversationId, await toCommand(body, conversation, operator), body.note ?? null);
+      const result = await runOperatorAction(deps, operator, conversationId, await toCommand(body, conversation, operator), body.note ?? null, conversation);
       if (!result.ok) throw refusal(result.code, result.message, result.conversation?.owner);
       return { conversation: toSummary(result.conversation) };
     });

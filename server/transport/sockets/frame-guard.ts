@@ -47,17 +47,43 @@ export function parseFrame<T>(raw: RawData, schema: z.ZodMiniType<T>, allow: () 
   };
 }
 
-/** Server-side heartbeat: a socket that misses a pong between two pings is dead. */
-export function keepAlive(socket: { ping(): void; terminate(): void; on(e: 'pong', f: () => void): void }, intervalMs = 10_000) {
-  let alive = true;
-  socket.on('pong', () => {
-    alive = true;
-  });
-  const timer = setInterval(() => {
-    if (!alive) return socket.terminate();
-    alive = false;
-    socket.ping();
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+interface KeepAliveSocket {
+  ping(): void;
+  terminate(): void;
+  on(e: 'pong', f: () => void): void;
+}
+
+/** One timer per interval for every socket, not one per socket: idle sockets are most of a server's sockets. */
+const keepAliveRounds = new Map<number, { sockets: Map<KeepAliveSocket, boolean>; timer: ReturnType<typeof setInterval> }>();
+
+function markAlive(this: KeepAliveSocket) {
+  for (const round of keepAliveRounds.values()) if (round.sockets.has(this)) round.sockets.set(this, true);
+}
+
+/** Server-side heartbeat: pings every `intervalMs`; a socket that missed a pong between two pings is dead (terminated). */
+export function keepAlive(socket: KeepAliveSocket, intervalMs = 10_000): () => void {
+  let round = keepAliveRounds.get(intervalMs);
+  if (!round) {
+    const sockets = new Map<KeepAliveSocket, boolean>();
+    const timer = setInterval(() => {
+      for (const [s, alive] of sockets) {
+        if (!alive) {
+          sockets.delete(s);
+          s.terminate();
+          continue;
+        }
+        sockets.set(s, false);
+        s.ping();
+      }
+    }, intervalMs);
+    timer.unref();
+    round = { sockets, timer };
+    keepAliveRounds.set(intervalMs, round);
+  }
+  round.sockets.set(socket, true);
+  socket.on('pong', markAlive);
+  const { sockets } = round;
+  return () => {
+    sockets.delete(socket);
+  };
 }

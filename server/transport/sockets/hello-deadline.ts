@@ -9,7 +9,11 @@ export const HELLO_DEADLINE_MS = 10_000;
  * slot, a subscription or memory forever.
  */
 export function helloDeadline(socket: { close(code: number, reason: string): void }, ms: number): () => void {
-  const timer = setTimeout(() => socket.close(PROTOCOL_CLOSE_CODE, 'hello_timeout'), ms);
+  let timer: ReturnType<typeof setTimeout> | null = setTimeout(() => socket.close(PROTOCOL_CLOSE_CODE, 'hello_timeout'), ms);
   timer.unref();
-  return () => clearTimeout(timer);
+  // Dropped once said: a cleared timer the closure still held would stay on the heap as long as the socket.
+  return () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+  };
 }

@@ -14,6 +14,7 @@ import type { Visitor } from '../../entities/visitor';
 import type { OverloadGuard } from '../overload';
 import { createFrameLimiter, keepAlive, parseFrame } from './frame-guard';
 import { HELLO_DEADLINE_MS, helloDeadline } from './hello-deadline';
+import { releaseUpgradeRequest } from './release-upgrade';
 
 /** Frames a socket may have waiting (one running, the rest queued) before more are refused as `busy`. */
 export const DEFAULT_SOCKET_QUEUE_LIMIT = 16;
@@ -55,6 +56,7 @@ export async function visitorSocketRoutes(
       // The socket keeps ids and the token, never the request or its own copy of the site: the
       // site is the instance's shared cached one, fetched per frame (flows/visitor/site.ts).
       serveVisitorSocket(deps, overload, limits, socket, request.visitorSite, query.token);
+      releaseUpgradeRequest(socket, request, deps.log);
     },
   );
 }
