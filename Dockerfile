@@ -24,6 +24,8 @@ WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json ./
 COPY --from=build /app/dist ./dist
+# The `baton` command line: bin/baton.mjs runs dist/server/cli.js here (no tsx in the image).
+COPY bin ./bin
 COPY data ./data
 # The only folder the server writes to (the embeddings cache, when EMBEDDINGS_URL is set).
 RUN mkdir -p /app/.data && chown node:node /app/.data

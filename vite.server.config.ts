@@ -9,12 +9,16 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   publicDir: false,
   build: {
-    ssr: resolve(import.meta.dirname, 'server/main.ts'),
+    // The server, and the `baton` command line (bin/baton.mjs runs it without dev dependencies).
+    ssr: true,
     outDir: resolve(import.meta.dirname, 'dist/server'),
     emptyOutDir: true,
     target: 'node20',
     sourcemap: true,
     minify: false,
-    rollupOptions: { output: { entryFileNames: 'main.js', format: 'es' } },
+    rollupOptions: {
+      input: { main: resolve(import.meta.dirname, 'server/main.ts'), cli: resolve(import.meta.dirname, 'server/cli/main.ts') },
+      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'es' },
+    },
   },
 });

@@ -121,7 +121,7 @@ test('resolving closes the conversation for the visitor, who rates it', async ({
   await expect(visitorStage(visitor)).toContainText('This conversation is closed.');
   const rating = visitor.getByRole('radiogroup', { name: /How did we do/ });
   await expect(rating).toBeVisible();
-  await rating.getByRole('radio', { name: '4' }).check();
+  await rating.getByRole('radio', { name: 'Good (4/5)' }).check();
   await visitor.getByLabel('Comment (optional)').fill('Quick and friendly.');
   await visitor.getByRole('button', { name: 'Send rating' }).click();
   await expect(visitorStage(visitor)).toContainText('Thanks for your feedback!');

@@ -164,8 +164,8 @@ test.describe('the site secret', () => {
   test('is revealed on request, rotated only after a confirmation, and hidden when the admin leaves', async ({ browser }) => {
     const dana = await openInbox(browser, DANA);
     await openSettings(dana);
-    const panel = dana.getByRole('region', { name: 'Signing secret' });
-    const secret = panel.getByRole('textbox', { name: 'Signing secret' });
+    const panel = dana.getByRole('region', { name: 'Identity secret' });
+    const secret = panel.getByRole('textbox', { name: 'Identity secret' });
     await expect(secret).toHaveCount(0);
 
     await panel.getByRole('button', { name: 'Reveal secret' }).click();
@@ -175,7 +175,7 @@ test.describe('the site secret', () => {
     // Asking to rotate puts the keyboard on the harmless answer; Escape backs out and changes nothing.
     const rotate = panel.getByRole('button', { name: 'Rotate secret…' });
     await rotate.click();
-    const question = panel.getByRole('group', { name: 'Replace the signing secret with a new one?' });
+    const question = panel.getByRole('group', { name: 'Replace the identity secret with a new one?' });
     await expect(question.getByRole('button', { name: 'Cancel' })).toBeFocused();
     const { violations } = await new AxeBuilder({ page: dana }).include('.settings').analyze();
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
@@ -192,7 +192,7 @@ test.describe('the site secret', () => {
 
     await showView(dana, 'Awaiting handoff');
     await showView(dana, 'Settings');
-    await expect(panel.getByRole('textbox', { name: 'Signing secret' })).toHaveCount(0);
+    await expect(panel.getByRole('textbox', { name: 'Identity secret' })).toHaveCount(0);
     await panel.getByRole('button', { name: 'Reveal secret' }).click();
     await expect(secret).toHaveValue(rotated);
   });

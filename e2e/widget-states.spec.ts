@@ -125,11 +125,12 @@ const focusIsInPanel = (page: Page) =>
 test('on a small screen the full-screen panel keeps focus inside it; wider, Tab moves on to the page', async ({ browser }) => {
   const small = await (await browser.newContext({ viewport: { width: 400, height: 760 } })).newPage();
   await openWidget(small);
-  const close = small.getByRole('button', { name: 'Close chat' });
+  // The header's first control (the sound switch, before Close) and Send are the panel's ends.
+  const first = small.getByRole('button', { name: 'Sound for new replies' });
   const send = small.getByRole('button', { name: 'Send', exact: true });
   await send.focus();
   await small.keyboard.press('Tab');
-  await expect(close).toBeFocused();
+  await expect(first).toBeFocused();
   await small.keyboard.press('Shift+Tab');
   await expect(send).toBeFocused();
   for (let i = 0; i < 8; i++) {

@@ -11,8 +11,13 @@ import type {
   TestQuestionBody,
   TransferBody,
   UpdateOperatorBody,
+  InviteOperatorBody,
+  AcceptInviteBody,
+  ChangePasswordBody,
 } from '../shared/http';
 import type { InsightsConversationsQuery, InsightsQuery } from '../shared/insights';
+
+export type SecretKind = 'identity' | 'webhook';
 import type { SiteConfig } from '../shared/site-config';
 import { type ApiFailure, type ApiResult, failureFromBody, networkFailure, unexpectedResponse } from './api-errors';
 
@@ -30,6 +35,8 @@ export interface InboxApi {
   bargeIn(conversationId: string): Call<Routes['bargeIn']>;
   takeOver(conversationId: string): Call<Routes['takeOver']>;
   reply(conversationId: string, body: ReplyBody): Call<Routes['reply']>;
+  /** A file as the owner's reply: the raw bytes as the body; the server reads the type from the bytes. */
+  attach(conversationId: string, file: Blob, name: string, clientMessageId: string): Call<Routes['attachFile']>;
   transfer(conversationId: string, body: TransferBody): Call<Routes['transfer']>;
   returnToBot(conversationId: string, body: NoteBody): Call<Routes['returnToBot']>;
   resolve(conversationId: string, body: NoteBody): Call<Routes['resolve']>;
@@ -44,10 +51,18 @@ export interface InboxApi {
   /** Refused with version_conflict when someone saved after `configVersion` was loaded. */
   saveSiteConfig(siteId: string, config: SiteConfig, configVersion: number): Call<Routes['saveSiteConfig']>;
   setPresence(presence: PresenceBody['presence']): Call<Routes['setPresence']>;
-  /** Admins only: the site's signing secret. */
-  siteSecret(siteId: string): Call<Routes['siteSecret']>;
-  /** Admins only: replaces the secret with a new random one and answers it. */
-  rotateSiteSecret(siteId: string): Call<Routes['rotateSiteSecret']>;
+  /** Admins only: one of the site's secrets (identity by default, or the webhook signing secret). */
+  siteSecret(siteId: string, kind?: SecretKind): Call<Routes['siteSecret']>;
+  /** Admins only: replaces that secret with a new random one and answers it; the other is left alone. */
+  rotateSiteSecret(siteId: string, kind?: SecretKind): Call<Routes['rotateSiteSecret']>;
+  /** Admins only: a one-time invite link for an operator (or admin) of the site. */
+  inviteOperator(siteId: string, body: InviteOperatorBody): Call<Routes['inviteOperator']>;
+  /** Admins only: takes an operator off the site at once. */
+  removeOperator(siteId: string, operatorId: string): Call<Routes['removeOperator']>;
+  /** Without a session: what an invite link is for. */
+  inviteDetails(token: string): Call<Routes['inviteDetails']>;
+  acceptInvite(token: string, body: AcceptInviteBody): Call<Routes['acceptInvite']>;
+  changePassword(body: ChangePasswordBody): Call<Routes['changePassword']>;
   /** Admins only: the site's operators with what an admin may change. */
   operatorProfiles(siteId: string): Call<Routes['operatorProfiles']>;
   updateOperator(siteId: string, operatorId: string, body: UpdateOperatorBody): Call<Routes['updateOperator']>;
@@ -63,7 +78,12 @@ export interface InboxApi {
   insightConversations(siteId: string, query: InsightsConversationsQuery): Call<Routes['insightConversations']>;
   /** Where the same figures download as CSV (a plain link: a GET with the session cookie). */
   insightsCsvUrl(siteId: string, query: InsightsQuery): string;
+  /** Admins only: erases the visitor's messages and personal data; repeatable. */
+  eraseVisitorData(siteId: string, visitorId: string): Call<Routes['eraseVisitorData']>;
 }
+
+/** Admins only: where the browser downloads a visitor's data (a link, so it is saved as a file rather than read by the page). */
+export const visitorExportUrl = (siteId: string, visitorId: string): string => fillPath(apiRoutes.exportVisitorData.path, { siteId, visitorId });
 
 export interface ApiClientOptions {
   fetch?: typeof fetch;
@@ -76,6 +96,8 @@ type CallInput<R extends ApiRoute> = {
   params?: Record<string, string>;
   query?: Record<string, string | number | undefined>;
   body?: RouteBody<R> | Record<string, never>;
+  /** Sent as the raw body instead of JSON (attachments). */
+  file?: Blob;
 };
 
 export function createApiClient(options: ApiClientOptions = {}): InboxApi {
@@ -89,9 +111,10 @@ export function createApiClient(options: ApiClientOptions = {}): InboxApi {
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries(input.query ?? {})) if (value !== undefined && value !== '') query.set(key, String(value));
     if (query.size > 0) path += `?${query}`;
-    const body = input.body ?? (route.method === 'GET' ? undefined : {});
+    const body = input.body ?? (route.method === 'GET' || input.file ? undefined : {});
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
+    if (input.file) headers['content-type'] = 'application/octet-stream';
     if (route.method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
     let response: Response;
     try {
@@ -99,7 +122,7 @@ export function createApiClient(options: ApiClientOptions = {}): InboxApi {
         method: route.method,
         headers,
         credentials: 'same-origin',
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: input.file ?? (body === undefined ? undefined : JSON.stringify(body)),
       });
     } catch {
       return { ok: false, error: networkFailure() };
@@ -142,6 +165,7 @@ export function createApiClient(options: ApiClientOptions = {}): InboxApi {
     bargeIn: (id) => call(r.bargeIn, { params: conversation(id) }),
     takeOver: (id) => call(r.takeOver, { params: conversation(id) }),
     reply: (id, body) => call(r.reply, { params: conversation(id), body }),
+    attach: (id, file, name, clientMessageId) => call(r.attachFile, { params: conversation(id), query: { clientMessageId, name }, file }),
     transfer: (id, body) => call(r.transfer, { params: conversation(id), body }),
     returnToBot: (id, body) => call(r.returnToBot, { params: conversation(id), body }),
     resolve: (id, body) => call(r.resolve, { params: conversation(id), body }),
@@ -154,8 +178,13 @@ export function createApiClient(options: ApiClientOptions = {}): InboxApi {
     siteConfig: (siteId) => call(r.siteConfig, { params: site(siteId) }),
     saveSiteConfig: (siteId, config, configVersion) => call(r.saveSiteConfig, { params: site(siteId), body: { config, configVersion } }),
     setPresence: (presence) => call(r.setPresence, { body: { presence } }),
-    siteSecret: (siteId) => call(r.siteSecret, { params: site(siteId) }),
-    rotateSiteSecret: (siteId) => call(r.rotateSiteSecret, { params: site(siteId) }),
+    siteSecret: (siteId, kind) => call(r.siteSecret, { params: site(siteId), query: { kind } }),
+    rotateSiteSecret: (siteId, kind) => call(r.rotateSiteSecret, { params: site(siteId), query: { kind } }),
+    inviteOperator: (siteId, body) => call(r.inviteOperator, { params: site(siteId), body }),
+    removeOperator: (siteId, operatorId) => call(r.removeOperator, { params: { siteId, operatorId } }),
+    inviteDetails: (token) => call(r.inviteDetails, { params: { token } }),
+    acceptInvite: (token, body) => call(r.acceptInvite, { params: { token }, body }),
+    changePassword: (body) => call(r.changePassword, { body }),
     operatorProfiles: (siteId) => call(r.operatorProfiles, { params: site(siteId) }),
     updateOperator: (siteId, operatorId, body) => call(r.updateOperator, { params: { siteId, operatorId }, body }),
     botApiKey: (siteId) => call(r.botApiKey, { params: site(siteId) }),
@@ -167,6 +196,7 @@ export function createApiClient(options: ApiClientOptions = {}): InboxApi {
       const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
       return `${fillPath(r.insightsCsv.path, site(siteId))}${params.size ? `?${params}` : ''}`;
     },
+    eraseVisitorData: (siteId, visitorId) => call(r.eraseVisitorData, { params: { siteId, visitorId } }),
   };
 }
 

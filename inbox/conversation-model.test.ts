@@ -35,6 +35,18 @@ async function setup(start = summary(), overrides: Parameters<typeof fakeApi>[0]
 }
 
 describe('conversation model', () => {
+  it('reloads afresh after an erasure: messages the server no longer has leave the screen', async () => {
+    const { api, model } = await setup();
+    expect(model.detail.value?.messages).toHaveLength(2);
+    api.conversation.mockImplementation(async (id: string) => ok({ ...detail(summary({ conversationId: id }), []) }));
+    model.reload();
+    await settle();
+    // A plain reload keeps what it holds (live messages may be newer than the snapshot)…
+    expect(model.detail.value?.messages).toHaveLength(2);
+    await model.reloadAfresh();
+    expect(model.detail.value?.messages).toEqual([]);
+  });
+
   it('opens a waiting conversation with Claim allowed and the composer disabled', async () => {
     const { model, label } = await setup();
     expect(label()).toBe('Waiting in billing');

@@ -2,7 +2,9 @@ import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { createApiClient } from './api-client';
 import { createBrowserNotifier } from './browser-notifier';
+import { AcceptInvitePage } from './components/AcceptInvitePage';
 import { App } from './components/App';
+import { createInviteModel, inviteTokenOf } from './models/invite-model';
 import { AppContext } from './components/app-context';
 import { createAppModel } from './models/app-model';
 import { createTickingNow } from './models/ticking-now';
@@ -29,45 +31,60 @@ function storage(): Pick<Storage, 'getItem' | 'setItem'> | undefined {
   }
 }
 
-const api = createApiClient({ onUnauthenticated: () => app.session.expire() });
-const app = createAppModel({
-  api,
-  socket: createOperatorSocket({ wsOrigin: location.origin.replace(/^http/, 'ws') }),
-  notifier: createBrowserNotifier(),
-  now: createTickingNow().now,
-  newId,
-  storage: storage(),
-});
-
-// The hash is the route: links push history entries; model-driven moves (j/k, notifications) replace.
-app.navigate(parseRoute(location.hash));
-window.addEventListener('hashchange', () => app.navigate(parseRoute(location.hash)));
-effect(() => {
-  const hash = formatRoute(app.route.value);
-  if (location.hash !== hash) history.replaceState(null, '', hash);
-});
-
-document.addEventListener('keydown', (event) => {
-  if (app.session.status.peek() !== 'signed_in' || event.defaultPrevented) return;
-  const target = event.target instanceof HTMLElement ? event.target : null;
-  const inEditable = !!target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-  const shortcut = shortcutFor(
-    { key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey, inEditable, inComposer: target?.id === 'composer' },
-    app.singleKeyShortcuts.peek(),
-  );
-  if (!shortcut) return;
-  event.preventDefault();
-  app.runShortcut(shortcut);
-});
-
-void app.session.restore();
-
+// The signed-in inbox ends its session on a 401; the invite page has none to end.
+let onUnauthenticated = () => {};
+const api = createApiClient({ onUnauthenticated: () => onUnauthenticated() });
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html lacks #app');
 root.textContent = '';
-render(
-  <AppContext.Provider value={app}>
-    <App />
-  </AppContext.Provider>,
-  root,
-);
+// An invite link opens its own page: no session, no socket, no routes.
+const inviteToken = inviteTokenOf(location.hash);
+if (inviteToken) {
+  const invite = createInviteModel(api, inviteToken);
+  void invite.load();
+  render(<AcceptInvitePage model={invite} />, root);
+} else {
+  startInbox(root);
+}
+
+function startInbox(root: HTMLElement) {
+  const app = createAppModel({
+    api,
+    socket: createOperatorSocket({ wsOrigin: location.origin.replace(/^http/, 'ws') }),
+    notifier: createBrowserNotifier(),
+    now: createTickingNow().now,
+    newId,
+    storage: storage(),
+  });
+  onUnauthenticated = () => app.session.expire();
+
+  // The hash is the route: links push history entries; model-driven moves (j/k, notifications) replace.
+  app.navigate(parseRoute(location.hash));
+  window.addEventListener('hashchange', () => app.navigate(parseRoute(location.hash)));
+  effect(() => {
+    const hash = formatRoute(app.route.value);
+    if (location.hash !== hash) history.replaceState(null, '', hash);
+  });
+
+  document.addEventListener('keydown', (event) => {
+    if (app.session.status.peek() !== 'signed_in' || event.defaultPrevented) return;
+    const target = event.target instanceof HTMLElement ? event.target : null;
+    const inEditable = !!target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+    const shortcut = shortcutFor(
+      { key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey, inEditable, inComposer: target?.id === 'composer' },
+      app.singleKeyShortcuts.peek(),
+    );
+    if (!shortcut) return;
+    event.preventDefault();
+    app.runShortcut(shortcut);
+  });
+
+  void app.session.restore();
+
+  render(
+    <AppContext.Provider value={app}>
+      <App />
+    </AppContext.Provider>,
+    root,
+  );
+}

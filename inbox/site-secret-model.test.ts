@@ -17,7 +17,7 @@ describe('the site secret on the settings page', () => {
     expect(secret.secret.value).toBeNull();
     expect(api.siteSecret).not.toHaveBeenCalled();
     await secret.reveal();
-    expect(api.siteSecret).toHaveBeenCalledWith('site_1');
+    expect(api.siteSecret).toHaveBeenCalledWith('site_1', 'identity');
     expect(secret.secret.value).toBe('secret-1');
     secret.hide();
     expect(secret.secret.value).toBeNull();
@@ -58,6 +58,6 @@ describe('the site secret on the settings page', () => {
     expect(secret.secret.value).toBeNull();
     expect(api.operatorProfiles).toHaveBeenLastCalledWith('site_2');
     await secret.reveal();
-    expect(api.siteSecret).toHaveBeenLastCalledWith('site_2');
+    expect(api.siteSecret).toHaveBeenLastCalledWith('site_2', 'identity');
   });
 });

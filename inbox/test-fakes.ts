@@ -63,7 +63,7 @@ export function message(seq: number, overrides: Partial<Message> = {}): Message 
 }
 
 export function detail(conversation: ConversationSummary, messages: Message[] = [message(1), message(2)]): ConversationDetail {
-  return { conversation, messages, casePackage: null, audit: [] };
+  return { conversation, visitorId: 'v1', messages, casePackage: null, audit: [] };
 }
 
 export function callback(overrides: Partial<Callback> = {}): Callback {
@@ -140,6 +140,7 @@ export function fakeApi(overrides: Partial<InboxApi> = {}): FakeApi {
     bargeIn: action,
     takeOver: action,
     reply: action,
+    attach: action,
     transfer: action,
     returnToBot: action,
     resolve: action,
@@ -154,6 +155,11 @@ export function fakeApi(overrides: Partial<InboxApi> = {}): FakeApi {
     setPresence: async (presence) => ok({ presence }),
     siteSecret: async () => ok({ secret: 'secret-1' }),
     rotateSiteSecret: async () => ok({ secret: 'secret-2' }),
+    inviteOperator: async (_siteId, body) => ok({ inviteUrl: 'http://inbox.test/inbox/#/invite/token', email: body.email, role: body.role, expiresAt: '2026-01-01T00:00:00.000Z', emailed: false }),
+    removeOperator: async () => ok({ ok: true as const }),
+    inviteDetails: async () => ok({ email: 'lee@a.test', siteName: 'Acme', role: 'operator' as const, expiresAt: '2026-01-01T00:00:00.000Z', hasAccount: false }),
+    acceptInvite: async () => ok({ email: 'lee@a.test' }),
+    changePassword: async () => ok({ ok: true as const }),
     operatorProfiles: async () => ok({ operators: [operatorProfile({ operatorId: me.operatorId, name: me.name, role: 'admin' }), operatorProfile()] }),
     updateOperator: async (_siteId, operatorId, body) => ok({ operator: operatorProfile({ operatorId, ...body }) }),
     botApiKey: async () => ok({ set: false }),
@@ -162,6 +168,8 @@ export function fakeApi(overrides: Partial<InboxApi> = {}): FakeApi {
     insights: async () => ok(emptyInsights),
     insightConversations: async () => ok({ conversations: [], more: false }),
     insightsCsvUrl: (siteId) => `/api/sites/${siteId}/insights.csv`,
+    eraseVisitorData: async (_siteId, visitorId) =>
+      ok({ erasure: { visitorId, alreadyErased: false, conversations: 1, messages: 0, callbacks: 0, webhookDeliveries: 0, auditEntries: 0, erasedAt: at(0) } }),
   };
   const all: Record<string, unknown> = { ...defaults, ...overrides };
   for (const [name, fn] of Object.entries(all)) {

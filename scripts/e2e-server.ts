@@ -4,7 +4,7 @@ import { createLogger } from '../server/security/log-redaction';
 import { createFlowDeps } from '../server/composition';
 import { parseOutboundAllow } from '../server/security/outbound-url';
 import { e2eSecretKey } from './e2e-secret-key';
-import { seedDemo } from '../server/seed/seed-demo';
+import { demoOrigins, seedDemo } from '../server/seed/seed-demo';
 import { loadEmbeddingsConfig } from '../server/services/embeddings';
 import { connectDatabase } from '../server/store/database';
 
@@ -25,8 +25,17 @@ const deps = createFlowDeps(db, log, undefined, {
   siteCacheMs: 0,
 });
 await deps.store.ensureIndexes();
-await seedDemo(deps.store);
-const app = await buildApp({ deps, logger: log, staticDir: 'dist/public', demoSiteKey: 'demo', sessionTtlMs: 3600_000, cookieSecure: false });
+// E2E_EMPTY: a journey that starts from an empty database (the first hour) seeds nothing.
+if (!process.env.E2E_EMPTY) await seedDemo(deps.store, new Date(), { origins: demoOrigins(Number(process.env.PORT ?? 3917)) });
+const app = await buildApp({
+  deps,
+  logger: log,
+  staticDir: 'dist/public',
+  demoSiteKey: 'demo',
+  sessionTtlMs: 3600_000,
+  cookieSecure: false,
+  ...(process.env.PUBLIC_URL ? { publicUrl: process.env.PUBLIC_URL } : {}),
+});
 await app.listen({ port: Number(process.env.PORT ?? 3917), host: '127.0.0.1' });
 const stop = () => void app.close().then(() => process.exit(0));
 process.on('SIGTERM', stop);

@@ -1,7 +1,7 @@
 // Seeds the demo site and operators into MONGODB_URI / MONGODB_DB (idempotent).
 import { createStore } from '../server/store';
 import { connectDatabase } from '../server/store/database';
-import { seedDemo } from '../server/seed/seed-demo';
+import { demoOrigins, seedDemo } from '../server/seed/seed-demo';
 
 const uri = process.env.MONGODB_URI;
 if (!uri) {
@@ -11,5 +11,5 @@ if (!uri) {
 const { client, db } = await connectDatabase(uri, process.env.MONGODB_DB ?? 'baton');
 const store = createStore(db);
 await store.ensureIndexes();
-await seedDemo(store);
+await seedDemo(store, new Date(), { origins: demoOrigins(Number(process.env.PORT ?? 3000), process.env.PUBLIC_URL) });
 await client.close();

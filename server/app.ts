@@ -8,6 +8,7 @@ import { errorMessages } from '../shared/errors';
 import { MAX_FRAME_BYTES } from '../shared/protocol-version';
 import type { FlowDeps } from './composition';
 import type { TrustProxy } from './security/trust-proxy';
+import { attachmentRoutes } from './transport/http/attachment-routes';
 import { authRoutes } from './transport/http/auth-routes';
 import { conversationRoutes } from './transport/http/conversation-routes';
 import { installErrorHandler } from './transport/error-handler';
@@ -19,7 +20,9 @@ import { checkDatabase } from './flows/admin/health-check';
 import { createLifecycle, type Lifecycle } from './lifecycle';
 import { securityHeaders } from './transport/http/security-headers';
 import { operatorSocketRoutes } from './transport/sockets/operator-socket';
+import { visitorDataRoutes } from './transport/http/visitor-data-routes';
 import { siteRoutes } from './transport/http/site-routes';
+import { teamRoutes } from './transport/http/team-routes';
 import { staticRoutes } from './transport/http/static-routes';
 import { visitorSocketRoutes } from './transport/sockets/visitor-socket';
 import { widgetRoutes } from './transport/http/widget-routes';
@@ -51,6 +54,8 @@ export interface AppOptions {
   socketQueueLimit?: number;
   /** main.ts passes its own (starting → serving → draining); without one the app serves at once. */
   lifecycle?: Lifecycle;
+  /** PUBLIC_URL: the base of invite links (without it, the address the inbox was opened on). */
+  publicUrl?: string;
   /** HSTS on every response: only when PUBLIC_URL is https. */
   hsts?: boolean;
   /** Serves GET /metrics to this bearer token; null or absent: not served (404). */
@@ -144,6 +149,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(siteRoutes, { deps });
   await app.register(insightsRoutes, { deps });
   if (options.metricsToken) await app.register(metricsRoute, { metrics: deps.metrics, token: options.metricsToken });
+  await app.register(teamRoutes, { deps, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) });
+  await app.register(visitorDataRoutes, { deps });
   await app.register(visitorSocketRoutes, {
     deps,
     overload,
@@ -151,6 +158,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.socketQueueLimit ? { queueLimit: options.socketQueueLimit } : {}),
   });
   await app.register(widgetRoutes, { deps });
+  await app.register(attachmentRoutes, { deps });
   await app.register(operatorSocketRoutes, { deps, sessionCheckMs: options.operatorSessionCheckMs, helloDeadlineMs: options.helloDeadlineMs, presenceDelays: options.presenceDelays });
   await app.register(staticRoutes, { staticDir: options.staticDir, demoSiteKey: options.demoSiteKey });
 

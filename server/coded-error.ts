@@ -20,7 +20,12 @@ const statusOf: Record<ErrorCode, number> = {
   account_locked: 429,
   invalid_identity: 400,
   callback_slot_unavailable: 409,
+  attachment_too_large: 413,
+  attachment_type_forbidden: 415,
   db_unavailable: 503,
+  origin_not_allowed: 403,
+  invite_invalid: 410,
+  already_exists: 409,
   internal: 500,
 };
 

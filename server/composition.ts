@@ -5,6 +5,8 @@ import type { AgentBudget, Bot } from './bot/bot';
 import { createBot } from './bot/create-bot';
 import { type Hub, createInProcessHub } from './realtime/hub';
 import { open } from './security/secret-box';
+import type { Mailer } from './services/mail/mailer';
+import { webhookSecretOf } from './security/standard-webhooks';
 import { type Store, createStore } from './store';
 import { trackInFlightCommands } from './store/in-flight';
 import { createMetrics, type Metrics, registerScrapeGauges } from './observability/metrics';
@@ -48,6 +50,8 @@ export interface FlowDeps {
   outbound: OutboundPolicy;
   /** Prometheus metrics of this instance (observability/metrics.ts), served by GET /metrics when enabled. */
   metrics: Metrics;
+  /** Sends invites by email when SMTP_URL is set; null: invites are links to copy. */
+  mailer: Mailer | null;
 }
 
 /** A Map that forgets its oldest entry beyond `max`: per-instance memory stays bounded. */
@@ -80,6 +84,8 @@ export interface FlowDepsOptions {
    * behind the server's back.
    */
   siteCacheMs?: number;
+  /** SMTP_URL's mailer (services/mail); none by default. */
+  mailer?: Mailer | null;
 }
 
 export function createFlowDeps(
@@ -129,6 +135,7 @@ export function createFlowDeps(
     visitorConversations: new BoundedMap(100_000),
     outbound,
     secretKey,
+    mailer: options.mailer ?? null,
   };
 }
 
@@ -154,12 +161,12 @@ function botCache(outboundFetch: typeof fetch, secretKey: Buffer | null, budget:
   const bots = new Map<string, ReturnType<typeof createBot>>();
   return (site) => {
     // The sealed key's tag changes with every new key, so setting one builds a new bot.
-    const key = `${site._id}:${site.configVersion}:${site.secret}:${site.botApiKey?.tag ?? ''}`;
+    const key = `${site._id}:${site.configVersion}:${webhookSecretOf(site)}:${site.botApiKey?.tag ?? ''}`;
     let bot = bots.get(key);
     if (!bot) {
       if (bots.size > 500) bots.clear();
       const apiKey = site.botApiKey && secretKey ? open(secretKey, site.botApiKey) : null;
-      bot = createBot(site.config.bot, { siteSecret: site.secret, apiKey, budget, fetch: outboundFetch }, { queues: site.config.queues.map((q) => q.id) });
+      bot = createBot(site.config.bot, { siteSecret: webhookSecretOf(site), apiKey, budget, fetch: outboundFetch }, { queues: site.config.queues.map((q) => q.id) });
       bots.set(key, bot);
     }
     return bot;

@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import { createLogger } from './security/log-redaction';
 import { type AppConfig, loadConfig } from './config';
 import { createFlowDeps } from './composition';
+import { createSmtpMailer } from './services/mail/mailer';
 import { startSweepers } from './jobs/sweepers';
 import { describeStartupFailure, type StartupStep } from './startup-failure';
 import { createLifecycle } from './lifecycle';
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     outbound: config.outbound,
     hub,
     secretKey: config.secretKey,
+    mailer: config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : null,
   });
   await deps.store.ensureIndexes().catch((error) => failStartup(config, 'indexes', error));
   await hub.start().catch((error) => failStartup(config, 'event_bus', error));
@@ -48,6 +50,7 @@ async function main(): Promise<void> {
     lifecycle,
     hsts: config.publicUrl?.startsWith('https:') ?? false,
     metricsToken: config.metricsToken,
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
   });
   let stopSweepers = async () => {};
   app.addHook('onClose', async () => {
@@ -58,6 +61,7 @@ async function main(): Promise<void> {
     // Also before it: the last events go out and the others hear this instance's operators left.
     await deps.hub.close();
     await client.close();
+    deps.mailer?.close();
   });
   let closing = false;
   const shutdown = (signal: string) => {

@@ -17,6 +17,9 @@ export const AuditAction = z.enum([
   'intent_corrected',
   'config_changed',
   'operator_changed',
+  'visitor_data_exported',
+  'visitor_erased',
+  'retention_applied',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -32,6 +35,8 @@ export const AuditEntry = z.object({
   auditId: z.string(),
   siteId: z.string(),
   conversationId: z.nullable(z.string()),
+  /** The visitor an export or erasure was about (their id stays; their data does not). */
+  visitorId: z.optional(z.nullable(z.string())),
   action: AuditAction,
   actor: Actor,
   reasons: z.array(z.string()),
@@ -40,5 +45,7 @@ export const AuditEntry = z.object({
   from: z.nullable(ConversationState),
   to: z.nullable(ConversationState),
   at: z.string(),
+  /** The visitor was erased: the entry keeps who did what and when, without their words. */
+  erased: z.optional(z.boolean()),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { AttachmentRef } from './attachments';
 import { MAX_MESSAGE_CHARS } from './protocol-version';
 
 export const Id = z.string().check(z.minLength(1), z.maxLength(64));
@@ -34,6 +35,7 @@ export const Message = z.object({
   sender: z.object({ kind: SenderKind, id: z.optional(z.string()), name: z.optional(z.string()) }),
   text: z.string(),
   createdAt: z.string(),
+  attachment: z.optional(AttachmentRef),
 });
 export type Message = z.infer<typeof Message>;
 

@@ -20,7 +20,12 @@ export const ErrorCode = z.enum([
   'account_locked',
   'invalid_identity',
   'callback_slot_unavailable',
+  'attachment_too_large',
+  'attachment_type_forbidden',
   'db_unavailable',
+  'origin_not_allowed',
+  'invite_invalid',
+  'already_exists',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -46,7 +51,12 @@ export const errorMessages: Record<ErrorCode, string> = {
   account_locked: 'Too many failed sign-ins for this email; wait a little and try again.',
   invalid_identity: 'The identity could not be verified; tags and attributes are ignored.',
   callback_slot_unavailable: 'That callback time is no longer available; pick another one.',
+  attachment_too_large: 'The file is larger than 5 MB; send a smaller one or a link to it.',
+  attachment_type_forbidden: 'That kind of file cannot be sent; images (PNG, JPEG, GIF, WebP), PDF, text, CSV and Word, Excel or PowerPoint files can.',
   db_unavailable: 'The database is not answering; try again in a few seconds.',
+  origin_not_allowed: "This page's origin is not one of the site's allowed origins; an admin adds it under Settings → General (or `baton site origins`).",
+  invite_invalid: 'This invite link is unknown, already used or expired; ask an admin for a new one.',
+  already_exists: 'That already exists.',
   internal: 'Something went wrong on our side; it has been logged.',
 };
 

@@ -1,17 +1,19 @@
 import * as z from 'zod/mini';
-import { BOT_WEBHOOK_SIGNATURE_HEADER, BOT_WEBHOOK_TIMESTAMP_HEADER } from './bot-webhook';
 import { ConversationState, TriggerId, Urgency } from './entities';
 
 // What a site receives at config.webhook.url when a conversation changes hands: one POST per
 // event, a HandoffWebhookPayload as JSON (format 'json') or a SlackMessage (format 'slack').
 //
-// Signed like the bot webhook: hex HMAC-SHA256(siteSecret, `${x-baton-timestamp}.${rawBody}`),
-// sent as "sha256=<hex>" in x-baton-signature. A receiver should
-//   1. reject a timestamp more than five minutes from its clock (stops replays of a captured request);
-//   2. compare the signature in constant time over the raw bytes, before parsing JSON;
-//   3. answer 2xx at once and drop a repeated x-baton-delivery: a retry carries the same delivery id
-//      and body with a fresh timestamp and signature. Keep seen ids for at least ten minutes
-//      (the default retry schedule spans under four).
+// Signed as the Standard Webhooks specification says (standardwebhooks.com), with the site's webhook
+// signing secret (`whsec_…`, separate from the identity secret): `webhook-id` (the delivery id, the same
+// on every retry), `webhook-timestamp` (seconds) and `webhook-signature` ("v1,<base64 HMAC-SHA256 of
+// `${id}.${timestamp}.${rawBody}`>"). Any Standard Webhooks verifier checks it (the `standardwebhooks`
+// npm/PyPI packages, Svix's libraries). A receiver should
+//   1. verify over the raw bytes before parsing JSON (the verifiers also refuse a timestamp more than
+//      five minutes from their clock, which stops replays of a captured request);
+//   2. answer 2xx at once and drop a repeated webhook-id: a retry carries the same id and body with a
+//      fresh timestamp and signature. Keep seen ids for at least ten minutes (the default retry schedule
+//      spans under four).
 // 429 and 5xx answers, timeouts and network errors are retried; other statuses and redirects are not.
 // Retries make the order of arrival unreliable (an event may overtake an earlier one): order by occurredAt.
 
@@ -20,8 +22,10 @@ export const HANDOFF_WEBHOOK_VERSION = 1;
 export const HANDOFF_WEBHOOK_HEADERS = {
   event: 'x-baton-event',
   delivery: 'x-baton-delivery',
-  timestamp: BOT_WEBHOOK_TIMESTAMP_HEADER,
-  signature: BOT_WEBHOOK_SIGNATURE_HEADER,
+  /** Standard Webhooks (standardwebhooks.com): the message id, seconds since the epoch, `v1,<base64 HMAC-SHA256>`. */
+  id: 'webhook-id',
+  timestamp: 'webhook-timestamp',
+  signature: 'webhook-signature',
 } as const;
 
 /** The same list as OutgoingWebhookConfig['events']; server/webhooks/payload.ts fails to compile if they drift. */

@@ -42,9 +42,13 @@ export type ListConversationsResponse = z.infer<typeof ListConversationsResponse
 
 export const ConversationDetail = z.object({
   conversation: ConversationSummary,
+  /** Whose conversation it is: what an admin's export and erasure of the visitor's data name. */
+  visitorId: z.string(),
   messages: z.array(Message),
   casePackage: z.nullable(CasePackage),
   audit: z.array(AuditEntry),
+  /** The visitor's rating of the latest resolution, if they gave one. */
+  rating: z.optional(z.nullable(z.object({ score: z.number(), comment: z.nullable(z.string()) }))),
 });
 export type ConversationDetail = z.infer<typeof ConversationDetail>;
 
@@ -203,3 +207,64 @@ export const TestQuestionResponse = z.object({
   heldBack: z.boolean(),
 });
 export type TestQuestionResponse = z.infer<typeof TestQuestionResponse>;
+
+// ---- attachments (bodies are the raw file; the server reads its type from the bytes) ----
+const FileName = z.string().check(z.minLength(1), z.maxLength(255));
+const UploadId = z.string().check(z.minLength(1), z.maxLength(64));
+export const AttachmentIdParams = z.object({ attachmentId: UploadId });
+/** The visitor's token rides in the query (as on the visitor socket): no custom header, so no CORS preflight from the host page. */
+export const WidgetFileQuery = z.object({ site: z.string().check(z.minLength(1), z.maxLength(64)), token: z.string().check(z.minLength(1), z.maxLength(128)) });
+export const WidgetUploadQuery = z.object({ ...WidgetFileQuery.shape, clientMessageId: UploadId, name: FileName });
+export const OperatorUploadQuery = z.object({ clientMessageId: UploadId, name: FileName });
+export const WidgetUploadResponse = z.object({ message: Message });
+
+/** Which of a site's two secrets: identity verification (identify() hashes) or webhook signing. */
+export const SecretKindQuery = z.object({ kind: z._default(z.enum(['identity', 'webhook']), 'identity') });
+export type SecretKindQuery = z.infer<typeof SecretKindQuery>;
+
+/** A password someone chooses: long enough to resist guessing, short enough to hash quickly. */
+export const NewPassword = z.string().check(z.minLength(10, 'Choose a password of at least 10 characters.'), z.maxLength(200));
+
+export const InviteOperatorBody = z.object({
+  email: z.string().check(z.minLength(3), z.maxLength(254)),
+  role: z._default(Role, 'operator'),
+});
+export type InviteOperatorBody = z.infer<typeof InviteOperatorBody>;
+
+export const InviteResponse = z.object({
+  inviteUrl: z.string(),
+  email: z.string(),
+  role: Role,
+  expiresAt: z.string(),
+  /** It also went out by email (the server has SMTP_URL). */
+  emailed: z.boolean(),
+});
+export type InviteResponse = z.infer<typeof InviteResponse>;
+
+export const InviteTokenParams = z.object({ token: z.string().check(z.minLength(20), z.maxLength(100)) });
+
+export const InviteDetailsResponse = z.object({
+  email: z.string(),
+  siteName: z.string(),
+  role: Role,
+  expiresAt: z.string(),
+  /** The email already has an account: the person enters its password instead of choosing one. */
+  hasAccount: z.boolean(),
+});
+export type InviteDetailsResponse = z.infer<typeof InviteDetailsResponse>;
+
+export const AcceptInviteBody = z.object({
+  name: z._default(z.string().check(z.maxLength(80)), ''),
+  password: z.string().check(z.minLength(1), z.maxLength(200)),
+});
+export type AcceptInviteBody = z.infer<typeof AcceptInviteBody>;
+
+export const AcceptInviteResponse = z.object({ email: z.string() });
+
+export const ChangePasswordBody = z.object({
+  currentPassword: z.string().check(z.minLength(1), z.maxLength(200)),
+  newPassword: NewPassword,
+});
+export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
+
+export const OkResponse = z.object({ ok: z.literal(true) });

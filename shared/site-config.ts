@@ -17,12 +17,37 @@ export const OutgoingWebhookConfig = z.object({
 });
 export type OutgoingWebhookConfig = z.infer<typeof OutgoingWebhookConfig>;
 
+/** The scheme, host and port a page is served from, exactly as a browser sends it in `Origin`. */
+export function normalizeOrigin(value: string): string | null {
+  try {
+    const url = new URL(value.trim());
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    if (url.username || url.password || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) return null;
+    return url.origin;
+  } catch {
+    return null;
+  }
+}
+
+export const AllowedOrigin = z.string().check(
+  z.maxLength(200),
+  z.refine((v) => normalizeOrigin(v) === v, 'An origin is a scheme, host and optional port only, such as https://shop.example.com (no path, no trailing slash).'),
+);
+/** Days a resolved conversation is kept after its last activity: at least a day, at most ten years. */
+export const RETENTION_DAYS = { min: 1, max: 3650, default: 180 } as const;
+const RETENTION_DAYS_ISSUE = `Keep resolved conversations for a whole number of days from ${RETENTION_DAYS.min} to ${RETENTION_DAYS.max}.`;
+
 /**
  * One document per site; every part has defaults good enough for day one. These are its fields;
  * `SiteConfig` below adds the checks across fields.
  */
 export const SiteConfigFields = z.object({
   handoffEnabled: z._default(z.boolean(), true),
+  /**
+   * The pages allowed to run the widget: the visitor socket and the availability check refuse a browser
+   * whose `Origin` is not listed, so a site key copied onto another site does nothing. Empty: no page.
+   */
+  allowedOrigins: z._default(z.array(AllowedOrigin).check(z.maxLength(50)), []),
   /** The voice of the first replies suggested to operators in the case package. */
   replyTone: z._default(ReplyTone, 'friendly'),
   /** The bot keeps answering while the visitor waits for a person (off: it stays silent). */
@@ -37,6 +62,20 @@ export const SiteConfigFields = z.object({
     z.object({
       botMinutes: z._default(z.number().check(z.gte(1)), 30),
       humanMinutes: z._default(z.number().check(z.gte(1)), 120),
+    }),
+    {},
+  ),
+  /** How long personal data is kept: resolved conversations older than this are deleted (server/jobs/retention.ts). */
+  retention: z.prefault(
+    z.object({
+      resolvedDays: z._default(
+        z.number({ error: RETENTION_DAYS_ISSUE }).check(
+          z.int(RETENTION_DAYS_ISSUE),
+          z.gte(RETENTION_DAYS.min, RETENTION_DAYS_ISSUE),
+          z.lte(RETENTION_DAYS.max, RETENTION_DAYS_ISSUE),
+        ),
+        RETENTION_DAYS.default,
+      ),
     }),
     {},
   ),

@@ -66,6 +66,18 @@ export const VisitorMessageKey = z.enum([
   'senderBot',
   'senderVisitor',
   'senderSystem',
+  'attachLabel',
+  'attachTooLarge',
+  'attachForbidden',
+  'download',
+  'repliesIn',
+  'soundLabel',
+  'rate1',
+  'rate2',
+  'rate3',
+  'rate4',
+  'rate5',
+  'callbackMoreTimes',
 ]);
 export type VisitorMessageKey = z.infer<typeof VisitorMessageKey>;
 

@@ -63,6 +63,10 @@ export const CallbackOffer = z.object({
 });
 export type CallbackOffer = z.infer<typeof CallbackOffer>;
 
+/** The header's people (first names and initials) and their measured pace; null minutes: too little data to say. */
+export const VisitorTeam = z.object({ members: z.array(OperatorBadge), replyMinutes: z.nullable(z.number()) });
+export type VisitorTeam = z.infer<typeof VisitorTeam>;
+
 /** Everything the visitor may know about their conversation right now. */
 export const VisitorConversationView = z.object({
   conversationId: z.string(),
@@ -84,6 +88,7 @@ export const VisitorEvent = z.discriminatedUnion('type', [
     protocolVersion: z.number(),
     visitorToken: z.string(),
     ui: WidgetUi,
+    team: VisitorTeam,
     conversation: z.nullable(VisitorConversationView),
     messages: z.array(Message),
   }),

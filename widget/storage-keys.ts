@@ -7,6 +7,8 @@ export const storageKeys = {
   outbox: (siteKey: string) => `baton:${siteKey}:outbox`,
   /** JSON LauncherHints: the launcher's colour, label and whether to resume in the background. */
   launcher: (siteKey: string) => `baton:${siteKey}:launcher`,
+  /** "on" | "off": the visitor's choice of a tone when a person replies in a hidden tab; written only when they toggle it. */
+  sound: 'baton:sound',
 };
 
 export interface LauncherHints {

@@ -53,8 +53,12 @@ export async function startVisitor(browser: Browser, label: string): Promise<{ p
   return { page, name };
 }
 
-/** The visitor's stage card (connecting, who joined, closed…); only its news is a status region (StageCard.tsx). */
-export const visitorStage = (visitor: Page) => visitor.getByRole('dialog', { name: 'Chat with us' }).locator('.st');
+/**
+ * Where the visitor reads how the conversation stands: each status is said once, either as the
+ * transcript's notice (connecting, who joined, closed…) or on the stage card (place, wait, facts,
+ * forms; StageCard.tsx), so this is the panel holding both.
+ */
+export const visitorStage = (visitor: Page) => visitor.getByRole('dialog', { name: 'Chat with us' });
 
 /** An operator's inbox in its own browser context, showing Awaiting handoff. */
 export async function openInbox(browser: Browser, operator: Operator): Promise<Page> {

@@ -6,6 +6,8 @@ export class ServerProcess {
   constructor(
     readonly port: number,
     readonly database: string,
+    /** More environment for the server, e.g. E2E_EMPTY=1 for a database with nothing seeded. */
+    private readonly env: Record<string, string> = {},
   ) {}
 
   get url(): string {
@@ -14,7 +16,7 @@ export class ServerProcess {
 
   async start(keepData: boolean): Promise<void> {
     this.child = spawn('node_modules/.bin/tsx', ['scripts/e2e-server.ts'], {
-      env: { ...process.env, PORT: String(this.port), E2E_DB: this.database, ...(keepData ? { E2E_KEEP_DB: '1' } : {}) },
+      env: { ...process.env, ...this.env, PORT: String(this.port), E2E_DB: this.database, ...(keepData ? { E2E_KEEP_DB: '1' } : {}) },
       stdio: 'ignore',
     });
     for (let i = 0; i < 150; i++) {

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { attachmentAccept } from '../../shared/attachment-types';
 import { MAX_MESSAGE_CHARS } from '../../shared/protocol-version';
 import { useApp } from './app-context';
 
@@ -45,6 +46,20 @@ export function Composer() {
       <p id="composer-error" class="error" role="alert">
         {composer.error.value}
       </p>
+      <label class="attach">
+        Attach a file
+        <input
+          type="file"
+          accept={attachmentAccept}
+          disabled={!canReply}
+          onChange={(e) => {
+            const input = e.currentTarget;
+            const file = input.files?.[0];
+            if (file) void composer.attachFile(file, file.name);
+            input.value = '';
+          }}
+        />
+      </label>
       <button type="submit" class="primary" disabled={!canReply || !composer.text.value.trim()}>
         Send
       </button>

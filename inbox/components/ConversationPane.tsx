@@ -5,6 +5,8 @@ import { Composer } from './Composer';
 import { LockBadge } from './LockBadge';
 import { RatingBadge } from './RatingBadge';
 import { Transcript } from './Transcript';
+import { RatingNote } from './RatingNote';
+import { VisitorDataActions } from './VisitorDataActions';
 import { useApp } from './app-context';
 
 export function ConversationPane() {
@@ -44,10 +46,12 @@ export function ConversationPane() {
         <LockBadge />
         <RatingBadge rating={c.lastRating} />
       </div>
+      <VisitorDataActions />
       <ActionBar />
       <div class="conversation-body">
         <div class="chat">
           <Transcript />
+          <RatingNote />
           <Composer />
         </div>
         <CasePackagePanel />

@@ -37,6 +37,21 @@ export function GeneralForm() {
         </select>
       </label>
       <FieldIssues path="replyTone" />
+      <label for="allowed-origins">
+        Allowed origins: the pages that may run the widget, one per line (scheme and host, such as https://shop.example.com)
+      </label>
+      <textarea
+        id="allowed-origins"
+        rows={3}
+        value={c.allowedOrigins.join('\n')}
+        onChange={(e) =>
+          settings.update((d) => {
+            d.allowedOrigins = e.currentTarget.value.split('\n').map((line) => line.trim()).filter(Boolean);
+          })
+        }
+      />
+      <p class="muted">A copy of the site key on any other page is refused; with none listed, no page can use the widget.</p>
+      <FieldIssues path="allowedOrigins" />
     </fieldset>
   );
 }

@@ -23,6 +23,8 @@ export function LoginPage() {
           name="email"
           type="email"
           autocomplete="username"
+          // Arriving from an accepted invite: the email is already known.
+          defaultValue={new URLSearchParams(location.search).get('email') ?? ''}
           required
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? 'login-error' : undefined}

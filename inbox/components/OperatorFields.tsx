@@ -34,7 +34,7 @@ function Field({ id, name, value, issues }: { id: string; name: Key; value: stri
 
 /** One operator's capacity, languages and skills; saved on its own, at once. */
 export function OperatorFields({ operator }: { operator: OperatorProfile }) {
-  const { settings } = useApp();
+  const { settings, session } = useApp();
   const model = settings.operators;
   const outcome = model.outcomes.value[operator.operatorId];
   const issues = outcome?.issues ?? [];
@@ -64,6 +64,20 @@ export function OperatorFields({ operator }: { operator: OperatorProfile }) {
           <button type="submit" disabled={saving}>
             Save<span class="sr-only"> {operator.name}</span>
           </button>
+          {operator.operatorId === session.meId.value ? null : (
+            <button
+              type="button"
+              class="danger"
+              disabled={settings.team.busy.value}
+              onClick={() => {
+                if (window.confirm(`Remove ${operator.name} from this site? They are signed out at once and their conversations go back to the queue.`)) {
+                  void settings.team.remove(operator.operatorId, operator.name);
+                }
+              }}
+            >
+              Remove<span class="sr-only"> {operator.name}</span>
+            </button>
+          )}
         </div>
         <p role="status" class={failed ? 'error' : 'muted'}>
           {model.savingId.value === operator.operatorId ? 'Saving…' : outcome?.message}

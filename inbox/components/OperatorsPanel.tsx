@@ -1,3 +1,4 @@
+import { InviteForm } from './InviteForm';
 import { OperatorFields } from './OperatorFields';
 import { useApp } from './app-context';
 
@@ -16,6 +17,7 @@ export function OperatorsPanel() {
       {model.operators.value.map((o) => (
         <OperatorFields key={`${o.operatorId}:${model.revision.value}`} operator={o} />
       ))}
+      <InviteForm />
     </section>
   );
 }

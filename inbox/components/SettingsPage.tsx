@@ -8,6 +8,7 @@ import { JsonConfigEditor } from './JsonConfigEditor';
 import { MessagesForm } from './MessagesForm';
 import { OperatorsPanel } from './OperatorsPanel';
 import { PolicyTopicsForm } from './PolicyTopicsForm';
+import { RetentionForm } from './RetentionForm';
 import { TeachByExampleForm } from './TeachByExampleForm';
 import { QueuesForm } from './QueuesForm';
 import { SettingsSaveBar } from './SettingsSaveBar';
@@ -59,6 +60,7 @@ export function SettingsPage() {
           <WidgetLookForm />
           <MessagesForm />
           <WebhookForm />
+          <RetentionForm />
           <JsonConfigEditor />
           <SettingsSaveBar />
         </form>
@@ -71,7 +73,8 @@ export function SettingsPage() {
         <>
           <OperatorsPanel />
           <BotPanel />
-          <SiteSecretPanel />
+          <SiteSecretPanel kind="identity" />
+          <SiteSecretPanel kind="webhook" />
         </>
       ) : null}
     </section>

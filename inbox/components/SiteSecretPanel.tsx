@@ -1,10 +1,25 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { useApp } from './app-context';
 
-/** Reveal and rotate the site's signing secret; rotating asks first, since it breaks the old secret at once. */
-export function SiteSecretPanel() {
+const texts = {
+  identity: {
+    title: 'Identity secret',
+    about: "Your server computes identify()'s userHash with it (HMAC-SHA256 of the user id). Keep it on your server, never in a web page.",
+    consequence: 'The current secret stops working at once: identity hashes from your server fail until you give it the new secret.',
+  },
+  webhook: {
+    title: 'Webhook signing secret',
+    about:
+      'Baton signs every webhook and bot request with it (Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature); your receivers verify with it.',
+    consequence: "The current secret stops working at once: your receivers' signature checks fail until you give them the new secret.",
+  },
+} as const;
+
+/** Reveal and rotate one of the site's two secrets; rotating asks first, since it breaks the old secret at once. */
+export function SiteSecretPanel({ kind }: { kind: 'identity' | 'webhook' }) {
   const { settings } = useApp();
-  const s = settings.secret;
+  const s = kind === 'identity' ? settings.secret : settings.webhookSecret;
+  const t = texts[kind];
   const secret = s.secret.value;
   const confirming = s.confirming.value;
   const busy = s.busy.value !== null;
@@ -27,16 +42,13 @@ export function SiteSecretPanel() {
   }, [secret]);
 
   return (
-    <section class="settings-panel" aria-labelledby="secret-title">
-      <h3 id="secret-title">Signing secret</h3>
-      <p class="muted">
-        Your server computes identify()'s userHash with it (HMAC-SHA256 of the user id), and Baton signs every webhook request with it.
-        Keep it on your server, never in a web page.
-      </p>
+    <section class="settings-panel" aria-labelledby={`${kind}-secret-title`}>
+      <h3 id={`${kind}-secret-title`}>{t.title}</h3>
+      <p class="muted">{t.about}</p>
       {secret !== null ? (
         <div class="field">
-          <label for="site-secret">Signing secret</label>
-          <input id="site-secret" ref={field} type="text" class="mono" readOnly spellcheck={false} autocomplete="off" value={secret} onFocus={(e) => e.currentTarget.select()} />
+          <label for={`${kind}-site-secret`}>{t.title}</label>
+          <input id={`${kind}-site-secret`} ref={field} type="text" class="mono" readOnly spellcheck={false} autocomplete="off" value={secret} onFocus={(e) => e.currentTarget.select()} />
         </div>
       ) : null}
       <div class="action-row">
@@ -54,12 +66,9 @@ export function SiteSecretPanel() {
         </button>
       </div>
       {confirming ? (
-        <fieldset class="confirm" aria-describedby="rotate-consequence" onKeyDown={(e) => e.key === 'Escape' && s.cancelRotate()}>
-          <legend>Replace the signing secret with a new one?</legend>
-          <p id="rotate-consequence">
-            The current secret stops working at once: identity hashes from your server and your webhook receiver's checks fail until you
-            give them the new secret.
-          </p>
+        <fieldset class="confirm" aria-describedby={`${kind}-rotate-consequence`} onKeyDown={(e) => e.key === 'Escape' && s.cancelRotate()}>
+          <legend>Replace the {t.title.toLowerCase()} with a new one?</legend>
+          <p id={`${kind}-rotate-consequence`}>{t.consequence}</p>
           <div class="action-row">
             <button type="button" class="danger" disabled={busy} onClick={() => void s.rotate()}>
               Rotate now

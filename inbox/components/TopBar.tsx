@@ -1,3 +1,4 @@
+import { PasswordForm } from './PasswordForm';
 import { PresenceToggle } from './PresenceToggle';
 import { useApp } from './app-context';
 
@@ -33,6 +34,7 @@ export function TopBar() {
           Enable desktop notifications
         </button>
       ) : null}
+      <PasswordForm />
       <button type="button" onClick={() => void session.logout()}>
         Sign out
       </button>

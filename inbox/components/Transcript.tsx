@@ -1,6 +1,7 @@
 import type { Message } from '../../shared/entities';
 import { formatTime } from '../../frontend-common/format';
 import { useApp } from './app-context';
+import { AttachmentView } from './AttachmentView';
 
 const who: Record<Message['sender']['kind'], string> = {
   visitor: 'Visitor',
@@ -28,7 +29,7 @@ export function Transcript() {
                 {m.sender.name && m.sender.kind !== 'visitor' ? <span class="kind"> ({who[m.sender.kind]})</span> : null}{' '}
                 <time dateTime={m.createdAt}>{formatTime(m.createdAt)}</time>
               </p>
-              <p class="msg-text">{m.text}</p>
+              {m.attachment ? <AttachmentView file={m.attachment} /> : <p class="msg-text">{m.text}</p>}
             </li>
           ))}
           {pending.map((p) => (

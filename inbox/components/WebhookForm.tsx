@@ -6,7 +6,7 @@ import { useApp } from './app-context';
 type WebhookEvent = OutgoingWebhookConfig['events'][number];
 const allEvents = OutgoingWebhookConfig.shape.events._zod.def.innerType._zod.def.element.options as readonly WebhookEvent[];
 
-/** Where Baton posts handoff events, signed with the site secret (see "Signing secret" below). */
+/** Where Baton posts handoff events, signed with the webhook signing secret (see below). */
 export function WebhookForm() {
   const { settings } = useApp();
   const urlProps = useIssueProps('webhook.url');

@@ -13,6 +13,7 @@ import { createInboxModel } from './inbox-model';
 import { createSessionModel } from './session-model';
 import { routeConnectionStatus, routeEvent } from './live-events';
 import { createSettingsModel } from './settings-model';
+import { createVisitorDataModel } from './visitor-data-model';
 
 export interface AppDeps {
   api: InboxApi;
@@ -42,6 +43,7 @@ export function createAppModel(deps: AppDeps) {
     now: () => Date.now(),
   });
   const settings = createSettingsModel(api, directory);
+  const visitorData = createVisitorDataModel(api, () => void conversation.reloadAfresh());
   const section = signal<Section>('awaiting');
   const alerts = createAlertsModel(deps.notifier, (id) =>
     navigate({ section: section.peek() === 'settings' ? 'awaiting' : section.peek(), conversationId: id }),
@@ -131,6 +133,7 @@ export function createAppModel(deps: AppDeps) {
     callbacks,
     conversation,
     settings,
+    visitorData,
     alerts,
     section,
     route,

@@ -12,6 +12,7 @@ export interface ComposerDeps {
   canSend: ReadonlySignal<boolean>;
   sendTyping(isTyping: boolean): void;
   submit(text: string, clientMessageId: string): Promise<ApiFailure | null>;
+  attach?(file: Blob, name: string, clientMessageId: string): Promise<ApiFailure | null>;
   newId(): string;
   now(): number;
 }
@@ -83,6 +84,13 @@ export function createComposerModel(deps: ComposerDeps) {
       // Give the words back unless the operator already started another reply.
       if (!text.peek()) text.value = value;
       error.value = `Not sent: ${failure.message}`;
+    },
+    /** A file as a reply; the message arrives over the socket like any other, a refusal shows here. */
+    async attachFile(file: Blob, name: string) {
+      if (!deps.attach || !deps.canSend.peek()) return;
+      error.value = null;
+      const failure = await deps.attach(file, name, deps.newId());
+      if (failure) error.value = `Not sent: ${failure.message}`;
     },
     /** The server echoed replies as messages: they are no longer pending. An echo without its client id matches by text. */
     confirm(messages: readonly Pick<Message, 'clientMessageId' | 'text' | 'sender'>[]) {

@@ -52,6 +52,10 @@ export function createConversationModel(deps: ConversationDeps) {
       const failure = await run((id) => api.reply(id, { clientMessageId, text }), true);
       return failure && { ...failure, message: actionFailureMessage(failure) };
     },
+    async attach(file, name, clientMessageId) {
+      const failure = await run((id) => api.attach(id, file, name, clientMessageId), true);
+      return failure && { ...failure, message: actionFailureMessage(failure) };
+    },
   });
 
   /** Live messages for the conversation being opened, before its first snapshot arrives. */
@@ -152,6 +156,15 @@ export function createConversationModel(deps: ConversationDeps) {
     reload() {
       const id = openId.peek();
       if (id) void load(id, detail.peek() !== null);
+    },
+    /** Reads it again keeping no message held on screen: after an erasure its messages are gone for good. */
+    reloadAfresh() {
+      const id = openId.peek();
+      if (!id) return;
+      early.length = 0;
+      const current = detail.peek();
+      if (current) detail.value = { ...current, messages: [] };
+      return load(id, current !== null);
     },
     applyMessage(message: Message) {
       const current = detail.peek();

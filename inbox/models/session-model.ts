@@ -52,6 +52,12 @@ export function createSessionModel(api: InboxApi) {
       if (result.ok) signIn(result.value.operator);
       else error.value = loginFailureMessage(result.error);
     },
+    /** Answers what to tell the person; the server signs out their other sessions. */
+    async changePassword(currentPassword: string, newPassword: string): Promise<{ text: string; failed: boolean }> {
+      const result = await api.changePassword({ currentPassword, newPassword });
+      if (!result.ok) return { text: result.error.message, failed: true };
+      return { text: 'Password changed; your other sessions were signed out.', failed: false };
+    },
     async logout() {
       await api.logout();
       signOut(null);

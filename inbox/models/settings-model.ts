@@ -3,6 +3,7 @@ import { SiteConfig } from '../../shared/site-config';
 import type { InboxApi } from '../api-client';
 import type { FieldIssue } from '../api-errors';
 import type { DirectoryModel } from './directory-model';
+import { createTeamModel } from './team-model';
 import { createOperatorProfilesModel } from './operator-profiles-model';
 import { issuesAt, toFieldIssues } from './settings-rules';
 import { createSiteSecretModel } from './site-secret-model';
@@ -36,7 +37,9 @@ export function createSettingsModel(api: InboxApi, directory: Pick<DirectoryMode
   const message = signal<string | null>(null);
   /** Saved on their own, not with the config: the site's operators and its signing secret. */
   const operators = createOperatorProfilesModel(api);
-  const secret = createSiteSecretModel(api);
+  const team = createTeamModel(api, () => siteId.peek(), (id) => void operators.load(id));
+  const secret = createSiteSecretModel(api, 'identity');
+  const webhookSecret = createSiteSecretModel(api, 'webhook');
   const bot = createBotPanelModel(api);
   const issues = computed(() => [
     ...Object.entries(fieldProblems.value).map(([path, text]) => ({ path, message: text })),
@@ -66,6 +69,7 @@ export function createSettingsModel(api: InboxApi, directory: Pick<DirectoryMode
     validationIssues.value = [];
     fieldProblems.value = {};
     secret.reset(next);
+    webhookSecret.reset(next);
     void bot.reset(next);
     // Queue member checklists name these operators, so they load beside the config.
     void operators.load(next);
@@ -102,7 +106,9 @@ export function createSettingsModel(api: InboxApi, directory: Pick<DirectoryMode
     message,
     revision,
     operators,
+    team,
     secret,
+    webhookSecret,
     bot,
     issuesAt: (prefix: string) => issuesAt(issues.value, prefix),
     open,

@@ -1,12 +1,13 @@
 import { signal } from '@preact/signals';
-import type { InboxApi } from '../api-client';
+import type { InboxApi, SecretKind } from '../api-client';
 
 export const ROTATED_MESSAGE =
-  'New secret in place. Put it on your server now (BATON_SITE_SECRET and your webhook receiver): ' +
-  'identity hashes and webhook signatures made with the old secret no longer verify.';
+  'New secret in place. Put it on your server now (BATON_SITE_SECRET): identity hashes made with the old secret no longer verify.';
+export const WEBHOOK_ROTATED_MESSAGE =
+  'New secret in place. Give it to your webhook receivers now: signatures made with the old secret no longer verify.';
 
-/** The site's signing secret: hidden until an admin asks, replaced only after they confirm. */
-export function createSiteSecretModel(api: InboxApi) {
+/** One of the site's two secrets: hidden until an admin asks, replaced only after they confirm. */
+export function createSiteSecretModel(api: InboxApi, kind: SecretKind = 'identity') {
   const siteId = signal<string | null>(null);
   const secret = signal<string | null>(null);
   const confirming = signal(false);
@@ -21,6 +22,7 @@ export function createSiteSecretModel(api: InboxApi) {
   }
 
   return {
+    kind,
     secret,
     confirming,
     busy,
@@ -41,7 +43,7 @@ export function createSiteSecretModel(api: InboxApi) {
       const mine = ++token;
       busy.value = 'revealing';
       say(null);
-      const result = await api.siteSecret(id);
+      const result = await api.siteSecret(id, kind);
       if (mine !== token) return;
       busy.value = null;
       if (result.ok) secret.value = result.value.secret;
@@ -63,13 +65,13 @@ export function createSiteSecretModel(api: InboxApi) {
       if (!id || busy.peek() || !confirming.peek()) return;
       const mine = ++token;
       busy.value = 'rotating';
-      const result = await api.rotateSiteSecret(id);
+      const result = await api.rotateSiteSecret(id, kind);
       if (mine !== token) return;
       busy.value = null;
       confirming.value = false;
       if (!result.ok) return say(`Not rotated: ${result.error.message}`, true);
       secret.value = result.value.secret;
-      say(ROTATED_MESSAGE);
+      say(kind === 'identity' ? ROTATED_MESSAGE : WEBHOOK_ROTATED_MESSAGE);
     },
   };
 }

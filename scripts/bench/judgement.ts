@@ -7,7 +7,9 @@ import { SiteConfig } from '../../shared/site-config';
 import type { HandoffInput, Turn } from '../../server/domain/handoff-decision';
 import { decideHandoff, replayConversation } from '../../server/domain/triggers';
 import { loadExampleBank } from '../../server/meaning/example-bank';
-import { buildMeaningIndex, withMeanings } from '../../server/meaning/turn-meanings';
+import { loadHeads } from '../../server/meaning/head-file';
+import { createLiveEmbed } from '../../server/meaning/live-embed';
+import { buildMeaningIndex, textsToEmbed, withMeanings } from '../../server/meaning/turn-meanings';
 import { createEmbeddings, loadEmbeddingsConfig } from '../../server/services/embeddings';
 import { parseConversationLine } from '../triggers-replay/conversation-line';
 import { ms, pct, type Row } from './stats';
@@ -28,27 +30,45 @@ export async function judgementSection(rows: Row[]): Promise<void> {
   const embeddingsConfig = loadEmbeddingsConfig(process.env);
   if (embeddingsConfig.baseUrl === null) throw new Error('judgement bench: EMBEDDINGS_URL is not set');
   const embeddings = createEmbeddings(embeddingsConfig, { log: { info: () => {}, warn: () => {} } });
-  const index = await buildMeaningIndex(loadExampleBank(), (t) => embeddings.embedMany(t));
+  const bank = loadExampleBank();
+  const heads = loadHeads(embeddingsConfig.model, bank)?.heads ?? {};
+  const index = await buildMeaningIndex(bank, (t) => embeddings.embedMany(t), { heads });
   if (index === null) throw new Error('judgement bench: the embeddings service did not answer');
   const all = conversations();
-  // Each decision: the conversation so far, its new visitor turn embedded live (no cache), decided.
-  const live = (texts: readonly string[]) => embeddings.embed(texts, { deadlineMs: 5_000 });
+  // Each decision as the server makes it: the conversation so far, whose earlier turns the live
+  // embedder (an in-memory LRU, as in the server) already holds from their own decisions, and its new
+  // visitor turn embedded now through the real service, nearest examples, head, decision.
+  const live = createLiveEmbed(embeddings, { deadlineMs: 5_000 });
   const semantic: number[] = [];
   const rulesOnly: number[] = [];
+  const embedding: number[] = [];
+  const ours: number[] = [];
   let n = 0;
   for (const c of all) {
-    for (const [t, turn] of c.turns.entries()) {
-      if (turn.from !== 'visitor' || n >= TURNS) continue;
+    const sent: Turn[] = [];
+    for (const turn of c.turns) {
+      if (n >= TURNS) break;
+      // A suffix makes every visitor text new to the service, as a visitor's message is.
+      sent.push(turn.from === 'visitor' ? { ...turn, text: `${turn.text} ${n + 1}` } : turn);
+      if (turn.from !== 'visitor') {
+        await withMeanings(sent, index, live); // the bot reply's own decision, not timed
+        continue;
+      }
       n++;
-      // A suffix makes every text new to the service, as a visitor's message is.
-      const fresh: Turn[] = c.turns.slice(0, t + 1).map((x, i) => (i === t ? { ...x, text: `${x.text} ${n}` } : x));
       const r0 = performance.now();
-      decideHandoff({ ...c, turns: fresh }, config);
+      decideHandoff({ ...c, turns: sent }, config);
       rulesOnly.push(performance.now() - r0);
+      // Timed in two parts: the service embedding the new texts, then everything of ours (nearest
+      // examples, head, decision) with every vector at hand.
       const s0 = performance.now();
-      const withMeaning = await withMeanings(fresh, index, live);
+      await live(textsToEmbed(sent));
+      const s1 = performance.now();
+      const withMeaning = await withMeanings(sent, index, live);
       decideHandoff({ ...c, turns: withMeaning }, config);
-      semantic.push(performance.now() - s0);
+      const s2 = performance.now();
+      semantic.push(s2 - s0);
+      embedding.push(s1 - s0);
+      ours.push(s2 - s1);
     }
   }
   rows.push({
@@ -57,6 +77,13 @@ export async function judgementSection(rows: Row[]): Promise<void> {
     figure: `${ms(pct(semantic, 50))} / ${ms(pct(semantic, 99))}`,
     baseline: `rules only ${ms(pct(rulesOnly, 50))} / ${ms(pct(rulesOnly, 99))}`,
     ratio: pct(semantic, 99) / pct(rulesOnly, 99),
+  });
+  rows.push({
+    section: 'judgement',
+    measured: 'of which the embeddings service (new texts of the turn) p50 / p99; the rest (nearest examples, head, decision) p50 / p99',
+    figure: `${ms(pct(embedding, 50))} / ${ms(pct(embedding, 99))}; ${ms(pct(ours, 50))} / ${ms(pct(ours, 99))}`,
+    baseline: `rules only ${ms(pct(rulesOnly, 50))} / ${ms(pct(rulesOnly, 99))}`,
+    ratio: pct(ours, 99) / pct(rulesOnly, 99),
   });
 
   // Replay: REPLAYS conversations drawn from the calibration split, texts already embedded once

@@ -6,13 +6,17 @@
 // wins at least MIN_GAIN (about two conversations) — few calibration conversations name each label,
 // and a threshold that wins one of them is noise. Objective: recall − FE_WEIGHT × false escalations,
 // plus a little queue accuracy.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { SemanticThresholdConfig } from '../../shared/config/semantic';
 import { SiteConfig } from '../../shared/site-config';
 import type { HandoffInput } from '../../server/domain/handoff-decision';
 import { replayConversation } from '../../server/domain/triggers';
 import { type Expectation, parseConversationLine } from '../triggers-replay/conversation-line';
 import { formatMeasures, measure, type Outcome } from '../triggers-replay/measures';
+import { loadExampleBank } from '../../server/meaning/example-bank';
+import { encodeHeads, headsDir, headsFileName } from '../../server/meaning/head-file';
+import { loadEmbeddingsConfig } from '../../server/services/embeddings';
 import { meaningSource } from './meanings';
 
 const FE_WEIGHT = 1;
@@ -23,7 +27,9 @@ const LABELS = [
   'data_deletion', 'bot_cannot',
 ];
 const ROUTING_MINS = Array.from({ length: 16 }, (_, i) => Math.round((0.8 + i * 0.01) * 1000) / 1000);
-const MINS = Array.from({ length: 18 }, (_, i) => Math.round((0.8 + i * 0.01) * 1000) / 1000);
+// 1 switches the nearest-examples test off, leaving the label to the trained head.
+const MINS = [...Array.from({ length: 18 }, (_, i) => Math.round((0.8 + i * 0.01) * 1000) / 1000), 1];
+const HEADS: (number | undefined)[] = [undefined, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
 const MARGINS = [-0.02, -0.01, 0, 0.005, 0.01, 0.015, 0.02, 0.025, 0.03, 0.04, 0.05];
 const VETOES: (number | null)[] = [null, 0, 0.01, 0.02, 0.03, 0.05];
 const RESTATES: (number | null)[] = [0.9, 0.92, 0.94, 0.96, null];
@@ -35,8 +41,16 @@ const recorded = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !
   return parsed.conversation;
 });
 const base = SiteConfig.parse({});
-const source = await meaningSource(base);
+// The bank's heads are trained afresh here and written to data/handoff-heads, then the thresholds are set on top of them.
+const source = await meaningSource(base, process.env, 'train');
 process.stderr.write(`${source.note}\n`);
+if (source.index) {
+  const model = loadEmbeddingsConfig(process.env).model;
+  const headsPath = join(headsDir(), headsFileName(model));
+  mkdirSync(headsDir(), { recursive: true });
+  writeFileSync(headsPath, encodeHeads(model, loadExampleBank(), { visitor: source.index.visitor.head, bot: source.index.bot.head }));
+  process.stderr.write(`wrote ${headsPath}\n`);
+}
 const inputs: HandoffInput[] = await source.attach(recorded.map((r) => r.input));
 
 interface Params {
@@ -60,6 +74,10 @@ function score(params: Params): number {
 
 let best: Params = { thresholds: { default: { min: 0.88, margin: 0.02 } }, veto: 0.03, restates: 0.94 };
 let bestScore = score(best);
+const withHead = (t: SemanticThresholdConfig, head: number | undefined): SemanticThresholdConfig => {
+  const { head: _, ...rest } = t;
+  return head === undefined ? rest : { ...rest, head };
+};
 const tryParams = (candidate: Params, gain = 0): void => {
   const s = score(candidate);
   if (s > bestScore + gain) {
@@ -69,7 +87,9 @@ const tryParams = (candidate: Params, gain = 0): void => {
 };
 
 // 1. One threshold for all labels.
-for (const min of MINS) for (const margin of MARGINS) tryParams({ ...best, thresholds: { default: { min, margin } } });
+for (const head of HEADS) {
+  for (const min of MINS) for (const margin of min === 1 ? [0] : MARGINS) tryParams({ ...best, thresholds: { default: withHead({ min, margin }, head) } });
+}
 process.stderr.write(`shared threshold ${JSON.stringify(best.thresholds.default)} → ${bestScore.toFixed(4)}\n`);
 // 2. The floor of the routing hints (technical, billing, delivery), judged by the queue alone.
 {
@@ -79,14 +99,16 @@ process.stderr.write(`shared threshold ${JSON.stringify(best.thresholds.default)
   };
   let bestQueue = -1;
   let pick = best;
-  for (const min of ROUTING_MINS) {
-    const candidate = { ...best, thresholds: { ...best.thresholds, routing: { min, margin: 0 } } };
-    const q = queueOf(candidate);
-    if (q > bestQueue) [bestQueue, pick] = [q, candidate];
+  for (const head of HEADS) {
+    for (const min of [...ROUTING_MINS, 1]) {
+      const candidate = { ...best, thresholds: { ...best.thresholds, routing: withHead({ min, margin: 0 }, head) } };
+      const q = queueOf(candidate);
+      if (q > bestQueue) [bestQueue, pick] = [q, candidate];
+    }
   }
   best = pick;
   bestScore = score(best);
-  process.stderr.write(`routing floor ${best.thresholds.routing?.min} → queue ${bestQueue.toFixed(3)}\n`);
+  process.stderr.write(`routing floor ${JSON.stringify(best.thresholds.routing)} → queue ${bestQueue.toFixed(3)}\n`);
 }
 // 3. Veto and restating.
 for (const veto of VETOES) tryParams({ ...best, veto });
@@ -98,6 +120,8 @@ for (let round = 0; round < 2; round++) {
     for (const min of MINS) tryParams({ ...best, thresholds: { ...best.thresholds, [label]: { ...current, min } } }, MIN_GAIN);
     const afterMin = best.thresholds[label] ?? best.thresholds.default!;
     for (const margin of MARGINS) tryParams({ ...best, thresholds: { ...best.thresholds, [label]: { ...afterMin, margin } } }, MIN_GAIN);
+    const afterMargin = best.thresholds[label] ?? best.thresholds.default!;
+    for (const head of HEADS) tryParams({ ...best, thresholds: { ...best.thresholds, [label]: withHead(afterMargin, head) } }, MIN_GAIN);
   }
 }
 process.stderr.write(`calibrated → ${bestScore.toFixed(4)}\n${formatMeasures(measure(outcomes(best)))}`);

@@ -5,6 +5,8 @@ export interface AuditRecord {
   _id: string;
   siteId: string;
   conversationId: string | null;
+  /** The visitor an export or erasure was about; absent on other entries. */
+  visitorId?: string | null;
   action: AuditAction;
   actor: Actor;
   reasons: string[];
@@ -13,4 +15,6 @@ export interface AuditRecord {
   from: ConversationState | null;
   to: ConversationState | null;
   at: Date;
+  /** The person this entry was about was erased: evidence emptied, note replaced (store/visitor-data-store.ts). */
+  erased?: boolean;
 }

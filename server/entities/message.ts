@@ -1,3 +1,4 @@
+import type { AttachmentRef } from '../../shared/attachments';
 import type { SenderKind } from '../../shared/entities';
 
 export interface BotMeta {
@@ -21,4 +22,6 @@ export interface Message {
   text: string;
   bot: BotMeta | null;
   createdAt: Date;
+  /** A file sent with the message; absent on messages stored before attachments. */
+  attachment?: AttachmentRef | null;
 }

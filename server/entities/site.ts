@@ -4,8 +4,13 @@ export interface Site {
   _id: string;
   siteKey: string;
   name: string;
-  /** HMAC key for identity verification and webhook signatures; never sent to browsers. */
+  /** HMAC key that identify() hashes are checked with; never sent to browsers. */
   secret: string;
+  /**
+   * Signs outgoing requests (the handoff webhook, the bot webhook) as Standard Webhooks does:
+   * `whsec_` + base64. Sites stored before it existed sign with `secret` until it is rotated.
+   */
+  webhookSecret?: string;
   config: SiteConfig;
   configVersion: number;
   updatedAt: Date;

@@ -9,4 +9,6 @@ export interface Visitor {
   context: VisitorContext;
   createdAt: Date;
   lastSeenAt: Date;
+  /** Set when their data was erased: the document is then a tombstone with no personal field left. */
+  erasedAt?: Date | null;
 }

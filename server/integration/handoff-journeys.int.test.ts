@@ -175,9 +175,11 @@ describe('handoff journeys on the real server', () => {
     await h.deps.webhooks.idle();
     expect(received.map((r) => r.headers['x-baton-event'])).toEqual(['escalated', 'claimed']);
     for (const r of received) {
-      const ts = r.headers['x-baton-timestamp'] as string;
-      const expected = `sha256=${createHmac('sha256', 'hook-secret').update(`${ts}.${r.body}`).digest('hex')}`;
-      expect(r.headers['x-baton-signature']).toBe(expected);
+      // Standard Webhooks: v1,base64 HMAC-SHA256 of "id.timestamp.body" (a site stored without a webhook secret signs with its secret's bytes).
+      const [messageId, ts] = [r.headers['webhook-id'] as string, r.headers['webhook-timestamp'] as string];
+      const expected = `v1,${createHmac('sha256', 'hook-secret').update(`${messageId}.${ts}.${r.body}`).digest('base64')}`;
+      expect(r.headers['webhook-signature']).toBe(expected);
+      expect(messageId).toBe(r.headers['x-baton-delivery']);
       expect(JSON.parse(r.body)).toMatchObject({ conversationId: id, siteId: 'site-a', queue: 'billing' });
     }
     expect(new Set(received.map((r) => r.headers['x-baton-delivery'])).size).toBe(2);

@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Db, MongoClient } from 'mongodb';
@@ -75,7 +75,7 @@ async function startServer(extra: NodeJS.ProcessEnv): Promise<void> {
 beforeAll(async () => {
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: repo, stdio: 'pipe' });
   app = mkdtempSync(join(tmpdir(), 'baton-prod-'));
-  for (const part of ['dist', 'data', 'package.json']) cpSync(join(repo, part), join(app, part), { recursive: true });
+  for (const part of ['dist', 'data', 'package.json', 'bin']) cpSync(join(repo, part), join(app, part), { recursive: true });
   symlinkSync(join(repo, 'node_modules'), join(app, 'node_modules'));
 
   client = await MongoClient.connect(testDatabaseUri());
@@ -98,6 +98,16 @@ afterAll(async () => {
 });
 
 describe('the production build under plain node', () => {
+  it('runs the baton command line from the build: no sources beside it, so bin/baton.mjs takes dist/server/cli.js', () => {
+    expect(existsSync(join(app, 'server'))).toBe(false);
+    const env = { PATH: process.env.PATH, MONGODB_URI: testDatabaseUri(), MONGODB_DB: db.databaseName, PUBLIC_URL: 'https://chat.example.com' };
+    const baton = (...args: string[]) => execFileSync(process.execPath, ['bin/baton.mjs', ...args], { cwd: app, env, encoding: 'utf8' });
+    const created = baton('site', 'create', '--name', 'Built', '--origin', 'https://built.example', '--admin', 'ana@built.example');
+    expect(created).toMatch(/<script src="https:\/\/chat\.example\.com\/widget\.js" data-site="built-[a-z0-9]+" async><\/script>/);
+    expect(created).toMatch(/https:\/\/chat\.example\.com\/inbox\/#\/invite\/[\w-]{43}/);
+    expect(baton('site', 'list')).toMatch(/^built-[a-z0-9]+\tBuilt\t\S+\thttps:\/\/built\.example$/m);
+  });
+
   it('answers the probes', async () => {
     const live = await fetch(`${h.baseUrl}/livez`);
     expect(live.status).toBe(200);

@@ -29,7 +29,7 @@ describe('security headers', () => {
 
   it('leave the widget readable from any origin: the availability check and the demo host page', async () => {
     h = await startHarness();
-    await seedSite(h, { siteId: 'site-a', siteKey: 'key-a' });
+    await seedSite(h, { siteId: 'site-a', siteKey: 'key-a', config: { allowedOrigins: ['https://shop.example'] } });
     const availability = await fetch(`${h.baseUrl}/api/widget/availability?site=key-a`, { headers: { origin: 'https://shop.example' } });
     expect(availability.status).toBe(200);
     expect(availability.headers.get('access-control-allow-origin')).toBe('*');

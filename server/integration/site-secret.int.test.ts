@@ -59,11 +59,11 @@ describe('revealing the site secret', () => {
     const sam = await loginOperator(h, 'sam@a.test');
     expect(await sam.fetch('/api/sites/site-a/secret')).toEqual({
       status: 403,
-      body: { code: 'forbidden', message: "Only admins can see the site's signing secret." },
+      body: { code: 'forbidden', message: "Only admins can see the site's identity secret." },
     });
     expect(await sam.fetch('/api/sites/site-a/secret/rotate', { body: {} })).toEqual({
       status: 403,
-      body: { code: 'forbidden', message: "Only admins can rotate the site's signing secret." },
+      body: { code: 'forbidden', message: "Only admins can rotate the site's identity secret." },
     });
     expect(await storedSecret()).toBe(OLD);
   });
@@ -107,7 +107,7 @@ describe('rotating the site secret', () => {
     expect(await storedSecret()).toBe(OLD);
   });
 
-  it('verifies identities and signs bot requests with the new secret from the next message on', async () => {
+  it('verifies identities with the new identity secret from the next message on; bot requests keep the webhook secret until it is rotated', async () => {
     const ana = await loginOperator(h, 'ana@a.test');
     const hashWith = (secret: string, id: string) => createHmac('sha256', secret).update(id).digest('hex');
     const before = await visitorSession(h, 'key-a');
@@ -126,8 +126,18 @@ describe('rotating the site secret', () => {
 
     fresh.client.send({ type: 'send_message', clientMessageId: 'q2', text: 'When do you open?' });
     await fresh.client.waitFor('message_added', (e) => e.message.sender.kind === 'bot');
-    expect(verifyWebhookSignature(secret, ts(1), botRequests[1]!.body, sig(1), Date.now())).toBe(true);
-    expect(verifyWebhookSignature(OLD, ts(1), botRequests[1]!.body, sig(1), Date.now())).toBe(false);
+    // Separate secrets: rotating the identity secret left the signing of outgoing requests alone.
+    expect(verifyWebhookSignature(OLD, ts(1), botRequests[1]!.body, sig(1), Date.now())).toBe(true);
+    expect(verifyWebhookSignature(secret, ts(1), botRequests[1]!.body, sig(1), Date.now())).toBe(false);
+
+    const webhook = SiteSecretResponse.parse((await ana.fetch('/api/sites/site-a/secret/rotate?kind=webhook', { body: {} })).body).secret;
+    expect(webhook).toMatch(/^whsec_/);
+    expect((await ana.fetch('/api/sites/site-a/secret?kind=webhook')).body).toEqual({ secret: webhook });
+    expect(await storedSecret()).toBe(secret);
+    fresh.client.send({ type: 'send_message', clientMessageId: 'q3', text: 'When do you open?' });
+    await fresh.client.waitFor('message_added', (e) => e.message.sender.kind === 'bot' && e.message.seq > 2);
+    expect(verifyWebhookSignature(webhook, ts(2), botRequests[2]!.body, sig(2), Date.now())).toBe(true);
+    expect(verifyWebhookSignature(OLD, ts(2), botRequests[2]!.body, sig(2), Date.now())).toBe(false);
     for (const s of [before, stale, fresh]) s.client.close();
   });
 });

@@ -3,6 +3,10 @@ import { requeueLapsedOffers } from '../flows/handoff/auto-assign';
 import { createHoursWatch } from './hours-watch';
 import { resolveInactiveConversations } from './inactivity';
 import { createJobLease, type JobLease } from './job-lease';
+import { applyRetention } from './retention';
+
+/** Retention works in days: once an hour is often enough. */
+const RETENTION_EVERY_MS = 60 * 60_000;
 
 export interface LeasedJob {
   name: string;
@@ -45,7 +49,8 @@ export function runLeasedJobs(deps: Pick<FlowDeps, 'log'>, lease: JobLease, jobs
 
 /**
  * Background sweeps: idle conversations, opening/closing hours, expired operator sessions and old
- * webhook deliveries every minute, lapsed automatic offers every few seconds, on the one instance
+ * webhook deliveries every minute, lapsed automatic offers every few seconds, expired personal data
+ * (retention.ts) every hour, on the one instance
  * holding the sweeps lease; the webhook worker on every instance (it claims each delivery row itself).
  */
 export async function startSweepers(deps: FlowDeps, options: { instanceId: string; leaseMs?: number }): Promise<() => Promise<void>> {
@@ -65,6 +70,7 @@ export async function startSweepers(deps: FlowDeps, options: { instanceId: strin
     { name: 'expired-sessions', everyMs: 60_000, run: () => deps.store.sessions.deleteExpired(deps.clock.now()) },
     { name: 'settled-webhook-deliveries', everyMs: 60_000, run: () => deps.store.webhookDeliveries.deleteSettled(deps.clock.now()) },
     { name: 'lapsed-offers', everyMs: 3_000, run: () => requeueLapsedOffers(deps) },
+    { name: 'retention', everyMs: RETENTION_EVERY_MS, run: () => applyRetention(deps) },
   ]);
   const stopWebhooks = deps.webhooks.start();
   return async () => {

@@ -4,6 +4,7 @@ import type { Turn } from '../domain/handoff-decision';
 import type { Example } from '../domain/triggers/meaning';
 import type { Site } from '../entities/site';
 import type { EmbedderStatus, Embeddings } from '../services/embeddings';
+import { trainLinearHead } from '../domain/triggers/linear-head';
 import { createMeanings } from './meanings';
 
 // A stand-in for the embeddings service: a text's vector is the unit axis of its first word, so
@@ -94,6 +95,24 @@ describe('meanings in the live server', () => {
     // Another site's sentences are not this one's.
     const [plain] = await meanings.attach(siteWith(), [visitor('lamp stopped working')]);
     expect(plain?.meaning?.labels.warranty).toBeUndefined();
+  });
+
+  it("reads the bank's trained head, and leaves out one of other dimensions than the service's vectors", async () => {
+    const fake = fakeEmbeddings();
+    fake.openBulk();
+    const head = trainLinearHead(bank.map((e) => vectorOf(e.text)), bank.map((e) => e.label), { steps: 20 });
+    const meanings = createMeanings({ embeddings: fake.embeddings, log: quiet, loadBank: () => bank, loadHeads: () => ({ heads: { visitor: head }, isStale: false }), liveDeadlineMs: 50 });
+    meanings.start();
+    await tick();
+    const [judged] = await meanings.attach(siteWith(), [visitor('money back now')]);
+    expect(judged?.meaning?.probabilities?.refund).toBeGreaterThan(0.5);
+    const narrow = trainLinearHead([Float32Array.from([1, 0]), Float32Array.from([0, 1])], ['refund', 'none'], { steps: 5 });
+    const other = createMeanings({ embeddings: fake.embeddings, log: quiet, loadBank: () => bank, loadHeads: () => ({ heads: { visitor: narrow }, isStale: false }), liveDeadlineMs: 50 });
+    other.start();
+    await tick();
+    const [plain] = await other.attach(siteWith(), [visitor('money back now')]);
+    expect(plain?.meaning?.labels.refund).toBeDefined();
+    expect(plain?.meaning?.probabilities).toBeUndefined();
   });
 
   it('leaves the turns to the rules when the service does not answer, and the site has the layer off', async () => {

@@ -8,6 +8,7 @@ import type { Example } from '../domain/triggers/meaning';
 import type { Site } from '../entities/site';
 import type { EmbedderStatus, Embeddings, EmbeddingsLog } from '../services/embeddings';
 import { siteExamples } from './example-bank';
+import { type LoadedHeads, loadHeads } from './head-file';
 import { createLiveEmbed } from './live-embed';
 import { buildMeaningIndex, type EmbedTexts, joinIndexes, type MeaningIndex, textsToEmbed, withMeanings } from './turn-meanings';
 
@@ -31,6 +32,8 @@ export interface MeaningsOptions {
   embeddings: Embeddings;
   log: EmbeddingsLog;
   loadBank: () => Example[];
+  /** The bank's trained heads for the service's model (data/handoff-heads); null: nearness decides alone. */
+  loadHeads?: (bank: readonly Example[]) => LoadedHeads | null;
   /** Deadline of a live turn's call (EMBEDDINGS_TIMEOUT_MS). */
   liveDeadlineMs: number;
   /** First wait before the bank is tried again when the service did not answer; doubles up to 60 s. */
@@ -55,14 +58,31 @@ export function createMeanings(options: MeaningsOptions): Meanings {
   let retryTimer: NodeJS.Timeout | null = null;
   const siteIndexes = new Map<string, Promise<MeaningIndex | null>>();
 
+  function readHeads(examples: readonly Example[]): LoadedHeads | null {
+    try {
+      return (options.loadHeads ?? ((bank) => loadHeads(embeddings.model, bank)))(examples);
+    } catch (error) {
+      log.warn({ embeddings: { reason: (error as Error).message } }, 'trained head unreadable: nearest examples decide alone');
+      return null;
+    }
+  }
+
   async function buildBank(waitMs: number): Promise<void> {
     if (closed) return;
     const startedAt = Date.now();
-    const index = await buildMeaningIndex(options.loadBank(), bulkEmbed);
+    const examples = options.loadBank();
+    const heads = readHeads(examples);
+    const index = await buildMeaningIndex(examples, bulkEmbed, { heads: heads?.heads ?? {} });
     if (closed) return;
     if (index) {
       bank = index;
-      log.info({ embeddings: { examples: index.visitor.examples.length + index.bot.examples.length, tookMs: Date.now() - startedAt } }, 'example bank ready: turns are judged by meaning too');
+      const withHead = index.visitor.head !== undefined;
+      log.info(
+        { embeddings: { examples: index.visitor.examples.length + index.bot.examples.length, trainedHead: withHead, tookMs: Date.now() - startedAt } },
+        'example bank ready: turns are judged by meaning too',
+      );
+      if (!withHead) log.warn({ embeddings: { model: embeddings.model } }, 'no trained head for this embeddings model (npm run calibrate trains one): nearest examples decide alone');
+      else if (heads?.isStale) log.warn({ embeddings: { model: embeddings.model } }, 'the example bank changed since its head was trained: run npm run calibrate');
       return;
     }
     log.warn({ embeddings: { retryInMs: waitMs } }, 'example bank not built yet (embeddings service unavailable): turns are judged by the rules alone');

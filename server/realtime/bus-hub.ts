@@ -11,8 +11,11 @@ export type BusPayload =
   | { kind: 'site'; siteId: string; event: OperatorEvent }
   | { kind: 'operator'; operatorId: string; event: OperatorEvent }
   | { kind: 'end_session'; sessionId: string }
+  | { kind: 'end_visitor'; visitorId: string }
   | { kind: 'config_changed'; siteId: string; configVersion: number }
-  | { kind: 'operator_connected' | 'operator_disconnected'; operatorId: string };
+  | { kind: 'operator_connected' | 'operator_disconnected'; operatorId: string }
+  /** An event blanked because it named an erased visitor (store/visitor-data-store.ts): delivers nothing. */
+  | { kind: 'erased' };
 
 export interface BusHub extends Hub {
   readonly instanceId: string;
@@ -66,11 +69,15 @@ export function createBusHub(db: Db, options: BusHubOptions): BusHub {
         return local.toOperator(payload.operatorId, payload.event);
       case 'end_session':
         return local.endSession(payload.sessionId);
+      case 'end_visitor':
+        return local.endVisitor(payload.visitorId);
       case 'config_changed':
         return configListeners.emit(payload.siteId, payload.configVersion);
       case 'operator_connected':
       case 'operator_disconnected':
         return; // only ever another instance's news: see onTail
+      case 'erased':
+        return;
     }
   };
 
@@ -95,10 +102,11 @@ export function createBusHub(db: Db, options: BusHubOptions): BusHub {
     toSite: (siteId, event) => both({ kind: 'site', siteId, event }),
     toOperator: (operatorId, event) => both({ kind: 'operator', operatorId, event }),
     endSession: (sessionId) => both({ kind: 'end_session', sessionId }),
+    endVisitor: (visitorId) => both({ kind: 'end_visitor', visitorId }),
     configChanged: (siteId, configVersion) => both({ kind: 'config_changed', siteId, configVersion }),
     onConfigChanged: configListeners.add,
     onOperatorsVanished: vanishedListeners.add,
-    subscribeVisitor: (visitorId, send) => local.subscribeVisitor(visitorId, send),
+    subscribeVisitor: (visitorId, send, end) => local.subscribeVisitor(visitorId, send, end),
     subscribeOperator(subscriber) {
       const first = !local.connectedOperators().has(subscriber.operatorId);
       const unsubscribe = local.subscribeOperator(subscriber);

@@ -24,12 +24,15 @@ export interface Hub {
   toVisitor(visitorId: string, event: VisitorEvent): void;
   toSite(siteId: string, event: OperatorEvent): void;
   toOperator(operatorId: string, event: OperatorEvent): void;
-  subscribeVisitor(visitorId: string, send: Send<VisitorEvent>): () => void;
+  /** `end` closes that socket: called when the visitor's data is erased (endVisitor). */
+  subscribeVisitor(visitorId: string, send: Send<VisitorEvent>, end?: () => void): () => void;
   subscribeOperator(subscriber: OperatorSubscriber): () => void;
   /** The operator's sites changed: fan-out follows the fresh list from now on. */
   updateOperatorSites(operatorId: string, siteIds: string[]): void;
   /** Ends every socket of a session (logout), on every instance the hub reaches. */
   endSession(sessionId: string): void;
+  /** Closes every socket of a visitor (their data was erased), on every instance the hub reaches. */
+  endVisitor(visitorId: string): void;
   /** Operators with an open inbox socket on any instance the hub knows of. */
   connectedOperators(): Set<string>;
   /** Tells every instance (this one included) that a site's configuration changed. */
@@ -61,6 +64,7 @@ export function listenerSet<A extends unknown[]>() {
 export function createInProcessHub(): Hub {
   const configListeners = listenerSet<[string, number]>();
   const visitors = new Map<string, Set<Send<VisitorEvent>>>();
+  const visitorEnds = new Map<Send<VisitorEvent>, () => void>();
   const operators = new Map<string, { siteIds: string[]; subscribers: Set<OperatorSubscriber> }>();
 
   const add = <K, V>(map: Map<K, Set<V>>, key: K, value: V) => {
@@ -81,11 +85,13 @@ export function createInProcessHub(): Hub {
     toOperator(operatorId, event) {
       for (const s of operators.get(operatorId)?.subscribers ?? []) s.send(event);
     },
-    subscribeVisitor(visitorId, send) {
+    subscribeVisitor(visitorId, send, end) {
       add(visitors, visitorId, send);
+      if (end) visitorEnds.set(send, end);
       return () => {
         const set = visitors.get(visitorId);
         set?.delete(send);
+        visitorEnds.delete(send);
         if (set?.size === 0) visitors.delete(visitorId);
       };
     },
@@ -108,6 +114,9 @@ export function createInProcessHub(): Hub {
       for (const entry of operators.values()) {
         for (const s of [...entry.subscribers]) if (s.sessionId === sessionId) s.end();
       }
+    },
+    endVisitor(visitorId) {
+      for (const send of [...(visitors.get(visitorId) ?? [])]) visitorEnds.get(send)?.();
     },
     connectedOperators() {
       return new Set(operators.keys());

@@ -165,6 +165,15 @@ export function conversationsStore(c: Collections) {
     waitingForSite(siteId: string): Promise<ConversationDoc[]> {
       return col.find({ siteId, state: { $in: ['queued', 'callback_requested'] } }).toArray();
     },
+    /** The newest claims' escalation and claim times (only those two fields): the team's measured pace. */
+    async recentClaims(siteId: string, since: Date, limit: number): Promise<{ escalatedAt: Date; claimedAt: Date }[]> {
+      const docs = await col
+        .find({ siteId, claimedAt: { $gte: since } }, { projection: { escalatedAt: 1, claimedAt: 1 } })
+        .sort({ claimedAt: -1 })
+        .limit(limit)
+        .toArray();
+      return docs.filter((d): d is typeof d & { escalatedAt: Date; claimedAt: Date } => d.escalatedAt instanceof Date && d.claimedAt instanceof Date);
+    },
     recentlyEscalated(siteId: string, since: Date): Promise<ConversationDoc[]> {
       return col.find({ siteId, escalatedAt: { $gte: since } }).toArray();
     },
@@ -173,6 +182,11 @@ export function conversationsStore(c: Collections) {
     },
     countForVisitor(visitorId: string): Promise<number> {
       return col.countDocuments({ visitorId });
+    },
+    /** The ids of the conversations an operator holds on one site (owned, or offered to them). */
+    async heldOnSite(operatorId: string, siteId: string): Promise<string[]> {
+      const docs = await col.find({ siteId, 'owner.operatorId': operatorId, state: 'owned' }, { projection: { _id: 1 } }).toArray();
+      return docs.map((d) => d._id);
     },
     activeOwnedBy(operatorId: string): Promise<number> {
       return col.countDocuments({ 'owner.operatorId': operatorId, state: 'owned' });

@@ -5,6 +5,7 @@ import type { JobLeaseDoc } from './job-leases-store';
 import type {
   AuditDoc,
   CallbackDoc,
+  InviteDoc,
   LlmUsageDoc,
   LoginFailuresDoc,
   ConversationDoc,
@@ -37,6 +38,7 @@ export interface Collections {
   llmUsage: Collection<LlmUsageDoc>;
   episodeRollups: Collection<EpisodeRollupDoc>;
   episodeRows: Collection<EpisodeRow>;
+  invites: Collection<InviteDoc>;
 }
 
 export function collectionsOf(db: Db): Collections {
@@ -58,6 +60,7 @@ export function collectionsOf(db: Db): Collections {
     llmUsage: db.collection('llm_usage'),
     episodeRollups: db.collection('episode_rollups'),
     episodeRows: db.collection('episode_rows'),
+    invites: db.collection('invites'),
   };
 }
 
@@ -88,6 +91,8 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     // the minute sweep deletes expired sessions (sessions.deleteExpired) on the sweeps lease's holder.
     c.sessions.createIndex({ expiresAt: 1 }),
     c.visitors.createIndex({ tokenHash: 1 }, { unique: true }),
+    // The retention sweep: a site's visitors not seen for its retention period.
+    c.visitors.createIndex({ siteId: 1, lastSeenAt: 1 }),
     // The inbox lists page by (lastActivityAt desc, _id): the tiebreak is in the index so a page is a range read.
     c.conversations.createIndex({ siteId: 1, state: 1, lastActivityAt: -1, _id: 1 }),
     c.conversations.createIndex({ visitorId: 1, createdAt: -1 }),
@@ -100,6 +105,8 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     // Unique: a duplicated sequence number would be a bug to surface, never to store.
     c.messages.createIndex({ conversationId: 1, seq: 1 }, { unique: true }),
     c.audit.createIndex({ conversationId: 1, at: 1 }),
+    // A visitor's export and erasure entries (conversationId null).
+    c.audit.createIndex({ visitorId: 1 }),
     c.callbacks.createIndex({ siteId: 1, status: 1 }),
     // The worker's claim and its idle check: due rows by status, oldest first.
     c.webhookDeliveries.createIndex({ status: 1, nextAttemptAt: 1 }),
@@ -107,5 +114,6 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     c.episodeRollups.createIndex({ siteId: 1, scope: 1, operatorId: 1, day: 1 }),
     // The conversations behind an Insights figure: a site's episode rows by when they started.
     c.episodeRows.createIndex({ siteId: 1, startedAt: -1 }),
+    c.invites.createIndex({ expiresAt: 1 }),
   ]);
 }

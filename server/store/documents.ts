@@ -8,6 +8,7 @@ import type { AuditRecord } from '../entities/audit-record';
 import type { Callback } from '../entities/callback';
 import type { RollupKey } from '../domain/insights/rollup';
 import type { WebhookDelivery, WebhookDeliveryStatus } from '../entities/webhook-delivery';
+import type { Invite } from '../entities/invite';
 
 // The stored shapes: the entities as they are written, plus what only the store may hold.
 // String ids everywhere (uuid), so ids never leak ObjectId semantics into the wire protocol.
@@ -23,6 +24,7 @@ export type ConversationDoc = Conversation;
 export type AuditDoc = AuditRecord;
 export type CallbackDoc = Callback;
 export type WebhookDeliveryDoc = WebhookDelivery;
+export type InviteDoc = Invite;
 export type { BotMeta, WebhookDeliveryStatus };
 
 /** One per conversation version: `${conversationId}#${version}`; its unique _id settles racing transitions. */

@@ -1,10 +1,12 @@
 import type { Db } from 'mongodb';
 import { assignmentLeasesStore } from './assignment-leases-store';
+import { attachmentsStore } from './attachments-store';
 import { auditStore } from './audit-store';
 import { callbacksStore } from './callbacks-store';
 import { conversationsStore } from './conversations-store';
 import { episodeRollupsStore } from './episode-rollups-store';
 import { collectionsOf, ensureIndexes } from './database';
+import { invitesStore } from './invites-store';
 import { jobLeasesStore } from './job-leases-store';
 import { loginFailuresStore } from './login-failures-store';
 import { llmUsageStore } from './llm-usage-store';
@@ -12,6 +14,7 @@ import { messagesStore } from './messages-store';
 import { operatorsStore, sessionsStore } from './operators-store';
 import { cachedSitesStore, createSiteCache } from './site-cache';
 import { sitesStore } from './sites-store';
+import { visitorDataStore } from './visitor-data-store';
 import { visitorsStore } from './visitors-store';
 import { webhookDeliveriesStore } from './webhook-deliveries-store';
 
@@ -26,6 +29,7 @@ export function createStore(db: Db, options: { siteCacheMs?: number } = {}) {
     operators: operatorsStore(c),
     sessions: sessionsStore(c),
     visitors: visitorsStore(c),
+    visitorData: visitorDataStore(c, db),
     conversations: conversationsStore(c),
     episodeRollups: episodeRollupsStore(c),
     messages: messagesStore(c),
@@ -36,6 +40,8 @@ export function createStore(db: Db, options: { siteCacheMs?: number } = {}) {
     assignmentLeases: assignmentLeasesStore(c.assignmentLeases),
     jobLeases: jobLeasesStore(c.jobLeases),
     llmUsage: llmUsageStore(c),
+    attachments: attachmentsStore(db),
+    invites: invitesStore(c),
     ensureIndexes: () => ensureIndexes(c),
     async ping(): Promise<boolean> {
       try {

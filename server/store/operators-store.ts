@@ -26,6 +26,25 @@ export function operatorsStore(c: Collections) {
     async get(operatorId: string): Promise<Operator | null> {
       return withoutHash(await c.operators.findOne({ _id: operatorId }));
     },
+    async byEmail(email: string): Promise<Operator | null> {
+      return withoutHash(await c.operators.findOne({ email: normalizeEmail(email) }));
+    },
+    /** Refused (duplicate key) when the email is taken: the unique email index decides. */
+    async insert(doc: OperatorDoc): Promise<void> {
+      await c.operators.insertOne({ ...doc, email: normalizeEmail(doc.email) });
+    },
+    async setPasswordHash(operatorId: string, passwordHash: string): Promise<boolean> {
+      return (await c.operators.updateOne({ _id: operatorId }, { $set: { passwordHash } })).matchedCount === 1;
+    },
+    async addSite(operatorId: string, siteId: string): Promise<Operator | null> {
+      return withoutHash(await c.operators.findOneAndUpdate({ _id: operatorId }, { $addToSet: { siteIds: siteId } }, { returnDocument: 'after' }));
+    },
+    /** Null when the operator was not on the site. */
+    async removeSite(operatorId: string, siteId: string): Promise<Operator | null> {
+      return withoutHash(
+        await c.operators.findOneAndUpdate({ _id: operatorId, siteIds: siteId }, { $pull: { siteIds: siteId } }, { returnDocument: 'after' }),
+      );
+    },
     async forSite(siteId: string): Promise<Operator[]> {
       return (await c.operators.find({ siteIds: siteId }).toArray()).map((doc) => withoutHash(doc));
     },
@@ -60,6 +79,13 @@ export function sessionsStore(c: Collections) {
     },
     findValid(sessionHash: string, now: Date): Promise<SessionDoc | null> {
       return c.sessions.findOne({ _id: sessionHash, revokedAt: null, expiresAt: { $gt: now } });
+    },
+    /** Revokes every live session of the operator; answers their ids so their sockets can be ended too. */
+    async revokeAllFor(operatorId: string, at: Date, exceptSessionId?: string): Promise<string[]> {
+      const filter = { operatorId, revokedAt: null, ...(exceptSessionId ? { _id: { $ne: exceptSessionId } } : {}) };
+      const live = await c.sessions.find(filter, { projection: { _id: 1 } }).toArray();
+      if (live.length > 0) await c.sessions.updateMany(filter, { $set: { revokedAt: at } });
+      return live.map((s) => s._id);
     },
     async revoke(sessionHash: string, at: Date): Promise<void> {
       await c.sessions.updateOne({ _id: sessionHash }, { $set: { revokedAt: at } });

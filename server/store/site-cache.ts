@@ -95,7 +95,7 @@ export function cachedSitesStore(
 ): SitesStore & Pick<SiteCache, 'invalidate'> & { fresh: SitesStore['get'] } {
   const writes = Object.fromEntries(
     Object.entries(sites)
-      .filter(([name]) => !['get', 'byKey', 'list'].includes(name))
+      .filter(([name]) => !['get', 'byKey', 'list', 'all'].includes(name))
       .map(([name, write]) => [
         name,
         async (...args: unknown[]) => {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createStore } from '../store';
 import type { SiteDoc } from '../store/documents';
 import type { WebhookDeliveryDoc } from '../store/documents';
-import { verifyWebhookSignature } from '../security/signing';
+import { hasValidStandardSignature } from '../security/standard-webhooks';
 import { createWebhookSender, type WebhookSender, type WebhookSenderDeps } from '../webhooks/webhook-sender';
 import type { TestDatabase } from './test-database';
 import { loopbackFetch } from './outbound';
@@ -67,7 +67,7 @@ export async function startWebhookBench(t: TestDatabase) {
       return sender;
     },
     signedWith: (secret: string, r: Received, nowMs = r.atMs) =>
-      verifyWebhookSignature(secret, String(r.headers['x-baton-timestamp']), r.body, String(r.headers['x-baton-signature']), nowMs),
+      hasValidStandardSignature(secret, r.headers, r.body, nowMs),
     signed: (r: Received, nowMs = r.atMs) => bench.signedWith(SECRET, r, nowMs),
     deliveryIds: () => bench.received.map((r) => String(r.headers['x-baton-delivery'])),
     row: (deliveryId: string) => t.db.collection<WebhookDeliveryDoc>('webhook_deliveries').findOne({ _id: deliveryId }),

@@ -1,11 +1,11 @@
 import { HANDOFF_WEBHOOK_HEADERS as H, type HandoffEvent } from '../../shared/handoff-webhook';
-import { signWebhook } from '../security/signing';
+import { standardWebhookHeaders } from '../security/standard-webhooks';
 
 export type AttemptOutcome = { ok: true; status: number } | { ok: false; retry: boolean; problem: string };
 
 export interface AttemptRequest {
   url: string;
-  /** The site's secret as it is now: a rotation between attempts signs the retry with the new one. */
+  /** The site's webhook secret as it is now: a rotation between attempts signs the retry with the new one. */
   secret: string;
   body: string;
   event: HandoffEvent;
@@ -17,8 +17,6 @@ export interface AttemptRequest {
 
 /** One POST of a delivery. Never throws: every failure is an outcome, its problem free of the URL. */
 export async function postDelivery({ url, secret, body, event, deliveryId, now, timeoutMs, fetch: doFetch }: AttemptRequest): Promise<AttemptOutcome> {
-  // A fresh timestamp per attempt, so a receiver's replay window also applies to retries.
-  const timestamp = String(Math.floor(now.getTime() / 1000));
   const timeout = AbortSignal.timeout(timeoutMs);
   try {
     const response = await doFetch(url, {
@@ -27,8 +25,9 @@ export async function postDelivery({ url, secret, body, event, deliveryId, now, 
         'content-type': 'application/json',
         [H.event]: event,
         [H.delivery]: deliveryId,
-        [H.timestamp]: timestamp,
-        [H.signature]: `sha256=${signWebhook(secret, timestamp, body)}`,
+        // Standard Webhooks: the delivery id is the message id (the same on every retry, so receivers
+        // dedupe on it) and each attempt is signed afresh with its own time, so a replay window applies to retries too.
+        ...standardWebhookHeaders(secret, deliveryId, now, body),
       },
       body,
       // A redirect would carry the signed event to an address the site never configured.

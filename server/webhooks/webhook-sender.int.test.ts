@@ -38,7 +38,8 @@ describe('webhook sender', () => {
       'content-type': 'application/json',
       'x-baton-event': 'escalated',
       'x-baton-delivery': 'delivery-1',
-      'x-baton-timestamp': String(Math.floor(request.atMs / 1000)),
+      'webhook-id': 'delivery-1',
+      'webhook-timestamp': String(Math.floor(request.atMs / 1000)),
     });
     const payload = HandoffWebhookPayload.parse(JSON.parse(request.body));
     expect(payload).toMatchObject({ deliveryId: 'delivery-1', event: 'escalated', conversationId: 'conv-1', inboxUrl: 'https://chat.example.com/inbox/#/awaiting/conv-1' });
@@ -79,7 +80,7 @@ describe('webhook sender', () => {
     expect(received).toHaveLength(3);
     expect(new Set(bench.deliveryIds())).toEqual(new Set(['delivery-1']));
     expect(new Set(received.map((r) => r.body)).size).toBe(1);
-    expect(new Set(received.map((r) => r.headers['x-baton-timestamp'])).size).toBe(3);
+    expect(new Set(received.map((r) => r.headers['webhook-timestamp'])).size).toBe(3);
     expect(received.map((r) => bench.signed(r))).toEqual([true, true, true]);
     // Ten minutes on, the first attempt's signature is stale: a replay of it is refused.
     expect(bench.signed(received[0]!, received[0]!.atMs + 10 * 60_000)).toBe(false);

@@ -1,3 +1,4 @@
+import { webhookSecretOf } from '../security/standard-webhooks';
 import type { HandoffEvent } from '../../shared/handoff-webhook';
 import type { Store } from '../store';
 import type { Conversation } from '../entities/conversation';
@@ -103,7 +104,7 @@ export function createWebhookSender(deps: WebhookSenderDeps): WebhookSender {
       const url = site?.config.webhook.url;
       const outcome: AttemptOutcome =
         site && url
-          ? await postDelivery({ url, secret: site.secret, body: delivery.body, event, deliveryId, now: deps.now(), timeoutMs, fetch: deps.fetch ?? fetch })
+          ? await postDelivery({ url, secret: webhookSecretOf(site), body: delivery.body, event, deliveryId, now: deps.now(), timeoutMs, fetch: deps.fetch ?? fetch })
           : { ok: false, retry: false, problem: 'webhook removed' };
       const now = deps.now();
       const settlement = settlementAfter(outcome, attempt, delays, now);

@@ -37,9 +37,26 @@ import {
   TransferBody,
   UpdateOperatorBody,
   WidgetAvailabilityQuery,
+  AttachmentIdParams,
+  OperatorUploadQuery,
+  WidgetFileQuery,
+  WidgetUploadQuery,
+  WidgetUploadResponse,
+  SecretKindQuery,
+  InviteOperatorBody,
+  InviteResponse,
+  InviteTokenParams,
+  InviteDetailsResponse,
+  AcceptInviteBody,
+  AcceptInviteResponse,
+  ChangePasswordBody,
+  OkResponse,
 } from '../http';
 import { InsightsConversationsQuery, InsightsConversationsResponse, InsightsCsv, InsightsQuery, InsightsResponse } from '../insights';
+import * as z from 'zod/mini';
+import { widgetAttachmentsPath } from '../attachment-types';
 import { WidgetAvailability } from '../visitor-protocol';
+import { EraseVisitorResponse, VisitorDataExport, VisitorIdParams } from '../visitor-data';
 import { defineRoute } from './route';
 import { WIDGET_AVAILABILITY_PATH } from './public-paths';
 
@@ -93,6 +110,16 @@ export const apiRoutes = {
   resolve: conversationAction('resolve', 'Resolve the conversation.', NoteBody),
   transfer: conversationAction('transfer', 'Transfer to another queue or operator.', TransferBody),
   reply: conversationAction('reply', 'Send a reply to the visitor as the owner.', ReplyBody),
+  attachFile: defineRoute({
+    method: 'POST', path: '/api/conversations/:conversationId/attachments',
+    summary: 'Send a file (the raw body, at most 5 MB; its type is read from its bytes) to the visitor as the owner.',
+    tag: 'conversations', access: 'operator', params: ConversationIdParams, query: OperatorUploadQuery, responses: { 200: ActionResponse },
+  }),
+  attachment: defineRoute({
+    method: 'GET', path: '/api/attachments/:attachmentId',
+    summary: 'A file of a conversation on the operator\'s sites: images inline, everything else as a download.',
+    tag: 'conversations', access: 'operator', params: AttachmentIdParams, responses: { 200: z.unknown() },
+  }),
   correctIntent: conversationAction('intent', 'Correct the detected intent (re-routes when the queue changes).', CorrectIntentBody),
 
   sites: defineRoute({
@@ -115,12 +142,12 @@ export const apiRoutes = {
     tag: 'sites', access: 'admin', params: SiteIdParams, body: PutSiteConfigBody, responses: { 200: SiteConfigResponse },
   }),
   siteSecret: defineRoute({
-    method: 'GET', path: '/api/sites/:siteId/secret', summary: 'Admins: the site\'s signing secret (never cached).',
-    tag: 'sites', access: 'admin', params: SiteIdParams, responses: { 200: SiteSecretResponse },
+    method: 'GET', path: '/api/sites/:siteId/secret', summary: 'Admins: one of the site\'s secrets, identity (identify() hashes, the default) or webhook (signs outgoing webhooks); never cached.',
+    tag: 'sites', access: 'admin', params: SiteIdParams, query: SecretKindQuery, responses: { 200: SiteSecretResponse },
   }),
   rotateSiteSecret: defineRoute({
-    method: 'POST', path: '/api/sites/:siteId/secret/rotate', summary: 'Admins: replace the signing secret with a new random one.',
-    tag: 'sites', access: 'admin', params: SiteIdParams, responses: { 200: SiteSecretResponse },
+    method: 'POST', path: '/api/sites/:siteId/secret/rotate', summary: 'Admins: replace one secret (?kind=identity, the default, or webhook) with a new random one; the other is left alone.',
+    tag: 'sites', access: 'admin', params: SiteIdParams, query: SecretKindQuery, responses: { 200: SiteSecretResponse },
   }),
   botApiKey: defineRoute({
     method: 'GET', path: '/api/sites/:siteId/bot/api-key', summary: 'Admins: whether the AI agent has an API key (never the key).',
@@ -154,6 +181,16 @@ export const apiRoutes = {
     method: 'PATCH', path: '/api/sites/:siteId/operators/:operatorId', summary: 'Admins: change an operator\'s capacity, languages or skills.',
     tag: 'sites', access: 'admin', params: OperatorIdParams, body: UpdateOperatorBody, responses: { 200: OperatorProfileResponse },
   }),
+  exportVisitorData: defineRoute({
+    method: 'GET', path: '/api/sites/:siteId/visitors/:visitorId/export',
+    summary: 'Admins: everything stored about one visitor (identity, conversations, messages, callbacks, audit entries, webhook deliveries) as a JSON download; audited.',
+    tag: 'sites', access: 'admin', params: VisitorIdParams, responses: { 200: VisitorDataExport },
+  }),
+  eraseVisitorData: defineRoute({
+    method: 'POST', path: '/api/sites/:siteId/visitors/:visitorId/erase',
+    summary: 'Admins: erase one visitor\'s messages and personal data everywhere (audit entries kept without their words, sockets closed); repeatable; audited.',
+    tag: 'sites', access: 'admin', params: VisitorIdParams, responses: { 200: EraseVisitorResponse },
+  }),
   setPresence: defineRoute({
     method: 'PUT', path: '/api/me/presence', summary: 'Set the operator\'s presence (online or away).',
     tag: 'sites', access: 'operator', body: PresenceBody, responses: { 200: PresenceResponse },
@@ -168,9 +205,41 @@ export const apiRoutes = {
     tag: 'callbacks', access: 'operator', params: CallbackIdParams, responses: { 200: CallbackDoneResponse },
   }),
 
+  inviteOperator: defineRoute({
+    method: 'POST', path: '/api/sites/:siteId/invites', summary: 'Admins: a one-time invite link (72 h) for an operator or admin; emailed too when the server has SMTP_URL.',
+    tag: 'sites', access: 'admin', params: SiteIdParams, body: InviteOperatorBody, responses: { 200: InviteResponse },
+  }),
+  removeOperator: defineRoute({
+    method: 'DELETE', path: '/api/sites/:siteId/operators/:operatorId', summary: 'Admins: take an operator off the site; their sessions and sockets end at once and their conversations go back to the queue.',
+    tag: 'sites', access: 'admin', params: OperatorIdParams, responses: { 200: OkResponse },
+  }),
+  inviteDetails: defineRoute({
+    method: 'GET', path: '/api/invites/:token', summary: 'Public: what an unused, unexpired invite is for (410 invite_invalid otherwise).',
+    tag: 'auth', access: 'public', params: InviteTokenParams, responses: { 200: InviteDetailsResponse },
+  }),
+  acceptInvite: defineRoute({
+    method: 'POST', path: '/api/invites/:token/accept', summary: 'Public: use an invite once; a new person sets name and password, an existing account gives its password.',
+    tag: 'auth', access: 'public', params: InviteTokenParams, body: AcceptInviteBody, responses: { 200: AcceptInviteResponse },
+  }),
+  changePassword: defineRoute({
+    method: 'PUT', path: '/api/me/password', summary: 'Change your own password (the current one is asked); your other sessions are signed out.',
+    tag: 'auth', access: 'operator', body: ChangePasswordBody, responses: { 200: OkResponse },
+  }),
+
   widgetAvailability: defineRoute({
     method: 'GET', path: WIDGET_AVAILABILITY_PATH, summary: 'Public: whether people are available on a site, read by the launcher before any socket.',
     tag: 'widget', access: 'public', query: WidgetAvailabilityQuery, responses: { 200: WidgetAvailability },
+  }),
+
+  widgetUpload: defineRoute({
+    method: 'POST', path: widgetAttachmentsPath,
+    summary: 'Public (the visitor\'s token): send a file (the raw body, at most 5 MB; its type is read from its bytes) into the visitor\'s conversation.',
+    tag: 'widget', access: 'public', query: WidgetUploadQuery, responses: { 200: WidgetUploadResponse },
+  }),
+  widgetFile: defineRoute({
+    method: 'GET', path: `${widgetAttachmentsPath}/:attachmentId`,
+    summary: 'Public (the visitor\'s token): a file of the visitor\'s own conversation.',
+    tag: 'widget', access: 'public', params: AttachmentIdParams, query: WidgetFileQuery, responses: { 200: z.unknown() },
   }),
 
   health: defineRoute({

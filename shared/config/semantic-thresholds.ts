@@ -3,28 +3,19 @@
 export const calibratedThresholds = {
   "thresholds": {
     "default": {
-      "min": 0.88,
-      "margin": 0.015
+      "min": 0.9,
+      "margin": 0.005,
+      "head": 0.9
     },
     "routing": {
       "min": 0.88,
-      "margin": 0
+      "margin": 0,
+      "head": 0.3
     },
     "frustration": {
       "min": 0.88,
-      "margin": 0.005
-    },
-    "complaint": {
-      "min": 0.88,
-      "margin": 0
-    },
-    "account_access": {
-      "min": 0.88,
-      "margin": 0
-    },
-    "bot_cannot": {
-      "min": 0.9,
-      "margin": 0.015
+      "margin": 0.005,
+      "head": 0.9
     }
   },
   "veto": 0,

@@ -10,6 +10,8 @@ const Threshold = z.object({
   min: z.number().check(z.gte(0), z.lte(1)),
   /** …and beat the closest examples that must not escalate by this much. */
   margin: z.number().check(z.gte(-1), z.lte(1)),
+  /** Or the bank's trained head gives the label at least this probability (labels of the bank only). */
+  head: z.optional(z.number().check(z.gte(0), z.lte(1))),
 });
 export type SemanticThresholdConfig = z.infer<typeof Threshold>;
 

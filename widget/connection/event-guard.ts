@@ -32,6 +32,7 @@ const message = shape({
   sender: shape({ kind: oneOf('visitor', 'bot', 'operator', 'system'), name: optional(isString) }),
   text: isString,
   createdAt: isString,
+  attachment: optional(shape({ id: isString, name: isString, size: isNumber, image: isBoolean })),
 });
 const messages = listOf(message);
 const operator = shape({ name: isString, initial: isString });
@@ -58,7 +59,7 @@ const ui = shape({
 
 // Keyed by every VisitorEvent type, so the compiler notices a new event the guard does not know.
 const events: Record<VisitorEvent['type'], Record<string, Check>> = {
-  welcome: { visitorToken: isString, ui, conversation: orNull(view), messages },
+  welcome: { visitorToken: isString, ui, team: optional(shape({ members: listOf(operator), replyMinutes: orNull(isNumber) })), conversation: orNull(view), messages },
   message_added: { message },
   bot_delta: { streamId: isString, at: isNumber, text: isString },
   bot_stream_ended: { streamId: isString, interrupted: isBoolean },

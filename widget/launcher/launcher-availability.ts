@@ -41,6 +41,12 @@ export async function fetchAvailability(scriptOrigin: string, siteKey: string): 
     const response = await fetch(`${scriptOrigin}${WIDGET_AVAILABILITY_PATH}?site=${encodeURIComponent(siteKey)}`, {
       credentials: 'omit',
     });
+    if (response.status === 403) {
+      // This page's origin is not the site's (origin_not_allowed): tell the page's owner in the console, where they look.
+      const refusal = (await response.json().catch(() => null)) as { message?: unknown } | null;
+      if (typeof refusal?.message === 'string') console.error(`Baton: ${refusal.message}`);
+      return null;
+    }
     const body = response.ok ? ((await response.json()) as Partial<WidgetAvailability>) : null;
     // A hand check of the fields used, since zod would double the launcher.
     const usable =

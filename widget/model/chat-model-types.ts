@@ -1,7 +1,9 @@
 import type { ReadonlySignal } from '@preact/signals-core';
 import type { CallbackContact, CallbackSlot, Identity, Message, VisitorContext } from '../../shared/entities';
 import type { VisitorStrings, WidgetLocale } from '../../shared/visitor-messages';
-import type { VisitorConversationView, WidgetUi } from '../../shared/visitor-protocol';
+import type { AttachmentRef } from '../../shared/attachments';
+import type { ErrorCode } from '../../shared/errors';
+import type { VisitorConversationView, VisitorTeam, WidgetUi } from '../../shared/visitor-protocol';
 import type { Clock } from '../../frontend-common/clock';
 import type { ConnectionStatus, VisitorConnection } from '../connection/connection';
 import type { Stage } from './conversation-stage';
@@ -21,6 +23,15 @@ export interface ChatModelOptions {
   /** The few words shown until the server's `welcome` brings the site's own (fallback-strings.ts). */
   fallbackStrings: Partial<VisitorStrings>;
   notify?(name: BatonEventName, detail?: unknown): void;
+  /** Files over HTTP (the socket carries only text): upload answers null or the refusal's code. */
+  files?: FileTransport;
+  /** A person wrote (live, not history): the panel may flag a hidden tab. */
+  onPersonReply?(): void;
+}
+
+export interface FileTransport {
+  upload(file: Blob, name: string, clientMessageId: string): Promise<ErrorCode | null>;
+  read(id: string): Promise<Blob>;
 }
 
 export interface ChatModel {
@@ -46,6 +57,11 @@ export interface ChatModel {
   isOpen: ReadonlySignal<boolean>;
   unread: ReadonlySignal<number>;
   draft: ReadonlySignal<string>;
+  team: ReadonlySignal<VisitorTeam | null>;
+  /** A file is on its way up. */
+  attaching: ReadonlySignal<boolean>;
+  /** Images fetched so far, by attachment id, as object URLs. */
+  fileUrls: ReadonlySignal<Record<string, string>>;
   start(): void;
   open(): void;
   close(): void;
@@ -56,5 +72,9 @@ export interface ChatModel {
   requestCallback(request: { slot?: CallbackSlot; contact: CallbackContact; note?: string }): boolean;
   rate(score: number, comment?: string): boolean;
   identify(identity: Identity): void;
+  attach(file: Blob, name: string): Promise<boolean>;
+  /** Starts fetching an image for fileUrls (once); safe to call while rendering (it writes later). */
+  loadImage(id: string): void;
+  download(file: AttachmentRef): Promise<void>;
   dispose(): void;
 }

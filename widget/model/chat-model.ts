@@ -32,6 +32,10 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
   const unread = signal(0);
   const draft = signal('');
   const stream = signal<{ id: string; text: string } | null>(null);
+  const team = signal<Extract<VisitorEvent, { type: 'welcome' }>['team'] | null>(null);
+  const attaching = signal(false);
+  const fileUrls = signal<Record<string, string>>({});
+  const requestedImages = new Set<string>();
 
   const online = computed(() => synced.value && status.value.kind === 'open');
   // Before `welcome`, only the fallback's few keys are read (see fallback-strings.ts).
@@ -103,6 +107,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     usedToken = welcome.visitorToken;
     batch(() => {
       ui.value = welcome.ui;
+      team.value = welcome.team ?? null;
       conversation.value = welcome.conversation;
       acceptMessages(welcome.messages, false);
       synced.value = true;
@@ -124,7 +129,10 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     if (!live) return;
     for (const message of added) {
       notify('message', { sender: message.sender.kind, name: message.sender.name, text: message.text, createdAt: message.createdAt });
-      if (message.sender.kind === 'operator') typing.operator(false);
+      if (message.sender.kind === 'operator') {
+        typing.operator(false);
+        options.onPersonReply?.();
+      }
       if (message.sender.kind !== 'visitor' && !isOpen.value) unread.value += 1;
     }
   }
@@ -181,6 +189,10 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     else if (action.busy.value === 'rate') action.settle();
     // A throttled or refused-for-load message waits and goes again by itself; everything else is shown to the visitor.
     if (outbox.refused(clientMessageId, code, retryAfterMs) && RETRYABLE_ERRORS.includes(code)) return;
+    showError(code);
+  }
+
+  function showError(code: ErrorCode) {
     serverError.value = code;
     later('error', errorNoticeMs, () => (serverError.value = null));
   }
@@ -217,6 +229,9 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     isOpen,
     unread,
     draft,
+    team,
+    attaching,
+    fileUrls,
     start: () => connection.start(),
     open() {
       if (isOpen.value) return;
@@ -257,6 +272,44 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     identify(identity) {
       pendingIdentity = identity;
       sendIdentity();
+    },
+    async attach(file, name) {
+      const files = options.files;
+      // A file needs the visitor's token, which only a welcomed socket has.
+      if (!files || !online.value || attaching.value) return false;
+      attaching.value = true;
+      try {
+        const refused = await files.upload(file, name, newId());
+        if (refused) showError(refused);
+        return refused === null;
+      } catch {
+        showError('internal');
+        return false;
+      } finally {
+        attaching.value = false;
+      }
+    },
+    loadImage(id) {
+      const files = options.files;
+      if (!files || requestedImages.has(id)) return;
+      requestedImages.add(id);
+      files.read(id).then(
+        (blob) => (fileUrls.value = { ...fileUrls.value, [id]: URL.createObjectURL(blob) }),
+        () => requestedImages.delete(id),
+      );
+    },
+    async download(file) {
+      if (!options.files) return;
+      try {
+        const url = URL.createObjectURL(await options.files.read(file.id));
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = file.name;
+        link.click();
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      } catch {
+        showError('not_found');
+      }
     },
     dispose() {
       for (const stop of unsubscribe) stop();

@@ -17,6 +17,13 @@ export function deriveNotice(status: ConnectionStatus, resyncFailed: boolean, se
   return serverError ? { kind: 'error', code: serverError } : null;
 }
 
+const errorTexts: Partial<Record<ErrorCode, (s: VisitorStrings) => string>> = {
+  rate_limited: (s) => s.tooFast,
+  callback_slot_unavailable: (s) => s.slotTaken,
+  attachment_too_large: (s) => s.attachTooLarge,
+  attachment_type_forbidden: (s) => s.attachForbidden,
+};
+
 export function noticeText(notice: Notice, s: VisitorStrings): string {
   switch (notice.kind) {
     case 'failed':
@@ -26,6 +33,6 @@ export function noticeText(notice: Notice, s: VisitorStrings): string {
     case 'resync_failed':
       return s.resyncFailed;
     case 'error':
-      return notice.code === 'rate_limited' ? s.tooFast : notice.code === 'callback_slot_unavailable' ? s.slotTaken : s.genericError;
+      return errorTexts[notice.code]?.(s) ?? s.genericError;
   }
 }

@@ -9,6 +9,8 @@ import type { VisitorStrings } from '../../shared/visitor-messages';
 export const fallbackStrings: Partial<VisitorStrings> = {
   title: 'Chat with us',
   closeLabel: 'Close chat',
+  soundLabel: 'Sound for new replies',
+  attachLabel: 'Attach a file',
   inputLabel: 'Message',
   send: 'Send',
   senderVisitor: 'You',

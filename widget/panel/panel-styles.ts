@@ -39,7 +39,14 @@ export const panelCss = `
 .y{padding:0 16px 6px;color:#595959;font-size:13px}
 .nt{padding:8px 16px;font-size:14px;background:#fff4d6;color:#4d3800}
 .er{background:#fdecea;color:#7a1212}
-.st{padding:10px 16px;border-top:1px solid #d6d6d6;background:#f7f8fa;max-height:55%;overflow:auto}
+.st{padding:10px 16px;border-top:1px solid #d6d6d6;background:#f7f8fa;max-height:42%;overflow:auto}
+.t{min-height:140px}
+.tt{display:block;font-size:11px;opacity:.85;text-align:right;margin-top:2px}
+.tm{display:flex}.tm .av+.av{margin-left:-8px;box-shadow:0 0 0 2px var(--a)}
+.im{display:block;max-width:100%;max-height:220px;border-radius:8px}
+.at{flex:none;color:#1a1a1a;height:42px}.at:focus-within{outline:3px solid #1a1a1a}
+.os fieldset{border:0;padding:0;margin:0;min-width:0}.dy{padding:0;font-size:13px;font-weight:600;margin-top:6px}
+summary{cursor:pointer;text-decoration:underline;margin-top:6px}
 .st,.st [role=status],.os{display:grid;gap:4px}
 .st form{display:grid;gap:8px;margin-top:6px}
 .st b,.hd{font-weight:600}
@@ -48,8 +55,10 @@ label{display:grid;gap:2px}
 .r{display:flex;flex-wrap:wrap;gap:6px}
 .r label{display:block;position:relative}
 .r input{position:absolute;inset:0;z-index:1;width:100%;height:100%;margin:0;opacity:0;cursor:pointer}
-.r span{display:grid;place-items:center;width:40px;height:40px;border:1px solid #767676;border-radius:8px;background:#fff;cursor:pointer}
-.r input:checked+span{background:var(--a);color:var(--on-a);border-color:var(--a)}
+.r span{display:grid;place-items:center;min-width:56px;min-height:52px;padding:2px 4px;border:1px solid #767676;border-radius:8px;background:#fff;font-size:11px;cursor:pointer}
+.r b{font-size:20px;line-height:1;color:#767676}
+.r label:has(~label input:checked) b,.r input:checked+span b{color:#8a5a00}
+.r input:checked+span{border:2px solid #1a1a1a}
 input,textarea{width:100%;font:inherit;color:#1a1a1a;background:#fff;border:1px solid #767676;border-radius:8px;padding:8px 10px}
 input[type=radio]{width:auto;margin:0}
 textarea{resize:none}

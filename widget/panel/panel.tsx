@@ -11,6 +11,8 @@ import { panelCss } from './panel-styles';
 import { addStyles } from '../shadow-styles';
 import { localStorageOrNull } from '../storage-keys';
 import { createVisitorStore } from '../model/visitor-storage';
+import { createFileTransport } from './file-transport';
+import { createReplyAlert } from './reply-alert';
 
 function newId(): string {
   // getRandomValues works on plain-http pages too, unlike randomUUID.
@@ -31,7 +33,10 @@ export const mount: MountPanel = (root, options) => {
     url: () => socketUrl(options.scriptOrigin, options.siteKey, store.token()),
     onTokenRejected: () => store.dropToken(),
   });
+  const alert = createReplyAlert(localStorageOrNull());
   const model = createChatModel({
+    files: createFileTransport(options.scriptOrigin, options.siteKey, store.token),
+    onPersonReply: alert.personReplied,
     connection,
     store,
     clock: browserClock,
@@ -89,7 +94,7 @@ export const mount: MountPanel = (root, options) => {
       // However it closed (button, Escape, API), focus left inside would vanish with the panel:
       // hand it to the launcher before this render hides it.
       if (!open && container.contains(root.activeElement)) options.focusLauncher();
-      render(<App model={model} where={where} />, container);
+      render(<App model={model} where={where} alert={alert} />, container);
       // Follow new messages unless the visitor scrolled up to read; a hidden panel loses its
       // scroll position, so opening it always shows the latest.
       const log = container.querySelector('[role=log]');
@@ -114,6 +119,7 @@ export const mount: MountPanel = (root, options) => {
       window.removeEventListener('online', retryNow);
       document.removeEventListener('visibilitychange', retryNow);
       model.dispose();
+      alert.dispose();
       render(null, container);
       container.remove();
     },

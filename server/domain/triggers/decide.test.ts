@@ -109,3 +109,15 @@ describe('compiled settings', () => {
     );
   });
 });
+
+describe('the topic named to the operator', () => {
+  it('is the routing keyword’s issue type, not a topic the meaning alone suggested beside a request for a person', () => {
+    const meaning = {
+      labels: { complaint: { score: 0.97, example: 'this is unacceptable service', similarity: 0.97 }, none: { score: 0.5, example: 'thanks', similarity: 0.5 } },
+      restates: null,
+    };
+    const decision = decideHandoff(conversation([{ ...visitor('agent please, it is about my invoice'), meaning }]), defaults);
+    expect(decision.triggers.map((t) => t.trigger)).toContain('human_request');
+    expect(decision).toMatchObject({ escalate: true, intent: 'billing', topic: 'your billing question' });
+  });
+});

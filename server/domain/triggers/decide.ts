@@ -102,7 +102,8 @@ export function decisionFrom(state: ConversationState, site: SiteConfig): Handof
     askForFacts: escalate ? [] : missingFactsFor(waiting, site.triggers.requiredFacts, state.facts),
     // A bot reply that already asks "would you like a person?" (the default fallback) needs no second offer.
     offerHuman: !escalate && site.handoffEnabled && !state.hasBotOfferedPerson && candidates.some((c) => c.trigger === 'low_confidence'),
-    topic: lead?.topic.label ?? category?.label ?? null,
+    // As for the intent: a topic found by meaning alone names the matter only when no routing keyword or hint does.
+    topic: (ruleTopic !== null ? lead?.topic.label : undefined) ?? category?.label ?? lead?.topic.label ?? null,
     intent,
     facts: { ...state.facts },
   };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { trainLinearHead } from './linear-head';
 import { clearLabels, clearlyNot, type ExampleIndex, meaningOf, NEIGHBOURS, sentencesOf, type TurnMeaning } from './meaning';
 
 const unit = (...v: number[]): Float32Array => {
@@ -80,5 +81,29 @@ describe('sentencesOf', () => {
       'pls put me through to one of your engineers!',
     ]);
     expect(sentencesOf('where is my order?')).toEqual([]);
+  });
+});
+
+describe('meaning with a trained head', () => {
+  const headIndex: ExampleIndex = { ...index, head: trainLinearHead(index.vectors, index.examples.map((e) => e.label)) };
+
+  it('adds the head’s probabilities to what a vector means, and remembers the reading but not what came before', () => {
+    const vector = unit(0.95, 0.2, 0);
+    const first = meaningOf(vector, headIndex);
+    expect(first.probabilities?.refund).toBeGreaterThan(0.5);
+    const again = meaningOf(vector, headIndex, [unit(1, 0, 0)]);
+    expect(again.labels).toBe(first.labels);
+    expect(again.restates).toBeGreaterThan(0.9);
+    expect(first.restates).toBeNull();
+    expect(meaningOf(vector, index).probabilities).toBeUndefined();
+  });
+
+  it('fires a label the head is sure of though its nearest examples are not close enough', () => {
+    const meaning: TurnMeaning = { ...fixed('refund', 0.5, 0.6), probabilities: { refund: 0.9, none: 0.1 } };
+    const strict = { min: 0.95, margin: 0.05 };
+    expect(clearLabels(meaning, ['refund'], () => strict)).toEqual([]);
+    const [hit] = clearLabels(meaning, ['refund'], () => ({ ...strict, head: 0.8 }));
+    expect(hit).toMatchObject({ label: 'refund', score: 0.9, evidence: 'close to "a refund example" (0.50)' });
+    expect(clearLabels(meaning, ['refund'], () => ({ ...strict, head: 0.95 }))).toEqual([]);
   });
 });

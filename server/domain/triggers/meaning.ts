@@ -5,6 +5,8 @@
  * from the flow, which asks the embedding service.
  */
 
+import { type LinearHead, probabilitiesOf } from './linear-head';
+
 /** Labels of the example bank: reasons, policy topic ids, routing hints, and `none` for hard negatives. */
 export type ExampleLabel = string;
 export const NONE: ExampleLabel = 'none';
@@ -28,6 +30,8 @@ export interface Example {
 export interface ExampleIndex {
   examples: readonly Example[];
   vectors: readonly Float32Array[];
+  /** The bank's trained head, when one was trained: probabilities of the labels it knows. */
+  head?: LinearHead;
 }
 
 export interface LabelScore {
@@ -47,6 +51,8 @@ export interface TurnMeaning {
    * long message ("done that twice. pls put me through to an engineer") is diluted in the whole.
    */
   sentences?: readonly TurnMeaning[];
+  /** The trained head's probability of each label it knows; absent without a head. */
+  probabilities?: Readonly<Record<ExampleLabel, number>>;
 }
 
 const SENTENCE_END = /(?<=[.!?¡¿…;\n])\s+|\n+/u;
@@ -70,6 +76,11 @@ export function dot(a: Float32Array, b: Float32Array): number {
 
 /** The index as one contiguous matrix and label numbers: a turn is compared with thousands of examples. */
 interface PackedIndex {
+  /**
+   * What each vector already read means here (without `restates`, which depends on the turns before):
+   * a conversation's earlier turns come back with every message, as the same vectors.
+   */
+  memo: WeakMap<Float32Array, TurnMeaning>;
   dim: number;
   matrix: Float32Array;
   labelOf: Uint16Array;
@@ -92,7 +103,7 @@ function pack(index: ExampleIndex): PackedIndex {
     if (label < 0) label = labels.push(example.label) - 1;
     labelOf[i] = label;
   }
-  const made = { dim, matrix, labelOf, labels };
+  const made = { memo: new WeakMap(), dim, matrix, labelOf, labels };
   packed.set(index, made);
   return made;
 }
@@ -114,7 +125,17 @@ function keepTop(top: number[], value: number): void {
 }
 
 export function meaningOf(vector: Float32Array, index: ExampleIndex, earlier: readonly Float32Array[] = []): TurnMeaning {
-  const { dim, matrix, labelOf, labels: names } = pack(index);
+  const packedIndex = pack(index);
+  let read = packedIndex.memo.get(vector);
+  if (!read) {
+    read = readVector(vector, index, packedIndex);
+    packedIndex.memo.set(vector, read);
+  }
+  const restates = earlier.length === 0 ? null : Math.max(...earlier.map((e) => dot(vector, e)));
+  return { ...read, restates };
+}
+
+function readVector(vector: Float32Array, index: ExampleIndex, { dim, matrix, labelOf, labels: names }: PackedIndex): TurnMeaning {
   const best: (Best | undefined)[] = [];
   for (let i = 0; i < labelOf.length; i++) {
     let similarity = 0;
@@ -134,8 +155,7 @@ export function meaningOf(vector: Float32Array, index: ExampleIndex, earlier: re
     if (!found) continue;
     labels[names[label] as string] = { score: found.top.reduce((s, v) => s + v, 0) / found.top.length, example: found.example, similarity: found.similarity };
   }
-  const restates = earlier.length === 0 ? null : Math.max(...earlier.map((e) => dot(vector, e)));
-  return { labels, restates };
+  return index.head ? { labels, restates: null, probabilities: probabilitiesOf(index.head, vector) } : { labels, restates: null };
 }
 
 export interface SemanticThreshold {
@@ -143,6 +163,8 @@ export interface SemanticThreshold {
   min: number;
   /** …and beat the closest non-escalating examples by this much. */
   margin: number;
+  /** Or the trained head gives the label at least this probability (labels the head knows). */
+  head?: number;
 }
 
 export interface SemanticHit {
@@ -180,9 +202,11 @@ function clearLabelsOfPart(
   for (const label of candidates) {
     const scored = meaning.labels[label];
     if (!scored) continue;
-    const { min, margin } = thresholdOf(label);
-    if (scored.score >= min && scored.score - none >= margin) {
-      hits.push({ label, score: scored.score, evidence: `close to "${scored.example}" (${round(scored.similarity)})` });
+    const { min, margin, head } = thresholdOf(label);
+    const probability = meaning.probabilities?.[label];
+    const byHead = probability !== undefined && head !== undefined && probability >= head;
+    if (byHead || (scored.score >= min && scored.score - none >= margin)) {
+      hits.push({ label, score: probability ?? scored.score, evidence: `close to "${scored.example}" (${round(scored.similarity)})` });
     }
   }
   return hits.sort((a, b) => b.score - a.score);

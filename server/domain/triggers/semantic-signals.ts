@@ -33,8 +33,10 @@ export interface VisitorReading {
 }
 
 /** Routing hints have their own floor (`routing`): naming a queue needs less certainty than handing off. */
-const routingMinOf = (settings: SemanticConfig, label: string): number =>
-  (settings.thresholds[label] ?? settings.thresholds.routing ?? settings.thresholds.default)?.min ?? 1;
+const routingThresholdOf = (settings: SemanticConfig, label: string): SemanticThreshold => {
+  const { min = 1, head } = settings.thresholds[label] ?? settings.thresholds.routing ?? settings.thresholds.default ?? {};
+  return head === undefined ? { min, margin: -1 } : { min, margin: -1, head };
+};
 
 const thresholdsOf = (settings: SemanticConfig) => (label: string): SemanticThreshold =>
   settings.thresholds[label] ?? settings.thresholds.default ?? { min: 1, margin: 1 };
@@ -50,7 +52,7 @@ export function readVisitorTurn(meaning: TurnMeaning, compiled: CompiledTriggers
     buying: find('buying_intent'),
     frustration: find('frustration'),
     topics: clearLabels(meaning, topicIds, thresholdOf),
-    category: clearLabels(meaning, routing, (label) => ({ min: routingMinOf(settings, label), margin: -1 }))[0]?.label ?? null,
+    category: clearLabels(meaning, routing, (label) => routingThresholdOf(settings, label))[0]?.label ?? null,
     isSmallTalk: isSmallTalk(meaning),
     contradicts: (label) => settings.veto !== null && clearlyNot(meaning, label, settings.veto),
   };

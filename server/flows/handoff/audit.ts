@@ -11,6 +11,7 @@ export async function recordAudit(
   entry: {
     siteId: string;
     conversationId: string | null;
+    visitorId?: string | null;
     action: AuditAction;
     actor: Actor;
     reasons?: string[];
@@ -24,6 +25,7 @@ export async function recordAudit(
     _id: deps.newId(),
     siteId: entry.siteId,
     conversationId: entry.conversationId,
+    ...(entry.visitorId ? { visitorId: entry.visitorId } : {}),
     action: entry.action,
     actor: entry.actor,
     reasons: entry.reasons ?? [],

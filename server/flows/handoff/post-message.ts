@@ -1,3 +1,4 @@
+import type { AttachmentRef } from '../../../shared/attachments';
 import type { SenderKind } from '../../../shared/entities';
 import type { BotMeta, Message } from '../../entities/message';
 import type { Conversation } from '../../entities/conversation';
@@ -10,6 +11,7 @@ export interface NewMessage {
   text: string;
   clientMessageId?: string;
   bot?: BotMeta;
+  attachment?: AttachmentRef;
 }
 
 /** Another instance writing the same conversation at the same moment: each refusal reloads the seq. */
@@ -57,6 +59,7 @@ export async function postMessage(
         text: input.text,
         bot: input.bot ?? null,
         createdAt: now,
+        ...(input.attachment ? { attachment: input.attachment } : {}),
       };
       const inserted = await deps.store.messages.insertOnce(doc);
       if (inserted.kind === 'seq_taken') {

@@ -18,6 +18,8 @@ export interface TransitionOptions {
   reasons?: string[];
   evidence?: string[];
   note?: string | null;
+  /** False: no handoff webhook for this change (an erasure purges the deliveries about the conversation instead). */
+  webhook?: boolean;
   /**
    * The caller's copy, read just before: the first attempt decides on it instead of reading again.
    * A stale copy is safe: its version no longer matches, the update is refused and the next attempt reads.
@@ -72,7 +74,7 @@ export async function applyTransition(
     });
     deps.hub.toSite(updated.siteId, { type: 'conversation_updated', conversation: toSummary(updated) });
     const event = webhookEvents[decision.action];
-    if (event) {
+    if (event && options.webhook !== false) {
       const site = await deps.store.sites.get(updated.siteId);
       if (site) deps.webhooks.notify(site, event, updated);
     }

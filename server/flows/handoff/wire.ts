@@ -20,6 +20,7 @@ export function toWireMessage(doc: Message): WireMessage {
     sender: doc.sender,
     text: doc.text,
     createdAt: doc.createdAt.toISOString(),
+    ...(doc.attachment ? { attachment: doc.attachment } : {}),
   };
 }
 
@@ -92,6 +93,7 @@ export function toAuditEntry(doc: AuditRecord): AuditEntry {
     auditId: doc._id,
     siteId: doc.siteId,
     conversationId: doc.conversationId,
+    ...(doc.visitorId ? { visitorId: doc.visitorId } : {}),
     action: doc.action,
     actor: doc.actor,
     reasons: doc.reasons,
@@ -100,6 +102,7 @@ export function toAuditEntry(doc: AuditRecord): AuditEntry {
     from: doc.from,
     to: doc.to,
     at: doc.at.toISOString(),
+    ...(doc.erased ? { erased: true } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { askedHeldFacts } from '../../domain/repeat-explanation';
 import { markEpisode } from '../handoff/episode-record';
+import type { AttachmentRef } from '../../../shared/attachments';
 import type { OwnershipCommand } from '../../domain/ownership';
 import type { Conversation } from '../../entities/conversation';
 import type { Operator } from '../../entities/operator';
@@ -72,7 +73,7 @@ export async function replyAsOperator(
   deps: FlowDeps,
   operator: Operator,
   conversationId: string,
-  input: { clientMessageId: string; text: string },
+  input: { clientMessageId: string; text: string; attachment?: AttachmentRef },
 ): Promise<
   | { ok: true; conversation: Conversation }
   | { ok: false; code: 'already_claimed'; message: string; owner: { operatorId: string; name: string } }
@@ -85,7 +86,7 @@ export async function replyAsOperator(
   const posted = await postMessage(
     deps,
     conversation,
-    { sender: { kind: 'operator', id: operator._id, name: operatorBadge(operator.name).name }, text: input.text, clientMessageId: input.clientMessageId },
+    { sender: { kind: 'operator', id: operator._id, name: operatorBadge(operator.name).name }, text: input.text, clientMessageId: input.clientMessageId, ...(input.attachment ? { attachment: input.attachment } : {}) },
     { state: 'owned', ownerId: operator._id },
   );
   if (posted) {

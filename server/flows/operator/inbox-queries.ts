@@ -53,9 +53,11 @@ export async function conversationDetail(deps: FlowDeps, operator: Operator, con
   ]);
   return {
     conversation: toSummary(conversation),
+    visitorId: conversation.visitorId,
     messages: messages.map(toWireMessage),
     casePackage: conversation.casePackage,
     audit: audit.map(toAuditEntry),
+    rating: conversation.rating ? { score: conversation.rating.score, comment: conversation.rating.comment } : null,
   };
 }
 

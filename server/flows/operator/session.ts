@@ -34,7 +34,9 @@ export async function logIn(
     const seconds = Math.ceil((lock.getTime() - now.getTime()) / 1000);
     throw new CodedError('account_locked', `Too many failed sign-ins for this email; try again in ${seconds} s.`);
   }
-  const operator = await verifyCredentials(deps.store.operators, account, password);
+  const found = await verifyCredentials(deps.store.operators, account, password);
+  // Removed from every site: the account stays (a new invite brings it back), but it opens nothing.
+  const operator = found && found.siteIds.length > 0 ? found : null;
   if (!operator) {
     const failures = await deps.store.loginFailures.recordFailure(account, now);
     const lockFor = lockoutMs(failures);
@@ -69,7 +71,7 @@ export async function sessionFromCookie(
   const session = await deps.store.sessions.findValid(hashSessionId(cookieValue), deps.clock.now());
   if (!session) return null;
   const operator = await deps.store.operators.get(session.operatorId);
-  return operator ? { operator, session } : null;
+  return operator && operator.siteIds.length > 0 ? { operator, session } : null;
 }
 
 const isExpired = (session: OperatorSession, now: Date) => session.expiresAt.getTime() <= now.getTime();

@@ -12,6 +12,7 @@ import { visitorViewFor } from '../handoff/queue-views';
 import { applyTransition } from '../handoff/transition';
 import { toWireMessage } from '../handoff/wire';
 import { hashToken } from '../../security/token-hash';
+import { visitorTeam } from './team';
 
 /** Finds the visitor a token belongs to, or starts a new one with a fresh token. */
 export async function resolveVisitor(
@@ -89,6 +90,7 @@ export async function buildWelcome(
     protocolVersion: PROTOCOL_VERSION,
     visitorToken: token,
     ui: widgetUiFor(site, visitor.context),
+    team: await visitorTeam(deps, site),
     conversation: conversation ? await visitorViewFor(deps, site, conversation) : null,
     messages: messages.map(toWireMessage),
   };

@@ -55,7 +55,7 @@ export async function siteRoutes(app: FastifyInstance, opts: { deps: FlowDeps })
     async (request, reply) => {
       const { operator, siteId } = siteOperator(request);
       reply.header('cache-control', 'no-store');
-      return { secret: await revealSiteSecret(deps, operator, siteId) };
+      return { secret: await revealSiteSecret(deps, operator, siteId, request.query.kind) };
     },
     secretRoute,
   );
@@ -65,7 +65,7 @@ export async function siteRoutes(app: FastifyInstance, opts: { deps: FlowDeps })
     async (request, reply) => {
       const { operator, siteId } = siteOperator(request);
       reply.header('cache-control', 'no-store');
-      return { secret: await rotateSiteSecret(deps, operator, siteId) };
+      return { secret: await rotateSiteSecret(deps, operator, siteId, request.query.kind) };
     },
     secretRoute,
   );

@@ -51,7 +51,7 @@ export async function staticRoutes(app: FastifyInstance, opts: { staticDir: stri
     reply
       .header(
         'Content-Security-Policy',
-        `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self' ${wsScheme}://${host}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+        `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self' ${wsScheme}://${host}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
       )
       .type('text/html; charset=utf-8')
       .send(demoPage(site && /^[\w-]{1,64}$/.test(site) ? site : opts.demoSiteKey));

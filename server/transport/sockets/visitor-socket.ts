@@ -7,6 +7,7 @@ import { VisitorCommand, type VisitorEvent } from '../../../shared/visitor-proto
 import type { FlowDeps } from '../../composition';
 import { runVisitorCommand } from '../../flows/visitor/commands';
 import { currentSite, siteByKey } from '../../flows/visitor/site';
+import { isOriginAllowed } from '../../domain/origin-policy';
 import { buildWelcome, visitorForHello, visitorHistory } from '../../flows/visitor/session';
 import { toWireMessage } from '../../flows/handoff/wire';
 import type { Site } from '../../entities/site';
@@ -53,6 +54,11 @@ export async function visitorSocketRoutes(
       const query = request.query as z.infer<typeof VisitorSocketQuery>;
       if (!isSupportedProtocolVersion(query.v)) return socket.close(PROTOCOL_CLOSE_CODE, 'unsupported_version');
       if (!request.visitorSite) return socket.close(PROTOCOL_CLOSE_CODE, 'unknown_site');
+      // Checked on the upgrade: a page on another site holding a copied key never gets a welcome.
+      if (!isOriginAllowed(request.headers.origin, request.visitorSite.config.allowedOrigins)) {
+        deps.log.info({ siteId: request.visitorSite._id, origin: request.headers.origin }, 'visitor socket refused: origin not allowed');
+        return socket.close(PROTOCOL_CLOSE_CODE, 'origin_not_allowed');
+      }
       // The socket keeps ids and the token, never the request or its own copy of the site: the
       // site is the instance's shared cached one, fetched per frame (flows/visitor/site.ts).
       serveVisitorSocket(deps, overload, limits, socket, request.visitorSite, query.token);
@@ -78,6 +84,8 @@ function serveVisitorSocket(
   const helloSaid = helloDeadline(socket, limits.helloDeadlineMs);
   let visitor: Visitor | null = null;
   let unsubscribe = () => {};
+  // Their data was erased: 'unauthenticated' makes the widget drop its token and start afresh.
+  const endErased = () => socket.close(PROTOCOL_CLOSE_CODE, 'unauthenticated');
   // One chain per socket: frames apply in order, and those arriving during set-up wait.
   let chain = Promise.resolve();
   let pending = 0;
@@ -91,7 +99,7 @@ function serveVisitorSocket(
       visitor = resolved.visitor;
       token = resolved.token;
       unsubscribe();
-      unsubscribe = deps.hub.subscribeVisitor(visitor._id, send);
+      unsubscribe = deps.hub.subscribeVisitor(visitor._id, send, endErased);
       return send(await buildWelcome(deps, site, visitor, resolved.token, command.afterSeq));
     }
     if (!visitor) return send({ type: 'error', code: 'invalid_frame', message: 'Send hello first.' });
@@ -102,7 +110,7 @@ function serveVisitorSocket(
       visitor = outcome.visitor;
       token = outcome.token;
       unsubscribe();
-      unsubscribe = deps.hub.subscribeVisitor(visitor._id, send);
+      unsubscribe = deps.hub.subscribeVisitor(visitor._id, send, endErased);
       // A welcome for the new visitor: the widget keeps its token and shows an empty transcript.
       send(await buildWelcome(deps, site, visitor, outcome.token, 0));
       send({ type: 'identity_checked', verified: true });

@@ -6,9 +6,10 @@ import { ConnectionNotice } from './ConnectionNotice';
 import { Header } from './Header';
 import { StageCard } from './StageCard';
 import { Transcript } from './Transcript';
+import type { ReplyAlert } from '../reply-alert';
 
 /** The chat panel: a dialog that Escape closes, non-modal unless it fills a small screen (focus-wrap.ts). */
-export function App({ model, where }: { model: ChatModel; where: Where }) {
+export function App({ model, where, alert }: { model: ChatModel; where: Where; alert: ReplyAlert }) {
   const s = model.strings.value;
   return (
     <div
@@ -22,9 +23,9 @@ export function App({ model, where }: { model: ChatModel; where: Where }) {
         wrapFocus(event, event.currentTarget);
       }}
     >
-      <Header model={model} />
+      <Header model={model} alert={alert} />
       <ConnectionNotice model={model} />
-      <Transcript model={model} />
+      <Transcript model={model} where={where} />
       <StageCard model={model} where={where} />
       <Composer model={model} />
     </div>

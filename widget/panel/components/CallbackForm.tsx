@@ -1,7 +1,8 @@
 import type { CallbackContact } from '../../../shared/entities';
 import type { CallbackOffer } from '../../../shared/visitor-protocol';
 import type { ChatModel } from '../../model/chat-model-types';
-import { fill, formatSlot } from '../../../frontend-common/format';
+import { fill } from '../../../frontend-common/format';
+import { groupSlots, type SlotChoice, type SlotDay } from '../../model/callback-days';
 import type { Where } from '../../model/stage-text';
 
 // One field for either: "@" means email. The pattern mirrors CallbackContact in shared/entities.ts,
@@ -14,9 +15,29 @@ function readContact(raw: string): CallbackContact {
   return value.includes('@') ? { kind: 'email', value } : { kind: 'phone', value };
 }
 
-/** Nobody can take the conversation now: offer a callback at a slot shown in the visitor's zone. */
+function dayGroup(day: SlotDay, choices: SlotChoice[], part: string) {
+  const id = `baton-day-${part}-${day.key}`;
+  return choices.length ? (
+    <fieldset class="os" key={id}>
+      <legend class="dy">{day.label}</legend>
+      {choices.map((choice) => (
+        <label class="op" key={choice.slot.start}>
+          <input type="radio" name="slot" value={choice.index} />
+          {choice.label}
+        </label>
+      ))}
+    </fieldset>
+  ) : null;
+}
+
+/**
+ * Nobody can take the conversation now: offer a callback. Slots are grouped by the visitor's own
+ * days, waking hours first and the rest behind "more times", in their zone, named once.
+ */
 export function CallbackForm({ model, offer, where }: { model: ChatModel; offer: CallbackOffer; where: Where }) {
   const s = model.strings.value;
+  const days = groupSlots(offer.slots, where.timeZone, where.locale);
+  const waking = days.some((day) => day.waking.length > 0);
   const submit = (event: Event) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
@@ -32,19 +53,20 @@ export function CallbackForm({ model, offer, where }: { model: ChatModel; offer:
       {offer.slots.length ? (
         <>
           <p class="hd" id="baton-slot-label">
-            {fill(s.callbackSlotLabel, { zone: where.timeZone })}
+            {fill(s.callbackSlotLabel, { zone: where.timeZone.replace(/_/g, ' ') })}
           </p>
           <div class="os" role="radiogroup" aria-labelledby="baton-slot-label">
             <label class="op">
               <input type="radio" name="slot" value="" defaultChecked />
               {s.callbackAnyTime}
             </label>
-            {offer.slots.map((slot, i) => (
-              <label class="op" key={slot.start}>
-                <input type="radio" name="slot" value={i} />
-                {formatSlot(slot, where.locale, where.timeZone, offer.siteTimeZone)}
-              </label>
-            ))}
+            {days.map((day) => dayGroup(day, day.waking, 'w'))}
+            {days.some((day) => day.other.length > 0) ? (
+              <details open={!waking}>
+                <summary>{s.callbackMoreTimes}</summary>
+                {days.map((day) => dayGroup(day, day.other, 'o'))}
+              </details>
+            ) : null}
           </div>
         </>
       ) : null}

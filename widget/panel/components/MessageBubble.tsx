@@ -4,6 +4,8 @@ import type { VisitorStrings } from '../../../shared/visitor-messages';
 import type { ChatModel } from '../../model/chat-model-types';
 import type { OutboxEntry } from '../../model/visitor-storage';
 import { RichText } from './RichText';
+import { AttachmentView } from './AttachmentView';
+import { clockTime } from '../time-format';
 
 function senderLabel(message: Message, s: VisitorStrings): string {
   switch (message.sender.kind) {
@@ -26,6 +28,9 @@ interface BubbleProps {
   text: string;
   /** Only while in the outbox: "Sending…" or "Not sent. Retry". */
   status?: ComponentChildren;
+  /** Once stored: when, compact ("14:05"), with the full moment for assistive technology and hover. */
+  at?: { iso: string; label: string };
+  file?: ComponentChildren;
 }
 
 /**
@@ -33,7 +38,7 @@ interface BubbleProps {
  * and pending messages are this one component with the same child slots, so a visitor's message
  * keyed by its clientMessageId keeps its node when confirmed and the log announces it once.
  */
-export function Bubble({ kind, who, name, text, status }: BubbleProps) {
+export function Bubble({ kind, who, name, text, status, at, file }: BubbleProps) {
   return (
     <div class={status ? `m ${kind} q` : `m ${kind}`}>
       {name ? (
@@ -42,18 +47,25 @@ export function Bubble({ kind, who, name, text, status }: BubbleProps) {
         </span>
       ) : null}
       <span class="sr">{who}: </span>
-      <RichText text={text} />
+      {file ?? <RichText text={text} />}
       {status ? <span class="e">{status}</span> : null}
+      {at && kind !== 'system' ? (
+        <time class="tt" dateTime={at.iso} title={new Date(at.iso).toLocaleString()}>
+          {at.label}
+        </time>
+      ) : null}
     </div>
   );
 }
 
-export function bubbleFor(message: Message, showName: boolean, s: VisitorStrings) {
+export function bubbleFor(message: Message, showName: boolean, model: ChatModel, locale: string) {
+  const s = model.strings.value;
   const kind = message.sender.kind;
   const who = senderLabel(message, s);
   const key = kind === 'visitor' && message.clientMessageId ? message.clientMessageId : `${message.conversationId}:${message.seq}`;
   const name = showName && (kind === 'bot' || kind === 'operator') ? who : null;
-  return <Bubble key={key} kind={kind} who={who} name={name} text={message.text} />;
+  const file = message.attachment ? <AttachmentView file={message.attachment} model={model} /> : undefined;
+  return <Bubble key={key} kind={kind} who={who} name={name} text={message.text} at={{ iso: message.createdAt, label: clockTime(message.createdAt, locale) }} file={file} />;
 }
 
 /** A message still in the outbox: shown at once, marked until the server confirms it. */

@@ -1,8 +1,12 @@
+import type { VisitorMessageKey } from '../../../shared/visitor-messages';
 import type { ChatModel } from '../../model/chat-model-types';
 
-const scores = [1, 2, 3, 4, 5];
+const scores = [1, 2, 3, 4, 5] as const;
 
-/** Satisfaction after the conversation closed: a 1–5 radio group and an optional comment. */
+/**
+ * Satisfaction after the conversation closed: five stars, each named in words ("Good, 4/5"), as a
+ * native radio group (arrow keys move, a screen reader hears the name and "4 of 5"), and an optional comment.
+ */
 export function RatingForm({ model }: { model: ChatModel }) {
   const s = model.strings.value;
   const submit = (event: Event) => {
@@ -18,12 +22,18 @@ export function RatingForm({ model }: { model: ChatModel }) {
         {s.rateLabel}
       </p>
       <div class="r" role="radiogroup" aria-labelledby="baton-rate-label">
-        {scores.map((score) => (
-          <label key={score}>
-            <input type="radio" name="score" value={score} required />
-            <span>{score}</span>
-          </label>
-        ))}
+        {scores.map((score) => {
+          const word = s[`rate${score}` as VisitorMessageKey];
+          return (
+            <label key={score}>
+              <input type="radio" name="score" value={score} required aria-label={`${word} (${score}/5)`} />
+              <span aria-hidden="true">
+                <b>★</b>
+                {word}
+              </span>
+            </label>
+          );
+        })}
       </div>
       <label>
         {s.rateCommentLabel}

@@ -1,12 +1,13 @@
 import type { ChatModel } from '../../model/chat-model-types';
 import { fill } from '../../../frontend-common/format';
 import { bubbleFor, pendingBubble } from './MessageBubble';
+import type { Where } from '../../model/stage-text';
 
 /**
  * The conversation as a log: assistive technology announces what is added, politely. Following
  * new messages as they arrive is done after each render, in panel.tsx (the panel uses no hooks).
  */
-export function Transcript({ model }: { model: ChatModel }) {
+export function Transcript({ model, where }: { model: ChatModel; where: Where }) {
   const s = model.strings.value;
   const list = model.messages.value;
   const stage = model.stage.value;
@@ -21,7 +22,7 @@ export function Transcript({ model }: { model: ChatModel }) {
         {[
           ...list.map((message, i) => {
             const previous = list[i - 1];
-            return bubbleFor(message, previous?.sender.kind !== message.sender.kind || previous.sender.name !== message.sender.name, s);
+            return bubbleFor(message, previous?.sender.kind !== message.sender.kind || previous.sender.name !== message.sender.name, model, where.locale);
           }),
           ...model.pending.value.map((entry) => pendingBubble(entry, model)),
         ]}
