@@ -20,7 +20,7 @@ async function handOffClaimAndResolve(dana: Page, visitor: Page, name: string, r
   await action(dana, 'Resolve').click();
   await expect(visitorStage(visitor)).toContainText('This conversation is closed.');
   const stars = visitor.getByRole('radiogroup', { name: /How did we do/ });
-  await stars.getByRole('radio', { name: rating.score }).check();
+  await stars.getByRole('radio', { name: rating.score, exact: true }).check();
   await visitor.getByLabel('Comment (optional)').fill(rating.comment);
   await visitor.getByRole('button', { name: 'Send rating' }).click();
   await expect(visitorStage(visitor)).toContainText('Thanks for your feedback!');
@@ -34,14 +34,14 @@ test('Insights agree with the handoffs done, keep a reopened conversation’s ra
   // 1: "Talk to a person" (human_request), rated 5, then the visitor writes again (reopened).
   const first = await startVisitor(browser, 'Insights button');
   await first.page.getByRole('button', { name: 'Talk to a person' }).click();
-  await handOffClaimAndResolve(dana, first.page, first.name, 'Hello, Dana here. How can I help?', { score: '5', comment: 'Great help' });
+  await handOffClaimAndResolve(dana, first.page, first.name, 'Hello, Dana here. How can I help?', { score: 'Great (5/5)', comment: 'Great help' });
   await sendAsVisitor(first.page, 'Oh, one more thing about opening hours');
   await expect(first.page.getByRole('log')).toContainText('one more thing');
 
   // 2: a refund with its order number (policy_topic, Billing); Dana asks for the number anyway: a repeat.
   const second = await startVisitor(browser, 'Insights refund');
   await sendAsVisitor(second.page, 'I want a refund for order 48213, the lamp arrived broken');
-  await handOffClaimAndResolve(dana, second.page, second.name, 'Sorry about that! Could you tell me your order number?', { score: '2', comment: 'Slow' });
+  await handOffClaimAndResolve(dana, second.page, second.name, 'Sorry about that! Could you tell me your order number?', { score: 'Poor (2/5)', comment: 'Slow' });
 
   // The rating where operators work: the resolved history still shows the reopened conversation's.
   await showView(dana, 'Resolved');
