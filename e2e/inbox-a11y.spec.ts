@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { patchDemoConfig, withE2eDb } from './support/db';
-import { action, closeContexts, freshPage, conversationRow, DANA, openConversation, openInbox, showView, startVisitor, visitorStage } from './support/inbox';
+import { action, closeContexts, freshPage, conversationRow, DANA, openConversation, openInbox, showView, startVisitor, visitorStage, confirmAction } from './support/inbox';
 
 test.afterEach(closeContexts);
 
@@ -30,6 +30,8 @@ test('the sign-in page has no serious or critical accessibility violations', asy
 });
 
 test('the inbox views have no serious or critical accessibility violations', async ({ browser }) => {
+  // Six whole-page axe runs, Settings alone about 30 s on a shared two-core machine: past the 60 s default.
+  test.slow();
   const dana = await openInbox(browser, DANA);
   const { page: visitor, name } = await startVisitor(browser, 'Axe');
   await visitor.getByRole('button', { name: 'Talk to a person' }).click();
@@ -47,7 +49,7 @@ test('the inbox views have no serious or critical accessibility violations', asy
     await action(dana, 'Claim').click();
     await expect(pane.getByText('You own this conversation')).toBeVisible();
     await expectNoSeriousViolations(dana, 'Open conversation (claimed)');
-    await action(dana, 'Resolve').click();
+    await confirmAction(dana, 'Resolve');
     await expect(pane.getByText('Resolved', { exact: true })).toBeVisible();
   });
 

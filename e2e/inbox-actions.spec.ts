@@ -14,6 +14,7 @@ import {
   showView,
   startVisitor,
   visitorStage,
+  confirmAction,
 } from './support/inbox';
 import { sendAsVisitor } from './support/pages';
 
@@ -60,7 +61,7 @@ test('barging in takes the conversation from the bot, which stops answering the 
   await expect(bots).toHaveCount(botCount);
   await expect(auditEntries(pane).filter({ hasText: `barged in by ${DANA.name}` })).toHaveCount(1);
 
-  await action(dana, 'Resolve').click();
+  await confirmAction(dana, 'Resolve');
   await expect(visitorStage(visitor)).toContainText('This conversation is closed.');
 });
 
@@ -69,9 +70,7 @@ test('transferring to another queue with a note puts the conversation in that qu
   const pane = await askForPersonAndClaim(dana, visitor, name);
 
   const note = 'The dimmer wiring needs the technical team';
-  await dana.getByLabel('Note for the audit trail (optional)').fill(note);
-  await dana.getByLabel('Transfer to').selectOption({ label: 'Technical' });
-  await action(dana, 'Transfer').click();
+  await confirmAction(dana, 'Transfer', { note, transferTo: 'Technical' });
   await expect(pane.getByText('Waiting in Technical')).toBeVisible();
   await expect(auditEntries(pane).filter({ hasText: `transferred by ${DANA.name}` })).toContainText(`note: ${note}`);
   await expect(dana.getByLabel('Reply')).toBeDisabled();
@@ -80,7 +79,7 @@ test('transferring to another queue with a note puts the conversation in that qu
   await expect(conversationRow(dana, name)).toContainText('Queue: Technical');
 
   await openConversation(dana, name);
-  await action(dana, 'Resolve').click();
+  await confirmAction(dana, 'Resolve');
   await expect(visitorStage(visitor)).toContainText('This conversation is closed.');
 });
 
@@ -91,8 +90,7 @@ test('returning to the bot with a note tells the visitor, and the bot answers th
   const botCount = await botMessages(pane).count();
 
   const note = 'Opening hours question only; the bot covers it';
-  await dana.getByLabel('Note for the audit trail (optional)').fill(note);
-  await action(dana, 'Return to bot').click();
+  await confirmAction(dana, 'Return to bot', { note });
   await expect(pane.getByText('Handled by the bot')).toBeVisible();
   await expect(auditEntries(pane).filter({ hasText: `returned to bot by ${DANA.name}` })).toContainText(`note: ${note}`);
   await expect(visitor.getByRole('log')).toContainText('Notice: You’re back with our assistant.');
@@ -104,7 +102,7 @@ test('returning to the bot with a note tells the visitor, and the bot answers th
   await expect(botMessages(pane)).toHaveCount(botCount + 1);
   await expect(botMessages(pane).last()).toContainText(/Monday|open|Saturday/i);
 
-  await action(dana, 'Resolve').click();
+  await confirmAction(dana, 'Resolve');
   await expect(visitorStage(visitor)).toContainText('This conversation is closed.');
 });
 
@@ -113,8 +111,7 @@ test('resolving closes the conversation for the visitor, who rates it', async ({
   const pane = await askForPersonAndClaim(dana, visitor, name);
   await replyAsOperator(dana, pane, 'We are open Monday to Friday, 9 to 5. Anything else?');
 
-  await dana.getByLabel('Note for the audit trail (optional)').fill('Answered the hours');
-  await action(dana, 'Resolve').click();
+  await confirmAction(dana, 'Resolve', { note: 'Answered the hours' });
   await expect(pane.getByText('Resolved', { exact: true })).toBeVisible();
   await expect(auditEntries(pane).filter({ hasText: `resolved by ${DANA.name}` })).toContainText('note: Answered the hours');
 

@@ -12,6 +12,7 @@ import {
   SAM,
   startVisitor,
   visitorStage,
+  confirmAction,
 } from './support/inbox';
 import { sendAsVisitor } from './support/pages';
 
@@ -75,6 +76,6 @@ test('claims a waiting conversation once when two operators race, and only the w
   await expect(loserPage.getByLabel('Reply')).toBeDisabled();
   expect(loser.name).not.toBe(winner.name);
 
-  await action(winnerPage, 'Resolve').click();
+  await confirmAction(winnerPage, 'Resolve');
   await expect(visitorStage(visitor)).toContainText('This conversation is closed.');
 });

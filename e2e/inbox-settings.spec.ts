@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { DEMO_SITE } from '../server/seed/seed-demo';
 import { patchDemoConfig, withE2eDb } from './support/db';
-import { action, closeContexts, conversationRow, DANA, openConversation, openInbox, showView, startVisitor, visitorStage } from './support/inbox';
+import { closeContexts, conversationRow, DANA, openConversation, openInbox, showView, startVisitor, visitorStage, confirmAction } from './support/inbox';
 import { sendAsVisitor } from './support/pages';
 
 test.afterEach(closeContexts);
@@ -50,7 +50,7 @@ test.describe('a policy keyword added in Settings', () => {
     await expect(row).toContainText(/needs a person by policy/);
     await expect(row).toContainText('warranty');
     await openConversation(dana, name);
-    await action(dana, 'Resolve').click();
+    await confirmAction(dana, 'Resolve');
     await expect(visitorStage(visitor)).toContainText('This conversation is closed.');
   });
 });
@@ -150,7 +150,7 @@ test.describe('queue members ticked by name', () => {
     await expect(visitorStage(second)).toContainText('Connecting you with a person');
     await showView(dana, 'Awaiting handoff');
     await openConversation(dana, name);
-    await action(dana, 'Resolve').click();
+    await confirmAction(dana, 'Resolve');
     await expect(visitorStage(second)).toContainText('This conversation is closed.');
   });
 });

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { action, closeContexts, conversationRow, DANA, openConversation, openInbox, replyAsOperator, showView, startVisitor, visitorStage } from './support/inbox';
+import { action, closeContexts, confirmAction, conversationRow, DANA, openConversation, openInbox, replyAsOperator, showView, startVisitor, visitorStage } from './support/inbox';
 import { sendAsVisitor } from './support/pages';
 
 // Two handoffs of two triggers through to their ratings, one conversation reopened afterwards: every
@@ -17,7 +17,7 @@ async function handOffClaimAndResolve(dana: Page, visitor: Page, name: string, r
   await expect(pane.getByText('You own this conversation')).toBeVisible();
   await expect(visitorStage(visitor)).toContainText(`${DANA.badge} joined the conversation.`);
   await replyAsOperator(dana, pane, reply);
-  await action(dana, 'Resolve').click();
+  await confirmAction(dana, 'Resolve');
   await expect(visitorStage(visitor)).toContainText('This conversation is closed.');
   const stars = visitor.getByRole('radiogroup', { name: /How did we do/ });
   await stars.getByRole('radio', { name: rating.score, exact: true }).check();

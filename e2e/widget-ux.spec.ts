@@ -2,7 +2,7 @@ import { expect, type Locator, type Page, test } from '@playwright/test';
 import { alwaysOpenSchedule, weekdays } from '../shared/config/hours';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { closeOpenConversations, patchDemoConfig, seedRecentHandoffs } from './support/db';
-import { action, closeContexts, DANA, openConversation, openInbox, showView, startVisitor } from './support/inbox';
+import { action, closeContexts, confirmAction, DANA, openConversation, openInbox, showView, startVisitor } from './support/inbox';
 import { sendAsVisitor } from './support/pages';
 
 // The widget of issue 14: attachments both ways, the team header with its measured pace, message
@@ -100,7 +100,7 @@ test('a reply in a hidden tab counts in the title until the visitor looks; the r
   await setVisibility('visible');
   await expect(visitor).toHaveTitle(title);
 
-  await action(dana, 'Resolve').click();
+  await confirmAction(dana, 'Resolve');
   await expect(visitor.getByRole('log')).toContainText('This conversation is closed.');
   // One place for each status: "closed" is the transcript's notice, not repeated on a card.
   await expect(panel(visitor).getByText('This conversation is closed.')).toHaveCount(1);

@@ -3,6 +3,7 @@ import { type ApiRoute, fillPath, type RouteBody, type RouteResult } from '../sh
 import { apiRoutes } from '../shared/api/routes';
 import type {
   CorrectIntentBody,
+  InternalNoteBody,
   ListConversationsQuery,
   LoginBody,
   NoteBody,
@@ -41,11 +42,14 @@ export interface InboxApi {
   returnToBot(conversationId: string, body: NoteBody): Call<Routes['returnToBot']>;
   resolve(conversationId: string, body: NoteBody): Call<Routes['resolve']>;
   correctIntent(conversationId: string, body: CorrectIntentBody): Call<Routes['correctIntent']>;
+  /** Operators only: never reaches the visitor. */
+  addNote(conversationId: string, body: InternalNoteBody): Call<Routes['addNote']>;
   callbacks(): Call<Routes['callbacks']>;
   markCallbackDone(callbackId: string): Call<Routes['markCallbackDone']>;
   sites(): Call<Routes['sites']>;
   operators(siteId: string): Call<Routes['operators']>;
   queues(siteId: string): Call<Routes['queues']>;
+  savedReplies(siteId: string): Call<Routes['savedReplies']>;
   /** Admins only. */
   siteConfig(siteId: string): Call<Routes['siteConfig']>;
   /** Refused with version_conflict when someone saved after `configVersion` was loaded. */
@@ -170,11 +174,13 @@ export function createApiClient(options: ApiClientOptions = {}): InboxApi {
     returnToBot: (id, body) => call(r.returnToBot, { params: conversation(id), body }),
     resolve: (id, body) => call(r.resolve, { params: conversation(id), body }),
     correctIntent: (id, body) => call(r.correctIntent, { params: conversation(id), body }),
+    addNote: (id, body) => call(r.addNote, { params: conversation(id), body }),
     callbacks: () => call(r.callbacks),
     markCallbackDone: (id) => call(r.markCallbackDone, { params: { callbackId: id } }),
     sites: () => call(r.sites),
     operators: (siteId) => call(r.operators, { params: site(siteId) }),
     queues: (siteId) => call(r.queues, { params: site(siteId) }),
+    savedReplies: (siteId) => call(r.savedReplies, { params: site(siteId) }),
     siteConfig: (siteId) => call(r.siteConfig, { params: site(siteId) }),
     saveSiteConfig: (siteId, config, configVersion) => call(r.saveSiteConfig, { params: site(siteId), body: { config, configVersion } }),
     setPresence: (presence) => call(r.setPresence, { body: { presence } }),

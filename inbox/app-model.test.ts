@@ -64,6 +64,22 @@ describe('inbox app', () => {
     expect(app.alerts.latest.value?.text).toBe('Transferred to you. Vera: Refund request');
   });
 
+  it('drops the "New handoff" notice once the conversation is claimed or resolved, and keeps an offer while it holds', async () => {
+    const { socket, app } = await signedIn();
+    const other = { operatorId: 'op_2', name: 'Sam' };
+    socket.emit({ type: 'paged', reason: 'handoff', conversation: summary({ conversationId: 'c10' }) });
+    socket.emit({ type: 'paged', reason: 'handoff', conversation: summary({ conversationId: 'c11' }) });
+    socket.emit({ type: 'conversation_updated', conversation: summary({ conversationId: 'c10', version: 2, state: 'owned', owner: other }) });
+    expect(app.alerts.notices.value.map((n) => n.conversationId)).toEqual(['c11']);
+    const owner = { operatorId: me.operatorId, name: me.name };
+    const offer = { operatorId: me.operatorId, expiresAt: at(2) };
+    socket.emit({ type: 'paged', reason: 'offer', conversation: summary({ conversationId: 'c12', state: 'owned', owner, offer }) });
+    socket.emit({ type: 'conversation_updated', conversation: summary({ conversationId: 'c12', state: 'owned', owner, offer }) });
+    expect(app.alerts.notices.value.map((n) => n.conversationId)).toEqual(['c11', 'c12']);
+    socket.emit({ type: 'conversation_updated', conversation: summary({ conversationId: 'c11', version: 3, state: 'resolved' }) });
+    expect(app.alerts.notices.value.map((n) => n.conversationId)).toEqual(['c12']);
+  });
+
   it('refetches the list, callbacks and open conversation after every (re)connect', async () => {
     const { api, socket, app } = await signedIn();
     app.navigate({ section: 'awaiting', conversationId: 'c1' });

@@ -60,7 +60,20 @@ function startInbox(root: HTMLElement) {
 
   // The hash is the route: links push history entries; model-driven moves (j/k, notifications) replace.
   app.navigate(parseRoute(location.hash));
-  window.addEventListener('hashchange', () => app.navigate(parseRoute(location.hash)));
+  window.addEventListener('hashchange', () => {
+    const next = parseRoute(location.hash);
+    // Unsaved settings are not lost by a click on another view: asked first, and kept unless dropped.
+    const leaving = app.section.peek() === 'settings' && next.section !== 'settings' && app.settings.dirty.peek();
+    if (leaving && !window.confirm('You have unsaved settings. Leave Settings without saving them?')) {
+      history.replaceState(null, '', formatRoute(app.route.peek()));
+      return;
+    }
+    app.navigate(next);
+  });
+  // Closing or reloading the tab with unsaved settings: the browser asks.
+  window.addEventListener('beforeunload', (event) => {
+    if (app.settings.dirty.peek()) event.preventDefault();
+  });
   effect(() => {
     const hash = formatRoute(app.route.value);
     if (location.hash !== hash) history.replaceState(null, '', hash);

@@ -63,7 +63,7 @@ export function message(seq: number, overrides: Partial<Message> = {}): Message 
 }
 
 export function detail(conversation: ConversationSummary, messages: Message[] = [message(1), message(2)]): ConversationDetail {
-  return { conversation, visitorId: 'v1', messages, casePackage: null, audit: [] };
+  return { conversation, visitorId: 'v1', messages, casePackage: null, audit: [], notes: [] };
 }
 
 export function callback(overrides: Partial<Callback> = {}): Callback {
@@ -145,10 +145,13 @@ export function fakeApi(overrides: Partial<InboxApi> = {}): FakeApi {
     returnToBot: action,
     resolve: action,
     correctIntent: action,
+    addNote: async (id, body) =>
+      ok({ note: { noteId: 'n1', conversationId: id, author: { operatorId: me.operatorId, name: me.name }, text: body.text, createdAt: at(5) } }),
     callbacks: async () => ok({ callbacks: [] }),
     markCallbackDone: async (id) => ok({ callback: callback({ callbackId: id, status: 'done', doneAt: at(30), doneBy: me.operatorId }) }),
     sites: async () => ok({ sites: [{ siteId: 'site_1', name: 'Shop', siteKey: 'pk_1' }] }),
     operators: async () => ok({ operators: [] }),
+    savedReplies: async () => ok({ savedReplies: defaultSiteConfig().savedReplies }),
     queues: async () => ok({ queues: defaultSiteConfig().queues.map(({ id, name, members }) => ({ id, name, members })) }),
     siteConfig: async () => ok({ config: defaultSiteConfig(), configVersion: 1 }),
     saveSiteConfig: async (_siteId, config, configVersion) => ok({ config, configVersion: configVersion + 1 }),

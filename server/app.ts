@@ -62,6 +62,8 @@ export interface AppOptions {
   metricsToken?: string | null;
   /** How long a new socket may stay silent before its hello; tests shorten it. */
   helloDeadlineMs?: number;
+  /** How long after a visitor's last tab closes they count as gone (tests shorten it). */
+  visitorLeftGraceMs?: number;
   /** HTTP timeouts (ms); tests shorten them. */
   httpTimeouts?: Partial<HttpTimeouts>;
   /** How long a closed inbox waits before "away" and "offline"; tests shorten it. */
@@ -155,6 +157,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     deps,
     overload,
     helloDeadlineMs: options.helloDeadlineMs,
+    visitorLeftGraceMs: options.visitorLeftGraceMs,
     ...(options.socketQueueLimit ? { queueLimit: options.socketQueueLimit } : {}),
   });
   await app.register(widgetRoutes, { deps });

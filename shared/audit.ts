@@ -17,6 +17,7 @@ export const AuditAction = z.enum([
   'intent_corrected',
   'config_changed',
   'operator_changed',
+  'internal_note_added',
   'visitor_data_exported',
   'visitor_erased',
   'retention_applied',

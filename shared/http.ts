@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { Message, MessageText } from './entities';
 import { AuditEntry } from './audit';
 import { CasePackage } from './case-package';
-import { Callback, ConversationSummary, OperatorIdentity, Presence, Role } from './operator-protocol';
+import { Callback, ConversationSummary, InternalNote, OperatorIdentity, Presence, Role } from './operator-protocol';
+import { SavedReply } from './config/saved-replies';
 import { SiteConfigFields } from './site-config';
 import { widgetLocales } from './widget-locales';
 
@@ -47,6 +48,8 @@ export const ConversationDetail = z.object({
   messages: z.array(Message),
   casePackage: z.nullable(CasePackage),
   audit: z.array(AuditEntry),
+  /** Operators-only notes; defaulted so a body from a server without notes still parses. */
+  notes: z._default(z.array(InternalNote), []),
   /** The visitor's rating of the latest resolution, if they gave one. */
   rating: z.optional(z.nullable(z.object({ score: z.number(), comment: z.nullable(z.string()) }))),
 });
@@ -68,6 +71,10 @@ export const TransferBody = z.object({
 export type TransferBody = z.infer<typeof TransferBody>;
 export const NoteBody = z.object({ note: Note });
 export type NoteBody = z.infer<typeof NoteBody>;
+export const InternalNoteBody = z.object({ text: MessageText });
+export type InternalNoteBody = z.infer<typeof InternalNoteBody>;
+export const InternalNoteResponse = z.object({ note: InternalNote });
+export type InternalNoteResponse = z.infer<typeof InternalNoteResponse>;
 export const CorrectIntentBody = z.object({ intent: z.string().check(z.minLength(1), z.maxLength(64)) });
 export type CorrectIntentBody = z.infer<typeof CorrectIntentBody>;
 export const PresenceBody = z.object({ presence: z.enum(['online', 'away']) });
@@ -125,6 +132,9 @@ export const OperatorsResponse = z.object({ operators: z.array(OperatorSummary) 
 export const QueueSummary = z.object({ id: z.string(), name: z.string(), members: z.array(z.string()) });
 export type QueueSummary = z.infer<typeof QueueSummary>;
 export const QueuesResponse = z.object({ queues: z.array(QueueSummary) });
+/** Every operator of the site reads its saved replies; only admins change them (in the site config). */
+export const SavedRepliesResponse = z.object({ savedReplies: z.array(SavedReply) });
+export type SavedRepliesResponse = z.infer<typeof SavedRepliesResponse>;
 
 /** Saves only over the version it was loaded at; a stale one is refused with version_conflict. */
 export const PutSiteConfigBody = z.object({ config: z.unknown(), configVersion: z.number().check(z.int(), z.gte(0)) });

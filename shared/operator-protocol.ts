@@ -48,6 +48,8 @@ export const ConversationSummary = z.object({
   lastResolvedAt: z.optional(z.nullable(z.string())),
   /** The visitor's latest rating, kept when the conversation reopens (from its episodes); absent from older servers. */
   lastRating: z.optional(z.nullable(z.object({ score: z.number(), comment: z.nullable(z.string()) }))),
+  /** Whether the visitor has the site open (a widget socket), and since when; absent until first known. */
+  visitorPresence: z.optional(z.nullable(z.object({ online: z.boolean(), since: z.string() }))),
 });
 export type ConversationSummary = z.infer<typeof ConversationSummary>;
 
@@ -59,12 +61,24 @@ export const Callback = z.object({
   contact: CallbackContact,
   note: z.nullable(z.string()),
   visitorTimeZone: z.nullable(z.string()),
+  /** The conversation's visitor name, when the list is read; live updates may leave it out. */
+  visitorName: z.optional(z.nullable(z.string())),
   status: z.enum(['pending', 'done']),
   createdAt: z.string(),
   doneAt: z.nullable(z.string()),
   doneBy: z.nullable(z.string()),
 });
 export type Callback = z.infer<typeof Callback>;
+
+/** Written by an operator for operators only: never stored as a message, so it can never reach the visitor. */
+export const InternalNote = z.object({
+  noteId: z.string(),
+  conversationId: z.string(),
+  author: Owner,
+  text: z.string(),
+  createdAt: z.string(),
+});
+export type InternalNote = z.infer<typeof InternalNote>;
 
 /** Why one operator is asked to look now: a handoff to their queue, an offer to them, a transfer to them. */
 export const PageReason = z.enum(['handoff', 'offer', 'transfer']);
@@ -88,6 +102,7 @@ export const OperatorEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('handoff_started'), conversation: ConversationSummary }),
   z.object({ type: z.literal('paged'), reason: PageReason, conversation: ConversationSummary }),
   z.object({ type: z.literal('message_added'), siteId: z.string(), message: Message }),
+  z.object({ type: z.literal('note_added'), siteId: z.string(), note: InternalNote }),
   z.object({ type: z.literal('visitor_typing'), conversationId: z.string(), isTyping: z.boolean() }),
   z.object({ type: z.literal('callback_updated'), callback: Callback }),
   z.object({ type: z.literal('presence_updated'), operatorId: z.string(), presence: Presence }),

@@ -4,6 +4,7 @@ import { BotConfig } from './config/bot';
 import { defaultSchedule, Schedule } from './config/hours';
 import { defaultQueues, QueueConfig } from './config/queues';
 import { defaultHandoverRules, HandoverRule } from './config/routing';
+import { defaultSavedReplies, SavedReply } from './config/saved-replies';
 import { TriggersConfig } from './config/triggers';
 import { WidgetConfig } from './config/widget';
 
@@ -82,6 +83,8 @@ export const SiteConfigFields = z.object({
   bot: z.prefault(BotConfig, { kind: 'knowledge_base' }),
   widget: z.prefault(WidgetConfig, {}),
   webhook: z.prefault(OutgoingWebhookConfig, { url: null }),
+  /** Operators insert these in the composer with `/`. */
+  savedReplies: z._default(z.array(SavedReply).check(z.maxLength(200)), defaultSavedReplies),
 });
 
 /** Where queues are named; an issue in, inside or above one of these leaves nothing sound to cross-check. */

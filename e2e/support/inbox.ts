@@ -128,5 +128,21 @@ export async function replyAsOperator(page: Page, pane: Locator, text: string): 
 
 export const auditEntries = (pane: Locator) => pane.getByRole('region', { name: 'Audit trail' }).getByRole('listitem');
 
-export const action = (page: Page, name: 'Claim' | 'Barge in' | 'Take over' | 'Return to bot' | 'Resolve' | 'Transfer') =>
-  page.getByRole('button', { name, exact: true });
+export const action = (page: Page, name: 'Claim' | 'Barge in' | 'Take over') => page.getByRole('button', { name, exact: true });
+
+const dialogs = {
+  Resolve: 'Resolve the conversation',
+  'Return to bot': 'Return the conversation to the bot',
+  Transfer: 'Transfer the conversation',
+} as const;
+
+/** An action that takes a note: its toolbar button opens a small dialog, confirmed there. */
+export async function confirmAction(page: Page, name: keyof typeof dialogs, options: { note?: string; transferTo?: string } = {}): Promise<void> {
+  await page.getByRole('button', { name: `${name}…`, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: dialogs[name] });
+  await expect(dialog).toBeVisible();
+  if (options.transferTo) await dialog.getByLabel('Transfer to').selectOption({ label: options.transferTo });
+  if (options.note) await dialog.getByLabel('Note for the audit trail (optional)').fill(options.note);
+  await dialog.getByRole('button', { name, exact: true }).click();
+  await expect(dialog).toBeHidden();
+}

@@ -7,14 +7,15 @@ import { useApp } from './app-context';
 const dueText = { overdue: 'Overdue', due: 'Due now', upcoming: 'Upcoming', done: 'Done' } as const;
 
 export function CallbackRow({ callback: cb, selected }: { callback: Callback; selected: boolean }) {
-  const { callbacks, now } = useApp();
+  const { callbacks, inbox, now } = useApp();
+  const name = cb.visitorName ?? inbox.get(cb.conversationId)?.visitorName ?? 'Visitor';
   const due = callbackDue(cb, now.value);
   const busy = callbacks.busyId.value === cb.callbackId;
   const zone = cb.visitorTimeZone ?? undefined;
   return (
     <li class={`row callback due-${due}`}>
       <p class="row-title">
-        <span class={`badge ${due}`}>{dueText[due]}</span>{' '}
+        <strong>{name}</strong> <span class={`badge ${due}`}>{dueText[due]}</span>{' '}
         {cb.slot ? (
           <span>
             {formatTime(cb.slot.start)} to {formatClock(cb.slot.end)}
@@ -25,7 +26,8 @@ export function CallbackRow({ callback: cb, selected }: { callback: Callback; se
         )}
       </p>
       <p class="row-meta">
-        {cb.contact.kind === 'phone' ? 'Phone' : 'Email'}: {cb.contact.value}
+        {cb.contact.kind === 'phone' ? 'Phone' : 'Email'}:{' '}
+        <a href={cb.contact.kind === 'phone' ? `tel:${cb.contact.value.replace(/[^+0-9]/g, '')}` : `mailto:${cb.contact.value}`}>{cb.contact.value}</a>
       </p>
       {cb.note ? <p class="row-preview">Note: {cb.note}</p> : null}
       <p class="row-actions">
@@ -33,11 +35,11 @@ export function CallbackRow({ callback: cb, selected }: { callback: Callback; se
           href={formatRoute({ section: 'callbacks', conversationId: cb.conversationId })}
           aria-current={selected ? 'true' : undefined}
         >
-          Open conversation<span class="sr-only"> with {cb.contact.value}</span>
+          Open conversation<span class="sr-only"> with {name}</span>
         </a>
         {cb.status === 'pending' ? (
           <button type="button" disabled={busy} onClick={() => void callbacks.markDone(cb.callbackId)}>
-            Mark done<span class="sr-only">: callback to {cb.contact.value}</span>
+            Mark done<span class="sr-only">: callback to {name}, {cb.contact.value}</span>
           </button>
         ) : (
           <span class="muted">Done {cb.doneAt ? formatTime(cb.doneAt) : ''}</span>

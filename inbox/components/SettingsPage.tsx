@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { BotForm } from './BotForm';
 import { BotPanel } from './BotPanel';
 import { GeneralForm } from './GeneralForm';
@@ -11,12 +12,23 @@ import { PolicyTopicsForm } from './PolicyTopicsForm';
 import { RetentionForm } from './RetentionForm';
 import { TeachByExampleForm } from './TeachByExampleForm';
 import { QueuesForm } from './QueuesForm';
+import { SavedRepliesForm } from './SavedRepliesForm';
+import { type SettingsSectionId, SettingsNav } from './SettingsNav';
 import { SettingsSaveBar } from './SettingsSaveBar';
 import { SiteSecretPanel } from './SiteSecretPanel';
 import { TriggerSwitches } from './TriggerSwitches';
 import { WebhookForm } from './WebhookForm';
 import { WidgetLookForm } from './WidgetLookForm';
 import { useApp } from './app-context';
+
+/** A jump target of the section navigation; focusable so a keyboard user continues from there. */
+function Section({ id, children }: { id: SettingsSectionId; children: ComponentChildren }) {
+  return (
+    <div id={`settings-section-${id}`} class="settings-section" tabIndex={-1}>
+      {children}
+    </div>
+  );
+}
 
 export function SettingsPage() {
   const { settings, directory } = useApp();
@@ -37,6 +49,7 @@ export function SettingsPage() {
           ))}
         </select>
       </div>
+      {draft ? <SettingsNav /> : null}
       {busy === 'loading' ? <p class="muted">Loading settings…</p> : null}
       {draft ? (
         <form
@@ -48,20 +61,21 @@ export function SettingsPage() {
             void settings.save();
           }}
         >
-          <GeneralForm />
-          <TriggerSwitches />
-          <PolicyTopicsForm />
-          <TeachByExampleForm />
-          <QueuesForm />
-          <HandoverRulesForm />
-          <HoursForm />
-          <BotForm />
-          <KnowledgeBaseForm />
-          <WidgetLookForm />
-          <MessagesForm />
-          <WebhookForm />
-          <RetentionForm />
-          <JsonConfigEditor />
+          <Section id="handoff"><GeneralForm /></Section>
+          <Section id="triggers"><TriggerSwitches /></Section>
+          <Section id="topics"><PolicyTopicsForm /></Section>
+          <Section id="examples"><TeachByExampleForm /></Section>
+          <Section id="queues"><QueuesForm /></Section>
+          <Section id="rules"><HandoverRulesForm /></Section>
+          <Section id="hours"><HoursForm /></Section>
+          <Section id="bot"><BotForm /></Section>
+          <Section id="knowledge"><KnowledgeBaseForm /></Section>
+          <Section id="widget"><WidgetLookForm /></Section>
+          <Section id="messages"><MessagesForm /></Section>
+          <Section id="saved-replies"><SavedRepliesForm /></Section>
+          <Section id="webhook"><WebhookForm /></Section>
+          <Section id="retention"><RetentionForm /></Section>
+          <Section id="json"><JsonConfigEditor /></Section>
           <SettingsSaveBar />
         </form>
       ) : (

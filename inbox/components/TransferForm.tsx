@@ -1,28 +1,17 @@
-import type { Signal } from '@preact/signals';
 import { useApp } from './app-context';
 
-/** Targets are encoded as "queue:billing" / "operator:op_1" in one select. */
-export function TransferForm({ note }: { note: Signal<string> }) {
+/** The transfer dialog's target; encoded as "queue:billing" / "operator:op_1" in one select. */
+export function TransferTarget() {
   const { conversation, directory, session } = useApp();
   const c = conversation.summary.value;
   if (!c) return null;
-  const allowed = conversation.allowed.value.transfer && conversation.busy.value === null;
   const queues = directory.queuesBySite.value[c.siteId] ?? directory.queueOptions.value;
   const operators = (directory.operatorsBySite.value[c.siteId] ?? []).filter((o) => o.operatorId !== session.meId.value);
-
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    const target = String(new FormData(event.currentTarget as HTMLFormElement).get('target') ?? '');
-    const [kind, id] = [target.slice(0, target.indexOf(':')), target.slice(target.indexOf(':') + 1)];
-    if (!id) return;
-    await conversation.transfer(kind === 'operator' ? { operatorId: id } : { queue: id }, note.peek());
-    if (!conversation.actionError.peek()) note.value = '';
-  }
-
   return (
-    <form class="inline-form" onSubmit={submit}>
+    <div class="field">
       <label for="transfer-target">Transfer to</label>
-      <select id="transfer-target" name="target" disabled={!allowed} required>
+      {/* biome-ignore lint/a11y/noAutofocus: the dialog opens for this choice */}
+      <select id="transfer-target" name="target" required autoFocus>
         <option value="">Choose a queue or person</option>
         <optgroup label="Queues">
           {queues.map((q) => (
@@ -42,9 +31,14 @@ export function TransferForm({ note }: { note: Signal<string> }) {
           </optgroup>
         ) : null}
       </select>
-      <button type="submit" disabled={!allowed}>
-        Transfer
-      </button>
-    </form>
+    </div>
   );
+}
+
+/** "queue:billing" → { queue: 'billing' }; "operator:op_1" → { operatorId: 'op_1' }; null when nothing was chosen. */
+export function transferTargetOf(value: string): { queue: string } | { operatorId: string } | null {
+  const at = value.indexOf(':');
+  const id = at < 0 ? '' : value.slice(at + 1);
+  if (!id) return null;
+  return value.slice(0, at) === 'operator' ? { operatorId: id } : { queue: id };
 }

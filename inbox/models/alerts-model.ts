@@ -7,6 +7,20 @@ export interface Notice {
   id: number;
   text: string;
   conversationId: string | null;
+  /** Why the operator was paged, when they were: the notice goes once that no longer holds. */
+  reason?: PageReason;
+}
+
+/** Whether a page still asks something of this operator, now that the conversation is `c`. */
+export function stillCalls(reason: PageReason, c: ConversationSummary, meId: string): boolean {
+  switch (reason) {
+    case 'handoff':
+      return c.state === 'queued';
+    case 'offer':
+      return c.state === 'owned' && c.offer?.operatorId === meId;
+    case 'transfer':
+      return (c.state === 'owned' || c.state === 'queued') && (c.state === 'queued' || c.owner?.operatorId === meId);
+  }
 }
 
 const KEEP = 5;
@@ -24,8 +38,8 @@ export function createAlertsModel(notifier: Notifier, openConversation: (convers
   const latest = signal<Notice | null>(null);
   let nextId = 1;
 
-  function announce(text: string, conversationId: string | null = null) {
-    const notice = { id: nextId++, text, conversationId };
+  function announce(text: string, conversationId: string | null = null, reason?: PageReason) {
+    const notice: Notice = { id: nextId++, text, conversationId, ...(reason ? { reason } : {}) };
     notices.value = [...notices.peek(), notice].slice(-KEEP);
     latest.value = notice;
   }
@@ -44,8 +58,14 @@ export function createAlertsModel(notifier: Notifier, openConversation: (convers
       const title = `${pageTitles[reason]}${where}`;
       // One notice per conversation: an offer after its handoff replaces the handoff's notice.
       notices.value = notices.peek().filter((n) => n.conversationId !== c.conversationId);
-      announce(`${title}${urgent}. ${who}${why}`, c.conversationId);
+      announce(`${title}${urgent}. ${who}${why}`, c.conversationId, reason);
       notifier.show({ title, body: `${who}${why}`, tag: c.conversationId, onClick: () => openConversation(c.conversationId) });
+    },
+    /** A page that no longer holds (someone claimed the handoff, the offer lapsed, it was resolved) goes. */
+    settle(c: ConversationSummary, meId: string) {
+      const current = notices.peek();
+      const kept = current.filter((n) => n.conversationId !== c.conversationId || !n.reason || stillCalls(n.reason, c, meId));
+      if (kept.length !== current.length) notices.value = kept;
     },
     dismiss(id: number) {
       notices.value = notices.peek().filter((n) => n.id !== id);

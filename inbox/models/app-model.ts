@@ -12,6 +12,7 @@ import { createDirectoryModel } from './directory-model';
 import { createInboxModel } from './inbox-model';
 import { createSessionModel } from './session-model';
 import { routeConnectionStatus, routeEvent } from './live-events';
+import { createSavedRepliesModel } from './saved-replies';
 import { createSettingsModel } from './settings-model';
 import { createVisitorDataModel } from './visitor-data-model';
 
@@ -38,11 +39,15 @@ export function createAppModel(deps: AppDeps) {
     socket,
     meId: session.meId,
     isAdmin: session.isAdmin,
-    onChanged: (c) => inbox.applyUpdate(c),
+    onChanged: (c) => {
+      alerts.settle(c, session.meId.peek());
+      inbox.applyUpdate(c);
+    },
     newId: deps.newId,
     now: () => Date.now(),
   });
   const settings = createSettingsModel(api, directory);
+  const savedReplies = createSavedRepliesModel(api);
   const visitorData = createVisitorDataModel(api, () => void conversation.reloadAfresh());
   const section = signal<Section>('awaiting');
   const alerts = createAlertsModel(deps.notifier, (id) =>
@@ -133,6 +138,7 @@ export function createAppModel(deps: AppDeps) {
     callbacks,
     conversation,
     settings,
+    savedReplies,
     visitorData,
     alerts,
     section,

@@ -16,7 +16,9 @@ export function createCallbacksModel(api: InboxApi, now: ReadonlySignal<number>)
   function applyUpdate(callback: Callback) {
     const list = items.peek();
     const index = list.findIndex((c) => c.callbackId === callback.callbackId);
-    items.value = index >= 0 ? list.map((c, i) => (i === index ? callback : c)) : [...list, callback];
+    // A live update does not carry the visitor's name: keep the one the list was read with.
+    const merged = (c: Callback) => ({ ...callback, visitorName: callback.visitorName ?? c.visitorName ?? null });
+    items.value = index >= 0 ? list.map((c, i) => (i === index ? merged(c) : c)) : [...list, callback];
   }
 
   return {

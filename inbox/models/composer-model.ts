@@ -8,8 +8,14 @@ export interface PendingReply {
   text: string;
 }
 
+/** A reply goes to the visitor; a note stays with the operators. */
+export type ComposerMode = 'reply' | 'note';
+
 export interface ComposerDeps {
   canSend: ReadonlySignal<boolean>;
+  /** Any operator of the site may add a note to an open conversation, whoever owns it. */
+  canNote: ReadonlySignal<boolean>;
+  submitNote(text: string): Promise<ApiFailure | null>;
   sendTyping(isTyping: boolean): void;
   submit(text: string, clientMessageId: string): Promise<ApiFailure | null>;
   attach?(file: Blob, name: string, clientMessageId: string): Promise<ApiFailure | null>;
@@ -23,6 +29,7 @@ export const TYPING_IDLE_MS = 4000;
 
 export function createComposerModel(deps: ComposerDeps) {
   const text = signal('');
+  const mode = signal<ComposerMode>('reply');
   const pending = signal<PendingReply[]>([]);
   const error = signal<string | null>(null);
   /** Bumped to ask the composer to take focus (the r shortcut, inserting the suggested reply). */
@@ -37,7 +44,7 @@ export function createComposerModel(deps: ComposerDeps) {
   }
 
   function noteTyping() {
-    if (!deps.canSend.peek()) return;
+    if (!deps.canSend.peek() || mode.peek() === 'note') return;
     const now = deps.now();
     if (typingSentAt === null || now - typingSentAt >= TYPING_THROTTLE_MS) {
       deps.sendTyping(true);
@@ -47,8 +54,23 @@ export function createComposerModel(deps: ComposerDeps) {
     idleTimer = setTimeout(stopTyping, TYPING_IDLE_MS);
   }
 
+  async function sendNote(value: string) {
+    if (!value || !deps.canNote.peek()) return;
+    if (value.length > MAX_MESSAGE_CHARS) {
+      error.value = `Notes are limited to ${MAX_MESSAGE_CHARS} characters; this one has ${value.length}.`;
+      return;
+    }
+    text.value = '';
+    error.value = null;
+    const failure = await deps.submitNote(value);
+    if (!failure) return;
+    if (!text.peek()) text.value = value;
+    error.value = `Note not saved: ${failure.message}`;
+  }
+
   return {
     text,
+    mode,
     pending,
     error,
     focusRequest,
@@ -66,8 +88,15 @@ export function createComposerModel(deps: ComposerDeps) {
     focus() {
       focusRequest.value++;
     },
+    setMode(next: ComposerMode) {
+      if (next === 'note') stopTyping();
+      mode.value = next;
+      error.value = null;
+      focusRequest.value++;
+    },
     async send() {
       const value = text.peek().trim();
+      if (mode.peek() === 'note') return sendNote(value);
       if (!value || !deps.canSend.peek()) return;
       if (value.length > MAX_MESSAGE_CHARS) {
         error.value = `Replies are limited to ${MAX_MESSAGE_CHARS} characters; this one has ${value.length}.`;
@@ -106,6 +135,7 @@ export function createComposerModel(deps: ComposerDeps) {
       text.value = '';
       pending.value = [];
       error.value = null;
+      mode.value = 'reply';
     },
   };
 }

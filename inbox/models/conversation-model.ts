@@ -1,7 +1,7 @@
 import { batch, computed, type ReadonlySignal, signal } from '@preact/signals';
 import type { Message } from '../../shared/entities';
 import type { ActionResponse, ConversationDetail } from '../../shared/http';
-import type { ConversationSummary } from '../../shared/operator-protocol';
+import type { ConversationSummary, InternalNote } from '../../shared/operator-protocol';
 import type { InboxApi } from '../api-client';
 import { type ApiFailure, type ApiResult, actionFailureMessage, claimedByFrom } from '../api-errors';
 import type { OperatorConnection } from '../operator-socket';
@@ -42,6 +42,15 @@ export function createConversationModel(deps: ConversationDeps) {
 
   const composer = createComposerModel({
     canSend: computed(() => allowed.value.reply),
+    canNote: computed(() => detail.value !== null),
+    async submitNote(text) {
+      const id = openId.peek();
+      if (!id) return null;
+      const result = await api.addNote(id, { text });
+      if (!result.ok) return { ...result.error, message: actionFailureMessage(result.error) };
+      applyNote(result.value.note);
+      return null;
+    },
     now: deps.now,
     newId: deps.newId,
     sendTyping(isTyping) {
@@ -57,6 +66,16 @@ export function createConversationModel(deps: ConversationDeps) {
       return failure && { ...failure, message: actionFailureMessage(failure) };
     },
   });
+
+  /** The author's own note arrives twice (the answer and the socket): kept once, by id. */
+  function applyNote(note: InternalNote) {
+    const current = detail.peek();
+    if (!current || current.conversation.conversationId !== note.conversationId) return;
+    if (current.notes.some((n) => n.noteId === note.noteId)) return;
+    detail.value = { ...current, notes: [...current.notes, note] };
+    // The note is audited: bring the audit trail up to date.
+    void load(note.conversationId, true);
+  }
 
   /** Live messages for the conversation being opened, before its first snapshot arrives. */
   const early: Message[] = [];
@@ -180,6 +199,7 @@ export function createConversationModel(deps: ConversationDeps) {
       if (message.seq > lastSeq + 1) return void load(message.conversationId, true);
       detail.value = { ...current, messages: [...current.messages, message].sort((a, b) => a.seq - b.seq) };
     },
+    applyNote,
     applyVisitorTyping(conversationId: string, isTyping: boolean) {
       if (conversationId !== openId.peek()) return;
       visitorTyping.value = isTyping;

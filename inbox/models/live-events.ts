@@ -34,10 +34,13 @@ export function routeEvent(event: OperatorEvent, t: EventTargets) {
     // Sent to the whole site to keep lists current; only `paged` alerts.
     case 'handoff_started':
     case 'conversation_updated':
+      t.alerts.settle(event.conversation, t.session.meId.peek());
       t.inbox.applyUpdate(event.conversation);
       return t.conversation.applyUpdate(event.conversation);
     case 'message_added':
       return t.conversation.applyMessage(event.message);
+    case 'note_added':
+      return t.conversation.applyNote(event.note);
     case 'visitor_typing':
       return t.conversation.applyVisitorTyping(event.conversationId, event.isTyping);
     case 'callback_updated':

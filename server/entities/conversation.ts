@@ -40,4 +40,8 @@ export interface Conversation {
   episodes?: HandoffEpisode[];
   /** The latest resolution, kept when the conversation reopens: the Resolved history lists it. */
   lastResolvedAt?: Date | null;
+  /** Whether the visitor has a widget open, and since when (transport/sockets/visitor-presence.ts). */
+  visitorPresence?: { online: boolean; since: Date } | null;
+  /** Normalised name, email, facts and transcript (domain/search-text.ts), written when it is resolved. */
+  searchText?: string;
 }

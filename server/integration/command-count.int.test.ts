@@ -71,12 +71,14 @@ describe('database commands per visitor message', () => {
     for (const n of names) tally.set(n, (tally.get(n) ?? 0) + 1);
     console.info(`handoff cycle: ${names.length} commands: ${JSON.stringify(Object.fromEntries(tally))}`);
     // 61 before the hot-path work (a site read per frame, a read per seq and per de-duplication), 50
-    // after it; handoff episodes (recorded at escalate, claim and resolve) came later and add 6, the
-    // welcome's team header (the site's operators and its recent claims, issue 14) 2, the Insights
+    // after it; handoff episodes (recorded at escalate, claim and resolve) came later and add 6, and
+    // the welcome's team header (the site's operators and its recent claims, issue 14) adds 2; the
+    // search text written at resolve adds 3 (messages, visitor, the write) and the visitor's presence
+    // at hello 1 (their latest conversation), none of them on the message hot path; the Insights
     // counters one update each at escalate, claim and resolve, and the episode rows one at each of
     // those and at the wait estimate shown (7).
     // The bound keeps it from creeping back.
-    expect(names.length).toBeLessThanOrEqual(65);
+    expect(names.length).toBeLessThanOrEqual(69);
     client.close();
   });
 });

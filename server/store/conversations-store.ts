@@ -2,6 +2,7 @@ import { MongoServerError } from 'mongodb';
 import type { Filter } from 'mongodb';
 import type { ConversationState, Urgency } from '../../shared/entities';
 import type { InboxView } from '../../shared/http';
+import { normalizeForSearch } from '../../shared/search-text';
 import type { Collections } from './database';
 import type { HandoffEpisode } from '../entities/episode';
 import type { ConversationDoc } from './documents';
@@ -19,6 +20,8 @@ const LIVE: ConversationState[] = ['bot', 'queued', 'owned'];
 /** Awaiting handoff: most urgent first, then whoever has waited longest (queue-order.ts; the inbox sorts alike). */
 const URGENCY_ORDER: Urgency[] = ['urgent', 'high', 'normal', 'low'];
 const LIST_LIMIT = 200;
+/** A list row never needs the search text, which may be tens of kilobytes. */
+const LIST_PROJECTION = { searchText: 0 } as const;
 
 /** What must still hold when a message takes the next seq (a racing claim or barge-in makes it false). */
 export interface SeqCondition {
@@ -64,6 +67,12 @@ export function conversationsStore(c: Collections) {
     get(conversationId: string): Promise<ConversationDoc | null> {
       return col.findOne({ _id: conversationId });
     },
+    /** Visitor names by conversation id, for lists that show who a row is about. */
+    async visitorNames(conversationIds: string[]): Promise<Map<string, string | null>> {
+      if (conversationIds.length === 0) return new Map();
+      const found = await col.find({ _id: { $in: conversationIds } }, { projection: { visitorName: 1 } }).toArray();
+      return new Map(found.map((c) => [c._id, c.visitorName ?? null]));
+    },
     latestForVisitor(visitorId: string): Promise<ConversationDoc | null> {
       return col.find({ visitorId }).sort({ createdAt: -1 }).limit(1).next();
     },
@@ -108,6 +117,16 @@ export function conversationsStore(c: Collections) {
         col.findOneAndUpdate({ _id: conversationId, ...seqFilter(onlyIf) }, { $set: set, $max: { lastSeq: seq } }, { returnDocument: 'after' }),
       );
     },
+    /** The visitor came or went; no version change. Null when the conversation is gone. */
+    setVisitorPresence(conversationId: string, presence: { online: boolean; since: Date }): Promise<ConversationDoc | null> {
+      return withLock(conversationId, () =>
+        col.findOneAndUpdate({ _id: conversationId }, { $set: { visitorPresence: presence } }, { returnDocument: 'after' }),
+      );
+    },
+    /** What a resolved conversation is found by; no version change, nothing else touched. */
+    async setSearchText(conversationId: string, searchText: string): Promise<void> {
+      await withLock(conversationId, () => col.updateOne({ _id: conversationId }, { $set: { searchText } }));
+    },
     /** Ends the offer made to this operator, or null when it is no longer theirs (lapsed, moved, already accepted). */
     takeOffer(conversationId: string, operatorId: string, set: Partial<ConversationDoc>): Promise<ConversationDoc | null> {
       return withLock(conversationId, () =>
@@ -140,11 +159,6 @@ export function conversationsStore(c: Collections) {
         if (outcome.settled) return outcome.doc;
       }
       return null;
-    },
-    /** The visitor names of these conversations (the Insights drill-down lists at most 100). */
-    async visitorNames(ids: readonly string[]): Promise<Map<string, string | null>> {
-      const found = await col.find({ _id: { $in: [...ids] } }, { projection: { _id: 1, visitorName: 1 } }).toArray();
-      return new Map(found.map((c) => [c._id, c.visitorName ?? null]));
     },
     patch(conversationId: string, set: Partial<ConversationDoc>): Promise<ConversationDoc | null> {
       return withLock(conversationId, () => col.findOneAndUpdate({ _id: conversationId }, { $set: set }, { returnDocument: 'after' }));
@@ -213,14 +227,18 @@ export function conversationsStore(c: Collections) {
       if (opts.queue) filter.queue = opts.queue;
       if (opts.q) {
         const rx = { $regex: escapeRegex(opts.q), $options: 'i' };
-        filter.$or = [{ visitorName: rx }, { lastMessagePreview: rx }, { intent: rx }, { handoffTopic: rx }];
+        // searchText is normalised on write, so the normalised words match it case-sensitively (no
+        // collation on FerretDB 1.24); the other fields find conversations resolved before it existed.
+        const words = normalizeForSearch(opts.q);
+        const inText = words ? [{ searchText: { $regex: escapeRegex(words) } }] : [];
+        filter.$or = [...inText, { visitorName: rx }, { lastMessagePreview: rx }, { intent: rx }, { handoffTopic: rx }];
       }
       const page = (found: ConversationDoc[]) => ({ conversations: found.slice(0, limit), more: found.length > limit });
       const after = opts.after;
       if (after && after.view !== view) throw new Error(`A ${after.view} list position cannot page the ${view} view`);
       if (view !== 'awaiting') {
         const query = after && after.view !== 'awaiting' ? { ...filter, $and: [...(filter.$and ?? []), afterNewest(after)] } : filter;
-        return page(await col.find(query).sort({ lastActivityAt: -1, _id: 1 }).limit(limit + 1).toArray());
+        return page(await col.find(query, { projection: LIST_PROJECTION }).sort({ lastActivityAt: -1, _id: 1 }).limit(limit + 1).toArray());
       }
       // Urgency is a word, so the database cannot sort by its rank: one query per level, in order,
       // so the limit cuts the newest and least urgent, never the longest waiting. A cursor resumes
@@ -231,7 +249,7 @@ export function conversationsStore(c: Collections) {
         if (found.length > limit) break;
         const resume = after?.view === 'awaiting' && after.urgency === urgency ? { $and: [afterInUrgency(after)] } : {};
         const level = await col
-          .find({ ...filter, urgency, ...resume })
+          .find({ ...filter, urgency, ...resume }, { projection: LIST_PROJECTION })
           .sort({ escalatedAt: 1, createdAt: 1, _id: 1 })
           .limit(limit + 1 - found.length)
           .toArray();

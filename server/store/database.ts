@@ -5,6 +5,7 @@ import type { JobLeaseDoc } from './job-leases-store';
 import type {
   AuditDoc,
   CallbackDoc,
+  InternalNoteDoc,
   InviteDoc,
   LlmUsageDoc,
   LoginFailuresDoc,
@@ -29,6 +30,7 @@ export interface Collections {
   messages: Collection<MessageDoc>;
   audit: Collection<AuditDoc>;
   callbacks: Collection<CallbackDoc>;
+  internalNotes: Collection<InternalNoteDoc>;
   transitions: Collection<TransitionDoc>;
   webhookDeliveries: Collection<WebhookDeliveryDoc>;
   webhookAttempts: Collection<WebhookAttemptDoc>;
@@ -51,6 +53,7 @@ export function collectionsOf(db: Db): Collections {
     messages: db.collection('messages'),
     audit: db.collection('audit'),
     callbacks: db.collection('callbacks'),
+    internalNotes: db.collection('internal_notes'),
     transitions: db.collection('transitions'),
     webhookDeliveries: db.collection('webhook_deliveries'),
     webhookAttempts: db.collection('webhook_attempts'),
@@ -108,6 +111,7 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     // A visitor's export and erasure entries (conversationId null).
     c.audit.createIndex({ visitorId: 1 }),
     c.callbacks.createIndex({ siteId: 1, status: 1 }),
+    c.internalNotes.createIndex({ conversationId: 1, createdAt: 1 }),
     // The worker's claim and its idle check: due rows by status, oldest first.
     c.webhookDeliveries.createIndex({ status: 1, nextAttemptAt: 1 }),
     // Insights reads a site's (or an operator's) counter rows for a range of days.

@@ -1,3 +1,4 @@
+import type { InternalNote } from '../entities/internal-note';
 import type { ConversationState } from '../../shared/entities';
 import type { Site } from '../entities/site';
 import type { Operator, OperatorSession } from '../entities/operator';
@@ -23,6 +24,7 @@ export type MessageDoc = Message;
 export type ConversationDoc = Conversation;
 export type AuditDoc = AuditRecord;
 export type CallbackDoc = Callback;
+export type InternalNoteDoc = InternalNote;
 export type WebhookDeliveryDoc = WebhookDelivery;
 export type InviteDoc = Invite;
 export type { BotMeta, WebhookDeliveryStatus };

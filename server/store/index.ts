@@ -11,6 +11,7 @@ import { jobLeasesStore } from './job-leases-store';
 import { loginFailuresStore } from './login-failures-store';
 import { llmUsageStore } from './llm-usage-store';
 import { messagesStore } from './messages-store';
+import { notesStore } from './notes-store';
 import { operatorsStore, sessionsStore } from './operators-store';
 import { cachedSitesStore, createSiteCache } from './site-cache';
 import { sitesStore } from './sites-store';
@@ -35,6 +36,7 @@ export function createStore(db: Db, options: { siteCacheMs?: number } = {}) {
     messages: messagesStore(c),
     audit: auditStore(c),
     callbacks: callbacksStore(c),
+    notes: notesStore(c),
     webhookDeliveries: webhookDeliveriesStore(c),
     loginFailures: loginFailuresStore(c),
     assignmentLeases: assignmentLeasesStore(c.assignmentLeases),

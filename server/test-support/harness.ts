@@ -52,6 +52,8 @@ export interface HarnessOptions {
   eventBus?: { instanceId: string; heartbeatMs?: number; staleAfterMs?: number };
   /** How long a closed inbox waits before "away" and "offline" (default 30 s / 5 min). */
   presenceDelays?: { awayMs: number; offlineMs: number };
+  /** How long after a visitor's last socket closes they count as gone (default 8 s). */
+  visitorLeftGraceMs?: number;
   /** Leave the database on close (other instances still use it). */
   keepDatabase?: boolean;
   helloDeadlineMs?: number;
@@ -94,6 +96,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Instan
     hsts: options.hsts,
     presenceDelays: options.presenceDelays,
     metricsToken: options.metricsToken ?? null,
+    visitorLeftGraceMs: options.visitorLeftGraceMs,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;

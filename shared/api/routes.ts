@@ -10,6 +10,8 @@ import {
   ConversationIdParams,
   CorrectIntentBody,
   HealthResponse,
+  InternalNoteBody,
+  InternalNoteResponse,
   ListConversationsQuery,
   ListConversationsResponse,
   LiveResponse,
@@ -27,6 +29,7 @@ import {
   QueuesResponse,
   ReadyResponse,
   ReplyBody,
+  SavedRepliesResponse,
   SessionResponse,
   SiteConfigResponse,
   SiteIdParams,
@@ -121,6 +124,10 @@ export const apiRoutes = {
     tag: 'conversations', access: 'operator', params: AttachmentIdParams, responses: { 200: z.unknown() },
   }),
   correctIntent: conversationAction('intent', 'Correct the detected intent (re-routes when the queue changes).', CorrectIntentBody),
+  addNote: defineRoute({
+    method: 'POST', path: '/api/conversations/:conversationId/notes', summary: 'Add an internal note: operators only, audited, never sent to the visitor.',
+    tag: 'conversations', access: 'operator', params: ConversationIdParams, body: InternalNoteBody, responses: { 200: InternalNoteResponse },
+  }),
 
   sites: defineRoute({
     method: 'GET', path: '/api/sites', summary: 'The sites the operator works for.', tag: 'sites', access: 'operator', responses: { 200: SitesResponse },
@@ -132,6 +139,10 @@ export const apiRoutes = {
   queues: defineRoute({
     method: 'GET', path: '/api/sites/:siteId/queues', summary: 'The site\'s queues and their members.',
     tag: 'sites', access: 'operator', params: SiteIdParams, responses: { 200: QueuesResponse },
+  }),
+  savedReplies: defineRoute({
+    method: 'GET', path: '/api/sites/:siteId/saved-replies', summary: 'The site\'s saved replies, for the composer (admins edit them in the site configuration).',
+    tag: 'sites', access: 'operator', params: SiteIdParams, responses: { 200: SavedRepliesResponse },
   }),
   siteConfig: defineRoute({
     method: 'GET', path: '/api/sites/:siteId/config', summary: 'Admins: the site configuration and its version.',

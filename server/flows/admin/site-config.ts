@@ -1,3 +1,4 @@
+import type { SavedReply } from '../../../shared/config/saved-replies';
 import type { QueueSummary } from '../../../shared/http';
 import { SiteConfig } from '../../../shared/site-config';
 import type { Operator } from '../../entities/operator';
@@ -26,6 +27,10 @@ export async function loadSiteConfig(deps: FlowDeps, operator: Operator, siteId:
 export async function loadQueueSummaries(deps: FlowDeps, siteId: string): Promise<QueueSummary[]> {
   const site = await loadSite(deps, siteId);
   return site.config.queues.map((q) => ({ id: q.id, name: q.name, members: q.members }));
+}
+
+export async function loadSavedReplies(deps: FlowDeps, siteId: string): Promise<SavedReply[]> {
+  return (await loadSite(deps, siteId)).config.savedReplies;
 }
 
 function parseConfig(input: unknown, outbound: OutboundPolicy): SiteConfig {

@@ -6,6 +6,7 @@ import { decideTransition, type OwnershipCommand } from '../../domain/ownership'
 import type { Conversation } from '../../entities/conversation';
 import { recordAudit } from './audit';
 import { countEpisodeChange } from './episode-record';
+import { indexForSearch } from './search-index';
 import type { FlowDeps } from '../../composition';
 import { toSummary } from './wire';
 
@@ -73,6 +74,7 @@ export async function applyTransition(
       to: updated.state,
     });
     deps.hub.toSite(updated.siteId, { type: 'conversation_updated', conversation: toSummary(updated) });
+    if (decision.action === 'resolved') await indexForSearch(deps, updated);
     const event = webhookEvents[decision.action];
     if (event && options.webhook !== false) {
       const site = await deps.store.sites.get(updated.siteId);

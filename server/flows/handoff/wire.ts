@@ -46,6 +46,7 @@ export function toSummary(doc: Conversation): ConversationSummary {
     resolvedAt: doc.resolvedAt?.toISOString() ?? null,
     lastResolvedAt: (doc.lastResolvedAt ?? doc.resolvedAt)?.toISOString() ?? null,
     lastRating: latestRating(doc),
+    ...(doc.visitorPresence ? { visitorPresence: { online: doc.visitorPresence.online, since: doc.visitorPresence.since.toISOString() } } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import type { Conversation } from '../../entities/conversation';
 import type { Operator } from '../../entities/operator';
 import { decodeCursor, encodeCursor, positionOf } from '../../store/list-position';
 import type { FlowDeps } from '../../composition';
+import { toWireNote } from './internal-note';
 import { toAuditEntry, toSummary, toWireCallback, toWireMessage } from '../handoff/wire';
 
 // What the operator inbox reads. Another site's conversation answers exactly like a missing one,
@@ -47,9 +48,10 @@ export async function listInbox(deps: FlowDeps, operator: Operator, query: ListC
 
 export async function conversationDetail(deps: FlowDeps, operator: Operator, conversationId: string): Promise<ConversationDetail> {
   const conversation = await conversationForOperator(deps, operator, conversationId);
-  const [messages, audit] = await Promise.all([
+  const [messages, audit, notes] = await Promise.all([
     deps.store.messages.after(conversationId, 0, 2000),
     deps.store.audit.forConversation(conversationId),
+    deps.store.notes.forConversation(conversationId),
   ]);
   return {
     conversation: toSummary(conversation),
@@ -57,6 +59,7 @@ export async function conversationDetail(deps: FlowDeps, operator: Operator, con
     messages: messages.map(toWireMessage),
     casePackage: conversation.casePackage,
     audit: audit.map(toAuditEntry),
+    notes: notes.map(toWireNote),
     rating: conversation.rating ? { score: conversation.rating.score, comment: conversation.rating.comment } : null,
   };
 }
@@ -72,5 +75,7 @@ export async function listOperatorSites(deps: FlowDeps, operator: Operator): Pro
 }
 
 export async function listCallbacks(deps: FlowDeps, operator: Operator): Promise<WireCallback[]> {
-  return (await deps.store.callbacks.forSites(operator.siteIds)).map(toWireCallback);
+  const callbacks = await deps.store.callbacks.forSites(operator.siteIds);
+  const names = await deps.store.conversations.visitorNames([...new Set(callbacks.map((c) => c.conversationId))]);
+  return callbacks.map((c) => ({ ...toWireCallback(c), visitorName: names.get(c.conversationId) ?? null }));
 }

@@ -11,6 +11,7 @@ import { correctIntent } from '../../flows/handoff/case-for';
 import { toSummary } from '../../flows/handoff/wire';
 import { replyAsOperator, runOperatorAction } from '../../flows/operator/actions';
 import { conversationAudit, conversationDetail, conversationForOperator, listInbox } from '../../flows/operator/inbox-queries';
+import { addInternalNote } from '../../flows/operator/internal-note';
 import { transferCommandFor } from '../../flows/operator/transfer-target';
 import { authenticate, currentOperator } from '../authenticate';
 import { routeServer } from './serve-route';
@@ -71,6 +72,10 @@ export async function conversationRoutes(app: FastifyInstance, opts: { deps: Flo
     if (!result.ok) throw refusal(result.code, result.message, result.owner);
     return { conversation: toSummary(result.conversation) };
   });
+
+  serve(apiRoutes.addNote, async (request) => ({
+    note: await addInternalNote(deps, currentOperator(request), request.params.conversationId, request.body.text),
+  }));
 
   serve(apiRoutes.conversationAudit, async (request) => ({
     audit: await conversationAudit(deps, currentOperator(request), request.params.conversationId),

@@ -4,7 +4,7 @@ import { CodedError } from '../../coded-error';
 import type { FlowDeps } from '../../composition';
 import { botApiKeyStatus, setBotApiKey, testQuestion } from '../../flows/admin/bot-settings';
 import { listOperatorProfiles, updateOperatorProfile } from '../../flows/admin/operator-profiles';
-import { loadQueueSummaries, loadSiteConfig, saveSiteConfig } from '../../flows/admin/site-config';
+import { loadQueueSummaries, loadSavedReplies, loadSiteConfig, saveSiteConfig } from '../../flows/admin/site-config';
 import { revealSiteSecret, rotateSiteSecret } from '../../flows/admin/site-secret';
 import { loadOperatorLoads } from '../../flows/handoff/operator-load';
 import { toWireCallback } from '../../flows/handoff/wire';
@@ -37,6 +37,8 @@ export async function siteRoutes(app: FastifyInstance, opts: { deps: FlowDeps })
   });
 
   serve(apiRoutes.queues, async (request) => ({ queues: await loadQueueSummaries(deps, siteOperator(request).siteId) }));
+
+  serve(apiRoutes.savedReplies, async (request) => ({ savedReplies: await loadSavedReplies(deps, siteOperator(request).siteId) }));
 
   serve(apiRoutes.siteConfig, async (request) => {
     const { operator, siteId } = siteOperator(request);

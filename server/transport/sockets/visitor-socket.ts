@@ -15,6 +15,7 @@ import type { Visitor } from '../../entities/visitor';
 import type { OverloadGuard } from '../overload';
 import { createFrameLimiter, keepAlive, parseFrame } from './frame-guard';
 import { HELLO_DEADLINE_MS, helloDeadline } from './hello-deadline';
+import { createVisitorPresence, type VisitorPresence } from './visitor-presence';
 import { releaseUpgradeRequest } from './release-upgrade';
 
 /** Frames a socket may have waiting (one running, the rest queued) before more are refused as `busy`. */
@@ -34,10 +35,12 @@ declare module 'fastify' {
 
 export async function visitorSocketRoutes(
   app: FastifyInstance,
-  opts: { deps: FlowDeps; overload: OverloadGuard; queueLimit?: number; helloDeadlineMs?: number },
+  opts: { deps: FlowDeps; overload: OverloadGuard; queueLimit?: number; helloDeadlineMs?: number; visitorLeftGraceMs?: number },
 ): Promise<void> {
   const { deps, overload } = opts;
   const limits = { queueLimit: opts.queueLimit ?? DEFAULT_SOCKET_QUEUE_LIMIT, helloDeadlineMs: opts.helloDeadlineMs ?? HELLO_DEADLINE_MS };
+  const presence = createVisitorPresence(deps, opts.visitorLeftGraceMs);
+  app.addHook('onClose', async () => presence.stop());
   app.get(
     '/ws/visitor',
     {
@@ -61,7 +64,7 @@ export async function visitorSocketRoutes(
       }
       // The socket keeps ids and the token, never the request or its own copy of the site: the
       // site is the instance's shared cached one, fetched per frame (flows/visitor/site.ts).
-      serveVisitorSocket(deps, overload, limits, socket, request.visitorSite, query.token);
+      serveVisitorSocket(deps, overload, limits, socket, request.visitorSite, query.token, presence);
       releaseUpgradeRequest(socket, request, deps.log);
     },
   );
@@ -74,6 +77,7 @@ function serveVisitorSocket(
   socket: WebSocket,
   opened: Site,
   token: string | undefined,
+  presence: VisitorPresence,
 ): void {
   const siteId = opened._id;
   const send = (event: VisitorEvent) => {
@@ -84,6 +88,14 @@ function serveVisitorSocket(
   const helloSaid = helloDeadline(socket, limits.helloDeadlineMs);
   let visitor: Visitor | null = null;
   let unsubscribe = () => {};
+  /** The visitor this socket counts as present, once it said hello. */
+  let present: string | null = null;
+  const isNow = (visitorId: string) => {
+    if (present === visitorId) return;
+    if (present) presence.left(present);
+    present = visitorId;
+    presence.arrived(visitorId);
+  };
   // Their data was erased: 'unauthenticated' makes the widget drop its token and start afresh.
   const endErased = () => socket.close(PROTOCOL_CLOSE_CODE, 'unauthenticated');
   // One chain per socket: frames apply in order, and those arriving during set-up wait.
@@ -100,7 +112,8 @@ function serveVisitorSocket(
       token = resolved.token;
       unsubscribe();
       unsubscribe = deps.hub.subscribeVisitor(visitor._id, send, endErased);
-      return send(await buildWelcome(deps, site, visitor, resolved.token, command.afterSeq));
+      send(await buildWelcome(deps, site, visitor, resolved.token, command.afterSeq));
+      return isNow(visitor._id);
     }
     if (!visitor) return send({ type: 'error', code: 'invalid_frame', message: 'Send hello first.' });
     if (command.type === 'resume') return send({ type: 'history', messages: await visitorHistory(deps, visitor, command.afterSeq) });
@@ -114,6 +127,7 @@ function serveVisitorSocket(
       // A welcome for the new visitor: the widget keeps its token and shows an empty transcript.
       send(await buildWelcome(deps, site, visitor, outcome.token, 0));
       send({ type: 'identity_checked', verified: true });
+      isNow(visitor._id);
     }
     if (outcome.kind === 'identity') {
       visitor = outcome.visitor;
@@ -168,5 +182,6 @@ function serveVisitorSocket(
     helloSaid();
     stopKeepAlive();
     unsubscribe();
+    if (present) presence.left(present);
   });
 }

@@ -1,0 +1,45 @@
+/** Where each part of the long Settings page starts; the targets are the sections' wrappers in SettingsPage. */
+export const settingsSections = [
+  ['handoff', 'Handoff'],
+  ['triggers', 'Triggers'],
+  ['topics', 'Policy topics'],
+  ['examples', 'Teach by example'],
+  ['queues', 'Queues'],
+  ['rules', 'Handover rules'],
+  ['hours', 'Hours'],
+  ['bot', 'Bot'],
+  ['knowledge', 'Knowledge base'],
+  ['widget', 'Widget'],
+  ['messages', 'Visitor messages'],
+  ['saved-replies', 'Saved replies'],
+  ['webhook', 'Webhook'],
+  ['retention', 'Data retention'],
+  ['json', 'JSON'],
+] as const;
+
+export type SettingsSectionId = (typeof settingsSections)[number][0];
+
+/**
+ * Jumps to a section and moves focus there (buttons, not links: the hash is the inbox's route).
+ * Not sticky: a bar pinned over the page would cover the very fields it jumped to (axe target-size).
+ */
+export function SettingsNav() {
+  function go(id: SettingsSectionId) {
+    const target = document.getElementById(`settings-section-${id}`);
+    target?.scrollIntoView({ block: 'start' });
+    target?.focus({ preventScroll: true });
+  }
+  return (
+    <nav class="settings-nav" aria-label="Settings sections">
+      <ul>
+        {settingsSections.map(([id, label]) => (
+          <li key={id}>
+            <button type="button" class="link" onClick={() => go(id)}>
+              {label}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
