@@ -16,6 +16,7 @@ import type {
   AcceptInviteBody,
   ChangePasswordBody,
 } from '../shared/http';
+import type { InsightsConversationsQuery, InsightsQuery } from '../shared/insights';
 
 export type SecretKind = 'identity' | 'webhook';
 import type { SiteConfig } from '../shared/site-config';
@@ -75,6 +76,12 @@ export interface InboxApi {
   setBotApiKey(siteId: string, apiKey: string | null): Call<Routes['setBotApiKey']>;
   /** Admins only: which article answers a question, and how surely. */
   testQuestion(siteId: string, body: TestQuestionBody): Call<Routes['testQuestion']>;
+  /** The site's handoff measures (admins) or the operator's own. */
+  insights(siteId: string, query: InsightsQuery): Call<Routes['insights']>;
+  /** The conversations behind one figure. */
+  insightConversations(siteId: string, query: InsightsConversationsQuery): Call<Routes['insightConversations']>;
+  /** Where the same figures download as CSV (a plain link: a GET with the session cookie). */
+  insightsCsvUrl(siteId: string, query: InsightsQuery): string;
   /** Admins only: erases the visitor's messages and personal data; repeatable. */
   eraseVisitorData(siteId: string, visitorId: string): Call<Routes['eraseVisitorData']>;
 }
@@ -189,6 +196,12 @@ export function createApiClient(options: ApiClientOptions = {}): InboxApi {
     botApiKey: (siteId) => call(r.botApiKey, { params: site(siteId) }),
     setBotApiKey: (siteId, apiKey) => call(r.setBotApiKey, { params: site(siteId), body: { apiKey } }),
     testQuestion: (siteId, body) => call(r.testQuestion, { params: site(siteId), body }),
+    insights: (siteId, query) => call(r.insights, { params: site(siteId), query }),
+    insightConversations: (siteId, query) => call(r.insightConversations, { params: site(siteId), query }),
+    insightsCsvUrl: (siteId, query) => {
+      const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+      return `${fillPath(r.insightsCsv.path, site(siteId))}${params.size ? `?${params}` : ''}`;
+    },
     eraseVisitorData: (siteId, visitorId) => call(r.eraseVisitorData, { params: { siteId, visitorId } }),
   };
 }

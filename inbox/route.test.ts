@@ -8,6 +8,7 @@ describe('routes', () => {
     ['#/mine', { section: 'mine', conversationId: null }],
     ['#/live/c%2F9', { section: 'live', conversationId: 'c/9' }],
     ['#/settings/c1', { section: 'settings', conversationId: null }],
+    ['#/insights/c1', { section: 'insights', conversationId: null }],
     ['#/nowhere/c1', { section: 'awaiting', conversationId: null }],
   ])('%s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);

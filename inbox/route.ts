@@ -1,13 +1,15 @@
 import type { InboxView } from '../shared/http';
 
-export type Section = InboxView | 'callbacks' | 'settings';
+export type Section = InboxView | 'callbacks' | 'insights' | 'settings';
 
 export interface Route {
   section: Section;
   conversationId: string | null;
 }
 
-const sections: readonly Section[] = ['awaiting', 'live', 'mine', 'callbacks', 'resolved', 'settings'];
+const sections: readonly Section[] = ['awaiting', 'live', 'mine', 'callbacks', 'resolved', 'insights', 'settings'];
+/** Pages that are not a list with a conversation beside it. */
+const pages: readonly Section[] = ['settings', 'insights'];
 
 export const defaultRoute: Route = { section: 'awaiting', conversationId: null };
 
@@ -16,13 +18,13 @@ export function parseRoute(hash: string): Route {
   const [rawSection, rawId] = hash.replace(/^#\/?/, '').split('/');
   const section = sections.find((s) => s === rawSection);
   if (!section) return defaultRoute;
-  const conversationId = section !== 'settings' && rawId ? decodeURIComponent(rawId) : null;
+  const conversationId = !pages.includes(section) && rawId ? decodeURIComponent(rawId) : null;
   return { section, conversationId };
 }
 
 export function formatRoute(route: Route): string {
-  const id = route.conversationId && route.section !== 'settings' ? `/${encodeURIComponent(route.conversationId)}` : '';
+  const id = route.conversationId && !pages.includes(route.section) ? `/${encodeURIComponent(route.conversationId)}` : '';
   return `#/${route.section}${id}`;
 }
 
-export const isListSection = (s: Section): s is InboxView => s !== 'callbacks' && s !== 'settings';
+export const isListSection = (s: Section): s is InboxView => s !== 'callbacks' && !pages.includes(s);

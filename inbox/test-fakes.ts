@@ -97,6 +97,34 @@ export function pagedList(rows: () => ConversationSummary[], size: number, count
   };
 }
 
+const emptyRate = { count: 0, of: 0, rate: null };
+const emptyQuantiles = { count: 0, p50: null, p90: null };
+export const emptyInsights = {
+  scope: 'site' as const,
+  from: '2026-01-01',
+  to: '2026-01-30',
+  figures: {
+    conversations: 0,
+    handoffs: 0,
+    escalationRate: emptyRate,
+    timeToHuman: emptyQuantiles,
+    timeToFirstReply: emptyQuantiles,
+    resolutionTime: emptyQuantiles,
+    byTrigger: [],
+    byQueue: [],
+    byLanguage: [],
+    satisfaction: { handoff: { rated: 0, average: null }, botOnly: { rated: 0, average: null } },
+    missingFacts: emptyRate,
+    intentCorrection: emptyRate,
+    repeatExplanation: { ...emptyRate, byVisitor: 0, byOperator: 0 },
+    abandonment: emptyRate,
+    waitAccuracy: { promised: 0, inside: emptyRate, errorP50: null, errorP90: null },
+    scorecard: [],
+    daily: [],
+    precision: [],
+  },
+};
+
 export type FakeApi = { [K in keyof InboxApi]: Mock<InboxApi[K]> };
 
 /** Every endpoint answers a harmless success unless the test replaces it; every one is a spy. */
@@ -140,6 +168,9 @@ export function fakeApi(overrides: Partial<InboxApi> = {}): FakeApi {
     botApiKey: async () => ok({ set: false }),
     setBotApiKey: async (_siteId, apiKey) => ok({ set: apiKey !== null }),
     testQuestion: async () => ok({ article: null, confidence: 0, threshold: 0.5, reply: 'fallback', heldBack: false }),
+    insights: async () => ok(emptyInsights),
+    insightConversations: async () => ok({ conversations: [], more: false }),
+    insightsCsvUrl: (siteId) => `/api/sites/${siteId}/insights.csv`,
     eraseVisitorData: async (_siteId, visitorId) =>
       ok({ erasure: { visitorId, alreadyErased: false, conversations: 1, messages: 0, callbacks: 0, webhookDeliveries: 0, auditEntries: 0, erasedAt: at(0) } }),
   };

@@ -13,6 +13,8 @@ import { authRoutes } from './transport/http/auth-routes';
 import { conversationRoutes } from './transport/http/conversation-routes';
 import { installErrorHandler } from './transport/error-handler';
 import { healthRoutes } from './transport/http/health';
+import { insightsRoutes } from './transport/http/insights-routes';
+import { metricsRoute } from './transport/http/metrics-route';
 import { probeRoutes } from './transport/http/probes';
 import { checkDatabase } from './flows/admin/health-check';
 import { createLifecycle, type Lifecycle } from './lifecycle';
@@ -56,6 +58,8 @@ export interface AppOptions {
   publicUrl?: string;
   /** HSTS on every response: only when PUBLIC_URL is https. */
   hsts?: boolean;
+  /** Serves GET /metrics to this bearer token; null or absent: not served (404). */
+  metricsToken?: string | null;
   /** How long a new socket may stay silent before its hello; tests shorten it. */
   helloDeadlineMs?: number;
   /** How long after a visitor's last tab closes they count as gone (tests shorten it). */
@@ -106,6 +110,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   useZodSchemas(app);
   installErrorHandler(app);
+  app.addHook('onResponse', async (request, reply) => {
+    deps.metrics.http(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+  });
   // Called, not registered: its hooks must reach every route, not an encapsulated child.
   await securityHeaders(app, { hsts: options.hsts ?? false });
   await app.register(fastifyCookie);
@@ -142,6 +149,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { deps, sessionTtlMs: options.sessionTtlMs, cookieSecure: options.cookieSecure });
   await app.register(conversationRoutes, { deps });
   await app.register(siteRoutes, { deps });
+  await app.register(insightsRoutes, { deps });
+  if (options.metricsToken) await app.register(metricsRoute, { metrics: deps.metrics, token: options.metricsToken });
   await app.register(teamRoutes, { deps, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) });
   await app.register(visitorDataRoutes, { deps });
   await app.register(visitorSocketRoutes, {

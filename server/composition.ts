@@ -9,6 +9,7 @@ import type { Mailer } from './services/mail/mailer';
 import { webhookSecretOf } from './security/standard-webhooks';
 import { type Store, createStore } from './store';
 import { trackInFlightCommands } from './store/in-flight';
+import { createMetrics, type Metrics, registerScrapeGauges } from './observability/metrics';
 import { type MessageWindows, createMessageWindows } from './store/message-windows';
 import type { Site } from './entities/site';
 import { createOutboundFetch } from './security/outbound-fetch';
@@ -47,6 +48,8 @@ export interface FlowDeps {
   meanings: Meanings;
   /** Which addresses outgoing calls (webhooks, bot) may reach: checked when a URL is saved and again when called. */
   outbound: OutboundPolicy;
+  /** Prometheus metrics of this instance (observability/metrics.ts), served by GET /metrics when enabled. */
+  metrics: Metrics;
   /** Sends invites by email when SMTP_URL is set; null: invites are links to copy. */
   mailer: Mailer | null;
 }
@@ -98,8 +101,18 @@ export function createFlowDeps(
   const outbound = options.outbound ?? STRICT_OUTBOUND_POLICY;
   const outboundFetch = createOutboundFetch(outbound);
   const secretKey = options.secretKey ?? null;
+  const meanings = createLiveMeanings(log, options);
+  const metrics = createMetrics();
+  db.client.on('commandFailed', (e) => metrics.dbError(e.commandName));
+  registerScrapeGauges(metrics, {
+    connectedOperators: () => hub.connectedOperators().size,
+    queues: () => waitingQueues(store, clock),
+    webhookDeliveries: () => store.webhookDeliveries.countByStatus(),
+    embeddingsDegraded: () => (meanings.status().state === 'degraded' ? 1 : 0),
+  });
   return {
-    meanings: createLiveMeanings(log, options),
+    metrics,
+    meanings,
     webhooks: createWebhookSender({
       // Past the site cache: a retry may come a minute after a secret rotation on another instance.
       store: { ...store, sites: { ...store.sites, get: store.sites.fresh } },
@@ -168,4 +181,18 @@ function createLiveMeanings(log: FastifyBaseLogger, options: FlowDepsOptions): M
   }
   const embeddings = createEmbeddings(config, { log, ...(options.embeddingsBackoff ? { backoff: options.embeddingsBackoff } : {}) });
   return createMeanings({ embeddings, log, loadBank: () => loadExampleBank(), liveDeadlineMs: config.timeoutMs });
+}
+
+/** Per site and queue: how many wait for a person and how long the first of them has waited. */
+async function waitingQueues(store: Store, clock: Clock) {
+  const now = clock.now().getTime();
+  const byQueue = new Map<string, { siteId: string; queue: string; length: number; oldestWaitSeconds: number }>();
+  for (const c of await store.conversations.waitingNow()) {
+    const key = `${c.siteId}|${c.queue ?? 'none'}`;
+    const row = byQueue.get(key) ?? { siteId: c.siteId, queue: c.queue ?? 'none', length: 0, oldestWaitSeconds: 0 };
+    row.length++;
+    if (c.escalatedAt) row.oldestWaitSeconds = Math.max(row.oldestWaitSeconds, (now - c.escalatedAt.getTime()) / 1000);
+    byQueue.set(key, row);
+  }
+  return [...byQueue.values()];
 }

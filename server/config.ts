@@ -33,6 +33,8 @@ const Env = DatabaseEnv.extend({
   /** Private ranges and hosts outgoing webhooks and the bot may reach (self-hosted receivers). */
   OUTBOUND_ALLOW: z.string().optional(),
   DEMO_SITE_KEY: z.string().regex(/^[\w-]{1,64}$/, 'DEMO_SITE_KEY must be 1-64 letters, digits, _ or -').default('demo'),
+  /** When set, GET /metrics answers Prometheus metrics to `Authorization: Bearer <token>`; unset, it is not served. */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters (openssl rand -hex 16)').optional(),
   /** Seals secrets stored in the database (an AI agent's API key): 32 bytes, base64 or hex. */
   BATON_SECRET_KEY: z
     .string()
@@ -57,6 +59,8 @@ export interface AppConfig {
   outbound: OutboundPolicy;
   eventBus: 'mongodb' | 'off';
   secretKey: Buffer | null;
+  /** METRICS_TOKEN: the bearer token /metrics asks for; null: /metrics is not served. */
+  metricsToken: string | null;
   smtpUrl: string | undefined;
   mailFrom: string;
   /** EMBEDDINGS_*: the semantic layer's service; without EMBEDDINGS_URL the rules decide alone. */
@@ -100,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     outbound,
     eventBus: e.EVENT_BUS,
     secretKey: parseSecretKey(e.BATON_SECRET_KEY),
+    metricsToken: e.METRICS_TOKEN ?? null,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     embeddings,

@@ -49,6 +49,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     lifecycle,
     hsts: config.publicUrl?.startsWith('https:') ?? false,
+    metricsToken: config.metricsToken,
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
   });
   let stopSweepers = async () => {};

@@ -46,6 +46,8 @@ export const ConversationSummary = z.object({
   resolvedAt: z.nullable(z.string()),
   /** The latest resolution, kept when the visitor reopens the conversation: it stays in the Resolved history. */
   lastResolvedAt: z.optional(z.nullable(z.string())),
+  /** The visitor's latest rating, kept when the conversation reopens (from its episodes); absent from older servers. */
+  lastRating: z.optional(z.nullable(z.object({ score: z.number(), comment: z.nullable(z.string()) }))),
   /** Whether the visitor has the site open (a widget socket), and since when; absent until first known. */
   visitorPresence: z.optional(z.nullable(z.object({ online: z.boolean(), since: z.string() }))),
 });

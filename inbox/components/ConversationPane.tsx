@@ -6,6 +6,7 @@ import { Composer } from './Composer';
 import { ConversationToolbar } from './ConversationToolbar';
 import { IntentForm } from './IntentForm';
 import { LockBadge } from './LockBadge';
+import { RatingBadge } from './RatingBadge';
 import { Transcript } from './Transcript';
 import { VisitorPresence } from './VisitorPresence';
 import { RatingNote } from './RatingNote';
@@ -73,6 +74,7 @@ export function ConversationPane() {
         <h2 id="conversation-title">{c.visitorName ?? 'Visitor'}</h2>
         <VisitorPresence conversation={c} />
         <LockBadge />
+        <RatingBadge rating={c.lastRating} />
       </div>
       <ConversationToolbar caseOpen={caseOpen.value} onToggleCase={() => (choice.value = { id, open: !caseOpen.value })} />
       <div class="conversation-body">

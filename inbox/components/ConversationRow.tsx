@@ -4,6 +4,7 @@ import type { ConversationSummary } from '../../shared/operator-protocol';
 import { formatTime, humanize } from '../../frontend-common/format';
 import { formatRoute } from '../route';
 import { waitingSince } from '../models/view-rules';
+import { RatingBadge } from './RatingBadge';
 import { VisitorPresence } from './VisitorPresence';
 import { WaitTime } from './WaitTime';
 import { useApp } from './app-context';
@@ -49,6 +50,7 @@ export function ConversationRow({ conversation: c, view, selected }: Props) {
         <span class="row-meta">
           {c.queue ? <span>Queue: {directory.queueName(c.queue)}</span> : null}
           {view === 'awaiting' ? <WaitTime since={waitingSince(c)} /> : <span>{stateText(c, session.meId.value)}</span>}
+          <RatingBadge rating={c.lastRating} />
           <VisitorPresence conversation={c} />
         </span>
         {c.lastMessagePreview ? <span class="row-preview">{c.lastMessagePreview}</span> : null}

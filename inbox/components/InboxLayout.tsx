@@ -1,6 +1,7 @@
 import { isListSection } from '../route';
 import { CallbackList } from './CallbackList';
 import { ConversationPane } from './ConversationPane';
+import { LazyInsights } from './LazyInsights';
 import { ListPanel } from './ListPanel';
 import { Notices } from './Notices';
 import { SettingsPage } from './SettingsPage';
@@ -21,8 +22,10 @@ export function InboxLayout() {
       <TopBar />
       <ViewNav />
       <Notices />
-      <main id="main" tabIndex={-1} class={settings ? 'settings-main' : 'inbox-main'}>
-        {settings ? (
+      <main id="main" tabIndex={-1} class={settings ? 'settings-main' : section === 'insights' ? 'insights-main' : 'inbox-main'}>
+        {section === 'insights' ? (
+          <LazyInsights />
+        ) : settings ? (
           <SettingsPage />
         ) : section === 'settings' ? (
           <p class="error">Only admins can change site settings.</p>

@@ -7,6 +7,7 @@ const links: { section: Section; label: string; counted: boolean }[] = [
   { section: 'mine', label: 'Mine', counted: true },
   { section: 'callbacks', label: 'Callbacks', counted: true },
   { section: 'resolved', label: 'Resolved', counted: true },
+  { section: 'insights', label: 'Insights', counted: false },
   { section: 'settings', label: 'Settings', counted: false },
 ];
 

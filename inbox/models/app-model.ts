@@ -130,6 +130,8 @@ export function createAppModel(deps: AppDeps) {
   });
 
   return {
+    /** For a view loaded on demand (Insights) that keeps its own model. */
+    api,
     session,
     directory,
     inbox,

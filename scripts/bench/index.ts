@@ -1,11 +1,12 @@
 // `npm run bench`: every figure beside a baseline measured in the same run on this machine.
-// BENCH_ONLY=triggers,judgement,load,commands,latency,handoff,idle,heap,instances,agent picks sections (default: all).
+// BENCH_ONLY=triggers,judgement,load,commands,latency,handoff,idle,heap,instances,agent,insights picks sections (default: all).
 // Each section is bounded in count and time; see the BENCH_* variables in each file.
 import { type AppUnderTest, startAppUnderTest } from './app-under-test';
 import { handoffSection } from './handoff';
 import { benchAgentStreaming } from './agent-stream';
 import { benchCrossInstance } from './cross-instance';
 import { idleSection } from './idle';
+import { insightsSection } from './insights';
 import { socketHeapSection } from './socket-heap';
 import { judgementSection } from './judgement';
 import { latencySection } from './latency';
@@ -13,7 +14,7 @@ import { loadSection } from './load';
 import { printTable, type Row } from './stats';
 import { triggersSection } from './triggers';
 
-const ALL = ['triggers', 'judgement', 'load', 'commands', 'latency', 'handoff', 'idle', 'heap', 'instances', 'agent'] as const;
+const ALL = ['triggers', 'judgement', 'load', 'commands', 'latency', 'handoff', 'idle', 'heap', 'instances', 'agent', 'insights'] as const;
 const only = new Set((process.env.BENCH_ONLY ?? ALL.join(',')).split(',').map((s) => s.trim()).filter(Boolean));
 for (const s of only) if (!(ALL as readonly string[]).includes(s)) throw new Error(`BENCH_ONLY: unknown section "${s}"; known: ${ALL.join(', ')}`);
 
@@ -43,6 +44,8 @@ if (only.has('load') || only.has('commands')) await run('load', (h) => loadSecti
 if (only.has('latency')) await run('latency', (h) => latencySection(h, rows));
 if (only.has('handoff')) await run('handoff', (h) => handoffSection(h, rows));
 if (only.has('idle')) await run('idle', (h) => idleSection(h, rows));
+if (only.has('insights')) await run('insights', (h) => insightsSection(h, rows));
+// These two print their own lines (each figure beside its same-run baseline).
 // These print their own lines (each figure beside its same-run baseline).
 const extraLines: string[] = [];
 if (only.has('heap')) await run('heap', async (h) => void extraLines.push('', ...(await socketHeapSection(h, rows))));

@@ -11,6 +11,7 @@ const base: EpisodeSource = {
   facts: {},
   missingFacts: [],
   casePackage: null,
+  visitorLocale: 'pt',
 };
 const ana = { operatorId: 'op-ana', name: 'Ana' };
 
@@ -51,6 +52,8 @@ describe('handoff episodes', () => {
     j.step({ queue: 'general', firedTriggers: [{ trigger: 'frustration', evidence: 'this is useless' }] }, 'escalated', { kind: 'bot' }, 21);
 
     const [first, second] = j.get().episodes ?? [];
+    expect(first?.reopenedAt).toEqual(at(20));
+    delete first?.reopenedAt;
     expect(first).toEqual({
       number: 1,
       startedBy: 'escalated',
@@ -71,6 +74,11 @@ describe('handoff episodes', () => {
       waitEstimateShown: { kind: 'range', minMinutes: 2, maxMinutes: 5 },
       actualWaitMs: 3 * 60_000,
       rating: { score: 5, comment: 'quick', at: at(10) },
+      startedAt: at(0),
+      language: 'pt',
+      operatorId: 'op-ana',
+      intentCorrectedTo: null,
+      repeats: { visitorRestated: 0, operatorAsked: 0 },
     });
     expect(second).toMatchObject({ number: 2, escalatedAt: at(21), queue: 'general', outcome: null, rating: null, claimedAt: null });
   });
@@ -92,5 +100,18 @@ describe('handoff episodes', () => {
     j.step({}, 'resolved', { kind: 'system' }, 5);
     expect(j.get().episodes).toMatchObject([{ startedBy: 'resolved', outcome: 'resolved', escalatedAt: null }]);
     expect(rateLastResolved(j.get().episodes, { score: 4, comment: null, at: at(6) })?.[0]?.rating).toEqual({ score: 4, comment: null, at: at(6) });
+  });
+
+  it('record an intent correction and repeat explanation on the open episode only, and the person who answered an offer', () => {
+    const j = journey();
+    j.step({ queue: 'q', intent: 'billing' }, 'escalated', { kind: 'bot' }, 0);
+    let episodes = markOpenEpisode(j.get().episodes, { intentCorrectedTo: 'refund', operatorId: 'op-ana' });
+    episodes = markOpenEpisode(episodes ?? [], { visitorRestated: true });
+    episodes = markOpenEpisode(episodes ?? [], { operatorAsked: true });
+    episodes = markOpenEpisode(episodes ?? [], { visitorRestated: true });
+    expect(episodes?.[0]).toMatchObject({ intentCorrectedTo: 'refund', operatorId: 'op-ana', repeats: { visitorRestated: 2, operatorAsked: 1 } });
+    expect(markOpenEpisode(episodes ?? [], { intentCorrectedTo: 'refund' })).toBeNull();
+    j.step({ episodes: episodes ?? [] }, 'returned_to_bot', { kind: 'operator', ...ana }, 3);
+    expect(markOpenEpisode(j.get().episodes, { visitorRestated: true })).toBeNull();
   });
 });

@@ -20,6 +20,7 @@ export interface EpisodeSource {
   facts: Record<string, string>;
   missingFacts: string[];
   casePackage: { routingRule?: string } | null;
+  visitorLocale?: string;
 }
 
 const openEpisode = (episodes: HandoffEpisode[]) => {
@@ -31,6 +32,7 @@ function started(number: number, startedBy: HandoffEpisode['startedBy'], after: 
   return {
     number,
     startedBy,
+    startedAt: now,
     escalatedAt: startedBy === 'escalated' ? now : null,
     triggers: startedBy === 'escalated' ? after.firedTriggers : [],
     queue: after.queue,
@@ -48,6 +50,10 @@ function started(number: number, startedBy: HandoffEpisode['startedBy'], after: 
     waitEstimateShown: null,
     actualWaitMs: startedBy === 'barged_in' ? 0 : null,
     rating: null,
+    language: after.visitorLocale ?? 'unknown',
+    operatorId: after.owner?.operatorId ?? null,
+    intentCorrectedTo: null,
+    repeats: { visitorRestated: 0, operatorAsked: 0 },
   };
 }
 
@@ -62,12 +68,15 @@ export function episodesAfter(before: EpisodeSource, after: EpisodeSource, actio
       episodes.push(started(episodes.length + 1, 'escalated', after, now));
       break;
     case 'barged_in':
-      if (open) claim(open, now);
-      else episodes.push(started(episodes.length + 1, 'barged_in', after, now));
+      if (open) {
+        claim(open, now);
+        open.operatorId = after.owner?.operatorId ?? open.operatorId ?? null;
+      } else episodes.push(started(episodes.length + 1, 'barged_in', after, now));
       break;
     case 'claimed':
     case 'taken_over':
       if (open) claim(open, now);
+      if (open && after.owner) open.operatorId = after.owner.operatorId;
       break;
     case 'assigned':
       if (open) open.offeredAt ??= now;
@@ -75,7 +84,13 @@ export function episodesAfter(before: EpisodeSource, after: EpisodeSource, actio
     case 'transferred':
       open?.transfers.push({ at: now, toQueue: after.owner ? null : after.queue, toOperatorId: after.owner?.operatorId ?? null });
       if (open && !after.owner) open.queue = after.queue;
+      if (open && after.owner) open.operatorId = after.owner.operatorId;
       break;
+    case 'reopened': {
+      const resolved = episodes.findLast((e) => e.resolvedAt !== null);
+      if (resolved && !resolved.reopenedAt) resolved.reopenedAt = now;
+      break;
+    }
     case 'returned_to_bot':
       if (open) end(open, 'returned_to_bot');
       break;
@@ -113,15 +128,39 @@ export function rateLastResolved(episodes: HandoffEpisode[] | undefined, rating:
   return list;
 }
 
-/** Marks the open episode's first reply by a person and first estimate shown; unchanged (null) when nothing to mark. */
-export function markOpenEpisode(
-  episodes: HandoffEpisode[] | undefined,
-  mark: { firstHumanReplyAt?: Date; waitEstimateShown?: WaitEstimate },
-): HandoffEpisode[] | null {
+/** What a message or correction adds to the open episode. */
+export interface EpisodeMark {
+  firstHumanReplyAt?: Date;
+  waitEstimateShown?: WaitEstimate;
+  /** The operator who wrote, when a person wrote: an accepted offer makes them the episode's operator. */
+  operatorId?: string;
+  intentCorrectedTo?: string;
+  visitorRestated?: boolean;
+  operatorAsked?: boolean;
+}
+
+/** Marks the open episode (first reply by a person, first estimate shown, corrections, repeats); null when nothing changes. */
+export function markOpenEpisode(episodes: HandoffEpisode[] | undefined, mark: EpisodeMark): HandoffEpisode[] | null {
   const list = (episodes ?? []).map((e) => ({ ...e }));
   const open = openEpisode(list);
   if (!open) return null;
   let changed = false;
+  if (mark.operatorId && !open.operatorId) {
+    open.operatorId = mark.operatorId;
+    changed = true;
+  }
+  if (mark.intentCorrectedTo && mark.intentCorrectedTo !== open.intentCorrectedTo) {
+    open.intentCorrectedTo = mark.intentCorrectedTo;
+    changed = true;
+  }
+  if (mark.visitorRestated || mark.operatorAsked) {
+    const repeats = open.repeats ?? { visitorRestated: 0, operatorAsked: 0 };
+    open.repeats = {
+      visitorRestated: repeats.visitorRestated + (mark.visitorRestated ? 1 : 0),
+      operatorAsked: repeats.operatorAsked + (mark.operatorAsked ? 1 : 0),
+    };
+    changed = true;
+  }
   if (mark.firstHumanReplyAt && !open.firstHumanReplyAt) {
     open.firstHumanReplyAt = mark.firstHumanReplyAt;
     changed = true;

@@ -9,6 +9,8 @@ export interface HandoffEpisode {
   number: number;
   /** What opened it: an escalation, an operator barging in on the bot, or a resolution with no handoff (bot only). */
   startedBy: 'escalated' | 'barged_in' | 'resolved';
+  /** When it opened; absent on episodes stored before it was kept (then the first of its times). */
+  startedAt?: Date;
   escalatedAt: Date | null;
   triggers: FiredTrigger[];
   queue: string | null;
@@ -29,5 +31,15 @@ export interface HandoffEpisode {
   /** From escalation to a person taking it (ms); null until claimed. */
   actualWaitMs: number | null;
   rating: { score: number; comment: string | null; at: Date } | null;
+  /** When the visitor wrote again after this episode's resolution (the conversation reopened). */
+  reopenedAt?: Date | null;
+  /** The visitor's language when the episode started; absent on episodes stored before it was kept. */
+  language?: string;
+  /** The person who took it (claim, barge-in, take-over, accepted offer); the latest transfer's target. */
+  operatorId?: string | null;
+  /** The intent an operator corrected the detected one to, if any. */
+  intentCorrectedTo?: string | null;
+  /** Repeat explanation after the handoff: visitor turns restating the case, operator turns asking for a held fact. */
+  repeats?: { visitorRestated: number; operatorAsked: number };
 }
 

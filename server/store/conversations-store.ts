@@ -169,6 +169,10 @@ export function conversationsStore(c: Collections) {
       const keys = new Set(rows.filter((r) => r.queue).map((r) => JSON.stringify([r.siteId, r.queue])));
       return [...keys].map((k) => JSON.parse(k) as [string, string]).map(([siteId, queue]) => ({ siteId, queue }));
     },
+    /** Every conversation waiting for a person now, with just what the queue metrics read. */
+    waitingNow(): Promise<Pick<ConversationDoc, 'siteId' | 'queue' | 'escalatedAt'>[]> {
+      return col.find({ state: 'queued' }, { projection: { _id: 0, siteId: 1, queue: 1, escalatedAt: 1 } }).toArray();
+    },
     queued(siteId: string, queue: string): Promise<ConversationDoc[]> {
       return col.find({ siteId, queue, state: 'queued' }).toArray();
     },

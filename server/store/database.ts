@@ -1,5 +1,6 @@
 import { type Collection, type Db, MongoClient } from 'mongodb';
 import type { LeaseDoc } from './assignment-leases-store';
+import type { EpisodeRow } from '../domain/insights/episode-row';
 import type { JobLeaseDoc } from './job-leases-store';
 import type {
   AuditDoc,
@@ -9,6 +10,7 @@ import type {
   LlmUsageDoc,
   LoginFailuresDoc,
   ConversationDoc,
+  EpisodeRollupDoc,
   MessageDoc,
   OperatorDoc,
   SessionDoc,
@@ -36,6 +38,8 @@ export interface Collections {
   assignmentLeases: Collection<LeaseDoc>;
   jobLeases: Collection<JobLeaseDoc>;
   llmUsage: Collection<LlmUsageDoc>;
+  episodeRollups: Collection<EpisodeRollupDoc>;
+  episodeRows: Collection<EpisodeRow>;
   invites: Collection<InviteDoc>;
 }
 
@@ -57,6 +61,8 @@ export function collectionsOf(db: Db): Collections {
     assignmentLeases: db.collection('assignment_leases'),
     jobLeases: db.collection('job_leases'),
     llmUsage: db.collection('llm_usage'),
+    episodeRollups: db.collection('episode_rollups'),
+    episodeRows: db.collection('episode_rows'),
     invites: db.collection('invites'),
   };
 }
@@ -108,6 +114,10 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     c.internalNotes.createIndex({ conversationId: 1, createdAt: 1 }),
     // The worker's claim and its idle check: due rows by status, oldest first.
     c.webhookDeliveries.createIndex({ status: 1, nextAttemptAt: 1 }),
+    // Insights reads a site's (or an operator's) counter rows for a range of days.
+    c.episodeRollups.createIndex({ siteId: 1, scope: 1, operatorId: 1, day: 1 }),
+    // The conversations behind an Insights figure: a site's episode rows by when they started.
+    c.episodeRows.createIndex({ siteId: 1, startedAt: -1 }),
     c.invites.createIndex({ expiresAt: 1 }),
   ]);
 }

@@ -7,6 +7,7 @@ import type { BotMeta, Message } from '../entities/message';
 import type { Conversation } from '../entities/conversation';
 import type { AuditRecord } from '../entities/audit-record';
 import type { Callback } from '../entities/callback';
+import type { RollupKey } from '../domain/insights/rollup';
 import type { WebhookDelivery, WebhookDeliveryStatus } from '../entities/webhook-delivery';
 import type { Invite } from '../entities/invite';
 
@@ -61,3 +62,6 @@ export interface LoginFailuresDoc {
   lockedUntil: Date | null;
   updatedAt: Date;
 }
+
+/** One Insights counter row (domain/insights/rollup.ts): its dimensions, then n_/s_/h_ counters. */
+export type EpisodeRollupDoc = RollupKey & { _id: string } & Record<string, unknown>;

@@ -4,6 +4,7 @@ import { attachmentsStore } from './attachments-store';
 import { auditStore } from './audit-store';
 import { callbacksStore } from './callbacks-store';
 import { conversationsStore } from './conversations-store';
+import { episodeRollupsStore } from './episode-rollups-store';
 import { collectionsOf, ensureIndexes } from './database';
 import { invitesStore } from './invites-store';
 import { jobLeasesStore } from './job-leases-store';
@@ -31,6 +32,7 @@ export function createStore(db: Db, options: { siteCacheMs?: number } = {}) {
     visitors: visitorsStore(c),
     visitorData: visitorDataStore(c, db),
     conversations: conversationsStore(c),
+    episodeRollups: episodeRollupsStore(c),
     messages: messagesStore(c),
     audit: auditStore(c),
     callbacks: callbacksStore(c),

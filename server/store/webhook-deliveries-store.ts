@@ -44,6 +44,11 @@ export function webhookDeliveriesStore(c: Collections) {
   const unchanged = (row: WebhookDeliveryDoc) => ({ _id: row._id, status: row.status, attempt: row.attempt });
 
   return {
+    /** How many deliveries the outbox holds in each status (the /metrics gauge; settled ones are swept after a while). */
+    async countByStatus(): Promise<Array<{ status: string; count: number }>> {
+      const statuses = ['pending', 'sending', 'delivered', 'failed'] as const;
+      return Promise.all(statuses.map(async (status) => ({ status, count: await col.countDocuments({ status }) })));
+    },
     async insert(doc: WebhookDeliveryDoc): Promise<void> {
       await col.insertOne(doc);
     },

@@ -64,6 +64,8 @@ export interface HarnessOptions {
   overload?: AppOptions['overload'];
   /** Frames one visitor socket may have waiting before more are refused as `busy`. */
   socketQueueLimit?: number;
+  /** Serves /metrics behind this bearer token. */
+  metricsToken?: string | null;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<InstanceHarness> {
@@ -93,6 +95,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Instan
     trustProxy: options.trustProxy,
     hsts: options.hsts,
     presenceDelays: options.presenceDelays,
+    metricsToken: options.metricsToken ?? null,
     visitorLeftGraceMs: options.visitorLeftGraceMs,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -15,7 +15,7 @@ export interface ApiRoute {
   /** Fastify-style path: `:name` segments are filled from `params`. */
   path: string;
   summary: string;
-  tag: 'auth' | 'conversations' | 'sites' | 'callbacks' | 'widget' | 'operations';
+  tag: 'auth' | 'conversations' | 'sites' | 'callbacks' | 'widget' | 'operations' | 'insights';
   access: RouteAccess;
   params?: $ZodType;
   query?: $ZodType;

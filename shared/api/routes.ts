@@ -55,6 +55,7 @@ import {
   ChangePasswordBody,
   OkResponse,
 } from '../http';
+import { InsightsConversationsQuery, InsightsConversationsResponse, InsightsCsv, InsightsQuery, InsightsResponse } from '../insights';
 import * as z from 'zod/mini';
 import { widgetAttachmentsPath } from '../attachment-types';
 import { WidgetAvailability } from '../visitor-protocol';
@@ -166,6 +167,18 @@ export const apiRoutes = {
   setBotApiKey: defineRoute({
     method: 'PUT', path: '/api/sites/:siteId/bot/api-key', summary: 'Admins: set (write-only, sealed at rest) or remove (null) the AI agent\'s API key.',
     tag: 'sites', access: 'admin', params: SiteIdParams, body: PutBotApiKeyBody, responses: { 200: BotApiKeyResponse },
+  }),
+  insights: defineRoute({
+    method: 'GET', path: '/api/sites/:siteId/insights', summary: 'Handoff measures over a range of days: the site\'s (admins) or the operator\'s own.',
+    tag: 'insights', access: 'operator', params: SiteIdParams, query: InsightsQuery, responses: { 200: InsightsResponse },
+  }),
+  insightsCsv: defineRoute({
+    method: 'GET', path: '/api/sites/:siteId/insights.csv', summary: 'The same figures as CSV: figure, group, value, count, of.',
+    tag: 'insights', access: 'operator', params: SiteIdParams, query: InsightsQuery, responses: { 200: InsightsCsv },
+  }),
+  insightConversations: defineRoute({
+    method: 'GET', path: '/api/sites/:siteId/insights/conversations', summary: 'The conversations behind one Insights figure (the newest 100).',
+    tag: 'insights', access: 'operator', params: SiteIdParams, query: InsightsConversationsQuery, responses: { 200: InsightsConversationsResponse },
   }),
   testQuestion: defineRoute({
     method: 'POST', path: '/api/sites/:siteId/bot/test-question', summary: 'Admins: which knowledge-base article answers a question, and how surely.',

@@ -1,3 +1,5 @@
+import { restatedFacts } from '../../domain/repeat-explanation';
+import { markEpisode } from './episode-record';
 import type { CasePackage } from '../../../shared/case-package';
 import { buildCasePackage, type CaseUpdate, correctIntent as correctCaseIntent, refreshCasePackage, withModelNotes } from '../../domain/case-package';
 import { mergeFacts } from '../../domain/facts';
@@ -78,6 +80,8 @@ export async function refreshCaseWith(deps: FlowDeps, conversation: Conversation
 
 async function refreshCase(deps: FlowDeps, conversation: Conversation, update: CaseUpdate): Promise<Conversation | null> {
   if (!conversation.casePackage || (conversation.state !== 'queued' && conversation.state !== 'owned')) return null;
+  const restated = update.turns?.some((t) => t.from === 'visitor' && restatedFacts(t.text, conversation.facts).length > 0) ?? false;
+  if (restated) await markEpisode(deps, conversation._id, { visitorRestated: true });
   const refreshed = refreshCasePackage(conversation.casePackage, update, deps.clock.now().toISOString());
   const updated = await deps.store.conversations.patch(conversation._id, {
     casePackage: refreshed,
@@ -111,7 +115,8 @@ export async function correctIntent(
   }
   const now = deps.clock.now();
   const casePackage = conversation.casePackage ? correctCaseIntent(conversation.casePackage, intent, operator.name, now.toISOString()) : null;
-  const updated = (await deps.store.conversations.patch(conversation._id, { intent, casePackage })) ?? conversation;
+  const patched = (await deps.store.conversations.patch(conversation._id, { intent, casePackage })) ?? conversation;
+  const updated = (await markEpisode(deps, conversation._id, { intentCorrectedTo: intent })) ?? patched;
   await recordAudit(deps, {
     siteId: conversation.siteId,
     conversationId: conversation._id,

@@ -8,7 +8,7 @@ import { callbackOfferFor, loadAvailability } from './availability';
 import { buildCaseFor, writeModelCaseNotes } from './case-for';
 import { withModelNotes } from '../../domain/case-package';
 import type { FlowDeps } from '../../composition';
-import { markOpenEpisode } from '../../domain/episodes';
+import { markEpisode } from './episode-record';
 import { publishQueueViews, visitorViewFor } from './queue-views';
 import { applyTransition } from './transition';
 import { publishHandoff } from './operator-pages';
@@ -66,7 +66,7 @@ export async function escalate(
   await publishQueueViews(deps, site, decision.queue, availability);
   // The first wait the visitor was promised, kept in the episode beside the wait they got.
   const shown = (await visitorViewFor(deps, site, escalated)).estimate;
-  if (shown) await deps.store.conversations.updateEpisodes(escalated._id, (episodes) => markOpenEpisode(episodes, { waitEstimateShown: shown }));
+  if (shown) await markEpisode(deps, escalated._id, { waitEstimateShown: shown });
   await offerWaiting(deps, site, decision.queue);
   // Not awaited: the handoff is not held up by a model call; the notes replace the templates when they arrive.
   void writeModelCaseNotes(deps, site, escalated, decision, turns);

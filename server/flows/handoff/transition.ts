@@ -5,6 +5,7 @@ import { episodesAfter } from '../../domain/episodes';
 import { decideTransition, type OwnershipCommand } from '../../domain/ownership';
 import type { Conversation } from '../../entities/conversation';
 import { recordAudit } from './audit';
+import { countEpisodeChange } from './episode-record';
 import { indexForSearch } from './search-index';
 import type { FlowDeps } from '../../composition';
 import { toSummary } from './wire';
@@ -58,6 +59,7 @@ export async function applyTransition(
       { state, queue, owner, version, lastActivityAt: now, offer: null, ...timestamps(decision.action, now), ...set, episodes },
     );
     if (!updated) continue; // someone else moved first: decide again on what they left
+    await countEpisodeChange(deps, updated.siteId, current.episodes, updated.episodes, updated._id);
     // At once, before anything else is awaited: not one more token of a streamed answer may reach the visitor.
     if (updated.state !== 'bot') deps.inFlightBots.get(conversationId)?.abort();
     await recordAudit(deps, {

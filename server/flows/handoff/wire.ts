@@ -45,6 +45,7 @@ export function toSummary(doc: Conversation): ConversationSummary {
     lastActivityAt: doc.lastActivityAt.toISOString(),
     resolvedAt: doc.resolvedAt?.toISOString() ?? null,
     lastResolvedAt: (doc.lastResolvedAt ?? doc.resolvedAt)?.toISOString() ?? null,
+    lastRating: latestRating(doc),
     ...(doc.visitorPresence ? { visitorPresence: { online: doc.visitorPresence.online, since: doc.visitorPresence.since.toISOString() } } : {}),
   };
 }
@@ -120,4 +121,10 @@ export function toWireCallback(doc: Callback): WireCallback {
     doneAt: doc.doneAt?.toISOString() ?? null,
     doneBy: doc.doneBy,
   };
+}
+
+/** The current rating, or the one the last rated episode kept (a reopened conversation's). */
+function latestRating(doc: Conversation): { score: number; comment: string | null } | null {
+  const rating = doc.rating ?? doc.episodes?.findLast((e) => e.rating !== null)?.rating ?? null;
+  return rating ? { score: rating.score, comment: rating.comment } : null;
 }

@@ -1,5 +1,6 @@
+import { askedHeldFacts } from '../../domain/repeat-explanation';
+import { markEpisode } from '../handoff/episode-record';
 import type { AttachmentRef } from '../../../shared/attachments';
-import { markOpenEpisode } from '../../domain/episodes';
 import type { OwnershipCommand } from '../../domain/ownership';
 import type { Conversation } from '../../entities/conversation';
 import type { Operator } from '../../entities/operator';
@@ -91,7 +92,8 @@ export async function replyAsOperator(
   if (posted) {
     const now = posted.conversation ?? (await deps.store.conversations.get(conversationId)) ?? conversation;
     const repliedAt = deps.clock.now();
-    const marked = await deps.store.conversations.updateEpisodes(conversationId, (episodes) => markOpenEpisode(episodes, { firstHumanReplyAt: repliedAt }));
+    const asked = askedHeldFacts(input.text, conversation.facts).length > 0;
+    const marked = await markEpisode(deps, conversationId, { firstHumanReplyAt: repliedAt, operatorId: operator._id, operatorAsked: asked });
     return { ok: true, conversation: marked ?? now };
   }
   const fresh = await deps.store.conversations.get(conversationId);

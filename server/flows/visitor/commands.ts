@@ -1,12 +1,12 @@
 import type { Identity } from '../../../shared/entities';
 import type { VisitorCommand } from '../../../shared/visitor-protocol';
-import { rateLastResolved } from '../../domain/episodes';
 import { forceHandoff } from '../../domain/forced-handoff';
 import { decideHandoff } from '../../domain/triggers';
 import type { Site } from '../../entities/site';
 import type { Visitor } from '../../entities/visitor';
 import { requestCallback } from './request-callback';
 import { refreshCaseWith } from '../handoff/case-for';
+import { rateEpisode } from '../handoff/episode-record';
 import type { FlowDeps } from '../../composition';
 import { escalate } from '../handoff/escalate';
 import { isIdentityVerified } from '../../security/identity-hash';
@@ -112,7 +112,7 @@ async function rateConversation(deps: FlowDeps, site: Site, visitor: Visitor, sc
     return { kind: 'refused', code: 'transition_not_allowed', message: 'Only a resolved conversation can be rated.' };
   }
   const rating = { score, comment, at: deps.clock.now() };
-  const rated = await deps.store.conversations.updateEpisodes(conversation._id, (episodes) => rateLastResolved(episodes, rating), { rating });
+  const rated = await rateEpisode(deps, conversation._id, rating);
   // The widget thanks the visitor only once this view says rated (every tab of theirs hears it).
   if (rated) await publishVisitorView(deps, site, rated);
   return { kind: 'ok' };

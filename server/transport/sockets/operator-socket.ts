@@ -102,7 +102,11 @@ export async function operatorSocketRoutes(
         const parsed = parseFrame(raw, OperatorCommand, allow);
         if (!parsed.ok) return send({ type: 'error', ...parsed.error });
         if (parsed.frame.type === 'hello') helloSaid();
-        handle(parsed.frame).catch((error) => {
+        deps.metrics.socketFrame('operator', parsed.frame.type);
+        const arrived = performance.now();
+        handle(parsed.frame)
+          .then(() => deps.metrics.socketFrameHandled('operator', (performance.now() - arrived) / 1000))
+          .catch((error) => {
           request.log.error({ err: error, operatorId: operator._id }, 'operator frame failed');
           send({ type: 'error', code: 'internal', message: 'That could not be done just now; it was logged.' });
         });

@@ -150,6 +150,7 @@ function serveVisitorSocket(
     const parsed = parseFrame(raw, VisitorCommand, allow);
     if (!parsed.ok) return send({ type: 'error', ...parsed.error });
     const frame = parsed.frame;
+    deps.metrics.socketFrame('visitor', frame.type);
     // On arrival, not once handled: a slow database must not turn a hello into a timeout.
     if (frame.type === 'hello') helloSaid();
     if (frame.type !== 'ping') {
@@ -158,9 +159,11 @@ function serveVisitorSocket(
       if (pending >= limits.queueLimit) return refuse(frame, 'busy', overload.limits.retryAfterMs);
     }
     pending++;
+    const arrived = performance.now();
     chain = chain
       // A frame still queued when its socket closed is dropped: nobody is left to answer.
       .then(() => (socket.readyState === socket.OPEN && !failed ? handle(frame) : undefined))
+      .then(() => deps.metrics.socketFrameHandled('visitor', (performance.now() - arrived) / 1000))
       .catch((error) => {
         deps.log.error({ err: error, siteId, visitorId: visitor?._id }, 'visitor frame failed');
         send({ type: 'error', code: 'internal', message: 'That could not be done just now; it was logged. Try again.' });
@@ -173,7 +176,9 @@ function serveVisitorSocket(
         pending--;
       });
   });
+  deps.metrics.visitorSocket(1);
   socket.on('close', () => {
+    deps.metrics.visitorSocket(-1);
     helloSaid();
     stopKeepAlive();
     unsubscribe();
