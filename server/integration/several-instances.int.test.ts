@@ -48,7 +48,8 @@ describe('events crossing instances', () => {
 
     expect((await sam.fetch(`/api/conversations/${id}/claim`, { body: {} })).status).toBe(200);
     await visitor.waitFor('operator_joined', (e) => e.operator.name === 'Sam');
-    expect((await sam.fetch(`/api/conversations/${id}/reply`, { body: { clientMessageId: 'r1', text: 'Sam here, on B' } })).status).toBe(200);
+    const replied = await sam.fetch(`/api/conversations/${id}/reply`, { body: { clientMessageId: 'r1', text: 'Sam here, on B' } });
+    expect({ status: replied.status, ...replied.body }).toMatchObject({ status: 200 });
     const reply = await visitor.waitFor('message_added', (e) => e.message.text === 'Sam here, on B');
     expect(reply.message.sender).toMatchObject({ kind: 'operator', name: 'Sam' });
     // Delivered once: A gave it to its socket from the bus, and nobody echoed it back.

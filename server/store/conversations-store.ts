@@ -113,9 +113,15 @@ export function conversationsStore(c: Collections) {
      * message insert (messages-store.ts), so a process dying between the two leaves no hole.
      */
     recordMessage(conversationId: string, seq: number, set: Partial<ConversationDoc>, onlyIf: SeqCondition = {}): Promise<ConversationDoc | null> {
-      return withLock(conversationId, () =>
-        col.findOneAndUpdate({ _id: conversationId, ...seqFilter(onlyIf) }, { $set: set, $max: { lastSeq: seq } }, { returnDocument: 'after' }),
-      );
+      const filter = { _id: conversationId, ...seqFilter(onlyIf) };
+      return withLock(conversationId, async () => {
+        for (let attempt = 0; ; attempt++) {
+          const updated = await col.findOneAndUpdate(filter, { $set: set, $max: { lastSeq: seq } }, { returnDocument: 'after' });
+          // FerretDB 1.24 can answer null when another instance wrote the document at the same moment,
+          // though it still matches: only a conversation that no longer matches is a refusal.
+          if (updated || attempt >= 3 || (await col.countDocuments(filter)) === 0) return updated;
+        }
+      });
     },
     /** The visitor came or went; no version change. Null when the conversation is gone. */
     setVisitorPresence(conversationId: string, presence: { online: boolean; since: Date }): Promise<ConversationDoc | null> {
