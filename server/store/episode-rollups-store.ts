@@ -56,6 +56,13 @@ export function episodeRollupsStore(c: Collections) {
       };
       return c.episodeRows.find(filter).sort({ startedAt: -1 }).limit(limit).toArray();
     },
+    /** A site's episode rows that started within the days, for the weekly review sample. */
+    rowsOfDays(siteId: string, fromDay: string, toDay: string): Promise<EpisodeRow[]> {
+      return c.episodeRows.find({ siteId, day: { $gte: fromDay, $lte: toDay } }).toArray();
+    },
+    get(episodeId: string): Promise<EpisodeRow | null> {
+      return c.episodeRows.findOne({ _id: episodeId });
+    },
     count(): Promise<number> {
       return col.countDocuments({});
     },
