@@ -43,6 +43,12 @@ test('marks in the weekly review sample give the review precision in Insights an
   await expect(second).toContainText('Added to the site\'s examples as “none”');
   await expect(review.getByRole('status')).toContainText('Added to the site\'s examples');
 
+  // Earlier weeks page back; this week's sample comes back as it was.
+  await review.getByRole('button', { name: /^Previous week/ }).click();
+  await expect(review).toContainText('No conversations this week yet.');
+  await review.getByRole('button', { name: /^Next week/ }).click();
+  await expect(sampled(dana, refund.name)).toContainText('Added to the site\'s examples as “none”');
+
   // The same sample after a reload, marks kept.
   await dana.reload();
   await expect(sampled(dana, refund.name)).toContainText(`Marked wrong by ${DANA.name}`);

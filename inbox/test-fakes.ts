@@ -173,7 +173,7 @@ export function fakeApi(overrides: Partial<InboxApi> = {}): FakeApi {
     insightsCsvUrl: (siteId) => `/api/sites/${siteId}/insights.csv`,
     eraseVisitorData: async (_siteId, visitorId) =>
       ok({ erasure: { visitorId, alreadyErased: false, conversations: 1, messages: 0, callbacks: 0, webhookDeliveries: 0, auditEntries: 0, erasedAt: at(0) } }),
-    reviewSample: async () => ok({ week: '2026-W49', from: '2026-11-30', to: '2026-12-06', size: { perTrigger: 5, botOnly: 10 }, items: [] }),
+    reviewSample: async () => ok({ week: '2026-W49', from: '2026-11-30', to: '2026-12-06', previousWeek: '2026-W48', nextWeek: null, size: { perTrigger: 5, botOnly: 10 }, items: [] }),
     markReview: async (_siteId, body) =>
       ok({
         item: {

@@ -48,6 +48,9 @@ export const ReviewSampleResponse = z.object({
   /** First and last day (UTC) of the week. */
   from: z.string(),
   to: z.string(),
+  /** The week before, and the week after unless it is yet to come: to page through earlier samples. */
+  previousWeek: z.string(),
+  nextWeek: z.nullable(z.string()),
   size: z.object({ perTrigger: z.number(), botOnly: z.number() }),
   items: z.array(ReviewItem),
 });

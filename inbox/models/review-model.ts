@@ -18,12 +18,16 @@ export function createReviewModel(api: InboxApi, siteId: () => string | null, on
     sample,
     error,
     status,
-    async load() {
+    /** The week named (2026-W49), the current one when none is. */
+    async load(week?: string) {
       const site = siteId();
       if (!site) return;
-      const result = await api.reviewSample(site, {});
-      if (result.ok) sample.value = result.value;
-      else error.value = `Could not load the review sample: ${result.error.message}`;
+      const result = await api.reviewSample(site, week ? { week } : {});
+      if (result.ok) {
+        sample.value = result.value;
+        error.value = null;
+        if (week) status.value = `Showing the sample of week ${result.value.week}.`;
+      } else error.value = `Could not load the review sample: ${result.error.message}`;
     },
     async mark(item: ReviewItem, verdict: ReviewVerdict) {
       const site = siteId();

@@ -57,7 +57,10 @@ describe('weekly review sample', () => {
     expect(later.length).toBeGreaterThanOrEqual(5);
     expect(later.length).toBeLessThanOrEqual(6);
     // Another week draws from its own days: none of these.
-    expect((await ana.fetch('/api/sites/site-a/review?week=2020-W10')).body.items).toEqual([]);
+    const past = (await ana.fetch('/api/sites/site-a/review?week=2020-W10')).body;
+    expect(past).toMatchObject({ week: '2020-W10', from: '2020-03-02', to: '2020-03-08', previousWeek: '2020-W09', nextWeek: '2020-W11', items: [] });
+    expect(first.body.nextWeek).toBeNull();
+    expect((await ana.fetch('/api/sites/site-a/review?week=2020-W99')).status).toBe(400);
   });
 
   it('turns marks into the per-trigger precision Insights shows, audited, admins only', async () => {

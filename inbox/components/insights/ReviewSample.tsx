@@ -20,6 +20,18 @@ export function ReviewSample({ api, siteId, onMarked }: { api: InboxApi; siteId:
           ? `Week ${sample.week} (${sample.from} to ${sample.to}): up to ${sample.size.perTrigger} handoffs per trigger and ${sample.size.botOnly} bot-only conversations, the same each time you open it. Your marks give the review precision above.`
           : 'Loading the sample…'}
       </p>
+      {sample ? (
+        <div class="review-weeks">
+          <button type="button" onClick={() => void model.load(sample.previousWeek)}>
+            Previous week ({sample.previousWeek})
+          </button>
+          {sample.nextWeek ? (
+            <button type="button" onClick={() => void model.load(sample.nextWeek ?? undefined)}>
+              Next week ({sample.nextWeek})
+            </button>
+          ) : null}
+        </div>
+      ) : null}
       {model.error.value ? <p class="error" role="alert">{model.error.value}</p> : null}
       <p role="status" class="sr-only">{model.status.value}</p>
       {sample && sample.items.length === 0 ? <p class="muted">No conversations this week yet.</p> : null}

@@ -8,6 +8,8 @@ import type { ReviewMarkDoc } from '../../store/review-marks-store';
 import { operatorActor, recordAudit } from '../handoff/audit';
 import { saveSiteConfig } from './site-config';
 
+const DAY_MS = 86_400_000;
+
 // Site access (another site answers 404) is checked by the caller; these add the role rule.
 function adminOnly(operator: Operator): void {
   if (operator.role !== 'admin') throw new CodedError('forbidden', 'Only admins review the weekly sample.');
@@ -40,7 +42,10 @@ export async function loadReviewSample(deps: FlowDeps, operator: Operator, siteI
   const sample = reviewSample(siteId, week.week, rows, new Set(marked.keys()));
   const names = await deps.store.conversations.visitorNames([...new Set(sample.map((r) => r.conversationId))]);
   const items = await Promise.all(sample.map((row) => itemOf(deps, row, marked.get(row._id) ?? null, names.get(row.conversationId) ?? null)));
-  return { ...week, size: { ...REVIEW_SAMPLE_SIZE }, items };
+  const current = isoWeekOf(deps.clock.now());
+  const previousWeek = isoWeekOf(new Date(Date.parse(`${week.from}T00:00:00Z`) - DAY_MS)).week;
+  const nextWeek = week.to < current.from ? isoWeekOf(new Date(Date.parse(`${week.to}T00:00:00Z`) + DAY_MS)).week : null;
+  return { ...week, previousWeek, nextWeek, size: { ...REVIEW_SAMPLE_SIZE }, items };
 }
 
 async function rowOf(deps: FlowDeps, siteId: string, episodeId: string): Promise<EpisodeRow> {
