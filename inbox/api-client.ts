@@ -17,6 +17,7 @@ import type {
   ChangePasswordBody,
 } from '../shared/http';
 import type { InsightsConversationsQuery, InsightsQuery } from '../shared/insights';
+import type { MarkReviewBody, ReviewExampleBody, ReviewSampleQuery } from '../shared/review';
 
 export type SecretKind = 'identity' | 'webhook';
 import type { SiteConfig } from '../shared/site-config';
@@ -84,6 +85,11 @@ export interface InboxApi {
   insightsCsvUrl(siteId: string, query: InsightsQuery): string;
   /** Admins only: erases the visitor's messages and personal data; repeatable. */
   eraseVisitorData(siteId: string, visitorId: string): Call<Routes['eraseVisitorData']>;
+  /** Admins only: the weekly review sample with its marks. */
+  reviewSample(siteId: string, query: ReviewSampleQuery): Call<Routes['reviewSample']>;
+  markReview(siteId: string, body: MarkReviewBody): Call<Routes['markReview']>;
+  /** Admins only: a wrongly marked episode's visitor turn becomes a site example. */
+  teachFromReview(siteId: string, body: ReviewExampleBody): Call<Routes['teachFromReview']>;
 }
 
 /** Admins only: where the browser downloads a visitor's data (a link, so it is saved as a file rather than read by the page). */
@@ -203,6 +209,9 @@ export function createApiClient(options: ApiClientOptions = {}): InboxApi {
       return `${fillPath(r.insightsCsv.path, site(siteId))}${params.size ? `?${params}` : ''}`;
     },
     eraseVisitorData: (siteId, visitorId) => call(r.eraseVisitorData, { params: { siteId, visitorId } }),
+    reviewSample: (siteId, query) => call(r.reviewSample, { params: site(siteId), query }),
+    markReview: (siteId, body) => call(r.markReview, { params: site(siteId), body }),
+    teachFromReview: (siteId, body) => call(r.teachFromReview, { params: site(siteId), body }),
   };
 }
 

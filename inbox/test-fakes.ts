@@ -173,6 +173,35 @@ export function fakeApi(overrides: Partial<InboxApi> = {}): FakeApi {
     insightsCsvUrl: (siteId) => `/api/sites/${siteId}/insights.csv`,
     eraseVisitorData: async (_siteId, visitorId) =>
       ok({ erasure: { visitorId, alreadyErased: false, conversations: 1, messages: 0, callbacks: 0, webhookDeliveries: 0, auditEntries: 0, erasedAt: at(0) } }),
+    reviewSample: async () => ok({ week: '2026-W49', from: '2026-11-30', to: '2026-12-06', previousWeek: '2026-W48', nextWeek: null, size: { perTrigger: 5, botOnly: 10 }, items: [] }),
+    markReview: async (_siteId, body) =>
+      ok({
+        item: {
+          episodeId: body.episodeId,
+          conversationId: body.episodeId.split('#')[0] ?? '',
+          episode: 1,
+          trigger: 'human_request',
+          startedAt: at(0),
+          visitorName: null,
+          visitorTurn: null,
+          outcome: null,
+          mark: { verdict: body.verdict, by: me.name, at: at(0), example: null },
+        },
+      }),
+    teachFromReview: async (_siteId, body) =>
+      ok({
+        item: {
+          episodeId: body.episodeId,
+          conversationId: body.episodeId.split('#')[0] ?? '',
+          episode: 1,
+          trigger: 'human_request',
+          startedAt: at(0),
+          visitorName: null,
+          visitorTurn: 'a sentence',
+          outcome: null,
+          mark: { verdict: 'wrong', by: me.name, at: at(0), example: { label: body.label ?? 'none' } },
+        },
+      }),
   };
   const all: Record<string, unknown> = { ...defaults, ...overrides };
   for (const [name, fn] of Object.entries(all)) {

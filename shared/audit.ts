@@ -21,6 +21,7 @@ export const AuditAction = z.enum([
   'visitor_data_exported',
   'visitor_erased',
   'retention_applied',
+  'review_marked',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -22,6 +22,8 @@ export interface Meanings {
   start(): void;
   /** The turns with their meanings, or unchanged (rules only) when the layer is off, not ready or the service does not answer in time. */
   attach(site: Site, turns: readonly Turn[]): Promise<Turn[]>;
+  /** Unit vectors of live texts (a conversation's words: kept in memory only), or null when the layer is off or the service does not answer in time. */
+  vectors(site: Site, texts: readonly string[]): Promise<Float32Array[] | null>;
   /** Builds the site's own examples' index ahead of the next message (after a settings save). */
   prepare(site: Site): void;
   status(): MeaningsStatus;
@@ -138,6 +140,15 @@ export function createMeanings(options: MeaningsOptions): Meanings {
       } catch (error) {
         log.warn({ embeddings: { error: (error as Error).message } }, 'meanings not attached: rules only for this turn');
         return [...turns];
+      }
+    },
+    async vectors(site, texts) {
+      if (isOff || !site.config.triggers.semantic.enabled || texts.length === 0) return null;
+      try {
+        return await liveEmbed([...texts]);
+      } catch (error) {
+        log.warn({ embeddings: { error: (error as Error).message } }, 'vectors not had: facts-only repeat explanation for this turn');
+        return null;
       }
     },
     prepare(site) {

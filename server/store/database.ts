@@ -2,6 +2,7 @@ import { type Collection, type Db, MongoClient } from 'mongodb';
 import type { LeaseDoc } from './assignment-leases-store';
 import type { EpisodeRow } from '../domain/insights/episode-row';
 import type { JobLeaseDoc } from './job-leases-store';
+import type { ReviewMarkDoc } from './review-marks-store';
 import type {
   AuditDoc,
   CallbackDoc,
@@ -40,6 +41,7 @@ export interface Collections {
   llmUsage: Collection<LlmUsageDoc>;
   episodeRollups: Collection<EpisodeRollupDoc>;
   episodeRows: Collection<EpisodeRow>;
+  reviewMarks: Collection<ReviewMarkDoc>;
   invites: Collection<InviteDoc>;
 }
 
@@ -63,6 +65,7 @@ export function collectionsOf(db: Db): Collections {
     llmUsage: db.collection('llm_usage'),
     episodeRollups: db.collection('episode_rollups'),
     episodeRows: db.collection('episode_rows'),
+    reviewMarks: db.collection('review_marks'),
     invites: db.collection('invites'),
   };
 }
@@ -118,7 +121,9 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     c.episodeRollups.createIndex({ siteId: 1, scope: 1, operatorId: 1, day: 1 }),
     // The conversations behind an Insights figure: a site's episode rows by when they started.
     c.episodeRows.createIndex({ siteId: 1, startedAt: -1 }),
+    // The week's review sample draws from a site's episode rows by day; Insights reads the marks of its days.
     c.episodeRows.createIndex({ siteId: 1, day: 1 }),
+    c.reviewMarks.createIndex({ siteId: 1, day: 1 }),
     c.invites.createIndex({ expiresAt: 1 }),
   ]);
 }

@@ -78,6 +78,14 @@ export function episodeRollupsStore(c: Collections) {
       }
       return found.sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime()).slice(0, limit);
     },
+    /** A site's episode rows that started within the days (a week, for the review sample), one equality match per day as rowsFor reads them. */
+    async rowsOfDays(siteId: string, fromDay: string, toDay: string): Promise<EpisodeRow[]> {
+      const perDay = await Promise.all(daysNewestFirst(fromDay, toDay).map((day) => c.episodeRows.find({ siteId, day }).toArray()));
+      return perDay.flat();
+    },
+    get(episodeId: string): Promise<EpisodeRow | null> {
+      return c.episodeRows.findOne({ _id: episodeId });
+    },
     count(): Promise<number> {
       return col.countDocuments({});
     },

@@ -14,6 +14,7 @@ import { messagesStore } from './messages-store';
 import { notesStore } from './notes-store';
 import { operatorsStore, sessionsStore } from './operators-store';
 import { cachedSitesStore, createSiteCache } from './site-cache';
+import { reviewMarksStore } from './review-marks-store';
 import { sitesStore } from './sites-store';
 import { visitorDataStore } from './visitor-data-store';
 import { visitorsStore } from './visitors-store';
@@ -33,6 +34,7 @@ export function createStore(db: Db, options: { siteCacheMs?: number } = {}) {
     visitorData: visitorDataStore(c, db),
     conversations: conversationsStore(c),
     episodeRollups: episodeRollupsStore(c),
+    reviewMarks: reviewMarksStore(c),
     messages: messagesStore(c),
     audit: auditStore(c),
     callbacks: callbacksStore(c),

@@ -56,6 +56,7 @@ import {
   OkResponse,
 } from '../http';
 import { InsightsConversationsQuery, InsightsConversationsResponse, InsightsCsv, InsightsQuery, InsightsResponse } from '../insights';
+import { MarkReviewBody, ReviewExampleBody, ReviewItemResponse, ReviewSampleQuery, ReviewSampleResponse } from '../review';
 import * as z from 'zod/mini';
 import { widgetAttachmentsPath } from '../attachment-types';
 import { WidgetAvailability } from '../visitor-protocol';
@@ -179,6 +180,18 @@ export const apiRoutes = {
   insightConversations: defineRoute({
     method: 'GET', path: '/api/sites/:siteId/insights/conversations', summary: 'The conversations behind one Insights figure (the newest 100).',
     tag: 'insights', access: 'operator', params: SiteIdParams, query: InsightsConversationsQuery, responses: { 200: InsightsConversationsResponse },
+  }),
+  reviewSample: defineRoute({
+    method: 'GET', path: '/api/sites/:siteId/review', summary: 'Admins: the weekly review sample (5 handoffs per trigger, 10 bot-only conversations, drawn the same for a site and ISO week) with its marks.',
+    tag: 'insights', access: 'admin', params: SiteIdParams, query: ReviewSampleQuery, responses: { 200: ReviewSampleResponse },
+  }),
+  markReview: defineRoute({
+    method: 'PUT', path: '/api/sites/:siteId/review/marks', summary: 'Admins: mark a sampled episode right or wrong (replaces an earlier mark; audited). Feeds the review precision in Insights.',
+    tag: 'insights', access: 'admin', params: SiteIdParams, body: MarkReviewBody, responses: { 200: ReviewItemResponse },
+  }),
+  teachFromReview: defineRoute({
+    method: 'POST', path: '/api/sites/:siteId/review/examples', summary: 'Admins: turn a wrongly marked episode\'s visitor turn into a site example: `none` for a wrong handoff, the label given for a missed one.',
+    tag: 'insights', access: 'admin', params: SiteIdParams, body: ReviewExampleBody, responses: { 200: ReviewItemResponse },
   }),
   testQuestion: defineRoute({
     method: 'POST', path: '/api/sites/:siteId/bot/test-question', summary: 'Admins: which knowledge-base article answers a question, and how surely.',

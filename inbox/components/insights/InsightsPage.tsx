@@ -1,10 +1,11 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useCallback, useEffect, useMemo } from 'preact/hooks';
 import type { InsightsFigures, InsightsMeasure } from '../../../shared/insights';
 import { createInsightsModel, formatAverage, formatDuration, formatRate, type InsightsModel } from '../../models/insights-model';
 import { useApp } from '../app-context';
 import { DailyChart } from './DailyChart';
 import { DrillDownList } from './DrillDownList';
 import { InsightsFilterForm } from './InsightsFilterForm';
+import { ReviewSample } from './ReviewSample';
 import './insights.css';
 
 interface Figure {
@@ -91,6 +92,7 @@ export function InsightsPage() {
     if (siteId) void model.load();
   }, [model, siteId]);
   const data = model.data.value;
+  const reload = useCallback(() => void model.load(), [model]);
   return (
     <div class="insights">
       <h2>Insights</h2>
@@ -103,6 +105,7 @@ export function InsightsPage() {
         {model.loading.value ? 'Loading Insights…' : data ? `Insights from ${data.from} to ${data.to} loaded.` : ''}
       </p>
       {data ? <Figures model={model} figures={data.figures} /> : null}
+      {data?.scope === 'site' && siteId ? <ReviewSample api={app.api} siteId={siteId} onMarked={reload} /> : null}
     </div>
   );
 }
@@ -159,13 +162,24 @@ function Figures({ model, figures: f }: { model: InsightsModel; figures: Insight
                 {cell('returned_to_bot', s.returnedToBot, 'returned to the bot')}
                 {cell('rated_handoff', s.rated, 'rated')}
                 {cell('reopened_24h', s.reopened24h, 'reopened within 24 h')}
-                <td>{precision ? `${formatRate(precision.precision)} (${precision.right} right, ${precision.wrong} wrong)` : '—'}</td>
+                <td data-cell="review_precision">{precision ? `${formatRate(precision.precision)} (${precision.right} right, ${precision.wrong} wrong)` : '—'}</td>
               </tr>
             );
           })}
         </tbody>
       </table>
+      <BotOnlyPrecision precision={f.precision.find((p) => p.trigger === 'bot_only') ?? null} />
     </>
+  );
+}
+
+/** Bot-only conversations have no scorecard row: their review reads as how often the bot was right to keep one. */
+function BotOnlyPrecision({ precision }: { precision: InsightsFigures['precision'][number] | null }) {
+  if (!precision) return null;
+  return (
+    <p data-figure="review_precision_bot_only">
+      Bot-only conversations reviewed: kept with the bot rightly {formatRate(precision.precision)} ({precision.right} right, {precision.wrong} should have gone to a person).
+    </p>
   );
 }
 

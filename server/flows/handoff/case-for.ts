@@ -1,5 +1,6 @@
 import { restatedFacts } from '../../domain/repeat-explanation';
 import { markEpisode } from './episode-record';
+import { markSemanticRestatement } from './semantic-restatement';
 import type { CasePackage } from '../../../shared/case-package';
 import { buildCasePackage, type CaseUpdate, correctIntent as correctCaseIntent, refreshCasePackage, withModelNotes } from '../../domain/case-package';
 import { mergeFacts } from '../../domain/facts';
@@ -82,6 +83,11 @@ async function refreshCase(deps: FlowDeps, conversation: Conversation, update: C
   if (!conversation.casePackage || (conversation.state !== 'queued' && conversation.state !== 'owned')) return null;
   const restated = update.turns?.some((t) => t.from === 'visitor' && restatedFacts(t.text, conversation.facts).length > 0) ?? false;
   if (restated) await markEpisode(deps, conversation._id, { visitorRestated: true });
+  else {
+    // Facts did not show a restatement; meaning may, in the background (never holding up the message).
+    const said = update.turns?.find((t) => t.from === 'visitor')?.text;
+    if (said) void markSemanticRestatement(deps, conversation, said);
+  }
   const refreshed = refreshCasePackage(conversation.casePackage, update, deps.clock.now().toISOString());
   const updated = await deps.store.conversations.patch(conversation._id, {
     casePackage: refreshed,

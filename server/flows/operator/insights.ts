@@ -2,6 +2,7 @@ import type { InsightsConversation, InsightsConversationsQuery, InsightsFigures,
 import { insightsFrom, type RollupRow } from '../../domain/insights/figures';
 import type { Operator } from '../../entities/operator';
 import type { FlowDeps } from '../../composition';
+import { reviewPrecisionFor } from '../admin/review-sample';
 
 const DAY_MS = 86_400_000;
 const DEFAULT_DAYS = 30;
@@ -21,15 +22,12 @@ const scopeOf = (operator: Operator) => (operator.role === 'admin' ? ('site' as 
 export async function loadInsights(deps: FlowDeps, operator: Operator, siteId: string, q: InsightsQuery): Promise<InsightsResponse> {
   const { from, to } = rangeOf(deps, q);
   const scope = scopeOf(operator);
-  const rows = await deps.store.episodeRollups.find({
-    siteId,
-    fromDay: from,
-    toDay: to,
-    ...(scope === 'mine' ? { operatorId: operator._id } : {}),
-    ...(q.queue ? { queue: q.queue } : {}),
-    ...(q.trigger ? { trigger: q.trigger } : {}),
-  });
-  const figures: InsightsFigures = { ...insightsFrom(rows as RollupRow[]), precision: [] };
+  const filters = { ...(q.queue ? { queue: q.queue } : {}), ...(q.trigger ? { trigger: q.trigger } : {}) };
+  const [rows, precision] = await Promise.all([
+    deps.store.episodeRollups.find({ siteId, fromDay: from, toDay: to, ...(scope === 'mine' ? { operatorId: operator._id } : {}), ...filters }),
+    reviewPrecisionFor(deps, operator, { siteId, fromDay: from, toDay: to, ...filters }),
+  ]);
+  const figures: InsightsFigures = { ...insightsFrom(rows as RollupRow[]), precision };
   return { scope, from, to, figures };
 }
 

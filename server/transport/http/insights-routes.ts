@@ -2,11 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { apiRoutes } from '../../../shared/api/routes';
 import { insightsCsv } from '../../domain/insights/csv';
 import type { FlowDeps } from '../../composition';
+import { loadReviewSample, markReview, teachFromReview } from '../../flows/admin/review-sample';
 import { insightConversations, loadInsights } from '../../flows/operator/insights';
 import { assertSiteAccess, authenticate, currentOperator } from '../authenticate';
 import { routeServer } from './serve-route';
 
-/** Insights: a site's handoff measures (admins) or an operator's own, their CSV, and the conversations behind each figure. */
+/** Insights: a site's handoff measures (admins) or an operator's own, their CSV, the conversations behind each figure, and the weekly review sample (admins). */
 export async function insightsRoutes(app: FastifyInstance, opts: { deps: FlowDeps }): Promise<void> {
   const { deps } = opts;
   const serve = routeServer(app, { authenticate: authenticate(deps) });
@@ -34,5 +35,20 @@ export async function insightsRoutes(app: FastifyInstance, opts: { deps: FlowDep
   serve(apiRoutes.insightConversations, async (request) => {
     const { operator, siteId } = siteOperator(request);
     return insightConversations(deps, operator, siteId, request.query);
+  });
+
+  serve(apiRoutes.reviewSample, async (request) => {
+    const { operator, siteId } = siteOperator(request);
+    return loadReviewSample(deps, operator, siteId, request.query);
+  });
+
+  serve(apiRoutes.markReview, async (request) => {
+    const { operator, siteId } = siteOperator(request);
+    return markReview(deps, operator, siteId, request.body);
+  });
+
+  serve(apiRoutes.teachFromReview, async (request) => {
+    const { operator, siteId } = siteOperator(request);
+    return teachFromReview(deps, operator, siteId, request.body);
   });
 }
