@@ -19,7 +19,7 @@ describe('sections of the settings', () => {
     draft.triggers.low_confidence.threshold = 0.3;
     draft.triggers.policy_topic.topics = [];
     draft.widget.messages = { en: { queued: 'Hold on' } } as typeof draft.widget.messages;
-    expect(editedSections(base, draft)).toEqual(['triggers', 'topics', 'messages']);
+    expect(editedSections(base, draft)).toEqual(['triggers', 'topics', 'examples', 'messages']);
     expect(sectionChanges('triggers', base, draft)).toEqual([
       { path: ['triggers', 'low_confidence'], value: draft.triggers.low_confidence, previous: base.triggers.low_confidence },
     ]);

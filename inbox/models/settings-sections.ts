@@ -50,7 +50,8 @@ export function sectionPaths(section: SavedSectionId, ...configs: SiteConfig[]):
     case 'topics':
       return [TOPICS];
     case 'examples':
-      return [EXAMPLES];
+      // A topic taught by example is made here and may have no keywords: it is saved with its sentences.
+      return [EXAMPLES, TOPICS];
     case 'queues':
       return [['queues'], ['defaultQueue']];
     case 'rules':
@@ -101,9 +102,11 @@ export function withPathsFrom(target: SiteConfig, source: SiteConfig, paths: rea
  * edited from — so their own save is still checked against what their author saw.
  */
 export function rebase(latest: SiteConfig, base: SiteConfig, draft: SiteConfig, taking: SavedSectionId | null) {
+  const taken = taking ? sectionPaths(taking, base, draft) : [];
   const kept = editedSections(base, draft)
     .filter((id) => id !== taking)
-    .flatMap((id) => sectionPaths(id, base, draft));
+    .flatMap((id) => sectionPaths(id, base, draft))
+    .filter((path) => !taken.some((t) => sameValue(t, path)));
   return { base: withPathsFrom(latest, base, kept), draft: withPathsFrom(latest, draft, kept) };
 }
 
