@@ -66,7 +66,7 @@ test('the inbox views have no serious or critical accessibility violations', asy
 
   await test.step('Settings', async () => {
     await showView(dana, 'Settings');
-    await expect(dana.getByRole('button', { name: 'Save settings' })).toBeVisible();
+    await expect(dana.getByRole('button', { name: 'Save handoff' })).toBeVisible();
     await expectNoSeriousViolations(dana, 'Settings');
   });
 });

@@ -25,8 +25,8 @@ test('an admin saves a reply in Settings; an operator inserts it with / and the 
     await section.getByLabel('Title').last().fill(title);
     await section.getByLabel('Reply').last().fill('Hi {{visitor.name}}, parcels leave our warehouse within 24 hours.');
     await expectNoSeriousA11yViolations(dana, '#settings-saved-replies');
-    await dana.getByRole('button', { name: 'Save settings' }).click();
-    await expect(dana.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+    await dana.getByRole('button', { name: 'Save saved replies' }).click();
+    await expect(dana.getByRole('status').filter({ hasText: 'Saved replies saved.' })).toBeVisible();
   });
 
   const { page: visitor, name } = await startVisitor(browser, 'Saved');

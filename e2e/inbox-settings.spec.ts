@@ -36,8 +36,8 @@ test.describe('a policy keyword added in Settings', () => {
     await topic.getByLabel('Keywords').fill('warranty\nguarantee');
     await topic.getByLabel('Keywords').blur();
     await topic.getByLabel('Queue').selectOption({ label: 'Technical' });
-    await dana.getByRole('button', { name: 'Save settings' }).click();
-    await expect(dana.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+    await dana.getByRole('button', { name: 'Save policy topics' }).click();
+    await expect(dana.getByRole('status').filter({ hasText: 'Policy topics saved.' })).toBeVisible();
 
     await showView(dana, 'Awaiting handoff');
     const { page: visitor, name } = await startVisitor(browser, 'Warranty');
@@ -63,7 +63,7 @@ test('shows an invalid setting next to its field and does not save it', async ({
 
   await threshold.fill('2');
   await threshold.blur();
-  await dana.getByRole('button', { name: 'Save settings' }).click();
+  await dana.getByRole('button', { name: 'Save triggers' }).click();
   await expect(threshold).toHaveAttribute('aria-invalid', 'true');
   // The issue is listed right under the field and is the field's description, in words a person can act on.
   await expect(threshold).toHaveAccessibleDescription(/<=\s*1|1/);
@@ -77,32 +77,128 @@ test('shows an invalid setting next to its field and does not save it', async ({
 
 test.describe('two admins saving the same settings', () => {
   const WAITING = 'The bot keeps answering while the visitor waits for a person';
-  test.afterEach(() => patchDemoConfig((config) => ({ ...config, botAnswersWhileWaiting: false })));
+  const THRESHOLD = 'Low confidence threshold (0 to 1)';
+  let threshold = 0.5;
+  test.beforeEach(() =>
+    withE2eDb(async (db) => {
+      const site = await db.collection<{ _id: string; config: { triggers: { low_confidence: { threshold: number } } } }>('sites').findOne({ _id: DEMO_SITE.siteId });
+      threshold = site?.config.triggers.low_confidence.threshold ?? threshold;
+    }),
+  );
+  test.afterEach(() =>
+    patchDemoConfig((config) => ({
+      ...config,
+      botAnswersWhileWaiting: false,
+      triggers: { ...config.triggers, low_confidence: { ...config.triggers?.low_confidence, threshold } },
+    })),
+  );
 
-  test('keeps the later admin’s edits on screen, says why they were not saved, and reloads the latest on request', async ({ browser }) => {
+  test('saves each section over the other admin’s save, and refuses only the section both changed', async ({ browser }) => {
     const first = await openInbox(browser, DANA);
     const second = await openInbox(browser, DANA);
     await openSettings(first);
     await openSettings(second);
-    const threshold = second.getByLabel('Low confidence threshold (0 to 1)');
-    const saved = await threshold.inputValue();
 
-    await first.getByLabel(WAITING).check();
-    await first.getByRole('button', { name: 'Save settings' }).click();
-    await expect(first.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+    await first.getByLabel(THRESHOLD).fill('0.35');
+    await first.getByLabel(THRESHOLD).blur();
+    await first.getByRole('button', { name: 'Save triggers' }).click();
+    await expect(first.getByRole('status').filter({ hasText: 'Triggers saved.' })).toBeVisible();
 
-    await threshold.fill('0.4');
-    await threshold.blur();
-    await second.getByRole('button', { name: 'Save settings' }).click();
-    await expect(second.getByRole('status').filter({ hasText: 'someone else saved these settings after you opened them' })).toBeVisible();
-    await expect(threshold).toHaveValue('0.4');
-    await expect(second.getByRole('button', { name: 'Save settings' })).toBeDisabled();
+    // The second admin opened the settings before that save and edits two sections.
+    const mine = second.getByLabel(THRESHOLD);
+    await mine.fill('0.4');
+    await mine.blur();
+    await second.getByLabel(WAITING).check();
 
-    await second.getByRole('button', { name: 'Reload latest settings' }).click();
-    await expect(second.getByRole('status').filter({ hasText: 'Loaded the latest settings. Your unsaved edits were not kept' })).toBeVisible();
+    // Handoff was not touched by the first admin: saved, over the first admin's newer version.
+    await second.getByRole('button', { name: 'Save handoff' }).click();
+    await expect(second.getByRole('status').filter({ hasText: 'Handoff saved.' })).toBeVisible();
+
+    // Triggers was: refused, the edit kept on screen, and only this section's Save is held back.
+    await second.getByRole('button', { name: 'Save triggers' }).click();
+    await expect(second.getByRole('status').filter({ hasText: 'someone else saved this section after you opened it' })).toBeVisible();
+    await expect(mine).toHaveValue('0.4');
+    await expect(second.getByRole('button', { name: 'Save triggers' })).toBeDisabled();
+    await expect(second.getByRole('button', { name: 'Save handoff' })).toBeEnabled();
+
+    await second.getByRole('button', { name: 'Reload this section' }).click();
+    await expect(second.getByRole('status').filter({ hasText: 'Loaded the latest Triggers settings.' })).toBeVisible();
+    await expect(second.getByLabel(THRESHOLD)).toHaveValue('0.35');
     await expect(second.getByLabel(WAITING)).toBeChecked();
-    await expect(second.getByLabel('Low confidence threshold (0 to 1)')).toHaveValue(saved);
-    await expect(second.getByRole('button', { name: 'Save settings' })).toBeEnabled();
+    await expect(second.getByRole('button', { name: 'Save triggers' })).toBeEnabled();
+
+    // Both saves are in the database: neither overwrote the other.
+    const stored = await withE2eDb((db) =>
+      db.collection<{ _id: string; config: { botAnswersWhileWaiting: boolean; triggers: { low_confidence: { threshold: number } } } }>('sites').findOne({ _id: DEMO_SITE.siteId }),
+    );
+    expect(stored?.config.botAnswersWhileWaiting).toBe(true);
+    expect(stored?.config.triggers.low_confidence.threshold).toBe(0.35);
+  });
+});
+
+test.describe('one section saved while another keeps its edits', () => {
+  let days = 180;
+  test.beforeEach(() =>
+    withE2eDb(async (db) => {
+      const site = await db.collection<{ _id: string; config: { retention: { resolvedDays: number } } }>('sites').findOne({ _id: DEMO_SITE.siteId });
+      days = site?.config.retention.resolvedDays ?? days;
+    }),
+  );
+  test.afterEach(() => patchDemoConfig((config) => ({ ...config, retention: { resolvedDays: days } })));
+
+  test('saves only that section, marks the other as unsaved, and asks before leaving with it', async ({ browser }) => {
+    const dana = await openInbox(browser, DANA);
+    await openSettings(dana);
+    const nav = dana.getByRole('navigation', { name: 'Settings sections' });
+    const replies = dana.getByRole('group', { name: 'Saved replies' });
+    const firstTitle = replies.getByLabel('Title').first();
+    const savedTitle = await firstTitle.inputValue();
+    const retention = dana.getByLabel(/Delete resolved conversations after/);
+    const keep = days === 90 ? '91' : '90';
+
+    await firstTitle.fill(`${savedTitle} (draft)`);
+    await retention.fill(keep);
+    await retention.blur();
+    await expect(nav.getByRole('button', { name: 'Saved replies (unsaved)' })).toBeVisible();
+    await expect(nav.getByRole('button', { name: 'Data retention (unsaved)' })).toBeVisible();
+    const retentionSection = dana.locator('#settings-section-retention');
+    await expect(retentionSection.getByRole('status')).toHaveText('Unsaved changes.');
+
+    // Enter in the field submits its own section only.
+    await retention.press('Enter');
+    await expect(retentionSection.getByRole('status')).toHaveText('Data retention saved.');
+    await expect(nav.getByRole('button', { name: 'Data retention', exact: true })).toBeVisible();
+    await expect(nav.getByRole('button', { name: 'Saved replies (unsaved)' })).toBeVisible();
+    await expect(firstTitle).toHaveValue(`${savedTitle} (draft)`);
+    await expect(dana.locator('#settings-section-saved-replies').getByRole('status')).toHaveText('Unsaved changes.');
+    const { violations } = await new AxeBuilder({ page: dana }).include('.settings').analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+
+    const stored = await withE2eDb((db) =>
+      db.collection<{ _id: string; config: { retention: { resolvedDays: number }; savedReplies: { title: string }[] } }>('sites').findOne({ _id: DEMO_SITE.siteId }),
+    );
+    expect(stored?.config.retention.resolvedDays).toBe(Number(keep));
+    expect(stored?.config.savedReplies[0]?.title).toBe(savedTitle);
+
+    // The guard names what is still unsaved; "Cancel" stays with the edit.
+    let asked = '';
+    dana.once('dialog', (dialog) => {
+      asked = dialog.message();
+      void dialog.dismiss();
+    });
+    await dana.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Live', exact: true }).click();
+    await expect(dana.getByRole('heading', { level: 2, name: 'Site settings' })).toBeVisible();
+    expect(asked).toBe('Unsaved changes in Saved replies. Leave Settings without saving them?');
+    await expect(firstTitle).toHaveValue(`${savedTitle} (draft)`);
+
+    // Saved, nothing is left to ask about: leaving goes straight through.
+    await dana.getByRole('button', { name: 'Save saved replies' }).click();
+    await expect(dana.locator('#settings-section-saved-replies').getByRole('status')).toHaveText('Saved replies saved.');
+    await firstTitle.fill(savedTitle);
+    await dana.getByRole('button', { name: 'Save saved replies' }).click();
+    await expect(dana.locator('#settings-section-saved-replies').getByRole('status')).toHaveText('Saved replies saved.');
+    await dana.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Live', exact: true }).click();
+    await expect(dana.getByRole('heading', { level: 2, name: 'Live' })).toBeVisible();
   });
 });
 
@@ -129,8 +225,8 @@ test.describe('queue members ticked by name', () => {
     await dana.keyboard.press('Space');
     await expect(members.getByRole('checkbox', { name: 'Sam Rivera' })).toBeChecked();
     await expect(members).toContainText('1 ticked: only this operator is offered and paged for this queue.');
-    await dana.getByRole('button', { name: 'Save settings' }).click();
-    await expect(dana.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+    await dana.getByRole('button', { name: 'Save queues' }).click();
+    await expect(dana.getByRole('status').filter({ hasText: 'Queues saved.' })).toBeVisible();
 
     const { page: first } = await startVisitor(browser, 'Members');
     await first.getByRole('button', { name: 'Talk to a person' }).click();
@@ -142,8 +238,8 @@ test.describe('queue members ticked by name', () => {
     const reloaded = dana.getByRole('group', { name: 'General (general)' }).getByRole('group', { name: 'Members' });
     await expect(reloaded.getByRole('checkbox', { name: 'Sam Rivera' })).toBeChecked();
     await reloaded.getByRole('checkbox', { name: 'Sam Rivera' }).uncheck();
-    await dana.getByRole('button', { name: 'Save settings' }).click();
-    await expect(dana.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+    await dana.getByRole('button', { name: 'Save queues' }).click();
+    await expect(dana.getByRole('status').filter({ hasText: 'Queues saved.' })).toBeVisible();
 
     const { page: second, name } = await startVisitor(browser, 'Members');
     await second.getByRole('button', { name: 'Talk to a person' }).click();

@@ -28,8 +28,8 @@ test('a French visitor asks when the shop is open and gets the configured hours 
   for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']) await dana.getByLabel(day, { exact: true }).fill('09:00-17:30');
   for (const day of ['Saturday', 'Sunday']) await dana.getByLabel(day, { exact: true }).fill('');
   await dana.getByLabel('Sunday', { exact: true }).press('Tab');
-  await dana.getByRole('button', { name: 'Save settings' }).click();
-  await expect(dana.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  await dana.getByRole('button', { name: 'Save hours' }).click();
+  await expect(dana.getByRole('status').filter({ hasText: 'Hours saved.' })).toBeVisible();
 
   await ask('Quelles sont vos heures d’ouverture ?');
   // Amsterdam's 09:00–17:30 is 08:00–16:30 in Lisbon.
@@ -50,8 +50,8 @@ test('an admin adds a French article in Settings, tests a question against it, a
   await article.getByLabel('Other words visitors use (comma separated)').press('Tab');
   await article.getByLabel('Article id (the same in every language)').fill('gift_cards');
   await article.getByLabel('Article id (the same in every language)').press('Tab');
-  await dana.getByRole('button', { name: 'Save settings' }).click();
-  await expect(dana.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  await dana.getByRole('button', { name: 'Save knowledge base' }).click();
+  await expect(dana.getByRole('status').filter({ hasText: 'Knowledge base saved.' })).toBeVisible();
 
   await dana.getByLabel('Question to test').fill('Vous vendez des cartes cadeaux ?');
   await dana.getByLabel('Asked in').selectOption('fr');
@@ -68,8 +68,8 @@ test('an admin adds a French article in Settings, tests a question against it, a
   // Deleted again, so later journeys see the demo as seeded.
   await dana.getByLabel('Articles in').selectOption('fr');
   await dana.getByRole('button', { name: 'Delete article Faites-vous des cartes cadeaux ?' }).click();
-  await dana.getByRole('button', { name: 'Save settings' }).click();
-  await expect(dana.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  await dana.getByRole('button', { name: 'Save knowledge base' }).click();
+  await expect(dana.getByRole('status').filter({ hasText: 'Knowledge base saved.' })).toBeVisible();
 });
 
 test('the AI agent’s API key is write-only in Settings', async ({ browser }) => {

@@ -61,8 +61,8 @@ test('an admin teaches a new topic by example, and a visitor who says it in anot
   await expect(listed.getByRole('listitem')).toHaveCount(3);
   await expectNoSeriousA11yViolations(dana, '#teach-by-example');
 
-  await dana.getByRole('button', { name: 'Save settings' }).click();
-  await expect(dana.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  await dana.getByRole('button', { name: 'Save teach by example' }).click();
+  await expect(dana.getByRole('status').filter({ hasText: 'Teach by example saved.' })).toBeVisible();
   // Saved with the site settings: a reload reads them back from the server.
   await dana.reload();
   await showView(dana, 'Settings');

@@ -63,7 +63,7 @@ test('the retention period is edited in Settings, a value out of range refused b
   await expect(days).toHaveValue('180');
   const save = async (value: string) => {
     await days.fill(value);
-    await dana.getByRole('button', { name: 'Save settings' }).click();
+    await dana.getByRole('button', { name: 'Save data retention' }).click();
   };
 
   await save('0');
@@ -72,10 +72,10 @@ test('the retention period is edited in Settings, a value out of range refused b
   await expectNoSeriousA11yViolations(dana, '.privacy-settings');
 
   await save('90');
-  await expect(dana.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  await expect(dana.getByRole('status').filter({ hasText: 'Data retention saved.' })).toBeVisible();
   await dana.reload();
   await expect(dana.getByRole('group', { name: 'Privacy' }).getByLabel(/Delete resolved conversations after/)).toHaveValue('90');
   // Back to the default, so later journeys on this database see the demo as seeded.
   await save('180');
-  await expect(dana.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  await expect(dana.getByRole('status').filter({ hasText: 'Data retention saved.' })).toBeVisible();
 });

@@ -2,6 +2,7 @@ import { safeParse } from 'zod/v4/core';
 import { type ApiRoute, fillPath, type RouteBody, type RouteResult } from '../shared/api/route';
 import { apiRoutes } from '../shared/api/routes';
 import type {
+  ConfigChange,
   CorrectIntentBody,
   InternalNoteBody,
   ListConversationsQuery,
@@ -55,6 +56,8 @@ export interface InboxApi {
   siteConfig(siteId: string): Call<Routes['siteConfig']>;
   /** Refused with version_conflict when someone saved after `configVersion` was loaded. */
   saveSiteConfig(siteId: string, config: SiteConfig, configVersion: number): Call<Routes['saveSiteConfig']>;
+  /** One section: only these paths, each over the value it was edited from (else version_conflict). */
+  patchSiteConfig(siteId: string, changes: ConfigChange[]): Call<Routes['patchSiteConfig']>;
   setPresence(presence: PresenceBody['presence']): Call<Routes['setPresence']>;
   /** Admins only: one of the site's secrets (identity by default, or the webhook signing secret). */
   siteSecret(siteId: string, kind?: SecretKind): Call<Routes['siteSecret']>;
@@ -189,6 +192,7 @@ export function createApiClient(options: ApiClientOptions = {}): InboxApi {
     savedReplies: (siteId) => call(r.savedReplies, { params: site(siteId) }),
     siteConfig: (siteId) => call(r.siteConfig, { params: site(siteId) }),
     saveSiteConfig: (siteId, config, configVersion) => call(r.saveSiteConfig, { params: site(siteId), body: { config, configVersion } }),
+    patchSiteConfig: (siteId, changes) => call(r.patchSiteConfig, { params: site(siteId), body: { changes } }),
     setPresence: (presence) => call(r.setPresence, { body: { presence } }),
     siteSecret: (siteId, kind) => call(r.siteSecret, { params: site(siteId), query: { kind } }),
     rotateSiteSecret: (siteId, kind) => call(r.rotateSiteSecret, { params: site(siteId), query: { kind } }),

@@ -11,6 +11,7 @@ import { createTickingNow } from './models/ticking-now';
 import { createOperatorSocket } from './operator-socket';
 import { formatRoute, parseRoute } from './route';
 import { shortcutFor } from './shortcuts';
+import { leaveQuestion } from './models/settings-sections';
 import './inbox.css';
 import * as z from 'zod/mini';
 
@@ -64,7 +65,7 @@ function startInbox(root: HTMLElement) {
     const next = parseRoute(location.hash);
     // Unsaved settings are not lost by a click on another view: asked first, and kept unless dropped.
     const leaving = app.section.peek() === 'settings' && next.section !== 'settings' && app.settings.dirty.peek();
-    if (leaving && !window.confirm('You have unsaved settings. Leave Settings without saving them?')) {
+    if (leaving && !window.confirm(leaveQuestion(app.settings.edited.peek(), app.settings.jsonDirty.peek()))) {
       history.replaceState(null, '', formatRoute(app.route.peek()));
       return;
     }

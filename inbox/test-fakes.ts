@@ -2,6 +2,7 @@ import { type Mock, vi } from 'vitest';
 import type { Message } from '../shared/entities';
 import type { ConversationDetail, OperatorProfile } from '../shared/http';
 import type { Callback, ConversationSummary, OperatorCommand, OperatorEvent, OperatorIdentity } from '../shared/operator-protocol';
+import { setAt } from '../shared/config-paths';
 import { defaultSiteConfig } from '../shared/site-config';
 import type { InboxApi } from './api-client';
 import type { ApiFailure, ApiResult } from './api-errors';
@@ -155,6 +156,12 @@ export function fakeApi(overrides: Partial<InboxApi> = {}): FakeApi {
     queues: async () => ok({ queues: defaultSiteConfig().queues.map(({ id, name, members }) => ({ id, name, members })) }),
     siteConfig: async () => ok({ config: defaultSiteConfig(), configVersion: 1 }),
     saveSiteConfig: async (_siteId, config, configVersion) => ok({ config, configVersion: configVersion + 1 }),
+    // Over the default config, as if no one else had saved: each change lands at its path.
+    patchSiteConfig: async (_siteId, changes) => {
+      const config = defaultSiteConfig() as unknown as Record<string, unknown>;
+      for (const c of changes) setAt(config, c.path, c.value);
+      return ok({ config: config as unknown as ReturnType<typeof defaultSiteConfig>, configVersion: 2 });
+    },
     setPresence: async (presence) => ok({ presence }),
     siteSecret: async () => ok({ secret: 'secret-1' }),
     rotateSiteSecret: async () => ok({ secret: 'secret-2' }),

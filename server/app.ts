@@ -25,6 +25,7 @@ import { siteRoutes } from './transport/http/site-routes';
 import { teamRoutes } from './transport/http/team-routes';
 import { staticRoutes } from './transport/http/static-routes';
 import { visitorSocketRoutes } from './transport/sockets/visitor-socket';
+import type { VisitorPresenceOptions } from './transport/sockets/visitor-presence';
 import { widgetRoutes } from './transport/http/widget-routes';
 import { type OverloadLimits, createOverloadGuard, defaultOverloadLimits } from './transport/overload';
 import { useZodSchemas } from './transport/zod-compilers';
@@ -64,6 +65,8 @@ export interface AppOptions {
   helloDeadlineMs?: number;
   /** How long after a visitor's last tab closes they count as gone (tests shorten it). */
   visitorLeftGraceMs?: number;
+  /** This instance's id and the beat its visitors' socket counts are renewed on (several instances share them). */
+  visitorPresence?: Omit<VisitorPresenceOptions, 'graceMs'>;
   /** HTTP timeouts (ms); tests shorten them. */
   httpTimeouts?: Partial<HttpTimeouts>;
   /** How long a closed inbox waits before "away" and "offline"; tests shorten it. */
@@ -157,7 +160,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     deps,
     overload,
     helloDeadlineMs: options.helloDeadlineMs,
-    visitorLeftGraceMs: options.visitorLeftGraceMs,
+    presence: { ...options.visitorPresence, ...(options.visitorLeftGraceMs === undefined ? {} : { graceMs: options.visitorLeftGraceMs }) },
     ...(options.socketQueueLimit ? { queueLimit: options.socketQueueLimit } : {}),
   });
   await app.register(widgetRoutes, { deps });

@@ -50,6 +50,7 @@ async function main(): Promise<void> {
     lifecycle,
     hsts: config.publicUrl?.startsWith('https:') ?? false,
     metricsToken: config.metricsToken,
+    visitorPresence: { instanceId },
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
   });
   let stopSweepers = async () => {};

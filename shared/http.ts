@@ -141,6 +141,19 @@ export type SavedRepliesResponse = z.infer<typeof SavedRepliesResponse>;
 /** Saves only over the version it was loaded at; a stale one is refused with version_conflict. */
 export const PutSiteConfigBody = z.object({ config: z.unknown(), configVersion: z.number().check(z.int(), z.gte(0)) });
 export type PutSiteConfigBody = z.infer<typeof PutSiteConfigBody>;
+/**
+ * One section's edits: each path's new value (absent: remove it) beside the value it was edited from.
+ * Refused with version_conflict when someone saved a different value at one of these paths meanwhile;
+ * everything else in the stored config is kept as it is.
+ */
+export const ConfigChange = z.object({
+  path: z.array(z.string().check(z.minLength(1), z.maxLength(60))).check(z.minLength(1), z.maxLength(6)),
+  value: z.optional(z.unknown()),
+  previous: z.optional(z.unknown()),
+});
+export type ConfigChange = z.infer<typeof ConfigChange>;
+export const PatchSiteConfigBody = z.object({ changes: z.array(ConfigChange).check(z.minLength(1), z.maxLength(200)) });
+export type PatchSiteConfigBody = z.infer<typeof PatchSiteConfigBody>;
 // The stored fields without the cross-field checks: settings saved before a check existed must
 // still load, so the admin sees the problem next to its field and can fix it.
 export const SiteConfigResponse = z.object({ config: SiteConfigFields, configVersion: z.number() });

@@ -1,21 +1,8 @@
+import { type SavedSectionId, savedSections } from '../models/settings-sections';
+import { useApp } from './app-context';
+
 /** Where each part of the long Settings page starts; the targets are the sections' wrappers in SettingsPage. */
-export const settingsSections = [
-  ['handoff', 'Handoff'],
-  ['triggers', 'Triggers'],
-  ['topics', 'Policy topics'],
-  ['examples', 'Teach by example'],
-  ['queues', 'Queues'],
-  ['rules', 'Handover rules'],
-  ['hours', 'Hours'],
-  ['bot', 'Bot'],
-  ['knowledge', 'Knowledge base'],
-  ['widget', 'Widget'],
-  ['messages', 'Visitor messages'],
-  ['saved-replies', 'Saved replies'],
-  ['webhook', 'Webhook'],
-  ['retention', 'Data retention'],
-  ['json', 'JSON'],
-] as const;
+export const settingsSections = [...savedSections, ['json', 'JSON']] as const;
 
 export type SettingsSectionId = (typeof settingsSections)[number][0];
 
@@ -24,6 +11,8 @@ export type SettingsSectionId = (typeof settingsSections)[number][0];
  * Not sticky: a bar pinned over the page would cover the very fields it jumped to (axe target-size).
  */
 export function SettingsNav() {
+  const { settings } = useApp();
+  const edited = settings.edited.value;
   function go(id: SettingsSectionId) {
     const target = document.getElementById(`settings-section-${id}`);
     target?.scrollIntoView({ block: 'start' });
@@ -36,6 +25,7 @@ export function SettingsNav() {
           <li key={id}>
             <button type="button" class="link" onClick={() => go(id)}>
               {label}
+              {edited.includes(id as SavedSectionId) ? <span class="edited-mark"> (unsaved)</span> : null}
             </button>
           </li>
         ))}

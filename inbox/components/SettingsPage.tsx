@@ -13,7 +13,9 @@ import { RetentionForm } from './RetentionForm';
 import { TeachByExampleForm } from './TeachByExampleForm';
 import { QueuesForm } from './QueuesForm';
 import { SavedRepliesForm } from './SavedRepliesForm';
-import { type SettingsSectionId, SettingsNav } from './SettingsNav';
+import { SettingsNav } from './SettingsNav';
+import { SectionSaveBar } from './SectionSaveBar';
+import { type SavedSectionId, savedSections } from '../models/settings-sections';
 import { SettingsSaveBar } from './SettingsSaveBar';
 import { SiteSecretPanel } from './SiteSecretPanel';
 import { TriggerSwitches } from './TriggerSwitches';
@@ -21,12 +23,28 @@ import { WebhookForm } from './WebhookForm';
 import { WidgetLookForm } from './WidgetLookForm';
 import { useApp } from './app-context';
 
-/** A jump target of the section navigation; focusable so a keyboard user continues from there. */
-function Section({ id, children }: { id: SettingsSectionId; children: ComponentChildren }) {
+/**
+ * A jump target of the section navigation (focusable so a keyboard user continues from there), and a
+ * form of its own: Save (or Enter in a field) sends only this section's edits.
+ */
+function Section({ id, children }: { id: SavedSectionId; children: ComponentChildren }) {
+  const { settings } = useApp();
+  const label = savedSections.find(([s]) => s === id)?.[1] ?? id;
   return (
-    <div id={`settings-section-${id}`} class="settings-section" tabIndex={-1}>
+    <form
+      id={`settings-section-${id}`}
+      class={settings.edited.value.includes(id) ? 'settings-section edited' : 'settings-section'}
+      tabIndex={-1}
+      noValidate
+      aria-label={label}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void settings.saveSection(id);
+      }}
+    >
       {children}
-    </div>
+      <SectionSaveBar section={id} label={label} />
+    </form>
   );
 }
 
@@ -52,15 +70,7 @@ export function SettingsPage() {
       {draft ? <SettingsNav /> : null}
       {busy === 'loading' ? <p class="muted">Loading settings…</p> : null}
       {draft ? (
-        <form
-          key={settings.revision.value}
-          class="settings-form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void settings.save();
-          }}
-        >
+        <div key={settings.revision.value} class="settings-form">
           <Section id="handoff"><GeneralForm /></Section>
           <Section id="triggers"><TriggerSwitches /></Section>
           <Section id="topics"><PolicyTopicsForm /></Section>
@@ -75,9 +85,21 @@ export function SettingsPage() {
           <Section id="saved-replies"><SavedRepliesForm /></Section>
           <Section id="webhook"><WebhookForm /></Section>
           <Section id="retention"><RetentionForm /></Section>
-          <Section id="json"><JsonConfigEditor /></Section>
-          <SettingsSaveBar />
-        </form>
+          <form
+            id="settings-section-json"
+            class="settings-section"
+            tabIndex={-1}
+            noValidate
+            aria-label="JSON"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void settings.save();
+            }}
+          >
+            <JsonConfigEditor />
+            <SettingsSaveBar />
+          </form>
+        </div>
       ) : (
         <p role="status" class="error">
           {busy ? '' : settings.message.value}

@@ -1,6 +1,6 @@
 import { useApp } from './app-context';
 
-/** Save, or reload the latest settings after another admin saved first; says what became of the last save. */
+/** The JSON editor's Save: the whole config over the version it was loaded at, or reload the latest settings after another admin saved first; says what became of the last save. */
 export function SettingsSaveBar() {
   const { settings } = useApp();
   const busy = settings.busy.value;
@@ -8,7 +8,7 @@ export function SettingsSaveBar() {
   return (
     <div class="save-bar">
       <button type="submit" class="primary" disabled={busy !== null || conflict}>
-        Save settings
+        Save the whole config
       </button>
       {conflict ? (
         <button type="button" disabled={busy !== null} onClick={() => void settings.reloadLatest()}>

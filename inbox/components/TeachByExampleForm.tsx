@@ -39,7 +39,7 @@ export function TeachByExampleForm() {
     settings.update(plan.apply);
     const name = isNew ? topicId.peek().trim() : target.peek();
     problem.value = null;
-    added.value = `Added ${plan.count} ${plan.count === 1 ? 'sentence' : 'sentences'} to ${labelName(name, settings.draft.peek() ?? draft)}. Save settings to apply them to the next message.`;
+    added.value = `Added ${plan.count} ${plan.count === 1 ? 'sentence' : 'sentences'} to ${labelName(name, settings.draft.peek() ?? draft)}. Save this section to apply them to the next message.`;
     sentences.value = '';
     if (isNew) {
       target.value = name;

@@ -8,6 +8,8 @@ import { createOperatorProfilesModel } from './operator-profiles-model';
 import { issuesAt, toFieldIssues } from './settings-rules';
 import { createSiteSecretModel } from './site-secret-model';
 import { createBotPanelModel } from './bot-panel-model';
+import { editedSections, rebase, type SavedSectionId, savedSections, sectionChanges, sectionHoldsPath, sectionPaths, withPathsFrom } from './settings-sections';
+import { sameValue } from '../../shared/config-paths';
 
 const stringify = (config: SiteConfig) => JSON.stringify(config, null, 2);
 const problems = (n: number) => `${n} marked problem${n === 1 ? '' : 's'}`;
@@ -15,18 +17,35 @@ const problems = (n: number) => `${n} marked problem${n === 1 ? '' : 's'}`;
 export const CONFLICT_MESSAGE =
   'Not saved: someone else saved these settings after you opened them. Your edits are still on this page; ' +
   '“Reload latest settings” replaces them with the saved version, so note what you changed first.';
+export const SECTION_CONFLICT_MESSAGE =
+  'Not saved: someone else saved this section after you opened it. Your edits are still here; ' +
+  '“Reload this section” replaces them with the saved version, so note what you changed first.';
+const sectionLabel = (id: SavedSectionId) => savedSections.find(([s]) => s === id)?.[1] ?? id;
+export const sectionSavedMessage = (id: SavedSectionId) => `${sectionLabel(id)} saved.`;
+export const sectionReloadedMessage = (id: SavedSectionId) =>
+  `Loaded the latest ${sectionLabel(id)} settings. Your edits to this section were not kept: make your change again, then save.`;
+
+/** What became of a section's last save; `conflict`: someone else saved it first, so it must be reloaded. */
+export type SectionStatus = { text: string; error: boolean; conflict?: boolean };
+
 export const RELOADED_MESSAGE = 'Loaded the latest settings. Your unsaved edits were not kept: make your change again, then save.';
 
 export function createSettingsModel(api: InboxApi, directory: Pick<DirectoryModel, 'setQueues'>) {
   const siteId = signal<string | null>(null);
   const draft = signal<SiteConfig | null>(null);
+  /** The saved values the draft's edits were made from, path by path (sections still edited keep theirs). */
+  const base = signal<SiteConfig | null>(null);
+  const edited = computed(() => (base.value && draft.value ? editedSections(base.value, draft.value) : []));
+  const sectionStatus = signal<Partial<Record<SavedSectionId, SectionStatus>>>({});
+  const savingSection = signal<SavedSectionId | null>(null);
   /** The version the draft was loaded at; a save over any other version is refused. */
   const configVersion = signal<number | null>(null);
   /** Someone else saved since this draft was loaded: saving again cannot succeed until the admin reloads. */
   const conflict = signal(false);
   const json = signal('');
   const jsonDirty = signal(false);
-  const dirty = signal(false);
+  /** Some section is edited and not saved, or JSON is edited and not applied: leaving asks first. */
+  const dirty = computed(() => edited.value.length > 0 || jsonDirty.value);
   /** From the last validation, here or on the server. */
   const validationIssues = signal<FieldIssue[]>([]);
   /** Text a form field could not turn into config, keyed by the field's path. */
@@ -80,10 +99,11 @@ export function createSettingsModel(api: InboxApi, directory: Pick<DirectoryMode
       fail([], `Could not load the settings: ${result.error.message}`);
       return false;
     }
+    base.value = result.value.config;
     setDraft(result.value.config);
     configVersion.value = result.value.configVersion;
+    sectionStatus.value = {};
     revision.value++;
-    dirty.value = false;
     // Settings saved before a check existed still load; show what now needs fixing before a save.
     const checked = SiteConfig.safeParse(result.value.config);
     if (!checked.success) {
@@ -93,9 +113,82 @@ export function createSettingsModel(api: InboxApi, directory: Pick<DirectoryMode
     return true;
   }
 
+  function setStatus(section: SavedSectionId, status: SectionStatus | null) {
+    const { [section]: _, ...rest } = sectionStatus.peek();
+    sectionStatus.value = status ? { ...rest, [section]: status } : rest;
+  }
+
+  /** The latest saved config arrived: `section` takes it, sections still edited keep their edits. */
+  function takeLatest(latest: SiteConfig, version: number, section: SavedSectionId) {
+    const before = draft.peek() as SiteConfig;
+    const next = rebase(latest, base.peek() as SiteConfig, before, section);
+    base.value = next.base;
+    draft.value = next.draft;
+    if (!jsonDirty.peek()) json.value = stringify(next.draft);
+    configVersion.value = version;
+    // Fields hold their own text; re-read them only if the saved values changed under them.
+    const mine = sectionPaths(section, before, next.draft);
+    if (!sameValue(withPathsFrom(before, next.draft, mine), next.draft)) revision.value++;
+  }
+
+  async function saveSection(section: SavedSectionId) {
+    const id = siteId.peek();
+    const current = draft.peek();
+    const from = base.peek();
+    if (!id || !current || !from || busy.peek() || savingSection.peek()) return;
+    if (sectionStatus.peek()[section]?.conflict) return setStatus(section, { text: SECTION_CONFLICT_MESSAGE, error: true, conflict: true });
+    const changes = sectionChanges(section, from, current);
+    if (changes.length === 0) return setStatus(section, { text: 'Nothing to save: this section has no edits.', error: false });
+    if (Object.keys(fieldProblems.peek()).some((path) => sectionHoldsPath(section, path, current))) {
+      return setStatus(section, { text: 'Fix the marked fields, then save.', error: true });
+    }
+    // Checked as the server will: this section's edits over the saved values of every other section.
+    const checked = SiteConfig.safeParse(withPathsFrom(from, current, changes.map((c) => c.path)));
+    if (!checked.success) {
+      const found = toFieldIssues(checked.error.issues);
+      validationIssues.value = found;
+      return setStatus(section, { text: `Fix the ${problems(found.length)}, then save.`, error: true });
+    }
+    const mine = token;
+    savingSection.value = section;
+    const result = await api.patchSiteConfig(id, changes);
+    if (mine !== token) return;
+    savingSection.value = null;
+    if (!result.ok) {
+      validationIssues.value = result.error.issues;
+      if (result.error.code === 'version_conflict') return setStatus(section, { text: SECTION_CONFLICT_MESSAGE, error: true, conflict: true });
+      const found = result.error.issues.length;
+      return setStatus(section, { text: found > 0 ? `Not saved: fix the ${problems(found)}.` : `Not saved: ${result.error.message}`, error: true });
+    }
+    takeLatest(result.value.config, result.value.configVersion, section);
+    directory.setQueues(id, result.value.config.queues);
+    validationIssues.value = validationIssues.peek().filter((issue) => !sectionHoldsPath(section, issue.path, result.value.config));
+    setStatus(section, { text: sectionSavedMessage(section), error: false });
+  }
+
+  /** After a conflict: this section's saved values replace its edits; other sections keep theirs. */
+  async function reloadSection(section: SavedSectionId) {
+    const id = siteId.peek();
+    if (!id || !draft.peek() || busy.peek() || savingSection.peek()) return;
+    const mine = token;
+    savingSection.value = section;
+    const result = await api.siteConfig(id);
+    if (mine !== token) return;
+    savingSection.value = null;
+    if (!result.ok) return setStatus(section, { text: `Could not load the latest settings: ${result.error.message}`, error: true, conflict: true });
+    takeLatest(result.value.config, result.value.configVersion, section);
+    revision.value++;
+    validationIssues.value = [];
+    setStatus(section, { text: sectionReloadedMessage(section), error: false });
+  }
+
   return {
     siteId,
     draft,
+    base,
+    edited,
+    sectionStatus,
+    savingSection,
     configVersion,
     conflict,
     json,
@@ -125,7 +218,6 @@ export function createSettingsModel(api: InboxApi, directory: Pick<DirectoryMode
       mutate(next);
       draft.value = next;
       if (!jsonDirty.peek()) json.value = stringify(next);
-      dirty.value = true;
       message.value = null;
     },
     setFieldProblem(path: string, problem: string | null) {
@@ -147,8 +239,7 @@ export function createSettingsModel(api: InboxApi, directory: Pick<DirectoryMode
       if (!parsed.success) return fail(toFieldIssues(parsed.error.issues), 'The JSON has problems; see the list below it.');
       setDraft(parsed.data);
       revision.value++;
-      dirty.value = true;
-      fail([], 'JSON applied. Save to keep it.');
+      fail([], 'JSON applied. Save the whole config, or save each section marked as edited.');
     },
     discardJson() {
       const current = draft.peek();
@@ -180,12 +271,15 @@ export function createSettingsModel(api: InboxApi, directory: Pick<DirectoryMode
         const found = result.error.issues;
         return fail(found, found.length > 0 ? `Not saved: fix the ${problems(found.length)}.` : `Not saved: ${result.error.message}`);
       }
+      base.value = result.value.config;
       setDraft(result.value.config);
       configVersion.value = result.value.configVersion;
       directory.setQueues(id, result.value.config.queues);
-      dirty.value = false;
+      sectionStatus.value = {};
       fail([], 'Settings saved.');
     },
+    saveSection,
+    reloadSection,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { VisitorSocketsDoc } from './visitor-sockets-store';
 import { type Collection, type Db, MongoClient } from 'mongodb';
 import type { LeaseDoc } from './assignment-leases-store';
 import type { EpisodeRow } from '../domain/insights/episode-row';
@@ -43,6 +44,7 @@ export interface Collections {
   episodeRows: Collection<EpisodeRow>;
   reviewMarks: Collection<ReviewMarkDoc>;
   invites: Collection<InviteDoc>;
+  visitorSockets: Collection<VisitorSocketsDoc>;
 }
 
 export function collectionsOf(db: Db): Collections {
@@ -67,6 +69,7 @@ export function collectionsOf(db: Db): Collections {
     episodeRows: db.collection('episode_rows'),
     reviewMarks: db.collection('review_marks'),
     invites: db.collection('invites'),
+    visitorSockets: db.collection('visitor_sockets'),
   };
 }
 
@@ -102,6 +105,8 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     // The inbox lists page by (lastActivityAt desc, _id): the tiebreak is in the index so a page is a range read.
     c.conversations.createIndex({ siteId: 1, state: 1, lastActivityAt: -1, _id: 1 }),
     c.conversations.createIndex({ visitorId: 1, createdAt: -1 }),
+    c.visitorSockets.createIndex({ visitorId: 1 }),
+    c.visitorSockets.createIndex({ lastSeen: 1 }),
     // The queue a visitor waits in (positions on every handoff), an operator's load (every offer),
     // and the lapsed-offer sweep every few seconds: without these each is a full scan.
     c.conversations.createIndex({ siteId: 1, queue: 1, state: 1 }),

@@ -18,6 +18,7 @@ import { reviewMarksStore } from './review-marks-store';
 import { sitesStore } from './sites-store';
 import { visitorDataStore } from './visitor-data-store';
 import { visitorsStore } from './visitors-store';
+import { visitorSocketsStore } from './visitor-sockets-store';
 import { webhookDeliveriesStore } from './webhook-deliveries-store';
 
 /** `siteCacheMs`: how long a cached site may be served without a read (0: no cache, every read goes to the database). */
@@ -31,6 +32,7 @@ export function createStore(db: Db, options: { siteCacheMs?: number } = {}) {
     operators: operatorsStore(c),
     sessions: sessionsStore(c),
     visitors: visitorsStore(c),
+    visitorSockets: visitorSocketsStore(c.visitorSockets),
     visitorData: visitorDataStore(c, db),
     conversations: conversationsStore(c),
     episodeRollups: episodeRollupsStore(c),

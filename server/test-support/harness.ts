@@ -97,6 +97,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Instan
     presenceDelays: options.presenceDelays,
     metricsToken: options.metricsToken ?? null,
     visitorLeftGraceMs: options.visitorLeftGraceMs,
+    ...(options.eventBus ? { visitorPresence: options.eventBus } : {}),
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;

@@ -25,6 +25,7 @@ import {
   PresenceBody,
   PresenceResponse,
   PutBotApiKeyBody,
+  PatchSiteConfigBody,
   PutSiteConfigBody,
   QueuesResponse,
   ReadyResponse,
@@ -152,6 +153,10 @@ export const apiRoutes = {
   saveSiteConfig: defineRoute({
     method: 'PUT', path: '/api/sites/:siteId/config', summary: 'Admins: save the configuration over the version it was loaded at (else version_conflict).',
     tag: 'sites', access: 'admin', params: SiteIdParams, body: PutSiteConfigBody, responses: { 200: SiteConfigResponse },
+  }),
+  patchSiteConfig: defineRoute({
+    method: 'PATCH', path: '/api/sites/:siteId/config', summary: 'Admins: save one section — only the given paths, each over the value it was edited from (else version_conflict); other paths keep their saved values.',
+    tag: 'sites', access: 'admin', params: SiteIdParams, body: PatchSiteConfigBody, responses: { 200: SiteConfigResponse },
   }),
   siteSecret: defineRoute({
     method: 'GET', path: '/api/sites/:siteId/secret', summary: 'Admins: one of the site\'s secrets, identity (identify() hashes, the default) or webhook (signs outgoing webhooks); never cached.',

@@ -1,5 +1,6 @@
 import type { SavedReply } from '../../../shared/config/saved-replies';
-import type { QueueSummary } from '../../../shared/http';
+import type { ConfigChange, QueueSummary } from '../../../shared/http';
+import { getAt, sameValue, setAt } from '../../../shared/config-paths';
 import { SiteConfig } from '../../../shared/site-config';
 import type { Operator } from '../../entities/operator';
 import type { Site } from '../../entities/site';
@@ -60,6 +61,13 @@ function outboundIssues(config: SiteConfig, outbound: OutboundPolicy): Array<{ p
   });
 }
 
+const conflict = (issues?: Array<{ path: string; message: string }>) =>
+  new CodedError(
+    'version_conflict',
+    'Someone else saved these settings after you opened them. Reload the latest settings, then make your change again.',
+    issues,
+  );
+
 /** Takes effect at once, on every instance: per-instance caches of the site drop on the hub's config_changed. */
 export async function saveSiteConfig(
   deps: FlowDeps,
@@ -73,18 +81,43 @@ export async function saveSiteConfig(
   const current = await loadSite(deps, siteId);
   // The version in the filter refuses a save over settings someone else saved after this admin loaded them.
   const saved = await deps.store.sites.updateConfig(siteId, config, expectedVersion, deps.clock.now());
-  if (!saved) {
-    throw new CodedError(
-      'version_conflict',
-      'Someone else saved these settings after you opened them. Reload the latest settings, then make your change again.',
-    );
+  if (!saved) throw conflict();
+  return afterSave(deps, operator, current, saved);
+}
+
+/** Attempts at a section save when other sections are saved at the same moment (each retry reloads). */
+const PATCH_ATTEMPTS = 3;
+
+/**
+ * Saves one section of Settings: only `changes`' paths, over the latest stored config. A path someone
+ * else changed since the admin loaded it is a conflict; their edits to other paths are kept.
+ */
+export async function patchSiteConfig(deps: FlowDeps, operator: Operator, siteId: string, changes: readonly ConfigChange[]): Promise<Site> {
+  if (operator.role !== 'admin') throw new CodedError('forbidden', 'Only admins can change site settings.');
+  for (let attempt = 0; attempt < PATCH_ATTEMPTS; attempt++) {
+    const current = await loadSite(deps, siteId);
+    const stale = changes.filter((c) => !sameValue(getAt(current.config, c.path), c.previous));
+    if (stale.length > 0) {
+      throw conflict(stale.map((c) => ({ path: c.path.join('.'), message: 'Someone else saved a different value here after you opened these settings.' })));
+    }
+    const merged = structuredClone(current.config) as unknown as Record<string, unknown>;
+    for (const change of changes) setAt(merged, change.path, structuredClone(change.value));
+    const config = parseConfig(merged, deps.outbound);
+    // The version in the filter: a save of another section in between makes this one retry over it.
+    const saved = await deps.store.sites.updateConfig(siteId, config, current.configVersion, deps.clock.now());
+    if (saved) return afterSave(deps, operator, current, saved);
   }
-  deps.hub.configChanged(siteId, saved.configVersion);
+  throw conflict();
+}
+
+async function afterSave(deps: FlowDeps, operator: Operator, current: Site, saved: Site): Promise<Site> {
+  const { config } = saved;
+  deps.hub.configChanged(saved._id, saved.configVersion);
   const changed = Object.keys(config).filter(
     (key) => JSON.stringify(config[key as keyof SiteConfig]) !== JSON.stringify(current.config[key as keyof SiteConfig]),
   );
   await recordAudit(deps, {
-    siteId,
+    siteId: saved._id,
     conversationId: null,
     action: 'config_changed',
     actor: operatorActor(operator),

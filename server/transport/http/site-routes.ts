@@ -4,7 +4,7 @@ import { CodedError } from '../../coded-error';
 import type { FlowDeps } from '../../composition';
 import { botApiKeyStatus, setBotApiKey, testQuestion } from '../../flows/admin/bot-settings';
 import { listOperatorProfiles, updateOperatorProfile } from '../../flows/admin/operator-profiles';
-import { loadQueueSummaries, loadSavedReplies, loadSiteConfig, saveSiteConfig } from '../../flows/admin/site-config';
+import { loadQueueSummaries, loadSavedReplies, loadSiteConfig, patchSiteConfig, saveSiteConfig } from '../../flows/admin/site-config';
 import { revealSiteSecret, rotateSiteSecret } from '../../flows/admin/site-secret';
 import { loadOperatorLoads } from '../../flows/handoff/operator-load';
 import { toWireCallback } from '../../flows/handoff/wire';
@@ -49,6 +49,12 @@ export async function siteRoutes(app: FastifyInstance, opts: { deps: FlowDeps })
   serve(apiRoutes.saveSiteConfig, async (request) => {
     const { operator, siteId } = siteOperator(request);
     const saved = await saveSiteConfig(deps, operator, siteId, request.body.config, request.body.configVersion);
+    return { config: saved.config, configVersion: saved.configVersion };
+  });
+
+  serve(apiRoutes.patchSiteConfig, async (request) => {
+    const { operator, siteId } = siteOperator(request);
+    const saved = await patchSiteConfig(deps, operator, siteId, request.body.changes);
     return { config: saved.config, configVersion: saved.configVersion };
   });
 

@@ -1,46 +1,114 @@
+import { randomUUID } from 'node:crypto';
 import type { FlowDeps } from '../../composition';
 import { recordVisitorPresence } from '../../flows/visitor/presence';
+import { HEARTBEAT_MS, STALE_AFTER_MS } from '../../realtime/operator-heartbeats';
 
 /** A page change closes one socket and opens the next within a second or two: not worth a "left". */
 export const LEFT_GRACE_MS = 8000;
 
+export interface VisitorPresenceOptions {
+  /** This instance's id, as its event bus and operator heartbeats know it. */
+  instanceId?: string;
+  graceMs?: number;
+  /** How often this instance renews its visitors' documents and sweeps stale ones. */
+  heartbeatMs?: number;
+  /** A document not renewed for this long belongs to an instance that stopped or died. */
+  staleAfterMs?: number;
+}
+
 /**
- * Counts this instance's sockets per visitor: the first hello marks the visitor on the page, the
- * last close (after a grace period without a new one) marks them gone. Per instance: a visitor with
- * tabs on two instances is marked gone when the tabs on one of them close (noted in the README).
+ * The visitor is on the page while any instance holds one of their sockets. Each instance counts
+ * its own sockets per visitor and keeps the count in the database (store/visitor-sockets-store.ts),
+ * renewed on the same beat as the operators' heartbeats. The first hello marks the visitor on the
+ * page; when this instance's last socket closes, after a grace period without a new one anywhere,
+ * the visitor is marked gone unless another instance still holds a socket. An instance that dies
+ * stops renewing: whichever instance sweeps its stale documents first marks those visitors gone.
  */
-export function createVisitorPresence(deps: FlowDeps, graceMs = LEFT_GRACE_MS) {
+export function createVisitorPresence(deps: FlowDeps, options: VisitorPresenceOptions = {}) {
+  const {
+    instanceId = `solo-${randomUUID().slice(0, 8)}`,
+    graceMs = LEFT_GRACE_MS,
+    heartbeatMs = HEARTBEAT_MS,
+    staleAfterMs = STALE_AFTER_MS,
+  } = options;
+  const store = deps.store.visitorSockets;
   const sockets = new Map<string, number>();
   const leaving = new Map<string, ReturnType<typeof setTimeout>>();
-  const record = (visitorId: string, online: boolean) =>
-    void recordVisitorPresence(deps, visitorId, online).catch((error) => deps.log.warn({ err: error, visitorId }, 'could not record visitor presence'));
+  const warn = (error: unknown, visitorId?: string) => deps.log.warn({ err: error, visitorId }, 'could not record visitor presence');
+  const record = (visitorId: string, online: boolean) => recordVisitorPresence(deps, visitorId, online);
+  const freshAfter = () => new Date(Date.now() - staleAfterMs);
+
+  // A quick open-then-close must not write the 0 before the 1: one write at a time, in call order.
+  let writes: Promise<unknown> = Promise.resolve();
+  const inOrder = (write: () => Promise<unknown>) => {
+    writes = writes.then(write).catch((error) => warn(error));
+    return writes;
+  };
+
+  /** Gone only if no instance holds a socket of theirs any more. */
+  async function leftEverywhere(visitorId: string): Promise<void> {
+    if (sockets.has(visitorId)) return;
+    if (await store.isOnPage(visitorId, freshAfter())) return;
+    await store.removeIdle(instanceId, visitorId);
+    await record(visitorId, false);
+    // A tab that opened on another instance meanwhile announced "on the page" there, possibly before
+    // this "gone" was written or reached the operators: say it again, after this one.
+    if (await store.isOnPage(visitorId, freshAfter())) await recordVisitorPresence(deps, visitorId, true, { reannounce: true });
+  }
+
+  async function tick(): Promise<void> {
+    await store.renew(instanceId, new Date());
+    const swept = await store.sweepStale(freshAfter());
+    for (const visitorId of swept) await leftEverywhere(visitorId).catch((error) => warn(error, visitorId));
+  }
+
+  let ticking: Promise<void> | null = null;
+  const timer = setInterval(() => {
+    if (ticking) return;
+    ticking = tick()
+      .catch((error) => warn(error))
+      .finally(() => {
+        ticking = null;
+      });
+  }, heartbeatMs);
+  timer.unref();
 
   return {
     arrived(visitorId: string) {
-      sockets.set(visitorId, (sockets.get(visitorId) ?? 0) + 1);
+      const count = (sockets.get(visitorId) ?? 0) + 1;
+      sockets.set(visitorId, count);
       const pending = leaving.get(visitorId);
       if (pending) {
         clearTimeout(pending);
         leaving.delete(visitorId);
       }
-      record(visitorId, true);
+      void inOrder(async () => {
+        await store.set(instanceId, visitorId, count, new Date());
+        await record(visitorId, true);
+      });
     },
     left(visitorId: string) {
-      const count = (sockets.get(visitorId) ?? 1) - 1;
-      if (count > 0) return void sockets.set(visitorId, count);
-      sockets.delete(visitorId);
+      const count = Math.max((sockets.get(visitorId) ?? 1) - 1, 0);
+      if (count > 0) sockets.set(visitorId, count);
+      else sockets.delete(visitorId);
+      void inOrder(() => store.set(instanceId, visitorId, count, new Date()));
+      if (count > 0) return;
       clearTimeout(leaving.get(visitorId));
       leaving.set(
         visitorId,
         setTimeout(() => {
           leaving.delete(visitorId);
-          if (!sockets.has(visitorId)) record(visitorId, false);
+          void inOrder(() => leftEverywhere(visitorId));
         }, graceMs),
       );
     },
-    stop() {
-      for (const timer of leaving.values()) clearTimeout(timer);
+    /** Pending "left" checks are dropped: the documents go stale and another instance sweeps them. */
+    async stop() {
+      clearInterval(timer);
+      for (const pending of leaving.values()) clearTimeout(pending);
       leaving.clear();
+      await ticking;
+      await writes;
     },
   };
 }

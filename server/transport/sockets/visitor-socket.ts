@@ -15,7 +15,7 @@ import type { Visitor } from '../../entities/visitor';
 import type { OverloadGuard } from '../overload';
 import { createFrameLimiter, keepAlive, parseFrame } from './frame-guard';
 import { HELLO_DEADLINE_MS, helloDeadline } from './hello-deadline';
-import { createVisitorPresence, type VisitorPresence } from './visitor-presence';
+import { createVisitorPresence, type VisitorPresence, type VisitorPresenceOptions } from './visitor-presence';
 import { releaseUpgradeRequest } from './release-upgrade';
 
 /** Frames a socket may have waiting (one running, the rest queued) before more are refused as `busy`. */
@@ -35,11 +35,11 @@ declare module 'fastify' {
 
 export async function visitorSocketRoutes(
   app: FastifyInstance,
-  opts: { deps: FlowDeps; overload: OverloadGuard; queueLimit?: number; helloDeadlineMs?: number; visitorLeftGraceMs?: number },
+  opts: { deps: FlowDeps; overload: OverloadGuard; queueLimit?: number; helloDeadlineMs?: number; presence?: VisitorPresenceOptions },
 ): Promise<void> {
   const { deps, overload } = opts;
   const limits = { queueLimit: opts.queueLimit ?? DEFAULT_SOCKET_QUEUE_LIMIT, helloDeadlineMs: opts.helloDeadlineMs ?? HELLO_DEADLINE_MS };
-  const presence = createVisitorPresence(deps, opts.visitorLeftGraceMs);
+  const presence = createVisitorPresence(deps, opts.presence);
   app.addHook('onClose', async () => presence.stop());
   app.get(
     '/ws/visitor',
