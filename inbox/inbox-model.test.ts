@@ -25,6 +25,17 @@ describe('inbox model', () => {
     expect(inbox.counts.value).toEqual({ awaiting: 1, live: 1, mine: 0, resolved: 4, callbacks: 2 });
   });
 
+  it('switches to one site: asks for its conversations only, starts the queue filter over, and keeps other sites\' updates out', async () => {
+    const { api, inbox } = setup([summary({ conversationId: 'c1', siteId: 'site-a' })]);
+    inbox.queue.value = 'billing';
+    inbox.setSite('site-a');
+    await settle();
+    expect(api.listConversations).toHaveBeenLastCalledWith({ view: 'awaiting', site: 'site-a', queue: undefined, q: undefined });
+    inbox.applyUpdate(summary({ conversationId: 'c9', siteId: 'site-b', version: 1 }));
+    inbox.applyUpdate(summary({ conversationId: 'c8', siteId: 'site-a', version: 1 }));
+    expect(ids(inbox.visible.value).sort()).toEqual(['c1', 'c8']);
+  });
+
   it('sends the search only for Resolved', async () => {
     const { api, inbox } = setup();
     inbox.search.value = 'refund';

@@ -24,6 +24,8 @@ const pageLimitIssue = 'must be a whole number from 1 to 200';
 
 export const ListConversationsQuery = z.object({
   view: InboxView,
+  /** One of the operator's sites (its siteId); every site of theirs when absent. */
+  site: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
   queue: z.optional(z.string().check(z.maxLength(64))),
   q: z.optional(z.string().check(z.maxLength(200))),
   /** Opaque: the `nextCursor` of the previous page of the same view. */

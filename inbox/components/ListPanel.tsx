@@ -4,6 +4,7 @@ import { ConversationRow } from './ConversationRow';
 import { LoadMore } from './LoadMore';
 import { QueueFilter } from './QueueFilter';
 import { SearchForm } from './SearchForm';
+import { SiteSwitcher } from './SiteSwitcher';
 import { useApp } from './app-context';
 
 const titles: Record<InboxView, string> = {
@@ -29,6 +30,7 @@ export function ListPanel({ view }: { view: InboxView }) {
     <section class="list-panel" aria-labelledby="list-title">
       <div class="list-head">
         <h2 id="list-title">{titles[view]}</h2>
+        <SiteSwitcher />
         <QueueFilter />
       </div>
       {view === 'resolved' ? <SearchForm /> : null}

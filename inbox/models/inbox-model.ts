@@ -18,6 +18,8 @@ const COUNT_REFRESH_MS = 1500;
 
 export function createInboxModel(api: InboxApi, meId: ReadonlySignal<string>) {
   const view = signal<InboxView>('awaiting');
+  /** The site the operator works on now; '' for all of their sites. */
+  const site = signal('');
   const queue = signal('');
   const search = signal('');
   const items = signal<ConversationSummary[]>([]);
@@ -37,11 +39,11 @@ export function createInboxModel(api: InboxApi, meId: ReadonlySignal<string>) {
   let listToken = 0;
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const filter = (): ViewFilter => ({ queue: queue.peek(), meId: meId.peek() });
+  const filter = (): ViewFilter => ({ site: site.peek(), queue: queue.peek(), meId: meId.peek() });
 
   function currentQuery() {
     const q = view.peek() === 'resolved' ? search.peek().trim() || undefined : undefined;
-    return { view: view.peek(), queue: queue.peek() || undefined, q };
+    return { view: view.peek(), site: site.peek() || undefined, queue: queue.peek() || undefined, q };
   }
 
   function startOver() {
@@ -137,7 +139,7 @@ export function createInboxModel(api: InboxApi, meId: ReadonlySignal<string>) {
     } else if (index >= 0) {
       items.value = list.filter((_, i) => i !== index);
     }
-    // Tab counts are totals for every queue; the queue filter narrows only the list.
+    // Tab counts are totals for every queue of the chosen site(s); the queue filter narrows only the list.
     counts.value = adjustCounts(counts.peek(), prev, c, { ...f, queue: '' });
     // Unknown before: it may have sat in a view this page never loaded, so the delta may be off.
     if (!prev) scheduleCountRefresh();
@@ -145,6 +147,7 @@ export function createInboxModel(api: InboxApi, meId: ReadonlySignal<string>) {
 
   return {
     view,
+    site,
     queue,
     search,
     items,
@@ -166,6 +169,13 @@ export function createInboxModel(api: InboxApi, meId: ReadonlySignal<string>) {
       items.value = [];
       startOver();
       if (load) void reload();
+    },
+    /** Switches the inbox to one of the operator's sites ('' for all); queues are per site, so the queue filter starts over. */
+    setSite(next: string) {
+      if (next === site.peek()) return;
+      site.value = next;
+      queue.value = '';
+      void reload();
     },
     setQueue(next: string) {
       if (next === queue.peek()) return;

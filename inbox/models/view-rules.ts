@@ -15,6 +15,8 @@ export interface ViewCounts {
 export const emptyCounts: ViewCounts = { awaiting: 0, live: 0, mine: 0, resolved: 0, callbacks: 0 };
 
 export interface ViewFilter {
+  /** '' for every site of the operator's. */
+  site?: string;
   /** '' for every queue. */
   queue: string;
   meId: string;
@@ -31,6 +33,7 @@ export const waitingSince = (c: ConversationSummary): string => c.escalatedAt ??
  * waits for a call back, not a chat: it is in Callbacks only, never in Live.
  */
 export function belongsToView(c: ConversationSummary, view: InboxView, filter: ViewFilter): boolean {
+  if (filter.site && c.siteId !== filter.site) return false;
   if (filter.queue && c.queue !== filter.queue) return false;
   switch (view) {
     case 'awaiting':

@@ -23,6 +23,8 @@ export function erasedConversationFields(c: Conversation): Partial<Conversation>
     firedTriggers: c.firedTriggers.map(withoutEvidence),
     rating: withoutComment(c.rating),
     offer: null,
+    // What the resolved history is searched by: their name, email and words.
+    searchText: '',
     ...(c.episodes ? { episodes: c.episodes.map(erasedEpisode) } : {}),
   };
 }

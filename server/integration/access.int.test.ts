@@ -88,6 +88,21 @@ describe('tenant isolation', () => {
     expect((await h.deps.store.conversations.get(id))?.state).toBe('queued');
   });
 
+  it('lets an operator of several sites switch the inbox to one of them, and not to a site of someone else', async () => {
+    await seedOperator(h, { operatorId: 'op-m', email: 'm@ab.test', name: 'Mo', siteIds: ['site-a', 'site-b'] });
+    const onA = await queuedConversationOn('key-a');
+    const onB = await queuedConversationOn('key-b');
+    const mo = await loginOperator(h, 'm@ab.test');
+    const ids = (body: { conversations: { conversationId: string }[] }) => body.conversations.map((c) => c.conversationId).sort();
+    expect(ids((await mo.fetch('/api/conversations?view=awaiting')).body)).toEqual([onA, onB].sort());
+    const justA = await mo.fetch('/api/conversations?view=awaiting&site=site-a');
+    expect(ids(justA.body)).toEqual([onA]);
+    expect(justA.body.counts.awaiting).toBe(1);
+    expect(ids((await mo.fetch('/api/conversations?view=awaiting&site=site-b')).body)).toEqual([onB]);
+    const a = await loginOperator(h, 'a@a.test');
+    expect((await a.fetch('/api/conversations?view=awaiting&site=site-b')).status).toBe(404);
+  });
+
   it('sends an operator socket only its own sites’ events', async () => {
     const b = await loginOperator(h, 'b@b.test');
     const socket = await connectOperator(h, b);

@@ -130,9 +130,11 @@ describe("a visitor's data", () => {
     const [ada, sam, bea] = await signIn('ada@a.test', 'sam@a.test', 'bea@b.test');
     // A live inbox, so operator events carrying her words go through the bus too.
     expect(await exportOf(ada, zoe.visitorId)).toMatchObject({ status: 200 });
+    // Operators' notes about her name her too.
+    expect((await ada.fetch(`/api/conversations/${zoe.conversationId}/notes`, { body: { text: 'Zoe Quarrington prefers evenings' } })).status).toBe(200);
     const before = await dumpDatabase();
     const tracedCollections = new Set(tracesIn(before, ZOE_TRACES).map((t) => t.split(':')[0]));
-    expect([...tracedCollections]).toEqual(expect.arrayContaining(['messages', 'conversations', 'visitors', 'callbacks', 'webhook_deliveries', 'events']));
+    expect([...tracedCollections]).toEqual(expect.arrayContaining(['messages', 'conversations', 'visitors', 'callbacks', 'webhook_deliveries', 'events', 'internal_notes']));
 
     expect((await erase(bea, zoe.visitorId)).status).toBe(404);
     expect((await erase(sam, zoe.visitorId)).status).toBe(403);

@@ -118,6 +118,7 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     c.episodeRollups.createIndex({ siteId: 1, scope: 1, operatorId: 1, day: 1 }),
     // The conversations behind an Insights figure: a site's episode rows by when they started.
     c.episodeRows.createIndex({ siteId: 1, startedAt: -1 }),
+    c.episodeRows.createIndex({ siteId: 1, day: 1 }),
     c.invites.createIndex({ expiresAt: 1 }),
   ]);
 }

@@ -14,6 +14,17 @@ export interface RollupQuery {
   trigger?: string;
 }
 
+const DAYS_PER_ROUND = 7;
+const DAY_MS = 86_400_000;
+
+/** Every UTC day from `toDay` back to `fromDay` (YYYY-MM-DD, as rows store them), newest first; at most ~3 years. */
+function daysNewestFirst(fromDay: string, toDay: string): string[] {
+  const from = Date.parse(`${fromDay}T00:00:00Z`);
+  const days: string[] = [];
+  for (let t = Date.parse(`${toDay}T00:00:00Z`); t >= from && days.length < 1100; t -= DAY_MS) days.push(new Date(t).toISOString().slice(0, 10));
+  return days;
+}
+
 /** The Insights counters (domain/insights/rollup.ts): $inc with upsert, which MongoDB and FerretDB both apply. */
 export function episodeRollupsStore(c: Collections) {
   const col = c.episodeRollups;
@@ -44,17 +55,28 @@ export function episodeRollupsStore(c: Collections) {
       if (rows.length === 0) return;
       await c.episodeRows.bulkWrite(rows.map((row) => ({ replaceOne: { filter: { _id: row._id }, replacement: row, upsert: true } })), { ordered: false });
     },
-    /** The newest `limit` episode rows that count in `measure`, within the query's days and filters. */
-    rowsFor(q: RollupQuery & { measure: string }, limit: number): Promise<EpisodeRow[]> {
-      const filter: Filter<EpisodeRow> = {
+    /**
+     * The newest `limit` episode rows that count in `measure`, within the query's days and filters.
+     * Read day by day, newest first, each an equality match: FerretDB 1.24 pushes equality down to
+     * PostgreSQL but neither a range nor a sort, so one ranged, sorted query reads every row of the
+     * site (tens of seconds at 100,000 handoffs); a week of days is asked at once.
+     */
+    async rowsFor(q: RollupQuery & { measure: string }, limit: number): Promise<EpisodeRow[]> {
+      const base: Filter<EpisodeRow> = {
         siteId: q.siteId,
-        day: { $gte: q.fromDay, $lte: q.toDay },
         [`m_${q.measure}`]: true,
         ...(q.operatorId ? { operatorId: q.operatorId } : {}),
         ...(q.queue ? { queue: q.queue } : {}),
         ...(q.trigger ? { trigger: q.trigger } : {}),
       };
-      return c.episodeRows.find(filter).sort({ startedAt: -1 }).limit(limit).toArray();
+      const days = daysNewestFirst(q.fromDay, q.toDay);
+      const found: EpisodeRow[] = [];
+      for (let i = 0; i < days.length && found.length < limit; i += DAYS_PER_ROUND) {
+        const round = days.slice(i, i + DAYS_PER_ROUND);
+        const perDay = await Promise.all(round.map((day) => c.episodeRows.find({ ...base, day }).toArray()));
+        for (const rows of perDay) found.push(...rows);
+      }
+      return found.sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime()).slice(0, limit);
     },
     count(): Promise<number> {
       return col.countDocuments({});

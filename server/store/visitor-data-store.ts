@@ -71,7 +71,7 @@ export function visitorDataStore(c: Collections, db: Db) {
       return { visitor, conversations, messages, callbacks, audit, webhookDeliveries };
     },
 
-    /** Deletes what only exists for these conversations' people: messages, attachments, callbacks, webhook deliveries and their attempts. */
+    /** Deletes what only exists for these conversations' people: messages, attachments, internal notes (they may name them), callbacks, webhook deliveries and their attempts. */
     async deleteConversationData(conversationIds: string[]): Promise<{ messages: number; callbacks: number; webhookDeliveries: number }> {
       if (conversationIds.length === 0) return { messages: 0, callbacks: 0, webhookDeliveries: 0 };
       const filter = { conversationId: { $in: conversationIds } };
@@ -80,6 +80,7 @@ export function visitorDataStore(c: Collections, db: Db) {
         deleteAttachments(conversationIds),
         c.callbacks.deleteMany(filter).then((r) => r.deletedCount),
         deleteDeliveries(conversationIds),
+        c.internalNotes.deleteMany(filter),
       ]).then(([m, _files, cb, wd]) => [m, cb, wd] as const);
       return { messages, callbacks, webhookDeliveries };
     },
@@ -100,9 +101,13 @@ export function visitorDataStore(c: Collections, db: Db) {
       await c.visitors.updateOne({ _id: visitorId }, { $set: { identity: null, verified: false, context: {}, tokenHash, erasedAt: at } });
     },
 
-    /** Deletes the conversations, then their rows of the transitions ledger (`conversationId#version`, conversations-store.ts). */
+    /**
+     * Deletes the conversations, then their rows of the transitions ledger (`conversationId#version`,
+     * conversations-store.ts) and their Insights rows (the day counters, which name nobody, stay).
+     */
     async deleteConversations(conversations: Pick<ConversationDoc, '_id' | 'version'>[]): Promise<number> {
       const deleted = (await c.conversations.deleteMany({ _id: { $in: idsOf(conversations) } })).deletedCount;
+      await c.episodeRows.deleteMany({ conversationId: { $in: idsOf(conversations) } });
       const ledger = conversations.flatMap((conv) => Array.from({ length: conv.version }, (_, i) => `${conv._id}#${i + 1}`));
       if (ledger.length > 0) await c.transitions.deleteMany({ _id: { $in: ledger } });
       return deleted;

@@ -3,6 +3,7 @@ import type { Actor } from '../../../shared/audit';
 import type { VisitorDataExport, VisitorErasure } from '../../../shared/visitor-data';
 import { CodedError } from '../../coded-error';
 import type { FlowDeps } from '../../composition';
+import { episodeRows } from '../../domain/insights/episode-row';
 import { erasedConversationFields } from '../../domain/visitor-erasure';
 import type { Operator } from '../../entities/operator';
 import type { VisitorRecords } from '../../store/visitor-data-store';
@@ -72,6 +73,8 @@ export async function eraseVisitorData(deps: FlowDeps, by: DataRequester, siteId
     const settled = await deps.store.conversations.get(conversation._id);
     if (!settled) continue;
     const blanked = await deps.store.conversations.patch(conversation._id, erasedConversationFields(settled));
+    // The drill-down rows copy each episode's rating comment: rewritten from the blanked episodes.
+    if (blanked?.episodes) await deps.store.episodeRollups.saveRows(episodeRows(siteId, conversation._id, undefined, blanked.episodes));
     deps.messageWindows.forget(conversation._id);
     if (blanked) deps.hub.toSite(siteId, { type: 'conversation_updated', conversation: toSummary(blanked) });
   }

@@ -30,16 +30,19 @@ export async function listInbox(deps: FlowDeps, operator: Operator, query: ListC
   if (after === null) {
     throw new CodedError('invalid_request', `That cursor does not continue the ${query.view} list: pass the nextCursor of the previous page of this view, or leave it out to start from the first page.`);
   }
+  // A site that is not theirs answers like a missing one.
+  if (query.site && !operator.siteIds.includes(query.site)) throw new CodedError('not_found', 'No site of yours has that id.');
+  const siteIds = query.site ? [query.site] : operator.siteIds;
   const [page, counts, callbacks] = await Promise.all([
-    deps.store.conversations.list(operator.siteIds, query.view, {
+    deps.store.conversations.list(siteIds, query.view, {
       operatorId: operator._id,
       ...(query.queue ? { queue: query.queue } : {}),
       ...(query.q ? { q: query.q } : {}),
       ...(after ? { after } : {}),
       ...(query.limit ? { limit: query.limit } : {}),
     }),
-    deps.store.conversations.counts(operator.siteIds, operator._id),
-    deps.store.callbacks.countPending(operator.siteIds),
+    deps.store.conversations.counts(siteIds, operator._id),
+    deps.store.callbacks.countPending(siteIds),
   ]);
   const last = page.conversations.at(-1);
   const nextCursor = page.more && last ? encodeCursor(positionOf(query.view, last)) : null;
