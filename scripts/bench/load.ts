@@ -30,6 +30,9 @@ export async function loadSection(h: AppUnderTest, rows: Row[], withCommands: bo
     });
     h.resetCommands();
     const done: number[] = [];
+    // CPU time (user + system) of this process, client and server together: unlike messages/s it
+    // hardly moves with other work on the machine.
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     await Promise.all(
       visitors.map(async (v, vi) => {
@@ -42,13 +45,17 @@ export async function loadSection(h: AppUnderTest, rows: Row[], withCommands: bo
       }),
     );
     const wallMs = performance.now() - t0;
+    const appCpu = process.cpuUsage(cpu0);
     const commands = h.commandTotal();
     const byName = [...h.commands.entries()].sort((a, b) => b[1] - a[1]).map(([k, c]) => `${k} ${(c / Math.max(1, done.length)).toFixed(1)}`);
     for (const v of visitors) v.close();
     const appRate = (done.length / wallMs) * 1000;
 
+    const insCpu0 = process.cpuUsage();
     const ins = await insertLoop(h.db, n, each);
+    const insCpu = process.cpuUsage(insCpu0);
     const insRate = ((n * each) / ins.wallMs) * 1000;
+    const cpuMsPer = (u: NodeJS.CpuUsage, count: number) => (u.user + u.system) / 1000 / Math.max(1, count);
 
     const clients = await Promise.all(Array.from({ length: n }, () => rawRelayClient(relay.url)));
     const relayLat: number[] = [];
@@ -65,6 +72,9 @@ export async function loadSection(h: AppUnderTest, rows: Row[], withCommands: bo
     const short = visitors.length < n || done.length < n * each ? ` (only ${visitors.length} connected, ${done.length}/${n * each} done in time)` : '';
     rows.push({ section: 'load', measured: `messages/s, ${label}${short}`, figure: `${perSec(appRate)} (p50 ${ms(median(done))})`, baseline: `insertOne ${perSec(insRate)} (p50 ${ms(median(ins.latencies))})`, ratio: appRate / insRate });
     rows.push({ section: 'load', measured: `messages/s, ${label}`, figure: `${perSec(appRate)}`, baseline: `raw ws relay ${perSec(relayRate)} (p50 ${ms(median(relayLat))})`, ratio: appRate / relayRate });
+    const appCpuMs = cpuMsPer(appCpu, done.length);
+    const insCpuMs = cpuMsPer(insCpu, n * each);
+    rows.push({ section: 'load', measured: `Node CPU per message (client + server), ${label}`, figure: `${appCpuMs.toFixed(2)} ms`, baseline: `insertOne ${insCpuMs.toFixed(2)} ms`, ratio: appCpuMs / insCpuMs });
     if (withCommands) {
       rows.push({ section: 'commands', measured: `db commands per message, ${label}`, figure: `${(commands / Math.max(1, done.length)).toFixed(1)} (${byName.slice(0, 6).join(', ')})`, baseline: 'insertOne: 1.0', ratio: commands / Math.max(1, done.length) });
     }

@@ -32,7 +32,21 @@ export function createKnowledgeBaseBot(config: KnowledgeBaseBotConfig): Bot {
   };
 }
 
+// Each reply reads the whole window again, so a turn's facts are kept rather than extracted anew
+// (bounded: the oldest texts go first; a miss only costs the extraction).
+const FACTS_KEPT = 5000;
+const factsByText = new Map<string, Readonly<Record<string, string>>>();
+
+function factsOf(text: string): Readonly<Record<string, string>> {
+  const kept = factsByText.get(text);
+  if (kept) return kept;
+  const facts = Object.freeze(extractFacts(text));
+  if (factsByText.size >= FACTS_KEPT) factsByText.delete(factsByText.keys().next().value as string);
+  factsByText.set(text, facts);
+  return facts;
+}
+
 // Later turns win: a visitor correcting their order number should replace the earlier one.
 function factsFrom(visitorTurns: BotInput['turns']): Record<string, string> {
-  return Object.assign({}, ...visitorTurns.map((t) => extractFacts(t.text)));
+  return Object.assign({}, ...visitorTurns.map((t) => factsOf(t.text)));
 }

@@ -3,6 +3,7 @@ import type { HandoffDecision, HandoffInput } from '../handoff-decision';
 import { compileTriggers } from './compile';
 import { applyTurn, type ConversationState, startConversation } from './conversation-state';
 import { decisionFrom, isEscalating } from './decide';
+import { foldTurns } from './fold-cache';
 
 export { triggerStrength } from './decide';
 
@@ -12,8 +13,7 @@ function start(input: HandoffInput, config: SiteConfig): ConversationState {
 
 /** The decision after the last turn, over the whole conversation so far. */
 export function decideHandoff(input: HandoffInput, config: SiteConfig): HandoffDecision {
-  const state = start(input, config);
-  for (const turn of input.turns) applyTurn(state, turn);
+  const state = foldTurns(compileTriggers(config.triggers), input.visitor, input.facts ?? {}, input.turns);
   return decisionFrom(state, config);
 }
 
