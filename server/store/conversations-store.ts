@@ -38,9 +38,17 @@ function seqFilter(c: SeqCondition): Filter<ConversationDoc> {
   };
 }
 
+/**
+ * One lock per conversation for the whole process, not per store: FerretDB 1.24 applies an update
+ * as read-modify-write without a row lock, so two writers of one conversation at once can lose one
+ * write (MongoDB applies each update atomically). Several app instances in one process (the
+ * several-instances tests, the bench) thus write one conversation in turn, as one instance always
+ * does; several Baton processes need MongoDB (README, "Several instances").
+ */
+const withLock = createKeyedLock();
+
 export function conversationsStore(c: Collections) {
   const col = c.conversations;
-  const withLock = createKeyedLock();
 
   /** A row left by a process that died between its insert and its update is cleared once stale (unique-row-claim.ts). */
   function takeLedgerRow(

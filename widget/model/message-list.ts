@@ -33,9 +33,17 @@ export function mergeMessages(current: Message[], incoming: readonly Message[]):
   return { list, added };
 }
 
-/** Highest seq seen in one conversation: what `hello` and `resume` ask to continue after. */
+/**
+ * The end of the unbroken run of seqs held for one conversation: what `hello` and `resume` ask to
+ * continue after. Not simply the highest: with several server instances a message can arrive
+ * before an earlier one (its own instance is quicker than the event bus), and resuming after the
+ * highest would skip the one still on its way.
+ */
 export function highestSeq(messages: readonly Message[], conversationId: string | null): number {
-  let highest = 0;
-  for (const m of messages) if (m.conversationId === conversationId && m.seq > highest) highest = m.seq;
-  return highest;
+  const seqs = messages.filter((m) => m.conversationId === conversationId).map((m) => m.seq);
+  if (seqs.length === 0) return 0;
+  seqs.sort((a, b) => a - b);
+  let end = seqs[0]!;
+  for (const seq of seqs) if (seq === end + 1) end = seq;
+  return end;
 }
