@@ -19,7 +19,15 @@ export default defineConfig({
     launchOptions: {
       // Debian's Chromium; Playwright never downloads a browser here.
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
   webServer: {
@@ -29,7 +37,11 @@ export default defineConfig({
     timeout: 60_000,
     // A generous live deadline for the embeddings service: Chromium, the server and the service share two
     // cores here, and a slow answer must not read as an outage (degraded mode has its integration test).
-    env: { PORT: String(port), E2E_DB: process.env.E2E_DB ?? 'baton_e2e', EMBEDDINGS_TIMEOUT_MS: process.env.EMBEDDINGS_TIMEOUT_MS ?? '2000' },
+    env: {
+      PORT: String(port),
+      E2E_DB: process.env.E2E_DB ?? 'baton_e2e',
+      EMBEDDINGS_TIMEOUT_MS: process.env.EMBEDDINGS_TIMEOUT_MS ?? '2000',
+    },
     stdout: 'ignore',
     stderr: 'pipe',
   },

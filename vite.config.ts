@@ -53,7 +53,10 @@ function compactCss(): Plugin {
     name: 'baton:compact-css',
     transform(code, id) {
       if (!/[\\/]widget[\\/](?:[a-z]+[\\/])?[a-z]+-styles\.ts$/.test(id)) return null;
-      return { code: code.replace(/(Css = `)([^`]*)`/g, (_, start: string, css: string) => `${start}${css.replace(/\n/g, '')}\``), map: null };
+      return {
+        code: code.replace(/(Css = `)([^`]*)`/g, (_, start: string, css: string) => `${start}${css.replace(/\n/g, '')}\``),
+        map: null,
+      };
     },
   };
 }
@@ -84,7 +87,14 @@ export default defineConfig(({ mode }) => ({
         test: {
           name: 'unit',
           root: import.meta.dirname,
-          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'widget/**/*.test.{ts,tsx}', 'inbox/**/*.test.{ts,tsx}', 'frontend-common/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: [
+            'shared/**/*.test.ts',
+            'server/**/*.test.ts',
+            'widget/**/*.test.{ts,tsx}',
+            'inbox/**/*.test.{ts,tsx}',
+            'frontend-common/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
         },
       },

@@ -4,7 +4,17 @@ import { seal } from '../server/security/secret-box';
 import { demoBotConfig } from '../server/seed/demo-knowledge-base';
 import { type OpenAiTestServer, startOpenAiTestServer } from '../server/test-support/openai-test-server';
 import { patchDemoConfig, withE2eDb } from './support/db';
-import { action, closeContexts, DANA, escapeRegExp, openConversation, openInbox, showView, startVisitor, visitorStage } from './support/inbox';
+import {
+  action,
+  closeContexts,
+  DANA,
+  escapeRegExp,
+  openConversation,
+  openInbox,
+  showView,
+  startVisitor,
+  visitorStage,
+} from './support/inbox';
 import { HANDOFF_NOTICE, sendAsVisitor } from './support/pages';
 
 // The AI agent of the demo site, configured against the local OpenAI-compatible test server that
@@ -15,9 +25,18 @@ test.beforeAll(async () => {
   model = await startOpenAiTestServer({ apiKey: 'sk-e2e' });
   await patchDemoConfig((config) => ({
     ...config,
-    bot: { kind: 'openai', baseUrl: model.baseUrl, model: 'e2e-model', entries: demoBotConfig.entries, firstTokenTimeoutMs: 3000, idleTimeoutMs: 3000 },
+    bot: {
+      kind: 'openai',
+      baseUrl: model.baseUrl,
+      model: 'e2e-model',
+      entries: demoBotConfig.entries,
+      firstTokenTimeoutMs: 3000,
+      idleTimeoutMs: 3000,
+    },
   }));
-  await withE2eDb((db) => db.collection<{ _id: string }>('sites').updateOne({ _id: 'site-demo' }, { $set: { botApiKey: seal(e2eSecretKey(), 'sk-e2e') } }));
+  await withE2eDb((db) =>
+    db.collection<{ _id: string }>('sites').updateOne({ _id: 'site-demo' }, { $set: { botApiKey: seal(e2eSecretKey(), 'sk-e2e') } }),
+  );
 });
 
 test.afterAll(async () => {
@@ -39,7 +58,12 @@ function framesOf(page: Page): { type: string; [key: string]: unknown }[] {
 const growing = (page: Page) => page.locator('baton-chat [data-streaming]');
 
 test('a visitor sees the answer grow as it is streamed, then the whole stored answer', async ({ browser }) => {
-  model.script({ kind: 'text', tokens: ['Our lamps', ' are made', ' in Utrecht', ' from recycled', ' aluminium.'], firstDelayMs: 300, delayMs: 250 });
+  model.script({
+    kind: 'text',
+    tokens: ['Our lamps', ' are made', ' in Utrecht', ' from recycled', ' aluminium.'],
+    firstDelayMs: 300,
+    delayMs: 250,
+  });
   const { page: visitor } = await startVisitor(browser, 'Stream');
   await sendAsVisitor(visitor, 'Where are your lamps made?');
   await expect(growing(visitor)).toContainText('Our lamps are made');
@@ -47,7 +71,9 @@ test('a visitor sees the answer grow as it is streamed, then the whole stored an
   await expect(growing(visitor)).toHaveCount(0);
 });
 
-test("an operator's barge-in cuts the stream mid-sentence: the visitor sees no later token, and the stored message says it was interrupted", async ({ browser }) => {
+test("an operator's barge-in cuts the stream mid-sentence: the visitor sees no later token, and the stored message says it was interrupted", async ({
+  browser,
+}) => {
   const dana = await openInbox(browser, DANA);
   const visitor = await (await browser.newContext()).newPage();
   const frames = framesOf(visitor);
@@ -69,7 +95,10 @@ test("an operator's barge-in cuts the stream mid-sentence: the visitor sees no l
   const joined = frames.findIndex((f) => f.type === 'operator_joined');
   expect(joined).toBeGreaterThan(-1);
   expect(frames.slice(joined).filter((f) => f.type === 'bot_delta')).toEqual([]);
-  const shown = frames.filter((f) => f.type === 'bot_delta').map((f) => f.text as string).join('');
+  const shown = frames
+    .filter((f) => f.type === 'bot_delta')
+    .map((f) => f.text as string)
+    .join('');
   // The bubble also holds its sender label for screen readers; the message text is what the visitor saw, cut off.
   await expect(stored).toHaveText(new RegExp(`${escapeRegExp(shown.trimEnd())}… \\(answer interrupted\\)$`));
   expect(shown).not.toContain('word79');
@@ -79,7 +108,12 @@ test('a hand_off tool call escalates with the model’s summary in the case pack
   model.script({
     kind: 'tool_calls',
     before: ['I will bring in a colleague.'],
-    calls: [{ name: 'hand_off', arguments: { reason: 'refund', summary: 'Visitor wants a refund for order 48213.\nThe lamp arrived with a cracked shade.' } }],
+    calls: [
+      {
+        name: 'hand_off',
+        arguments: { reason: 'refund', summary: 'Visitor wants a refund for order 48213.\nThe lamp arrived with a cracked shade.' },
+      },
+    ],
   });
   const dana = await openInbox(browser, DANA);
   const { page: visitor, name } = await startVisitor(browser, 'HandOff');
@@ -109,10 +143,13 @@ async function startVisitorOn(page: Page, _browser: import('@playwright/test').B
   const name = `${label} ${Math.random().toString(36).slice(2, 8)}`;
   await page.goto('/demo');
   await page.waitForFunction(() => 'Baton' in window);
-  await page.evaluate((identity) => (window as unknown as { Baton: { identify(i: { id: string; name: string }): void } }).Baton.identify(identity), {
-    id: `e2e-${name.replace(/\s+/g, '-')}`,
-    name,
-  });
+  await page.evaluate(
+    (identity) => (window as unknown as { Baton: { identify(i: { id: string; name: string }): void } }).Baton.identify(identity),
+    {
+      id: `e2e-${name.replace(/\s+/g, '-')}`,
+      name,
+    },
+  );
   await page.getByRole('button', { name: /open chat|chat with us/i }).click();
   await expect(page.getByRole('button', { name: 'Talk to a person' })).toBeEnabled();
   return { page, name };

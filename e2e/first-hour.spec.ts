@@ -29,7 +29,8 @@ async function servePage(html: string): Promise<string> {
   servers.push(server);
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
-const shopPage = (title: string, snippet: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1>${snippet}</body></html>`;
+const shopPage = (title: string, snippet: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1>${snippet}</body></html>`;
 
 test.beforeAll(async () => {
   await baton.start(false);
@@ -43,7 +44,9 @@ test.afterEach(closeOpenedContexts);
 // The command line twice, a sign-up, a chat and a second page: more than one journey's minute on two shared cores.
 test.setTimeout(180_000);
 
-test('from an empty database: baton site create → invite → password → sign in → snippet on the shop → handoff → answer; another origin is refused', async ({ browser }) => {
+test('from an empty database: baton site create → invite → password → sign in → snippet on the shop → handoff → answer; another origin is refused', async ({
+  browser,
+}) => {
   // The shop's address must exist before the site is created: it is the allowed origin.
   let shopHtml = '';
   const shop = createServer((_req, res) => {
@@ -56,7 +59,9 @@ test('from an empty database: baton site create → invite → password → sign
 
   expect(await withE2eDb((db) => db.collection('sites').countDocuments(), database)).toBe(0);
   const env = { ...process.env, MONGODB_DB: database, PUBLIC_URL: `http://127.0.0.1:${port}` };
-  const created = await run('npx', ['baton', 'site', 'create', '--name', 'Acme', '--origin', shopOrigin, '--admin', 'ana@acme.example'], { env });
+  const created = await run('npx', ['baton', 'site', 'create', '--name', 'Acme', '--origin', shopOrigin, '--admin', 'ana@acme.example'], {
+    env,
+  });
   const snippet = /<script src="[^"]+\/widget\.js" data-site="[^"]+" async><\/script>/.exec(created.stdout)?.[0];
   const inviteUrl = /http:\/\/\S+\/inbox\/#\/invite\/[\w-]+/.exec(created.stdout)?.[0];
   const siteKey = /site key:\s+(\S+)/.exec(created.stdout)?.[1];
@@ -64,7 +69,11 @@ test('from an empty database: baton site create → invite → password → sign
   expect(inviteUrl, created.stdout).toBeTruthy();
   expect(snippet).toContain(`http://127.0.0.1:${port}/widget.js`);
   // Bad input: one line naming what to fix, and a non-zero exit.
-  const refused = await run('npx', ['baton', 'site', 'create', '--name', 'Acme', '--origin', 'acme.example/shop', '--admin', 'ana@acme.example'], { env }).catch((e) => e);
+  const refused = await run(
+    'npx',
+    ['baton', 'site', 'create', '--name', 'Acme', '--origin', 'acme.example/shop', '--admin', 'ana@acme.example'],
+    { env },
+  ).catch((e) => e);
   expect(refused.code).toBe(2);
   expect(refused.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^error: "acme\.example\/shop" is not an origin/)]);
   // The site's people answer around the clock here, so the handoff reaches a person at any hour of the test run.
@@ -101,7 +110,11 @@ test('from an empty database: baton site create → invite → password → sign
 
   // The admin sees the handoff, claims it and answers.
   await admin.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Awaiting handoff', exact: true }).click();
-  await admin.getByRole('list', { name: /conversations$/ }).getByRole('link').first().click();
+  await admin
+    .getByRole('list', { name: /conversations$/ })
+    .getByRole('link')
+    .first()
+    .click();
   await expect(admin.getByRole('log').first()).toContainText('I want to talk to a person');
   await admin.getByRole('button', { name: 'Claim', exact: true }).click();
   await expect(admin.getByLabel('Reply')).toBeEditable();

@@ -7,8 +7,14 @@ test.afterEach(closeOpenedContexts);
 // and the visitor sees the bot stop.
 
 async function conversationRowFor(operator: Page, queue: string, reason: RegExp) {
-  await operator.getByRole('link', { name: /^Awaiting handoff/ }).first().click();
-  const row = operator.getByRole('link', { name: new RegExp(`Queue: ${queue}`, 'i') }).filter({ hasText: reason }).first();
+  await operator
+    .getByRole('link', { name: /^Awaiting handoff/ })
+    .first()
+    .click();
+  const row = operator
+    .getByRole('link', { name: new RegExp(`Queue: ${queue}`, 'i') })
+    .filter({ hasText: reason })
+    .first();
   await expect(row).toBeVisible();
   return row;
 }
@@ -47,7 +53,12 @@ test.describe('handoff triggers on the demo page', () => {
     const { page: operator } = await signIn(browser, 'demo@baton.test');
     const row = await conversationRowFor(operator, 'Billing', /refund/i);
     await row.click();
-    await expect(operator.getByRole('complementary').or(operator.getByRole('region', { name: /case/i })).first()).toContainText('48213');
+    await expect(
+      operator
+        .getByRole('complementary')
+        .or(operator.getByRole('region', { name: /case/i }))
+        .first(),
+    ).toContainText('48213');
   });
 
   test('a question the bot cannot answer is handed over as out of scope', async ({ browser }) => {

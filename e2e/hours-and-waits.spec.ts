@@ -3,7 +3,8 @@ import { alwaysOpenSchedule } from '../shared/config/hours';
 import { closeOpenConversations, patchDemoConfig, seedRecentHandoffs, withE2eDb } from './support/db';
 import { closeOpenedContexts, openWidget, signIn } from './support/pages';
 
-const hourIn = (timeZone: string) => Number(new Intl.DateTimeFormat('en', { hour: 'numeric', hourCycle: 'h23', timeZone }).format(new Date()));
+const hourIn = (timeZone: string) =>
+  Number(new Intl.DateTimeFormat('en', { hour: 'numeric', hourCycle: 'h23', timeZone }).format(new Date()));
 
 /** A fixed-offset zone where it is 3 am right now, whenever the test runs. */
 function zoneAtThreeAm(): string {
@@ -39,13 +40,17 @@ test('a handoff at 3 am in the queue’s zone offers a callback in the visitor�
 
   // The first slot is today's 09:00 in the queue's zone, shown at the visitor's own wall time.
   const opening = new Date();
-  const shift = (9 - hourIn(queueZone)) * 3600_000 - (opening.getMinutes() * 60_000 + opening.getSeconds() * 1000 + opening.getMilliseconds());
+  const shift =
+    (9 - hourIn(queueZone)) * 3600_000 - (opening.getMinutes() * 60_000 + opening.getSeconds() * 1000 + opening.getMilliseconds());
   const firstSlot = new Date(opening.getTime() + shift);
   const visitorWallTime = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', timeZone: visitorZone }).format(firstSlot);
   // "Any time" comes first and is the default; the visitor here picks the first time instead.
   await expect(slots.getByRole('radio', { name: 'Any time — just get back to me' })).toBeChecked();
   // Grouped by the visitor's days: a slot in their night is behind "More times".
-  const first = slots.locator('label').filter({ hasText: new RegExp(`^${visitorWallTime}–`) }).first();
+  const first = slots
+    .locator('label')
+    .filter({ hasText: new RegExp(`^${visitorWallTime}–`) })
+    .first();
   if (!(await first.isVisible())) await slots.getByText('More times').click();
   await expect(first).toBeVisible();
   await expect(visitor.getByText(new RegExp(visitorZone.replace('/', '.').replace('_', ' ')))).toBeVisible();
@@ -54,11 +59,16 @@ test('a handoff at 3 am in the queue’s zone offers a callback in the visitor�
   await visitor.getByLabel('Phone number or email').fill('+1 555 0100');
   await visitor.getByRole('button', { name: 'Request a callback' }).click();
   await expect(visitor.getByText('Thanks, we have your request.').first()).toBeVisible();
-  const stored = await withE2eDb((db) => db.collection('callbacks').find({ 'contact.value': '+1 555 0100' }).sort({ createdAt: -1 }).next());
+  const stored = await withE2eDb((db) =>
+    db.collection('callbacks').find({ 'contact.value': '+1 555 0100' }).sort({ createdAt: -1 }).next(),
+  );
   expect(Date.parse(stored?.slot?.start)).toBe(firstSlot.getTime());
 
   const { page: operator } = await signIn(browser, 'demo@baton.test');
-  await operator.getByRole('link', { name: /^Callbacks/ }).first().click();
+  await operator
+    .getByRole('link', { name: /^Callbacks/ })
+    .first()
+    .click();
   await expect(operator.getByRole('main')).toContainText('+1 555 0100');
 });
 
@@ -82,9 +92,18 @@ test('a visitor’s place and wait range update live as operators claim the conv
   await expect(range).toBeVisible();
   let before = await readRange();
 
-  for (const [operator, place] of [[dana, 2], [sam, 1]] as const) {
-    await operator.getByRole('link', { name: /^Awaiting handoff/ }).first().click();
-    await operator.getByRole('link', { name: /Waiting for a person|Queue: General/ }).first().click();
+  for (const [operator, place] of [
+    [dana, 2],
+    [sam, 1],
+  ] as const) {
+    await operator
+      .getByRole('link', { name: /^Awaiting handoff/ })
+      .first()
+      .click();
+    await operator
+      .getByRole('link', { name: /Waiting for a person|Queue: General/ })
+      .first()
+      .click();
     await operator.getByRole('button', { name: 'Claim' }).click();
     await expect(last.getByText(`You are number ${place} in the queue.`)).toBeVisible();
     await expect(range).toBeVisible();
@@ -104,7 +123,9 @@ test('outside hours the launcher says when the team is back, or hides, as the si
   const visitor = await (await browser.newContext({ timezoneId: 'Asia/Tokyo', locale: 'en-GB' })).newPage();
   await visitor.goto('/demo');
   const opening = new Date(Date.now() + (9 - hourIn(queueZone)) * 3600_000);
-  const back = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', timeZone: 'Asia/Tokyo' }).format(opening).replace(/:\d\d/, '');
+  const back = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', timeZone: 'Asia/Tokyo' })
+    .format(opening)
+    .replace(/:\d\d/, '');
   await expect(visitor.getByText(/We’re back/)).toContainText(back);
   await expect(visitor.getByRole('button', { name: 'Open chat' })).toBeVisible();
 

@@ -1,7 +1,19 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { patchDemoConfig, withE2eDb } from './support/db';
-import { action, closeContexts, freshPage, conversationRow, DANA, openConversation, openInbox, showView, startVisitor, visitorStage, confirmAction } from './support/inbox';
+import {
+  action,
+  closeContexts,
+  freshPage,
+  conversationRow,
+  DANA,
+  openConversation,
+  openInbox,
+  showView,
+  startVisitor,
+  visitorStage,
+  confirmAction,
+} from './support/inbox';
 
 test.afterEach(closeContexts);
 
@@ -10,7 +22,10 @@ async function expectNoSeriousViolations(page: Page, where: string): Promise<voi
   const { violations } = await new AxeBuilder({ page }).analyze();
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = serious
-    .map((v) => `[${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`).join('\n')}`)
+    .map(
+      (v) =>
+        `[${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`).join('\n')}`,
+    )
     .join('\n');
   expect.soft(serious, `${where}: serious or critical accessibility violations\n${report}`).toEqual([]);
 }
@@ -77,14 +92,42 @@ test.describe('with more resolved conversations than one page holds', () => {
   const archived = Array.from({ length: 201 }, (_, i) => {
     const at = new Date(since + i * 60_000);
     return {
-      _id: `archived-${i}`, siteId: 'site-demo', visitorId: `archived-${i}`, state: 'resolved', version: 3, queue: 'general', owner: null, lastSeq: 0,
-      botSinceSeq: 0, urgency: 'normal', triggers: [], firedTriggers: [], handoffTopic: null, intent: null, missingFacts: [], facts: {}, casePackage: null,
-      callbackBooked: null, rating: null, offer: null, declinedBy: [], visitorName: `Archived ${String(i).padStart(3, '0')}`, visitorLocale: 'en',
-      lastMessagePreview: null, createdAt: at, escalatedAt: at, claimedAt: at, resolvedAt: at, lastActivityAt: at, lastVisitorActivityAt: at,
+      _id: `archived-${i}`,
+      siteId: 'site-demo',
+      visitorId: `archived-${i}`,
+      state: 'resolved',
+      version: 3,
+      queue: 'general',
+      owner: null,
+      lastSeq: 0,
+      botSinceSeq: 0,
+      urgency: 'normal',
+      triggers: [],
+      firedTriggers: [],
+      handoffTopic: null,
+      intent: null,
+      missingFacts: [],
+      facts: {},
+      casePackage: null,
+      callbackBooked: null,
+      rating: null,
+      offer: null,
+      declinedBy: [],
+      visitorName: `Archived ${String(i).padStart(3, '0')}`,
+      visitorLocale: 'en',
+      lastMessagePreview: null,
+      createdAt: at,
+      escalatedAt: at,
+      claimedAt: at,
+      resolvedAt: at,
+      lastActivityAt: at,
+      lastVisitorActivityAt: at,
     };
   });
   test.beforeEach(() => withE2eDb((db) => db.collection<{ _id: string }>('conversations').insertMany(archived)));
-  test.afterEach(() => withE2eDb((db) => db.collection<{ _id: string }>('conversations').deleteMany({ _id: { $in: archived.map((a) => a._id) } })));
+  test.afterEach(() =>
+    withE2eDb((db) => db.collection<{ _id: string }>('conversations').deleteMany({ _id: { $in: archived.map((a) => a._id) } })),
+  );
 
   test('Load more brings in the next page from the keyboard and says how many came', async ({ browser }) => {
     const dana = await openInbox(browser, DANA);

@@ -65,7 +65,9 @@ test('barging in takes the conversation from the bot, which stops answering the 
   await expect(visitorStage(visitor)).toContainText('This conversation is closed.');
 });
 
-test('transferring to another queue with a note puts the conversation in that queue, with the note in the audit trail', async ({ browser }) => {
+test('transferring to another queue with a note puts the conversation in that queue, with the note in the audit trail', async ({
+  browser,
+}) => {
   const { dana, visitor, name } = await botConversation(browser, 'Transfer');
   const pane = await askForPersonAndClaim(dana, visitor, name);
 

@@ -62,7 +62,10 @@ test('claims a waiting conversation once when two operators race, and only the w
   // The case's suggested first reply goes into the composer with one click.
   const suggested = winnerPage.locator('blockquote.suggested').first();
   await expect(suggested).toContainText(/thanks for waiting/);
-  await winnerPage.getByRole('button', { name: /^Insert (suggested reply|the reply for)/ }).first().click();
+  await winnerPage
+    .getByRole('button', { name: /^Insert (suggested reply|the reply for)/ })
+    .first()
+    .click();
   await expect(winnerPage.getByLabel('Reply')).toHaveValue((await suggested.textContent()) ?? '');
   await winnerPage.getByLabel('Reply').fill('');
   const hello = `Hi, this is ${winner.badge}. I have your conversation now.`;

@@ -14,7 +14,9 @@ import {
 
 test.afterEach(closeContexts);
 
-test('an admin saves a reply in Settings; an operator inserts it with / and the keyboard, the visitor’s name filled in', async ({ browser }) => {
+test('an admin saves a reply in Settings; an operator inserts it with / and the keyboard, the visitor’s name filled in', async ({
+  browser,
+}) => {
   const dana = await openInbox(browser, DANA);
   const title = `Shipping times ${Date.now() % 100000}`;
 

@@ -77,7 +77,10 @@ test('a Spanish visitor gets a suggested reply in Spanish', async ({ browser }) 
 
   await action(dana, 'Claim').click();
   await expect(pane.getByText('You own this conversation')).toBeVisible();
-  await pane.getByRole('button', { name: /^Insert (suggested reply|the reply for)/ }).first().click();
+  await pane
+    .getByRole('button', { name: /^Insert (suggested reply|the reply for)/ })
+    .first()
+    .click();
   await expect(dana.getByLabel('Reply', { exact: true })).toHaveValue(/^Hola .*gracias por esperar/);
   await dana.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(visitor.getByRole('log')).toContainText('gracias por esperar');

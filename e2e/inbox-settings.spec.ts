@@ -2,7 +2,17 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { DEMO_SITE } from '../server/seed/seed-demo';
 import { patchDemoConfig, withE2eDb } from './support/db';
-import { closeContexts, conversationRow, DANA, openConversation, openInbox, showView, startVisitor, visitorStage, confirmAction } from './support/inbox';
+import {
+  closeContexts,
+  conversationRow,
+  DANA,
+  openConversation,
+  openInbox,
+  showView,
+  startVisitor,
+  visitorStage,
+  confirmAction,
+} from './support/inbox';
 import { sendAsVisitor } from './support/pages';
 
 test.afterEach(closeContexts);
@@ -81,7 +91,9 @@ test.describe('two admins saving the same settings', () => {
   let threshold = 0.5;
   test.beforeEach(() =>
     withE2eDb(async (db) => {
-      const site = await db.collection<{ _id: string; config: { triggers: { low_confidence: { threshold: number } } } }>('sites').findOne({ _id: DEMO_SITE.siteId });
+      const site = await db
+        .collection<{ _id: string; config: { triggers: { low_confidence: { threshold: number } } } }>('sites')
+        .findOne({ _id: DEMO_SITE.siteId });
       threshold = site?.config.triggers.low_confidence.threshold ?? threshold;
     }),
   );
@@ -129,7 +141,11 @@ test.describe('two admins saving the same settings', () => {
 
     // Both saves are in the database: neither overwrote the other.
     const stored = await withE2eDb((db) =>
-      db.collection<{ _id: string; config: { botAnswersWhileWaiting: boolean; triggers: { low_confidence: { threshold: number } } } }>('sites').findOne({ _id: DEMO_SITE.siteId }),
+      db
+        .collection<{ _id: string; config: { botAnswersWhileWaiting: boolean; triggers: { low_confidence: { threshold: number } } } }>(
+          'sites',
+        )
+        .findOne({ _id: DEMO_SITE.siteId }),
     );
     expect(stored?.config.botAnswersWhileWaiting).toBe(true);
     expect(stored?.config.triggers.low_confidence.threshold).toBe(0.35);
@@ -140,7 +156,9 @@ test.describe('one section saved while another keeps its edits', () => {
   let days = 180;
   test.beforeEach(() =>
     withE2eDb(async (db) => {
-      const site = await db.collection<{ _id: string; config: { retention: { resolvedDays: number } } }>('sites').findOne({ _id: DEMO_SITE.siteId });
+      const site = await db
+        .collection<{ _id: string; config: { retention: { resolvedDays: number } } }>('sites')
+        .findOne({ _id: DEMO_SITE.siteId });
       days = site?.config.retention.resolvedDays ?? days;
     }),
   );
@@ -175,7 +193,9 @@ test.describe('one section saved while another keeps its edits', () => {
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 
     const stored = await withE2eDb((db) =>
-      db.collection<{ _id: string; config: { retention: { resolvedDays: number }; savedReplies: { title: string }[] } }>('sites').findOne({ _id: DEMO_SITE.siteId }),
+      db
+        .collection<{ _id: string; config: { retention: { resolvedDays: number }; savedReplies: { title: string }[] } }>('sites')
+        .findOne({ _id: DEMO_SITE.siteId }),
     );
     expect(stored?.config.retention.resolvedDays).toBe(Number(keep));
     expect(stored?.config.savedReplies[0]?.title).toBe(savedTitle);
@@ -208,11 +228,15 @@ test.describe('queue members ticked by name', () => {
   test.beforeEach(async () => {
     await setGeneralMembers([]);
     // Sam is this journey's absent colleague, whatever an earlier journey left his inbox doing.
-    await withE2eDb((db) => db.collection<{ _id: string }>('operators').updateOne({ _id: 'op-sam' }, { $set: { presence: 'offline', presenceByChoice: false } }));
+    await withE2eDb((db) =>
+      db.collection<{ _id: string }>('operators').updateOne({ _id: 'op-sam' }, { $set: { presence: 'offline', presenceByChoice: false } }),
+    );
   });
   test.afterEach(() => setGeneralMembers([]));
 
-  test('a queue worked only by an absent colleague offers the visitor a callback, and everyone again once unticked', async ({ browser }) => {
+  test('a queue worked only by an absent colleague offers the visitor a callback, and everyone again once unticked', async ({
+    browser,
+  }) => {
     const dana = await openInbox(browser, DANA);
     await openSettings(dana);
     const general = dana.getByRole('group', { name: 'General (general)' });

@@ -23,7 +23,9 @@ async function watchedVisitor(browser: Browser, label: string): Promise<{ page: 
   const name = uniqueName(label);
   const page = await freshPage(browser);
   const frames: string[] = [];
-  page.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(typeof f.payload === 'string' ? f.payload : f.payload.toString('utf8'))));
+  page.on('websocket', (ws) =>
+    ws.on('framereceived', (f) => frames.push(typeof f.payload === 'string' ? f.payload : f.payload.toString('utf8'))),
+  );
   await page.goto('/demo');
   await page.waitForFunction(() => 'Baton' in window);
   await page.evaluate(

@@ -1,6 +1,18 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { action, closeContexts, confirmAction, conversationRow, DANA, openConversation, openInbox, replyAsOperator, showView, startVisitor, visitorStage } from './support/inbox';
+import {
+  action,
+  closeContexts,
+  confirmAction,
+  conversationRow,
+  DANA,
+  openConversation,
+  openInbox,
+  replyAsOperator,
+  showView,
+  startVisitor,
+  visitorStage,
+} from './support/inbox';
 import { sendAsVisitor } from './support/pages';
 
 // Two handoffs of two triggers through to their ratings, one conversation reopened afterwards: every
@@ -34,14 +46,20 @@ test('Insights agree with the handoffs done, keep a reopened conversation’s ra
   // 1: "Talk to a person" (human_request), rated 5, then the visitor writes again (reopened).
   const first = await startVisitor(browser, 'Insights button');
   await first.page.getByRole('button', { name: 'Talk to a person' }).click();
-  await handOffClaimAndResolve(dana, first.page, first.name, 'Hello, Dana here. How can I help?', { score: 'Great (5/5)', comment: 'Great help' });
+  await handOffClaimAndResolve(dana, first.page, first.name, 'Hello, Dana here. How can I help?', {
+    score: 'Great (5/5)',
+    comment: 'Great help',
+  });
   await sendAsVisitor(first.page, 'Oh, one more thing about opening hours');
   await expect(first.page.getByRole('log')).toContainText('one more thing');
 
   // 2: a refund with its order number (policy_topic, Billing); Dana asks for the number anyway: a repeat.
   const second = await startVisitor(browser, 'Insights refund');
   await sendAsVisitor(second.page, 'I want a refund for order 48213, the lamp arrived broken');
-  await handOffClaimAndResolve(dana, second.page, second.name, 'Sorry about that! Could you tell me your order number?', { score: 'Poor (2/5)', comment: 'Slow' });
+  await handOffClaimAndResolve(dana, second.page, second.name, 'Sorry about that! Could you tell me your order number?', {
+    score: 'Poor (2/5)',
+    comment: 'Slow',
+  });
 
   // The rating where operators work: the resolved history still shows the reopened conversation's.
   await showView(dana, 'Resolved');
@@ -73,11 +91,25 @@ test('Insights agree with the handoffs done, keep a reopened conversation’s ra
   // The CSV carries the numbers on screen.
   const href = await dana.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
   const csv = await (await dana.request.get(href ?? '')).text();
-  const values = new Map(csv.trim().split('\n').slice(1).map((line) => {
-    const [name, group, value] = line.split(',');
-    return [`${name}|${group}`, value ?? ''];
-  }));
-  for (const id of ['handoffs', 'satisfaction_after_handoff', 'repeat_explanation_rate', 'abandonment_rate', 'time_to_human_p50_seconds', 'escalation_rate', 'missing_facts_rate']) {
+  const values = new Map(
+    csv
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => {
+        const [name, group, value] = line.split(',');
+        return [`${name}|${group}`, value ?? ''];
+      }),
+  );
+  for (const id of [
+    'handoffs',
+    'satisfaction_after_handoff',
+    'repeat_explanation_rate',
+    'abandonment_rate',
+    'time_to_human_p50_seconds',
+    'escalation_rate',
+    'missing_facts_rate',
+  ]) {
     const shown = await figure(dana, id).getAttribute('data-value');
     expect(Number(values.get(`${id}|`) || Number.NaN), id).toBeCloseTo(Number(shown || Number.NaN), 3);
   }

@@ -8,7 +8,9 @@ test.afterEach(async () => {
   await patchDemoConfig((config) => ({ ...config, hours: alwaysOpenSchedule }));
 });
 
-test('a French visitor asks when the shop is open and gets the configured hours in French, in their zone; an admin’s edit changes the answer', async ({ browser }) => {
+test('a French visitor asks when the shop is open and gets the configured hours in French, in their zone; an admin’s edit changes the answer', async ({
+  browser,
+}) => {
   const visitor = await (await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Lisbon' })).newPage();
   await visitor.goto('/demo');
   await visitor.getByRole('button', { name: 'Ouvrir le chat' }).click();
@@ -25,7 +27,8 @@ test('a French visitor asks when the shop is open and gets the configured hours 
   const dana = await openInbox(browser, DANA);
   await showView(dana, 'Settings');
   await dana.getByLabel('Time zone (IANA, e.g. Europe/Berlin)').fill('Europe/Amsterdam');
-  for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']) await dana.getByLabel(day, { exact: true }).fill('09:00-17:30');
+  for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'])
+    await dana.getByLabel(day, { exact: true }).fill('09:00-17:30');
   for (const day of ['Saturday', 'Sunday']) await dana.getByLabel(day, { exact: true }).fill('');
   await dana.getByLabel('Sunday', { exact: true }).press('Tab');
   await dana.getByRole('button', { name: 'Save hours' }).click();
@@ -56,7 +59,9 @@ test('an admin adds a French article in Settings, tests a question against it, a
   await dana.getByLabel('Question to test').fill('Vous vendez des cartes cadeaux ?');
   await dana.getByLabel('Asked in').selectOption('fr');
   await dana.getByRole('button', { name: 'Test question' }).click();
-  await expect(dana.getByText(/Answered by “Faites-vous des cartes cadeaux \?” \(fr, id gift_cards\) with confidence 0\.\d+/)).toBeVisible();
+  await expect(
+    dana.getByText(/Answered by “Faites-vous des cartes cadeaux \?” \(fr, id gift_cards\) with confidence 0\.\d+/),
+  ).toBeVisible();
 
   const visitor = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
   await visitor.goto('/demo');

@@ -30,24 +30,29 @@ test('marks in the weekly review sample give the review precision in Insights an
   const second = sampled(dana, refund.name);
   await expect(second.locator('blockquote')).toHaveText('I want a refund for order 77120, it never arrived');
 
-  await first.getByRole('group', { name: /Was handing off \(human_request\) right\?/ }).getByRole('radio', { name: 'Right' }).check();
+  await first
+    .getByRole('group', { name: /Was handing off \(human_request\) right\?/ })
+    .getByRole('radio', { name: 'Right' })
+    .check();
   await expect(first).toContainText(`Marked right by ${DANA.name}`);
   await second.getByRole('radio', { name: 'Wrong: should not have handed off' }).check();
   await expect(second).toContainText(`Marked wrong by ${DANA.name}`);
 
   const scorecard = dana.locator('[data-table="scorecard"]');
-  await expect(scorecard.locator('tr[data-trigger="human_request"] [data-cell="review_precision"]')).toHaveText(/100% \(\d+ right, 0 wrong\)/);
+  await expect(scorecard.locator('tr[data-trigger="human_request"] [data-cell="review_precision"]')).toHaveText(
+    /100% \(\d+ right, 0 wrong\)/,
+  );
   await expect(scorecard.locator('tr[data-trigger="policy_topic"] [data-cell="review_precision"]')).toHaveText(/0% \(0 right, \d+ wrong\)/);
 
   await second.getByRole('button', { name: 'Add as a “must not hand off” example' }).click();
-  await expect(second).toContainText('Added to the site\'s examples as “none”');
-  await expect(review.getByRole('status')).toContainText('Added to the site\'s examples');
+  await expect(second).toContainText("Added to the site's examples as “none”");
+  await expect(review.getByRole('status')).toContainText("Added to the site's examples");
 
   // Earlier weeks page back; this week's sample comes back as it was.
   await review.getByRole('button', { name: /^Previous week/ }).click();
   await expect(review).toContainText('No conversations this week yet.');
   await review.getByRole('button', { name: /^Next week/ }).click();
-  await expect(sampled(dana, refund.name)).toContainText('Added to the site\'s examples as “none”');
+  await expect(sampled(dana, refund.name)).toContainText("Added to the site's examples as “none”");
 
   // The same sample after a reload, marks kept.
   await dana.reload();

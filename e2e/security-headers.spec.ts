@@ -25,6 +25,11 @@ test('the inbox runs under its CSP and the widget still embeds on the demo page'
   });
   await openWidget(visitor, '/demo');
   await sendAsVisitor(visitor, 'does the widget still work under the new headers?');
-  await expect(visitor.getByRole('log').getByText(/Assistant:/).first()).toBeVisible();
+  await expect(
+    visitor
+      .getByRole('log')
+      .getByText(/Assistant:/)
+      .first(),
+  ).toBeVisible();
   expect(violations).toEqual([]);
 });

@@ -10,7 +10,11 @@ test.afterEach(closeOpenedContexts);
 type Baton = { identify(i: object): void; reset(): void; open(): void };
 const hashFor = (id: string) => createHmac('sha256', 'demo-secret-change-me').update(id).digest('hex');
 const identify = (page: Page, id: string, name: string) =>
-  page.evaluate(([i, n, h]) => (window as unknown as { Baton: Baton }).Baton.identify({ id: i, name: n, userHash: h }), [id, name, hashFor(id)] as const);
+  page.evaluate(([i, n, h]) => (window as unknown as { Baton: Baton }).Baton.identify({ id: i, name: n, userHash: h }), [
+    id,
+    name,
+    hashFor(id),
+  ] as const);
 const storedToken = (page: Page) => page.evaluate(() => localStorage.getItem('baton:demo:visitor'));
 
 test('Baton.reset() at logout: the next person starts as a new visitor with an empty chat', async ({ browser }) => {

@@ -46,7 +46,9 @@ test('an admin teaches a new topic by example, and a visitor who says it in anot
   await teach.getByLabel('Example sentences (one per line)').fill('ok');
   await teach.getByRole('button', { name: 'Add sentences' }).click();
   // A sentence too short is refused beside the field, in words that say what to do.
-  await expect(teach.getByLabel('Example sentences (one per line)')).toHaveAccessibleDescription('"ok" should be 3 to 300 characters long.');
+  await expect(teach.getByLabel('Example sentences (one per line)')).toHaveAccessibleDescription(
+    '"ok" should be 3 to 300 characters long.',
+  );
 
   await teach.getByLabel('Example sentences (one per line)').fill(SENTENCES.join('\n'));
   await teach.getByRole('button', { name: 'Add sentences' }).click();

@@ -13,8 +13,15 @@ test('a visitor writes on the demo page, an operator answers live, and a reload 
   await expect(transcript).toContainText(/Monday|open/i); // the knowledge-base bot answers
 
   const { page: operator } = await signIn(browser, 'demo@baton.test');
-  await operator.getByRole('link', { name: /^Live/ }).or(operator.getByRole('tab', { name: /^Live/ })).first().click();
-  await operator.getByRole('link', { name: /Bot is answering/ }).first().click();
+  await operator
+    .getByRole('link', { name: /^Live/ })
+    .or(operator.getByRole('tab', { name: /^Live/ }))
+    .first()
+    .click();
+  await operator
+    .getByRole('link', { name: /Bot is answering/ })
+    .first()
+    .click();
   await expect(operator.getByRole('log').first()).toContainText('When are you open?');
   await operator.getByRole('button', { name: 'Barge in' }).click();
   await expect(transcript).toContainText(/Dana/);

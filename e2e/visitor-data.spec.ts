@@ -2,7 +2,16 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { VisitorDataExport } from '../shared/visitor-data';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { closeContexts, DANA, openConversation, openInbox, operatorTranscript, showView, startVisitor, visitorStage } from './support/inbox';
+import {
+  closeContexts,
+  DANA,
+  openConversation,
+  openInbox,
+  operatorTranscript,
+  showView,
+  startVisitor,
+  visitorStage,
+} from './support/inbox';
 import { sendAsVisitor } from './support/pages';
 
 test.afterEach(closeContexts);

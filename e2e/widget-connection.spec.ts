@@ -59,18 +59,34 @@ test('identify: a valid hash makes a VIP go straight to the VIP queue; a forged 
   const forged = await (await browser.newContext()).newPage();
   await forged.goto('/demo');
   await forged.evaluate(() => {
-    (window as unknown as { Baton: { identify(i: object): void; open(): void } }).Baton.identify({ id: 'eve', name: 'Eve Forger', tags: ['vip'], userHash: 'ab'.repeat(32) });
+    (window as unknown as { Baton: { identify(i: object): void; open(): void } }).Baton.identify({
+      id: 'eve',
+      name: 'Eve Forger',
+      tags: ['vip'],
+      userHash: 'ab'.repeat(32),
+    });
   });
   await forged.getByRole('button', { name: 'Open chat' }).click();
   await sendAsVisitor(forged, 'How long does shipping take?');
-  await expect(forged.getByRole('log').getByText(/Assistant:/).first()).toBeVisible();
+  await expect(
+    forged
+      .getByRole('log')
+      .getByText(/Assistant:/)
+      .first(),
+  ).toBeVisible();
   await expect(forged.getByText(HANDOFF_NOTICE)).toHaveCount(0);
 
   const vip = await (await browser.newContext()).newPage();
   await vip.goto('/demo');
   const userHash = createHmac('sha256', 'demo-secret-change-me').update('vera-1').digest('hex');
   await vip.evaluate((hash) => {
-    (window as unknown as { Baton: { identify(i: object): void } }).Baton.identify({ id: 'vera-1', name: 'Vera Vip', email: 'vera@example.com', tags: ['vip'], userHash: hash });
+    (window as unknown as { Baton: { identify(i: object): void } }).Baton.identify({
+      id: 'vera-1',
+      name: 'Vera Vip',
+      email: 'vera@example.com',
+      tags: ['vip'],
+      userHash: hash,
+    });
   }, userHash);
   await vip.getByRole('button', { name: 'Open chat' }).click();
   await sendAsVisitor(vip, 'How long does shipping take?');

@@ -36,9 +36,15 @@ test('the visitor always sees what is happening, from the bot to a rating', asyn
   await expectNoSeriousA11yViolations(visitor, 'baton-chat');
 
   // A person joins: their name and initial, their typing.
-  await operator.getByRole('link', { name: /^Awaiting handoff/ }).first().click();
+  await operator
+    .getByRole('link', { name: /^Awaiting handoff/ })
+    .first()
+    .click();
   // Returns go to billing (handoff guide, section 8).
-  await operator.getByRole('link', { name: /Queue: Billing/ }).first().click();
+  await operator
+    .getByRole('link', { name: /Queue: Billing/ })
+    .first()
+    .click();
   await operator.getByRole('button', { name: 'Claim' }).click();
   await expect(log).toContainText('Dana joined the conversation.');
   await expect(visitor.getByText('D', { exact: true }).first()).toBeVisible();
@@ -93,7 +99,10 @@ test('nobody online during open hours: the honest message and a callback or a me
   expect(stored).toMatchObject({ slot: null, status: 'pending' });
 
   const { page: operator } = await signIn(browser, 'demo@baton.test');
-  await operator.getByRole('link', { name: /^Callbacks/ }).first().click();
+  await operator
+    .getByRole('link', { name: /^Callbacks/ })
+    .first()
+    .click();
   const row = operator.getByRole('listitem').filter({ hasText: contact });
   await expect(row).toContainText('Due now');
   await expect(row).toContainText('No time chosen');
@@ -175,7 +184,12 @@ test('a visitor’s message enters the log once: the confirmed message keeps the
   });
   const text = `Do you ship to Norway? (${Date.now()})`;
   await sendAsVisitor(page, text);
-  await expect(page.getByRole('log').getByText(/Assistant:/).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('log')
+      .getByText(/Assistant:/)
+      .first(),
+  ).toBeVisible();
   await expect(page.getByText('Sending…')).toHaveCount(0);
   const added = await page.evaluate(() => (window as unknown as { addedToLog: string[] }).addedToLog);
   expect(added.filter((t) => t.includes(text))).toHaveLength(1);

@@ -17,7 +17,11 @@ test.afterEach(async () => {
 const panel = (visitor: Page) => visitor.getByRole('dialog', { name: 'Chat with us' });
 const shot = (page: Page, name: string) => page.screenshot({ path: `docs/screenshots/${name}.png` });
 
-async function claimedConversation(browser: import('@playwright/test').Browser, label: string, beforeHandoff?: (visitor: Page) => Promise<void>) {
+async function claimedConversation(
+  browser: import('@playwright/test').Browser,
+  label: string,
+  beforeHandoff?: (visitor: Page) => Promise<void>,
+) {
   const dana = await openInbox(browser, DANA);
   const { page: visitor, name } = await startVisitor(browser, label);
   await visitor.setViewportSize({ width: 375, height: 760 });
@@ -42,7 +46,9 @@ async function pasteImage(input: Locator, png: Buffer) {
   }, png.toString('base64'));
 }
 
-test('a visitor pastes a screenshot the operator sees; a forbidden file is refused in words; the team header says how fast it replies', async ({ browser }) => {
+test('a visitor pastes a screenshot the operator sees; a forbidden file is refused in words; the team header says how fast it replies', async ({
+  browser,
+}) => {
   await closeOpenConversations();
   // Recent claims, so the team's pace is known.
   await seedRecentHandoffs(6, 90, 300);
@@ -68,12 +74,24 @@ test('a visitor pastes a screenshot the operator sees; a forbidden file is refus
   await expect(visitor.getByRole('log').locator('time').last()).toHaveText(/^\d{1,2}:\d{2}/);
 
   // An executable renamed as a document is refused by its bytes, with a sentence saying what can be sent.
-  await visitor.getByLabel('Attach a file').setInputFiles({ name: 'invoice.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64, 0x90)]) });
-  await expect(panel(visitor).getByRole('status').filter({ hasText: /That kind of file can.t be sent\. Try an image, a PDF/ })).toBeVisible();
+  await visitor.getByLabel('Attach a file').setInputFiles({
+    name: 'invoice.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64, 0x90)]),
+  });
+  await expect(
+    panel(visitor)
+      .getByRole('status')
+      .filter({ hasText: /That kind of file can.t be sent\. Try an image, a PDF/ }),
+  ).toBeVisible();
   await expect(pane.getByRole('log')).not.toContainText('invoice.pdf');
 
   // The operator answers with a document: the visitor gets a download, not a preview.
-  await dana.getByLabel('Attach a file').setInputFiles({ name: 'returns-guide.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') });
+  await dana.getByLabel('Attach a file').setInputFiles({
+    name: 'returns-guide.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+  });
   const download = visitor.getByRole('button', { name: /Download: returns-guide\.pdf/ });
   await expect(download).toBeVisible();
   const [file] = await Promise.all([visitor.waitForEvent('download'), download.click()]);
@@ -83,7 +101,9 @@ test('a visitor pastes a screenshot the operator sees; a forbidden file is refus
   await shot(visitor, 'widget-attachments');
 });
 
-test('a reply in a hidden tab counts in the title until the visitor looks; the rating is stars named in words, seen by the operator', async ({ browser }) => {
+test('a reply in a hidden tab counts in the title until the visitor looks; the rating is stars named in words, seen by the operator', async ({
+  browser,
+}) => {
   await closeOpenConversations();
   const { dana, visitor, name } = await claimedConversation(browser, 'Rate');
   const title = await visitor.title();
@@ -121,11 +141,14 @@ test('a reply in a hidden tab counts in the title until the visitor looks; the r
   await expect(resolved).toContainText('Rated 4/5 by the visitor: “Quick and friendly.”');
 });
 
-test('a visitor in Tokyo outside a Berlin team’s hours sees callback times by their own day, waking hours first, the transcript still in view', async ({ browser }) => {
+test('a visitor in Tokyo outside a Berlin team’s hours sees callback times by their own day, waking hours first, the transcript still in view', async ({
+  browser,
+}) => {
   await closeOpenConversations();
   // Closed now: the team's only hours are the evening of the day after tomorrow and the next
   // night, Berlin time, from 04:00 in Tokyo, so the offer starts with Tokyo's night hours.
-  const hourIn = (zone: string, at: Date) => Number(new Intl.DateTimeFormat('en', { hour: 'numeric', hourCycle: 'h23', timeZone: zone }).format(at));
+  const hourIn = (zone: string, at: Date) =>
+    Number(new Intl.DateTimeFormat('en', { hour: 'numeric', hourCycle: 'h23', timeZone: zone }).format(at));
   const later = new Date(Date.now() + 2 * 24 * 3600_000);
   const ahead = (hourIn('Asia/Tokyo', later) - hourIn('Europe/Berlin', later) + 24) % 24;
   const openAt = (4 - ahead + 24) % 24;

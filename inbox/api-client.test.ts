@@ -20,7 +20,11 @@ const session = { operator: me, csrfToken: 'csrf-123' };
 
 describe('api client', () => {
   it('adds the CSRF token from the session to every state-changing request, not to reads', async () => {
-    const s = server({ status: 200, body: session }, { status: 200, body: { conversation: summary() } }, { status: 200, body: { conversations: [], counts: {} } });
+    const s = server(
+      { status: 200, body: session },
+      { status: 200, body: { conversation: summary() } },
+      { status: 200, body: { conversations: [], counts: {} } },
+    );
     const api = createApiClient({ fetch: s.fetch });
     await api.login({ email: 'mia@example.com', password: 'pw' });
     await api.claim('c1');
@@ -44,14 +48,21 @@ describe('api client', () => {
   });
 
   it('parses an ErrorBody into a failure with code, message and issues', async () => {
-    const body = { code: 'invalid_request', message: 'The request was not valid.', issues: [{ path: 'triggers.low_confidence.threshold', message: 'Too big' }] };
+    const body = {
+      code: 'invalid_request',
+      message: 'The request was not valid.',
+      issues: [{ path: 'triggers.low_confidence.threshold', message: 'Too big' }],
+    };
     const api = createApiClient({ fetch: server({ status: 400, body }).fetch });
     const result = await api.saveSiteConfig('site_1', {} as never, 1);
     expect(result).toEqual({ ok: false, error: { status: 400, ...body } });
   });
 
   it('sends the loaded configVersion with the settings and reads queues from their own route', async () => {
-    const s = server({ status: 409, body: { code: 'version_conflict', message: 'Someone else saved these settings after you opened them.' } }, { status: 200, body: { queues: [{ id: 'general', name: 'General', members: [] }] } });
+    const s = server(
+      { status: 409, body: { code: 'version_conflict', message: 'Someone else saved these settings after you opened them.' } },
+      { status: 200, body: { queues: [{ id: 'general', name: 'General', members: [] }] } },
+    );
     const api = createApiClient({ fetch: s.fetch });
     const saved = await api.saveSiteConfig('site_1', { defaultQueue: 'general' } as never, 4);
     expect(JSON.parse(String(s.calls[0]?.init.body))).toEqual({ config: { defaultQueue: 'general' }, configVersion: 4 });
@@ -98,7 +109,10 @@ describe('api client', () => {
   });
 
   it('asks for the page after a cursor, and reads a body without nextCursor as the last page', async () => {
-    const s = server({ status: 200, body: { conversations: [], counts: {}, nextCursor: 'next/2' } }, { status: 200, body: { conversations: [], counts: {} } });
+    const s = server(
+      { status: 200, body: { conversations: [], counts: {}, nextCursor: 'next/2' } },
+      { status: 200, body: { conversations: [], counts: {} } },
+    );
     const api = createApiClient({ fetch: s.fetch });
     const paged = await api.listConversations({ view: 'resolved', cursor: 'abc-_1', limit: 3 });
     const older = await api.listConversations({ view: 'live' });
@@ -109,7 +123,11 @@ describe('api client', () => {
 });
 
 describe('error messages', () => {
-  const fail = (code: Parameters<typeof loginFailureMessage>[0]['code'], message = '', issues: { path: string; message: string }[] = []) => ({
+  const fail = (
+    code: Parameters<typeof loginFailureMessage>[0]['code'],
+    message = '',
+    issues: { path: string; message: string }[] = [],
+  ) => ({
     status: 400,
     code,
     message,
@@ -125,10 +143,16 @@ describe('error messages', () => {
 
   it('reads the claimer from a 409 and explains other refusals', () => {
     const ana = { operatorId: 'op_ana', name: 'Ana Lopez' };
-    expect(claimedByFrom(failureFromBody(409, { code: 'already_claimed', message: 'Already claimed by Ana Lopez.', owner: ana }))).toEqual(ana);
+    expect(claimedByFrom(failureFromBody(409, { code: 'already_claimed', message: 'Already claimed by Ana Lopez.', owner: ana }))).toEqual(
+      ana,
+    );
     expect(claimedByFrom(failureFromBody(409, { code: 'already_claimed', message: 'Already claimed by another operator.' }))).toBeNull();
     expect(claimedByFrom(failureFromBody(409, { code: 'transition_not_allowed', message: 'No.', owner: ana }))).toBeNull();
-    expect(actionFailureMessage(fail('version_conflict', 'x'))).toBe('The conversation changed meanwhile; it has been reloaded. Check it and try again.');
-    expect(actionFailureMessage(fail('invalid_request', 'Invalid.', [{ path: 'note', message: 'Too long' }]))).toBe('Invalid. note: Too long');
+    expect(actionFailureMessage(fail('version_conflict', 'x'))).toBe(
+      'The conversation changed meanwhile; it has been reloaded. Check it and try again.',
+    );
+    expect(actionFailureMessage(fail('invalid_request', 'Invalid.', [{ path: 'note', message: 'Too long' }]))).toBe(
+      'Invalid. note: Too long',
+    );
   });
 });

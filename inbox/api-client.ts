@@ -96,7 +96,8 @@ export interface InboxApi {
 }
 
 /** Admins only: where the browser downloads a visitor's data (a link, so it is saved as a file rather than read by the page). */
-export const visitorExportUrl = (siteId: string, visitorId: string): string => fillPath(apiRoutes.exportVisitorData.path, { siteId, visitorId });
+export const visitorExportUrl = (siteId: string, visitorId: string): string =>
+  fillPath(apiRoutes.exportVisitorData.path, { siteId, visitorId });
 
 export interface ApiClientOptions {
   fetch?: typeof fetch;
@@ -209,7 +210,9 @@ export function createApiClient(options: ApiClientOptions = {}): InboxApi {
     insights: (siteId, query) => call(r.insights, { params: site(siteId), query }),
     insightConversations: (siteId, query) => call(r.insightConversations, { params: site(siteId), query }),
     insightsCsvUrl: (siteId, query) => {
-      const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+      const params = new URLSearchParams(
+        Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''),
+      );
       return `${fillPath(r.insightsCsv.path, site(siteId))}${params.size ? `?${params}` : ''}`;
     },
     eraseVisitorData: (siteId, visitorId) => call(r.eraseVisitorData, { params: { siteId, visitorId } }),

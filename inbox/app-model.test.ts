@@ -69,7 +69,10 @@ describe('inbox app', () => {
     const other = { operatorId: 'op_2', name: 'Sam' };
     socket.emit({ type: 'paged', reason: 'handoff', conversation: summary({ conversationId: 'c10' }) });
     socket.emit({ type: 'paged', reason: 'handoff', conversation: summary({ conversationId: 'c11' }) });
-    socket.emit({ type: 'conversation_updated', conversation: summary({ conversationId: 'c10', version: 2, state: 'owned', owner: other }) });
+    socket.emit({
+      type: 'conversation_updated',
+      conversation: summary({ conversationId: 'c10', version: 2, state: 'owned', owner: other }),
+    });
     expect(app.alerts.notices.value.map((n) => n.conversationId)).toEqual(['c11']);
     const owner = { operatorId: me.operatorId, name: me.name };
     const offer = { operatorId: me.operatorId, expiresAt: at(2) };
@@ -127,9 +130,23 @@ describe('inbox app', () => {
   it('remembers when single-key shortcuts are switched off', async () => {
     const store = new Map<string, string>();
     const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
-    const app = createAppModel({ api: fakeApi(), socket: new FakeSocket(), notifier: fakeNotifier(), now: signal(T0), newId: () => 'id', storage });
+    const app = createAppModel({
+      api: fakeApi(),
+      socket: new FakeSocket(),
+      notifier: fakeNotifier(),
+      now: signal(T0),
+      newId: () => 'id',
+      storage,
+    });
     app.setSingleKeyShortcuts(false);
-    const again = createAppModel({ api: fakeApi(), socket: new FakeSocket(), notifier: fakeNotifier(), now: signal(T0), newId: () => 'id', storage });
+    const again = createAppModel({
+      api: fakeApi(),
+      socket: new FakeSocket(),
+      notifier: fakeNotifier(),
+      now: signal(T0),
+      newId: () => 'id',
+      storage,
+    });
     expect(again.singleKeyShortcuts.value).toBe(false);
   });
 });

@@ -16,14 +16,7 @@ describe('callbacks', () => {
       callback({ callbackId: 'overdue', slot: { start: at(0), end: at(10) } }),
       callback({ callbackId: 'asap', slot: null, createdAt: at(25) }),
     ];
-    expect(sortCallbacks(list, now).map((c) => c.callbackId)).toEqual([
-      'overdue',
-      'due',
-      'asap',
-      'upcoming-soon',
-      'upcoming-late',
-      'done',
-    ]);
+    expect(sortCallbacks(list, now).map((c) => c.callbackId)).toEqual(['overdue', 'due', 'asap', 'upcoming-soon', 'upcoming-late', 'done']);
     expect(callbackDue(list[4] as never, now)).toBe('overdue');
   });
 
@@ -36,7 +29,14 @@ describe('callbacks', () => {
       callback({ callbackId: 'slot-10', slot: { start: at(10), end: at(40) } }),
       callback({ callbackId: 'asked-done', slot: null, createdAt: at(1), status: 'done', doneAt: at(2) }),
     ];
-    expect(sortCallbacks(list, now).map((c) => c.callbackId)).toEqual(['asked-early', 'slot-10', 'slot-20', 'asked-late', 'upcoming', 'asked-done']);
+    expect(sortCallbacks(list, now).map((c) => c.callbackId)).toEqual([
+      'asked-early',
+      'slot-10',
+      'slot-20',
+      'asked-late',
+      'upcoming',
+      'asked-done',
+    ]);
     // Without a slot there is no end to pass: a day-old request is still due, not overdue.
     expect(callbackDue(callback({ slot: null, createdAt: at(-24 * 60) }), now)).toBe('due');
   });

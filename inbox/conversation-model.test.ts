@@ -22,7 +22,14 @@ async function setup(start = summary(), overrides: Parameters<typeof fakeApi>[0]
   const socket = new FakeSocket();
   socket.connect();
   const changed = vi.fn();
-  const model = createConversationModel({ api, socket, meId: signal('op_me'), onChanged: changed, newId: () => 'm1', now: () => Date.now() });
+  const model = createConversationModel({
+    api,
+    socket,
+    meId: signal('op_me'),
+    onChanged: changed,
+    newId: () => 'm1',
+    now: () => Date.now(),
+  });
   model.open(start.conversationId);
   await settle();
   const label = () => (model.lock.value ? lockLabel(model.lock.value, (q) => q) : null);

@@ -15,7 +15,9 @@ describe('directory model', () => {
   });
 
   it('keeps raw queue ids for a site whose queues could not be loaded', async () => {
-    const directory = createDirectoryModel(fakeApi({ queues: vi.fn(async () => failure(503, 'db_unavailable', 'The database is not answering.')) }));
+    const directory = createDirectoryModel(
+      fakeApi({ queues: vi.fn(async () => failure(503, 'db_unavailable', 'The database is not answering.')) }),
+    );
     await directory.load();
     expect(directory.queueName('billing')).toBe('billing');
     expect(directory.error.value).toBeNull();

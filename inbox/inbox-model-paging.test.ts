@@ -66,10 +66,16 @@ describe('inbox model paging', () => {
     vi.useFakeTimers();
     const pages: Record<string, ConversationSummary[]> = {
       first: [summary({ conversationId: 'c1' }), summary({ conversationId: 'c2', escalatedAt: at(2) })],
-      after: [summary({ conversationId: 'c2', escalatedAt: at(2) }), summary({ conversationId: 'c3', escalatedAt: at(3) }), summary({ conversationId: 'c4', escalatedAt: at(4) })],
+      after: [
+        summary({ conversationId: 'c2', escalatedAt: at(2) }),
+        summary({ conversationId: 'c3', escalatedAt: at(3) }),
+        summary({ conversationId: 'c4', escalatedAt: at(4) }),
+      ],
     };
     const api = fakeApi({
-      listConversations: vi.fn(async (query) => ok({ conversations: pages[query.cursor ?? 'first'] ?? [], counts: {}, nextCursor: query.cursor ? null : 'after' })),
+      listConversations: vi.fn(async (query) =>
+        ok({ conversations: pages[query.cursor ?? 'first'] ?? [], counts: {}, nextCursor: query.cursor ? null : 'after' }),
+      ),
     });
     const inbox = createInboxModel(api, signal('op_me'));
     await inbox.reload();
@@ -111,9 +117,14 @@ describe('inbox model paging', () => {
   it('keeps the cursor and says why when a page cannot load', async () => {
     const { api, inbox } = setup();
     await inbox.reload();
-    api.listConversations.mockResolvedValueOnce(failure(0, 'network_error', 'Could not reach the server. Check your connection, then try again.'));
+    api.listConversations.mockResolvedValueOnce(
+      failure(0, 'network_error', 'Could not reach the server. Check your connection, then try again.'),
+    );
     await inbox.loadMore();
-    expect(inbox.moreStatus.value).toEqual({ text: 'Could not load more conversations: Could not reach the server. Check your connection, then try again.', failed: true });
+    expect(inbox.moreStatus.value).toEqual({
+      text: 'Could not load more conversations: Could not reach the server. Check your connection, then try again.',
+      failed: true,
+    });
     expect(inbox.nextCursor.value).toBe('3');
     expect(inbox.loadingMore.value).toBe(false);
     expect(ids(inbox.items.value)).toEqual(['c1', 'c2', 'c3']);

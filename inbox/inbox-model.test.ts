@@ -25,7 +25,7 @@ describe('inbox model', () => {
     expect(inbox.counts.value).toEqual({ awaiting: 1, live: 1, mine: 0, resolved: 4, callbacks: 2 });
   });
 
-  it('switches to one site: asks for its conversations only, starts the queue filter over, and keeps other sites\' updates out', async () => {
+  it("switches to one site: asks for its conversations only, starts the queue filter over, and keeps other sites' updates out", async () => {
     const { api, inbox } = setup([summary({ conversationId: 'c1', siteId: 'site-a' })]);
     inbox.queue.value = 'billing';
     inbox.setSite('site-a');
@@ -114,7 +114,12 @@ describe('inbox model', () => {
     const api = fakeApi({
       listConversations: vi.fn(async () => ({
         ok: false as const,
-        error: { status: 0, code: 'network_error' as const, message: 'Could not reach the server. Check your connection, then try again.', issues: [] },
+        error: {
+          status: 0,
+          code: 'network_error' as const,
+          message: 'Could not reach the server. Check your connection, then try again.',
+          issues: [],
+        },
       })),
     });
     const inbox = createInboxModel(api, signal('op_me'));

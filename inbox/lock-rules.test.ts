@@ -28,7 +28,11 @@ describe('lock state and the buttons it allows', () => {
     const c = { state, owner, queue: 'billing', offer };
     expect(lockLabel(lockStateOf(c, 'op_me'), queueName)).toBe(label);
     const actions = allowedActions(c, 'op_me');
-    expect(Object.entries(actions).filter(([, on]) => on).map(([name]) => name)).toEqual(allowed);
+    expect(
+      Object.entries(actions)
+        .filter(([, on]) => on)
+        .map(([name]) => name),
+    ).toEqual(allowed);
   });
 
   it('lets only an admin take over a conversation someone else owns or was offered', () => {
@@ -55,6 +59,8 @@ describe('lock state and the buttons it allows', () => {
   });
 
   it('says "Waiting for a person" when no queue is known', () => {
-    expect(lockLabel(lockStateOf({ state: 'queued', owner: null, queue: null, offer: null }, 'op_me'), queueName)).toBe('Waiting for a person');
+    expect(lockLabel(lockStateOf({ state: 'queued', owner: null, queue: null, offer: null }, 'op_me'), queueName)).toBe(
+      'Waiting for a person',
+    );
   });
 });

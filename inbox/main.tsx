@@ -85,7 +85,14 @@ function startInbox(root: HTMLElement) {
     const target = event.target instanceof HTMLElement ? event.target : null;
     const inEditable = !!target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
     const shortcut = shortcutFor(
-      { key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey, inEditable, inComposer: target?.id === 'composer' },
+      {
+        key: event.key,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        altKey: event.altKey,
+        inEditable,
+        inComposer: target?.id === 'composer',
+      },
       app.singleKeyShortcuts.peek(),
     );
     if (!shortcut) return;

@@ -14,7 +14,10 @@ const draft = (overrides: Partial<{ capacity: string; languages: string; skills:
 describe('the change sent for an operator', () => {
   it('sends only the fields that changed', () => {
     expect(toOperatorUpdate(sam, draft({ capacity: '5' }))).toEqual({ ok: true, body: { capacity: 5 } });
-    expect(toOperatorUpdate(sam, draft({ languages: 'en, pt-BR', skills: '' }))).toEqual({ ok: true, body: { languages: ['en', 'pt-BR'], skills: [] } });
+    expect(toOperatorUpdate(sam, draft({ languages: 'en, pt-BR', skills: '' }))).toEqual({
+      ok: true,
+      body: { languages: ['en', 'pt-BR'], skills: [] },
+    });
     expect(toOperatorUpdate(sam, draft())).toEqual({ ok: true, body: {} });
   });
 

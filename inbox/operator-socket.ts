@@ -87,10 +87,13 @@ export function createOperatorSocket(options: OperatorSocketOptions): OperatorCo
 
   function retry() {
     setStatus('reconnecting');
-    retryTimer = setTimeout(() => {
-      retryTimer = undefined;
-      open();
-    }, backoffDelay(attempt++, random()));
+    retryTimer = setTimeout(
+      () => {
+        retryTimer = undefined;
+        open();
+      },
+      backoffDelay(attempt++, random()),
+    );
   }
 
   // Two unanswered pings mean a half-open connection (sleeping laptop, dead proxy): drop it and reconnect.

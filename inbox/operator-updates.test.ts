@@ -10,8 +10,18 @@ describe('an admin’s change to an operator, heard live', () => {
       { operatorId: 'op_sam', name: 'Sam', presence: 'online' as const, capacity: 3, active: 2 },
     ];
     const socket = new FakeSocket();
-    const notifier = { permission: vi.fn(() => 'granted' as const), requestPermission: vi.fn(async () => 'granted' as const), show: vi.fn() };
-    const app = createAppModel({ api: fakeApi({ operators: async () => ok({ operators }) }), socket, notifier, now: signal(T0), newId: () => 'id' });
+    const notifier = {
+      permission: vi.fn(() => 'granted' as const),
+      requestPermission: vi.fn(async () => 'granted' as const),
+      show: vi.fn(),
+    };
+    const app = createAppModel({
+      api: fakeApi({ operators: async () => ok({ operators }) }),
+      socket,
+      notifier,
+      now: signal(T0),
+      newId: () => 'id',
+    });
     await app.session.restore();
     await app.directory.loadOperators('site_1');
     await settle();

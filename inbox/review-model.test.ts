@@ -15,7 +15,15 @@ const item = (over: Partial<ReviewItem> = {}): ReviewItem => ({
   mark: null,
   ...over,
 });
-const sample = (items: ReviewItem[]) => ({ week: '2026-W49', from: '2026-11-30', to: '2026-12-06', previousWeek: '2026-W48', nextWeek: null, size: { perTrigger: 5, botOnly: 10 }, items });
+const sample = (items: ReviewItem[]) => ({
+  week: '2026-W49',
+  from: '2026-11-30',
+  to: '2026-12-06',
+  previousWeek: '2026-W48',
+  nextWeek: null,
+  size: { perTrigger: 5, botOnly: 10 },
+  items,
+});
 
 describe('review model', () => {
   it('puts the marked item in place, says so, and asks Insights to reload its precision', async () => {
@@ -46,11 +54,15 @@ describe('review model', () => {
 
   it('asks for another week by its name and sends the reason picked for a missed handoff', async () => {
     const api = fakeApi({ reviewSample: async () => ok(sample([item({ trigger: 'bot_only' })])) });
-    const model = createReviewModel(api, () => 'site-a', () => {});
+    const model = createReviewModel(
+      api,
+      () => 'site-a',
+      () => {},
+    );
     await model.load('2026-W48');
     expect(api.reviewSample).toHaveBeenCalledWith('site-a', { week: '2026-W48' });
     await model.teach(item({ trigger: 'bot_only' }), 'human_request');
     expect(api.teachFromReview).toHaveBeenCalledWith('site-a', { episodeId: 'c1#1', label: 'human_request' });
-    expect(model.status.value).toBe('Added to the site\'s examples as “human_request”.');
+    expect(model.status.value).toBe("Added to the site's examples as “human_request”.");
   });
 });

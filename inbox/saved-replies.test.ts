@@ -24,7 +24,10 @@ describe('fillPlaceholders', () => {
 });
 
 describe('matchReplies', () => {
-  const replies = [reply('refund', 'Refund policy', 'Refunds take 5 days.'), reply('hours', 'Opening hours', 'We open at nine; refunds are handled by billing.')];
+  const replies = [
+    reply('refund', 'Refund policy', 'Refunds take 5 days.'),
+    reply('hours', 'Opening hours', 'We open at nine; refunds are handled by billing.'),
+  ];
 
   it('finds by every word, in title or text, accents and case aside, titles first', () => {
     expect(matchReplies(replies, 'REFUND').map((r) => r.id)).toEqual(['refund', 'hours']);

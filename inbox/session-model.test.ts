@@ -43,7 +43,11 @@ describe('session model', () => {
   });
 
   it('changes presence at once and reverts when the server refuses', async () => {
-    const session = createSessionModel(fakeApi({ setPresence: vi.fn(async () => failure(503, 'db_unavailable', 'The database is not answering; try again in a few seconds.')) }));
+    const session = createSessionModel(
+      fakeApi({
+        setPresence: vi.fn(async () => failure(503, 'db_unavailable', 'The database is not answering; try again in a few seconds.')),
+      }),
+    );
     await session.restore();
     const pending = session.setPresence('away');
     expect(session.operator.value?.presence).toBe('away');

@@ -42,18 +42,22 @@ describe('sections of the settings', () => {
   });
 
   it('sends only the saved section, and the other section stays edited', async () => {
-    const { api, settings } = await setup({ patchSiteConfig: vi.fn(async (_id, changes) => {
-      const config = defaultSiteConfig();
-      config.retention.resolvedDays = changes[0]?.value as number;
-      return ok({ config, configVersion: 2 });
-    }) });
+    const { api, settings } = await setup({
+      patchSiteConfig: vi.fn(async (_id, changes) => {
+        const config = defaultSiteConfig();
+        config.retention.resolvedDays = changes[0]?.value as number;
+        return ok({ config, configVersion: 2 });
+      }),
+    });
     settings.update((c) => {
       c.retention.resolvedDays = 30;
       c.handoffEnabled = false;
     });
     expect(settings.edited.value).toEqual(['handoff', 'retention']);
     await settings.saveSection('retention');
-    expect(api.patchSiteConfig).toHaveBeenCalledWith('site_1', [{ path: ['retention'], value: { resolvedDays: 30 }, previous: { resolvedDays: 180 } }]);
+    expect(api.patchSiteConfig).toHaveBeenCalledWith('site_1', [
+      { path: ['retention'], value: { resolvedDays: 30 }, previous: { resolvedDays: 180 } },
+    ]);
     expect(settings.edited.value).toEqual(['handoff']);
     expect(settings.draft.value?.handoffEnabled).toBe(false);
     expect(settings.sectionStatus.value.retention).toEqual({ text: 'Data retention saved.', error: false });
@@ -61,7 +65,7 @@ describe('sections of the settings', () => {
     expect(leaveQuestion(settings.edited.value, false)).toBe('Unsaved changes in Handoff. Leave Settings without saving them?');
   });
 
-  it('marks a conflict on that section only, and its reload keeps the other sections\' edits', async () => {
+  it("marks a conflict on that section only, and its reload keeps the other sections' edits", async () => {
     const latest = defaultSiteConfig();
     latest.retention.resolvedDays = 90;
     const siteConfig = vi.fn(async () => ok({ config: defaultSiteConfig(), configVersion: 1 }));

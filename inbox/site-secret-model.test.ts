@@ -42,7 +42,9 @@ describe('the site secret on the settings page', () => {
 
   it('says why a rotation failed and shows no secret', async () => {
     const { secret } = await setup({
-      rotateSiteSecret: vi.fn(async () => failure(409, 'version_conflict', 'Someone else rotated the secret just now. Reveal it to see the current one.')),
+      rotateSiteSecret: vi.fn(async () =>
+        failure(409, 'version_conflict', 'Someone else rotated the secret just now. Reveal it to see the current one.'),
+      ),
     });
     secret.askToRotate();
     await secret.rotate();

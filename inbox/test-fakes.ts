@@ -85,11 +85,25 @@ export function callback(overrides: Partial<Callback> = {}): Callback {
 }
 
 export function operatorProfile(overrides: Partial<OperatorProfile> = {}): OperatorProfile {
-  return { operatorId: 'op_sam', name: 'Sam', role: 'operator', presence: 'online', capacity: 3, active: 0, languages: ['en'], skills: [], ...overrides };
+  return {
+    operatorId: 'op_sam',
+    name: 'Sam',
+    role: 'operator',
+    presence: 'online',
+    capacity: 3,
+    active: 0,
+    languages: ['en'],
+    skills: [],
+    ...overrides,
+  };
 }
 
 /** A listConversations that serves `rows` in pages of `size`; its cursor is the index where the next page starts. */
-export function pagedList(rows: () => ConversationSummary[], size: number, counts: Record<string, number> = {}): InboxApi['listConversations'] {
+export function pagedList(
+  rows: () => ConversationSummary[],
+  size: number,
+  counts: Record<string, number> = {},
+): InboxApi['listConversations'] {
   return async (query) => {
     const start = query.cursor ? Number(query.cursor) : 0;
     const all = rows();
@@ -147,7 +161,9 @@ export function fakeApi(overrides: Partial<InboxApi> = {}): FakeApi {
     resolve: action,
     correctIntent: action,
     addNote: async (id, body) =>
-      ok({ note: { noteId: 'n1', conversationId: id, author: { operatorId: me.operatorId, name: me.name }, text: body.text, createdAt: at(5) } }),
+      ok({
+        note: { noteId: 'n1', conversationId: id, author: { operatorId: me.operatorId, name: me.name }, text: body.text, createdAt: at(5) },
+      }),
     callbacks: async () => ok({ callbacks: [] }),
     markCallbackDone: async (id) => ok({ callback: callback({ callbackId: id, status: 'done', doneAt: at(30), doneBy: me.operatorId }) }),
     sites: async () => ok({ sites: [{ siteId: 'site_1', name: 'Shop', siteKey: 'pk_1' }] }),
@@ -165,12 +181,21 @@ export function fakeApi(overrides: Partial<InboxApi> = {}): FakeApi {
     setPresence: async (presence) => ok({ presence }),
     siteSecret: async () => ok({ secret: 'secret-1' }),
     rotateSiteSecret: async () => ok({ secret: 'secret-2' }),
-    inviteOperator: async (_siteId, body) => ok({ inviteUrl: 'http://inbox.test/inbox/#/invite/token', email: body.email, role: body.role, expiresAt: '2026-01-01T00:00:00.000Z', emailed: false }),
+    inviteOperator: async (_siteId, body) =>
+      ok({
+        inviteUrl: 'http://inbox.test/inbox/#/invite/token',
+        email: body.email,
+        role: body.role,
+        expiresAt: '2026-01-01T00:00:00.000Z',
+        emailed: false,
+      }),
     removeOperator: async () => ok({ ok: true as const }),
-    inviteDetails: async () => ok({ email: 'lee@a.test', siteName: 'Acme', role: 'operator' as const, expiresAt: '2026-01-01T00:00:00.000Z', hasAccount: false }),
+    inviteDetails: async () =>
+      ok({ email: 'lee@a.test', siteName: 'Acme', role: 'operator' as const, expiresAt: '2026-01-01T00:00:00.000Z', hasAccount: false }),
     acceptInvite: async () => ok({ email: 'lee@a.test' }),
     changePassword: async () => ok({ ok: true as const }),
-    operatorProfiles: async () => ok({ operators: [operatorProfile({ operatorId: me.operatorId, name: me.name, role: 'admin' }), operatorProfile()] }),
+    operatorProfiles: async () =>
+      ok({ operators: [operatorProfile({ operatorId: me.operatorId, name: me.name, role: 'admin' }), operatorProfile()] }),
     updateOperator: async (_siteId, operatorId, body) => ok({ operator: operatorProfile({ operatorId, ...body }) }),
     botApiKey: async () => ok({ set: false }),
     setBotApiKey: async (_siteId, apiKey) => ok({ set: apiKey !== null }),
@@ -179,8 +204,28 @@ export function fakeApi(overrides: Partial<InboxApi> = {}): FakeApi {
     insightConversations: async () => ok({ conversations: [], more: false }),
     insightsCsvUrl: (siteId) => `/api/sites/${siteId}/insights.csv`,
     eraseVisitorData: async (_siteId, visitorId) =>
-      ok({ erasure: { visitorId, alreadyErased: false, conversations: 1, messages: 0, callbacks: 0, webhookDeliveries: 0, auditEntries: 0, erasedAt: at(0) } }),
-    reviewSample: async () => ok({ week: '2026-W49', from: '2026-11-30', to: '2026-12-06', previousWeek: '2026-W48', nextWeek: null, size: { perTrigger: 5, botOnly: 10 }, items: [] }),
+      ok({
+        erasure: {
+          visitorId,
+          alreadyErased: false,
+          conversations: 1,
+          messages: 0,
+          callbacks: 0,
+          webhookDeliveries: 0,
+          auditEntries: 0,
+          erasedAt: at(0),
+        },
+      }),
+    reviewSample: async () =>
+      ok({
+        week: '2026-W49',
+        from: '2026-11-30',
+        to: '2026-12-06',
+        previousWeek: '2026-W48',
+        nextWeek: null,
+        size: { perTrigger: 5, botOnly: 10 },
+        items: [],
+      }),
     markReview: async (_siteId, body) =>
       ok({
         item: {

@@ -14,13 +14,7 @@ describe('sorting Awaiting handoff', () => {
       summary({ conversationId: 'high-old', urgency: 'high', escalatedAt: at(5) }),
       summary({ conversationId: 'low', urgency: 'low', escalatedAt: at(0) }),
     ];
-    expect(sortForView(list, 'awaiting').map((c) => c.conversationId)).toEqual([
-      'urgent',
-      'high-old',
-      'high-new',
-      'normal-old',
-      'low',
-    ]);
+    expect(sortForView(list, 'awaiting').map((c) => c.conversationId)).toEqual(['urgent', 'high-old', 'high-new', 'normal-old', 'low']);
   });
 
   it('uses the creation time when a conversation has no escalation time', () => {
@@ -50,7 +44,11 @@ describe('which view a conversation belongs to', () => {
     ['waiting in a queue', { state: 'queued' }, ['awaiting', 'live']],
     ['owned by me', { state: 'owned', owner: mineOwner }, ['live', 'mine']],
     ['owned by someone else', { state: 'owned', owner: otherOwner }, ['live']],
-    ['offered to me, not yet accepted', { state: 'owned', owner: mineOwner, offer: { operatorId: 'op_me', expiresAt: at(2) } }, ['live', 'mine']],
+    [
+      'offered to me, not yet accepted',
+      { state: 'owned', owner: mineOwner, offer: { operatorId: 'op_me', expiresAt: at(2) } },
+      ['live', 'mine'],
+    ],
     // Not Live: it waits for a call back, not a chat, and is listed under Callbacks (the server's rule too).
     ['waiting for a callback', { state: 'callback_requested' }, []],
     ['resolved', { state: 'resolved' }, ['resolved']],

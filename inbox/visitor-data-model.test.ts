@@ -2,7 +2,16 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ApiResult } from './api-errors';
 import { createVisitorDataModel, ERASED_MESSAGE } from './models/visitor-data-model';
 
-const erasure = { visitorId: 'v1', alreadyErased: false, conversations: 1, messages: 3, callbacks: 0, webhookDeliveries: 0, auditEntries: 2, erasedAt: '2026-01-01T00:00:00.000Z' };
+const erasure = {
+  visitorId: 'v1',
+  alreadyErased: false,
+  conversations: 1,
+  messages: 3,
+  callbacks: 0,
+  webhookDeliveries: 0,
+  auditEntries: 2,
+  erasedAt: '2026-01-01T00:00:00.000Z',
+};
 
 describe('visitor data model', () => {
   it('erases only after the admin confirms, then reloads the conversation', async () => {
@@ -24,7 +33,9 @@ describe('visitor data model', () => {
   });
 
   it('says why a refused erasure failed and reloads nothing', async () => {
-    const eraseVisitorData = vi.fn(async () => ({ ok: false, error: { status: 403, code: 'forbidden', message: "Only admins can erase a visitor's data." } }) as never);
+    const eraseVisitorData = vi.fn(
+      async () => ({ ok: false, error: { status: 403, code: 'forbidden', message: "Only admins can erase a visitor's data." } }) as never,
+    );
     const onErased = vi.fn();
     const model = createVisitorDataModel({ eraseVisitorData }, onErased);
     await model.erase('site-a', 'v1');

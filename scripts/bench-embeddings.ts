@@ -41,7 +41,10 @@ async function main(): Promise<void> {
   const sentences = ['I want my money back', 'Ich möchte mein Geld zurück', 'Puis-je parler à quelqu’un ?', 'Where is my parcel?'];
   const live = await timeEach(QUERIES, (i) => real.embed([sentences[i % sentences.length]!], { deadlineMs: 5_000 }));
 
-  const fixed = JSON.stringify({ object: 'list', data: [{ object: 'embedding', index: 0, embedding: Array.from({ length: 384 }, (_, i) => Math.sin(i)) }] });
+  const fixed = JSON.stringify({
+    object: 'list',
+    data: [{ object: 'embedding', index: 0, embedding: Array.from({ length: 384 }, (_, i) => Math.sin(i)) }],
+  });
   const floor = createServer((req, res) => {
     req.resume();
     req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(fixed));
@@ -74,7 +77,9 @@ async function main(): Promise<void> {
   console.log(`embeddings: ${config.model} at ${config.baseUrl}`);
   console.log(line('live query, 1 short sentence', live));
   console.log(line('  baseline: same client, fixed-answer server', transport));
-  console.log(`${'bulk, distinct sentences'.padEnd(44)} n=${BULK}  batch=${config.batchSize}  ${((BULK / bulkMs) * 1000).toFixed(0)} sentences/s  (${(bulkMs / BULK).toFixed(1)} ms each)`);
+  console.log(
+    `${'bulk, distinct sentences'.padEnd(44)} n=${BULK}  batch=${config.batchSize}  ${((BULK / bulkMs) * 1000).toFixed(0)} sentences/s  (${(bulkMs / BULK).toFixed(1)} ms each)`,
+  );
   console.log(`${'  baseline: live single-sentence rate'.padEnd(44)} ${(1000 / pct(live, 50)).toFixed(0)} sentences/s`);
   console.log(line('degraded answer (breaker open)', skipped));
   console.log(line('  baseline: an already-resolved promise', resolved));

@@ -42,9 +42,22 @@ if (role === 'serve-app' || role === 'serve-raw') {
     const deps = createFlowDeps(db, log);
     await deps.store.ensureIndexes();
     await deps.store.sites.upsert({
-      _id: 'site-m', siteKey: 'key-m', name: 'm', secret: 's', config: SiteConfig.parse({}), configVersion: 1, updatedAt: new Date(),
+      _id: 'site-m',
+      siteKey: 'key-m',
+      name: 'm',
+      secret: 's',
+      config: SiteConfig.parse({}),
+      configVersion: 1,
+      updatedAt: new Date(),
     });
-    const app = await buildApp({ deps, logger: log, staticDir: 'dist/public', demoSiteKey: 'demo', sessionTtlMs: 3600_000, cookieSecure: false });
+    const app = await buildApp({
+      deps,
+      logger: log,
+      staticDir: 'dist/public',
+      demoSiteKey: 'demo',
+      sessionTtlMs: 3600_000,
+      cookieSecure: false,
+    });
     await app.listen({ port: 0, host: '127.0.0.1' });
     process.on('disconnect', () => void db.dropDatabase().finally(() => process.exit(0)));
     process.send?.({ port: (app.server.address() as AddressInfo).port });
@@ -55,22 +68,38 @@ if (role === 'serve-app' || role === 'serve-raw') {
 
   async function run(kind: 'app' | 'raw'): Promise<Usage> {
     const child = fork(new URL(import.meta.url).pathname, [`serve-${kind}`], { execArgv: ['--expose-gc', '--import', 'tsx'] });
-    const next = <T>(key: string) => new Promise<T>((r) => child.on('message', function on(m: Record<string, T>) {
-      if (key in m) { child.off('message', on); r(m[key] as T); }
-    }));
+    const next = <T>(key: string) =>
+      new Promise<T>((r) =>
+        child.on('message', function on(m: Record<string, T>) {
+          if (key in m) {
+            child.off('message', on);
+            r(m[key] as T);
+          }
+        }),
+      );
     const port = await next<number>('port');
-    const measure = () => { const p = next<Usage>('usage'); child.send({ measure: true }); return p; };
+    const measure = () => {
+      const p = next<Usage>('usage');
+      child.send({ measure: true });
+      return p;
+    };
     const before = await measure();
     const sockets: WebSocket[] = [];
     const hello = JSON.stringify({ type: 'hello', context: { locale: 'en' }, afterSeq: 0 });
     for (let i = 0; i < n; i += 50) {
-      await Promise.all(Array.from({ length: Math.min(50, n - i) }, () => new Promise<void>((resolve, reject) => {
-        const ws = new WebSocket(`ws://127.0.0.1:${port}/ws/visitor?site=key-m&v=1`);
-        sockets.push(ws);
-        ws.once('open', () => ws.send(hello));
-        ws.once('message', () => resolve());
-        ws.once('error', reject);
-      })));
+      await Promise.all(
+        Array.from(
+          { length: Math.min(50, n - i) },
+          () =>
+            new Promise<void>((resolve, reject) => {
+              const ws = new WebSocket(`ws://127.0.0.1:${port}/ws/visitor?site=key-m&v=1`);
+              sockets.push(ws);
+              ws.once('open', () => ws.send(hello));
+              ws.once('message', () => resolve());
+              ws.once('error', reject);
+            }),
+        ),
+      );
     }
     const after = await measure();
     if (process.env.SNAPSHOT_DIR) {
@@ -80,13 +109,19 @@ if (role === 'serve-app' || role === 'serve-raw') {
     }
     for (const ws of sockets) ws.terminate();
     child.disconnect();
-    return { rss: (after.rss - before.rss) / n, heapUsed: (after.heapUsed - before.heapUsed) / n, external: (after.external - before.external) / n };
+    return {
+      rss: (after.rss - before.rss) / n,
+      heapUsed: (after.heapUsed - before.heapUsed) / n,
+      external: (after.external - before.external) / n,
+    };
   }
 
   const raw = await run('raw');
   const app = await run('app');
   console.log(`${n} idle sockets, per socket after GC:`);
   console.log(`  bare ws     rss ${kb(raw.rss)}  heap ${kb(raw.heapUsed)}  external ${kb(raw.external)}`);
-  console.log(`  baton app   rss ${kb(app.rss)}  heap ${kb(app.heapUsed)}  external ${kb(app.external)}  (rss ${(app.rss / raw.rss).toFixed(2)} × bare)`);
+  console.log(
+    `  baton app   rss ${kb(app.rss)}  heap ${kb(app.heapUsed)}  external ${kb(app.external)}  (rss ${(app.rss / raw.rss).toFixed(2)} × bare)`,
+  );
   process.exit(0);
 }

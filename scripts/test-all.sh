@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
 echo "== type check" && npx tsc --noEmit
-echo "== lint" && npx biome lint .
+echo "== lint and format" && npx biome check .
 echo "== build" && npm run --silent build
 echo "== widget size" && npx tsx scripts/widget-size.ts
 echo "== unit" && npx vitest run --project unit

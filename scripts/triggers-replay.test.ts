@@ -16,7 +16,10 @@ const script = new URL('./triggers-replay.ts', import.meta.url).pathname;
 const escalated = (over: Partial<ReplayResult['decision']> = {}, atTurn: number | null = 0): ReplayResult => ({
   atTurn,
   decision: aDecision({
-    triggers: [{ trigger: 'human_request', evidence: 'agent' }, { trigger: 'frustration', evidence: '!!!' }],
+    triggers: [
+      { trigger: 'human_request', evidence: 'agent' },
+      { trigger: 'frustration', evidence: '!!!' },
+    ],
     ...over,
   }),
 });
@@ -46,7 +49,10 @@ describe('parseConversationLine', () => {
     const parsed = parseConversationLine('{"id":"a","turns":[{"from":"visitor","text":"hi"}]}');
     expect(parsed).toEqual({
       ok: true,
-      conversation: { id: 'a', input: { visitor: { tags: [], attributes: {}, locale: 'en', verified: false }, turns: [{ from: 'visitor', text: 'hi' }] } },
+      conversation: {
+        id: 'a',
+        input: { visitor: { tags: [], attributes: {}, locale: 'en', verified: false }, turns: [{ from: 'visitor', text: 'hi' }] },
+      },
     });
   });
 
@@ -78,7 +84,13 @@ describe('parseConversationLine', () => {
 describe('toOutputLine', () => {
   it('prints the decision as one JSON object', () => {
     expect(JSON.parse(toOutputLine('a', escalated({ missingFacts: ['orderNumber'] }, 2)))).toEqual({
-      id: 'a', escalate: true, triggers: ['human_request', 'frustration'], queue: 'general', urgency: 'normal', atTurn: 2, missingFacts: ['orderNumber'],
+      id: 'a',
+      escalate: true,
+      triggers: ['human_request', 'frustration'],
+      queue: 'general',
+      urgency: 'normal',
+      atTurn: 2,
+      missingFacts: ['orderNumber'],
     });
   });
 
@@ -90,22 +102,39 @@ describe('toOutputLine', () => {
 describe('compareWithExpectation', () => {
   it('agrees when the expected trigger is the primary one', () => {
     expect(compareWithExpectation({ escalate: true, trigger: 'human_request', queue: 'general', atTurn: 0 }, escalated())).toEqual({
-      decision: true, trigger: true, triggerFired: true, queue: true, atTurn: true,
+      decision: true,
+      trigger: true,
+      triggerFired: true,
+      queue: true,
+      atTurn: true,
     });
   });
 
   it('does not count a trigger that only fired alongside the primary one', () => {
-    expect(compareWithExpectation({ escalate: true, trigger: 'frustration' }, escalated())).toMatchObject({ trigger: false, triggerFired: true });
+    expect(compareWithExpectation({ escalate: true, trigger: 'frustration' }, escalated())).toMatchObject({
+      trigger: false,
+      triggerFired: true,
+    });
   });
 
   it('counts every detail as disagreeing when it did not escalate', () => {
     expect(compareWithExpectation({ escalate: true, trigger: 'human_request', queue: 'general', atTurn: 0 }, quiet())).toEqual({
-      decision: false, trigger: false, triggerFired: false, queue: false, atTurn: false,
+      decision: false,
+      trigger: false,
+      triggerFired: false,
+      queue: false,
+      atTurn: false,
     });
   });
 
   it('only compares the decision when none was expected', () => {
-    expect(compareWithExpectation({ escalate: false }, quiet())).toEqual({ decision: true, trigger: null, triggerFired: null, queue: null, atTurn: null });
+    expect(compareWithExpectation({ escalate: false }, quiet())).toEqual({
+      decision: true,
+      trigger: null,
+      triggerFired: null,
+      queue: null,
+      atTurn: null,
+    });
   });
 });
 
@@ -113,7 +142,12 @@ describe('summarize', () => {
   it('reports counts, agreement per field and each disagreement', () => {
     const tally = emptyTally();
     countConversation(tally, 'a', escalated(), { escalate: true, trigger: 'human_request', queue: 'general', atTurn: 0 });
-    countConversation(tally, 'b', escalated({ queue: 'billing' }), { escalate: true, trigger: 'human_request', queue: 'general', atTurn: 0 });
+    countConversation(tally, 'b', escalated({ queue: 'billing' }), {
+      escalate: true,
+      trigger: 'human_request',
+      queue: 'general',
+      atTurn: 0,
+    });
     countConversation(tally, 'c', quiet(), undefined);
     tally.badLines = 1;
     expect(summarize(tally, 12.4)).toBe(
@@ -141,7 +175,12 @@ describe('npm run triggers', () => {
 
   it('prints a line per good conversation and reports the bad line by number', async () => {
     const { code, stdout, stderr } = await replay(file);
-    expect(stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['one', 'two']);
+    expect(
+      stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).id),
+    ).toEqual(['one', 'two']);
     expect(stderr).toContain('line 2: skipped, not JSON');
     expect(stderr).toContain('expectations: 2/2 agree fully');
     expect(code).toBe(1);

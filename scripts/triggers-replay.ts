@@ -26,7 +26,8 @@ function loadSiteConfig(path: string | null): SiteConfig {
     fail(`cannot read site config ${path}: ${(error as Error).message}`);
   }
   const parsed = SiteConfig.safeParse(json);
-  if (!parsed.success) fail(`invalid site config ${path}:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+  if (!parsed.success)
+    fail(`invalid site config ${path}:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
   return parsed.data;
 }
 

@@ -90,7 +90,12 @@ const HTTP_TIMEOUTS: HttpTimeouts = { headersMs: 10_000, requestMs: 30_000, idle
 function serverWithTimeouts(t: HttpTimeouts) {
   return (handler: (req: IncomingMessage, res: ServerResponse) => void) => {
     const server = createServer(
-      { headersTimeout: t.headersMs, requestTimeout: t.requestMs, keepAliveTimeout: t.keepAliveMs, connectionsCheckingInterval: Math.min(1_000, t.headersMs) },
+      {
+        headersTimeout: t.headersMs,
+        requestTimeout: t.requestMs,
+        keepAliveTimeout: t.keepAliveMs,
+        connectionsCheckingInterval: Math.min(1_000, t.headersMs),
+      },
       handler,
     );
     server.setTimeout(t.idleMs);
@@ -165,7 +170,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(widgetRoutes, { deps });
   await app.register(attachmentRoutes, { deps });
-  await app.register(operatorSocketRoutes, { deps, sessionCheckMs: options.operatorSessionCheckMs, helloDeadlineMs: options.helloDeadlineMs, presenceDelays: options.presenceDelays });
+  await app.register(operatorSocketRoutes, {
+    deps,
+    sessionCheckMs: options.operatorSessionCheckMs,
+    helloDeadlineMs: options.helloDeadlineMs,
+    presenceDelays: options.presenceDelays,
+  });
   await app.register(staticRoutes, { staticDir: options.staticDir, demoSiteKey: options.demoSiteKey });
 
   // Graceful close: sockets get 1001 (going away) so clients reconnect to another instance.

@@ -145,8 +145,10 @@ function agentBudget(store: Store, clock: Clock): AgentBudget {
   return {
     async exceeded(siteId, limits) {
       const used = await store.llmUsage.today(siteId, today());
-      if (used.requests >= limits.requestsPerDay) return `The AI agent's daily request budget (${limits.requestsPerDay}) is used up; it resets at 00:00 UTC.`;
-      if (used.tokens >= limits.tokensPerDay) return `The AI agent's daily token budget (${limits.tokensPerDay}) is used up; it resets at 00:00 UTC.`;
+      if (used.requests >= limits.requestsPerDay)
+        return `The AI agent's daily request budget (${limits.requestsPerDay}) is used up; it resets at 00:00 UTC.`;
+      if (used.tokens >= limits.tokensPerDay)
+        return `The AI agent's daily token budget (${limits.tokensPerDay}) is used up; it resets at 00:00 UTC.`;
       return null;
     },
     record: (siteId, requests, tokens) => store.llmUsage.add(siteId, today(), requests, tokens),
@@ -166,7 +168,11 @@ function botCache(outboundFetch: typeof fetch, secretKey: Buffer | null, budget:
     if (!bot) {
       if (bots.size > 500) bots.clear();
       const apiKey = site.botApiKey && secretKey ? open(secretKey, site.botApiKey) : null;
-      bot = createBot(site.config.bot, { siteSecret: webhookSecretOf(site), apiKey, budget, fetch: outboundFetch }, { queues: site.config.queues.map((q) => q.id) });
+      bot = createBot(
+        site.config.bot,
+        { siteSecret: webhookSecretOf(site), apiKey, budget, fetch: outboundFetch },
+        { queues: site.config.queues.map((q) => q.id) },
+      );
       bots.set(key, bot);
     }
     return bot;

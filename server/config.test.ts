@@ -5,7 +5,9 @@ describe('the server configuration', () => {
   it('carries the embeddings settings; without EMBEDDINGS_URL the semantic layer is off', () => {
     const config = loadConfig({ MONGODB_URI: 'mongodb://127.0.0.1/', EMBEDDINGS_TIMEOUT_MS: '250' });
     expect(config.embeddings).toMatchObject({ baseUrl: null, timeoutMs: 250 });
-    expect(loadConfig({ MONGODB_URI: 'mongodb://127.0.0.1/', EMBEDDINGS_URL: 'http://127.0.0.1:8000/v1/' }).embeddings.baseUrl).toBe('http://127.0.0.1:8000/v1');
+    expect(loadConfig({ MONGODB_URI: 'mongodb://127.0.0.1/', EMBEDDINGS_URL: 'http://127.0.0.1:8000/v1/' }).embeddings.baseUrl).toBe(
+      'http://127.0.0.1:8000/v1',
+    );
   });
 
   it('names every bad variable at once, the embeddings ones included', () => {

@@ -10,10 +10,18 @@ export const DatabaseEnv = z.object({
   MONGODB_URI: z
     .string({ error: 'MONGODB_URI is required: a mongodb:// or mongodb+srv:// connection string (MongoDB 6.0+, Atlas or FerretDB)' })
     .regex(/^mongodb(\+srv)?:\/\//, 'MONGODB_URI must start with mongodb:// or mongodb+srv://'),
-  MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/, 'MONGODB_DB must be 1-60 letters, digits, _ or -').default('baton'),
+  MONGODB_DB: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,60}$/, 'MONGODB_DB must be 1-60 letters, digits, _ or -')
+    .default('baton'),
   PUBLIC_URL: z.url('PUBLIC_URL must be an absolute URL such as https://chat.example.com').optional(),
-  EVENT_BUS: z.enum(['mongodb', 'off'], { error: 'EVENT_BUS must be mongodb (several instances) or off (one instance)' }).default('mongodb'),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://, such as smtp://user:pass@mail.example.com:587').optional(),
+  EVENT_BUS: z
+    .enum(['mongodb', 'off'], { error: 'EVENT_BUS must be mongodb (several instances) or off (one instance)' })
+    .default('mongodb'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://, such as smtp://user:pass@mail.example.com:587')
+    .optional(),
   MAIL_FROM: z.string().min(3).default('Baton <baton@localhost>'),
 });
 
@@ -32,13 +40,19 @@ const Env = DatabaseEnv.extend({
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(300_000).default(0),
   /** Private ranges and hosts outgoing webhooks and the bot may reach (self-hosted receivers). */
   OUTBOUND_ALLOW: z.string().optional(),
-  DEMO_SITE_KEY: z.string().regex(/^[\w-]{1,64}$/, 'DEMO_SITE_KEY must be 1-64 letters, digits, _ or -').default('demo'),
+  DEMO_SITE_KEY: z
+    .string()
+    .regex(/^[\w-]{1,64}$/, 'DEMO_SITE_KEY must be 1-64 letters, digits, _ or -')
+    .default('demo'),
   /** When set, GET /metrics answers Prometheus metrics to `Authorization: Bearer <token>`; unset, it is not served. */
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters (openssl rand -hex 16)').optional(),
   /** Seals secrets stored in the database (an AI agent's API key): 32 bytes, base64 or hex. */
   BATON_SECRET_KEY: z
     .string()
-    .refine((v) => /^[0-9a-fA-F]{64}$/.test(v) || Buffer.from(v, 'base64').length === 32, 'BATON_SECRET_KEY must be 32 bytes as base64 or 64 hex digits (openssl rand -base64 32)')
+    .refine(
+      (v) => /^[0-9a-fA-F]{64}$/.test(v) || Buffer.from(v, 'base64').length === 32,
+      'BATON_SECRET_KEY must be 32 bytes as base64 or 64 hex digits (openssl rand -base64 32)',
+    )
     .optional(),
 });
 

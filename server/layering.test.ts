@@ -48,7 +48,10 @@ describe('layering rule', () => {
   });
 
   it.each(['widget', 'inbox', 'frontend-common'])('fails lint when the %s front-end code imports server code', (folder) => {
-    const result = lintProbe(`${folder}/layering-probe.ts`, "import type { Site } from '../server/entities/site';\nexport type S = Site;\n");
+    const result = lintProbe(
+      `${folder}/layering-probe.ts`,
+      "import type { Site } from '../server/entities/site';\nexport type S = Site;\n",
+    );
     expect(result.failed).toBe(true);
     expect(result.output).toContain('lint/style/noRestrictedImports');
     expect(result.output).toContain('never by importing server code');

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { describeStartupFailure, redactMongoUri } from './startup-failure';
 
-const target = { port: 3000, host: '0.0.0.0', mongodbUri: 'mongodb://baton:s3cret@db.example.com:27017/?authSource=admin', mongodbDb: 'baton' };
+const target = {
+  port: 3000,
+  host: '0.0.0.0',
+  mongodbUri: 'mongodb://baton:s3cret@db.example.com:27017/?authSource=admin',
+  mongodbDb: 'baton',
+};
 
 describe('redactMongoUri', () => {
   it.each([
@@ -17,23 +22,31 @@ describe('redactMongoUri', () => {
 describe('describeStartupFailure', () => {
   it('names the busy port and the variable to change', () => {
     const error = Object.assign(new Error('listen EADDRINUSE: address already in use 0.0.0.0:3000'), { code: 'EADDRINUSE' });
-    expect(describeStartupFailure('listen', error, target)).toBe('PORT 3000 is in use on 0.0.0.0; stop the other process or set PORT to a free port.');
+    expect(describeStartupFailure('listen', error, target)).toBe(
+      'PORT 3000 is in use on 0.0.0.0; stop the other process or set PORT to a free port.',
+    );
   });
 
   it('names an unreachable database without its credentials', () => {
     const line = describeStartupFailure('connect', new Error('connect ECONNREFUSED 127.0.0.1:27017\n  at stack'), target);
-    expect(line).toBe('Cannot reach the database at mongodb://db.example.com:27017/ (connect ECONNREFUSED 127.0.0.1:27017); check MONGODB_URI and that the server is running.');
+    expect(line).toBe(
+      'Cannot reach the database at mongodb://db.example.com:27017/ (connect ECONNREFUSED 127.0.0.1:27017); check MONGODB_URI and that the server is running.',
+    );
     expect(line).not.toContain('s3cret');
   });
 
   it('tells refused credentials apart from an unreachable server', () => {
     const error = Object.assign(new Error('Authentication failed.'), { code: 18 });
-    expect(describeStartupFailure('connect', error, target)).toBe('The database at mongodb://db.example.com:27017/ refused the credentials; check the user and password in MONGODB_URI.');
+    expect(describeStartupFailure('connect', error, target)).toBe(
+      'The database at mongodb://db.example.com:27017/ refused the credentials; check the user and password in MONGODB_URI.',
+    );
   });
 
   it('calls a malformed MONGODB_URI malformed, not unreachable', () => {
     const error = Object.assign(new Error('option x is not supported'), { name: 'MongoParseError' });
-    expect(describeStartupFailure('connect', error, target)).toBe('MONGODB_URI is not a valid connection string (option x is not supported); fix MONGODB_URI.');
+    expect(describeStartupFailure('connect', error, target)).toBe(
+      'MONGODB_URI is not a valid connection string (option x is not supported); fix MONGODB_URI.',
+    );
   });
 
   it('names the database whose indexes could not be created', () => {

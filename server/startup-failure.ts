@@ -24,12 +24,14 @@ export function describeStartupFailure(step: StartupStep, error: unknown, target
   if (step === 'listen') {
     if (code === 'EADDRINUSE') return `PORT ${target.port} is in use on ${target.host}; stop the other process or set PORT to a free port.`;
     if (code === 'EACCES') return `PORT ${target.port} needs privileges this user lacks; set PORT to 1024 or above.`;
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return `HOST ${target.host} is not an address of this machine; set HOST (0.0.0.0 listens on all).`;
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+      return `HOST ${target.host} is not an address of this machine; set HOST (0.0.0.0 listens on all).`;
     return `Cannot listen on ${target.host}:${target.port} (${reason}); check PORT and HOST.`;
   }
   if (step === 'connect') {
     if (name === 'MongoParseError') return `MONGODB_URI is not a valid connection string (${reason}); fix MONGODB_URI.`;
-    if (code === AUTHENTICATION_FAILED) return `The database at ${database} refused the credentials; check the user and password in MONGODB_URI.`;
+    if (code === AUTHENTICATION_FAILED)
+      return `The database at ${database} refused the credentials; check the user and password in MONGODB_URI.`;
     return `Cannot reach the database at ${database} (${reason}); check MONGODB_URI and that the server is running.`;
   }
   if (step === 'event_bus') {

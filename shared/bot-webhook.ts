@@ -52,7 +52,10 @@ export const BotWebhookResponse = z
     /** What your bot found out ({ orderNumber: '48213', plan: 'pro' }): the trigger engine and the operator's case see it. */
     facts: z._default(
       z.record(z.string(), z.string().check(z.maxLength(500))).check(
-        z.refine((facts) => Object.keys(facts).every((name) => FACT_KEY.test(name)), 'fact names are letters, digits and _, starting with a letter (at most 64)'),
+        z.refine(
+          (facts) => Object.keys(facts).every((name) => FACT_KEY.test(name)),
+          'fact names are letters, digits and _, starting with a letter (at most 64)',
+        ),
         z.refine((facts) => Object.keys(facts).length <= MAX_FACTS, `at most ${MAX_FACTS} facts`),
       ),
       {},

@@ -5,8 +5,7 @@
  */
 export type ConfigPath = readonly string[];
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function getAt(root: unknown, path: ConfigPath): unknown {
   let node = root;
@@ -35,7 +34,9 @@ export function setAt(root: Record<string, unknown>, path: ConfigPath, value: un
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (isRecord(value)) {
-    const keys = Object.keys(value).filter((k) => value[k] !== undefined).sort();
+    const keys = Object.keys(value)
+      .filter((k) => value[k] !== undefined)
+      .sort();
     return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
   }
   return value === undefined ? 'undefined' : JSON.stringify(value);

@@ -4,5 +4,9 @@
  * Without it " Ana@x.test", "ANA@x.test" and "ａｎａ@x.test" would each get their own rate-limit budget.
  */
 export function normalizeEmail(raw: string): string {
-  return raw.normalize('NFKC').replace(/\p{Cf}/gu, '').trim().toLowerCase();
+  return raw
+    .normalize('NFKC')
+    .replace(/\p{Cf}/gu, '')
+    .trim()
+    .toLowerCase();
 }

@@ -52,9 +52,11 @@ export const errorMessages: Record<ErrorCode, string> = {
   invalid_identity: 'The identity could not be verified; tags and attributes are ignored.',
   callback_slot_unavailable: 'That callback time is no longer available; pick another one.',
   attachment_too_large: 'The file is larger than 5 MB; send a smaller one or a link to it.',
-  attachment_type_forbidden: 'That kind of file cannot be sent; images (PNG, JPEG, GIF, WebP), PDF, text, CSV and Word, Excel or PowerPoint files can.',
+  attachment_type_forbidden:
+    'That kind of file cannot be sent; images (PNG, JPEG, GIF, WebP), PDF, text, CSV and Word, Excel or PowerPoint files can.',
   db_unavailable: 'The database is not answering; try again in a few seconds.',
-  origin_not_allowed: "This page's origin is not one of the site's allowed origins; an admin adds it under Settings → General (or `baton site origins`).",
+  origin_not_allowed:
+    "This page's origin is not one of the site's allowed origins; an admin adds it under Settings → General (or `baton site origins`).",
   invite_invalid: 'This invite link is unknown, already used or expired; ask an admin for a new one.',
   already_exists: 'That already exists.',
   internal: 'Something went wrong on our side; it has been logged.',

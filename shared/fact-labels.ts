@@ -16,5 +16,12 @@ void everyFactHasALabel;
  */
 export function factLabel(strings: Partial<VisitorStrings>, key: string): string {
   const own = strings[`fact${key.charAt(0).toUpperCase()}${key.slice(1)}` as VisitorMessageKey];
-  return own || key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim().toLowerCase();
+  return (
+    own ||
+    key
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .replace(/[_-]+/g, ' ')
+      .trim()
+      .toLowerCase()
+  );
 }

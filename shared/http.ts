@@ -31,7 +31,9 @@ export const ListConversationsQuery = z.object({
   /** Opaque: the `nextCursor` of the previous page of the same view. */
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
   /** Page size; 200 when absent. */
-  limit: z.optional(z.coerce.number({ error: pageLimitIssue }).check(z.int(pageLimitIssue), z.gte(1, pageLimitIssue), z.lte(200, pageLimitIssue))),
+  limit: z.optional(
+    z.coerce.number({ error: pageLimitIssue }).check(z.int(pageLimitIssue), z.gte(1, pageLimitIssue), z.lte(200, pageLimitIssue)),
+  ),
 });
 export type ListConversationsQuery = z.infer<typeof ListConversationsQuery>;
 
@@ -102,7 +104,10 @@ export const EmbeddingsHealth = z.object({
   exampleBank: z.enum(['loading', 'ready', 'off']),
 });
 /** `status` and the status code follow the database alone: without it nothing works; without embeddings the rules still do. */
-export const HealthResponse = z.object({ status: z.enum(['ok', 'degraded']), db: z.enum(['up', 'down']), embeddings: EmbeddingsHealth,
+export const HealthResponse = z.object({
+  status: z.enum(['ok', 'degraded']),
+  db: z.enum(['up', 'down']),
+  embeddings: EmbeddingsHealth,
   /** Why the database counts as down (no answer within the health budget, or a failed ping). */
   reason: z.optional(z.string()),
 });
@@ -175,23 +180,27 @@ const isLanguageTag = (tag: string) => {
     return false;
   }
 };
-export const LanguageTag = z.string().check(
-  z.maxLength(35, 'A language tag has at most 35 characters.'),
-  z.refine(isLanguageTag, 'Not a BCP 47 language tag; write it like en, pt-BR or zh-Hant.'),
-);
-export const SkillTag = z.string().check(
-  z.regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'A skill is 1 to 32 lowercase letters, digits, - or _, like returns or b2b.'),
-);
+export const LanguageTag = z
+  .string()
+  .check(
+    z.maxLength(35, 'A language tag has at most 35 characters.'),
+    z.refine(isLanguageTag, 'Not a BCP 47 language tag; write it like en, pt-BR or zh-Hant.'),
+  );
+export const SkillTag = z
+  .string()
+  .check(z.regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'A skill is 1 to 32 lowercase letters, digits, - or _, like returns or b2b.'));
 export const OPERATOR_CAPACITY = { min: 1, max: 50 } as const;
 
 /** Only the fields sent change; each list replaces the stored one. */
 export const UpdateOperatorBody = z.object({
   capacity: z.optional(
-    z.number().check(
-      z.int('Capacity is a whole number of conversations.'),
-      z.gte(OPERATOR_CAPACITY.min, 'Capacity is at least 1 conversation at a time.'),
-      z.lte(OPERATOR_CAPACITY.max, 'Capacity is at most 50 conversations at a time.'),
-    ),
+    z
+      .number()
+      .check(
+        z.int('Capacity is a whole number of conversations.'),
+        z.gte(OPERATOR_CAPACITY.min, 'Capacity is at least 1 conversation at a time.'),
+        z.lte(OPERATOR_CAPACITY.max, 'Capacity is at most 50 conversations at a time.'),
+      ),
   ),
   languages: z.optional(z.array(LanguageTag).check(z.maxLength(20, 'At most 20 languages.'))),
   skills: z.optional(z.array(SkillTag).check(z.maxLength(30, 'At most 30 skills.'))),
@@ -238,7 +247,10 @@ const FileName = z.string().check(z.minLength(1), z.maxLength(255));
 const UploadId = z.string().check(z.minLength(1), z.maxLength(64));
 export const AttachmentIdParams = z.object({ attachmentId: UploadId });
 /** The visitor's token rides in the query (as on the visitor socket): no custom header, so no CORS preflight from the host page. */
-export const WidgetFileQuery = z.object({ site: z.string().check(z.minLength(1), z.maxLength(64)), token: z.string().check(z.minLength(1), z.maxLength(128)) });
+export const WidgetFileQuery = z.object({
+  site: z.string().check(z.minLength(1), z.maxLength(64)),
+  token: z.string().check(z.minLength(1), z.maxLength(128)),
+});
 export const WidgetUploadQuery = z.object({ ...WidgetFileQuery.shape, clientMessageId: UploadId, name: FileName });
 export const OperatorUploadQuery = z.object({ clientMessageId: UploadId, name: FileName });
 export const WidgetUploadResponse = z.object({ message: Message });

@@ -70,7 +70,14 @@ export const InsightsFigures = z.object({
   abandonment: Rate,
   waitAccuracy: z.object({ promised: z.number(), inside: Rate, errorP50: z.nullable(z.number()), errorP90: z.nullable(z.number()) }),
   scorecard: z.array(
-    z.object({ trigger: z.string(), handoffs: z.number(), resolvedByPerson: z.number(), returnedToBot: z.number(), rated: z.number(), reopened24h: z.number() }),
+    z.object({
+      trigger: z.string(),
+      handoffs: z.number(),
+      resolvedByPerson: z.number(),
+      returnedToBot: z.number(),
+      rated: z.number(),
+      reopened24h: z.number(),
+    }),
   ),
   /** Per day (UTC) in the range, for the chart: handoffs, bot-only conversations, time to human p50 (s). */
   daily: z.array(z.object({ day: z.string(), handoffs: z.number(), botOnly: z.number(), timeToHumanP50: z.nullable(z.number()) })),

@@ -15,7 +15,10 @@ describe('SiteConfig queue references', () => {
 
   it('reports a default queue that is not configured at the default queue field', () => {
     expect(issuesOf({ defaultQueue: 'support' })).toEqual([
-      { path: 'defaultQueue', message: 'There is no queue "support"; pick one of general, billing, technical, account, sales, vip, or add a queue with that id.' },
+      {
+        path: 'defaultQueue',
+        message: 'There is no queue "support"; pick one of general, billing, technical, account, sales, vip, or add a queue with that id.',
+      },
     ]);
   });
 

@@ -11,10 +11,12 @@ import { WidgetConfig } from './config/widget';
 export const OutgoingWebhookConfig = z.object({
   url: z.nullable(z.url({ protocol: /^https?$/ })),
   format: z._default(z.enum(['json', 'slack']), 'json'),
-  events: z._default(
-    z.array(z.enum(['escalated', 'claimed', 'resolved', 'callback_requested'])),
-    ['escalated', 'claimed', 'resolved', 'callback_requested'],
-  ),
+  events: z._default(z.array(z.enum(['escalated', 'claimed', 'resolved', 'callback_requested'])), [
+    'escalated',
+    'claimed',
+    'resolved',
+    'callback_requested',
+  ]),
 });
 export type OutgoingWebhookConfig = z.infer<typeof OutgoingWebhookConfig>;
 
@@ -32,7 +34,10 @@ export function normalizeOrigin(value: string): string | null {
 
 export const AllowedOrigin = z.string().check(
   z.maxLength(200),
-  z.refine((v) => normalizeOrigin(v) === v, 'An origin is a scheme, host and optional port only, such as https://shop.example.com (no path, no trailing slash).'),
+  z.refine(
+    (v) => normalizeOrigin(v) === v,
+    'An origin is a scheme, host and optional port only, such as https://shop.example.com (no path, no trailing slash).',
+  ),
 );
 /** Days a resolved conversation is kept after its last activity: at least a day, at most ten years. */
 export const RETENTION_DAYS = { min: 1, max: 3650, default: 180 } as const;
@@ -70,11 +75,13 @@ export const SiteConfigFields = z.object({
   retention: z.prefault(
     z.object({
       resolvedDays: z._default(
-        z.number({ error: RETENTION_DAYS_ISSUE }).check(
-          z.int(RETENTION_DAYS_ISSUE),
-          z.gte(RETENTION_DAYS.min, RETENTION_DAYS_ISSUE),
-          z.lte(RETENTION_DAYS.max, RETENTION_DAYS_ISSUE),
-        ),
+        z
+          .number({ error: RETENTION_DAYS_ISSUE })
+          .check(
+            z.int(RETENTION_DAYS_ISSUE),
+            z.gte(RETENTION_DAYS.min, RETENTION_DAYS_ISSUE),
+            z.lte(RETENTION_DAYS.max, RETENTION_DAYS_ISSUE),
+          ),
         RETENTION_DAYS.default,
       ),
     }),
@@ -104,14 +111,24 @@ const queueReferences = z.superRefine(
     const ids = new Set<string>();
     config.queues.forEach((queue, i) => {
       if (ids.has(queue.id)) {
-        ctx.addIssue({ code: 'custom', input: queue.id, path: ['queues', i, 'id'], message: `Another queue already has the id "${queue.id}"; give each queue its own id.` });
+        ctx.addIssue({
+          code: 'custom',
+          input: queue.id,
+          path: ['queues', i, 'id'],
+          message: `Another queue already has the id "${queue.id}"; give each queue its own id.`,
+        });
       }
       ids.add(queue.id);
     });
     const known = [...ids].join(', ');
     const mustExist = (queue: string, path: (string | number)[]) => {
       if (ids.has(queue)) return;
-      ctx.addIssue({ code: 'custom', input: queue, path, message: `There is no queue "${queue}"; pick one of ${known}, or add a queue with that id.` });
+      ctx.addIssue({
+        code: 'custom',
+        input: queue,
+        path,
+        message: `There is no queue "${queue}"; pick one of ${known}, or add a queue with that id.`,
+      });
     };
     mustExist(config.defaultQueue, ['defaultQueue']);
     for (const [i, rule] of config.handoverRules.entries()) mustExist(rule.queue, ['handoverRules', i, 'queue']);

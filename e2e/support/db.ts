@@ -14,7 +14,9 @@ export async function withE2eDb<T>(fn: (db: import('mongodb').Db) => Promise<T>,
 
 export async function patchDemoConfig(patch: (current: SiteConfigInput) => SiteConfigInput): Promise<void> {
   await withE2eDb(async (db) => {
-    const site = await db.collection<{ _id: string; config: SiteConfigInput; configVersion: number }>('sites').findOne({ _id: 'site-demo' });
+    const site = await db
+      .collection<{ _id: string; config: SiteConfigInput; configVersion: number }>('sites')
+      .findOne({ _id: 'site-demo' });
     if (!site) throw new Error('demo site not seeded');
     const config = SiteConfig.parse(patch(site.config));
     await db.collection<{ _id: string }>('sites').updateOne({ _id: 'site-demo' }, { $set: { config }, $inc: { configVersion: 1 } });
@@ -24,7 +26,9 @@ export async function patchDemoConfig(patch: (current: SiteConfigInput) => SiteC
 /** Closes every open conversation, so a journey about queue places starts with an empty queue. */
 export async function closeOpenConversations(): Promise<void> {
   await withE2eDb(async (db) => {
-    await db.collection('conversations').updateMany({ state: { $ne: 'resolved' } }, { $set: { state: 'resolved', owner: null, offer: null, resolvedAt: new Date() } });
+    await db
+      .collection('conversations')
+      .updateMany({ state: { $ne: 'resolved' } }, { $set: { state: 'resolved', owner: null, offer: null, resolvedAt: new Date() } });
   });
 }
 
@@ -38,11 +42,35 @@ export async function seedRecentHandoffs(count: number, claimAfterSeconds: numbe
         const claimedAt = new Date(escalatedAt.getTime() + claimAfterSeconds * 1000);
         return {
           _id: `history-${now}-${i}` as never,
-          siteId: 'site-demo', visitorId: `history-${i}`, state: 'resolved', version: 3, queue: 'general', owner: null, lastSeq: 0, botSinceSeq: 0,
-          urgency: 'normal', triggers: ['human_request'], firedTriggers: [], handoffTopic: null, intent: null, missingFacts: [], facts: {},
-          casePackage: null, callbackBooked: null, rating: null, offer: null, declinedBy: [], visitorName: null, visitorLocale: 'en',
-          lastMessagePreview: null, createdAt: escalatedAt, escalatedAt, claimedAt, resolvedAt: new Date(claimedAt.getTime() + handleSeconds * 1000),
-          lastActivityAt: escalatedAt, lastVisitorActivityAt: escalatedAt,
+          siteId: 'site-demo',
+          visitorId: `history-${i}`,
+          state: 'resolved',
+          version: 3,
+          queue: 'general',
+          owner: null,
+          lastSeq: 0,
+          botSinceSeq: 0,
+          urgency: 'normal',
+          triggers: ['human_request'],
+          firedTriggers: [],
+          handoffTopic: null,
+          intent: null,
+          missingFacts: [],
+          facts: {},
+          casePackage: null,
+          callbackBooked: null,
+          rating: null,
+          offer: null,
+          declinedBy: [],
+          visitorName: null,
+          visitorLocale: 'en',
+          lastMessagePreview: null,
+          createdAt: escalatedAt,
+          escalatedAt,
+          claimedAt,
+          resolvedAt: new Date(claimedAt.getTime() + handleSeconds * 1000),
+          lastActivityAt: escalatedAt,
+          lastVisitorActivityAt: escalatedAt,
         };
       }),
     );

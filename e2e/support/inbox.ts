@@ -115,7 +115,10 @@ export async function openConversation(page: Page, visitorName: string): Promise
 export const operatorTranscript = (pane: Locator) => pane.getByRole('log');
 
 /** Bot messages in the operator's transcript: each item starts with its sender. */
-export const botMessages = (pane: Locator) => operatorTranscript(pane).getByRole('listitem').filter({ hasText: /^Bot\s/ });
+export const botMessages = (pane: Locator) =>
+  operatorTranscript(pane)
+    .getByRole('listitem')
+    .filter({ hasText: /^Bot\s/ });
 
 /** Sends a reply and waits until the server confirmed it (the "sending…" mark is gone). */
 export async function replyAsOperator(page: Page, pane: Locator, text: string): Promise<void> {
@@ -137,7 +140,11 @@ const dialogs = {
 } as const;
 
 /** An action that takes a note: its toolbar button opens a small dialog, confirmed there. */
-export async function confirmAction(page: Page, name: keyof typeof dialogs, options: { note?: string; transferTo?: string } = {}): Promise<void> {
+export async function confirmAction(
+  page: Page,
+  name: keyof typeof dialogs,
+  options: { note?: string; transferTo?: string } = {},
+): Promise<void> {
   await page.getByRole('button', { name: `${name}…`, exact: true }).click();
   const dialog = page.getByRole('dialog', { name: dialogs[name] });
   await expect(dialog).toBeVisible();

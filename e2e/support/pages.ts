@@ -21,7 +21,12 @@ export async function signIn(browser: Browser, email: string, password = 'baton-
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('link', { name: /Awaiting handoff/ }).or(page.getByRole('tab', { name: /Awaiting handoff/ })).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('link', { name: /Awaiting handoff/ })
+      .or(page.getByRole('tab', { name: /Awaiting handoff/ }))
+      .first(),
+  ).toBeVisible();
   return { context, page };
 }
 
@@ -38,5 +43,10 @@ export const HANDOFF_NOTICE = /Connecting you with a person…|Nobody from our t
  * The test's own `context` fixture is left to Playwright.
  */
 export async function closeOpenedContexts({ browser, context }: { browser: Browser; context: BrowserContext }): Promise<void> {
-  await Promise.all(browser.contexts().filter((c) => c !== context).map((c) => c.close()));
+  await Promise.all(
+    browser
+      .contexts()
+      .filter((c) => c !== context)
+      .map((c) => c.close()),
+  );
 }

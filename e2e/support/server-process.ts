@@ -20,7 +20,10 @@ export class ServerProcess {
       stdio: 'ignore',
     });
     for (let i = 0; i < 150; i++) {
-      const ok = await fetch(`${this.url}/healthz`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${this.url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) return;
       await new Promise((r) => setTimeout(r, 200));
     }

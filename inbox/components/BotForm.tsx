@@ -14,8 +14,20 @@ export function BotForm() {
     settings.update((d) => {
       const entries = d.bot.kind === 'webhook' ? undefined : d.bot.entries;
       // Starting values an admin edits; an OpenAI-compatible server of their own replaces the URL and model.
-      if (kind === 'openai') d.bot = OpenAiBotConfig.parse({ kind, baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o-mini', ...(entries ? { entries } : {}) });
-      else if (kind === 'knowledge_base') d.bot = { kind, entries: entries ?? [], fallbackReply: "I'm not sure I have the right answer to that. Would you like to talk to a person from our team?", confidenceThreshold: 0.5 };
+      if (kind === 'openai')
+        d.bot = OpenAiBotConfig.parse({
+          kind,
+          baseUrl: 'https://api.openai.com/v1',
+          model: 'gpt-4o-mini',
+          ...(entries ? { entries } : {}),
+        });
+      else if (kind === 'knowledge_base')
+        d.bot = {
+          kind,
+          entries: entries ?? [],
+          fallbackReply: "I'm not sure I have the right answer to that. Would you like to talk to a person from our team?",
+          confidenceThreshold: 0.5,
+        };
       else d.bot = { kind, url: 'https://example.com/baton-bot', timeoutMs: 4000 };
     });
   return (
@@ -31,7 +43,16 @@ export function BotForm() {
       </div>
       {bot.kind === 'openai' ? <AgentFields bot={bot} /> : null}
       {bot.kind === 'webhook' ? (
-        <TextField path="bot.url" label="Bot webhook URL" value={bot.url} onCommit={(v) => settings.update((d) => { if (d.bot.kind === 'webhook') d.bot.url = v; })} />
+        <TextField
+          path="bot.url"
+          label="Bot webhook URL"
+          value={bot.url}
+          onCommit={(v) =>
+            settings.update((d) => {
+              if (d.bot.kind === 'webhook') d.bot.url = v;
+            })
+          }
+        />
       ) : null}
     </fieldset>
   );
@@ -39,7 +60,10 @@ export function BotForm() {
 
 function AgentFields({ bot }: { bot: AgentConfig }) {
   const { settings } = useApp();
-  const edit = (change: (b: AgentConfig) => void) => settings.update((d) => { if (d.bot.kind === 'openai') change(d.bot); });
+  const edit = (change: (b: AgentConfig) => void) =>
+    settings.update((d) => {
+      if (d.bot.kind === 'openai') change(d.bot);
+    });
   const instructionsProps = useIssueProps('bot.instructions');
   return (
     <>
@@ -47,24 +71,97 @@ function AgentFields({ bot }: { bot: AgentConfig }) {
         OpenAI, Azure OpenAI, Ollama, vLLM, LM Studio… It answers from your knowledge base and the opening hours above, hands off through a
         hand_off tool, and any failure brings in a person. Set the API key below the form; it is stored encrypted and never shown again.
       </p>
-      <TextField path="bot.baseUrl" label="Endpoint base URL" value={bot.baseUrl} onCommit={(v) => edit((b) => { b.baseUrl = v; })} />
-      <TextField path="bot.model" label="Model" value={bot.model} onCommit={(v) => edit((b) => { b.model = v; })} />
+      <TextField
+        path="bot.baseUrl"
+        label="Endpoint base URL"
+        value={bot.baseUrl}
+        onCommit={(v) =>
+          edit((b) => {
+            b.baseUrl = v;
+          })
+        }
+      />
+      <TextField
+        path="bot.model"
+        label="Model"
+        value={bot.model}
+        onCommit={(v) =>
+          edit((b) => {
+            b.model = v;
+          })
+        }
+      />
       <div class="field inline">
         <label for="bot-auth">Key header</label>
-        <select id="bot-auth" value={bot.auth} onChange={(e) => edit((b) => { b.auth = e.currentTarget.value as AgentConfig['auth']; })}>
+        <select
+          id="bot-auth"
+          value={bot.auth}
+          onChange={(e) =>
+            edit((b) => {
+              b.auth = e.currentTarget.value as AgentConfig['auth'];
+            })
+          }
+        >
           <option value="bearer">Authorization: Bearer (OpenAI, Ollama, vLLM, LM Studio)</option>
           <option value="api-key">api-key (Azure OpenAI)</option>
         </select>
       </div>
       <div class="field">
         <label for="bot-instructions">Instructions (tone and scope)</label>
-        <textarea id="bot-instructions" rows={4} value={bot.instructions} {...instructionsProps} onChange={(e) => edit((b) => { b.instructions = e.currentTarget.value; })} />
+        <textarea
+          id="bot-instructions"
+          rows={4}
+          value={bot.instructions}
+          {...instructionsProps}
+          onChange={(e) =>
+            edit((b) => {
+              b.instructions = e.currentTarget.value;
+            })
+          }
+        />
         <FieldIssues path="bot.instructions" />
       </div>
-      <NumberField path="bot.temperature" label="Temperature (0 to 2)" step="0.1" value={bot.temperature} onCommit={(n) => edit((b) => { b.temperature = n; })} />
-      <NumberField path="bot.maxTokens" label="Longest answer (tokens)" value={bot.maxTokens} onCommit={(n) => edit((b) => { b.maxTokens = n; })} />
-      <NumberField path="bot.budget.requestsPerDay" label="Requests per day" value={bot.budget.requestsPerDay} onCommit={(n) => edit((b) => { b.budget.requestsPerDay = n; })} />
-      <NumberField path="bot.budget.tokensPerDay" label="Tokens per day" value={bot.budget.tokensPerDay} onCommit={(n) => edit((b) => { b.budget.tokensPerDay = n; })} />
+      <NumberField
+        path="bot.temperature"
+        label="Temperature (0 to 2)"
+        step="0.1"
+        value={bot.temperature}
+        onCommit={(n) =>
+          edit((b) => {
+            b.temperature = n;
+          })
+        }
+      />
+      <NumberField
+        path="bot.maxTokens"
+        label="Longest answer (tokens)"
+        value={bot.maxTokens}
+        onCommit={(n) =>
+          edit((b) => {
+            b.maxTokens = n;
+          })
+        }
+      />
+      <NumberField
+        path="bot.budget.requestsPerDay"
+        label="Requests per day"
+        value={bot.budget.requestsPerDay}
+        onCommit={(n) =>
+          edit((b) => {
+            b.budget.requestsPerDay = n;
+          })
+        }
+      />
+      <NumberField
+        path="bot.budget.tokensPerDay"
+        label="Tokens per day"
+        value={bot.budget.tokensPerDay}
+        onCommit={(n) =>
+          edit((b) => {
+            b.budget.tokensPerDay = n;
+          })
+        }
+      />
     </>
   );
 }
@@ -81,7 +178,19 @@ function TextField({ path, label, value, onCommit }: { path: string; label: stri
   );
 }
 
-function NumberField({ path, label, value, step, onCommit }: { path: string; label: string; value: number; step?: string; onCommit(n: number): void }) {
+function NumberField({
+  path,
+  label,
+  value,
+  step,
+  onCommit,
+}: {
+  path: string;
+  label: string;
+  value: number;
+  step?: string;
+  onCommit(n: number): void;
+}) {
   const props = useIssueProps(path);
   const id = path.replace(/\W/g, '-');
   return (

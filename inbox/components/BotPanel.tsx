@@ -22,8 +22,8 @@ export function BotPanel() {
         }}
       >
         <p class="muted">
-          {bot.keySet.value === null ? '' : bot.keySet.value ? 'The AI agent has an API key.' : 'The AI agent has no API key yet.'} The key is stored encrypted
-          and never shown again.
+          {bot.keySet.value === null ? '' : bot.keySet.value ? 'The AI agent has an API key.' : 'The AI agent has no API key yet.'} The key
+          is stored encrypted and never shown again.
         </p>
         <div class="field">
           <label for="bot-api-key">AI agent API key</label>

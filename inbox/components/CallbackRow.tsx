@@ -27,19 +27,21 @@ export function CallbackRow({ callback: cb, selected }: { callback: Callback; se
       </p>
       <p class="row-meta">
         {cb.contact.kind === 'phone' ? 'Phone' : 'Email'}:{' '}
-        <a href={cb.contact.kind === 'phone' ? `tel:${cb.contact.value.replace(/[^+0-9]/g, '')}` : `mailto:${cb.contact.value}`}>{cb.contact.value}</a>
+        <a href={cb.contact.kind === 'phone' ? `tel:${cb.contact.value.replace(/[^+0-9]/g, '')}` : `mailto:${cb.contact.value}`}>
+          {cb.contact.value}
+        </a>
       </p>
       {cb.note ? <p class="row-preview">Note: {cb.note}</p> : null}
       <p class="row-actions">
-        <a
-          href={formatRoute({ section: 'callbacks', conversationId: cb.conversationId })}
-          aria-current={selected ? 'true' : undefined}
-        >
+        <a href={formatRoute({ section: 'callbacks', conversationId: cb.conversationId })} aria-current={selected ? 'true' : undefined}>
           Open conversation<span class="sr-only"> with {name}</span>
         </a>
         {cb.status === 'pending' ? (
           <button type="button" disabled={busy} onClick={() => void callbacks.markDone(cb.callbackId)}>
-            Mark done<span class="sr-only">: callback to {name}, {cb.contact.value}</span>
+            Mark done
+            <span class="sr-only">
+              : callback to {name}, {cb.contact.value}
+            </span>
           </button>
         ) : (
           <span class="muted">Done {cb.doneAt ? formatTime(cb.doneAt) : ''}</span>

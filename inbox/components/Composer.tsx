@@ -111,7 +111,12 @@ export function Composer() {
         </button>
       </div>
       {picking.value ? (
-        <SavedReplyPicker replies={siteId ? savedReplies.bySite.value[siteId] : undefined} error={savedReplies.error.value} onPick={pick} onClose={closePicker} />
+        <SavedReplyPicker
+          replies={siteId ? savedReplies.bySite.value[siteId] : undefined}
+          error={savedReplies.error.value}
+          onPick={pick}
+          onClose={closePicker}
+        />
       ) : null}
       <p id="composer-hint" class="muted hint">
         {hint}

@@ -12,7 +12,11 @@ export function GeneralForm() {
         <input
           type="checkbox"
           checked={c.handoffEnabled}
-          onChange={(e) => settings.update((d) => { d.handoffEnabled = e.currentTarget.checked; })}
+          onChange={(e) =>
+            settings.update((d) => {
+              d.handoffEnabled = e.currentTarget.checked;
+            })
+          }
         />
         Hand conversations off to people
       </label>
@@ -21,7 +25,11 @@ export function GeneralForm() {
         <input
           type="checkbox"
           checked={c.botAnswersWhileWaiting}
-          onChange={(e) => settings.update((d) => { d.botAnswersWhileWaiting = e.currentTarget.checked; })}
+          onChange={(e) =>
+            settings.update((d) => {
+              d.botAnswersWhileWaiting = e.currentTarget.checked;
+            })
+          }
         />
         The bot keeps answering while the visitor waits for a person
       </label>
@@ -30,7 +38,11 @@ export function GeneralForm() {
         Tone of suggested replies
         <select
           value={c.replyTone}
-          onChange={(e) => settings.update((d) => { d.replyTone = e.currentTarget.value === 'formal' ? 'formal' : 'friendly'; })}
+          onChange={(e) =>
+            settings.update((d) => {
+              d.replyTone = e.currentTarget.value === 'formal' ? 'formal' : 'friendly';
+            })
+          }
         >
           <option value="friendly">Friendly (“Hi Ana, thanks for waiting…”)</option>
           <option value="formal">Formal (“Hello Ana Silva, thank you for waiting…”)</option>
@@ -46,7 +58,10 @@ export function GeneralForm() {
         value={c.allowedOrigins.join('\n')}
         onChange={(e) =>
           settings.update((d) => {
-            d.allowedOrigins = e.currentTarget.value.split('\n').map((line) => line.trim()).filter(Boolean);
+            d.allowedOrigins = e.currentTarget.value
+              .split('\n')
+              .map((line) => line.trim())
+              .filter(Boolean);
           })
         }
       />

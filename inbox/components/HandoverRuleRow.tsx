@@ -29,8 +29,21 @@ export function HandoverRuleRow({ rule, index, count, queues, onMove, onRemove }
     <tr>
       <th scope="row">{n}</th>
       <td>
-        <label class="sr-only" for={`${id}-id`}>Id of rule {n}</label>
-        <input id={`${id}-id`} type="text" class="rule-id" value={rule.id} {...idProps} onChange={(e) => edit((r) => { r.id = e.currentTarget.value.trim(); })} />
+        <label class="sr-only" for={`${id}-id`}>
+          Id of rule {n}
+        </label>
+        <input
+          id={`${id}-id`}
+          type="text"
+          class="rule-id"
+          value={rule.id}
+          {...idProps}
+          onChange={(e) =>
+            edit((r) => {
+              r.id = e.currentTarget.value.trim();
+            })
+          }
+        />
         <FieldIssues path={`${base}.id`} />
         <FieldIssues path={base} exact />
       </td>
@@ -38,9 +51,22 @@ export function HandoverRuleRow({ rule, index, count, queues, onMove, onRemove }
         <RuleConditions rule={rule} index={index} edit={edit} />
       </td>
       <td>
-        <label class="sr-only" for={`${id}-queue`}>Queue of rule {n}</label>
-        <select id={`${id}-queue`} value={rule.queue} {...queueProps} onChange={(e) => edit((r) => { r.queue = e.currentTarget.value; })}>
-          {queues.some((q) => q.id === rule.queue) ? null : <option value={rule.queue}>{directory.queueName(rule.queue)} (no such queue)</option>}
+        <label class="sr-only" for={`${id}-queue`}>
+          Queue of rule {n}
+        </label>
+        <select
+          id={`${id}-queue`}
+          value={rule.queue}
+          {...queueProps}
+          onChange={(e) =>
+            edit((r) => {
+              r.queue = e.currentTarget.value;
+            })
+          }
+        >
+          {queues.some((q) => q.id === rule.queue) ? null : (
+            <option value={rule.queue}>{directory.queueName(rule.queue)} (no such queue)</option>
+          )}
           {queues.map((q) => (
             <option key={q.id} value={q.id}>
               {q.name}
@@ -51,15 +77,27 @@ export function HandoverRuleRow({ rule, index, count, queues, onMove, onRemove }
       </td>
       <td>
         <div class="action-row">
-        <button type="button" id={`${id}-up`} disabled={index === 0} onClick={() => onMove(index, index - 1)}>
-          Move up<span class="sr-only"> rule {n}, {rule.id}</span>
-        </button>
-        <button type="button" id={`${id}-down`} disabled={index === count - 1} onClick={() => onMove(index, index + 1)}>
-          Move down<span class="sr-only"> rule {n}, {rule.id}</span>
-        </button>
-        <button type="button" id={`${id}-remove`} onClick={() => onRemove(index)}>
-          Remove<span class="sr-only"> rule {n}, {rule.id}</span>
-        </button>
+          <button type="button" id={`${id}-up`} disabled={index === 0} onClick={() => onMove(index, index - 1)}>
+            Move up
+            <span class="sr-only">
+              {' '}
+              rule {n}, {rule.id}
+            </span>
+          </button>
+          <button type="button" id={`${id}-down`} disabled={index === count - 1} onClick={() => onMove(index, index + 1)}>
+            Move down
+            <span class="sr-only">
+              {' '}
+              rule {n}, {rule.id}
+            </span>
+          </button>
+          <button type="button" id={`${id}-remove`} onClick={() => onRemove(index)}>
+            Remove
+            <span class="sr-only">
+              {' '}
+              rule {n}, {rule.id}
+            </span>
+          </button>
         </div>
       </td>
     </tr>

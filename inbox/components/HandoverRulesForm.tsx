@@ -27,7 +27,9 @@ export function HandoverRulesForm() {
 
   function move(from: number, to: number) {
     focusNext(`rule-${to}-${to < from ? 'up' : 'down'}`, `rule-${to}-${to < from ? 'down' : 'up'}`);
-    settings.update((d) => { d.handoverRules = moved(d.handoverRules, from, to); });
+    settings.update((d) => {
+      d.handoverRules = moved(d.handoverRules, from, to);
+    });
   }
   function remove(index: number) {
     focusNext(`rule-${index}-remove`, `rule-${index - 1}-remove`, 'add-rule');
@@ -42,8 +44,8 @@ export function HandoverRulesForm() {
     <fieldset>
       <legend>Handover rules</legend>
       <p id="rules-hint" class="muted">
-        Checked from the top; the first rule whose filled-in conditions all hold picks the queue. When none does, a policy topic's own
-        queue applies, then the default queue. Lists are comma separated.
+        Checked from the top; the first rule whose filled-in conditions all hold picks the queue. When none does, a policy topic's own queue
+        applies, then the default queue. Lists are comma separated.
       </p>
       <FieldIssues path="handoverRules" exact />
       <table class="rules" aria-describedby="rules-hint">

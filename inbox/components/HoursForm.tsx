@@ -3,7 +3,15 @@ import { formatShifts, parseList, parseShifts } from '../models/settings-rules';
 import { FieldIssues, useIssueProps } from './FieldIssues';
 import { useApp } from './app-context';
 
-const dayNames: Record<Weekday, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
+const dayNames: Record<Weekday, string> = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
+};
 
 function DayField({ day }: { day: Weekday }) {
   const { settings } = useApp();
@@ -13,12 +21,22 @@ function DayField({ day }: { day: Weekday }) {
   function commit(text: string) {
     const parsed = parseShifts(text);
     settings.setFieldProblem(path, parsed.ok ? null : parsed.message);
-    if (parsed.ok) settings.update((d) => { d.hours.weekly[day] = parsed.shifts; });
+    if (parsed.ok)
+      settings.update((d) => {
+        d.hours.weekly[day] = parsed.shifts;
+      });
   }
   return (
     <div class="field">
       <label for={`hours-${day}`}>{dayNames[day]}</label>
-      <input id={`hours-${day}`} type="text" placeholder="closed" defaultValue={formatShifts(shifts)} {...props} onChange={(e) => commit(e.currentTarget.value)} />
+      <input
+        id={`hours-${day}`}
+        type="text"
+        placeholder="closed"
+        defaultValue={formatShifts(shifts)}
+        {...props}
+        onChange={(e) => commit(e.currentTarget.value)}
+      />
       <FieldIssues path={path} />
     </div>
   );
@@ -36,7 +54,17 @@ export function HoursForm() {
       <p class="muted">Times in the schedule's zone, like 09:00-12:00, 13:00-17:00. Leave a day empty when closed.</p>
       <div class="field">
         <label for="hours-zone">Time zone (IANA, e.g. Europe/Berlin)</label>
-        <input id="hours-zone" type="text" value={hours.timeZone} {...zoneProps} onChange={(e) => settings.update((d) => { d.hours.timeZone = e.currentTarget.value.trim(); })} />
+        <input
+          id="hours-zone"
+          type="text"
+          value={hours.timeZone}
+          {...zoneProps}
+          onChange={(e) =>
+            settings.update((d) => {
+              d.hours.timeZone = e.currentTarget.value.trim();
+            })
+          }
+        />
         <FieldIssues path="hours.timeZone" />
       </div>
       <div class="grid-days">
@@ -46,7 +74,17 @@ export function HoursForm() {
       </div>
       <div class="field">
         <label for="hours-holidays">Holidays (YYYY-MM-DD, comma separated)</label>
-        <input id="hours-holidays" type="text" value={hours.holidays.join(', ')} {...holidayProps} onChange={(e) => settings.update((d) => { d.hours.holidays = parseList(e.currentTarget.value); })} />
+        <input
+          id="hours-holidays"
+          type="text"
+          value={hours.holidays.join(', ')}
+          {...holidayProps}
+          onChange={(e) =>
+            settings.update((d) => {
+              d.hours.holidays = parseList(e.currentTarget.value);
+            })
+          }
+        />
         <FieldIssues path="hours.holidays" />
       </div>
       <FieldIssues path="hours.closures" />

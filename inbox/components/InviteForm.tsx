@@ -32,7 +32,8 @@ export function InviteForm() {
       {sent ? (
         <div class="field" role="status">
           <label for="invite-link">
-            Invite link for {sent.email} (works once, until {new Date(sent.expiresAt).toLocaleString()}){sent.emailed ? '; also sent by email' : ''}
+            Invite link for {sent.email} (works once, until {new Date(sent.expiresAt).toLocaleString()})
+            {sent.emailed ? '; also sent by email' : ''}
           </label>
           <input id="invite-link" type="text" readOnly value={sent.inviteUrl} onFocus={(e) => e.currentTarget.select()} />
         </div>

@@ -5,7 +5,11 @@ import { FieldIssues, useIssueProps } from './FieldIssues';
 import { useApp } from './app-context';
 
 const languageNames: Record<WidgetLocale, string> = { en: 'English', es: 'Spanish', fr: 'French', de: 'German', pt: 'Portuguese' };
-const toList = (text: string) => text.split(',').map((w) => w.trim()).filter(Boolean);
+const toList = (text: string) =>
+  text
+    .split(',')
+    .map((w) => w.trim())
+    .filter(Boolean);
 
 /**
  * Articles per language: visitors are answered from their language's articles first, then from
@@ -29,7 +33,10 @@ export function KnowledgeBaseForm() {
       while (taken.has(`article_${n}`)) n++;
       d.bot.entries.push({ id: `article_${n}`, locale, question: '', answer: '' });
     });
-  const remove = (index: number) => settings.update((d) => { if (d.bot.kind !== 'webhook') d.bot.entries.splice(index, 1); });
+  const remove = (index: number) =>
+    settings.update((d) => {
+      if (d.bot.kind !== 'webhook') d.bot.entries.splice(index, 1);
+    });
   return (
     <fieldset>
       <legend>Knowledge base</legend>
@@ -63,7 +70,17 @@ export function KnowledgeBaseForm() {
   );
 }
 
-function ArticleFields({ entry, index, edit, remove }: { entry: KnowledgeBaseEntry; index: number; edit(change: (e: KnowledgeBaseEntry) => void): void; remove(): void }) {
+function ArticleFields({
+  entry,
+  index,
+  edit,
+  remove,
+}: {
+  entry: KnowledgeBaseEntry;
+  index: number;
+  edit(change: (e: KnowledgeBaseEntry) => void): void;
+  remove(): void;
+}) {
   const base = `bot.entries.${index}`;
   const id = `kb-${index}`;
   const questionProps = useIssueProps(`${base}.question`);
@@ -75,25 +92,74 @@ function ArticleFields({ entry, index, edit, remove }: { entry: KnowledgeBaseEnt
       <legend>{name}</legend>
       <div class="field">
         <label for={`${id}-question`}>Question</label>
-        <input id={`${id}-question`} type="text" value={entry.question} {...questionProps} onChange={(e) => edit((a) => { a.question = e.currentTarget.value; })} />
+        <input
+          id={`${id}-question`}
+          type="text"
+          value={entry.question}
+          {...questionProps}
+          onChange={(e) =>
+            edit((a) => {
+              a.question = e.currentTarget.value;
+            })
+          }
+        />
         <FieldIssues path={`${base}.question`} />
       </div>
       <div class="field">
         <label for={`${id}-answer`}>Answer</label>
-        <textarea id={`${id}-answer`} rows={3} value={entry.answer} {...answerProps} onChange={(e) => edit((a) => { a.answer = e.currentTarget.value; })} />
+        <textarea
+          id={`${id}-answer`}
+          rows={3}
+          value={entry.answer}
+          {...answerProps}
+          onChange={(e) =>
+            edit((a) => {
+              a.answer = e.currentTarget.value;
+            })
+          }
+        />
         <FieldIssues path={`${base}.answer`} />
       </div>
       <div class="field">
         <label for={`${id}-keywords`}>Other words visitors use (comma separated)</label>
-        <input id={`${id}-keywords`} type="text" value={(entry.keywords ?? []).join(', ')} onChange={(e) => edit((a) => { a.keywords = toList(e.currentTarget.value); })} />
+        <input
+          id={`${id}-keywords`}
+          type="text"
+          value={(entry.keywords ?? []).join(', ')}
+          onChange={(e) =>
+            edit((a) => {
+              a.keywords = toList(e.currentTarget.value);
+            })
+          }
+        />
       </div>
       <div class="field inline">
         <label for={`${id}-id`}>Article id (the same in every language)</label>
-        <input id={`${id}-id`} type="text" class="mono" value={entry.id} {...idProps} onChange={(e) => edit((a) => { a.id = e.currentTarget.value.trim(); })} />
+        <input
+          id={`${id}-id`}
+          type="text"
+          class="mono"
+          value={entry.id}
+          {...idProps}
+          onChange={(e) =>
+            edit((a) => {
+              a.id = e.currentTarget.value.trim();
+            })
+          }
+        />
         <FieldIssues path={`${base}.id`} />
       </div>
       <label class="check">
-        <input type="checkbox" checked={entry.answerFrom === 'site_hours'} onChange={(e) => edit((a) => { if (e.currentTarget.checked) a.answerFrom = 'site_hours'; else delete a.answerFrom; })} />
+        <input
+          type="checkbox"
+          checked={entry.answerFrom === 'site_hours'}
+          onChange={(e) =>
+            edit((a) => {
+              if (e.currentTarget.checked) a.answerFrom = 'site_hours';
+              else delete a.answerFrom;
+            })
+          }
+        />
         Answer with the opening hours above, in the visitor's language and time zone
       </label>
       <div class="action-row">

@@ -33,7 +33,14 @@ export function MessagesForm() {
           {Keys.options.map((key) => (
             <div class="field" key={key}>
               <label for={`msg-${key}`}>{key}</label>
-              <input id={`msg-${key}`} type="text" maxLength={500} placeholder="built-in wording" defaultValue={overrides[key] ?? ''} onChange={(e) => set(key, e.currentTarget.value)} />
+              <input
+                id={`msg-${key}`}
+                type="text"
+                maxLength={500}
+                placeholder="built-in wording"
+                defaultValue={overrides[key] ?? ''}
+                onChange={(e) => set(key, e.currentTarget.value)}
+              />
               <FieldIssues path={`widget.messages.${locale.value}.${key}`} />
             </div>
           ))}

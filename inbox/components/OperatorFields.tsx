@@ -20,7 +20,11 @@ function Field({ id, name, value, issues }: { id: string; name: Key; value: stri
   return (
     <div class="field">
       <label for={`${id}-${name}`}>{labels[name]}</label>
-      {name === 'capacity' ? <input type="number" class="narrow" min={1} max={50} step={1} {...common} /> : <input type="text" {...common} />}
+      {name === 'capacity' ? (
+        <input type="number" class="narrow" min={1} max={50} step={1} {...common} />
+      ) : (
+        <input type="text" {...common} />
+      )}
       {mine.length > 0 ? (
         <ul id={issueId} class="issues">
           {mine.map((i) => (
@@ -70,7 +74,11 @@ export function OperatorFields({ operator }: { operator: OperatorProfile }) {
               class="danger"
               disabled={settings.team.busy.value}
               onClick={() => {
-                if (window.confirm(`Remove ${operator.name} from this site? They are signed out at once and their conversations go back to the queue.`)) {
+                if (
+                  window.confirm(
+                    `Remove ${operator.name} from this site? They are signed out at once and their conversations go back to the queue.`,
+                  )
+                ) {
                   void settings.team.remove(operator.operatorId, operator.name);
                 }
               }}

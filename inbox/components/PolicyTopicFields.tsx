@@ -24,22 +24,59 @@ export function PolicyTopicFields({ topic, index }: { topic: PolicyTopic; index:
       <FieldIssues path={base} exact />
       <div class="field">
         <label for={`${id}-label`}>Label shown to the visitor</label>
-        <input id={`${id}-label`} type="text" value={topic.label} {...labelProps} onChange={(e) => edit((t) => { t.label = e.currentTarget.value; })} />
+        <input
+          id={`${id}-label`}
+          type="text"
+          value={topic.label}
+          {...labelProps}
+          onChange={(e) =>
+            edit((t) => {
+              t.label = e.currentTarget.value;
+            })
+          }
+        />
         <FieldIssues path={`${base}.label`} />
       </div>
       <div class="field">
         <label for={`${id}-keywords`}>Keywords</label>
-        <textarea id={`${id}-keywords`} rows={4} value={topic.keywords.join('\n')} {...keywordProps} onChange={(e) => edit((t) => { t.keywords = toLines(e.currentTarget.value); })} />
+        <textarea
+          id={`${id}-keywords`}
+          rows={4}
+          value={topic.keywords.join('\n')}
+          {...keywordProps}
+          onChange={(e) =>
+            edit((t) => {
+              t.keywords = toLines(e.currentTarget.value);
+            })
+          }
+        />
         <FieldIssues path={`${base}.keywords`} />
       </div>
       <div class="field">
         <label for={`${id}-unless`}>Not when the same sentence has</label>
-        <textarea id={`${id}-unless`} rows={2} value={topic.unless.join('\n')} onChange={(e) => edit((t) => { t.unless = toLines(e.currentTarget.value); })} />
+        <textarea
+          id={`${id}-unless`}
+          rows={2}
+          value={topic.unless.join('\n')}
+          onChange={(e) =>
+            edit((t) => {
+              t.unless = toLines(e.currentTarget.value);
+            })
+          }
+        />
         <FieldIssues path={`${base}.unless`} />
       </div>
       <div class="field inline">
         <label for={`${id}-queue`}>Queue</label>
-        <select id={`${id}-queue`} value={topic.queue} onChange={(e) => edit((t) => { t.queue = e.currentTarget.value; })}>
+        <select
+          id={`${id}-queue`}
+          value={topic.queue}
+          onChange={(e) =>
+            edit((t) => {
+              t.queue = e.currentTarget.value;
+            })
+          }
+        >
           {queues.some((q) => q.id === topic.queue) ? null : <option value={topic.queue}>{directory.queueName(topic.queue)}</option>}
           {queues.map((q) => (
             <option key={q.id} value={q.id}>
@@ -48,7 +85,15 @@ export function PolicyTopicFields({ topic, index }: { topic: PolicyTopic; index:
           ))}
         </select>
         <label for={`${id}-urgency`}>Urgency</label>
-        <select id={`${id}-urgency`} value={topic.urgency} onChange={(e) => edit((t) => { t.urgency = e.currentTarget.value as Urgency; })}>
+        <select
+          id={`${id}-urgency`}
+          value={topic.urgency}
+          onChange={(e) =>
+            edit((t) => {
+              t.urgency = e.currentTarget.value as Urgency;
+            })
+          }
+        >
           {urgencies.map((u) => (
             <option key={u} value={u}>
               {u}

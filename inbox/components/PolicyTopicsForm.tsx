@@ -15,21 +15,32 @@ export function PolicyTopicsForm() {
 
   function add() {
     const id = newId.peek().trim();
-    if (!TOPIC_ID.test(id)) { problem.value = 'Use 1 to 40 lowercase letters, digits, - or _.'; return; }
-    if (topics.some((t) => t.id === id)) { problem.value = `A topic "${id}" already exists.`; return; }
+    if (!TOPIC_ID.test(id)) {
+      problem.value = 'Use 1 to 40 lowercase letters, digits, - or _.';
+      return;
+    }
+    if (topics.some((t) => t.id === id)) {
+      problem.value = `A topic "${id}" already exists.`;
+      return;
+    }
     problem.value = null;
     newId.value = '';
     settings.update((d) =>
-      d.triggers.policy_topic.topics.push({ id, label: id.replace(/_/g, ' '), keywords: [id], unless: [], queue: d.defaultQueue, urgency: 'normal' }),
+      d.triggers.policy_topic.topics.push({
+        id,
+        label: id.replace(/_/g, ' '),
+        keywords: [id],
+        unless: [],
+        queue: d.defaultQueue,
+        urgency: 'normal',
+      }),
     );
   }
 
   return (
     <fieldset>
       <legend>Policy topics (always handed off)</legend>
-      <p class="muted">
-        Keywords match whole words; a trailing * matches any ending (refund* matches refunded). One phrase per line.
-      </p>
+      <p class="muted">Keywords match whole words; a trailing * matches any ending (refund* matches refunded). One phrase per line.</p>
       <FieldIssues path="triggers.policy_topic" exact />
       <FieldIssues path="triggers.policy_topic.topics" exact />
       {topics.map((topic, index) => (

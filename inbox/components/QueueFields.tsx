@@ -21,7 +21,10 @@ export function QueueFields({ queue, index, removable }: { queue: QueueConfig; i
     const seconds = Number(text.trim());
     const fine = /^\d+$/.test(text.trim()) && seconds >= 5 && seconds <= 600;
     settings.setFieldProblem(`${base}.offerTimeoutSeconds`, fine ? null : TIMEOUT_PROBLEM);
-    if (fine) edit((q) => { q.offerTimeoutSeconds = seconds; });
+    if (fine)
+      edit((q) => {
+        q.offerTimeoutSeconds = seconds;
+      });
   }
 
   function remove() {
@@ -37,9 +40,27 @@ export function QueueFields({ queue, index, removable }: { queue: QueueConfig; i
       <FieldIssues path={base} exact />
       <div class="field inline">
         <label for={`${id}-name`}>Name</label>
-        <input id={`${id}-name`} type="text" value={queue.name} {...nameProps} onChange={(e) => edit((q) => { q.name = e.currentTarget.value; })} />
+        <input
+          id={`${id}-name`}
+          type="text"
+          value={queue.name}
+          {...nameProps}
+          onChange={(e) =>
+            edit((q) => {
+              q.name = e.currentTarget.value;
+            })
+          }
+        />
         <label for={`${id}-mode`}>Assignment</label>
-        <select id={`${id}-mode`} value={queue.mode} onChange={(e) => edit((q) => { q.mode = e.currentTarget.value as QueueConfig['mode']; })}>
+        <select
+          id={`${id}-mode`}
+          value={queue.mode}
+          onChange={(e) =>
+            edit((q) => {
+              q.mode = e.currentTarget.value as QueueConfig['mode'];
+            })
+          }
+        >
           <option value="manual">Operators pick</option>
           <option value="automatic">Offered automatically</option>
         </select>
@@ -65,7 +86,9 @@ export function QueueFields({ queue, index, removable }: { queue: QueueConfig; i
           onChange={(e) => commitTimeout(e.currentTarget.value)}
         />
         <span id={`${id}-timeout-hint`} class="muted">
-          {queue.mode === 'automatic' ? 'An offer not accepted in time goes to the next operator.' : 'Used only when offered automatically.'}
+          {queue.mode === 'automatic'
+            ? 'An offer not accepted in time goes to the next operator.'
+            : 'Used only when offered automatically.'}
         </span>
         <FieldIssues path={`${base}.offerTimeoutSeconds`} />
       </div>

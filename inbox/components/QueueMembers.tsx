@@ -28,7 +28,11 @@ export function QueueMembers({ queue, index }: { queue: QueueConfig; index: numb
       <div class="grid-checks">
         {operators.value.map((o) => (
           <label class="check" key={o.operatorId}>
-            <input type="checkbox" checked={queue.members.includes(o.operatorId)} onChange={(e) => toggle(o.operatorId, e.currentTarget.checked)} />
+            <input
+              type="checkbox"
+              checked={queue.members.includes(o.operatorId)}
+              onChange={(e) => toggle(o.operatorId, e.currentTarget.checked)}
+            />
             {o.name}
           </label>
         ))}

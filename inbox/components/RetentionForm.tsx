@@ -24,12 +24,16 @@ export function RetentionForm() {
           step={1}
           value={c.retention.resolvedDays}
           {...issueProps}
-          onChange={(e) => settings.update((d) => { d.retention.resolvedDays = e.currentTarget.valueAsNumber; })}
+          onChange={(e) =>
+            settings.update((d) => {
+              d.retention.resolvedDays = e.currentTarget.valueAsNumber;
+            })
+          }
         />
         <FieldIssues path="retention.resolvedDays" />
         <p class="muted">
-          Counted from a conversation's last activity. Its messages, callbacks and webhook deliveries go with it, and so does a
-          visitor left with no conversation; the audit trail stays, without the visitor's words.
+          Counted from a conversation's last activity. Its messages, callbacks and webhook deliveries go with it, and so does a visitor left
+          with no conversation; the audit trail stays, without the visitor's words.
         </p>
       </div>
     </fieldset>

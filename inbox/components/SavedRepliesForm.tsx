@@ -18,7 +18,10 @@ export function SavedRepliesForm() {
     <fieldset id="settings-saved-replies">
       <legend>Saved replies</legend>
       <p class="muted">
-        Operators insert these by typing / in the reply box. Placeholders: {SAVED_REPLY_PLACEHOLDERS.map((p) => <code key={p}>{p} </code>)}
+        Operators insert these by typing / in the reply box. Placeholders:{' '}
+        {SAVED_REPLY_PLACEHOLDERS.map((p) => (
+          <code key={p}>{p} </code>
+        ))}
       </p>
       {replies.map((r, i) => (
         <div class="saved-reply-row" key={r.id}>
@@ -29,7 +32,11 @@ export function SavedRepliesForm() {
               type="text"
               maxLength={80}
               value={r.title}
-              onInput={(e) => settings.update((d) => { d.savedReplies[i]!.title = e.currentTarget.value; })}
+              onInput={(e) =>
+                settings.update((d) => {
+                  d.savedReplies[i]!.title = e.currentTarget.value;
+                })
+              }
             />
             <FieldIssues path={`savedReplies.${i}.title`} />
           </div>
@@ -39,18 +46,33 @@ export function SavedRepliesForm() {
               id={`saved-text-${i}`}
               rows={2}
               value={r.text}
-              onInput={(e) => settings.update((d) => { d.savedReplies[i]!.text = e.currentTarget.value; })}
+              onInput={(e) =>
+                settings.update((d) => {
+                  d.savedReplies[i]!.text = e.currentTarget.value;
+                })
+              }
             />
             <FieldIssues path={`savedReplies.${i}.text`} />
           </div>
-          <button type="button" onClick={() => settings.update((d) => { d.savedReplies.splice(i, 1); })}>
+          <button
+            type="button"
+            onClick={() =>
+              settings.update((d) => {
+                d.savedReplies.splice(i, 1);
+              })
+            }
+          >
             Remove<span class="sr-only"> the saved reply “{r.title}”</span>
           </button>
         </div>
       ))}
       <button
         type="button"
-        onClick={() => settings.update((d) => { d.savedReplies.push({ id: nextId(d.savedReplies), title: '', text: '' }); })}
+        onClick={() =>
+          settings.update((d) => {
+            d.savedReplies.push({ id: nextId(d.savedReplies), title: '', text: '' });
+          })
+        }
       >
         Add a saved reply
       </button>

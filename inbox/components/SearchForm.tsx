@@ -10,9 +10,9 @@ export function SearchForm() {
   return (
     <search>
       <form class="search" onSubmit={submit}>
-      <label for="resolved-search">Search resolved conversations</label>
-      <input id="resolved-search" name="q" type="search" defaultValue={inbox.search.value} maxLength={200} />
-      <button type="submit">Search</button>
+        <label for="resolved-search">Search resolved conversations</label>
+        <input id="resolved-search" name="q" type="search" defaultValue={inbox.search.value} maxLength={200} />
+        <button type="submit">Search</button>
       </form>
     </search>
   );

@@ -71,20 +71,48 @@ export function SettingsPage() {
       {busy === 'loading' ? <p class="muted">Loading settings…</p> : null}
       {draft ? (
         <div key={settings.revision.value} class="settings-form">
-          <Section id="handoff"><GeneralForm /></Section>
-          <Section id="triggers"><TriggerSwitches /></Section>
-          <Section id="topics"><PolicyTopicsForm /></Section>
-          <Section id="examples"><TeachByExampleForm /></Section>
-          <Section id="queues"><QueuesForm /></Section>
-          <Section id="rules"><HandoverRulesForm /></Section>
-          <Section id="hours"><HoursForm /></Section>
-          <Section id="bot"><BotForm /></Section>
-          <Section id="knowledge"><KnowledgeBaseForm /></Section>
-          <Section id="widget"><WidgetLookForm /></Section>
-          <Section id="messages"><MessagesForm /></Section>
-          <Section id="saved-replies"><SavedRepliesForm /></Section>
-          <Section id="webhook"><WebhookForm /></Section>
-          <Section id="retention"><RetentionForm /></Section>
+          <Section id="handoff">
+            <GeneralForm />
+          </Section>
+          <Section id="triggers">
+            <TriggerSwitches />
+          </Section>
+          <Section id="topics">
+            <PolicyTopicsForm />
+          </Section>
+          <Section id="examples">
+            <TeachByExampleForm />
+          </Section>
+          <Section id="queues">
+            <QueuesForm />
+          </Section>
+          <Section id="rules">
+            <HandoverRulesForm />
+          </Section>
+          <Section id="hours">
+            <HoursForm />
+          </Section>
+          <Section id="bot">
+            <BotForm />
+          </Section>
+          <Section id="knowledge">
+            <KnowledgeBaseForm />
+          </Section>
+          <Section id="widget">
+            <WidgetLookForm />
+          </Section>
+          <Section id="messages">
+            <MessagesForm />
+          </Section>
+          <Section id="saved-replies">
+            <SavedRepliesForm />
+          </Section>
+          <Section id="webhook">
+            <WebhookForm />
+          </Section>
+          <Section id="retention">
+            <RetentionForm />
+          </Section>
           <form
             id="settings-section-json"
             class="settings-section"

@@ -48,7 +48,17 @@ export function SiteSecretPanel({ kind }: { kind: 'identity' | 'webhook' }) {
       {secret !== null ? (
         <div class="field">
           <label for={`${kind}-site-secret`}>{t.title}</label>
-          <input id={`${kind}-site-secret`} ref={field} type="text" class="mono" readOnly spellcheck={false} autocomplete="off" value={secret} onFocus={(e) => e.currentTarget.select()} />
+          <input
+            id={`${kind}-site-secret`}
+            ref={field}
+            type="text"
+            class="mono"
+            readOnly
+            spellcheck={false}
+            autocomplete="off"
+            value={secret}
+            onFocus={(e) => e.currentTarget.select()}
+          />
         </div>
       ) : null}
       <div class="action-row">

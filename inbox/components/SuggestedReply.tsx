@@ -5,7 +5,8 @@ import { useApp } from './app-context';
 /** The first reply for each reason the conversation came for, insertable into the composer with one click. */
 export function SuggestedReply({ pkg }: { pkg: CasePackage }) {
   const { conversation } = useApp();
-  const replies = pkg.suggestedReplies.length > 0 ? pkg.suggestedReplies : pkg.suggestedReply ? [{ trigger: null, text: pkg.suggestedReply }] : [];
+  const replies =
+    pkg.suggestedReplies.length > 0 ? pkg.suggestedReplies : pkg.suggestedReply ? [{ trigger: null, text: pkg.suggestedReply }] : [];
   if (replies.length === 0) return null;
   const canReply = conversation.allowed.value.reply;
   const several = replies.length > 1;

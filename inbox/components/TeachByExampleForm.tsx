@@ -28,7 +28,11 @@ export function TeachByExampleForm() {
     const draft = settings.draft.peek();
     if (!draft) return;
     const plan = planTeaching(
-      { target: target.peek(), sentences: sentences.peek(), newTopic: { id: topicId.peek(), label: topicLabel.peek(), queue: topicQueue.peek() } },
+      {
+        target: target.peek(),
+        sentences: sentences.peek(),
+        newTopic: { id: topicId.peek(), label: topicLabel.peek(), queue: topicQueue.peek() },
+      },
       draft,
     );
     if (!plan.ok) {
@@ -52,8 +56,8 @@ export function TeachByExampleForm() {
     <fieldset id="teach-by-example">
       <legend>Teach by example</legend>
       <p class="muted">
-        Write sentences the way visitors put them and say what they mean. Each message is compared with them by meaning, in
-        any language, besides the keywords above; a topic needs no keywords when it has sentences here.
+        Write sentences the way visitors put them and say what they mean. Each message is compared with them by meaning, in any language,
+        besides the keywords above; a topic needs no keywords when it has sentences here.
       </p>
       <FieldIssues path="triggers.semantic.examples" exact />
       <div class="field">
@@ -86,11 +90,29 @@ export function TeachByExampleForm() {
       {isNew ? (
         <div class="field inline">
           <label for="teach-topic-id">New topic id</label>
-          <input id="teach-topic-id" type="text" value={topicId.value} aria-invalid={invalid('topic-id')} aria-describedby={describedBy('topic-id')} onInput={(e) => (topicId.value = e.currentTarget.value)} />
+          <input
+            id="teach-topic-id"
+            type="text"
+            value={topicId.value}
+            aria-invalid={invalid('topic-id')}
+            aria-describedby={describedBy('topic-id')}
+            onInput={(e) => (topicId.value = e.currentTarget.value)}
+          />
           <label for="teach-topic-label">Label shown to the visitor</label>
-          <input id="teach-topic-label" type="text" value={topicLabel.value} aria-invalid={invalid('topic-label')} aria-describedby={describedBy('topic-label')} onInput={(e) => (topicLabel.value = e.currentTarget.value)} />
+          <input
+            id="teach-topic-label"
+            type="text"
+            value={topicLabel.value}
+            aria-invalid={invalid('topic-label')}
+            aria-describedby={describedBy('topic-label')}
+            onInput={(e) => (topicLabel.value = e.currentTarget.value)}
+          />
           <label for="teach-topic-queue">Queue</label>
-          <select id="teach-topic-queue" value={topicQueue.value || c.defaultQueue} onChange={(e) => (topicQueue.value = e.currentTarget.value)}>
+          <select
+            id="teach-topic-queue"
+            value={topicQueue.value || c.defaultQueue}
+            onChange={(e) => (topicQueue.value = e.currentTarget.value)}
+          >
             {c.queues.map((q) => (
               <option key={q.id} value={q.id}>
                 {q.name}
@@ -101,7 +123,14 @@ export function TeachByExampleForm() {
       ) : null}
       <div class="field">
         <label for="teach-sentences">Example sentences (one per line)</label>
-        <textarea id="teach-sentences" rows={4} value={sentences.value} aria-invalid={invalid('sentences')} aria-describedby={describedBy('sentences')} onInput={(e) => (sentences.value = e.currentTarget.value)} />
+        <textarea
+          id="teach-sentences"
+          rows={4}
+          value={sentences.value}
+          aria-invalid={invalid('sentences')}
+          aria-describedby={describedBy('sentences')}
+          onInput={(e) => (sentences.value = e.currentTarget.value)}
+        />
       </div>
       <div class="inline-form">
         <button type="button" onClick={add}>
@@ -126,7 +155,11 @@ export function TeachByExampleForm() {
               {group.examples.map((example) => (
                 <li key={`${example.index}:${example.text}`}>
                   <span>{example.text}</span>{' '}
-                  <button type="button" aria-label={`Remove example: ${example.text}`} onClick={() => settings.update((d) => void d.triggers.semantic.examples.splice(example.index, 1))}>
+                  <button
+                    type="button"
+                    aria-label={`Remove example: ${example.text}`}
+                    onClick={() => settings.update((d) => void d.triggers.semantic.examples.splice(example.index, 1))}
+                  >
                     Remove
                   </button>
                   <FieldIssues path={`triggers.semantic.examples.${example.index}`} />

@@ -64,7 +64,9 @@ export function Transcript() {
                   <li key={e.key} class={`msg msg-${e.message.sender.kind}`}>
                     <p class="msg-meta">
                       <span class="sender">{e.message.sender.name ?? who[e.message.sender.kind]}</span>
-                      {e.message.sender.name && e.message.sender.kind !== 'visitor' ? <span class="kind"> ({who[e.message.sender.kind]})</span> : null}{' '}
+                      {e.message.sender.name && e.message.sender.kind !== 'visitor' ? (
+                        <span class="kind"> ({who[e.message.sender.kind]})</span>
+                      ) : null}{' '}
                       <Time at={e.message.createdAt} />
                     </p>
                     {e.message.attachment ? <AttachmentView file={e.message.attachment} /> : <p class="msg-text">{e.message.text}</p>}

@@ -5,7 +5,17 @@ import { useApp } from './app-context';
 
 type TriggerKey = { [K in keyof TriggersConfig]: TriggersConfig[K] extends { enabled: boolean } ? K : never }[keyof TriggersConfig];
 
-const keys: TriggerKey[] = ['human_request', 'low_confidence', 'policy_topic', 'customer_tag', 'tool_failure', 'buying_intent', 'repeated_failure', 'frustration', 'out_of_scope'];
+const keys: TriggerKey[] = [
+  'human_request',
+  'low_confidence',
+  'policy_topic',
+  'customer_tag',
+  'tool_failure',
+  'buying_intent',
+  'repeated_failure',
+  'frustration',
+  'out_of_scope',
+];
 
 export function TriggerSwitches() {
   const { settings } = useApp();
@@ -22,7 +32,11 @@ export function TriggerSwitches() {
               <input
                 type="checkbox"
                 checked={t[k].enabled}
-                onChange={(e) => settings.update((d) => { d.triggers[k].enabled = e.currentTarget.checked; })}
+                onChange={(e) =>
+                  settings.update((d) => {
+                    d.triggers[k].enabled = e.currentTarget.checked;
+                  })
+                }
               />
               {humanize(k)}
             </label>
@@ -40,7 +54,11 @@ export function TriggerSwitches() {
           step={0.01}
           value={t.low_confidence.threshold}
           {...thresholdProps}
-          onChange={(e) => settings.update((d) => { d.triggers.low_confidence.threshold = e.currentTarget.valueAsNumber; })}
+          onChange={(e) =>
+            settings.update((d) => {
+              d.triggers.low_confidence.threshold = e.currentTarget.valueAsNumber;
+            })
+          }
         />
         <FieldIssues path="triggers.low_confidence.threshold" />
       </div>
@@ -49,7 +67,11 @@ export function TriggerSwitches() {
         <select
           id="low-confidence-mode"
           value={t.low_confidence.mode}
-          onChange={(e) => settings.update((d) => { d.triggers.low_confidence.mode = e.currentTarget.value as 'offer' | 'handoff'; })}
+          onChange={(e) =>
+            settings.update((d) => {
+              d.triggers.low_confidence.mode = e.currentTarget.value as 'offer' | 'handoff';
+            })
+          }
         >
           <option value="handoff">Hand off</option>
           <option value="offer">Offer a person</option>

@@ -28,14 +28,28 @@ export function WebhookForm() {
           value={hook.url ?? ''}
           {...urlProps}
           aria-describedby={['webhook-url-hint', urlProps['aria-describedby']].filter(Boolean).join(' ')}
-          onChange={(e) => settings.update((d) => { d.webhook.url = e.currentTarget.value.trim() || null; })}
+          onChange={(e) =>
+            settings.update((d) => {
+              d.webhook.url = e.currentTarget.value.trim() || null;
+            })
+          }
         />
-        <span id="webhook-url-hint" class="muted">Leave empty to send nothing. The URL is a credential: only admins see it.</span>
+        <span id="webhook-url-hint" class="muted">
+          Leave empty to send nothing. The URL is a credential: only admins see it.
+        </span>
         <FieldIssues path="webhook.url" />
       </div>
       <div class="field inline">
         <label for="webhook-format">Format</label>
-        <select id="webhook-format" value={hook.format} onChange={(e) => settings.update((d) => { d.webhook.format = e.currentTarget.value as OutgoingWebhookConfig['format']; })}>
+        <select
+          id="webhook-format"
+          value={hook.format}
+          onChange={(e) =>
+            settings.update((d) => {
+              d.webhook.format = e.currentTarget.value as OutgoingWebhookConfig['format'];
+            })
+          }
+        >
           <option value="json">JSON (signed, for your own server)</option>
           <option value="slack">Slack incoming webhook</option>
         </select>

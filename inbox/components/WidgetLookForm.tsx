@@ -8,19 +8,32 @@ export function WidgetLookForm() {
   const colorProps = useIssueProps('widget.accentColor');
   const w = settings.draft.value?.widget;
   if (!w) return null;
-  const set = <K extends keyof WidgetConfig>(key: K, value: WidgetConfig[K]) => settings.update((d) => { d.widget[key] = value; });
+  const set = <K extends keyof WidgetConfig>(key: K, value: WidgetConfig[K]) =>
+    settings.update((d) => {
+      d.widget[key] = value;
+    });
   return (
     <fieldset>
       <legend>Widget look</legend>
       <div class="field inline">
         <label for="widget-accent">Accent color</label>
-        <input id="widget-accent" type="color" value={w.accentColor} {...colorProps} onChange={(e) => set('accentColor', e.currentTarget.value)} />
+        <input
+          id="widget-accent"
+          type="color"
+          value={w.accentColor}
+          {...colorProps}
+          onChange={(e) => set('accentColor', e.currentTarget.value)}
+        />
         <code>{w.accentColor}</code>
         <FieldIssues path="widget.accentColor" />
       </div>
       <div class="field inline">
         <label for="widget-position">Position</label>
-        <select id="widget-position" value={w.position} onChange={(e) => set('position', e.currentTarget.value as WidgetConfig['position'])}>
+        <select
+          id="widget-position"
+          value={w.position}
+          onChange={(e) => set('position', e.currentTarget.value as WidgetConfig['position'])}
+        >
           <option value="bottom-right">Bottom right</option>
           <option value="bottom-left">Bottom left</option>
         </select>
@@ -33,7 +46,11 @@ export function WidgetLookForm() {
       </label>
       <div class="field inline">
         <label for="widget-unavailable">When nobody is available</label>
-        <select id="widget-unavailable" value={w.whenUnavailable} onChange={(e) => set('whenUnavailable', e.currentTarget.value as WidgetConfig['whenUnavailable'])}>
+        <select
+          id="widget-unavailable"
+          value={w.whenUnavailable}
+          onChange={(e) => set('whenUnavailable', e.currentTarget.value as WidgetConfig['whenUnavailable'])}
+        >
           <option value="show_back_at">Keep the launcher and say when the team is back</option>
           <option value="hide_launcher">Hide the launcher</option>
         </select>

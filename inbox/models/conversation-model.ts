@@ -36,7 +36,9 @@ export function createConversationModel(deps: ConversationDeps) {
   const visitorTyping = signal(false);
   const summary = computed(() => detail.value?.conversation ?? null);
   const lock = computed(() => (summary.value ? lockStateOf(summary.value, deps.meId.value) : null));
-  const allowed = computed(() => (summary.value ? allowedActions(summary.value, deps.meId.value, deps.isAdmin?.value ?? false) : noActions));
+  const allowed = computed(() =>
+    summary.value ? allowedActions(summary.value, deps.meId.value, deps.isAdmin?.value ?? false) : noActions,
+  );
   let generation = 0;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
 

@@ -3,15 +3,7 @@ import type { InboxView } from '../../shared/http';
 import type { ConversationSummary } from '../../shared/operator-protocol';
 import type { InboxApi } from '../api-client';
 import { loadedMoreText, newRows, sortsPastLoaded } from './list-pages';
-import {
-  adjustCounts,
-  belongsToView,
-  countsFrom,
-  emptyCounts,
-  sortForView,
-  type ViewCounts,
-  type ViewFilter,
-} from './view-rules';
+import { adjustCounts, belongsToView, countsFrom, emptyCounts, sortForView, type ViewCounts, type ViewFilter } from './view-rules';
 
 /** How long to gather unexplained live updates before asking the server for fresh counts. */
 const COUNT_REFRESH_MS = 1500;

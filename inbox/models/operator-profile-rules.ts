@@ -21,7 +21,8 @@ export function toOperatorUpdate(
   draft: OperatorDraft,
 ): { ok: true; body: UpdateOperatorBody } | { ok: false; issues: FieldIssue[] } {
   const text = draft.capacity.trim();
-  if (!/^\d+$/.test(text)) return { ok: false, issues: [{ path: 'capacity', message: 'Capacity is a whole number of conversations, from 1 to 50.' }] };
+  if (!/^\d+$/.test(text))
+    return { ok: false, issues: [{ path: 'capacity', message: 'Capacity is a whole number of conversations, from 1 to 50.' }] };
   const capacity = Number(text);
   const languages = parseTagList(draft.languages);
   const skills = parseTagList(draft.skills);

@@ -67,7 +67,10 @@ export function createOperatorProfilesModel(api: InboxApi) {
       savingId.value = null;
       if (!result.ok) {
         const { issues, message } = result.error;
-        return setOutcome(operatorId, { issues, message: issues.length > 0 ? 'Not saved: fix the marked fields.' : `Not saved: ${message}` });
+        return setOutcome(operatorId, {
+          issues,
+          message: issues.length > 0 ? 'Not saved: fix the marked fields.' : `Not saved: ${message}`,
+        });
       }
       replace(result.value.operator);
       revision.value++;

@@ -35,7 +35,9 @@ export function matchReplies(replies: readonly SavedReply[], query: string): Sav
   const found = replies.filter((r) => words.every((w) => hay(r).includes(w)));
   const first = words[0];
   if (!first) return found;
-  return [...found].sort((a, b) => Number(normalizeForSearch(b.title).startsWith(first)) - Number(normalizeForSearch(a.title).startsWith(first)));
+  return [...found].sort(
+    (a, b) => Number(normalizeForSearch(b.title).startsWith(first)) - Number(normalizeForSearch(a.title).startsWith(first)),
+  );
 }
 
 /** Each site's saved replies, fetched when a conversation of that site is first written in. */

@@ -8,7 +8,16 @@ import { createOperatorProfilesModel } from './operator-profiles-model';
 import { issuesAt, toFieldIssues } from './settings-rules';
 import { createSiteSecretModel } from './site-secret-model';
 import { createBotPanelModel } from './bot-panel-model';
-import { editedSections, rebase, type SavedSectionId, savedSections, sectionChanges, sectionHoldsPath, sectionPaths, withPathsFrom } from './settings-sections';
+import {
+  editedSections,
+  rebase,
+  type SavedSectionId,
+  savedSections,
+  sectionChanges,
+  sectionHoldsPath,
+  sectionPaths,
+  withPathsFrom,
+} from './settings-sections';
 import { sameValue } from '../../shared/config-paths';
 
 const stringify = (config: SiteConfig) => JSON.stringify(config, null, 2);
@@ -56,7 +65,11 @@ export function createSettingsModel(api: InboxApi, directory: Pick<DirectoryMode
   const message = signal<string | null>(null);
   /** Saved on their own, not with the config: the site's operators and its signing secret. */
   const operators = createOperatorProfilesModel(api);
-  const team = createTeamModel(api, () => siteId.peek(), (id) => void operators.load(id));
+  const team = createTeamModel(
+    api,
+    () => siteId.peek(),
+    (id) => void operators.load(id),
+  );
   const secret = createSiteSecretModel(api, 'identity');
   const webhookSecret = createSiteSecretModel(api, 'webhook');
   const bot = createBotPanelModel(api);
@@ -143,7 +156,13 @@ export function createSettingsModel(api: InboxApi, directory: Pick<DirectoryMode
       return setStatus(section, { text: 'Fix the marked fields, then save.', error: true });
     }
     // Checked as the server will: this section's edits over the saved values of every other section.
-    const checked = SiteConfig.safeParse(withPathsFrom(from, current, changes.map((c) => c.path)));
+    const checked = SiteConfig.safeParse(
+      withPathsFrom(
+        from,
+        current,
+        changes.map((c) => c.path),
+      ),
+    );
     if (!checked.success) {
       const found = toFieldIssues(checked.error.issues);
       validationIssues.value = found;
@@ -156,9 +175,13 @@ export function createSettingsModel(api: InboxApi, directory: Pick<DirectoryMode
     savingSection.value = null;
     if (!result.ok) {
       validationIssues.value = result.error.issues;
-      if (result.error.code === 'version_conflict') return setStatus(section, { text: SECTION_CONFLICT_MESSAGE, error: true, conflict: true });
+      if (result.error.code === 'version_conflict')
+        return setStatus(section, { text: SECTION_CONFLICT_MESSAGE, error: true, conflict: true });
       const found = result.error.issues.length;
-      return setStatus(section, { text: found > 0 ? `Not saved: fix the ${problems(found)}.` : `Not saved: ${result.error.message}`, error: true });
+      return setStatus(section, {
+        text: found > 0 ? `Not saved: fix the ${problems(found)}.` : `Not saved: ${result.error.message}`,
+        error: true,
+      });
     }
     takeLatest(result.value.config, result.value.configVersion, section);
     directory.setQueues(id, result.value.config.queues);
@@ -175,7 +198,8 @@ export function createSettingsModel(api: InboxApi, directory: Pick<DirectoryMode
     const result = await api.siteConfig(id);
     if (mine !== token) return;
     savingSection.value = null;
-    if (!result.ok) return setStatus(section, { text: `Could not load the latest settings: ${result.error.message}`, error: true, conflict: true });
+    if (!result.ok)
+      return setStatus(section, { text: `Could not load the latest settings: ${result.error.message}`, error: true, conflict: true });
     takeLatest(result.value.config, result.value.configVersion, section);
     revision.value++;
     validationIssues.value = [];

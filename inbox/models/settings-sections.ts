@@ -32,7 +32,10 @@ function childrenOf(prefix: ConfigPath, configs: readonly SiteConfig[], owned: r
 
 /** Nested lists whose owners differ from their parent's: split the parent into its other children. */
 function triggerPaths(configs: readonly SiteConfig[]): ConfigPath[] {
-  const nested = [['triggers', 'policy_topic'], ['triggers', 'semantic']];
+  const nested = [
+    ['triggers', 'policy_topic'],
+    ['triggers', 'semantic'],
+  ];
   return [
     ...childrenOf(['triggers'], configs, nested),
     ...childrenOf(['triggers', 'policy_topic'], configs, [TOPICS]),

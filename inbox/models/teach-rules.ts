@@ -24,23 +24,34 @@ export interface TeachRequest {
   newTopic?: { id: string; label: string; queue: string };
 }
 
-export type TeachPlan = { ok: true; apply(config: SiteConfig): void; count: number } | { ok: false; field: 'target' | 'topic-id' | 'topic-label' | 'sentences'; message: string };
+export type TeachPlan =
+  | { ok: true; apply(config: SiteConfig): void; count: number }
+  | { ok: false; field: 'target' | 'topic-id' | 'topic-label' | 'sentences'; message: string };
 
 /** Checks what the admin typed before it joins the draft, in words they can act on; the server checks again on save. */
 export function planTeaching(request: TeachRequest, config: SiteConfig): TeachPlan {
-  const sentences = [...new Set(request.sentences.split('\n').map((s) => s.trim()).filter(Boolean))];
+  const sentences = [
+    ...new Set(
+      request.sentences
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
   const examples = config.triggers.semantic.examples;
   const topics = config.triggers.policy_topic.topics;
   let label = request.target;
   let topic: SiteConfig['triggers']['policy_topic']['topics'][number] | null = null;
   if (request.target === NEW_TOPIC) {
     const id = request.newTopic?.id.trim() ?? '';
-    if (!LABEL_ID.test(id)) return { ok: false, field: 'topic-id', message: 'Give the new topic an id of 1 to 40 lowercase letters, digits, - or _.' };
+    if (!LABEL_ID.test(id))
+      return { ok: false, field: 'topic-id', message: 'Give the new topic an id of 1 to 40 lowercase letters, digits, - or _.' };
     if (topics.some((t) => t.id === id) || teachableReasons.some((r) => r.id === id)) {
       return { ok: false, field: 'topic-id', message: `"${id}" is already taken; pick it from the list instead, or choose another id.` };
     }
     const visitorLabel = request.newTopic?.label.trim() ?? '';
-    if (visitorLabel === '') return { ok: false, field: 'topic-label', message: 'Give the new topic a label the visitor reads, such as "your warranty".' };
+    if (visitorLabel === '')
+      return { ok: false, field: 'topic-label', message: 'Give the new topic a label the visitor reads, such as "your warranty".' };
     if (visitorLabel.length > 80) return { ok: false, field: 'topic-label', message: 'Keep the label to 80 characters.' };
     label = id;
     topic = { id, label: visitorLabel, keywords: [], unless: [], queue: request.newTopic?.queue || config.defaultQueue, urgency: 'normal' };

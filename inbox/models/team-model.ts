@@ -3,7 +3,11 @@ import type { InviteResponse } from '../../shared/http';
 import type { InboxApi } from '../api-client';
 
 /** An admin's invites and removals for the site open in Settings; `reload` refreshes the operator list after a removal. */
-export function createTeamModel(api: Pick<InboxApi, 'inviteOperator' | 'removeOperator'>, siteId: () => string | null, reload: (siteId: string) => void) {
+export function createTeamModel(
+  api: Pick<InboxApi, 'inviteOperator' | 'removeOperator'>,
+  siteId: () => string | null,
+  reload: (siteId: string) => void,
+) {
   const invite = signal<InviteResponse | null>(null);
   const message = signal<string | null>(null);
   const error = signal<string | null>(null);

@@ -1,7 +1,9 @@
 import type { Message } from '../../shared/entities';
 import type { InternalNote } from '../../shared/operator-protocol';
 
-export type TranscriptEntry = { kind: 'message'; key: string; at: string; message: Message } | { kind: 'note'; key: string; at: string; note: InternalNote };
+export type TranscriptEntry =
+  | { kind: 'message'; key: string; at: string; message: Message }
+  | { kind: 'note'; key: string; at: string; note: InternalNote };
 
 export interface TranscriptDay {
   /** yyyy-mm-dd in the operator's zone. */
@@ -28,7 +30,12 @@ export function dayLabel(iso: string, now: number, timeZone?: string): string {
  * Messages (in seq order) and internal notes (in time order) merged by time, then grouped by day.
  * A note goes after every message written at or before it.
  */
-export function transcriptDays(messages: readonly Message[], notes: readonly InternalNote[], now: number, timeZone?: string): TranscriptDay[] {
+export function transcriptDays(
+  messages: readonly Message[],
+  notes: readonly InternalNote[],
+  now: number,
+  timeZone?: string,
+): TranscriptDay[] {
   const entries: TranscriptEntry[] = [];
   const pending = [...notes].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
   let n = 0;

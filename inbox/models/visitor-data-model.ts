@@ -1,7 +1,8 @@
 import { signal } from '@preact/signals';
 import type { InboxApi } from '../api-client';
 
-export const ERASED_MESSAGE = "The visitor's messages and personal data were erased; the audit trail keeps who did what, without their words.";
+export const ERASED_MESSAGE =
+  "The visitor's messages and personal data were erased; the audit trail keeps who did what, without their words.";
 
 /** An admin's export and erasure of the open conversation's visitor: erasure only after they confirm. */
 export function createVisitorDataModel(api: Pick<InboxApi, 'eraseVisitorData'>, onErased: () => void) {

@@ -15,7 +15,8 @@ import { seedOperator, seedSite, startHarness } from '../../server/test-support/
 import { startOpenAiTestServer } from '../../server/test-support/openai-test-server';
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
-const fmt = (label: string, xs: number[]) => `${label.padEnd(58)} n=${xs.length}  p50=${pct(xs, 50).toFixed(1)} ms  p95=${pct(xs, 95).toFixed(1)} ms`;
+const fmt = (label: string, xs: number[]) =>
+  `${label.padEnd(58)} n=${xs.length}  p50=${pct(xs, 50).toFixed(1)} ms  p95=${pct(xs, 95).toFixed(1)} ms`;
 
 export async function benchAgentStreaming(runs = Number(process.env.BENCH_AGENT_RUNS ?? 20)): Promise<string[]> {
   const model = await startOpenAiTestServer({ apiKey: 'sk-bench' });

@@ -30,7 +30,14 @@ export async function startAppUnderTest(): Promise<AppUnderTest> {
   const log = pino({ level: process.env.BENCH_LOG_LEVEL ?? 'silent' });
   const deps = createFlowDeps(db, log);
   await deps.store.ensureIndexes();
-  const app = await buildApp({ deps, logger: log, staticDir: 'dist/public', demoSiteKey: 'bench', sessionTtlMs: 3600_000, cookieSecure: false });
+  const app = await buildApp({
+    deps,
+    logger: log,
+    staticDir: 'dist/public',
+    demoSiteKey: 'bench',
+    sessionTtlMs: 3600_000,
+    cookieSecure: false,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
@@ -41,7 +48,8 @@ export async function startAppUnderTest(): Promise<AppUnderTest> {
     wsUrl: `ws://127.0.0.1:${port}`,
     countCommands() {
       const seen: string[] = [];
-      const listener = (e: CommandStartedEvent) => seen.push(process.env.BENCH_DEBUG ? `${e.commandName}:${e.command[e.commandName]}` : e.commandName);
+      const listener = (e: CommandStartedEvent) =>
+        seen.push(process.env.BENCH_DEBUG ? `${e.commandName}:${e.command[e.commandName]}` : e.commandName);
       client.on('commandStarted', listener);
       return { names: () => [...seen], stop: () => client.off('commandStarted', listener) };
     },

@@ -164,7 +164,9 @@ export async function benchCrossInstance(): Promise<CrossInstanceFigures> {
     const end = performance.now() + 10_000;
     while (onB.size < sentAt.size && performance.now() < end) await new Promise((r) => setTimeout(r, 20));
     // Read before closing: the bench's own close is not the server's.
-    const closedEarly = [inboxA.closedEarly && `A: ${inboxA.closedEarly}`, inboxB.closedEarly && `B: ${inboxB.closedEarly}`].filter(Boolean);
+    const closedEarly = [inboxA.closedEarly && `A: ${inboxA.closedEarly}`, inboxB.closedEarly && `B: ${inboxB.closedEarly}`].filter(
+      Boolean,
+    );
     for (const box of [inboxA, inboxB]) box.ws.close();
 
     const same: number[] = [];
@@ -186,9 +188,11 @@ export async function benchCrossInstance(): Promise<CrossInstanceFigures> {
       fmt('bus: visitor send -> inbox on B (crossing)', result.crossInstance),
       fmt('added by the crossing (B minus A, per msg)', result.addedByCrossing),
       `  lost on the way to B: ${sentAt.size - cross.length} of ${sentAt.size} (missing on A: ${sentAt.size - same.length}); delivered twice: A ${inboxA.duplicates}, B ${inboxB.duplicates}`,
-      ...(closedEarly.length > 0 ? [`  INBOX CLOSED BY THE SERVER DURING THE RUN (${closedEarly.join('; ')}): the figures above are not valid`] : []),
+      ...(closedEarly.length > 0
+        ? [`  INBOX CLOSED BY THE SERVER DURING THE RUN (${closedEarly.join('; ')}): the figures above are not valid`]
+        : []),
       'the bus alone (200 events at ~50/s, one bus to another, no app load)',
-      fmt('bus: publish -> other instance\'s subscriber', result.busOnly),
+      fmt("bus: publish -> other instance's subscriber", result.busOnly),
       fmt('baseline: one bare insertOne, same database', result.insertBaseline),
     ];
     return { ...result, lines };

@@ -35,7 +35,8 @@ export async function handoffSection(h: AppUnderTest, rows: Row[]): Promise<void
     counted.stop();
     commandsBefore.push(names.length);
     if (process.env.BENCH_DEBUG) console.error(`handoff round ${r}: ${(performance.now() - t0).toFixed(1)} ms`);
-    if (process.env.BENCH_DEBUG) console.error(`handoff round ${r}: ${names.length} commands before the operator heard it: ${names.join(' ')}`);
+    if (process.env.BENCH_DEBUG)
+      console.error(`handoff round ${r}: ${names.length} commands before the operator heard it: ${names.join(' ')}`);
     // The operator's event names the conversation; seen events stay in its list, so clear them.
     operator.events.length = 0;
     const t1 = performance.now();
@@ -47,7 +48,8 @@ export async function handoffSection(h: AppUnderTest, rows: Row[]): Promise<void
     const claimNames = countedClaim.names();
     countedClaim.stop();
     commandsBeforeJoined.push(claimNames.length);
-    if (process.env.BENCH_DEBUG) console.error(`claim round ${r}: ${(performance.now() - t1).toFixed(1)} ms, ${claimNames.length} commands: ${claimNames.join(' ')}`);
+    if (process.env.BENCH_DEBUG)
+      console.error(`claim round ${r}: ${(performance.now() - t1).toFixed(1)} ms, ${claimNames.length} commands: ${claimNames.join(' ')}`);
     const answer = await claim;
     if (answer.status !== 200) throw new Error(`claim answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     v.close();
@@ -60,8 +62,32 @@ export async function handoffSection(h: AppUnderTest, rows: Row[]): Promise<void
   for (let r = 0; r < ROUNDS; r++) rtt.push((await c.send(`p${r}`))[0]);
   c.close();
   await relay.close();
-  rows.push({ section: 'handoff', measured: `request_human -> operator socket handoff_started, ${ROUNDS} rounds, p50/p99`, figure: `${ms(pct(handoff, 50))} / ${ms(pct(handoff, 99))}`, baseline: `raw ws round trip ${ms(pct(rtt, 50))} / ${ms(pct(rtt, 99))}`, ratio: pct(handoff, 50) / pct(rtt, 50) });
-  rows.push({ section: 'handoff', measured: 'database commands before the operator hears the handoff, median', figure: String(pct(commandsBefore, 50)), baseline: '', ratio: null });
-  rows.push({ section: 'handoff', measured: `claim (HTTP) -> visitor operator_joined, p50/p99`, figure: `${ms(pct(joined, 50))} / ${ms(pct(joined, 99))}`, baseline: `raw ws round trip ${ms(pct(rtt, 50))} / ${ms(pct(rtt, 99))}`, ratio: pct(joined, 50) / pct(rtt, 50) });
-  rows.push({ section: 'handoff', measured: 'database commands before the visitor hears operator_joined, median', figure: String(pct(commandsBeforeJoined, 50)), baseline: '', ratio: null });
+  rows.push({
+    section: 'handoff',
+    measured: `request_human -> operator socket handoff_started, ${ROUNDS} rounds, p50/p99`,
+    figure: `${ms(pct(handoff, 50))} / ${ms(pct(handoff, 99))}`,
+    baseline: `raw ws round trip ${ms(pct(rtt, 50))} / ${ms(pct(rtt, 99))}`,
+    ratio: pct(handoff, 50) / pct(rtt, 50),
+  });
+  rows.push({
+    section: 'handoff',
+    measured: 'database commands before the operator hears the handoff, median',
+    figure: String(pct(commandsBefore, 50)),
+    baseline: '',
+    ratio: null,
+  });
+  rows.push({
+    section: 'handoff',
+    measured: `claim (HTTP) -> visitor operator_joined, p50/p99`,
+    figure: `${ms(pct(joined, 50))} / ${ms(pct(joined, 99))}`,
+    baseline: `raw ws round trip ${ms(pct(rtt, 50))} / ${ms(pct(rtt, 99))}`,
+    ratio: pct(joined, 50) / pct(rtt, 50),
+  });
+  rows.push({
+    section: 'handoff',
+    measured: 'database commands before the visitor hears operator_joined, median',
+    figure: String(pct(commandsBeforeJoined, 50)),
+    baseline: '',
+    ratio: null,
+  });
 }

@@ -63,7 +63,25 @@ export async function idleSection(h: AppUnderTest, rows: Row[]): Promise<void> {
   for (const v of held) v.close();
 
   const note = (globalThis as { gc?: () => void }).gc ? '' : ' (no --expose-gc: RSS unsettled)';
-  rows.push({ section: 'idle', measured: `authenticated visitor sockets held (asked ${SOCKETS}, ${TIME_LIMIT_MS / 1000} s limit)`, figure: `${open} open after 2 s${failed ? `, ${failed} failed (first: ${firstFailure})` : ''}`, baseline: `raw ws ${raws.length}`, ratio: open / Math.max(1, raws.length) });
-  rows.push({ section: 'idle', measured: 'connects/s (connect + hello -> welcome, 50 in flight)', figure: perSec(appConnectRate), baseline: `raw ws connect + 1 frame ${perSec(rawConnectRate)}`, ratio: appConnectRate / rawConnectRate });
-  rows.push({ section: 'idle', measured: `RSS per idle socket, client + server${note}`, figure: `${(appPerSocket / 1024).toFixed(1)} KiB`, baseline: `raw ws ${(rawPerSocket / 1024).toFixed(1)} KiB`, ratio: appPerSocket / rawPerSocket });
+  rows.push({
+    section: 'idle',
+    measured: `authenticated visitor sockets held (asked ${SOCKETS}, ${TIME_LIMIT_MS / 1000} s limit)`,
+    figure: `${open} open after 2 s${failed ? `, ${failed} failed (first: ${firstFailure})` : ''}`,
+    baseline: `raw ws ${raws.length}`,
+    ratio: open / Math.max(1, raws.length),
+  });
+  rows.push({
+    section: 'idle',
+    measured: 'connects/s (connect + hello -> welcome, 50 in flight)',
+    figure: perSec(appConnectRate),
+    baseline: `raw ws connect + 1 frame ${perSec(rawConnectRate)}`,
+    ratio: appConnectRate / rawConnectRate,
+  });
+  rows.push({
+    section: 'idle',
+    measured: `RSS per idle socket, client + server${note}`,
+    figure: `${(appPerSocket / 1024).toFixed(1)} KiB`,
+    baseline: `raw ws ${(rawPerSocket / 1024).toFixed(1)} KiB`,
+    ratio: appPerSocket / rawPerSocket,
+  });
 }

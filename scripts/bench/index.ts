@@ -15,8 +15,14 @@ import { printTable, type Row } from './stats';
 import { triggersSection } from './triggers';
 
 const ALL = ['triggers', 'judgement', 'load', 'commands', 'latency', 'handoff', 'idle', 'heap', 'instances', 'agent', 'insights'] as const;
-const only = new Set((process.env.BENCH_ONLY ?? ALL.join(',')).split(',').map((s) => s.trim()).filter(Boolean));
-for (const s of only) if (!(ALL as readonly string[]).includes(s)) throw new Error(`BENCH_ONLY: unknown section "${s}"; known: ${ALL.join(', ')}`);
+const only = new Set(
+  (process.env.BENCH_ONLY ?? ALL.join(','))
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+for (const s of only)
+  if (!(ALL as readonly string[]).includes(s)) throw new Error(`BENCH_ONLY: unknown section "${s}"; known: ${ALL.join(', ')}`);
 
 const rows: Row[] = [];
 // A hung database must not hang the run: print what was measured and fail.

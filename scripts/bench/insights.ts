@@ -87,15 +87,30 @@ export async function insightsSection(h: AppUnderTest, rows: Row[]): Promise<voi
       for (const [f, v] of Object.entries(ch.inc)) row[f] = ((row[f] as number | undefined) ?? 0) + v;
       rollups.set(ch.id, row);
     }
-    batch.push({ _id: `bench-c${i}`, siteId: 'bench-insights', state: 'resolved', visitorName: null, lastActivityAt: e.endedAt, escalatedAt: e.escalatedAt, episodes: [e] });
+    batch.push({
+      _id: `bench-c${i}`,
+      siteId: 'bench-insights',
+      state: 'resolved',
+      visitorName: null,
+      lastActivityAt: e.endedAt,
+      escalatedAt: e.escalatedAt,
+      episodes: [e],
+    });
     rowBatch.push(...(episodeRows('bench-insights', `bench-c${i}`, undefined, [e]) as unknown as Record<string, unknown>[]));
     if (batch.length === 2000) {
-      await Promise.all([conversations.insertMany(batch as never[], { ordered: false }), episodeRowsCol.insertMany(rowBatch as never[], { ordered: false })]);
+      await Promise.all([
+        conversations.insertMany(batch as never[], { ordered: false }),
+        episodeRowsCol.insertMany(rowBatch as never[], { ordered: false }),
+      ]);
       batch = [];
       rowBatch = [];
     }
   }
-  if (batch.length) await Promise.all([conversations.insertMany(batch as never[], { ordered: false }), episodeRowsCol.insertMany(rowBatch as never[], { ordered: false })]);
+  if (batch.length)
+    await Promise.all([
+      conversations.insertMany(batch as never[], { ordered: false }),
+      episodeRowsCol.insertMany(rowBatch as never[], { ordered: false }),
+    ]);
   console.error(`bench: insights seeded ${HANDOFFS} conversations in ${((performance.now() - seeding) / 1000).toFixed(0)} s`);
   await h.db.collection('episode_rollups').insertMany([...rollups.values()] as never[], { ordered: false });
 
@@ -104,14 +119,17 @@ export async function insightsSection(h: AppUnderTest, rows: Row[]): Promise<voi
   const admin = await loginOperator(h, 'admin@bench.test');
   const op = await loginOperator(h, 'op0@bench.test');
   const site = await admin.fetch(`/api/sites/bench-insights/insights?from=${from}&to=${to}`);
-  if (site.status !== 200 || site.body.figures.handoffs !== HANDOFFS) throw new Error(`insights bench: expected ${HANDOFFS} handoffs, got ${JSON.stringify(site.body).slice(0, 200)}`);
+  if (site.status !== 200 || site.body.figures.handoffs !== HANDOFFS)
+    throw new Error(`insights bench: expected ${HANDOFFS} handoffs, got ${JSON.stringify(site.body).slice(0, 200)}`);
 
   const section = `insights (${HANDOFFS.toLocaleString('en')} handoffs, ${rollups.size} rollup rows)`;
   console.error('bench: insights first answer checked');
   const say = (label: string, x: number) => console.error(`bench: insights ${label}: ${ms(x)}`);
   const insights = median(await timed(RUNS, () => admin.fetch(`/api/sites/bench-insights/insights?from=${from}&to=${to}`)));
   say('insights', insights);
-  const filtered = median(await timed(RUNS, () => admin.fetch(`/api/sites/bench-insights/insights?from=${from}&to=${to}&queue=billing&trigger=frustration`)));
+  const filtered = median(
+    await timed(RUNS, () => admin.fetch(`/api/sites/bench-insights/insights?from=${from}&to=${to}&queue=billing&trigger=frustration`)),
+  );
   say('filtered', filtered);
   const mine = median(await timed(RUNS, () => op.fetch(`/api/sites/bench-insights/insights?from=${from}&to=${to}`)));
   say('mine', mine);
@@ -119,10 +137,36 @@ export async function insightsSection(h: AppUnderTest, rows: Row[]): Promise<voi
   say('sites', sites);
   const count = median(await timed(COUNT_RUNS, () => episodeRowsCol.countDocuments({ siteId: 'bench-insights' })));
   say('count', count);
-  const drill = median(await timed(5, () => admin.fetch(`/api/sites/bench-insights/insights/conversations?from=${from}&to=${to}&measure=abandoned`)));
+  const drill = median(
+    await timed(5, () => admin.fetch(`/api/sites/bench-insights/insights/conversations?from=${from}&to=${to}&measure=abandoned`)),
+  );
   say('drill', drill);
-  rows.push({ section, measured: 'GET insights, 90 days, site (median)', figure: ms(insights), baseline: `plain count of the same handoffs' rows ${ms(count)}`, ratio: insights / count });
-  rows.push({ section, measured: 'GET insights, queue+trigger filter (median)', figure: ms(filtered), baseline: `GET /api/sites ${ms(sites)}`, ratio: filtered / sites });
-  rows.push({ section, measured: "GET insights, an operator's own (median)", figure: ms(mine), baseline: `GET /api/sites ${ms(sites)}`, ratio: mine / sites });
-  rows.push({ section, measured: 'GET conversations behind "abandoned" (median of 5)', figure: ms(drill), baseline: `plain count ${ms(count)}`, ratio: drill / count });
+  rows.push({
+    section,
+    measured: 'GET insights, 90 days, site (median)',
+    figure: ms(insights),
+    baseline: `plain count of the same handoffs' rows ${ms(count)}`,
+    ratio: insights / count,
+  });
+  rows.push({
+    section,
+    measured: 'GET insights, queue+trigger filter (median)',
+    figure: ms(filtered),
+    baseline: `GET /api/sites ${ms(sites)}`,
+    ratio: filtered / sites,
+  });
+  rows.push({
+    section,
+    measured: "GET insights, an operator's own (median)",
+    figure: ms(mine),
+    baseline: `GET /api/sites ${ms(sites)}`,
+    ratio: mine / sites,
+  });
+  rows.push({
+    section,
+    measured: 'GET conversations behind "abandoned" (median of 5)',
+    figure: ms(drill),
+    baseline: `plain count ${ms(count)}`,
+    ratio: drill / count,
+  });
 }

@@ -19,10 +19,12 @@ const REPLAYS = Number(process.env.BENCH_JUDGEMENT_REPLAYS ?? 10_000);
 
 function conversations(): HandoffInput[] {
   const file = new URL('../../test-data/judgement/calibration.jsonl', import.meta.url).pathname;
-  return readFileSync(file, 'utf8').split('\n').flatMap((line) => {
-    const parsed = line.trim() === '' ? null : parseConversationLine(line);
-    return parsed?.ok ? [parsed.conversation.input] : [];
-  });
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .flatMap((line) => {
+      const parsed = line.trim() === '' ? null : parseConversationLine(line);
+      return parsed?.ok ? [parsed.conversation.input] : [];
+    });
 }
 
 export async function judgementSection(rows: Row[]): Promise<void> {

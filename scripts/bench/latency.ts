@@ -30,7 +30,8 @@ async function openLoop(rate: number, senders: ((i: number, due: number) => Prom
 
 async function insertAt(db: Db, rate: number) {
   const col = db.collection('bench_raw_open_loop');
-  const one = (i: number, due: number) => col.insertOne({ i, text: 'question about lamps', at: new Date() }).then(() => performance.now() - due);
+  const one = (i: number, due: number) =>
+    col.insertOne({ i, text: 'question about lamps', at: new Date() }).then(() => performance.now() - due);
   return openLoop(rate, [one]);
 }
 
@@ -42,7 +43,9 @@ export async function latencySection(h: AppUnderTest, rows: Row[]): Promise<void
     const visitors = await Promise.all(Array.from({ length: k }, () => connectBenchVisitor(h.wsUrl, 'load')));
     const app = await openLoop(
       rate,
-      visitors.map((v) => (i: number, due: number) => v.send(`r${rate}-${i}`, `question number ${i} about lamps`, due).then(([echo]) => echo)),
+      visitors.map(
+        (v) => (i: number, due: number) => v.send(`r${rate}-${i}`, `question number ${i} about lamps`, due).then(([echo]) => echo),
+      ),
     );
     for (const v of visitors) v.close();
     const clients = await Promise.all(Array.from({ length: k }, () => rawRelayClient(relay.url)));
@@ -53,8 +56,20 @@ export async function latencySection(h: AppUnderTest, rows: Row[]): Promise<void
     for (const c of clients) c.close();
     const ins = await insertAt(h.db, rate);
     const lost = app.lost ? ` (${app.lost} not echoed in 30 s)` : '';
-    rows.push({ section: 'latency', measured: `echo p50/p99 at ${rate} msg/s offered, ${k} visitors, ${SECONDS} s${lost}`, figure: `${ms(pct(app.lat, 50))} / ${ms(pct(app.lat, 99))}`, baseline: `raw ws ${ms(pct(raw.lat, 50))} / ${ms(pct(raw.lat, 99))}`, ratio: pct(app.lat, 50) / pct(raw.lat, 50) });
-    rows.push({ section: 'latency', measured: `echo p50/p99 at ${rate} msg/s offered`, figure: `${ms(pct(app.lat, 50))} / ${ms(pct(app.lat, 99))}`, baseline: `insertOne ${ms(pct(ins.lat, 50))} / ${ms(pct(ins.lat, 99))}`, ratio: pct(app.lat, 50) / pct(ins.lat, 50) });
+    rows.push({
+      section: 'latency',
+      measured: `echo p50/p99 at ${rate} msg/s offered, ${k} visitors, ${SECONDS} s${lost}`,
+      figure: `${ms(pct(app.lat, 50))} / ${ms(pct(app.lat, 99))}`,
+      baseline: `raw ws ${ms(pct(raw.lat, 50))} / ${ms(pct(raw.lat, 99))}`,
+      ratio: pct(app.lat, 50) / pct(raw.lat, 50),
+    });
+    rows.push({
+      section: 'latency',
+      measured: `echo p50/p99 at ${rate} msg/s offered`,
+      figure: `${ms(pct(app.lat, 50))} / ${ms(pct(app.lat, 99))}`,
+      baseline: `insertOne ${ms(pct(ins.lat, 50))} / ${ms(pct(ins.lat, 99))}`,
+      ratio: pct(app.lat, 50) / pct(ins.lat, 50),
+    });
   }
   await relay.close();
 }

@@ -15,7 +15,15 @@ const LEVEL_TIMEOUT_MS = Number(process.env.BENCH_LEVEL_TIMEOUT_MS ?? 90_000);
 
 export async function seedLoadSite(h: AppUnderTest): Promise<void> {
   // Handoff off: every message gets a bot reply and nothing else, so the section measures the message path.
-  await h.deps.store.sites.upsert({ _id: 'load', siteKey: 'load', name: 'load', secret: 'x', config: SiteConfig.parse({ handoffEnabled: false }), configVersion: 1, updatedAt: new Date() });
+  await h.deps.store.sites.upsert({
+    _id: 'load',
+    siteKey: 'load',
+    name: 'load',
+    secret: 'x',
+    config: SiteConfig.parse({ handoffEnabled: false }),
+    configVersion: 1,
+    updatedAt: new Date(),
+  });
 }
 
 export async function loadSection(h: AppUnderTest, rows: Row[], withCommands: boolean): Promise<void> {
@@ -47,7 +55,9 @@ export async function loadSection(h: AppUnderTest, rows: Row[], withCommands: bo
     const wallMs = performance.now() - t0;
     const appCpu = process.cpuUsage(cpu0);
     const commands = h.commandTotal();
-    const byName = [...h.commands.entries()].sort((a, b) => b[1] - a[1]).map(([k, c]) => `${k} ${(c / Math.max(1, done.length)).toFixed(1)}`);
+    const byName = [...h.commands.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, c]) => `${k} ${(c / Math.max(1, done.length)).toFixed(1)}`);
     for (const v of visitors) v.close();
     const appRate = (done.length / wallMs) * 1000;
 
@@ -69,14 +79,39 @@ export async function loadSection(h: AppUnderTest, rows: Row[], withCommands: bo
     for (const c of clients) c.close();
 
     const label = `${n} visitor${n === 1 ? '' : 's'} x ${each}`;
-    const short = visitors.length < n || done.length < n * each ? ` (only ${visitors.length} connected, ${done.length}/${n * each} done in time)` : '';
-    rows.push({ section: 'load', measured: `messages/s, ${label}${short}`, figure: `${perSec(appRate)} (p50 ${ms(median(done))})`, baseline: `insertOne ${perSec(insRate)} (p50 ${ms(median(ins.latencies))})`, ratio: appRate / insRate });
-    rows.push({ section: 'load', measured: `messages/s, ${label}`, figure: `${perSec(appRate)}`, baseline: `raw ws relay ${perSec(relayRate)} (p50 ${ms(median(relayLat))})`, ratio: appRate / relayRate });
+    const short =
+      visitors.length < n || done.length < n * each ? ` (only ${visitors.length} connected, ${done.length}/${n * each} done in time)` : '';
+    rows.push({
+      section: 'load',
+      measured: `messages/s, ${label}${short}`,
+      figure: `${perSec(appRate)} (p50 ${ms(median(done))})`,
+      baseline: `insertOne ${perSec(insRate)} (p50 ${ms(median(ins.latencies))})`,
+      ratio: appRate / insRate,
+    });
+    rows.push({
+      section: 'load',
+      measured: `messages/s, ${label}`,
+      figure: `${perSec(appRate)}`,
+      baseline: `raw ws relay ${perSec(relayRate)} (p50 ${ms(median(relayLat))})`,
+      ratio: appRate / relayRate,
+    });
     const appCpuMs = cpuMsPer(appCpu, done.length);
     const insCpuMs = cpuMsPer(insCpu, n * each);
-    rows.push({ section: 'load', measured: `Node CPU per message (client + server), ${label}`, figure: `${appCpuMs.toFixed(2)} ms`, baseline: `insertOne ${insCpuMs.toFixed(2)} ms`, ratio: appCpuMs / insCpuMs });
+    rows.push({
+      section: 'load',
+      measured: `Node CPU per message (client + server), ${label}`,
+      figure: `${appCpuMs.toFixed(2)} ms`,
+      baseline: `insertOne ${insCpuMs.toFixed(2)} ms`,
+      ratio: appCpuMs / insCpuMs,
+    });
     if (withCommands) {
-      rows.push({ section: 'commands', measured: `db commands per message, ${label}`, figure: `${(commands / Math.max(1, done.length)).toFixed(1)} (${byName.slice(0, 6).join(', ')})`, baseline: 'insertOne: 1.0', ratio: commands / Math.max(1, done.length) });
+      rows.push({
+        section: 'commands',
+        measured: `db commands per message, ${label}`,
+        figure: `${(commands / Math.max(1, done.length)).toFixed(1)} (${byName.slice(0, 6).join(', ')})`,
+        baseline: 'insertOne: 1.0',
+        ratio: commands / Math.max(1, done.length),
+      });
     }
   }
   await relay.close();

@@ -49,7 +49,9 @@ async function settled(): Promise<void> {
 async function growthPerSocket(mode: 'app' | 'raw', url: string, dir: string): Promise<{ total: number; top: [string, number, number][] }> {
   await settled();
   const before = sizesIn(writeHeapSnapshot(join(dir, `${mode}-before.heapsnapshot`)));
-  const clients = fork(new URL('./socket-heap-clients.ts', import.meta.url).pathname, [mode, url, String(SOCKETS)], { execArgv: ['--import', 'tsx'] });
+  const clients = fork(new URL('./socket-heap-clients.ts', import.meta.url).pathname, [mode, url, String(SOCKETS)], {
+    execArgv: ['--import', 'tsx'],
+  });
   try {
     await new Promise((resolve, reject) => {
       clients.once('message', resolve);
@@ -80,11 +82,22 @@ export async function socketHeapSection(h: AppUnderTest, rows: Row[]): Promise<s
     const relay = await startRawRelay();
     const raw = await growthPerSocket('raw', relay.url, dir).finally(() => relay.close());
     const app = await growthPerSocket('app', h.wsUrl, dir);
-    rows.push({ section: 'heap', measured: `server heap per idle authenticated visitor socket (${SOCKETS}, snapshot diff, code excluded)`, figure: `${(app.total / 1024).toFixed(1)} KiB`, baseline: `raw ws ${(raw.total / 1024).toFixed(1)} KiB`, ratio: app.total / raw.total });
+    rows.push({
+      section: 'heap',
+      measured: `server heap per idle authenticated visitor socket (${SOCKETS}, snapshot diff, code excluded)`,
+      figure: `${(app.total / 1024).toFixed(1)} KiB`,
+      baseline: `raw ws ${(raw.total / 1024).toFixed(1)} KiB`,
+      ratio: app.total / raw.total,
+    });
     const raws = new Map(raw.top.map(([key, bytes]) => [key, bytes]));
     return [
       `server heap per idle visitor socket by constructor (bytes per socket; count per socket; raw ws beside):`,
-      ...app.top.slice(0, 25).map(([key, bytes, count]) => `  ${bytes.toFixed(0).padStart(6)} B  ${count.toFixed(2).padStart(6)}x  ${key.padEnd(36)} raw ws ${(raws.get(key) ?? 0).toFixed(0)} B`),
+      ...app.top
+        .slice(0, 25)
+        .map(
+          ([key, bytes, count]) =>
+            `  ${bytes.toFixed(0).padStart(6)} B  ${count.toFixed(2).padStart(6)}x  ${key.padEnd(36)} raw ws ${(raws.get(key) ?? 0).toFixed(0)} B`,
+        ),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

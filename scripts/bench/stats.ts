@@ -22,7 +22,13 @@ export const perSec = (x: number) => (Number.isFinite(x) ? `${x.toFixed(x < 10 ?
 
 export function printTable(rows: Row[]): void {
   const head = ['section', 'measured', 'figure', 'same-run baseline', 'ratio'];
-  const cells = rows.map((r) => [r.section, r.measured, r.figure, r.baseline, r.ratio === null || !Number.isFinite(r.ratio) ? '' : `${r.ratio.toFixed(2)}x`]);
+  const cells = rows.map((r) => [
+    r.section,
+    r.measured,
+    r.figure,
+    r.baseline,
+    r.ratio === null || !Number.isFinite(r.ratio) ? '' : `${r.ratio.toFixed(2)}x`,
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const fmt = (c: string[]) => `| ${c.map((x, i) => x.padEnd(widths[i]!)).join(' | ')} |`;
   console.log(fmt(head));

@@ -18,7 +18,12 @@ export interface BenchVisitor {
 }
 
 /** `localAddress`: another loopback source address (127.0.0.x), as visitors come from many addresses. */
-export async function connectBenchVisitor(wsUrl: string, siteKey: string, timeoutMs = 20_000, localAddress?: string): Promise<BenchVisitor> {
+export async function connectBenchVisitor(
+  wsUrl: string,
+  siteKey: string,
+  timeoutMs = 20_000,
+  localAddress?: string,
+): Promise<BenchVisitor> {
   const ws = new WebSocket(`${wsUrl}/ws/visitor?site=${siteKey}&v=${PROTOCOL_VERSION}`, localAddress ? { localAddress } : {});
   const typeWaiters: { type: string; resolve: (f: Frame) => void }[] = [];
   // Closed loop per visitor for echo+reply pairs; open loop may have several outstanding.

@@ -21,7 +21,8 @@ export function hashPanel(outDir: string): Plugin {
     apply: 'build',
     writeBundle() {
       const file = hashedPanelName(readFileSync(join(outDir, UNHASHED_PANEL)));
-      for (const old of readdirSync(outDir)) if (HASHED_PANEL.test(old.replace(/\.(gz|br)$/, '')) && !old.startsWith(file)) rmSync(join(outDir, old));
+      for (const old of readdirSync(outDir))
+        if (HASHED_PANEL.test(old.replace(/\.(gz|br)$/, '')) && !old.startsWith(file)) rmSync(join(outDir, old));
       copyFileSync(join(outDir, UNHASHED_PANEL), join(outDir, file));
       writeFileSync(join(outDir, PANEL_MANIFEST), `${JSON.stringify({ panel: file })}\n`);
     },

@@ -49,7 +49,10 @@ async function allAcknowledged(since: number): Promise<number> {
   const waiting = visitors.flatMap((v) => v.unacknowledged().map((id) => ({ v, id })));
   const deadline = Date.now() + ACK_TIMEOUT_MS;
   while (waiting.some(({ v, id }) => !v.ackedAt.has(id))) {
-    if (Date.now() > deadline) throw new Error(`${waiting.filter(({ v, id }) => !v.ackedAt.has(id)).length} messages unacknowledged ${ACK_TIMEOUT_MS / 1000} s after recovery`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `${waiting.filter(({ v, id }) => !v.ackedAt.has(id)).length} messages unacknowledged ${ACK_TIMEOUT_MS / 1000} s after recovery`,
+      );
     await sleep(50);
   }
   const last = Math.max(since, ...waiting.map(({ v, id }) => v.ackedAt.get(id)!));
@@ -123,7 +126,9 @@ try {
   const client = new MongoClient(database.uri);
   const tallies: Tally[] = [];
   try {
-    const messages = client.db(dbName).collection<{ seq: number; clientMessageId: string | null; sender: { kind: string }; conversationId: string }>('messages');
+    const messages = client
+      .db(dbName)
+      .collection<{ seq: number; clientMessageId: string | null; sender: { kind: string }; conversationId: string }>('messages');
     for (const v of visitors) {
       const stored = v.conversationId
         ? (await messages.find({ conversationId: v.conversationId }).sort({ seq: 1 }).toArray()).map((m) => ({

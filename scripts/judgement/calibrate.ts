@@ -23,8 +23,17 @@ const FE_WEIGHT = 1;
 const QUEUE_WEIGHT = 0.25;
 const MIN_GAIN = 0.01;
 const LABELS = [
-  'human_request', 'buying_intent', 'frustration', 'refund', 'billing_dispute', 'complaint', 'legal', 'medical', 'account_access',
-  'data_deletion', 'bot_cannot',
+  'human_request',
+  'buying_intent',
+  'frustration',
+  'refund',
+  'billing_dispute',
+  'complaint',
+  'legal',
+  'medical',
+  'account_access',
+  'data_deletion',
+  'bot_cannot',
 ];
 const ROUTING_MINS = Array.from({ length: 16 }, (_, i) => Math.round((0.8 + i * 0.01) * 1000) / 1000);
 // 1 switches the nearest-examples test off, leaving the label to the trained head.
@@ -35,11 +44,14 @@ const VETOES: (number | null)[] = [null, 0, 0.01, 0.02, 0.03, 0.05];
 const RESTATES: (number | null)[] = [0.9, 0.92, 0.94, 0.96, null];
 
 const file = new URL('../../test-data/judgement/calibration.jsonl', import.meta.url).pathname;
-const recorded = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').map((line) => {
-  const parsed = parseConversationLine(line);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.conversation;
-});
+const recorded = readFileSync(file, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '')
+  .map((line) => {
+    const parsed = parseConversationLine(line);
+    if (!parsed.ok) throw new Error(parsed.error);
+    return parsed.conversation;
+  });
 const base = SiteConfig.parse({});
 // The bank's heads are trained afresh here and written to data/handoff-heads, then the thresholds are set on top of them.
 const source = await meaningSource(base, process.env, 'train');
@@ -88,7 +100,8 @@ const tryParams = (candidate: Params, gain = 0): void => {
 
 // 1. One threshold for all labels.
 for (const head of HEADS) {
-  for (const min of MINS) for (const margin of min === 1 ? [0] : MARGINS) tryParams({ ...best, thresholds: { default: withHead({ min, margin }, head) } });
+  for (const min of MINS)
+    for (const margin of min === 1 ? [0] : MARGINS) tryParams({ ...best, thresholds: { default: withHead({ min, margin }, head) } });
 }
 process.stderr.write(`shared threshold ${JSON.stringify(best.thresholds.default)} → ${bestScore.toFixed(4)}\n`);
 // 2. The floor of the routing hints (technical, billing, delivery), judged by the queue alone.

@@ -17,27 +17,37 @@ export interface MeaningSource {
   attach(conversations: readonly HandoffInput[]): Promise<HandoffInput[]>;
 }
 
-const quietLog = { info: () => {}, warn: (details: object, message: string) => process.stderr.write(`${message} ${JSON.stringify(details)}\n`) };
+const quietLog = {
+  info: () => {},
+  warn: (details: object, message: string) => process.stderr.write(`${message} ${JSON.stringify(details)}\n`),
+};
 
 /**
  * `heads`: 'file' reads the bank's trained heads for the model (data/handoff-heads), as the server
  * does; 'train' trains them afresh on the bank (npm run calibrate, which then writes the file).
  */
-export async function meaningSource(site: SiteConfig, env: NodeJS.ProcessEnv = process.env, heads: 'file' | 'train' = 'file'): Promise<MeaningSource> {
+export async function meaningSource(
+  site: SiteConfig,
+  env: NodeJS.ProcessEnv = process.env,
+  heads: 'file' | 'train' = 'file',
+): Promise<MeaningSource> {
   const off = (note: string): MeaningSource => ({ note, attach: async (c) => [...c] });
   if (!site.triggers.semantic.enabled) return off('semantic layer: off in the site configuration; rules only');
   const config = loadEmbeddingsConfig(env);
-  if (config.baseUrl === null) return off('semantic layer: off (EMBEDDINGS_URL is not set; `npm run triggers` starts the local service); rules only');
+  if (config.baseUrl === null)
+    return off('semantic layer: off (EMBEDDINGS_URL is not set; `npm run triggers` starts the local service); rules only');
   const embeddings = createEmbeddings(config, { log: quietLog });
   const embed: EmbedTexts = (texts) => embeddings.embedMany(texts);
   const bank = loadExampleBank();
   const loaded = heads === 'file' ? loadHeads(config.model, bank) : null;
-  if (loaded?.isStale) process.stderr.write('semantic layer: the example bank changed since its head was trained (npm run calibrate trains it again)\n');
+  if (loaded?.isStale)
+    process.stderr.write('semantic layer: the example bank changed since its head was trained (npm run calibrate trains it again)\n');
   // The heads learn the bank only; a site's own sentences are searched by nearness.
   const bankIndex = await buildMeaningIndex(bank, embed, { heads: loaded?.heads ?? {}, trainHeads: heads === 'train' });
   const siteIndex = await buildMeaningIndex(siteExamples(site.triggers.semantic.examples), embed);
   const index = bankIndex && siteIndex ? joinIndexes(bankIndex, siteIndex) : null;
-  if (index === null) throw new Error(`the embeddings service at ${config.baseUrl} did not answer: ${embeddings.status().reason ?? 'unknown'}`);
+  if (index === null)
+    throw new Error(`the embeddings service at ${config.baseUrl} did not answer: ${embeddings.status().reason ?? 'unknown'}`);
   return {
     index,
     note: `semantic layer: ${config.model} at ${config.baseUrl}, ${index.visitor.examples.length + index.bot.examples.length} examples, ${

@@ -13,7 +13,9 @@ const isHeldOut = (key: string): boolean => (createHash('sha256').update(key).di
 
 const calibration: string[] = [];
 const test: string[] = [];
-for (const file of readdirSync(dir).filter((f) => /^eval-.*\.jsonl$/.test(f)).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => /^eval-.*\.jsonl$/.test(f))
+  .sort()) {
   const blocksSeen = new Map<string, number>();
   let language = '';
   let block = 0;

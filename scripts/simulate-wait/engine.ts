@@ -52,7 +52,10 @@ export function runDay(scenario: Scenario, random: Random): Observation[] {
     for (const op of scenario.operators) {
       const ends = active.get(op.id)!;
       for (const end of ends.filter((e) => e.end <= t)) handles.push({ at: t, seconds: end.seconds });
-      active.set(op.id, ends.filter((e) => e.end > t));
+      active.set(
+        op.id,
+        ends.filter((e) => e.end > t),
+      );
     }
     for (const offer of offers.filter((o) => o.respondsAt <= t)) {
       const { conversation } = offer;
@@ -67,8 +70,7 @@ export function runDay(scenario: Scenario, random: Random): Observation[] {
     }
     offers = offers.filter((o) => o.respondsAt > t);
 
-    const operators = () =>
-      scenario.operators.filter((op) => isOnline(op, t)).map((op) => ({ capacity: op.capacity, active: load(op) }));
+    const operators = () => scenario.operators.filter((op) => isOnline(op, t)).map((op) => ({ capacity: op.capacity, active: load(op) }));
     for (; next < scenario.arrivals.length && scenario.arrivals[next]!.at <= t; next++) {
       const arrival = scenario.arrivals[next]!;
       const waiting: Waiting = { ...arrival, waitingSince: iso(arrival.at), declined: [] };
@@ -103,7 +105,12 @@ export function runDay(scenario: Scenario, random: Random): Observation[] {
       const { medianSeconds, sigma, timeoutSeconds, lapseRate } = scenario.offer;
       const responds = logNormal(random, medianSeconds * (1 + chosen.active), sigma);
       const accepts = responds < timeoutSeconds && random() >= lapseRate;
-      offers.push({ conversation: head, operatorId: chosen.operatorId, respondsAt: t + Math.ceil(accepts ? responds : timeoutSeconds), accepts });
+      offers.push({
+        conversation: head,
+        operatorId: chosen.operatorId,
+        respondsAt: t + Math.ceil(accepts ? responds : timeoutSeconds),
+        accepts,
+      });
     }
     if (next >= scenario.arrivals.length && queue.length === 0 && offers.length === 0 && t > scenario.open.end) break;
   }

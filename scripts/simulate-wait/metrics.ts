@@ -34,6 +34,9 @@ export function summarize(scored: readonly Scored[]): Summary {
     medianErrorMinutes: percentile(errors, 0.5),
     p90ErrorMinutes: percentile(errors, 0.9),
     coverage: share(inside, ranged.length),
-    meanWidthMinutes: share(ranged.reduce((total, { range }) => total + range.maxMinutes - range.minMinutes, 0), ranged.length),
+    meanWidthMinutes: share(
+      ranged.reduce((total, { range }) => total + range.maxMinutes - range.minMinutes, 0),
+      ranged.length,
+    ),
   };
 }

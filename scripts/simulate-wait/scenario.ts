@@ -71,7 +71,12 @@ export function syntheticDay(random: Random): Scenario {
     arrivals.push({
       id: `c${arrivals.length + 1}`,
       at: Math.round(t),
-      urgency: pick(random, [['normal', 85], ['high', 8], ['low', 4], ['urgent', 3]] as const),
+      urgency: pick(random, [
+        ['normal', 85],
+        ['high', 8],
+        ['low', 4],
+        ['urgent', 3],
+      ] as const),
       handleSeconds: Math.round(logNormal(random, 10 * M, 0.7)),
     });
   }

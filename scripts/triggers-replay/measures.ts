@@ -44,7 +44,13 @@ function entry<K, V>(map: Map<K, V>, key: K, make: () => V): V {
 
 export function measure(outcomes: readonly Outcome[]): Measures {
   const m: Measures = {
-    recall: ratio(), falseEscalations: ratio(), queue: ratio(), trigger: ratio(), atTurn: ratio(), byLanguage: new Map(), byTrigger: new Map(),
+    recall: ratio(),
+    falseEscalations: ratio(),
+    queue: ratio(),
+    trigger: ratio(),
+    atTurn: ratio(),
+    byLanguage: new Map(),
+    byTrigger: new Map(),
   };
   for (const { language, expect, result } of outcomes) {
     const lang = entry(m.byLanguage, language, () => ({ recall: ratio(), falseEscalations: ratio(), queue: ratio() }));
@@ -79,13 +85,16 @@ export function formatMeasures(m: Measures): string {
     'measures (recall and false escalations on the decision; queue, trigger and turn over the escalations both agree on):',
     `  recall ${show(m.recall)}  false escalations ${show(m.falseEscalations)}  queue ${show(m.queue)}  primary trigger ${show(m.trigger)}  atTurn ${show(m.atTurn)}`,
     '  per language:',
-    ...[...m.byLanguage].sort(([a], [b]) => a.localeCompare(b)).map(
-      ([lang, r]) => `    ${lang.padEnd(6)} recall ${show(r.recall).padEnd(18)} false escalations ${show(r.falseEscalations).padEnd(18)} queue ${show(r.queue)}`,
-    ),
+    ...[...m.byLanguage]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(
+        ([lang, r]) =>
+          `    ${lang.padEnd(6)} recall ${show(r.recall).padEnd(18)} false escalations ${show(r.falseEscalations).padEnd(18)} queue ${show(r.queue)}`,
+      ),
     '  per expected trigger:',
-    ...[...m.byTrigger].sort(([a], [b]) => a.localeCompare(b)).map(
-      ([trigger, r]) => `    ${trigger.padEnd(17)} recall ${show(r.recall).padEnd(18)} queue ${show(r.queue)}`,
-    ),
+    ...[...m.byTrigger]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([trigger, r]) => `    ${trigger.padEnd(17)} recall ${show(r.recall).padEnd(18)} queue ${show(r.queue)}`),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -11,13 +11,19 @@ export const HAND_OFF_TOOL: ToolSpec = {
     type: 'object',
     properties: {
       reason: { type: 'string', description: 'Why a person is needed, in a few words.' },
-      summary: { type: 'string', description: 'Two short lines for the colleague who takes over: what the visitor wants and what is known.' },
+      summary: {
+        type: 'string',
+        description: 'Two short lines for the colleague who takes over: what the visitor wants and what is known.',
+      },
     },
     required: ['reason', 'summary'],
   },
 };
 
-export const toolSpecs = (tools: AgentTool[]): ToolSpec[] => [HAND_OFF_TOOL, ...tools.map(({ name, description, parameters }) => ({ name, description, parameters }))];
+export const toolSpecs = (tools: AgentTool[]): ToolSpec[] => [
+  HAND_OFF_TOOL,
+  ...tools.map(({ name, description, parameters }) => ({ name, description, parameters })),
+];
 
 export interface ToolCallContext {
   url: string;
@@ -33,7 +39,11 @@ export interface ToolCallContext {
 const MAX_RESULT_BYTES = 32 * 1024;
 
 /** Calls one site tool through the site's tools webhook; `{ error }` says what failed, for the operator. */
-export async function callSiteTool(ctx: ToolCallContext, tool: string, args: Record<string, unknown>): Promise<{ result: string } | { error: string }> {
+export async function callSiteTool(
+  ctx: ToolCallContext,
+  tool: string,
+  args: Record<string, unknown>,
+): Promise<{ result: string } | { error: string }> {
   const body = JSON.stringify({ siteId: ctx.siteId, conversationId: ctx.conversationId, tool, arguments: args });
   const timeout = AbortSignal.timeout(ctx.timeoutMs);
   try {

@@ -38,7 +38,12 @@ describe('knowledge base bot', () => {
 
   it('falls back with the site fallback reply when nothing comes close', async () => {
     const reply = await bot.reply(ask({ from: 'visitor', text: 'Can I bring my dog to your office party?' }));
-    expect(reply).toMatchObject({ reply: localizedReply(demoBotConfig.fallbackReply, 'en'), fallback: true, intent: null, toolError: false });
+    expect(reply).toMatchObject({
+      reply: localizedReply(demoBotConfig.fallbackReply, 'en'),
+      fallback: true,
+      intent: null,
+      toolError: false,
+    });
     expect(reply.confidence).toBeLessThan(demoBotConfig.confidenceThreshold);
   });
 
@@ -53,12 +58,15 @@ describe('knowledge base bot', () => {
   it('says clearly what it cannot do for an out-of-scope topic: an answer the engine reads as out of scope, not a fallback', async () => {
     const reply = await bot.reply(ask({ from: 'visitor', text: 'Can you give me legal advice? I want to sue the courier.' }));
     expect(reply).toMatchObject({ intent: 'legal', fallback: false });
-    expect(reply.reply).toContain("not able to give legal advice");
+    expect(reply.reply).toContain('not able to give legal advice');
   });
 
   it('works with the day-one default configuration', async () => {
     const defaults = createBot(SiteConfig.parse({}).bot, { siteSecret: 'unused', fetch: createOutboundFetch(STRICT_OUTBOUND_POLICY) });
-    expect(await defaults.reply(ask({ from: 'visitor', text: 'Are you a robot?' }))).toMatchObject({ intent: 'about_bot', fallback: false });
+    expect(await defaults.reply(ask({ from: 'visitor', text: 'Are you a robot?' }))).toMatchObject({
+      intent: 'about_bot',
+      fallback: false,
+    });
     expect(await defaults.reply(ask({ from: 'visitor', text: 'Where is my order?' }))).toMatchObject({ fallback: true });
   });
 

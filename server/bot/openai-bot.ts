@@ -42,7 +42,11 @@ export function createOpenAiBot(config: OpenAiBotConfig, deps: BotDeps, site: Op
               },
               { fetch: doFetch },
             );
-            await deps.budget?.record(input.siteId, 1, outcome.ok && outcome.usage ? outcome.usage.promptTokens + outcome.usage.completionTokens : 0);
+            await deps.budget?.record(
+              input.siteId,
+              1,
+              outcome.ok && outcome.usage ? outcome.usage.promptTokens + outcome.usage.completionTokens : 0,
+            );
             return outcome.ok ? parseCaseNotes(outcome.text) : null;
           },
         }
@@ -51,7 +55,16 @@ export function createOpenAiBot(config: OpenAiBotConfig, deps: BotDeps, site: Op
       signal?.throwIfAborted();
       const visitorTurns = input.turns.filter((t) => t.from === 'visitor');
       const facts: Record<string, string> = Object.assign({}, ...visitorTurns.map((t) => extractFacts(t.text)));
-      const failed = (error: string): BotReply => ({ reply: null, confidence: null, intent: null, facts, handoff: false, fallback: false, toolError: true, error });
+      const failed = (error: string): BotReply => ({
+        reply: null,
+        confidence: null,
+        intent: null,
+        facts,
+        handoff: false,
+        fallback: false,
+        toolError: true,
+        error,
+      });
       if (!deps.apiKey) return failed('The AI agent has no API key: an admin sets one under Settings → Bot.');
       const over = await deps.budget?.exceeded(input.siteId, config.budget);
       if (over) return failed(over);
@@ -89,7 +102,11 @@ export function createOpenAiBot(config: OpenAiBotConfig, deps: BotDeps, site: Op
             },
           },
         );
-        await deps.budget?.record(input.siteId, 1, outcome.ok && outcome.usage ? outcome.usage.promptTokens + outcome.usage.completionTokens : 0);
+        await deps.budget?.record(
+          input.siteId,
+          1,
+          outcome.ok && outcome.usage ? outcome.usage.promptTokens + outcome.usage.completionTokens : 0,
+        );
         if (!outcome.ok) return failed(outcome.failure.message);
 
         const handOff = outcome.toolCalls.find((c) => c.name === 'hand_off');
@@ -112,7 +129,15 @@ export function createOpenAiBot(config: OpenAiBotConfig, deps: BotDeps, site: Op
         if (outcome.toolCalls.length === 0) {
           const text = said.trim();
           if (!text) return failed('The AI endpoint returned an empty answer.');
-          return { reply: text, confidence: null, intent: null, facts, handoff: false, fallback: isUncertainReply(text, locale), toolError: false };
+          return {
+            reply: text,
+            confidence: null,
+            intent: null,
+            facts,
+            handoff: false,
+            fallback: isUncertainReply(text, locale),
+            toolError: false,
+          };
         }
         if (!config.toolsUrl) return failed(`The model called the tool ${outcome.toolCalls[0]!.name}, but the site has no tools webhook.`);
         messages.push({
@@ -121,7 +146,8 @@ export function createOpenAiBot(config: OpenAiBotConfig, deps: BotDeps, site: Op
           tool_calls: outcome.toolCalls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } })),
         });
         for (const call of outcome.toolCalls) {
-          if (!config.tools.some((t) => t.name === call.name)) return failed(`The model called an unknown tool "${call.name.slice(0, 64)}".`);
+          if (!config.tools.some((t) => t.name === call.name))
+            return failed(`The model called an unknown tool "${call.name.slice(0, 64)}".`);
           const args = parseArguments(call.arguments);
           if (!args) return failed(`The model called ${call.name} with arguments that are not a JSON object.`);
           const answer = await callSiteTool(

@@ -57,7 +57,7 @@ function verifies(req: IncomingMessage, body: string, secret: string): boolean {
 }
 
 describe('webhook bot', () => {
-  it('signs each request per Standard Webhooks too, which the specification\'s own verifier accepts', async () => {
+  it("signs each request per Standard Webhooks too, which the specification's own verifier accepts", async () => {
     const whsec = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
     const seen: { headers: IncomingMessage['headers']; body: string }[] = [];
     handler = (req, body, res) => {
@@ -65,7 +65,11 @@ describe('webhook bot', () => {
       json(200, { reply: 'Yes.', confidence: 0.9 })(req, body, res);
     };
     const now = Date.now();
-    await createBot(BotConfig.parse({ kind: 'webhook', url, timeoutMs: 4000 }), { siteSecret: whsec, now: () => now, fetch: loopbackFetch }).reply(input);
+    await createBot(BotConfig.parse({ kind: 'webhook', url, timeoutMs: 4000 }), {
+      siteSecret: whsec,
+      now: () => now,
+      fetch: loopbackFetch,
+    }).reply(input);
     const { headers, body } = seen[0]!;
     expect(headers['webhook-id']).toMatch(/^msg_/);
     expect(() => new Webhook(whsec).verify(body, headers as Record<string, string>)).not.toThrow();
@@ -104,7 +108,11 @@ describe('webhook bot', () => {
       error: 'order lookup timed out after 5 s',
     });
     handler = json(200, { reply: 'Sorry, I could not check that.', toolError: 'carrier API answered 503' });
-    expect(await bot().reply(input)).toMatchObject({ reply: 'Sorry, I could not check that.', toolError: true, error: 'carrier API answered 503' });
+    expect(await bot().reply(input)).toMatchObject({
+      reply: 'Sorry, I could not check that.',
+      toolError: true,
+      error: 'carrier API answered 503',
+    });
   });
 
   it('signs the request so the receiving side can verify it, and sends the contract body', async () => {
@@ -139,8 +147,16 @@ describe('webhook bot', () => {
     ['a body outside the contract', json(200, { reply: 42, confidence: 7 }), 'does not match the contract'],
     ['no reply without a handoff', json(200, { reply: null }), 'reply may be null only when handoff is true or toolError says what failed'],
     ['an oversized body', json(200, { reply: 'x'.repeat(70_000) }), 'larger than'],
-    ['a fact name that is not a plain word', json(200, { reply: 'ok', facts: { 'order.number': '48213' } }), 'fact names are letters, digits and _'],
-    ['a redirect, which is never followed', (_req: IncomingMessage, _body: string, res: ServerResponse) => res.writeHead(307, { location: 'http://127.0.0.1:9/elsewhere' }).end(), 'could not be reached'],
+    [
+      'a fact name that is not a plain word',
+      json(200, { reply: 'ok', facts: { 'order.number': '48213' } }),
+      'fact names are letters, digits and _',
+    ],
+    [
+      'a redirect, which is never followed',
+      (_req: IncomingMessage, _body: string, res: ServerResponse) => res.writeHead(307, { location: 'http://127.0.0.1:9/elsewhere' }).end(),
+      'could not be reached',
+    ],
   ])('treats %s as a tool failure, never an answer', async (_name, respond, error) => {
     handler = respond;
     const reply = await bot().reply(input);
@@ -159,7 +175,10 @@ describe('webhook bot', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const unreachable = createBot(BotConfig.parse({ kind: 'webhook', url: `http://127.0.0.1:${port}/bot` }), { siteSecret: SECRET, fetch: loopbackFetch });
+    const unreachable = createBot(BotConfig.parse({ kind: 'webhook', url: `http://127.0.0.1:${port}/bot` }), {
+      siteSecret: SECRET,
+      fetch: loopbackFetch,
+    });
     const reply = await unreachable.reply(input);
     expect(reply).toMatchObject({ reply: null, toolError: true });
     expect(reply.error).toContain('could not be reached');
@@ -171,7 +190,10 @@ describe('webhook bot', () => {
       reached = true;
       res.end();
     };
-    const guarded = createBot(BotConfig.parse({ kind: 'webhook', url }), { siteSecret: SECRET, fetch: createOutboundFetch(STRICT_OUTBOUND_POLICY) });
+    const guarded = createBot(BotConfig.parse({ kind: 'webhook', url }), {
+      siteSecret: SECRET,
+      fetch: createOutboundFetch(STRICT_OUTBOUND_POLICY),
+    });
     const reply = await guarded.reply(input);
     expect(reply).toMatchObject({ reply: null, toolError: true });
     expect(reply.error).toMatch(/could not be reached: .*127\.0\.0\.1 is a loopback address/);

@@ -1,7 +1,4 @@
-import {
-  type BotWebhookRequest,
-  BotWebhookResponse,
-} from '../../shared/bot-webhook';
+import { type BotWebhookRequest, BotWebhookResponse } from '../../shared/bot-webhook';
 import type { WebhookBotConfig } from '../../shared/config/bot';
 import { signedRequestHeaders } from '../security/standard-webhooks';
 import type { Bot, BotDeps, BotInput, BotReply } from './bot';
@@ -49,7 +46,14 @@ function toRequest({ siteId, conversationId, turns, visitor }: BotInput): BotWeb
   return {
     siteId,
     conversationId,
-    turns: turns.map(({ from, text, confidence, fallback, toolError, intent }) => ({ from, text, confidence, fallback, toolError, intent })),
+    turns: turns.map(({ from, text, confidence, fallback, toolError, intent }) => ({
+      from,
+      text,
+      confidence,
+      fallback,
+      toolError,
+      intent,
+    })),
     visitor: {
       name: visitor.name,
       email: visitor.email,

@@ -35,7 +35,8 @@ export async function runCommand(deps: FlowDeps, command: CliCommand, baseUrl: s
     }
     case 'site_list': {
       const sites = await listSites(deps);
-      if (sites.length === 0) return 'No sites yet: `baton site create --name "Acme" --origin https://acme.example --admin ana@acme.example`.';
+      if (sites.length === 0)
+        return 'No sites yet: `baton site create --name "Acme" --origin https://acme.example --admin ana@acme.example`.';
       return sites.map((s) => `${s.siteKey}\t${s.name}\t${s.siteId}\t${s.allowedOrigins.join(',') || '(no allowed origins)'}`).join('\n');
     }
     case 'site_origins': {
@@ -45,7 +46,11 @@ export async function runCommand(deps: FlowDeps, command: CliCommand, baseUrl: s
     }
     case 'operator_invite': {
       const site = await findSite(deps, command.site);
-      const invite = await inviteOperator(deps, COMMAND_LINE, site._id, { email: command.email, role: command.admin ? 'admin' : 'operator', baseUrl });
+      const invite = await inviteOperator(deps, COMMAND_LINE, site._id, {
+        email: command.email,
+        role: command.admin ? 'admin' : 'operator',
+        baseUrl,
+      });
       return [
         `Invite for ${invite.email} as ${invite.role} of ${site.name} (works once, until ${invite.expiresAt.toISOString()}):`,
         `  ${invite.inviteUrl}`,
@@ -60,7 +65,10 @@ export async function runCommand(deps: FlowDeps, command: CliCommand, baseUrl: s
     case 'secret_rotate': {
       const site = await findSite(deps, command.site);
       const secret = await rotateSiteSecret(deps, COMMAND_LINE, site._id, command.secret);
-      const what = command.secret === 'identity' ? 'identity secret (update BATON_SITE_SECRET on your server)' : 'webhook signing secret (update your receivers)';
+      const what =
+        command.secret === 'identity'
+          ? 'identity secret (update BATON_SITE_SECRET on your server)'
+          : 'webhook signing secret (update your receivers)';
       return `New ${what} of ${site.name}:\n  ${secret}`;
     }
     case 'visitor_export': {

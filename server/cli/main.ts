@@ -28,7 +28,9 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     connection = await connectDatabase(MONGODB_URI, MONGODB_DB);
   } catch (error) {
-    console.error(`error: cannot reach the database at MONGODB_URI (${(error as Error).message.split('\n')[0]}); is it running, and is the URI right?`);
+    console.error(
+      `error: cannot reach the database at MONGODB_URI (${(error as Error).message.split('\n')[0]}); is it running, and is the URI right?`,
+    );
     return 3;
   }
   const { client, db } = connection;
@@ -51,7 +53,8 @@ async function main(argv: readonly string[]): Promise<number> {
 function oneLine(error: unknown): { message: string; code: number } {
   if (error instanceof UsageError) return { message: error.message, code: 2 };
   if (error instanceof CodedError) return { message: error.message, code: error.code === 'invalid_request' ? 2 : 1 };
-  if (error instanceof MongoServerError && error.code === 11000) return { message: 'that already exists (a duplicate key); `baton site list` shows what is there', code: 1 };
+  if (error instanceof MongoServerError && error.code === 11000)
+    return { message: 'that already exists (a duplicate key); `baton site list` shows what is there', code: 1 };
   return { message: (error as Error)?.message?.split('\n')[0] ?? String(error), code: 1 };
 }
 

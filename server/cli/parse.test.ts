@@ -3,16 +3,38 @@ import { parseCommand, UsageError } from './parse';
 
 describe('baton command line parsing', () => {
   it('reads each command', () => {
-    expect(parseCommand(['site', 'create', '--name', 'Acme', '--origin', 'https://acme.example', '--origin', 'https://www.acme.example', '--admin', 'ana@acme.example'])).toEqual({
+    expect(
+      parseCommand([
+        'site',
+        'create',
+        '--name',
+        'Acme',
+        '--origin',
+        'https://acme.example',
+        '--origin',
+        'https://www.acme.example',
+        '--admin',
+        'ana@acme.example',
+      ]),
+    ).toEqual({
       kind: 'site_create',
       name: 'Acme',
       origins: ['https://acme.example', 'https://www.acme.example'],
       admin: 'ana@acme.example',
     });
     expect(parseCommand(['site', 'list'])).toEqual({ kind: 'site_list' });
-    expect(parseCommand(['operator', 'invite', 'acme-1', 'lee@acme.example', '--admin'])).toEqual({ kind: 'operator_invite', site: 'acme-1', email: 'lee@acme.example', admin: true });
+    expect(parseCommand(['operator', 'invite', 'acme-1', 'lee@acme.example', '--admin'])).toEqual({
+      kind: 'operator_invite',
+      site: 'acme-1',
+      email: 'lee@acme.example',
+      admin: true,
+    });
     expect(parseCommand(['operator', 'invite', 'acme-1', 'lee@acme.example'])).toMatchObject({ admin: false });
-    expect(parseCommand(['operator', 'remove', 'acme-1', 'lee@acme.example'])).toEqual({ kind: 'operator_remove', site: 'acme-1', email: 'lee@acme.example' });
+    expect(parseCommand(['operator', 'remove', 'acme-1', 'lee@acme.example'])).toEqual({
+      kind: 'operator_remove',
+      site: 'acme-1',
+      email: 'lee@acme.example',
+    });
     expect(parseCommand(['secret', 'rotate', 'acme-1'])).toEqual({ kind: 'secret_rotate', site: 'acme-1', secret: 'identity' });
     expect(parseCommand(['secret', 'rotate', 'acme-1', '--webhook'])).toEqual({ kind: 'secret_rotate', site: 'acme-1', secret: 'webhook' });
     expect(parseCommand(['visitor', 'export', 'acme-1', 'v-42'])).toEqual({ kind: 'visitor_export', site: 'acme-1', visitor: 'v-42' });

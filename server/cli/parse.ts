@@ -48,14 +48,16 @@ export function parseCommand(argv: readonly string[]): CliCommand | 'help' {
   if (values.help || positionals.length === 0) return 'help';
   const [group, verb, ...rest] = positionals;
   const need = (count: number, names: string) => {
-    if (rest.length !== count) throw new UsageError(`\`baton ${group} ${verb}\` takes ${names}; got ${rest.length === 0 ? 'none' : rest.join(' ')}`);
+    if (rest.length !== count)
+      throw new UsageError(`\`baton ${group} ${verb}\` takes ${names}; got ${rest.length === 0 ? 'none' : rest.join(' ')}`);
   };
   const origins = values.origin ?? [];
   switch (`${group} ${verb}`) {
     case 'site create':
       need(0, 'only options');
       if (!values.name) throw new UsageError('site create needs --name "Shop name"');
-      if (origins.length === 0) throw new UsageError('site create needs --origin https://your-shop.example (the page that embeds the widget)');
+      if (origins.length === 0)
+        throw new UsageError('site create needs --origin https://your-shop.example (the page that embeds the widget)');
       if (!values.admin) throw new UsageError('site create needs --admin email@of.the.first.admin');
       return { kind: 'site_create', name: values.name, origins, admin: values.admin };
     case 'site list':
@@ -73,7 +75,8 @@ export function parseCommand(argv: readonly string[]): CliCommand | 'help' {
       return { kind: 'operator_remove', site: rest[0]!, email: rest[1]! };
     case 'secret rotate':
       need(1, 'SITE');
-      if (values.identity && values.webhook) throw new UsageError('secret rotate rotates one secret at a time: give --identity or --webhook, not both');
+      if (values.identity && values.webhook)
+        throw new UsageError('secret rotate rotates one secret at a time: give --identity or --webhook, not both');
       return { kind: 'secret_rotate', site: rest[0]!, secret: values.webhook ? 'webhook' : 'identity' };
     case 'visitor export':
       need(2, 'SITE VISITOR_ID');

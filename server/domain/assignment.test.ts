@@ -47,7 +47,12 @@ describe('chooseAssignee', () => {
       state: { declined: ['ana'], recentAssignees: [] },
       expected: 'ben',
     },
-    { given: 'everyone free declined', candidates: [op('ana', 0), op('ben', 3)], state: { declined: ['ana'], recentAssignees: [] }, expected: null },
+    {
+      given: 'everyone free declined',
+      candidates: [op('ana', 0), op('ben', 3)],
+      state: { declined: ['ana'], recentAssignees: [] },
+      expected: null,
+    },
     {
       given: 'a German conversation and a busier German speaker',
       candidates: [op('ana', 0, 3, { languages: ['en'] }), op('ben', 2, 3, { languages: ['de-AT', 'en'] })],

@@ -29,8 +29,14 @@ describe('checkAttachment', () => {
 
   it('refuses content that its name disagrees with, and text named as markup', () => {
     expect(checkAttachment(pdf, 'photo.png')).toMatchObject({ ok: false, code: 'attachment_type_forbidden' });
-    expect(checkAttachment(new TextEncoder().encode('<svg onload=alert(1)>'), 'x.svg')).toMatchObject({ ok: false, code: 'attachment_type_forbidden' });
-    expect(checkAttachment(new TextEncoder().encode('<html></html>'), 'x.html')).toMatchObject({ ok: false, code: 'attachment_type_forbidden' });
+    expect(checkAttachment(new TextEncoder().encode('<svg onload=alert(1)>'), 'x.svg')).toMatchObject({
+      ok: false,
+      code: 'attachment_type_forbidden',
+    });
+    expect(checkAttachment(new TextEncoder().encode('<html></html>'), 'x.html')).toMatchObject({
+      ok: false,
+      code: 'attachment_type_forbidden',
+    });
   });
 
   it('refuses a file over the limit and an empty one', () => {

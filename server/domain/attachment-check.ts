@@ -68,7 +68,7 @@ export function checkAttachment(bytes: Uint8Array, declaredName: string, maxByte
   const endings: readonly string[] = attachmentTypes[mediaType];
   if (!endings.includes(ending)) {
     // A pasted screenshot has no name worth keeping; a text file without an ending is still text.
-    if (ending === '' ) return { ok: true, mediaType, name: `${name}.${endings[0]}`, image: mediaType.startsWith('image/') };
+    if (ending === '') return { ok: true, mediaType, name: `${name}.${endings[0]}`, image: mediaType.startsWith('image/') };
     return {
       ok: false,
       code: 'attachment_type_forbidden',

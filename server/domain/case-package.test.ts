@@ -32,7 +32,10 @@ const turns: Turn[] = [
 const build = (over: Partial<CasePackageInput> = {}) =>
   buildCasePackage({ decision: decision(), turns, visitor, earlierConversations: 0, now: NOW, ...over });
 
-const firing = (trigger: TriggerId, evidence = ''): Partial<HandoffDecision> => ({ triggers: [{ trigger, evidence }], primaryTrigger: trigger });
+const firing = (trigger: TriggerId, evidence = ''): Partial<HandoffDecision> => ({
+  triggers: [{ trigger, evidence }],
+  primaryTrigger: trigger,
+});
 
 describe('buildCasePackage', () => {
   it('produces a package that satisfies the shared schema', () => {
@@ -49,26 +52,105 @@ describe('buildCasePackage', () => {
       {},
       "Hi Ana, I'm sorry about order 48213 — I can help with the refund.",
     ],
-    ['a human request', { intent: 'order_status', facts: { orderNumber: '48213' } }, {}, "Hi Ana, thanks for waiting — I'm here to help with tracking order 48213."],
-    ['low confidence', { ...firing('low_confidence', '0.31'), intent: 'shipping' }, {}, "Hi Ana, sorry our assistant couldn't answer that — I can help with your delivery from here."],
-    ['an out-of-scope topic', { ...firing('out_of_scope', 'legal advice'), intent: 'legal' }, {}, "Hi Ana, that's not something our assistant can answer, but I can help with your legal question."],
-    ['repeated failure', firing('repeated_failure', '3 fallbacks'), {}, "Hi Ana, sorry you had to ask more than once. I've read the conversation and can help with your question from here."],
-    ['a tool failure', { ...firing('tool_failure', 'webhook timeout'), intent: 'order_status' }, {}, "Hi Ana, sorry, our system had trouble looking that up. I'll help with tracking your order myself."],
-    ['frustration', { ...firing('frustration', 'THIRD TIME'), intent: 'technical' }, {}, "Hi Ana, I'm sorry this has been so frustrating. I've read everything you wrote and I'll help with the technical problem from here."],
-    ['a customer tag', { ...firing('customer_tag', 'vip'), intent: 'billing' }, {}, "Hi Ana, thanks for getting in touch. I'll personally help with your billing question."],
-    ['buying intent', { ...firing('buying_intent', 'enterprise plan'), intent: 'pricing' }, {}, "Hi Ana, thanks for your interest! I'd be glad to help with pricing and a quote."],
-    ['an unknown visitor', {}, { visitor: { ...visitor, name: null } }, "Hi there, thanks for waiting — I'm here to help with your question."],
-    ['a formal site', { ...firing('policy_topic', 'invoice'), intent: 'billing' }, { tone: 'formal' }, 'Hello Ana Silva, I can help with your billing question.'],
-    ['an intent without a phrase of its own', { intent: 'gift_wrapping' }, {}, "Hi Ana, thanks for waiting — I'm here to help with your question about gift wrapping."],
-    ['a site-defined topic, in the site\'s words', { intent: 'warranty', topic: 'your warranty claim' }, {}, "Hi Ana, thanks for waiting — I'm here to help with your warranty claim."],
-    ['a return the engine detected', { ...firing('policy_topic', 'send it back'), intent: 'return' }, {}, "Hi Ana, I'm sorry about this — I can help with the return."],
+    [
+      'a human request',
+      { intent: 'order_status', facts: { orderNumber: '48213' } },
+      {},
+      "Hi Ana, thanks for waiting — I'm here to help with tracking order 48213.",
+    ],
+    [
+      'low confidence',
+      { ...firing('low_confidence', '0.31'), intent: 'shipping' },
+      {},
+      "Hi Ana, sorry our assistant couldn't answer that — I can help with your delivery from here.",
+    ],
+    [
+      'an out-of-scope topic',
+      { ...firing('out_of_scope', 'legal advice'), intent: 'legal' },
+      {},
+      "Hi Ana, that's not something our assistant can answer, but I can help with your legal question.",
+    ],
+    [
+      'repeated failure',
+      firing('repeated_failure', '3 fallbacks'),
+      {},
+      "Hi Ana, sorry you had to ask more than once. I've read the conversation and can help with your question from here.",
+    ],
+    [
+      'a tool failure',
+      { ...firing('tool_failure', 'webhook timeout'), intent: 'order_status' },
+      {},
+      "Hi Ana, sorry, our system had trouble looking that up. I'll help with tracking your order myself.",
+    ],
+    [
+      'frustration',
+      { ...firing('frustration', 'THIRD TIME'), intent: 'technical' },
+      {},
+      "Hi Ana, I'm sorry this has been so frustrating. I've read everything you wrote and I'll help with the technical problem from here.",
+    ],
+    [
+      'a customer tag',
+      { ...firing('customer_tag', 'vip'), intent: 'billing' },
+      {},
+      "Hi Ana, thanks for getting in touch. I'll personally help with your billing question.",
+    ],
+    [
+      'buying intent',
+      { ...firing('buying_intent', 'enterprise plan'), intent: 'pricing' },
+      {},
+      "Hi Ana, thanks for your interest! I'd be glad to help with pricing and a quote.",
+    ],
+    [
+      'an unknown visitor',
+      {},
+      { visitor: { ...visitor, name: null } },
+      "Hi there, thanks for waiting — I'm here to help with your question.",
+    ],
+    [
+      'a formal site',
+      { ...firing('policy_topic', 'invoice'), intent: 'billing' },
+      { tone: 'formal' },
+      'Hello Ana Silva, I can help with your billing question.',
+    ],
+    [
+      'an intent without a phrase of its own',
+      { intent: 'gift_wrapping' },
+      {},
+      "Hi Ana, thanks for waiting — I'm here to help with your question about gift wrapping.",
+    ],
+    [
+      "a site-defined topic, in the site's words",
+      { intent: 'warranty', topic: 'your warranty claim' },
+      {},
+      "Hi Ana, thanks for waiting — I'm here to help with your warranty claim.",
+    ],
+    [
+      'a return the engine detected',
+      { ...firing('policy_topic', 'send it back'), intent: 'return' },
+      {},
+      "Hi Ana, I'm sorry about this — I can help with the return.",
+    ],
   ])('suggests a first reply for %s', (_case, given, input, reply) => {
     expect(build({ decision: decision(given), ...input }).suggestedReply).toBe(reply);
   });
 
   it.each<[string, string[], Record<string, string>, string | null, string[], string]>([
-    ['asks for exactly the missing facts', ['orderNumber', 'email'], {}, null, ['orderNumber', 'email'], 'your question. Could you share your order number and email address?'],
-    ['does not ask for a fact given later in the conversation', ['orderNumber', 'email'], { orderNumber: '48213' }, null, ['email'], 'your question for order 48213. Could you share your email address?'],
+    [
+      'asks for exactly the missing facts',
+      ['orderNumber', 'email'],
+      {},
+      null,
+      ['orderNumber', 'email'],
+      'your question. Could you share your order number and email address?',
+    ],
+    [
+      'does not ask for a fact given later in the conversation',
+      ['orderNumber', 'email'],
+      { orderNumber: '48213' },
+      null,
+      ['email'],
+      'your question for order 48213. Could you share your email address?',
+    ],
     ['does not ask for an email the visitor card already shows', ['email'], {}, 'ana@example.com', [], 'your question.'],
     ['asks nothing when nothing is missing', [], {}, null, [], 'your question.'],
   ])('%s', (_case, missing, facts, email, stillMissing, ending) => {
@@ -93,7 +175,17 @@ describe('buildCasePackage', () => {
     ['legal by intent', { intent: 'legal' }, {}, ['legal']],
     ['legal by evidence', firing('policy_topic', 'my lawyer'), {}, ['legal']],
     ['tool error', {}, { turns: [{ from: 'bot', text: '', toolError: true }] }, ['tool_error']],
-    ['repeated failure', {}, { turns: [{ from: 'bot', text: '?', fallback: true }, { from: 'bot', text: '?', fallback: true }] }, ['repeated_failure']],
+    [
+      'repeated failure',
+      {},
+      {
+        turns: [
+          { from: 'bot', text: '?', fallback: true },
+          { from: 'bot', text: '?', fallback: true },
+        ],
+      },
+      ['repeated_failure'],
+    ],
     ['missing facts', { missingFacts: ['orderNumber'] }, {}, ['missing_facts']],
     ['sales lead', firing('buying_intent', 'quote'), {}, ['sales_lead']],
     ['returning visitor', {}, { earlierConversations: 3 }, ['returning_visitor']],
@@ -102,7 +194,7 @@ describe('buildCasePackage', () => {
   });
 
   describe('summary', () => {
-    it("says what the visitor wants in their own words, and what the bot tried and why it escalated", () => {
+    it('says what the visitor wants in their own words, and what the bot tried and why it escalated', () => {
       const pkg = build({
         decision: decision({
           triggers: [
@@ -139,10 +231,16 @@ describe('buildCasePackage', () => {
         { from: 'bot', text: '', toolError: true, error: 'order lookup timed out after 5 s' },
         { from: 'bot', text: 'Sorry, I could not check that.', toolError: true, error: 'carrier API answered 503' },
       ];
-      const decided = decideHandoff({ turns: failed, visitor: { verified: false, tags: [], attributes: {}, locale: 'en' } }, SiteConfig.parse({}));
+      const decided = decideHandoff(
+        { turns: failed, visitor: { verified: false, tags: [], attributes: {}, locale: 'en' } },
+        SiteConfig.parse({}),
+      );
       const pkg = build({ turns: failed, decision: decided });
       expect(pkg.triggers).toContainEqual({ trigger: 'tool_failure', evidence: 'tool error: order lookup timed out after 5 s' });
-      expect(pkg.botAttempts.map((a) => a.text)).toEqual(['order lookup timed out after 5 s', 'Sorry, I could not check that. (carrier API answered 503)']);
+      expect(pkg.botAttempts.map((a) => a.text)).toEqual([
+        'order lookup timed out after 5 s',
+        'Sorry, I could not check that. (carrier API answered 503)',
+      ]);
       expect(pkg.summary[1]).toContain('a bot tool failed ("tool error: order lookup timed out after 5 s")');
     });
 
@@ -160,7 +258,11 @@ describe('refreshCasePackage', () => {
     build({ decision: decision({ ...firing('policy_topic', 'refund'), intent: 'refund', missingFacts: ['orderNumber', 'email'] }) });
 
   it('takes facts the visitor gives after the handoff, and stops asking for them', () => {
-    const pkg = refreshCasePackage(base(), { turns: [{ from: 'visitor', text: "It's 48213, email ana@example.com" }] }, '2025-03-14T09:35:00.000Z');
+    const pkg = refreshCasePackage(
+      base(),
+      { turns: [{ from: 'visitor', text: "It's 48213, email ana@example.com" }] },
+      '2025-03-14T09:35:00.000Z',
+    );
     expect(pkg.facts).toEqual({ orderNumber: '48213', email: 'ana@example.com' });
     expect(pkg.missingFacts).toEqual([]);
     expect(pkg.flags).not.toContain('missing_facts');
@@ -183,14 +285,20 @@ describe('refreshCasePackage', () => {
 
   it('suggests one first reply per reason that fired, the main reason first', () => {
     const both = decision({
-      triggers: [{ trigger: 'frustration', evidence: 'THIRD TIME' }, { trigger: 'tool_failure', evidence: 'timeout' }, { trigger: 'frustration', evidence: 'again' }],
+      triggers: [
+        { trigger: 'frustration', evidence: 'THIRD TIME' },
+        { trigger: 'tool_failure', evidence: 'timeout' },
+        { trigger: 'frustration', evidence: 'again' },
+      ],
       primaryTrigger: 'frustration',
       intent: 'order_status',
     });
     const pkg = build({ decision: both });
     expect(pkg.suggestedReplies.map((r) => r.trigger)).toEqual(['frustration', 'tool_failure']);
     expect(pkg.suggestedReply).toBe(pkg.suggestedReplies[0]!.text);
-    expect(pkg.suggestedReplies[1]!.text).toBe("Hi Ana, sorry, our system had trouble looking that up. I'll help with tracking your order myself.");
+    expect(pkg.suggestedReplies[1]!.text).toBe(
+      "Hi Ana, sorry, our system had trouble looking that up. I'll help with tracking your order myself.",
+    );
   });
 
   it('writes in a formal voice for a formal site: full name, no contractions, no exclamations', () => {

@@ -115,7 +115,14 @@ function flagsFor(pkg: CaseCore): string[] {
 // What failed goes into the attempt's text: a failed tool often leaves the bot nothing to say.
 const attemptText = (t: Turn): string => (!t.toolError || !t.error ? t.text : t.text.trim() === '' ? t.error : `${t.text} (${t.error})`);
 const attemptsOf = (turns: Turn[]): BotAttempt[] =>
-  turns.filter((t) => t.from === 'bot').map((t) => ({ text: attemptText(t), confidence: t.confidence ?? null, fallback: t.fallback ?? false, toolError: t.toolError ?? false }));
+  turns
+    .filter((t) => t.from === 'bot')
+    .map((t) => ({
+      text: attemptText(t),
+      confidence: t.confidence ?? null,
+      fallback: t.fallback ?? false,
+      toolError: t.toolError ?? false,
+    }));
 
 // A fact the operator can already see on the visitor card is not missing: asking again makes the visitor repeat.
 function stillMissing(missing: string[], facts: Record<string, string>, visitor: VisitorProfile): string[] {
@@ -128,7 +135,9 @@ function finish(core: CaseCore, quote: string | null, label: string | null = nul
   const templates = suggestReplies(core, label);
   const notes = core.modelNotes;
   // The model's first reply answers the main reason; the templates for the other reasons stay.
-  const suggestedReplies = notes?.suggestedReply ? [{ trigger: templates[0]?.trigger ?? null, text: notes.suggestedReply }, ...templates.slice(1)] : templates;
+  const suggestedReplies = notes?.suggestedReply
+    ? [{ trigger: templates[0]?.trigger ?? null, text: notes.suggestedReply }, ...templates.slice(1)]
+    : templates;
   return {
     summary: notes?.summary ?? [wantsLine(core.visitor.name, core.intent, core.facts, quote), triedLine(core.botAttempts, core.triggers)],
     ...core,

@@ -17,7 +17,12 @@ const ana = { operatorId: 'op-ana', name: 'Ana' };
 
 function journey() {
   let c: EpisodeSource = base;
-  const step = (patch: Partial<EpisodeSource>, action: Parameters<typeof episodesAfter>[2], actor: Parameters<typeof episodesAfter>[3], minute: number) => {
+  const step = (
+    patch: Partial<EpisodeSource>,
+    action: Parameters<typeof episodesAfter>[2],
+    actor: Parameters<typeof episodesAfter>[3],
+    minute: number,
+  ) => {
     // Episodes in the patch were stored before this transition (a mark or a rating).
     const before = { ...c, episodes: patch.episodes ?? c.episodes };
     const after = { ...c, ...patch };
@@ -44,12 +49,20 @@ describe('handoff episodes', () => {
     );
     j.step({}, 'assigned', { kind: 'system' }, 1);
     j.step({ owner: ana }, 'claimed', { kind: 'operator', ...ana }, 3);
-    const marked = markOpenEpisode(j.get().episodes, { firstHumanReplyAt: at(4), waitEstimateShown: { kind: 'range', minMinutes: 2, maxMinutes: 5 } });
+    const marked = markOpenEpisode(j.get().episodes, {
+      firstHumanReplyAt: at(4),
+      waitEstimateShown: { kind: 'range', minMinutes: 2, maxMinutes: 5 },
+    });
     j.step({ episodes: marked ?? [] }, 'transferred', { kind: 'operator', ...ana }, 5);
     j.step({ owner: null }, 'resolved', { kind: 'operator', ...ana }, 9);
     const rated = rateLastResolved(j.get().episodes, { score: 5, comment: 'quick', at: at(10) });
     j.step({ episodes: rated ?? [] }, 'reopened', { kind: 'visitor' }, 20);
-    j.step({ queue: 'general', firedTriggers: [{ trigger: 'frustration', evidence: 'this is useless' }] }, 'escalated', { kind: 'bot' }, 21);
+    j.step(
+      { queue: 'general', firedTriggers: [{ trigger: 'frustration', evidence: 'this is useless' }] },
+      'escalated',
+      { kind: 'bot' },
+      21,
+    );
 
     const [first, second] = j.get().episodes ?? [];
     expect(first?.reopenedAt).toEqual(at(20));
@@ -99,7 +112,11 @@ describe('handoff episodes', () => {
     const j = journey();
     j.step({}, 'resolved', { kind: 'system' }, 5);
     expect(j.get().episodes).toMatchObject([{ startedBy: 'resolved', outcome: 'resolved', escalatedAt: null }]);
-    expect(rateLastResolved(j.get().episodes, { score: 4, comment: null, at: at(6) })?.[0]?.rating).toEqual({ score: 4, comment: null, at: at(6) });
+    expect(rateLastResolved(j.get().episodes, { score: 4, comment: null, at: at(6) })?.[0]?.rating).toEqual({
+      score: 4,
+      comment: null,
+      at: at(6),
+    });
   });
 
   it('record an intent correction and repeat explanation on the open episode only, and the person who answered an offer', () => {
@@ -109,7 +126,11 @@ describe('handoff episodes', () => {
     episodes = markOpenEpisode(episodes ?? [], { visitorRestated: true });
     episodes = markOpenEpisode(episodes ?? [], { operatorAsked: true });
     episodes = markOpenEpisode(episodes ?? [], { visitorRestated: true });
-    expect(episodes?.[0]).toMatchObject({ intentCorrectedTo: 'refund', operatorId: 'op-ana', repeats: { visitorRestated: 2, operatorAsked: 1 } });
+    expect(episodes?.[0]).toMatchObject({
+      intentCorrectedTo: 'refund',
+      operatorId: 'op-ana',
+      repeats: { visitorRestated: 2, operatorAsked: 1 },
+    });
     expect(markOpenEpisode(episodes ?? [], { intentCorrectedTo: 'refund' })).toBeNull();
     j.step({ episodes: episodes ?? [] }, 'returned_to_bot', { kind: 'operator', ...ana }, 3);
     expect(markOpenEpisode(j.get().episodes, { visitorRestated: true })).toBeNull();

@@ -120,7 +120,10 @@ function claim(episode: HandoffEpisode, now: Date): void {
 }
 
 /** The rating belongs to the episode that was resolved last; null when none was (a bot-only conversation). */
-export function rateLastResolved(episodes: HandoffEpisode[] | undefined, rating: NonNullable<HandoffEpisode['rating']>): HandoffEpisode[] | null {
+export function rateLastResolved(
+  episodes: HandoffEpisode[] | undefined,
+  rating: NonNullable<HandoffEpisode['rating']>,
+): HandoffEpisode[] | null {
   const list = (episodes ?? []).map((e) => ({ ...e }));
   const last = list.findLast((e) => e.resolvedAt !== null);
   if (!last) return null;

@@ -24,7 +24,20 @@ const AMOUNT = new RegExp(
     String.raw`|(?:(\d{1,3}(?:[.,\s]\d{3})*(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)\s?(€|\$|£|eur|euros?|usd|dollars?|gbp|pounds?)(?![\p{L}]))`,
   'iu',
 );
-const CURRENCY: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', eur: 'EUR', euro: 'EUR', euros: 'EUR', usd: 'USD', dollar: 'USD', dollars: 'USD', gbp: 'GBP', pound: 'GBP', pounds: 'GBP' };
+const CURRENCY: Record<string, string> = {
+  $: 'USD',
+  '€': 'EUR',
+  '£': 'GBP',
+  eur: 'EUR',
+  euro: 'EUR',
+  euros: 'EUR',
+  usd: 'USD',
+  dollar: 'USD',
+  dollars: 'USD',
+  gbp: 'GBP',
+  pound: 'GBP',
+  pounds: 'GBP',
+};
 
 const hasDigit = (s: string): boolean => /\d/.test(s);
 const digitsOf = (s: string): string => s.replace(/\D/g, '');

@@ -7,10 +7,20 @@ const config = KnowledgeBaseBotConfig.parse({
   kind: 'knowledge_base',
   fallbackReply: 'Let me find someone who knows.',
   entries: [
-    { id: 'returns', question: 'What is your returns policy?', answer: 'Return any item within 30 days for a full refund.', keywords: ['send back'] },
+    {
+      id: 'returns',
+      question: 'What is your returns policy?',
+      answer: 'Return any item within 30 days for a full refund.',
+      keywords: ['send back'],
+    },
     { id: 'hours', question: 'What are your opening hours?', answer: 'We are open 9 to 5 on weekdays.', intent: 'opening_hours' },
     { id: 'password', question: 'How do I reset my password?', answer: 'Use the "Forgot password?" link on the sign-in page.' },
-    { id: 'payment', question: 'Which payment methods do you accept?', answer: 'Cards, PayPal and bank transfer.', keywords: ['pay', 'credit card'] },
+    {
+      id: 'payment',
+      question: 'Which payment methods do you accept?',
+      answer: 'Cards, PayPal and bank transfer.',
+      keywords: ['pay', 'credit card'],
+    },
     { id: 'shipping', question: 'How long does shipping take?', answer: 'Two to five working days within the EU.', keywords: ['delivery'] },
     { id: 'legal', question: 'Can you give legal advice?', answer: "I can't help with legal questions.", outOfScope: true },
   ],
@@ -30,7 +40,7 @@ describe('processTerm', () => {
 });
 
 describe('answerFromKnowledgeBase', () => {
-  it('offers no person in its default fallback when the site hands nothing to people, in the visitor\'s language', () => {
+  it("offers no person in its default fallback when the site hands nothing to people, in the visitor's language", () => {
     const defaults = KnowledgeBaseBotConfig.parse({ kind: 'knowledge_base', entries: config.entries });
     const withPeople = answerFromKnowledgeBase('zebra quantum violin', defaults, { locale: 'es' });
     const withoutPeople = answerFromKnowledgeBase('zebra quantum violin', defaults, { locale: 'es', handoffEnabled: false });
@@ -40,7 +50,9 @@ describe('answerFromKnowledgeBase', () => {
     expect(withoutPeople.reply).not.toContain('persona');
     expect(withoutPeople.reply).toMatch(/^No estoy seguro/);
     // A fallback the site wrote itself is its own to word.
-    expect(answerFromKnowledgeBase('zebra quantum violin', config, { locale: 'en', handoffEnabled: false }).reply).toBe('Let me find someone who knows.');
+    expect(answerFromKnowledgeBase('zebra quantum violin', config, { locale: 'en', handoffEnabled: false }).reply).toBe(
+      'Let me find someone who knows.',
+    );
   });
 
   it.each([
@@ -62,35 +74,33 @@ describe('answerFromKnowledgeBase', () => {
     expect(answerFromKnowledgeBase('RÉTURNS POLÎCY?', config)).toMatchObject({ matchedEntryId: 'returns', fallback: false });
   });
 
-  it.each([
-    'Can I bring my dog to the store?',
-    'What is the meaning of life?',
-    '???',
-    '',
-  ])('falls back when nothing comes close: "%s"', (question) => {
-    const answer = answerFromKnowledgeBase(question, config);
-    expect(answer).toEqual({
-      reply: 'Let me find someone who knows.',
-      confidence: expect.any(Number),
-      intent: null,
-      fallback: true,
-      matchedEntryId: null,
-      outOfScope: false,
-      heldBack: false,
-      answerLocale: 'en',
-    });
-    expect(answer.confidence).toBeLessThan(config.confidenceThreshold / 2);
-  });
+  it.each(['Can I bring my dog to the store?', 'What is the meaning of life?', '???', ''])(
+    'falls back when nothing comes close: "%s"',
+    (question) => {
+      const answer = answerFromKnowledgeBase(question, config);
+      expect(answer).toEqual({
+        reply: 'Let me find someone who knows.',
+        confidence: expect.any(Number),
+        intent: null,
+        fallback: true,
+        matchedEntryId: null,
+        outOfScope: false,
+        heldBack: false,
+        answerLocale: 'en',
+      });
+      expect(answer.confidence).toBeLessThan(config.confidenceThreshold / 2);
+    },
+  );
 
-  it.each([
-    ['Do you sell gift cards?'],
-    ['opening days for shipping'],
-  ])('holds back a near miss as its low-confidence answer, sending the fallback reply: "%s"', (question) => {
-    const answer = answerFromKnowledgeBase(question, config);
-    expect(answer).toMatchObject({ reply: 'Let me find someone who knows.', fallback: true, matchedEntryId: null, heldBack: true });
-    expect(answer.confidence).toBeGreaterThanOrEqual(config.confidenceThreshold / 2);
-    expect(answer.confidence).toBeLessThan(config.confidenceThreshold);
-  });
+  it.each([['Do you sell gift cards?'], ['opening days for shipping']])(
+    'holds back a near miss as its low-confidence answer, sending the fallback reply: "%s"',
+    (question) => {
+      const answer = answerFromKnowledgeBase(question, config);
+      expect(answer).toMatchObject({ reply: 'Let me find someone who knows.', fallback: true, matchedEntryId: null, heldBack: true });
+      expect(answer.confidence).toBeGreaterThanOrEqual(config.confidenceThreshold / 2);
+      expect(answer.confidence).toBeLessThan(config.confidenceThreshold);
+    },
+  );
 
   it('is more confident the closer the question is to the entry', () => {
     const exact = answerFromKnowledgeBase('What is your returns policy?', config).confidence;

@@ -1,5 +1,11 @@
 import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
-import { defaultFallbackReply, defaultFallbackReplyWithoutPeople, type KnowledgeBaseBotConfig, type KnowledgeBaseEntry, type LocalizedReply } from '../../shared/config/bot';
+import {
+  defaultFallbackReply,
+  defaultFallbackReplyWithoutPeople,
+  type KnowledgeBaseBotConfig,
+  type KnowledgeBaseEntry,
+  type LocalizedReply,
+} from '../../shared/config/bot';
 import type { WidgetLocale } from '../../shared/widget-locales';
 import { describeOpeningHours, type HoursAnswerInput } from './hours/hours-answer';
 import { englishOnlyNote } from './knowledge-base/bot-phrases';
@@ -149,7 +155,12 @@ function searchLocale(question: string, config: KnowledgeBaseBotConfig, locale: 
  * The articles that fit a question best, the visitor's language first, then English; for an AI
  * agent's prompt, which judges relevance itself, so near misses are included.
  */
-export function bestArticles(question: string, entries: readonly KnowledgeBaseEntry[], locale: WidgetLocale, limit: number): KnowledgeBaseEntry[] {
+export function bestArticles(
+  question: string,
+  entries: readonly KnowledgeBaseEntry[],
+  locale: WidgetLocale,
+  limit: number,
+): KnowledgeBaseEntry[] {
   const found: KnowledgeBaseEntry[] = [];
   for (const l of locale === 'en' ? (['en'] as const) : [locale, 'en' as const]) {
     const analyzer = analyzerFor(l);
@@ -194,7 +205,8 @@ export function answerFromKnowledgeBase(
   });
   const own = searchLocale(question, config, locale);
   // English is the fallback language: asked only when the visitor's own articles have no confident answer.
-  const english = locale !== 'en' && !(own.best && own.confidence >= config.confidenceThreshold) ? searchLocale(question, config, 'en') : null;
+  const english =
+    locale !== 'en' && !(own.best && own.confidence >= config.confidenceThreshold) ? searchLocale(question, config, 'en') : null;
   const chosen = english?.best && english.confidence >= config.confidenceThreshold ? english : own;
   const { best, confidence } = chosen;
   if (!best || confidence < config.confidenceThreshold) {

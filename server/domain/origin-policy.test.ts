@@ -19,7 +19,14 @@ describe('allowed origins', () => {
     expect(normalizeOrigin('https://Shop.Example/')).toBe('https://shop.example');
     expect(normalizeOrigin(' https://shop.example:443 ')).toBe('https://shop.example');
     expect(normalizeOrigin('http://127.0.0.1:4000')).toBe('http://127.0.0.1:4000');
-    for (const bad of ['shop.example', 'https://shop.example/path', 'ftp://shop.example', 'https://user:pw@shop.example', 'https://shop.example?q=1', '']) {
+    for (const bad of [
+      'shop.example',
+      'https://shop.example/path',
+      'ftp://shop.example',
+      'https://user:pw@shop.example',
+      'https://shop.example?q=1',
+      '',
+    ]) {
       expect(normalizeOrigin(bad)).toBeNull();
     }
   });

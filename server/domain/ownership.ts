@@ -28,7 +28,12 @@ export type OwnershipCommand =
 
 export type Transition =
   | { ok: true; next: Ownership; action: AuditAction }
-  | { ok: false; code: Extract<ErrorCode, 'already_claimed' | 'transition_not_allowed' | 'forbidden'>; message: string; current: Ownership };
+  | {
+      ok: false;
+      code: Extract<ErrorCode, 'already_claimed' | 'transition_not_allowed' | 'forbidden'>;
+      message: string;
+      current: Ownership;
+    };
 
 const refuse = (
   current: Ownership,
@@ -67,8 +72,7 @@ const to = (current: Ownership, patch: Partial<Ownership>, action: AuditAction):
 });
 
 const isOperator = (actor: Actor): actor is Extract<Actor, { kind: 'operator' }> => actor.kind === 'operator';
-const isOwner = (current: Ownership, actor: Actor) =>
-  isOperator(actor) && current.owner?.operatorId === actor.operatorId;
+const isOwner = (current: Ownership, actor: Actor) => isOperator(actor) && current.owner?.operatorId === actor.operatorId;
 
 /**
  * Decides one ownership transition. Pure: the store applies `next` with a

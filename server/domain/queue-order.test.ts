@@ -43,7 +43,10 @@ describe('orderQueue', () => {
   });
 
   it('keeps the caller’s extra fields and does not reorder the input', () => {
-    const queue = [{ ...waiting('b', 'low', '2024-06-03T10:00:00Z'), visitorName: 'Bo' }, { ...waiting('a', 'urgent', '2024-06-03T10:01:00Z'), visitorName: 'Al' }];
+    const queue = [
+      { ...waiting('b', 'low', '2024-06-03T10:00:00Z'), visitorName: 'Bo' },
+      { ...waiting('a', 'urgent', '2024-06-03T10:01:00Z'), visitorName: 'Al' },
+    ];
     expect(orderQueue(queue)[1]).toEqual({ ...queue[0], position: 2 });
     expect(queue[0]?.id).toBe('b');
   });

@@ -14,7 +14,7 @@ describe('closeToEarlierTurn', () => {
     expect(closeToEarlierTurn(turn, [])).toBe(false);
   });
 
-  it('uses the threshold given (a site\'s own), the default otherwise', () => {
+  it("uses the threshold given (a site's own), the default otherwise", () => {
     const turn = unit(1, 0, 0);
     const near = unit(0.9, 0.436, 0); // cosine 0.9
     expect(closeToEarlierTurn(turn, [near])).toBe(0.9 >= RESTATEMENT_SIMILARITY);

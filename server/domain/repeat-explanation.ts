@@ -6,7 +6,8 @@ import { dot } from './triggers/meaning';
 // each message written after the escalation.
 
 const digits = (s: string) => s.replace(/\D/g, '');
-const same = (key: string, a: string, b: string) => (key === 'phone' ? digits(a) === digits(b) : a.trim().toLowerCase() === b.trim().toLowerCase());
+const same = (key: string, a: string, b: string) =>
+  key === 'phone' ? digits(a) === digits(b) : a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** The held facts a visitor's message states again (same value as the case already had). */
 export function restatedFacts(text: string, held: Readonly<Record<string, string>>): string[] {
@@ -23,7 +24,8 @@ const FACT_WORDS: Record<string, RegExp> = {
   orderNumber: /\b(order|pedido|commande|bestellung|bestellnummer|encomenda)\s*(number|no\.?|nr\.?|#|id|reference|ref|num[ée]ro|n[°º])?/iu,
   amount: /\b(amount|how much|total|montant|importe|betrag)\b/iu,
 };
-const ASKING = /\?|\b(could|can|would|will) you\b|\bplease (share|send|give|provide|confirm|tell)\b|\bwhat(?:'s| is) (your|the)\b|\b(need|send me|tell me)\b/iu;
+const ASKING =
+  /\?|\b(could|can|would|will) you\b|\bplease (share|send|give|provide|confirm|tell)\b|\bwhat(?:'s| is) (your|the)\b|\b(need|send me|tell me)\b/iu;
 
 /** The held facts an operator's message asks for: the case had them, so the visitor is made to repeat. */
 export function askedHeldFacts(text: string, held: Readonly<Record<string, string>>): string[] {

@@ -96,7 +96,9 @@ const es: ReplyPhrases = {
   body(trigger, { topic, base, order, setback }) {
     switch (trigger) {
       case 'policy_topic':
-        return setback ? `siento lo ocurrido${order ? ` con el pedido ${order}` : ''}; puedo ayudarte con ${base}.` : `puedo ayudarte con ${topic}.`;
+        return setback
+          ? `siento lo ocurrido${order ? ` con el pedido ${order}` : ''}; puedo ayudarte con ${base}.`
+          : `puedo ayudarte con ${topic}.`;
       case 'human_request':
         return `gracias por esperar. Estoy aquí para ayudarte con ${topic}.`;
       case 'low_confidence':
@@ -258,7 +260,9 @@ const pt: ReplyPhrases = {
   body(trigger, { topic, base, order, setback }) {
     switch (trigger) {
       case 'policy_topic':
-        return setback ? `sinto muito pelo ocorrido${order ? ` com o pedido ${order}` : ''} — posso ajudar com ${base}.` : `posso ajudar com ${topic}.`;
+        return setback
+          ? `sinto muito pelo ocorrido${order ? ` com o pedido ${order}` : ''} — posso ajudar com ${base}.`
+          : `posso ajudar com ${topic}.`;
       case 'human_request':
         return `obrigado por aguardar — estou aqui para ajudar com ${topic}.`;
       case 'low_confidence':

@@ -16,15 +16,30 @@ describe('routeToQueue with the default handover rules', () => {
     ['an invoice question', { intent: 'billing' }, 'billing', 'billing'],
     ['a login problem', { intent: 'account' }, 'account', 'account'],
     ['something broken', { intent: 'technical', primaryTrigger: 'tool_failure' }, 'technical', 'technical'],
-    ['a refund (the topic’s own queue)', { intent: 'refund', primaryTrigger: 'policy_topic', topicQueue: { topic: 'refund', queue: 'billing' } }, 'billing', 'topic:refund'],
-    ['a legal threat', { intent: 'legal', primaryTrigger: 'policy_topic', topicQueue: { topic: 'legal', queue: 'general' } }, 'general', 'topic:legal'],
+    [
+      'a refund (the topic’s own queue)',
+      { intent: 'refund', primaryTrigger: 'policy_topic', topicQueue: { topic: 'refund', queue: 'billing' } },
+      'billing',
+      'topic:refund',
+    ],
+    [
+      'a legal threat',
+      { intent: 'legal', primaryTrigger: 'policy_topic', topicQueue: { topic: 'legal', queue: 'general' } },
+      'general',
+      'topic:legal',
+    ],
     ['anything else', {}, 'general', 'default'],
   ])('sends %s to the right queue', (_, input, queue, routingRule) => {
     expect(routeToQueue({ ...base, ...input }, defaultHandoverRules, defaults)).toEqual({ queue, routingRule });
   });
 
   it('lets a secondary buying signal leave a refund in billing: triggers match the primary only', () => {
-    const input: RoutingInput = { ...base, primaryTrigger: 'policy_topic', intent: 'refund', topicQueue: { topic: 'refund', queue: 'billing' } };
+    const input: RoutingInput = {
+      ...base,
+      primaryTrigger: 'policy_topic',
+      intent: 'refund',
+      topicQueue: { topic: 'refund', queue: 'billing' },
+    };
     expect(routeToQueue(input, defaultHandoverRules, defaults).queue).toBe('billing');
   });
 });
@@ -44,7 +59,12 @@ describe('routeToQueue with site rules', () => {
     ['a page by substring', { page: 'https://shop.example/pricing?x=1' }, 'sales', 'pricing-page'],
     ['only when every condition holds', { primaryTrigger: 'frustration', tags: ['vip'] }, 'vip', 'angry-vip'],
     ['not when one condition fails', { primaryTrigger: 'frustration', tags: [] }, 'general', 'default'],
-    ['past a rule whose queue the site does not have', { intent: 'refund', topicQueue: { topic: 'refund', queue: 'billing' } }, 'billing', 'topic:refund'],
+    [
+      'past a rule whose queue the site does not have',
+      { intent: 'refund', topicQueue: { topic: 'refund', queue: 'billing' } },
+      'billing',
+      'topic:refund',
+    ],
     ['to the default without a page', {}, 'general', 'default'],
   ])('routes %s', (_, input, queue, routingRule) => {
     expect(routeToQueue({ ...base, ...input }, rules, known)).toEqual({ queue, routingRule });

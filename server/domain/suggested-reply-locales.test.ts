@@ -38,16 +38,32 @@ describe('suggested replies in the visitor’s language', () => {
   });
 
   it('speaks each supported language for every reason, and English for a language it does not speak', () => {
-    const triggers: TriggerId[] = ['policy_topic', 'human_request', 'low_confidence', 'out_of_scope', 'repeated_failure', 'tool_failure', 'frustration', 'customer_tag', 'buying_intent'];
+    const triggers: TriggerId[] = [
+      'policy_topic',
+      'human_request',
+      'low_confidence',
+      'out_of_scope',
+      'repeated_failure',
+      'tool_failure',
+      'frustration',
+      'customer_tag',
+      'buying_intent',
+    ];
     for (const trigger of triggers) {
       const texts = widgetLocales.map((locale) => reply(locale, { trigger, intent: 'shipping' }));
       // Five languages, five different replies; none but English says "help with".
       expect(new Set(texts).size).toBe(widgetLocales.length);
       for (const text of texts.slice(1)) expect(text).not.toMatch(/\bhelp with\b|\bI'm\b/);
     }
-    expect(reply('fr-CA', { intent: 'shipping' })).toBe('Bonjour Ana, merci de votre patience. Je suis là pour vous aider concernant votre livraison.');
-    expect(reply('de-AT', { intent: 'technical' })).toBe('Hallo Ana, danke für Ihre Geduld – ich kümmere mich jetzt um das technische Problem.');
-    expect(reply('pt-BR', { intent: 'pricing', trigger: 'buying_intent' })).toBe('Olá Ana, obrigado pelo interesse! Será um prazer ajudar com preços e um orçamento.');
+    expect(reply('fr-CA', { intent: 'shipping' })).toBe(
+      'Bonjour Ana, merci de votre patience. Je suis là pour vous aider concernant votre livraison.',
+    );
+    expect(reply('de-AT', { intent: 'technical' })).toBe(
+      'Hallo Ana, danke für Ihre Geduld – ich kümmere mich jetzt um das technische Problem.',
+    );
+    expect(reply('pt-BR', { intent: 'pricing', trigger: 'buying_intent' })).toBe(
+      'Olá Ana, obrigado pelo interesse! Será um prazer ajudar com preços e um orçamento.',
+    );
     expect(reply('ja-JP')).toMatch(/^Hi Ana, thanks for waiting/);
     expect(reply(null)).toMatch(/^Hi Ana, thanks for waiting/);
   });

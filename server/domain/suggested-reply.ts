@@ -39,13 +39,25 @@ function suggestReply(pkg: ReplyBasis, trigger: TriggerId | null, label: string 
   const topic = pkg.intent === 'order_status' && order ? phrases.trackingOrder(order) : order ? phrases.forOrder(base, order) : base;
   const body = phrases.body(trigger ?? 'none', { topic, base, order, setback: SETBACKS.has(pkg.intent) });
   const strings = defaultVisitorStrings[locale];
-  const ask = pkg.missingFacts.length > 0 ? phrases.ask(formatList(pkg.missingFacts.map((key) => factLabel(strings, key)), locale === 'en' ? 'en-GB' : locale)) : '';
+  const ask =
+    pkg.missingFacts.length > 0
+      ? phrases.ask(
+          formatList(
+            pkg.missingFacts.map((key) => factLabel(strings, key)),
+            locale === 'en' ? 'en-GB' : locale,
+          ),
+        )
+      : '';
   const text = `${body}${ask}`;
   return `${greeting} ${formal && locale === 'en' ? FORMAL.reduce((t, [from, to]) => t.replace(from, to), text) : text}`;
 }
 
 /** One first reply per reason that fired, in firing order (the first is the main one), in the site's tone and the visitor's language. */
-export function suggestReplies(pkg: ReplyBasis, label: string | null, fallbackLocale: WidgetLocale = 'en'): CasePackage['suggestedReplies'] {
+export function suggestReplies(
+  pkg: ReplyBasis,
+  label: string | null,
+  fallbackLocale: WidgetLocale = 'en',
+): CasePackage['suggestedReplies'] {
   const locale = pickWidgetLocale(pkg.visitor.locale, fallbackLocale);
   const reasons = [...new Set(pkg.triggers.map((t) => t.trigger))];
   return (reasons.length > 0 ? reasons : [null]).map((trigger) => ({ trigger, text: suggestReply(pkg, trigger, label, locale) }));

@@ -6,19 +6,59 @@ const at = new Date('2026-01-05T10:00:00Z');
 
 function conversation(): Conversation {
   return {
-    _id: 'c1', siteId: 's', visitorId: 'v', state: 'resolved', version: 4, queue: 'billing',
-    owner: { operatorId: 'op', name: 'Ana' }, lastSeq: 3, botSinceSeq: 0, urgency: 'high',
-    triggers: ['human_request'], firedTriggers: [{ trigger: 'human_request', evidence: 'let me talk to Zoe Quinn' }],
-    handoffTopic: 'refund', intent: 'refund', missingFacts: ['order'], facts: { order: '48213', email: 'zoe@x.test' },
-    casePackage: null, callbackBooked: null, rating: { score: 4, comment: 'Zoe says thanks', at },
-    offer: null, declinedBy: [], visitorName: 'Zoe Quinn', visitorLocale: 'en', lastMessagePreview: 'my order 48213',
-    createdAt: at, escalatedAt: at, claimedAt: at, resolvedAt: at, lastActivityAt: at, lastVisitorActivityAt: at,
-    episodes: [{
-      number: 1, startedBy: 'escalated', escalatedAt: at, triggers: [{ trigger: 'human_request', evidence: 'Zoe Quinn here' }],
-      queue: 'billing', rule: 'default', intent: 'refund', factsPresent: ['order'], factsMissing: [], offeredAt: null,
-      claimedAt: at, firstHumanReplyAt: at, transfers: [], outcome: 'resolved', endedAt: at, resolvedAt: at,
-      waitEstimateShown: null, actualWaitMs: 1000, rating: { score: 4, comment: 'Zoe says thanks', at },
-    }],
+    _id: 'c1',
+    siteId: 's',
+    visitorId: 'v',
+    state: 'resolved',
+    version: 4,
+    queue: 'billing',
+    owner: { operatorId: 'op', name: 'Ana' },
+    lastSeq: 3,
+    botSinceSeq: 0,
+    urgency: 'high',
+    triggers: ['human_request'],
+    firedTriggers: [{ trigger: 'human_request', evidence: 'let me talk to Zoe Quinn' }],
+    handoffTopic: 'refund',
+    intent: 'refund',
+    missingFacts: ['order'],
+    facts: { order: '48213', email: 'zoe@x.test' },
+    casePackage: null,
+    callbackBooked: null,
+    rating: { score: 4, comment: 'Zoe says thanks', at },
+    offer: null,
+    declinedBy: [],
+    visitorName: 'Zoe Quinn',
+    visitorLocale: 'en',
+    lastMessagePreview: 'my order 48213',
+    createdAt: at,
+    escalatedAt: at,
+    claimedAt: at,
+    resolvedAt: at,
+    lastActivityAt: at,
+    lastVisitorActivityAt: at,
+    episodes: [
+      {
+        number: 1,
+        startedBy: 'escalated',
+        escalatedAt: at,
+        triggers: [{ trigger: 'human_request', evidence: 'Zoe Quinn here' }],
+        queue: 'billing',
+        rule: 'default',
+        intent: 'refund',
+        factsPresent: ['order'],
+        factsMissing: [],
+        offeredAt: null,
+        claimedAt: at,
+        firstHumanReplyAt: at,
+        transfers: [],
+        outcome: 'resolved',
+        endedAt: at,
+        resolvedAt: at,
+        waitEstimateShown: null,
+        actualWaitMs: 1000,
+        rating: { score: 4, comment: 'Zoe says thanks', at },
+      },
+    ],
   };
 }
 
@@ -29,7 +69,11 @@ describe('erasedConversationFields', () => {
     const json = JSON.stringify(erased);
     for (const personal of ['Zoe', '48213', 'zoe@x.test', 'thanks']) expect(json).not.toContain(personal);
     expect(erased.rating).toEqual({ score: 4, comment: null, at });
-    expect(erased.episodes?.[0]).toMatchObject({ outcome: 'resolved', actualWaitMs: 1000, triggers: [{ trigger: 'human_request', evidence: '' }] });
+    expect(erased.episodes?.[0]).toMatchObject({
+      outcome: 'resolved',
+      actualWaitMs: 1000,
+      triggers: [{ trigger: 'human_request', evidence: '' }],
+    });
     expect(erased.firedTriggers).toEqual([{ trigger: 'human_request', evidence: '' }]);
     expect(erased.intent).toBe('refund');
   });

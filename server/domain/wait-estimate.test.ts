@@ -45,7 +45,13 @@ describe('estimateWait', () => {
     },
     {
       given: 'position 3, six busy slots, ten-minute conversations',
-      input: given({ position: 3, operators: [{ capacity: 3, active: 3 }, { capacity: 3, active: 3 }] }),
+      input: given({
+        position: 3,
+        operators: [
+          { capacity: 3, active: 3 },
+          { capacity: 3, active: 3 },
+        ],
+      }),
       expected: { kind: 'range', minMinutes: 2, maxMinutes: 10 },
     },
     {

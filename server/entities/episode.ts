@@ -42,4 +42,3 @@ export interface HandoffEpisode {
   /** Repeat explanation after the handoff: visitor turns restating the case, operator turns asking for a held fact. */
   repeats?: { visitorRestated: number; operatorAsked: number };
 }
-

@@ -24,7 +24,11 @@ async function queuedConversationOn(siteKey: string): Promise<string> {
 describe('login, sessions and CSRF', () => {
   it('answers a wrong password and an unknown email with the same message', async () => {
     const post = (email: string, password: string) =>
-      fetch(`${h.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+      fetch(`${h.baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
     const wrong = await post('a@a.test', 'nope');
     const unknown = await post('ghost@a.test', 'nope');
     expect(wrong.status).toBe(401);
@@ -60,7 +64,11 @@ describe('login, sessions and CSRF', () => {
   it('rate-limits repeated login attempts', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      const r = await fetch(`${h.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'a@a.test', password: 'x' }) });
+      const r = await fetch(`${h.baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'a@a.test', password: 'x' }),
+      });
       statuses.push(r.status);
     }
     // Five wrong passwords, then the account's lock-out (429), and the address limit after ten.
@@ -164,7 +172,9 @@ describe('tenant isolation', () => {
     const missing = await b.fetch('/api/sites/site-nowhere/operators');
     expect(missing.status).toBe(404);
     expect(await b.fetch('/api/sites/site-a/operators')).toEqual(missing);
-    expect((await b.fetch('/api/sites/site-b/operators')).body.operators.map((o: { operatorId: string }) => o.operatorId)).toEqual(['op-b']);
+    expect((await b.fetch('/api/sites/site-b/operators')).body.operators.map((o: { operatorId: string }) => o.operatorId)).toEqual([
+      'op-b',
+    ]);
   });
 
   it('lets a visitor see only their own conversation', async () => {

@@ -26,7 +26,10 @@ const agentConfig = (overrides: Record<string, unknown> = {}): SiteConfigInput =
 
 async function seedAgentSite(overrides: Record<string, unknown> = {}): Promise<void> {
   await seedSite(h, { siteId: 'site-a', siteKey: 'key-a', config: agentConfig(overrides) });
-  expect(await admin.fetch('/api/sites/site-a/bot/api-key', { method: 'PUT', body: { apiKey: 'sk-local' } })).toEqual({ status: 200, body: { set: true } });
+  expect(await admin.fetch('/api/sites/site-a/bot/api-key', { method: 'PUT', body: { apiKey: 'sk-local' } })).toEqual({
+    status: 200,
+    body: { set: true },
+  });
 }
 
 beforeEach(async () => {
@@ -110,7 +113,12 @@ describe('the AI agent', () => {
     model.script({
       kind: 'tool_calls',
       before: ['Let me bring in a colleague.'],
-      calls: [{ name: 'hand_off', arguments: { reason: 'refund request', summary: 'Ana wants a refund for order 48213.\nThe lamp arrived broken.' } }],
+      calls: [
+        {
+          name: 'hand_off',
+          arguments: { reason: 'refund request', summary: 'Ana wants a refund for order 48213.\nThe lamp arrived broken.' },
+        },
+      ],
     });
     const { client } = await visitorSession(h, 'key-a');
     client.send({ type: 'send_message', clientMessageId: 'q', text: 'My lamp from order 48213 arrived broken' });
@@ -131,7 +139,10 @@ describe('the AI agent', () => {
     const conversationId = (await client.waitFor('message_added')).message.conversationId;
     await client.waitFor('handoff_started');
     const pkg = (await h.deps.store.conversations.get(conversationId))?.casePackage;
-    expect(pkg?.triggers[0]).toMatchObject({ trigger: 'tool_failure', evidence: expect.stringContaining("The AI endpoint's stream broke off") });
+    expect(pkg?.triggers[0]).toMatchObject({
+      trigger: 'tool_failure',
+      evidence: expect.stringContaining("The AI endpoint's stream broke off"),
+    });
     const stored = client.events.filter((e) => e.type === 'message_added' && e.message.sender.kind === 'bot');
     expect(stored.map((e) => e.type === 'message_added' && e.message.text)).toEqual(['We are open… (answer interrupted)']);
     client.close();
@@ -139,7 +150,13 @@ describe('the AI agent', () => {
 
   it('hands off when a site tool fails, never inventing an answer', async () => {
     await seedAgentSite({
-      tools: [{ name: 'order_status', description: 'Look up an order', parameters: { type: 'object', properties: { order: { type: 'string' } } } }],
+      tools: [
+        {
+          name: 'order_status',
+          description: 'Look up an order',
+          parameters: { type: 'object', properties: { order: { type: 'string' } } },
+        },
+      ],
       toolsUrl: 'http://127.0.0.1:9/tools',
       toolTimeoutMs: 500,
       writeCaseNotes: false,
@@ -150,7 +167,10 @@ describe('the AI agent', () => {
     const conversationId = (await client.waitFor('message_added')).message.conversationId;
     await client.waitFor('handoff_started');
     const pkg = (await h.deps.store.conversations.get(conversationId))?.casePackage;
-    expect(pkg?.triggers[0]).toMatchObject({ trigger: 'tool_failure', evidence: expect.stringContaining('The tool order_status could not be reached') });
+    expect(pkg?.triggers[0]).toMatchObject({
+      trigger: 'tool_failure',
+      evidence: expect.stringContaining('The tool order_status could not be reached'),
+    });
     expect(model.requests).toHaveLength(1);
     client.close();
   });
@@ -164,20 +184,28 @@ describe('the AI agent', () => {
     client.send({ type: 'send_message', clientMessageId: 'q2', text: 'And bulbs?' });
     await client.waitFor('handoff_started');
     const pkg = (await h.deps.store.conversations.get(conversationId))?.casePackage;
-    expect(pkg?.triggers[0]).toMatchObject({ trigger: 'tool_failure', evidence: expect.stringContaining("daily request budget (1) is used up") });
+    expect(pkg?.triggers[0]).toMatchObject({
+      trigger: 'tool_failure',
+      evidence: expect.stringContaining('daily request budget (1) is used up'),
+    });
     expect(model.requests).toHaveLength(1);
     client.close();
   });
 
   it('writes the case summary and the first reply when a conversation is handed over, in the visitor’s language and the site’s tone', async () => {
     await seedAgentSite();
-    const notes = { summary: ['Visitor wants a person about a late parcel (order 48213).', 'No answer tried yet; asked for a person.'], reply: 'Bonjour ! Je regarde votre commande 48213 tout de suite.' };
+    const notes = {
+      summary: ['Visitor wants a person about a late parcel (order 48213).', 'No answer tried yet; asked for a person.'],
+      reply: 'Bonjour ! Je regarde votre commande 48213 tout de suite.',
+    };
     model.script({ kind: 'text', tokens: [JSON.stringify(notes).slice(0, 40), JSON.stringify(notes).slice(40)] });
     const { client } = await visitorSession(h, 'key-a', { context: { locale: 'fr' } });
     client.send({ type: 'send_message', clientMessageId: 'q', text: 'Je veux parler à une personne, ma commande 48213 est en retard' });
     const conversationId = (await client.waitFor('message_added')).message.conversationId;
     await client.waitFor('handoff_started');
-    await expect.poll(async () => (await h.deps.store.conversations.get(conversationId))?.casePackage?.suggestedReply, { timeout: 5000 }).toBe(notes.reply);
+    await expect
+      .poll(async () => (await h.deps.store.conversations.get(conversationId))?.casePackage?.suggestedReply, { timeout: 5000 })
+      .toBe(notes.reply);
     const pkg = (await h.deps.store.conversations.get(conversationId))?.casePackage;
     expect(pkg?.summary).toEqual(notes.summary);
     const prompt = model.requests.at(-1)!.body.messages[0].content as string;

@@ -22,7 +22,10 @@ function servedRoutes(h: Harness): Set<string> {
     if (!match?.[1]) continue;
     stack.length = depth;
     stack.push(match[1]);
-    for (const method of (match[2] ?? '').split(',').map((m) => m.trim()).filter(Boolean)) {
+    for (const method of (match[2] ?? '')
+      .split(',')
+      .map((m) => m.trim())
+      .filter(Boolean)) {
       if (method !== 'HEAD') served.add(`${method} ${stack.join('')}`);
     }
   }
@@ -37,8 +40,14 @@ describe('the shared route table', () => {
     const table = new Set(Object.values(apiRoutes).map((r) => `${r.method} ${r.path}`));
     const served = [...servedRoutes(h)].filter(isApi).filter((r) => r !== 'GET /api/docs');
     expect(served.length).toBeGreaterThan(20);
-    expect(served.filter((r) => !table.has(r)), 'served but missing from shared/api/routes.ts').toEqual([]);
-    expect([...table].filter((r) => !served.includes(r)), 'in the table but not served').toEqual([]);
+    expect(
+      served.filter((r) => !table.has(r)),
+      'served but missing from shared/api/routes.ts',
+    ).toEqual([]);
+    expect(
+      [...table].filter((r) => !served.includes(r)),
+      'in the table but not served',
+    ).toEqual([]);
   });
 
   it('is published as an OpenAPI document with every route, its parameters, body and session security', async () => {
@@ -47,7 +56,19 @@ describe('the shared route table', () => {
     expect(res.status).toBe(200);
     const doc = (await res.json()) as {
       openapi: string;
-      paths: Record<string, Record<string, { summary: string; parameters?: { name: string; in: string }[]; requestBody?: unknown; security?: unknown[]; responses: Record<string, unknown> }>>;
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            summary: string;
+            parameters?: { name: string; in: string }[];
+            requestBody?: unknown;
+            security?: unknown[];
+            responses: Record<string, unknown>;
+          }
+        >
+      >;
     };
     expect(doc.openapi).toBe('3.1.0');
     for (const route of Object.values(apiRoutes) as ApiRoute[]) {
@@ -65,7 +86,7 @@ describe('the shared route table', () => {
     expect(Object.keys(doc.paths).filter((p) => !/^\/(api\/|healthz|livez|readyz)/.test(p))).toEqual([]);
   });
 
-  it('validates a request against the table\'s schema with a message naming the field', async () => {
+  it("validates a request against the table's schema with a message naming the field", async () => {
     h = await startHarness();
     const res = await fetch(`${h.baseUrl}/api/widget/availability?site=`);
     expect(res.status).toBe(400);

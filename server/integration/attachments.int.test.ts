@@ -4,7 +4,10 @@ import { eraseVisitorData, exportVisitorData } from '../flows/admin/visitor-data
 import { loginOperator, visitorSession } from '../test-support/clients';
 import { type Harness, seedOperator, seedSite, startHarness } from '../test-support/harness';
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e221bc330000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e221bc330000000049454e44ae426082',
+  'hex',
+);
 
 let h: Harness;
 beforeEach(async () => {
@@ -25,8 +28,10 @@ function upload(path: string, body: Buffer, name: string, headers: Record<string
     body: new Uint8Array(body),
   });
 }
-const widgetUpload = (clientMessageId: string, token: string) => `/api/widget/attachments?site=key-a&clientMessageId=${clientMessageId}&token=${encodeURIComponent(token)}`;
-const widgetFile = (id: string, token?: string) => `${h.baseUrl}/api/widget/attachments/${id}?site=key-a${token ? `&token=${encodeURIComponent(token)}` : ''}`;
+const widgetUpload = (clientMessageId: string, token: string) =>
+  `/api/widget/attachments?site=key-a&clientMessageId=${clientMessageId}&token=${encodeURIComponent(token)}`;
+const widgetFile = (id: string, token?: string) =>
+  `${h.baseUrl}/api/widget/attachments/${id}?site=key-a${token ? `&token=${encodeURIComponent(token)}` : ''}`;
 
 async function visitorWithConversation() {
   const { client, welcome } = await visitorSession(h, 'key-a');
@@ -41,7 +46,12 @@ describe('a visitor attaching a file', () => {
     const res = await upload(widgetUpload('f1', token), PNG, 'screen shot.png', {});
     expect(res.status).toBe(200);
     const { message } = (await res.json()) as { message: { attachment: { id: string } } };
-    expect(message).toMatchObject({ conversationId, text: 'screen shot.png', sender: { kind: 'visitor' }, attachment: { name: 'screen shot.png', mediaType: 'image/png', size: PNG.length, image: true } });
+    expect(message).toMatchObject({
+      conversationId,
+      text: 'screen shot.png',
+      sender: { kind: 'visitor' },
+      attachment: { name: 'screen shot.png', mediaType: 'image/png', size: PNG.length, image: true },
+    });
     const added = await client.waitFor('message_added', (e) => e.message.clientMessageId === 'f1');
     expect(added.message.attachment?.id).toBe(message.attachment.id);
     const id = message.attachment.id;
@@ -77,7 +87,10 @@ describe('a visitor attaching a file', () => {
     const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]);
     const forbidden = await upload(widgetUpload('f2', token), exe, 'cat.png', {});
     expect(forbidden.status).toBe(415);
-    expect(await forbidden.json()).toMatchObject({ code: 'attachment_type_forbidden', message: expect.stringContaining('images (PNG, JPEG, GIF, WebP), PDF') });
+    expect(await forbidden.json()).toMatchObject({
+      code: 'attachment_type_forbidden',
+      message: expect.stringContaining('images (PNG, JPEG, GIF, WebP), PDF'),
+    });
     const big = await upload(widgetUpload('f3', token), Buffer.alloc(MAX_ATTACHMENT_BYTES + 1, 65), 'big.txt', {});
     expect(big.status).toBe(413);
     expect(await big.json()).toMatchObject({ code: 'attachment_too_large', message: expect.stringContaining('5 MB') });
@@ -109,7 +122,10 @@ describe('an operator attaching a file', () => {
     const early = await upload(`/api/conversations/${conversationId}/attachments?clientMessageId=o1`, pdf, 'guide.pdf', headers);
     expect(early.status).toBe(409);
     expect(await early.json()).toMatchObject({ code: 'transition_not_allowed' });
-    expect((await upload(`/api/conversations/${conversationId}/attachments?clientMessageId=o1`, pdf, 'guide.pdf', { cookie: ana.cookie })).status).toBe(403);
+    expect(
+      (await upload(`/api/conversations/${conversationId}/attachments?clientMessageId=o1`, pdf, 'guide.pdf', { cookie: ana.cookie }))
+        .status,
+    ).toBe(403);
 
     expect((await ana.fetch(`/api/conversations/${conversationId}/claim`, { body: {} })).status).toBe(200);
     const sent = await upload(`/api/conversations/${conversationId}/attachments?clientMessageId=o2`, pdf, 'guide.pdf', headers);
@@ -117,7 +133,10 @@ describe('an operator attaching a file', () => {
     const added = await client.waitFor('message_added', (e) => e.message.sender.kind === 'operator' && e.message.attachment !== undefined);
     expect(added.message.attachment).toMatchObject({ name: 'guide.pdf', mediaType: 'application/pdf', image: false });
     const cy = await loginOperator(h, 'cy@b.test');
-    const foreign = await upload(`/api/conversations/${conversationId}/attachments?clientMessageId=o3`, pdf, 'guide.pdf', { cookie: cy.cookie, 'x-csrf-token': cy.csrf });
+    const foreign = await upload(`/api/conversations/${conversationId}/attachments?clientMessageId=o3`, pdf, 'guide.pdf', {
+      cookie: cy.cookie,
+      'x-csrf-token': cy.csrf,
+    });
     expect(foreign.status).toBe(404);
     client.close();
   });
@@ -130,7 +149,13 @@ describe("a visitor's data", () => {
     const conversation = await h.deps.store.conversations.get(conversationId);
     const exported = await exportVisitorData(h.deps, { kind: 'command_line' }, 'site-a', conversation?.visitorId ?? '');
     expect(exported.attachments).toHaveLength(1);
-    expect(exported.attachments[0]).toMatchObject({ conversationId, name: 'receipt.png', mediaType: 'image/png', size: PNG.length, uploadedBy: { kind: 'visitor' } });
+    expect(exported.attachments[0]).toMatchObject({
+      conversationId,
+      name: 'receipt.png',
+      mediaType: 'image/png',
+      size: PNG.length,
+      uploadedBy: { kind: 'visitor' },
+    });
     expect(Buffer.from(exported.attachments[0]!.contentBase64, 'base64').equals(PNG)).toBe(true);
     client.close();
   });

@@ -25,9 +25,7 @@ afterEach(() => h.close());
 async function handOff(n: number): Promise<string[]> {
   const sessions = await Promise.all(Array.from({ length: n }, () => visitorSession(h, 'key-a')));
   for (const { client } of sessions) client.send({ type: 'request_human', clientMessageId: 'h' });
-  const ids = await Promise.all(
-    sessions.map(async ({ client }) => (await client.waitFor('message_added')).message.conversationId),
-  );
+  const ids = await Promise.all(sessions.map(async ({ client }) => (await client.waitFor('message_added')).message.conversationId));
   await Promise.all(sessions.map(({ client }) => client.waitFor('handoff_started')));
   for (const { client } of sessions) client.close();
   return ids;
@@ -77,7 +75,10 @@ describe('automatic assignment', () => {
 
   it('moves an offer nobody accepted to the next operator', async () => {
     const [id] = await handOff(1);
-    const first = await eventually(() => h.deps.store.conversations.get(id!), (c) => c?.state === 'owned');
+    const first = await eventually(
+      () => h.deps.store.conversations.get(id!),
+      (c) => c?.state === 'owned',
+    );
     expect(first.offer?.operatorId).toBe(first.owner!.operatorId);
     offsetMs = 31_000;
     expect(await requeueLapsedOffers(h.deps)).toBe(1);

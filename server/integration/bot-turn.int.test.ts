@@ -47,7 +47,9 @@ async function caseOf(conversationId: string): Promise<CasePackage> {
 
 describe('a bot tool failure in the case package', () => {
   it('names what the site bot said failed, and keeps the facts it found', async () => {
-    await seedWebhookSite(await startSiteBot([{ reply: null, toolError: 'order lookup timed out after 5 s', facts: { orderNumber: 'A-48213' } }]));
+    await seedWebhookSite(
+      await startSiteBot([{ reply: null, toolError: 'order lookup timed out after 5 s', facts: { orderNumber: 'A-48213' } }]),
+    );
     const { client } = await visitorSession(h, 'key-a');
     client.send({ type: 'send_message', clientMessageId: 'q', text: 'Where is my parcel?' });
     const conversationId = (await client.waitFor('message_added')).message.conversationId;
@@ -58,7 +60,11 @@ describe('a bot tool failure in the case package', () => {
     expect(pkg.summary[1]).toContain('order lookup timed out after 5 s');
     expect(pkg.facts).toMatchObject({ orderNumber: 'A-48213' });
     const audit = await h.deps.store.audit.forConversation(conversationId);
-    expect(audit[0]).toMatchObject({ action: 'escalated', reasons: ['tool_failure'], evidence: ['tool error: order lookup timed out after 5 s'] });
+    expect(audit[0]).toMatchObject({
+      action: 'escalated',
+      reasons: ['tool_failure'],
+      evidence: ['tool error: order lookup timed out after 5 s'],
+    });
     client.close();
   });
 
@@ -79,7 +85,11 @@ describe('a bot tool failure in the case package', () => {
 
 describe('facts the site bot reports', () => {
   it('are kept on the conversation, spare the visitor the question and reach the case package', async () => {
-    await seedWebhookSite(await startSiteBot([{ reply: 'I found your order; it ships Monday.', confidence: 0.9, facts: { orderNumber: 'A-48213', plan: 'pro' } }]));
+    await seedWebhookSite(
+      await startSiteBot([
+        { reply: 'I found your order; it ships Monday.', confidence: 0.9, facts: { orderNumber: 'A-48213', plan: 'pro' } },
+      ]),
+    );
     const { client } = await visitorSession(h, 'key-a');
     client.send({ type: 'send_message', clientMessageId: 'q', text: 'Where is my parcel?' });
     const conversationId = (await client.waitFor('message_added')).message.conversationId;
@@ -125,7 +135,10 @@ describe("the site's low-confidence setting with the built-in bot", () => {
     const conversationId = (await client.waitFor('message_added')).message.conversationId;
     await client.waitFor('handoff_started');
     const pkg = await caseOf(conversationId);
-    expect(pkg.triggers[0]).toMatchObject({ trigger: 'low_confidence', evidence: expect.stringMatching(/^held back an answer at confidence 0\.\d+$/) });
+    expect(pkg.triggers[0]).toMatchObject({
+      trigger: 'low_confidence',
+      evidence: expect.stringMatching(/^held back an answer at confidence 0\.\d+$/),
+    });
     client.close();
   });
 
@@ -143,7 +156,11 @@ describe("the site's low-confidence setting with the built-in bot", () => {
   });
 
   it('in offer mode waits for the answer to its question: a no stays with the bot', async () => {
-    await seedSite(h, { siteId: 'site-a', siteKey: 'key-a', config: { bot: { ...demoBotConfig, fallbackReply: undefined }, triggers: { low_confidence: { mode: 'offer' } } } });
+    await seedSite(h, {
+      siteId: 'site-a',
+      siteKey: 'key-a',
+      config: { bot: { ...demoBotConfig, fallbackReply: undefined }, triggers: { low_confidence: { mode: 'offer' } } },
+    });
     const { client } = await visitorSession(h, 'key-a');
     client.send({ type: 'send_message', clientMessageId: 'q', text: 'Do you ship to Norway?' });
     const offer = await client.waitFor('message_added', (e) => e.message.sender.kind === 'bot');
@@ -157,7 +174,11 @@ describe("the site's low-confidence setting with the built-in bot", () => {
   });
 
   it('in offer mode a yes to the default fallback hands off as a request for a person', async () => {
-    await seedSite(h, { siteId: 'site-a', siteKey: 'key-a', config: { bot: { ...demoBotConfig, fallbackReply: undefined }, triggers: { low_confidence: { mode: 'offer' } } } });
+    await seedSite(h, {
+      siteId: 'site-a',
+      siteKey: 'key-a',
+      config: { bot: { ...demoBotConfig, fallbackReply: undefined }, triggers: { low_confidence: { mode: 'offer' } } },
+    });
     const { client } = await visitorSession(h, 'key-a');
     client.send({ type: 'send_message', clientMessageId: 'q', text: 'Do you ship to Norway?' });
     const offer = await client.waitFor('message_added', (e) => e.message.sender.kind === 'bot');
@@ -169,7 +190,11 @@ describe("the site's low-confidence setting with the built-in bot", () => {
   });
 
   it('while the visitor waits for a person, a fallback does not offer one again', async () => {
-    await seedSite(h, { siteId: 'site-a', siteKey: 'key-a', config: { bot: { ...demoBotConfig, fallbackReply: undefined }, botAnswersWhileWaiting: true } });
+    await seedSite(h, {
+      siteId: 'site-a',
+      siteKey: 'key-a',
+      config: { bot: { ...demoBotConfig, fallbackReply: undefined }, botAnswersWhileWaiting: true },
+    });
     const { client } = await visitorSession(h, 'key-a');
     client.send({ type: 'request_human', clientMessageId: 'h' });
     await client.waitFor('handoff_started');
@@ -205,7 +230,9 @@ describe('transfers in the audit trail', () => {
     expect((await ana.fetch(`/api/conversations/${conversationId}/claim`, { body: {} })).status).toBe(200);
     expect((await ana.fetch(`/api/conversations/${conversationId}/transfer`, { body: { operatorId: 'op-bo' } })).status).toBe(200);
     const bo = await loginOperator(h, 'bo@a.test');
-    expect((await bo.fetch(`/api/conversations/${conversationId}/transfer`, { body: { queue: 'billing', note: 'invoice question' } })).status).toBe(200);
+    expect(
+      (await bo.fetch(`/api/conversations/${conversationId}/transfer`, { body: { queue: 'billing', note: 'invoice question' } })).status,
+    ).toBe(200);
     const transfers = (await h.deps.store.audit.forConversation(conversationId)).filter((a) => a.action === 'transferred');
     expect(transfers.map((a) => [a.reasons, a.note])).toEqual([
       [['to_operator:Bo Berg'], null],

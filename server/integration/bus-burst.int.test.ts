@@ -28,7 +28,8 @@ describe('a burst of events crossing instances', () => {
     const visitors = await Promise.all(Array.from({ length: VISITORS }, () => visitorSession(a, 'key-a')));
     // All at once, as fast as each socket allows (its burst is 20 frames).
     for (const [v, { client }] of visitors.entries()) {
-      for (let m = 0; m < MESSAGES; m++) client.send({ type: 'send_message', clientMessageId: `v${v}-m${m}`, text: `question ${m} about lamps` });
+      for (let m = 0; m < MESSAGES; m++)
+        client.send({ type: 'send_message', clientMessageId: `v${v}-m${m}`, text: `question ${m} about lamps` });
     }
     const onB = () => inbox.events.flatMap((e) => (e.type === 'message_added' ? [e.message as Message] : []));
     const fromVisitors = () => onB().filter((m) => m.sender.kind === 'visitor');

@@ -7,7 +7,11 @@ let h: Harness;
 beforeEach(async () => {
   h = await startHarness();
   // A queue that is never open, so the visitor is offered a callback.
-  await seedSite(h, { siteId: 'site-a', siteKey: 'key-a', config: { hours: { timeZone: 'Europe/Berlin', weekly: { mon: [{ start: '09:00', end: '10:00' }] } } } });
+  await seedSite(h, {
+    siteId: 'site-a',
+    siteKey: 'key-a',
+    config: { hours: { timeZone: 'Europe/Berlin', weekly: { mon: [{ start: '09:00', end: '10:00' }] } } },
+  });
   await seedOperator(h, { operatorId: 'op-ana', email: 'ana@a.test', name: 'Ana Lima', siteIds: ['site-a'] });
   await seedOperator(h, { operatorId: 'op-sam', email: 'sam@a.test', name: 'Sam Roy', siteIds: ['site-a'] });
 });

@@ -62,7 +62,7 @@ describe('exactly one owner', () => {
     expect(results.filter((r) => r.status === 409)).toHaveLength(19);
   });
 
-  it('settles return-to-bot racing another operator\'s barge-in with one consistent outcome', async () => {
+  it("settles return-to-bot racing another operator's barge-in with one consistent outcome", async () => {
     const id = await conversationIn('queued');
     expect((await operators[0]!.fetch(`/api/conversations/${id}/claim`, { body: {} })).status).toBe(200);
     const [back, barge] = await Promise.all([
@@ -100,10 +100,17 @@ describe('exactly one owner', () => {
     const id = await conversationIn('queued');
     await operators[0]!.fetch(`/api/conversations/${id}/claim`, { body: {} });
     const other = await operators[1]!.fetch(`/api/conversations/${id}/reply`, { body: { clientMessageId: 'x', text: 'me too' } });
-    expect(other).toEqual({ status: 409, body: { code: 'already_claimed', message: 'Claimed by Operator 0: only they can reply.', owner: { operatorId: 'op-0', name: 'Operator 0' } } });
+    expect(other).toEqual({
+      status: 409,
+      body: {
+        code: 'already_claimed',
+        message: 'Claimed by Operator 0: only they can reply.',
+        owner: { operatorId: 'op-0', name: 'Operator 0' },
+      },
+    });
   });
 
-  it('refuses an intent correction from anyone but the owner, and takes the owner\'s', async () => {
+  it("refuses an intent correction from anyone but the owner, and takes the owner's", async () => {
     const id = await conversationIn('queued');
     await operators[0]!.fetch(`/api/conversations/${id}/claim`, { body: {} });
     const other = await operators[1]!.fetch(`/api/conversations/${id}/intent`, { body: { intent: 'refund' } });

@@ -17,7 +17,8 @@ afterEach(async () => {
   await h.close();
 });
 
-const isBotReply = (e: { type: string; message?: { sender: { kind: string } } }) => e.type === 'message_added' && e.message?.sender.kind === 'bot';
+const isBotReply = (e: { type: string; message?: { sender: { kind: string } } }) =>
+  e.type === 'message_added' && e.message?.sender.kind === 'bot';
 
 describe('database commands per visitor message', () => {
   it('stores a visitor message and the bot reply in at most 4 commands', async () => {

@@ -20,7 +20,9 @@ describe('handoff episodes', () => {
     const id = (await client.waitFor('message_added')).message.conversationId;
     const ana = await loginOperator(h, 'ana@a.test');
     expect((await ana.fetch(`/api/conversations/${id}/claim`, { body: {} })).status).toBe(200);
-    expect((await ana.fetch(`/api/conversations/${id}/reply`, { body: { clientMessageId: 'r1', text: 'Hello, Ana here.' } })).status).toBe(200);
+    expect((await ana.fetch(`/api/conversations/${id}/reply`, { body: { clientMessageId: 'r1', text: 'Hello, Ana here.' } })).status).toBe(
+      200,
+    );
     expect((await ana.fetch(`/api/conversations/${id}/resolve`, { body: {} })).status).toBe(200);
     await client.waitFor('conversation_resolved');
     client.send({ type: 'rate', score: 4, comment: 'Good' });
@@ -41,7 +43,8 @@ describe('handoff episodes', () => {
       rating: { score: 4, comment: 'Good' },
       transfers: [],
     });
-    for (const time of ['escalatedAt', 'claimedAt', 'firstHumanReplyAt', 'resolvedAt'] as const) expect(episode?.[time]).toBeInstanceOf(Date);
+    for (const time of ['escalatedAt', 'claimedAt', 'firstHumanReplyAt', 'resolvedAt'] as const)
+      expect(episode?.[time]).toBeInstanceOf(Date);
     expect(episode?.actualWaitMs).toBeGreaterThanOrEqual(0);
     expect(episode?.waitEstimateShown).not.toBeNull();
 

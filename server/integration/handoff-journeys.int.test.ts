@@ -44,18 +44,26 @@ describe('handoff journeys on the real server', () => {
     expect(barge.status).toBe(200);
     await client.waitFor('operator_joined');
     await new Promise((r) => setTimeout(r, 2000));
-    const botMessages = await h.db.collection('messages').countDocuments({ conversationId: mine.message.conversationId, 'sender.kind': 'bot' });
+    const botMessages = await h.db
+      .collection('messages')
+      .countDocuments({ conversationId: mine.message.conversationId, 'sender.kind': 'bot' });
     expect(botMessages).toBe(0);
     expect(client.events.some((e) => e.type === 'message_added' && e.message.sender.kind === 'bot')).toBe(false);
     client.close();
   });
 
   it('hands off on a bot tool failure instead of inventing an answer', async () => {
-    await seedSite(h, { siteId: 'site-a', siteKey: 'key-a', config: { bot: { kind: 'webhook', url: 'http://127.0.0.1:9/unreachable', timeoutMs: 500 } } });
+    await seedSite(h, {
+      siteId: 'site-a',
+      siteKey: 'key-a',
+      config: { bot: { kind: 'webhook', url: 'http://127.0.0.1:9/unreachable', timeoutMs: 500 } },
+    });
     const { client } = await visitorSession(h, 'key-a');
     client.send({ type: 'send_message', clientMessageId: 'q', text: 'Where is my parcel?' });
     await client.waitFor('handoff_started');
-    const conversation = await h.deps.store.conversations.latestForVisitor((await h.db.collection('visitors').findOne({}))!._id as unknown as string);
+    const conversation = await h.deps.store.conversations.latestForVisitor(
+      (await h.db.collection('visitors').findOne({}))!._id as unknown as string,
+    );
     expect(conversation?.triggers[0]).toBe('tool_failure');
     expect(client.events.some((e) => e.type === 'message_added' && e.message.sender.kind === 'bot')).toBe(false);
     client.close();
@@ -78,11 +86,22 @@ describe('handoff journeys on the real server', () => {
     expect(new Date(slot.start).toLocaleString('en-US', { timeZone: 'America/New_York', weekday: 'short' })).toMatch(/Mon/);
     expect(view.conversation.estimate).toEqual({ kind: 'unknown', reason: 'closed' });
 
-    client.send({ type: 'request_callback', clientMessageId: 'cb', slot: { start: '2020-01-01T00:00:00.000Z', end: '2020-01-01T00:30:00.000Z' }, contact: { kind: 'phone', value: '+1 555 0100' } });
+    client.send({
+      type: 'request_callback',
+      clientMessageId: 'cb',
+      slot: { start: '2020-01-01T00:00:00.000Z', end: '2020-01-01T00:30:00.000Z' },
+      contact: { kind: 'phone', value: '+1 555 0100' },
+    });
     expect((await client.waitFor('error')).code).toBe('callback_slot_unavailable');
     client.send({ type: 'request_callback', clientMessageId: 'cb2', slot, contact: { kind: 'email', value: 'not-an-email' } });
     expect((await client.waitFor('error', (e) => e.clientMessageId === 'cb2')).code).toBe('invalid_frame');
-    client.send({ type: 'request_callback', clientMessageId: 'cb3', slot, contact: { kind: 'phone', value: '+1 555 0100' }, note: 'after lunch' });
+    client.send({
+      type: 'request_callback',
+      clientMessageId: 'cb3',
+      slot,
+      contact: { kind: 'phone', value: '+1 555 0100' },
+      note: 'after lunch',
+    });
     await client.waitFor('callback_confirmed');
     const booked = await client.waitFor('conversation_updated', (e) => e.conversation.state === 'callback_requested');
     expect(booked.conversation.callbackBooked).toEqual({ slot, contactKind: 'phone' });
@@ -90,7 +109,13 @@ describe('handoff journeys on the real server', () => {
     const ana = await loginOperator(h, 'ana@a.test');
     const list = await ana.fetch('/api/callbacks');
     expect(list.body.callbacks).toHaveLength(1);
-    expect(list.body.callbacks[0]).toMatchObject({ slot, contact: { kind: 'phone', value: '+1 555 0100' }, note: 'after lunch', visitorTimeZone: 'Asia/Tokyo', status: 'pending' });
+    expect(list.body.callbacks[0]).toMatchObject({
+      slot,
+      contact: { kind: 'phone', value: '+1 555 0100' },
+      note: 'after lunch',
+      visitorTimeZone: 'Asia/Tokyo',
+      status: 'pending',
+    });
     const done = await ana.fetch(`/api/callbacks/${list.body.callbacks[0].callbackId}/done`, { body: {} });
     expect(done.body.callback.status).toBe('done');
     const audit = await ana.fetch(`/api/conversations/${list.body.callbacks[0].conversationId}/audit`);
@@ -167,7 +192,11 @@ describe('handoff journeys on the real server', () => {
     const url = `http://127.0.0.1:${(slowBot.address() as AddressInfo).port}/hook`;
     await seedSite(h, { siteId: 'site-a', siteKey: 'key-a', secret: 'hook-secret', config: { webhook: { url } } });
     const { client } = await visitorSession(h, 'key-a');
-    client.send({ type: 'send_message', clientMessageId: 'r', text: 'I want a refund for order 48213, it arrived broken. My email is ana@example.com' });
+    client.send({
+      type: 'send_message',
+      clientMessageId: 'r',
+      text: 'I want a refund for order 48213, it arrived broken. My email is ana@example.com',
+    });
     await client.waitFor('handoff_started');
     const id = (await client.waitFor('message_added')).message.conversationId;
     const ana = await loginOperator(h, 'ana@a.test');
@@ -190,12 +219,28 @@ describe('handoff journeys on the real server', () => {
     await seedSite(h, { siteId: 'site-a', siteKey: 'key-a' });
     const ana = await loginOperator(h, 'ana@a.test');
     const current = await ana.fetch('/api/sites/site-a/config');
-    const bad = await ana.fetch('/api/sites/site-a/config', { method: 'PUT', body: { config: { ...current.body.config, inactivity: { botMinutes: -1, humanMinutes: 5 } }, configVersion: current.body.configVersion } });
+    const bad = await ana.fetch('/api/sites/site-a/config', {
+      method: 'PUT',
+      body: {
+        config: { ...current.body.config, inactivity: { botMinutes: -1, humanMinutes: 5 } },
+        configVersion: current.body.configVersion,
+      },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.issues[0].path).toBe('inactivity.botMinutes');
     const config = structuredClone(current.body.config);
-    config.triggers.policy_topic.topics.push({ id: 'warranty', label: 'your warranty', keywords: ['warranty'], queue: 'technical', urgency: 'normal', unless: [] });
-    const saved = await ana.fetch('/api/sites/site-a/config', { method: 'PUT', body: { config, configVersion: current.body.configVersion } });
+    config.triggers.policy_topic.topics.push({
+      id: 'warranty',
+      label: 'your warranty',
+      keywords: ['warranty'],
+      queue: 'technical',
+      urgency: 'normal',
+      unless: [],
+    });
+    const saved = await ana.fetch('/api/sites/site-a/config', {
+      method: 'PUT',
+      body: { config, configVersion: current.body.configVersion },
+    });
     expect(saved.status).toBe(200);
     const { client } = await visitorSession(h, 'key-a');
     client.send({ type: 'send_message', clientMessageId: 'w', text: 'Is my lamp still under warranty?' });

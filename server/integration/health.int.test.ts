@@ -39,9 +39,21 @@ const running = new Set<ChildProcess>();
 function startFerret(port: number, dir: string): Promise<ChildProcess | 'port_taken'> {
   // A FerretDB of its own over the run's PostgreSQL cluster (scripts/ferretdb.sh exports its URL).
   const postgres = process.env.BATON_PG_URL ?? '';
-  const child = spawn(FERRETDB, ['--handler=postgresql', `--postgresql-url=${postgres}`, `--state-dir=${dir}`, `--listen-addr=127.0.0.1:${port}`, '--debug-addr=-', '--telemetry=disable', '--log-level=INFO'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    FERRETDB,
+    [
+      '--handler=postgresql',
+      `--postgresql-url=${postgres}`,
+      `--state-dir=${dir}`,
+      `--listen-addr=127.0.0.1:${port}`,
+      '--debug-addr=-',
+      '--telemetry=disable',
+      '--log-level=INFO',
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   running.add(child);
   child.once('exit', () => running.delete(child));
   let output = '';
@@ -111,62 +123,91 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe.skipIf(externalDatabase)('GET /healthz (needs the local FerretDB the test scripts start; skipped with an external MONGODB_URI)', () => {
-  it('reports the database down within seconds and recovers by itself when it returns', async () => {
-    if (!existsSync(FERRETDB)) {
-      throw new Error(`${FERRETDB} is missing: run integration tests with \`npm run test:integration\` (without MONGODB_URI), which installs FerretDB first.`);
-    }
-    const { child, port } = await startOnFreePort(dir);
-    const connected = await connectDatabase(`mongodb://127.0.0.1:${port}/`, 'health');
-    client = connected.client;
-    const log = pino({ level: 'silent' });
-    app = await buildApp({ deps: createFlowDeps(connected.db, log), logger: log, staticDir: 'dist/public', demoSiteKey: 'demo', sessionTtlMs: 1000, cookieSecure: false });
-    const health = async () => {
-      const res = await app!.inject({ method: 'GET', url: '/healthz' });
-      return { status: res.statusCode, body: res.json() };
-    };
-    // No embeddings service configured here: off, and the rules decide alone (the embeddings' own
-    // degraded mode is tested in semantic-judgement.int.test.ts).
-    const embeddings = { state: 'off', reason: 'EMBEDDINGS_URL is not set', since: expect.any(String), exampleBank: 'off' };
-    expect(await health()).toEqual({ status: 200, body: { status: 'ok', db: 'up', embeddings } });
-
-    await stop(child, 'SIGTERM');
-    const down = await until(health, (v) => v.status === 503, 8000);
-    expect(down).toEqual({ status: 503, body: { status: 'degraded', db: 'down', embeddings, reason: expect.any(String) } });
-
-    await restartOnSamePort(port, dir);
-    expect(await until(health, (v) => v.status === 200, 15_000)).toEqual({ status: 200, body: { status: 'ok', db: 'up', embeddings } });
-  });
-
-  it('answers 503 with the reason (and /readyz not ready) while the database process is stalled (SIGSTOP), and 200 once it resumes', async () => {
-    const { child, port } = await startOnFreePort(dir);
-    const connected = await connectDatabase(`mongodb://127.0.0.1:${port}/`, 'health_stall');
-    const log = pino({ level: 'silent' });
-    const stalled = await buildApp({ deps: createFlowDeps(connected.db, log), logger: log, staticDir: 'dist/public', demoSiteKey: 'demo', sessionTtlMs: 1000, cookieSecure: false });
-    await stalled.listen({ port: 0, host: '127.0.0.1' });
-    const url = `http://127.0.0.1:${(stalled.server.address() as AddressInfo).port}/healthz`;
-    try {
-      expect((await fetch(url)).status).toBe(200);
-      child.kill('SIGSTOP');
-      // The answer must come within a second (1.5 s allowed for a loaded test machine), while the
-      // database is still stalled: it stays stopped until after these requests.
-      for (let probe = 0; probe < 3; probe++) {
-        const res = await fetch(url, { signal: AbortSignal.timeout(1_500) });
-        expect(res.status).toBe(503);
-        expect(await res.json()).toMatchObject({ status: 'degraded', db: 'down', reason: expect.stringMatching(/did not answer a ping within \d+ ms/) });
-        const ready = await fetch(url.replace('/healthz', '/readyz'), { signal: AbortSignal.timeout(1_500) });
-        // The first stalled ping times out; after it the driver may fail the next ones at once.
-        expect({ status: ready.status, body: await ready.json() }).toEqual({
-          status: 503,
-          body: { ready: false, reason: expect.stringMatching(/^database_(no_answer|down)$/) },
-        });
+describe.skipIf(externalDatabase)(
+  'GET /healthz (needs the local FerretDB the test scripts start; skipped with an external MONGODB_URI)',
+  () => {
+    it('reports the database down within seconds and recovers by itself when it returns', async () => {
+      if (!existsSync(FERRETDB)) {
+        throw new Error(
+          `${FERRETDB} is missing: run integration tests with \`npm run test:integration\` (without MONGODB_URI), which installs FerretDB first.`,
+        );
       }
-      child.kill('SIGCONT');
-      expect((await until(async () => (await fetch(url)).status, (s) => s === 200, 15_000))).toBe(200);
-    } finally {
-      child.kill('SIGCONT');
-      await stalled.close();
-      await connected.client.close();
-    }
-  });
-});
+      const { child, port } = await startOnFreePort(dir);
+      const connected = await connectDatabase(`mongodb://127.0.0.1:${port}/`, 'health');
+      client = connected.client;
+      const log = pino({ level: 'silent' });
+      app = await buildApp({
+        deps: createFlowDeps(connected.db, log),
+        logger: log,
+        staticDir: 'dist/public',
+        demoSiteKey: 'demo',
+        sessionTtlMs: 1000,
+        cookieSecure: false,
+      });
+      const health = async () => {
+        const res = await app!.inject({ method: 'GET', url: '/healthz' });
+        return { status: res.statusCode, body: res.json() };
+      };
+      // No embeddings service configured here: off, and the rules decide alone (the embeddings' own
+      // degraded mode is tested in semantic-judgement.int.test.ts).
+      const embeddings = { state: 'off', reason: 'EMBEDDINGS_URL is not set', since: expect.any(String), exampleBank: 'off' };
+      expect(await health()).toEqual({ status: 200, body: { status: 'ok', db: 'up', embeddings } });
+
+      await stop(child, 'SIGTERM');
+      const down = await until(health, (v) => v.status === 503, 8000);
+      expect(down).toEqual({ status: 503, body: { status: 'degraded', db: 'down', embeddings, reason: expect.any(String) } });
+
+      await restartOnSamePort(port, dir);
+      expect(await until(health, (v) => v.status === 200, 15_000)).toEqual({ status: 200, body: { status: 'ok', db: 'up', embeddings } });
+    });
+
+    it('answers 503 with the reason (and /readyz not ready) while the database process is stalled (SIGSTOP), and 200 once it resumes', async () => {
+      const { child, port } = await startOnFreePort(dir);
+      const connected = await connectDatabase(`mongodb://127.0.0.1:${port}/`, 'health_stall');
+      const log = pino({ level: 'silent' });
+      const stalled = await buildApp({
+        deps: createFlowDeps(connected.db, log),
+        logger: log,
+        staticDir: 'dist/public',
+        demoSiteKey: 'demo',
+        sessionTtlMs: 1000,
+        cookieSecure: false,
+      });
+      await stalled.listen({ port: 0, host: '127.0.0.1' });
+      const url = `http://127.0.0.1:${(stalled.server.address() as AddressInfo).port}/healthz`;
+      try {
+        expect((await fetch(url)).status).toBe(200);
+        child.kill('SIGSTOP');
+        // The answer must come within a second (1.5 s allowed for a loaded test machine), while the
+        // database is still stalled: it stays stopped until after these requests.
+        for (let probe = 0; probe < 3; probe++) {
+          const res = await fetch(url, { signal: AbortSignal.timeout(1_500) });
+          expect(res.status).toBe(503);
+          expect(await res.json()).toMatchObject({
+            status: 'degraded',
+            db: 'down',
+            reason: expect.stringMatching(/did not answer a ping within \d+ ms/),
+          });
+          const ready = await fetch(url.replace('/healthz', '/readyz'), { signal: AbortSignal.timeout(1_500) });
+          // The first stalled ping times out; after it the driver may fail the next ones at once.
+          expect({ status: ready.status, body: await ready.json() }).toEqual({
+            status: 503,
+            body: { ready: false, reason: expect.stringMatching(/^database_(no_answer|down)$/) },
+          });
+        }
+        child.kill('SIGCONT');
+        expect(
+          await until(
+            async () => (await fetch(url)).status,
+            (s) => s === 200,
+            15_000,
+          ),
+        ).toBe(200);
+      } finally {
+        child.kill('SIGCONT');
+        await stalled.close();
+        await connected.client.close();
+      }
+    });
+  },
+);

@@ -18,7 +18,10 @@ async function start(): Promise<void> {
   await seedOperator(h, { operatorId: 'op-ana', email: 'ana@a.test', name: 'Ana', siteIds: ['site-a'] });
 }
 
-const closedWith = (ws: WebSocket) => new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+const closedWith = (ws: WebSocket) =>
+  new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
 
 function rawConnection(): Promise<{ socket: Socket; closed: Promise<string> }> {
   const { port } = new URL(h.baseUrl);
@@ -53,8 +56,14 @@ describe('idle connections', () => {
   it('closes a signed-in operator socket that never says hello, and keeps one that does', async () => {
     await start();
     const ana = await loginOperator(h, 'ana@a.test');
-    const silent = new SocketClient(new WebSocket(`${h.wsUrl}/ws/operator?v=${PROTOCOL_VERSION}`, { headers: { cookie: ana.cookie } }), (d) => OperatorEvent.parse(d));
-    const talking = new SocketClient(new WebSocket(`${h.wsUrl}/ws/operator?v=${PROTOCOL_VERSION}`, { headers: { cookie: ana.cookie } }), (d) => OperatorEvent.parse(d));
+    const silent = new SocketClient(
+      new WebSocket(`${h.wsUrl}/ws/operator?v=${PROTOCOL_VERSION}`, { headers: { cookie: ana.cookie } }),
+      (d) => OperatorEvent.parse(d),
+    );
+    const talking = new SocketClient(
+      new WebSocket(`${h.wsUrl}/ws/operator?v=${PROTOCOL_VERSION}`, { headers: { cookie: ana.cookie } }),
+      (d) => OperatorEvent.parse(d),
+    );
     await Promise.all([silent.opened(), talking.opened()]);
     talking.send({ type: 'hello' });
     expect(await closedWith(silent.ws)).toEqual({ code: PROTOCOL_CLOSE_CODE, reason: 'hello_timeout' });

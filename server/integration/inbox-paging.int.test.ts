@@ -22,14 +22,43 @@ const T0 = Date.parse('2025-03-10T09:00:00Z');
 const minute = (n: number) => new Date(T0 + n * 60_000);
 
 /** Each test uses its own queue, so the lists of one test never see another's rows. */
-function doc(id: string, queue: string, o: Partial<ConversationDoc> & { activeAt?: number; waitingSince?: number | null } = {}): ConversationDoc {
+function doc(
+  id: string,
+  queue: string,
+  o: Partial<ConversationDoc> & { activeAt?: number; waitingSince?: number | null } = {},
+): ConversationDoc {
   const { activeAt = 1, waitingSince = 1, ...overrides } = o;
   return {
-    _id: id, siteId: 'site-a', visitorId: `v-${id}`, state: 'resolved', version: 1, queue, owner: null, lastSeq: 0, botSinceSeq: 0,
-    urgency: 'normal', triggers: [], firedTriggers: [], handoffTopic: null, intent: null, missingFacts: [], facts: {}, casePackage: null,
-    callbackBooked: null, rating: null, offer: null, declinedBy: [], visitorName: null, visitorLocale: 'en', lastMessagePreview: null,
-    createdAt: minute(-100), escalatedAt: waitingSince === null ? null : minute(waitingSince), claimedAt: null, resolvedAt: null,
-    lastActivityAt: minute(activeAt), lastVisitorActivityAt: minute(activeAt),
+    _id: id,
+    siteId: 'site-a',
+    visitorId: `v-${id}`,
+    state: 'resolved',
+    version: 1,
+    queue,
+    owner: null,
+    lastSeq: 0,
+    botSinceSeq: 0,
+    urgency: 'normal',
+    triggers: [],
+    firedTriggers: [],
+    handoffTopic: null,
+    intent: null,
+    missingFacts: [],
+    facts: {},
+    casePackage: null,
+    callbackBooked: null,
+    rating: null,
+    offer: null,
+    declinedBy: [],
+    visitorName: null,
+    visitorLocale: 'en',
+    lastMessagePreview: null,
+    createdAt: minute(-100),
+    escalatedAt: waitingSince === null ? null : minute(waitingSince),
+    claimedAt: null,
+    resolvedAt: null,
+    lastActivityAt: minute(activeAt),
+    lastVisitorActivityAt: minute(activeAt),
     ...overrides,
   };
 }
@@ -42,11 +71,18 @@ async function page(who: OperatorSession, query: { view: InboxView; queue?: stri
   if (query.limit) params.set('limit', String(query.limit));
   const res = await who.fetch(`/api/conversations?${params}`);
   expect(res.status).toBe(200);
-  return { ids: (res.body.conversations as { conversationId: string }[]).map((c) => c.conversationId), nextCursor: res.body.nextCursor as string | null };
+  return {
+    ids: (res.body.conversations as { conversationId: string }[]).map((c) => c.conversationId),
+    nextCursor: res.body.nextCursor as string | null,
+  };
 }
 
 /** Follows nextCursor to the end; `between` runs after the first page, as a new arrival would. */
-async function allPages(who: OperatorSession, query: { view: InboxView; queue?: string; q?: string; limit: number }, between = async () => {}) {
+async function allPages(
+  who: OperatorSession,
+  query: { view: InboxView; queue?: string; q?: string; limit: number },
+  between = async () => {},
+) {
   const pages: string[][] = [];
   let cursor: string | null = null;
   do {
@@ -67,7 +103,11 @@ describe('paging the inbox lists', () => {
     const pages = await allPages(ana, { view: 'resolved', queue: q, limit: 3 }, async () => {
       await insert(doc('r-newest', q, { activeAt: 60 }), doc('r-oldest', q, { activeAt: 0 }));
     });
-    expect(pages).toEqual([['r7', 'r6', 'r5'], ['r4', 'r3a', 'r3b'], ['r1', 'r-oldest']]);
+    expect(pages).toEqual([
+      ['r7', 'r6', 'r5'],
+      ['r4', 'r3a', 'r3b'],
+      ['r1', 'r-oldest'],
+    ]);
     expect((await page(ana, { view: 'resolved', queue: q, limit: 3 })).ids).toEqual(['r-newest', 'r7', 'r6']);
   });
 
@@ -77,7 +117,10 @@ describe('paging the inbox lists', () => {
   ])('pages %s by latest activity, seven rows three at a time', async (view, shape) => {
     const q = `${view}-paging`;
     await insert(...[1, 2, 3, 4, 5, 6, 7].map((n) => doc(`${view}-${n}`, q, { ...shape, activeAt: n })));
-    await insert(doc(`${view}-elsewhere`, q, { state: 'resolved', activeAt: 99 }), doc(`${view}-theirs`, q, { state: 'owned', owner: { operatorId: 'op-x', name: 'X' }, activeAt: 4 }));
+    await insert(
+      doc(`${view}-elsewhere`, q, { state: 'resolved', activeAt: 99 }),
+      doc(`${view}-theirs`, q, { state: 'owned', owner: { operatorId: 'op-x', name: 'X' }, activeAt: 4 }),
+    );
     const pages = await allPages(ana, { view, queue: q, limit: 3 });
     const expected = [7, 6, 5, 4, 3, 2, 1].map((n) => `${view}-${n}`);
     if (view === 'live') expected.splice(4, 0, `${view}-theirs`); // owned by someone else: live, not mine; ties on time go by id
@@ -99,9 +142,16 @@ describe('paging the inbox lists', () => {
     );
     const pages = await allPages(ana, { view: 'awaiting', queue: q, limit: 3 }, async () => {
       // One lands behind the cursor (shown on a later page), one ahead of it (on the next first page only).
-      await insert(doc('normal-new', q, { state: 'queued', urgency: 'normal', waitingSince: 40 }), doc('urgent-new', q, { state: 'queued', urgency: 'urgent', waitingSince: 50 }));
+      await insert(
+        doc('normal-new', q, { state: 'queued', urgency: 'normal', waitingSince: 40 }),
+        doc('urgent-new', q, { state: 'queued', urgency: 'urgent', waitingSince: 50 }),
+      );
     });
-    expect(pages).toEqual([['urgent-a', 'urgent-b', 'high-null'], ['high-b', 'normal-a', 'normal-b'], ['normal-new', 'low-a']]);
+    expect(pages).toEqual([
+      ['urgent-a', 'urgent-b', 'high-null'],
+      ['high-b', 'normal-a', 'normal-b'],
+      ['normal-new', 'low-a'],
+    ]);
     expect((await page(ana, { view: 'awaiting', queue: q, limit: 3 })).ids).toEqual(['urgent-a', 'urgent-b', 'urgent-new']);
   });
 
@@ -142,7 +192,11 @@ describe('paging the inbox lists', () => {
     const resolved = await page(ana, { view: 'resolved', queue: 'refuse-paging', limit: 1 });
     expect(resolved.nextCursor).not.toBeNull();
     const forged = Buffer.from(JSON.stringify(['resolved', 'soon', 'x'])).toString('base64url');
-    for (const [cursor, view] of [['not-a-cursor', 'resolved'], [forged, 'resolved'], [resolved.nextCursor, 'awaiting']]) {
+    for (const [cursor, view] of [
+      ['not-a-cursor', 'resolved'],
+      [forged, 'resolved'],
+      [resolved.nextCursor, 'awaiting'],
+    ]) {
       const res = await ana.fetch(`/api/conversations?view=${view}&cursor=${encodeURIComponent(cursor ?? '')}`);
       expect(res).toEqual({
         status: 400,

@@ -29,7 +29,13 @@ describe('insights', () => {
     const bo = await loginOperator(h, 'bo@a.test');
     const { client, id } = await handOff('key-a');
     expect((await bo.fetch(`/api/conversations/${id}/claim`, { body: {} })).status).toBe(200);
-    expect((await bo.fetch(`/api/conversations/${id}/reply`, { body: { clientMessageId: 'r1', text: 'Hi! Could you tell me your order number?' } })).status).toBe(200);
+    expect(
+      (
+        await bo.fetch(`/api/conversations/${id}/reply`, {
+          body: { clientMessageId: 'r1', text: 'Hi! Could you tell me your order number?' },
+        })
+      ).status,
+    ).toBe(200);
     expect((await bo.fetch(`/api/conversations/${id}/resolve`, { body: {} })).status).toBe(200);
     await client.waitFor('conversation_resolved');
     client.send({ type: 'rate', score: 5, comment: 'Quick' });
@@ -49,11 +55,19 @@ describe('insights', () => {
     expect(f.resolutionTime.count).toBe(1);
     expect(f.satisfaction.handoff).toEqual({ rated: 1, average: 5 });
     expect(f.repeatExplanation).toMatchObject({ count: 1, of: 1, byOperator: 1 });
-    expect(f.scorecard).toEqual([{ trigger: 'human_request', handoffs: 1, resolvedByPerson: 1, returnedToBot: 0, rated: 1, reopened24h: 1 }]);
+    expect(f.scorecard).toEqual([
+      { trigger: 'human_request', handoffs: 1, resolvedByPerson: 1, returnedToBot: 0, rated: 1, reopened24h: 1 },
+    ]);
 
     const behind = await ana.fetch('/api/sites/site-a/insights/conversations?measure=rated_handoff');
     expect(behind.body.conversations).toEqual([
-      expect.objectContaining({ conversationId: id, episode: 1, trigger: 'human_request', outcome: 'resolved', rating: { score: 5, comment: 'Quick' } }),
+      expect.objectContaining({
+        conversationId: id,
+        episode: 1,
+        trigger: 'human_request',
+        outcome: 'resolved',
+        rating: { score: 5, comment: 'Quick' },
+      }),
     ]);
     expect((await ana.fetch('/api/sites/site-a/insights/conversations?measure=abandoned')).body.conversations).toEqual([]);
 

@@ -45,7 +45,13 @@ beforeAll(async () => {
     output += c.toString();
   });
   for (let i = 0; i < 150; i++) {
-    if (await fetch(`${baseUrl}/healthz`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${baseUrl}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`server did not start:\n${output}`);
@@ -53,7 +59,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   server?.kill('SIGTERM');
-  await client.db(dbName).dropDatabase().catch(() => {});
+  await client
+    .db(dbName)
+    .dropDatabase()
+    .catch(() => {});
   await client.close();
 });
 
@@ -89,12 +98,18 @@ describe('the log output of a journey', () => {
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
-    const current = (await (await fetch(`${baseUrl}/api/sites/${DEMO_SITE.siteId}/config`, { headers })).json()) as { config: { webhook: object }; configVersion: number };
+    const current = (await (await fetch(`${baseUrl}/api/sites/${DEMO_SITE.siteId}/config`, { headers })).json()) as {
+      config: { webhook: object };
+      configVersion: number;
+    };
     const hook = 'https://hooks.example.com/services/T0/B0/HOOKSECRET123';
     const save = await fetch(`${baseUrl}/api/sites/${DEMO_SITE.siteId}/config`, {
       method: 'PUT',
       headers,
-      body: JSON.stringify({ config: { ...current.config, webhook: { ...current.config.webhook, url: hook } }, configVersion: current.configVersion }),
+      body: JSON.stringify({
+        config: { ...current.config, webhook: { ...current.config.webhook, url: hook } },
+        configVersion: current.configVersion,
+      }),
     });
     expect(save.status).toBe(200);
     // A malformed request with a token in its query still goes through the error path's logging.

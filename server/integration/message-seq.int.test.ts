@@ -34,7 +34,8 @@ describe('message sequence numbers', () => {
       // Every visitor message has its bot reply: 2 + 6 * 2 messages in all.
       const conversationId = first.message.conversationId;
       const messages = h.db.collection('messages');
-      for (let tries = 0; tries < 50 && (await messages.countDocuments({ conversationId })) < 14; tries++) await new Promise((r) => setTimeout(r, 100));
+      for (let tries = 0; tries < 50 && (await messages.countDocuments({ conversationId })) < 14; tries++)
+        await new Promise((r) => setTimeout(r, 100));
       const seqs = (await messages.find({ conversationId }).sort({ seq: 1 }).toArray()).map((m) => m.seq);
       expect(seqs).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
       const stored = await h.db.collection('conversations').findOne({ _id: conversationId as never });
@@ -96,7 +97,9 @@ describe('message sequence numbers', () => {
       const fromA = await a.waitFor('message_added', (e) => e.message.clientMessageId === 'tab-a');
       const fromB = await b.waitFor('message_added', (e) => e.message.clientMessageId === 'tab-b');
       expect(fromB.message.conversationId).toBe(fromA.message.conversationId);
-      const conversation = await h.db.collection<{ visitorId: string }>('conversations').findOne({ _id: fromA.message.conversationId as never });
+      const conversation = await h.db
+        .collection<{ visitorId: string }>('conversations')
+        .findOne({ _id: fromA.message.conversationId as never });
       expect(await h.db.collection('conversations').countDocuments({ visitorId: conversation?.visitorId })).toBe(1);
       a.close();
       b.close();
@@ -121,7 +124,11 @@ describe('message sequence numbers', () => {
     const id = first.client.events.find((e) => e.type === 'message_added')?.message.conversationId;
     // Let the bot's replies land too, then read the whole conversation.
     await new Promise((r) => setTimeout(r, 1_500));
-    const stored = await h.db.collection<{ seq: number; clientMessageId: string | null }>('messages').find({ conversationId: id }).sort({ seq: 1 }).toArray();
+    const stored = await h.db
+      .collection<{ seq: number; clientMessageId: string | null }>('messages')
+      .find({ conversationId: id })
+      .sort({ seq: 1 })
+      .toArray();
     const seqs = stored.map((m) => m.seq);
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
     expect(stored.filter((m) => m.clientMessageId?.startsWith('m')).map((m) => m.clientMessageId)).toEqual(['m0', 'm1', 'm2', 'm3', 'm4']);

@@ -44,7 +44,9 @@ describe('/metrics', () => {
     expect(res.headers.get('content-type')).toMatch(/text\/plain/);
     const text = await res.text();
     expect(sample(text, /^baton_time_to_human_seconds_count /)).toBe(1);
-    expect(sample(text, /^baton_http_requests_total\{method="POST",route="\/api\/conversations\/:conversationId\/claim",status="200"\}/)).toBe(1);
+    expect(
+      sample(text, /^baton_http_requests_total\{method="POST",route="\/api\/conversations\/:conversationId\/claim",status="200"\}/),
+    ).toBe(1);
     expect(sample(text, /^baton_http_requests_total\{method="GET",route="\/metrics",status="401"\}/)).toBe(2);
     expect(text).toMatch(/^baton_http_request_duration_seconds_bucket/m);
     expect(sample(text, /^baton_queue_length\{site="site-a"/)).toBeNull();

@@ -42,7 +42,10 @@ describe('the built-in bot in the visitor’s language', () => {
     const saturday = [{ start: '10:00', end: '14:00' }];
     const put = await ana.fetch('/api/sites/site-a/config', {
       method: 'PUT',
-      body: { config: { ...current.config, hours: { ...current.config.hours, weekly: { ...current.config.hours.weekly, sat: saturday } } }, configVersion: current.configVersion },
+      body: {
+        config: { ...current.config, hours: { ...current.config.hours, weekly: { ...current.config.hours.weekly, sat: saturday } } },
+        configVersion: current.configVersion,
+      },
     });
     expect(put.status).toBe(200);
 

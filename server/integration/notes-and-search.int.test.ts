@@ -39,7 +39,9 @@ describe('internal notes', () => {
     await anaSocket.waitFor('note_added', (e) => e.note.text === secret);
 
     // A reply after the note: once the visitor has it, the note had every chance to arrive first.
-    expect((await ana.fetch(`/api/conversations/${conversationId}/reply`, { body: { clientMessageId: 'r1', text: 'It ships today.' } })).status).toBe(200);
+    expect(
+      (await ana.fetch(`/api/conversations/${conversationId}/reply`, { body: { clientMessageId: 'r1', text: 'It ships today.' } })).status,
+    ).toBe(200);
     await client.waitFor('message_added', (e) => e.message.text === 'It ships today.');
     expect(JSON.stringify(client.events)).not.toContain(secret);
 
@@ -75,7 +77,9 @@ describe('search of resolved conversations', () => {
     expect((await ana.fetch(`/api/conversations/${other.conversationId}/resolve`, { body: {} })).status).toBe(200);
 
     const ids = async (q: string) =>
-      (await ana.fetch(`/api/conversations?view=resolved&q=${encodeURIComponent(q)}`)).body.conversations.map((c: { conversationId: string }) => c.conversationId);
+      (await ana.fetch(`/api/conversations?view=resolved&q=${encodeURIComponent(q)}`)).body.conversations.map(
+        (c: { conversationId: string }) => c.conversationId,
+      );
     expect(await ids('zebrafish')).toEqual([conversationId]);
     expect(await ids('ZÉBRAFISH aquarium')).toEqual([conversationId]);
     expect(await ids('quokka')).toEqual([conversationId]);
@@ -112,7 +116,9 @@ describe('the operators’ callbacks list', () => {
       doneBy: null,
     });
     const list = await ana.fetch('/api/callbacks');
-    expect(list.body.callbacks).toEqual([expect.objectContaining({ callbackId: 'cb-1', visitorName: 'Vera Nunes', contact: { kind: 'phone', value: '+351 555 0100' } })]);
+    expect(list.body.callbacks).toEqual([
+      expect.objectContaining({ callbackId: 'cb-1', visitorName: 'Vera Nunes', contact: { kind: 'phone', value: '+351 555 0100' } }),
+    ]);
     client.close();
   });
 });
@@ -131,13 +137,19 @@ describe('visitor presence', () => {
     const id = waiting.conversation.conversationId;
 
     client.close();
-    const left = await anaSocket.waitFor('conversation_updated', (e) => e.conversation.conversationId === id && e.conversation.visitorPresence?.online === false);
+    const left = await anaSocket.waitFor(
+      'conversation_updated',
+      (e) => e.conversation.conversationId === id && e.conversation.visitorPresence?.online === false,
+    );
     expect(Date.parse(left.conversation.visitorPresence!.since)).toBeGreaterThan(0);
     const listed = await ana.fetch('/api/conversations?view=awaiting');
     expect(listed.body.conversations[0].visitorPresence).toMatchObject({ online: false });
 
     const back = await visitorSession(h, 'key-a', { token: welcome.visitorToken });
-    await anaSocket.waitFor('conversation_updated', (e) => e.conversation.conversationId === id && e.conversation.visitorPresence?.online === true);
+    await anaSocket.waitFor(
+      'conversation_updated',
+      (e) => e.conversation.conversationId === id && e.conversation.visitorPresence?.online === true,
+    );
     back.client.close();
     anaSocket.close();
   });

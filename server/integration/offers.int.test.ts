@@ -30,7 +30,9 @@ async function startHook(): Promise<string> {
 beforeEach(async () => {
   offsetMs = 0;
   h = await startHarness({ clock });
-  const queues = defaultQueues.map((q) => (q.id === 'general' ? { ...q, mode: 'automatic' as const, offerTimeoutSeconds: 30, members: ['op-ana'] } : q));
+  const queues = defaultQueues.map((q) =>
+    q.id === 'general' ? { ...q, mode: 'automatic' as const, offerTimeoutSeconds: 30, members: ['op-ana'] } : q,
+  );
   await seedSite(h, { siteId: 'site-a', siteKey: 'key-a', config: { queues, webhook: { url: await startHook() } } });
   await seedOperator(h, { operatorId: 'op-ana', email: 'ana@a.test', name: 'Ana', siteIds: ['site-a'], capacity: 1 });
   await seedOperator(h, { operatorId: 'op-bo', email: 'bo@a.test', name: 'Bo', siteIds: ['site-a'] });
@@ -59,7 +61,8 @@ async function offered(conversationId: string) {
   throw new Error(`${conversationId} was never offered`);
 }
 
-const auditOf = async (id: string) => (await h.deps.store.audit.forConversation(id)).map((a) => ({ action: a.action, actor: a.actor, reasons: a.reasons }));
+const auditOf = async (id: string) =>
+  (await h.deps.store.audit.forConversation(id)).map((a) => ({ action: a.action, actor: a.actor, reasons: a.reasons }));
 const system = { kind: 'system' };
 const ana = { kind: 'operator', operatorId: 'op-ana', name: 'Ana' };
 
@@ -92,7 +95,9 @@ describe('accepting an automatic offer', () => {
     expect(reply.status).toBe(200);
     await h.deps.webhooks.idle();
     expect(events).toEqual(['escalated', 'claimed']);
-    expect((await auditOf(conversationId)).filter((a) => a.action === 'claimed')).toEqual([{ action: 'claimed', actor: ana, reasons: ['accepted_offer'] }]);
+    expect((await auditOf(conversationId)).filter((a) => a.action === 'claimed')).toEqual([
+      { action: 'claimed', actor: ana, reasons: ['accepted_offer'] },
+    ]);
     client.close();
   });
 
@@ -100,7 +105,10 @@ describe('accepting an automatic offer', () => {
     const anaSocket = await connectOperator(h, await loginOperator(h, 'ana@a.test'));
     const bo = await connectOperator(h, await loginOperator(h, 'bo@a.test'));
     const { client, conversationId } = await handOff();
-    const offer = await bo.waitFor('conversation_updated', (e) => e.conversation.conversationId === conversationId && e.conversation.state === 'owned');
+    const offer = await bo.waitFor(
+      'conversation_updated',
+      (e) => e.conversation.conversationId === conversationId && e.conversation.state === 'owned',
+    );
     expect(offer.conversation.offer).toEqual({ operatorId: 'op-ana', expiresAt: expect.any(String) });
     const secondsLeft = (Date.parse(offer.conversation.offer!.expiresAt) - clock.now().getTime()) / 1000;
     expect(secondsLeft).toBeGreaterThan(20);

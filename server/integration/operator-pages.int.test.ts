@@ -30,7 +30,9 @@ const pagesAbout = (events: OperatorEvent[], conversationId: string) =>
 
 describe('who is paged', () => {
   it('pages the members of the queue about a handoff and lists it for everyone on the site', async () => {
-    const [ana, bo, cy] = await Promise.all(['ana@a.test', 'bo@a.test', 'cy@b.test'].map(async (email) => connectOperator(h, await loginOperator(h, email))));
+    const [ana, bo, cy] = await Promise.all(
+      ['ana@a.test', 'bo@a.test', 'cy@b.test'].map(async (email) => connectOperator(h, await loginOperator(h, email))),
+    );
     const billing = await handOff('I want a refund for order 48213, it arrived broken.');
     const page = await ana!.waitFor('paged', (e) => e.conversation.conversationId === billing.conversationId);
     expect(page).toMatchObject({ reason: 'handoff', conversation: { queue: 'billing', state: 'queued' } });

@@ -30,7 +30,14 @@ describe('who may see and change operators', () => {
     const { operators } = OperatorProfilesResponse.parse(res.body);
     expect(operators.map((o) => o.operatorId).sort()).toEqual(['op-ana', 'op-sam']);
     expect(operators.find((o) => o.operatorId === 'op-sam')).toEqual({
-      operatorId: 'op-sam', name: 'Sam', role: 'operator', presence: 'online', capacity: 1, active: 0, languages: ['en'], skills: [],
+      operatorId: 'op-sam',
+      name: 'Sam',
+      role: 'operator',
+      presence: 'online',
+      capacity: 1,
+      active: 0,
+      languages: ['en'],
+      skills: [],
     });
   });
 
@@ -58,7 +65,9 @@ describe('who may see and change operators', () => {
       body: notFound('Nothing was found with that id.'),
     });
     expect((await ana.fetch('/api/sites/site-b/operator-profiles')).status).toBe(404);
-    expect(await ana.fetch('/api/sites/site-a/operators/op-nobody', { method: 'PATCH', body: { capacity: 9 } })).toMatchObject({ status: 404 });
+    expect(await ana.fetch('/api/sites/site-a/operators/op-nobody', { method: 'PATCH', body: { capacity: 9 } })).toMatchObject({
+      status: 404,
+    });
     expect((await stored('op-bo'))?.capacity).toBe(5);
     expect(await h.db.collection('audit').countDocuments({ action: 'operator_changed' })).toBe(0);
   });
@@ -86,7 +95,16 @@ describe('changing an operator', () => {
     const ana = await loginOperator(h, 'ana@a.test');
     const res = await ana.fetch('/api/sites/site-a/operators/op-sam', patchSam);
     expect(res.status).toBe(200);
-    const expected = { operatorId: 'op-sam', name: 'Sam', role: 'operator', presence: 'online', capacity: 2, active: 0, languages: ['en', 'pt-BR'], skills: ['returns', 'b2b'] };
+    const expected = {
+      operatorId: 'op-sam',
+      name: 'Sam',
+      role: 'operator',
+      presence: 'online',
+      capacity: 2,
+      active: 0,
+      languages: ['en', 'pt-BR'],
+      skills: ['returns', 'b2b'],
+    };
     expect(OperatorProfileResponse.parse(res.body)).toEqual({ operator: expected });
     expect(await stored('op-sam')).toMatchObject({ capacity: 2, languages: ['en', 'pt-BR'], skills: ['returns', 'b2b'] });
 
@@ -111,7 +129,12 @@ describe('changing an operator', () => {
     const ana = await loginOperator(h, 'ana@a.test');
     const res = await ana.fetch('/api/sites/site-a/operators/op-sam', { method: 'PATCH', body: {} });
     expect(res.status).toBe(200);
-    expect(OperatorProfileResponse.parse(res.body).operator).toMatchObject({ operatorId: 'op-sam', capacity: 1, languages: ['en'], skills: [] });
+    expect(OperatorProfileResponse.parse(res.body).operator).toMatchObject({
+      operatorId: 'op-sam',
+      capacity: 1,
+      languages: ['en'],
+      skills: [],
+    });
     expect(await stored('op-sam')).toEqual(storedBefore);
     expect(await h.db.collection('audit').countDocuments({ action: 'operator_changed' })).toBe(0);
     expect((await samSocket.eventsBeforePong()).some((e) => e.type === 'operator_updated')).toBe(false);
@@ -125,9 +148,23 @@ describe('changing an operator', () => {
     expect((await ana.fetch('/api/sites/site-a/operators/op-sam', { method: 'PATCH', body: { capacity: 3 } })).status).toBe(200);
 
     const audit = await h.db.collection('audit').find({ action: 'operator_changed' }).sort({ siteId: 1 }).toArray();
-    const entry = { conversationId: null, actor: { kind: 'operator', operatorId: 'op-ana', name: 'Ana' }, reasons: ['capacity'], note: 'Sam (op-sam): capacity 1 → 3' };
-    expect(audit).toEqual([expect.objectContaining({ siteId: 'site-a', ...entry }), expect.objectContaining({ siteId: 'site-b', ...entry })]);
-    expect(await boSocket.waitFor('operator_updated')).toEqual({ type: 'operator_updated', operatorId: 'op-sam', capacity: 3, languages: ['en'], skills: [] });
+    const entry = {
+      conversationId: null,
+      actor: { kind: 'operator', operatorId: 'op-ana', name: 'Ana' },
+      reasons: ['capacity'],
+      note: 'Sam (op-sam): capacity 1 → 3',
+    };
+    expect(audit).toEqual([
+      expect.objectContaining({ siteId: 'site-a', ...entry }),
+      expect.objectContaining({ siteId: 'site-b', ...entry }),
+    ]);
+    expect(await boSocket.waitFor('operator_updated')).toEqual({
+      type: 'operator_updated',
+      operatorId: 'op-sam',
+      capacity: 3,
+      languages: ['en'],
+      skills: [],
+    });
     boSocket.close();
   });
 
@@ -147,7 +184,13 @@ describe('changing an operator', () => {
     const ana = await loginOperator(h, 'ana@a.test');
     expect((await ana.fetch('/api/sites/site-a/operators/op-sam', { method: 'PATCH', body: { capacity: 2 } })).status).toBe(200);
 
-    expect(await samSocket.waitFor('operator_updated')).toEqual({ type: 'operator_updated', operatorId: 'op-sam', capacity: 2, languages: ['en'], skills: [] });
+    expect(await samSocket.waitFor('operator_updated')).toEqual({
+      type: 'operator_updated',
+      operatorId: 'op-sam',
+      capacity: 2,
+      languages: ['en'],
+      skills: [],
+    });
     const page = await samSocket.waitFor('paged', (e) => e.conversation.conversationId === secondId);
     expect(page.reason).toBe('offer');
     expect((await h.deps.store.conversations.get(secondId))?.offer?.operatorId).toBe('op-sam');

@@ -60,7 +60,10 @@ async function startServer(extra: NodeJS.ProcessEnv): Promise<void> {
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
     ...(process.env.EMBEDDINGS_URL
-      ? { EMBEDDINGS_URL: process.env.EMBEDDINGS_URL, EMBEDDINGS_CACHE_DIR: resolve(repo, process.env.EMBEDDINGS_CACHE_DIR ?? '.data/embeddings-cache') }
+      ? {
+          EMBEDDINGS_URL: process.env.EMBEDDINGS_URL,
+          EMBEDDINGS_CACHE_DIR: resolve(repo, process.env.EMBEDDINGS_CACHE_DIR ?? '.data/embeddings-cache'),
+        }
       : {}),
     ...extra,
   };
@@ -100,7 +103,12 @@ afterAll(async () => {
 describe('the production build under plain node', () => {
   it('runs the baton command line from the build: no sources beside it, so bin/baton.mjs takes dist/server/cli.js', () => {
     expect(existsSync(join(app, 'server'))).toBe(false);
-    const env = { PATH: process.env.PATH, MONGODB_URI: testDatabaseUri(), MONGODB_DB: db.databaseName, PUBLIC_URL: 'https://chat.example.com' };
+    const env = {
+      PATH: process.env.PATH,
+      MONGODB_URI: testDatabaseUri(),
+      MONGODB_DB: db.databaseName,
+      PUBLIC_URL: 'https://chat.example.com',
+    };
     const baton = (...args: string[]) => execFileSync(process.execPath, ['bin/baton.mjs', ...args], { cwd: app, env, encoding: 'utf8' });
     const created = baton('site', 'create', '--name', 'Built', '--origin', 'https://built.example', '--admin', 'ana@built.example');
     expect(created).toMatch(/<script src="https:\/\/chat\.example\.com\/widget\.js" data-site="built-[a-z0-9]+" async><\/script>/);

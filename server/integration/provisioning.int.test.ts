@@ -47,10 +47,19 @@ describe('invites', () => {
     // Only the hash is stored: the token appears nowhere in the database.
     expect(JSON.stringify(await h.db.collection('invites').find().toArray())).not.toContain(token);
 
-    expect(await json(`/api/invites/${token}`)).toMatchObject({ status: 200, body: { email: 'lee@a.test', siteName: 'site-a', hasAccount: false } });
+    expect(await json(`/api/invites/${token}`)).toMatchObject({
+      status: 200,
+      body: { email: 'lee@a.test', siteName: 'site-a', hasAccount: false },
+    });
     expect(await json(`/api/invites/${token}/accept`, { name: 'Lee', password: 'short' })).toMatchObject({ status: 400 });
-    expect(await json(`/api/invites/${token}/accept`, { name: 'Lee', password: 'a long enough password' })).toEqual({ status: 200, body: { email: 'lee@a.test' } });
-    expect(await json(`/api/invites/${token}/accept`, { name: 'Mallory', password: 'another long password' })).toMatchObject({ status: 410, body: { code: 'invite_invalid' } });
+    expect(await json(`/api/invites/${token}/accept`, { name: 'Lee', password: 'a long enough password' })).toEqual({
+      status: 200,
+      body: { email: 'lee@a.test' },
+    });
+    expect(await json(`/api/invites/${token}/accept`, { name: 'Mallory', password: 'another long password' })).toMatchObject({
+      status: 410,
+      body: { code: 'invite_invalid' },
+    });
     expect(await json(`/api/invites/${token}`)).toMatchObject({ status: 410 });
 
     const lee = await loginOperator(h, 'lee@a.test', 'a long enough password');
@@ -71,7 +80,10 @@ describe('invites', () => {
     const bo = await loginOperator(h, 'bo@b.test');
     const token = tokenOf((await bo.fetch('/api/sites/site-b/invites', { body: { email: 'sam@a.test' } })).body.inviteUrl);
     expect((await json(`/api/invites/${token}`)).body.hasAccount).toBe(true);
-    expect(await json(`/api/invites/${token}/accept`, { password: 'taken over by bo' })).toMatchObject({ status: 401, body: { code: 'invalid_credentials' } });
+    expect(await json(`/api/invites/${token}/accept`, { password: 'taken over by bo' })).toMatchObject({
+      status: 401,
+      body: { code: 'invalid_credentials' },
+    });
     expect(await json(`/api/invites/${token}/accept`, { password: 'pw' })).toEqual({ status: 200, body: { email: 'sam@a.test' } });
     const sam = await loginOperator(h, 'sam@a.test', 'pw');
     expect((await sam.fetch('/api/sites')).body.sites.map((s: { siteId: string }) => s.siteId).sort()).toEqual(['site-a', 'site-b']);
@@ -79,11 +91,17 @@ describe('invites', () => {
 
   it('only an admin of the site invites', async () => {
     const sam = await loginOperator(h, 'sam@a.test');
-    expect(await sam.fetch('/api/sites/site-a/invites', { body: { email: 'x@a.test' } })).toMatchObject({ status: 403, body: { code: 'forbidden' } });
+    expect(await sam.fetch('/api/sites/site-a/invites', { body: { email: 'x@a.test' } })).toMatchObject({
+      status: 403,
+      body: { code: 'forbidden' },
+    });
     const bo = await loginOperator(h, 'bo@b.test');
     expect(await bo.fetch('/api/sites/site-a/invites', { body: { email: 'x@a.test' } })).toMatchObject({ status: 404 });
     const ana = await loginOperator(h, 'ana@a.test');
-    expect(await ana.fetch('/api/sites/site-a/invites', { body: { email: 'sam@a.test' } })).toMatchObject({ status: 409, body: { code: 'already_exists' } });
+    expect(await ana.fetch('/api/sites/site-a/invites', { body: { email: 'sam@a.test' } })).toMatchObject({
+      status: 409,
+      body: { code: 'already_exists' },
+    });
     expect(await ana.fetch('/api/sites/site-a/invites', { body: { email: 'not an email' } })).toMatchObject({ status: 400 });
   });
 });
@@ -116,9 +134,15 @@ describe('passwords', () => {
   it('changing one asks for the current one and signs out the other sessions', async () => {
     const first = await loginOperator(h, 'sam@a.test');
     const second = await loginOperator(h, 'sam@a.test');
-    expect(await second.fetch('/api/me/password', { method: 'PUT', body: { currentPassword: 'wrong', newPassword: 'a brand new password' } })).toMatchObject({ status: 401 });
-    expect(await second.fetch('/api/me/password', { method: 'PUT', body: { currentPassword: 'pw', newPassword: 'short' } })).toMatchObject({ status: 400 });
-    expect(await second.fetch('/api/me/password', { method: 'PUT', body: { currentPassword: 'pw', newPassword: 'a brand new password' } })).toEqual({ status: 200, body: { ok: true } });
+    expect(
+      await second.fetch('/api/me/password', { method: 'PUT', body: { currentPassword: 'wrong', newPassword: 'a brand new password' } }),
+    ).toMatchObject({ status: 401 });
+    expect(await second.fetch('/api/me/password', { method: 'PUT', body: { currentPassword: 'pw', newPassword: 'short' } })).toMatchObject({
+      status: 400,
+    });
+    expect(
+      await second.fetch('/api/me/password', { method: 'PUT', body: { currentPassword: 'pw', newPassword: 'a brand new password' } }),
+    ).toEqual({ status: 200, body: { ok: true } });
     expect((await first.fetch('/api/sites')).status).toBe(401);
     expect((await second.fetch('/api/sites')).status).toBe(200);
     await expect(loginOperator(h, 'sam@a.test', 'pw')).rejects.toThrow(/401/);
@@ -159,9 +183,15 @@ describe('allowed origins', () => {
   it('admins edit them in the settings; a bad origin is refused at its field', async () => {
     const ana = await loginOperator(h, 'ana@a.test');
     const { config, configVersion } = (await ana.fetch('/api/sites/site-a/config')).body;
-    const bad = await ana.fetch('/api/sites/site-a/config', { method: 'PUT', body: { config: { ...config, allowedOrigins: ['https://shop.example/path'] }, configVersion } });
+    const bad = await ana.fetch('/api/sites/site-a/config', {
+      method: 'PUT',
+      body: { config: { ...config, allowedOrigins: ['https://shop.example/path'] }, configVersion },
+    });
     expect(bad).toMatchObject({ status: 400, body: { issues: [{ path: 'allowedOrigins.0' }] } });
-    const saved = await ana.fetch('/api/sites/site-a/config', { method: 'PUT', body: { config: { ...config, allowedOrigins: [SHOP, 'https://copycat.example'] }, configVersion } });
+    const saved = await ana.fetch('/api/sites/site-a/config', {
+      method: 'PUT',
+      body: { config: { ...config, allowedOrigins: [SHOP, 'https://copycat.example'] }, configVersion },
+    });
     expect(saved.status).toBe(200);
     expect(await upgrade('key-a', 'https://copycat.example')).toMatchObject({ welcomed: true });
   });
@@ -187,7 +217,8 @@ describe('webhook signatures', () => {
     await new Promise((r) => receiver.close(r));
   });
 
-  const headersOf = (i: number) => Object.fromEntries(['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((k) => [k, String(received[i]!.headers[k])]));
+  const headersOf = (i: number) =>
+    Object.fromEntries(['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((k) => [k, String(received[i]!.headers[k])]));
   const escalate = async (text: string) => {
     const before = received.length;
     const visitor = await visitorSession(h, 'key-c');

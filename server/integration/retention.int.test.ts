@@ -92,7 +92,10 @@ describe('retention', () => {
     const current = await ada.fetch('/api/sites/site-b/config');
     expect(current.body.config.retention).toEqual({ resolvedDays: 180 });
     const put = (resolvedDays: unknown) =>
-      ada.fetch('/api/sites/site-b/config', { method: 'PUT', body: { config: { ...current.body.config, retention: { resolvedDays } }, configVersion: current.body.configVersion } });
+      ada.fetch('/api/sites/site-b/config', {
+        method: 'PUT',
+        body: { config: { ...current.body.config, retention: { resolvedDays } }, configVersion: current.body.configVersion },
+      });
     for (const bad of [0, 3651, 1.5, '90']) {
       const refused = await put(bad);
       expect(refused.status).toBe(400);

@@ -31,7 +31,12 @@ async function botOnly(admin: Awaited<ReturnType<typeof loginOperator>>, text: s
   return id;
 }
 
-type Item = { episodeId: string; trigger: string; visitorTurn: string | null; mark: { verdict: string; example: { label: string } | null } | null };
+type Item = {
+  episodeId: string;
+  trigger: string;
+  visitorTurn: string | null;
+  mark: { verdict: string; example: { label: string } | null } | null;
+};
 const ids = (items: Item[]) => items.map((i) => i.episodeId).sort();
 
 describe('weekly review sample', () => {
@@ -49,7 +54,9 @@ describe('weekly review sample', () => {
     expect(ids((await ana.fetch('/api/sites/site-a/review')).body.items)).toEqual(ids(items));
 
     const kept = items[4] as Item;
-    expect((await ana.fetch('/api/sites/site-a/review/marks', { method: 'PUT', body: { episodeId: kept.episodeId, verdict: 'right' } })).status).toBe(200);
+    expect(
+      (await ana.fetch('/api/sites/site-a/review/marks', { method: 'PUT', body: { episodeId: kept.episodeId, verdict: 'right' } })).status,
+    ).toBe(200);
     for (let n = 7; n < 12; n++) await handOff(n);
     const later: Item[] = (await ana.fetch('/api/sites/site-a/review')).body.items;
     expect(later.map((i) => i.episodeId)).toContain(kept.episodeId);
@@ -58,7 +65,14 @@ describe('weekly review sample', () => {
     expect(later.length).toBeLessThanOrEqual(6);
     // Another week draws from its own days: none of these.
     const past = (await ana.fetch('/api/sites/site-a/review?week=2020-W10')).body;
-    expect(past).toMatchObject({ week: '2020-W10', from: '2020-03-02', to: '2020-03-08', previousWeek: '2020-W09', nextWeek: '2020-W11', items: [] });
+    expect(past).toMatchObject({
+      week: '2020-W10',
+      from: '2020-03-02',
+      to: '2020-03-08',
+      previousWeek: '2020-W09',
+      nextWeek: '2020-W11',
+      items: [],
+    });
     expect(first.body.nextWeek).toBeNull();
     expect((await ana.fetch('/api/sites/site-a/review?week=2020-W99')).status).toBe(400);
   });
@@ -73,7 +87,8 @@ describe('weekly review sample', () => {
     const kept = items.find((i) => i.trigger === 'bot_only') as Item;
     expect(handoffs).toHaveLength(3);
     expect(kept).toBeDefined();
-    const mark = (episodeId: string, verdict: string) => ana.fetch('/api/sites/site-a/review/marks', { method: 'PUT', body: { episodeId, verdict } });
+    const mark = (episodeId: string, verdict: string) =>
+      ana.fetch('/api/sites/site-a/review/marks', { method: 'PUT', body: { episodeId, verdict } });
     await mark(handoffs[0]?.episodeId ?? '', 'right');
     await mark(handoffs[1]?.episodeId ?? '', 'wrong');
     // Changing one's mind replaces the mark.
@@ -97,9 +112,13 @@ describe('weekly review sample', () => {
     ]);
 
     expect((await bo.fetch('/api/sites/site-a/review')).status).toBe(403);
-    expect((await bo.fetch('/api/sites/site-a/review/marks', { method: 'PUT', body: { episodeId: kept.episodeId, verdict: 'wrong' } })).status).toBe(403);
+    expect(
+      (await bo.fetch('/api/sites/site-a/review/marks', { method: 'PUT', body: { episodeId: kept.episodeId, verdict: 'wrong' } })).status,
+    ).toBe(403);
     expect((await bo.fetch('/api/sites/site-a/insights')).body.figures.precision).toEqual([]);
-    expect((await ana.fetch('/api/sites/site-a/review/marks', { method: 'PUT', body: { episodeId: 'nope#1', verdict: 'right' } })).status).toBe(404);
+    expect(
+      (await ana.fetch('/api/sites/site-a/review/marks', { method: 'PUT', body: { episodeId: 'nope#1', verdict: 'right' } })).status,
+    ).toBe(404);
   });
 
   it('makes a wrong handoff a must-not-hand-off example and a missed one an example of the reason named, in one click each', async () => {
@@ -109,7 +128,8 @@ describe('weekly review sample', () => {
     const items: Item[] = (await ana.fetch('/api/sites/site-a/review')).body.items;
     const handoff = items.find((i) => i.trigger === 'human_request') as Item;
     const missed = items.find((i) => i.trigger === 'bot_only') as Item;
-    const teach = (episodeId: string, label?: string) => ana.fetch('/api/sites/site-a/review/examples', { body: { episodeId, ...(label ? { label } : {}) } });
+    const teach = (episodeId: string, label?: string) =>
+      ana.fetch('/api/sites/site-a/review/examples', { body: { episodeId, ...(label ? { label } : {}) } });
 
     const unmarked = await teach(handoff.episodeId);
     expect(unmarked.status).toBe(400);

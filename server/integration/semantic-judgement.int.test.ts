@@ -66,8 +66,16 @@ async function judge(text: string): Promise<Judged> {
   try {
     client.send({ type: 'send_message', clientMessageId: 'm', text });
     const outcome = await Promise.race([
-      client.waitFor('handoff_started').then(() => 'handoff' as const, () => 'neither' as const),
-      client.waitFor('message_added', (e) => e.message.sender.kind === 'bot').then(() => 'bot' as const, () => 'neither' as const),
+      client.waitFor('handoff_started').then(
+        () => 'handoff' as const,
+        () => 'neither' as const,
+      ),
+      client
+        .waitFor('message_added', (e) => e.message.sender.kind === 'bot')
+        .then(
+          () => 'bot' as const,
+          () => 'neither' as const,
+        ),
     ]);
     if (outcome === 'neither') throw new Error(`neither a handoff nor a bot answer to "${text}"`);
     const conversationId = client.events.flatMap((e) => (e.type === 'message_added' ? [e.message.conversationId] : []))[0]!;
@@ -112,12 +120,18 @@ afterAll(async () => {
 });
 
 describe('handoff judgement by meaning, live', () => {
-  it('hands off what only the meaning shows, shows what it was close to, and keeps working on the rules while the service is gone', { timeout: 480_000 }, async () => {
+  it('hands off what only the meaning shows, shows what it was close to, and keeps working on the rules while the service is gone', {
+    timeout: 480_000,
+  }, async () => {
     // Start-up did not wait for the example bank: the server answered before it was ready.
-    const ready = await until(async () => {
-      const { body } = await health();
-      return body.embeddings.exampleBank === 'ready' && body.embeddings.state === 'up' ? body : null;
-    }, 'the example bank to be built', 300_000);
+    const ready = await until(
+      async () => {
+        const { body } = await health();
+        return body.embeddings.exampleBank === 'ready' && body.embeddings.state === 'up' ? body : null;
+      },
+      'the example bank to be built',
+      300_000,
+    );
     expect(ready).toMatchObject({ status: 'ok', db: 'up' });
 
     // 1. The semantic layer catches the paraphrase: billing, with the evidence the operator reads.
@@ -137,7 +151,11 @@ describe('handoff judgement by meaning, live', () => {
     expect((await judge(ANOTHER_PARAPHRASE)).casePackage).toBeNull();
     const degraded = await health();
     expect(degraded.status).toBe(200);
-    expect(degraded.body).toMatchObject({ status: 'ok', db: 'up', embeddings: { state: 'degraded', reason: expect.stringMatching(/ECONNREFUSED|fetch failed/) } });
+    expect(degraded.body).toMatchObject({
+      status: 'ok',
+      db: 'up',
+      embeddings: { state: 'degraded', reason: expect.stringMatching(/ECONNREFUSED|fetch failed/) },
+    });
     const keyword = await judge('I want to talk to a person');
     expect(keyword.casePackage?.triggers[0]?.trigger).toBe('human_request');
     expect(logLines.some((l) => l.level === 40 && l.msg.startsWith('embeddings service degraded'))).toBe(true);

@@ -37,7 +37,9 @@ async function restatedIn(id: string): Promise<number> {
 }
 
 describe('repeat explanation by meaning', () => {
-  it('counts a turn after the handoff that means what the visitor told the bot, and not an unrelated one', { timeout: 60_000 }, async () => {
+  it('counts a turn after the handoff that means what the visitor told the bot, and not an unrelated one', {
+    timeout: 60_000,
+  }, async () => {
     if (!process.env.EMBEDDINGS_URL) throw new Error('EMBEDDINGS_URL is not set: run this file through scripts/with-db.sh');
     h = await startHarness({ flowOptions: { embeddings: { ...loadEmbeddingsConfig(process.env), timeoutMs: 10_000 } } });
     await seedSite(h, { siteId: 'site-a', siteKey: 'key-a' });

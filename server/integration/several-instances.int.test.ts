@@ -16,7 +16,11 @@ let b: InstanceHarness;
 let c: InstanceHarness;
 
 beforeEach(async () => {
-  instances = await startInstances(['a', 'b', 'c'], { heartbeatMs: 200, staleAfterMs: 800, presenceDelays: { awayMs: AWAY_MS, offlineMs: 60_000 } });
+  instances = await startInstances(['a', 'b', 'c'], {
+    heartbeatMs: 200,
+    staleAfterMs: 800,
+    presenceDelays: { awayMs: AWAY_MS, offlineMs: 60_000 },
+  });
   [a, b, c] = instances.all as [InstanceHarness, InstanceHarness, InstanceHarness];
   await seedSite(a, { siteId: 'site-a', siteKey: 'key-a' });
   await seedOperator(a, { operatorId: 'op-sam', email: 'sam@a.test', name: 'Sam Rivera', siteIds: ['site-a'] });
@@ -73,7 +77,10 @@ describe('events crossing instances', () => {
 describe('configuration changes crossing instances', () => {
   it('tells every instance, and A and B route the next handoff by the settings C saved', async () => {
     const heard = new Map<string, number[]>();
-    for (const [name, h] of [['a', a], ['b', b]] as const) {
+    for (const [name, h] of [
+      ['a', a],
+      ['b', b],
+    ] as const) {
       h.deps.hub.onConfigChanged((siteId, version) => heard.set(name, [...(heard.get(name) ?? []), siteId === 'site-a' ? version : -1]));
     }
     const dana = await loginOperator(c, 'dana@a.test');
@@ -83,7 +90,10 @@ describe('configuration changes crossing instances', () => {
       body: { config: { ...copy.config, defaultQueue: 'billing' }, configVersion: copy.configVersion },
     });
     expect(saved.status).toBe(200);
-    await eventually(() => heard, (m) => m.get('a')?.length === 1 && m.get('b')?.length === 1);
+    await eventually(
+      () => heard,
+      (m) => m.get('a')?.length === 1 && m.get('b')?.length === 1,
+    );
     expect(Object.fromEntries(heard)).toEqual({ a: [2], b: [2] });
 
     for (const h of [a, b]) {
@@ -101,7 +111,10 @@ describe('presence across instances', () => {
   it('keeps an operator connected to B online as seen from A, also after A restarts', async () => {
     const sam = await loginOperator(b, 'sam@a.test');
     const inbox = await connectOperator(b, sam);
-    await eventually(() => a.deps.hub.connectedOperators().has('op-sam'), (v) => v);
+    await eventually(
+      () => a.deps.hub.connectedOperators().has('op-sam'),
+      (v) => v,
+    );
     expect(a.deps.hub.connectedOperators().has('op-sam')).toBe(true);
 
     const leaving = a.bus!.instanceId;
@@ -117,24 +130,43 @@ describe('presence across instances', () => {
     expect(await presenceOf(restarted, 'op-sam')).toBe('online');
 
     inbox.close();
-    await eventually(() => restarted.deps.hub.connectedOperators().has('op-sam'), (v) => !v);
+    await eventually(
+      () => restarted.deps.hub.connectedOperators().has('op-sam'),
+      (v) => !v,
+    );
     expect(restarted.deps.hub.connectedOperators().has('op-sam')).toBe(false);
     // B held the socket, so B's timer moves Sam on; every instance sees the same document.
-    expect(await eventually(() => presenceOf(restarted, 'op-sam'), (p) => p === 'away')).toBe('away');
+    expect(
+      await eventually(
+        () => presenceOf(restarted, 'op-sam'),
+        (p) => p === 'away',
+      ),
+    ).toBe('away');
   });
 
   it('notices an operator whose instance was killed: the heartbeats go stale and the others say so', async () => {
     const sam = await loginOperator(b, 'sam@a.test');
     await connectOperator(b, sam);
-    await eventually(() => a.deps.hub.connectedOperators().has('op-sam'), (v) => v);
+    await eventually(
+      () => a.deps.hub.connectedOperators().has('op-sam'),
+      (v) => v,
+    );
     const vanished: string[] = [];
     a.deps.hub.onOperatorsVanished((ids) => vanished.push(...ids));
     await b.kill();
-    await eventually(() => vanished, (v) => v.includes('op-sam'));
+    await eventually(
+      () => vanished,
+      (v) => v.includes('op-sam'),
+    );
     expect(vanished).toContain('op-sam');
     expect(a.deps.hub.connectedOperators().has('op-sam')).toBe(false);
     // Nobody's socket closed on a live instance, yet Sam does not stay "online" for good.
-    expect(await eventually(() => presenceOf(a, 'op-sam'), (p) => p === 'away')).toBe('away');
+    expect(
+      await eventually(
+        () => presenceOf(a, 'op-sam'),
+        (p) => p === 'away',
+      ),
+    ).toBe('away');
   });
 });
 
@@ -215,7 +247,9 @@ describe('an instance killed mid-conversation', () => {
       const seqs = live(socket.events).map((m) => m.seq);
       expect(seqs.length).toBe(new Set(seqs).size);
     }
-    expect(texts(stored)).toEqual(expect.arrayContaining(['my order is late', 'Let me look', 'Found it: it ships today', 'thanks!', 'You are welcome']));
+    expect(texts(stored)).toEqual(
+      expect.arrayContaining(['my order is late', 'Let me look', 'Found it: it ships today', 'thanks!', 'You are welcome']),
+    );
     again.close();
     inbox.close();
   });

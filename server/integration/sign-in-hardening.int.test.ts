@@ -24,7 +24,19 @@ async function attempt(email: string, password: string): Promise<{ status: numbe
   return { status: res.status, ...body };
 }
 
-const VARIANTS = [' ana@a.test', 'ANA@A.TEST', 'ana@a.test ', 'ａｎａ@ａ.test', 'ana\u200b@a.test', '\u00a0Ana@a.test', 'aNa@a.TEST', ' ANA@a.test\t', 'ａna@a.test', 'ana@A.test ', 'Ana@a.test  '];
+const VARIANTS = [
+  ' ana@a.test',
+  'ANA@A.TEST',
+  'ana@a.test ',
+  'ａｎａ@ａ.test',
+  'ana\u200b@a.test',
+  '\u00a0Ana@a.test',
+  'aNa@a.TEST',
+  ' ANA@a.test\t',
+  'ａna@a.test',
+  'ana@A.test ',
+  'Ana@a.test  ',
+];
 
 describe('sign-in hardening', () => {
   it('finds the account whatever padding, case or compatibility form the email is typed in', async () => {
@@ -50,7 +62,10 @@ describe('sign-in hardening', () => {
 
     offsetMs += 31_000;
     expect((await attempt('ana@a.test', 'wrong')).code).toBe('invalid_credentials');
-    expect(await attempt('ana@a.test', 'right-password')).toMatchObject({ code: 'account_locked', message: expect.stringMatching(/try again in (59|60) s/) });
+    expect(await attempt('ana@a.test', 'right-password')).toMatchObject({
+      code: 'account_locked',
+      message: expect.stringMatching(/try again in (59|60) s/),
+    });
 
     offsetMs += 61_000;
     expect((await attempt('ana@a.test', 'right-password')).status).toBe(200);

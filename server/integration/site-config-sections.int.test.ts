@@ -9,7 +9,14 @@ beforeEach(async () => {
   await seedSite(h, {
     siteId: 'site-a',
     siteKey: 'key-a',
-    config: { queues: [{ id: 'general', name: 'General' }, { id: 'billing', name: 'Billing' }], handoverRules: [], triggers: { policy_topic: { topics: [] } } },
+    config: {
+      queues: [
+        { id: 'general', name: 'General' },
+        { id: 'billing', name: 'Billing' },
+      ],
+      handoverRules: [],
+      triggers: { policy_topic: { topics: [] } },
+    },
   });
   await seedOperator(h, { operatorId: 'op-ana', email: 'ana@a.test', name: 'Ana', siteIds: ['site-a'], role: 'admin' });
   await seedOperator(h, { operatorId: 'op-lea', email: 'lea@a.test', name: 'Lea', siteIds: ['site-a'], role: 'admin' });
@@ -36,8 +43,14 @@ describe('saving one section of the settings', () => {
     // Lea loaded version 1 and edits another section: her save lands over Ana's, which is kept.
     const second = await patch(lea, [{ path: ['hours', 'timeZone'], value: 'Europe/Madrid', previous: leaCopy.config.hours.timeZone }]);
     expect(second.status).toBe(200);
-    expect(second.body).toMatchObject({ configVersion: 3, config: { retention: { resolvedDays: 30 }, hours: { timeZone: 'Europe/Madrid' } } });
-    expect(await storedSite()).toMatchObject({ configVersion: 3, config: { retention: { resolvedDays: 30 }, hours: { timeZone: 'Europe/Madrid' } } });
+    expect(second.body).toMatchObject({
+      configVersion: 3,
+      config: { retention: { resolvedDays: 30 }, hours: { timeZone: 'Europe/Madrid' } },
+    });
+    expect(await storedSite()).toMatchObject({
+      configVersion: 3,
+      config: { retention: { resolvedDays: 30 }, hours: { timeZone: 'Europe/Madrid' } },
+    });
     expect(await h.db.collection('audit').countDocuments({ action: 'config_changed' })).toBe(2);
   });
 

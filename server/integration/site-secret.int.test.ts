@@ -30,7 +30,12 @@ async function startSiteBot(): Promise<string> {
 beforeEach(async () => {
   h = await startHarness();
   botRequests.length = 0;
-  await seedSite(h, { siteId: 'site-a', siteKey: 'key-a', secret: OLD, config: { bot: { kind: 'webhook', url: await startSiteBot(), timeoutMs: 4000 } } });
+  await seedSite(h, {
+    siteId: 'site-a',
+    siteKey: 'key-a',
+    secret: OLD,
+    config: { bot: { kind: 'webhook', url: await startSiteBot(), timeoutMs: 4000 } },
+  });
   await seedSite(h, { siteId: 'site-b', siteKey: 'key-b', secret: 'secret-of-site-b' });
   await seedOperator(h, { operatorId: 'op-ana', email: 'ana@a.test', name: 'Ana', siteIds: ['site-a'], role: 'admin' });
   await seedOperator(h, { operatorId: 'op-sam', email: 'sam@a.test', name: 'Sam', siteIds: ['site-a'], role: 'operator' });
@@ -93,7 +98,11 @@ describe('rotating the site secret', () => {
 
     const audit = await h.db.collection('audit').find({ siteId: 'site-a', action: 'config_changed' }).toArray();
     expect(audit).toHaveLength(2);
-    expect(audit[0]).toMatchObject({ conversationId: null, reasons: ['secret'], actor: { kind: 'operator', operatorId: 'op-ana', name: 'Ana' } });
+    expect(audit[0]).toMatchObject({
+      conversationId: null,
+      reasons: ['secret'],
+      actor: { kind: 'operator', operatorId: 'op-ana', name: 'Ana' },
+    });
     expect(JSON.stringify(audit)).not.toContain(secret);
     // The config itself did not change: an admin's open settings page can still save.
     expect((await h.deps.store.sites.get('site-a'))?.configVersion).toBe(1);

@@ -38,7 +38,10 @@ describe('who may read and change site settings', () => {
       status: 403,
       body: { code: 'forbidden', message: 'Only admins can see site settings.' },
     });
-    const put = await sam.fetch('/api/sites/site-a/config', { method: 'PUT', body: { config: { webhook: { url: null } }, configVersion: 1 } });
+    const put = await sam.fetch('/api/sites/site-a/config', {
+      method: 'PUT',
+      body: { config: { webhook: { url: null } }, configVersion: 1 },
+    });
     expect(put).toEqual({ status: 403, body: { code: 'forbidden', message: 'Only admins can change site settings.' } });
     expect((await storedSite())?.config.webhook.url).toBe(HOOK);
     expect((await storedSite())?.configVersion).toBe(1);
@@ -149,7 +152,9 @@ describe('saving over someone else’s save', () => {
     const ana = await loginOperator(h, 'ana@a.test');
     const current = SiteConfigResponse.parse((await ana.fetch('/api/sites/site-a/config')).body);
     const config =
-      path === 'bot.url' ? { ...current.config, bot: { kind: 'webhook', url } } : { ...current.config, webhook: { ...current.config.webhook, url } };
+      path === 'bot.url'
+        ? { ...current.config, bot: { kind: 'webhook', url } }
+        : { ...current.config, webhook: { ...current.config.webhook, url } };
     const res = await ana.fetch('/api/sites/site-a/config', { method: 'PUT', body: { config, configVersion: current.configVersion } });
     expect(res.status).toBe(400);
     expect(res.body.issues).toEqual([{ path, message: expect.stringMatching(reason) }]);
@@ -162,9 +167,17 @@ describe('saving over someone else’s save', () => {
 describe('the other site routes answer their shared schemas', () => {
   it('lists sites and operators with their current load, and echoes a presence change', async () => {
     const sam = await loginOperator(h, 'sam@a.test');
-    expect(SitesResponse.parse((await sam.fetch('/api/sites')).body)).toEqual({ sites: [{ siteId: 'site-a', name: 'site-a', siteKey: 'key-a' }] });
+    expect(SitesResponse.parse((await sam.fetch('/api/sites')).body)).toEqual({
+      sites: [{ siteId: 'site-a', name: 'site-a', siteKey: 'key-a' }],
+    });
     const operators = OperatorsResponse.parse((await sam.fetch('/api/sites/site-a/operators')).body).operators;
-    expect(operators.find((o) => o.operatorId === 'op-sam')).toEqual({ operatorId: 'op-sam', name: 'Sam', presence: 'online', capacity: 5, active: 0 });
+    expect(operators.find((o) => o.operatorId === 'op-sam')).toEqual({
+      operatorId: 'op-sam',
+      name: 'Sam',
+      presence: 'online',
+      capacity: 5,
+      active: 0,
+    });
     const presence = await sam.fetch('/api/me/presence', { method: 'PUT', body: { presence: 'away' } });
     expect(presence).toEqual({ status: 200, body: { presence: 'away' } });
     expect(PresenceResponse.safeParse(presence.body).success).toBe(true);

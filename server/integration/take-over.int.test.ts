@@ -35,7 +35,13 @@ describe('an admin taking over a colleague’s conversation', () => {
     await client.waitFor('operator_joined', (e) => e.operator.name === 'Dana');
 
     const entry = (await h.deps.store.audit.forConversation(id)).at(-1);
-    expect(entry).toMatchObject({ action: 'taken_over', actor: { kind: 'operator', operatorId: 'op-dana' }, note: 'Sam went home', from: 'owned', to: 'owned' });
+    expect(entry).toMatchObject({
+      action: 'taken_over',
+      actor: { kind: 'operator', operatorId: 'op-dana' },
+      note: 'Sam went home',
+      from: 'owned',
+      to: 'owned',
+    });
     const late = await sam.fetch(`/api/conversations/${id}/reply`, { body: { clientMessageId: 'x', text: 'still here' } });
     expect(late.status).toBe(409);
     expect(late.body.owner).toEqual({ operatorId: 'op-dana', name: 'Dana Demo' });

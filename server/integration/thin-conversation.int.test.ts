@@ -35,7 +35,9 @@ describe('a visitor and an operator over real sockets', () => {
     client.send({ type: 'send_message', clientMessageId: 'dup-1', text: 'once please' });
     // The resend is answered with the stored message again: once it is back, counting is final.
     await client.waitFor('message_added', (e) => e.message.clientMessageId === 'dup-1' && e !== first);
-    const stored = await h.db.collection('messages').countDocuments({ conversationId: first.message.conversationId, clientMessageId: 'dup-1' });
+    const stored = await h.db
+      .collection('messages')
+      .countDocuments({ conversationId: first.message.conversationId, clientMessageId: 'dup-1' });
     expect(stored).toBe(1);
     const echoes = client.events.filter((e) => e.type === 'message_added' && e.message.clientMessageId === 'dup-1');
     expect(echoes.every((e) => e.type === 'message_added' && e.message.seq === first.message.seq)).toBe(true);

@@ -36,9 +36,18 @@ describe('transfer targets', () => {
     const id = await queuedConversation();
     const ana = await loginOperator(h, 'ana@a.test');
     const transfer = (body: object) => ana.fetch(`/api/conversations/${id}/transfer`, { body });
-    expect(await transfer({ queue: 'nope' })).toEqual({ status: 400, body: { code: 'invalid_request', message: 'No queue "nope" on this site.' } });
-    expect(await transfer({ operatorId: 'op-cy' })).toEqual({ status: 404, body: { code: 'not_found', message: 'No operator with that id on this site.' } });
-    expect(await transfer({})).toEqual({ status: 400, body: { code: 'invalid_request', message: 'Name a queue or an operator to transfer to.' } });
+    expect(await transfer({ queue: 'nope' })).toEqual({
+      status: 400,
+      body: { code: 'invalid_request', message: 'No queue "nope" on this site.' },
+    });
+    expect(await transfer({ operatorId: 'op-cy' })).toEqual({
+      status: 404,
+      body: { code: 'not_found', message: 'No operator with that id on this site.' },
+    });
+    expect(await transfer({})).toEqual({
+      status: 400,
+      body: { code: 'invalid_request', message: 'Name a queue or an operator to transfer to.' },
+    });
     expect((await h.deps.store.conversations.get(id))?.queue).not.toBe('nope');
   });
 });
@@ -51,7 +60,11 @@ describe('intent corrections', () => {
     expect((await ana.fetch(`/api/conversations/${id}/claim`, { body: {} })).status).toBe(200);
     expect(await bo.fetch(`/api/conversations/${id}/intent`, { body: { intent: 'refund' } })).toEqual({
       status: 409,
-      body: { code: 'already_claimed', message: 'Claimed by Ana Lima: only they can correct the intent.', owner: { operatorId: 'op-ana', name: 'Ana Lima' } },
+      body: {
+        code: 'already_claimed',
+        message: 'Claimed by Ana Lima: only they can correct the intent.',
+        owner: { operatorId: 'op-ana', name: 'Ana Lima' },
+      },
     });
   });
 });

@@ -12,7 +12,15 @@ afterAll(() => h?.close());
 
 async function clientAddress(trustProxy: TrustProxy, remoteAddress: string, forwardedFor: string): Promise<string> {
   h ??= await startHarness();
-  const app = await buildApp({ deps: h.deps, logger: h.app.log, staticDir: 'dist/public', demoSiteKey: 'demo', sessionTtlMs: 1000, cookieSecure: false, trustProxy });
+  const app = await buildApp({
+    deps: h.deps,
+    logger: h.app.log,
+    staticDir: 'dist/public',
+    demoSiteKey: 'demo',
+    sessionTtlMs: 1000,
+    cookieSecure: false,
+    trustProxy,
+  });
   // Read back through a route of the test's own: the address Fastify settled on for this request.
   app.get('/test/ip', async (request) => ({ ip: request.ip }));
   const res = await app.inject({ method: 'GET', url: '/test/ip', remoteAddress, headers: { 'x-forwarded-for': forwardedFor } });

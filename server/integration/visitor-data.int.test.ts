@@ -40,7 +40,12 @@ beforeEach(async () => {
   h = await startHarness({ eventBus: { instanceId: 'privacy-test' } });
   // People's hours never open, so a request for a person offers a callback.
   const closed = { timeZone: 'Europe/Berlin', weekly: { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] } };
-  await seedSite(h, { siteId: 'site-a', siteKey: 'key-a', secret: 'site-secret', config: { hours: closed, webhook: { url: await startHook() } } });
+  await seedSite(h, {
+    siteId: 'site-a',
+    siteKey: 'key-a',
+    secret: 'site-secret',
+    config: { hours: closed, webhook: { url: await startHook() } },
+  });
   await seedSite(h, { siteId: 'site-b', siteKey: 'key-b' });
   await seedOperator(h, { operatorId: 'op-ada', email: 'ada@a.test', name: 'Ada Admin', siteIds: ['site-a'], role: 'admin' });
   await seedOperator(h, { operatorId: 'op-sam', email: 'sam@a.test', name: 'Sam Operator', siteIds: ['site-a'] });
@@ -89,8 +94,10 @@ function tracesIn(dump: Record<string, string>, traces: string[]): string[] {
 
 const signIn = (...emails: [string, string, string]) =>
   Promise.all(emails.map((e) => loginOperator(h, e))) as Promise<[OperatorSession, OperatorSession, OperatorSession]>;
-const exportOf = (op: OperatorSession, visitorId: string, siteId = 'site-a') => op.fetch(`/api/sites/${siteId}/visitors/${visitorId}/export`);
-const erase = (op: OperatorSession, visitorId: string, siteId = 'site-a') => op.fetch(`/api/sites/${siteId}/visitors/${visitorId}/erase`, { method: 'POST' });
+const exportOf = (op: OperatorSession, visitorId: string, siteId = 'site-a') =>
+  op.fetch(`/api/sites/${siteId}/visitors/${visitorId}/export`);
+const erase = (op: OperatorSession, visitorId: string, siteId = 'site-a') =>
+  op.fetch(`/api/sites/${siteId}/visitors/${visitorId}/erase`, { method: 'POST' });
 
 describe("a visitor's data", () => {
   it('is exported whole, as a JSON download, to an admin of their site only, and the export is audited', async () => {
@@ -104,7 +111,12 @@ describe("a visitor's data", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="visitor-${zoe.visitorId}.json"`);
     const exported = VisitorDataExport.parse(await res.json());
-    expect(exported.visitor).toMatchObject({ visitorId: zoe.visitorId, verified: true, erasedAt: null, identity: { id: ZOE.id, name: ZOE.name, email: ZOE.email } });
+    expect(exported.visitor).toMatchObject({
+      visitorId: zoe.visitorId,
+      verified: true,
+      erasedAt: null,
+      identity: { id: ZOE.id, name: ZOE.name, email: ZOE.email },
+    });
     expect(exported.conversations).toHaveLength(1);
     const [conversation] = exported.conversations;
     expect(conversation!.state).toBe('callback_requested');
@@ -115,7 +127,14 @@ describe("a visitor's data", () => {
     expect(exported.webhookDeliveries.map((d) => d.event)).toEqual(['escalated', 'callback_requested']);
 
     const audited = await h.db.collection('audit').find({ action: 'visitor_data_exported' }).toArray();
-    expect(audited).toEqual([expect.objectContaining({ siteId: 'site-a', visitorId: zoe.visitorId, conversationId: null, actor: { kind: 'operator', operatorId: 'op-ada', name: 'Ada Admin' } })]);
+    expect(audited).toEqual([
+      expect.objectContaining({
+        siteId: 'site-a',
+        visitorId: zoe.visitorId,
+        conversationId: null,
+        actor: { kind: 'operator', operatorId: 'op-ada', name: 'Ada Admin' },
+      }),
+    ]);
     zoe.client.close();
   });
 
@@ -123,7 +142,9 @@ describe("a visitor's data", () => {
     // What a second instance killed a moment ago leaves: its read position. Until it goes stale the
     // bus keeps every event after it (texts included), which erasure must blank too.
     const newest = await h.db.collection<{ _id: number }>('events').find({}).sort({ _id: -1 }).limit(1).next();
-    await h.db.collection<{ _id: string; handled: number; at: Date }>('event_bus_positions').insertOne({ _id: 'killed-instance', handled: newest?._id ?? 0, at: new Date() });
+    await h.db
+      .collection<{ _id: string; handled: number; at: Date }>('event_bus_positions')
+      .insertOne({ _id: 'killed-instance', handled: newest?._id ?? 0, at: new Date() });
     const zoe = await zoeChats();
     await ottoChats();
     const secondTab = await visitorSession(h, 'key-a', { token: zoe.token });
@@ -131,10 +152,14 @@ describe("a visitor's data", () => {
     // A live inbox, so operator events carrying her words go through the bus too.
     expect(await exportOf(ada, zoe.visitorId)).toMatchObject({ status: 200 });
     // Operators' notes about her name her too.
-    expect((await ada.fetch(`/api/conversations/${zoe.conversationId}/notes`, { body: { text: 'Zoe Quarrington prefers evenings' } })).status).toBe(200);
+    expect(
+      (await ada.fetch(`/api/conversations/${zoe.conversationId}/notes`, { body: { text: 'Zoe Quarrington prefers evenings' } })).status,
+    ).toBe(200);
     const before = await dumpDatabase();
     const tracedCollections = new Set(tracesIn(before, ZOE_TRACES).map((t) => t.split(':')[0]));
-    expect([...tracedCollections]).toEqual(expect.arrayContaining(['messages', 'conversations', 'visitors', 'callbacks', 'webhook_deliveries', 'events', 'internal_notes']));
+    expect([...tracedCollections]).toEqual(
+      expect.arrayContaining(['messages', 'conversations', 'visitors', 'callbacks', 'webhook_deliveries', 'events', 'internal_notes']),
+    );
 
     expect((await erase(bea, zoe.visitorId)).status).toBe(404);
     expect((await erase(sam, zoe.visitorId)).status).toBe(403);
@@ -158,13 +183,30 @@ describe("a visitor's data", () => {
     const trail = await h.db.collection('audit').find({ conversationId: zoe.conversationId }).sort({ at: 1 }).toArray();
     expect(trail.map((a) => a.action)).toEqual(expect.arrayContaining(['escalated', 'callback_requested', 'resolved']));
     for (const entry of trail) expect(entry).toMatchObject({ erased: true, evidence: [] });
-    expect(await h.db.collection('audit').findOne({ action: 'visitor_erased' })).toMatchObject({ visitorId: zoe.visitorId, actor: { kind: 'operator', operatorId: 'op-ada' } });
+    expect(await h.db.collection('audit').findOne({ action: 'visitor_erased' })).toMatchObject({
+      visitorId: zoe.visitorId,
+      actor: { kind: 'operator', operatorId: 'op-ada' },
+    });
     // The conversation remains, resolved and blank, for the statistics.
-    expect(await h.deps.store.conversations.get(zoe.conversationId)).toMatchObject({ state: 'resolved', visitorName: null, lastMessagePreview: null, casePackage: null, facts: {} });
+    expect(await h.deps.store.conversations.get(zoe.conversationId)).toMatchObject({
+      state: 'resolved',
+      visitorName: null,
+      lastMessagePreview: null,
+      casePackage: null,
+      facts: {},
+    });
 
     const again = await erase(ada, zoe.visitorId);
     expect(again.status).toBe(200);
-    expect(again.body.erasure).toMatchObject({ alreadyErased: true, conversations: 0, messages: 0, callbacks: 0, webhookDeliveries: 0, auditEntries: 0, erasedAt: erasure.erasedAt });
+    expect(again.body.erasure).toMatchObject({
+      alreadyErased: true,
+      conversations: 0,
+      messages: 0,
+      callbacks: 0,
+      webhookDeliveries: 0,
+      auditEntries: 0,
+      erasedAt: erasure.erasedAt,
+    });
     expect(tracesIn(await dumpDatabase(), ZOE_TRACES)).toEqual([]);
     expect(await h.db.collection('audit').countDocuments({ action: 'visitor_erased' })).toBe(2);
 
@@ -187,14 +229,20 @@ describe("a visitor's data", () => {
     const zoe = await zoeChats();
     zoe.client.close();
     const env = { PATH: process.env.PATH, MONGODB_URI: testDatabaseUri(), MONGODB_DB: h.db.databaseName };
-    const baton = (...args: string[]) => execFileSync(process.execPath, ['bin/baton.mjs', ...args], { env, encoding: 'utf8', timeout: 60_000 });
+    const baton = (...args: string[]) =>
+      execFileSync(process.execPath, ['bin/baton.mjs', ...args], { env, encoding: 'utf8', timeout: 60_000 });
     const exported = VisitorDataExport.parse(JSON.parse(baton('visitor', 'export', 'key-a', zoe.visitorId)));
     expect(JSON.stringify(exported)).toContain(ZOE_WORDS);
     expect(baton('visitor', 'erase', 'key-a', zoe.visitorId)).toMatch(new RegExp(`Visitor ${zoe.visitorId} of .+ erased at`));
     expect(tracesIn(await dumpDatabase(), ['blender', 'ZQ-771-4820', 'zoe.quarrington'])).toEqual([]);
     expect(baton('visitor', 'erase', 'key-a', zoe.visitorId)).toMatch(/already erased/);
-    const byCommandLine = await h.db.collection('audit').find({ note: { $regex: 'command line' } }).toArray();
-    expect(byCommandLine.map((a) => a.action).sort()).toEqual(expect.arrayContaining([expect.stringMatching(/export/), expect.stringMatching(/eras/)]));
+    const byCommandLine = await h.db
+      .collection('audit')
+      .find({ note: { $regex: 'command line' } })
+      .toArray();
+    expect(byCommandLine.map((a) => a.action).sort()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/export/), expect.stringMatching(/eras/)]),
+    );
   }, 120_000);
 
   it('loses a rating comment but keeps its score', async () => {

@@ -47,7 +47,12 @@ describe('visitor presence across instances', () => {
     await start(GRACE_MS);
     const { inbox, first, id } = await waitingVisitor(a);
     const second = await visitorSession(b, 'key-a', { token: first.welcome.visitorToken });
-    expect(await eventually(() => presenceOf(a, id), (online) => online === true)).toBe(true);
+    expect(
+      await eventually(
+        () => presenceOf(a, id),
+        (online) => online === true,
+      ),
+    ).toBe(true);
 
     // The tab on A closes: A's last socket of this visitor, but B still holds one.
     first.client.close();
@@ -56,7 +61,10 @@ describe('visitor presence across instances', () => {
     expect(inbox.events.some((e) => e.type === 'conversation_updated' && e.conversation.visitorPresence?.online === false)).toBe(false);
 
     second.client.close();
-    const left = await inbox.waitFor('conversation_updated', (e) => e.conversation.conversationId === id && e.conversation.visitorPresence?.online === false);
+    const left = await inbox.waitFor(
+      'conversation_updated',
+      (e) => e.conversation.conversationId === id && e.conversation.visitorPresence?.online === false,
+    );
     expect(left.conversation.visitorPresence?.online).toBe(false);
     expect(await presenceOf(b, id)).toBe(false);
     inbox.close();
@@ -70,7 +78,10 @@ describe('visitor presence across instances', () => {
     expect(await b.db.collection('visitor_sockets').countDocuments({ sockets: { $gt: 0 } })).toBe(1);
     await a.kill();
 
-    const left = await inbox.waitFor('conversation_updated', (e) => e.conversation.conversationId === id && e.conversation.visitorPresence?.online === false);
+    const left = await inbox.waitFor(
+      'conversation_updated',
+      (e) => e.conversation.conversationId === id && e.conversation.visitorPresence?.online === false,
+    );
     expect(left.conversation.visitorPresence?.online).toBe(false);
     expect(await b.db.collection('visitor_sockets').countDocuments({})).toBe(0);
     inbox.close();

@@ -17,7 +17,14 @@ async function seedClaims(seconds: number[]) {
   await h.db.collection('conversations').insertMany(
     seconds.map((wait, i) => {
       const escalatedAt = new Date(now - 3600_000 + i * 60_000);
-      return { _id: `past-${i}` as never, siteId: 'site-a', visitorId: `v-${i}`, state: 'resolved', escalatedAt, claimedAt: new Date(escalatedAt.getTime() + wait * 1000) };
+      return {
+        _id: `past-${i}` as never,
+        siteId: 'site-a',
+        visitorId: `v-${i}`,
+        state: 'resolved',
+        escalatedAt,
+        claimedAt: new Date(escalatedAt.getTime() + wait * 1000),
+      };
     }),
   );
 }

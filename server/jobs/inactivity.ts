@@ -16,13 +16,22 @@ export async function resolveInactiveConversations(deps: FlowDeps): Promise<numb
     if (!site) continue;
     const limitMin = conversation.state === 'bot' ? site.config.inactivity.botMinutes : site.config.inactivity.humanMinutes;
     if (now - conversation.lastVisitorActivityAt.getTime() < limitMin * 60_000) continue;
-    const result = await applyTransition(deps, conversation._id, { type: 'resolve' }, { kind: 'system' }, {
-      reasons: ['inactivity'],
-      evidence: [`no visitor activity for ${limitMin} min`],
-    });
+    const result = await applyTransition(
+      deps,
+      conversation._id,
+      { type: 'resolve' },
+      { kind: 'system' },
+      {
+        reasons: ['inactivity'],
+        evidence: [`no visitor activity for ${limitMin} min`],
+      },
+    );
     if (!result.ok) continue;
     resolved++;
-    await postMessage(deps, result.conversation, { sender: { kind: 'system' }, text: visitorText(site, result.conversation, 'inactivityResolved') });
+    await postMessage(deps, result.conversation, {
+      sender: { kind: 'system' },
+      text: visitorText(site, result.conversation, 'inactivityResolved'),
+    });
     deps.hub.toVisitor(result.conversation.visitorId, { type: 'conversation_resolved' });
     if (result.previous.queue) await publishQueueViews(deps, site, result.previous.queue);
     // A person's conversation closing frees their capacity: the backlog is offered at once.

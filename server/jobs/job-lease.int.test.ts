@@ -73,7 +73,9 @@ describe('background jobs under a lease', () => {
     for (let round = 0; round < 5; round++) {
       const lapsed = new Date(Date.now() - 1000);
       await t.db.collection('job_leases').deleteMany({});
-      await t.db.collection<{ _id: string; holder: string; expiresAt: Date }>('job_leases').insertOne({ _id: 'sweeps', holder: 'dead', expiresAt: lapsed });
+      await t.db
+        .collection<{ _id: string; holder: string; expiresAt: Date }>('job_leases')
+        .insertOne({ _id: 'sweeps', holder: 'dead', expiresAt: lapsed });
       const takers = Array.from({ length: 6 }, (_, i) => `taker-${round}-${i}`);
       const won = await Promise.all(takers.map((holder) => t.store.jobLeases.take('sweeps', holder, new Date(), 10_000)));
       expect(won.filter(Boolean)).toHaveLength(1);

@@ -32,7 +32,15 @@ export interface JobLease {
  * lease, and goes back through `take` rather than renewing a lease that may be someone else's now.
  */
 export function createJobLease(store: JobLeasesStore, options: JobLeaseOptions): JobLease {
-  const { job, holder, ttlMs = 15_000, renewMs = Math.floor(ttlMs / 3), now = () => new Date(), onError = () => {}, onChange = () => {} } = options;
+  const {
+    job,
+    holder,
+    ttlMs = 15_000,
+    renewMs = Math.floor(ttlMs / 3),
+    now = () => new Date(),
+    onError = () => {},
+    onChange = () => {},
+  } = options;
   /** Until when, by this instance's clock, it may act as the holder (0: it is not). */
   let usableUntil = 0;
   let timer: ReturnType<typeof setInterval> | null = null;

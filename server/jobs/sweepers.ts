@@ -61,7 +61,11 @@ export async function startSweepers(deps: FlowDeps, options: { instanceId: strin
     ttlMs: options.leaseMs,
     now: () => deps.clock.now(),
     onError: (err) => deps.log.error({ err }, 'sweeps lease: renewal failed'),
-    onChange: (held) => deps.log.info({ instanceId: options.instanceId }, held ? 'this instance now runs the sweeps' : 'this instance no longer runs the sweeps'),
+    onChange: (held) =>
+      deps.log.info(
+        { instanceId: options.instanceId },
+        held ? 'this instance now runs the sweeps' : 'this instance no longer runs the sweeps',
+      ),
   });
   await lease.start();
   const stopJobs = runLeasedJobs(deps, lease, [

@@ -24,7 +24,9 @@ describe('locating the example bank', () => {
 
   it('takes BATON_DATA_DIR over the search', () => {
     const root = tree('elsewhere/handoff-examples', 'data/handoff-examples', 'dist/server');
-    expect(locateExampleBank({ BATON_DATA_DIR: join(root, 'elsewhere') }, join(root, 'dist/server/main.js'))).toBe(join(root, 'elsewhere/handoff-examples'));
+    expect(locateExampleBank({ BATON_DATA_DIR: join(root, 'elsewhere') }, join(root, 'dist/server/main.js'))).toBe(
+      join(root, 'elsewhere/handoff-examples'),
+    );
   });
 
   it('names the variable to set when there is no bank above the module', () => {

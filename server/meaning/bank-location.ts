@@ -14,6 +14,7 @@ export function locateExampleBank(env: NodeJS.ProcessEnv = process.env, from: st
   for (let dir = dirname(from); ; dir = dirname(dir)) {
     const candidate = join(dir, BANK_SUBDIR);
     if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) throw new Error(`example bank not found above ${from}: set BATON_DATA_DIR to the folder holding handoff-examples/`);
+    if (dirname(dir) === dir)
+      throw new Error(`example bank not found above ${from}: set BATON_DATA_DIR to the folder holding handoff-examples/`);
   }
 }

@@ -29,7 +29,9 @@ function parseLine(line: string, where: string): Example {
 /** Every example of the bank; a malformed line stops the start with its file and line number. */
 export function loadExampleBank(dir: string = locateExampleBank()): Example[] {
   const examples: Example[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()) {
     const lines = readFileSync(join(dir, file), 'utf8').split('\n');
     for (const [i, line] of lines.entries()) if (line.trim() !== '') examples.push(parseLine(line, `${file}:${i + 1}`));
   }

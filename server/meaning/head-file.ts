@@ -45,13 +45,25 @@ export const headsFileName = (model: string): string => `${model.replace(/[^A-Za
 export const headsDir = (bankDir: string = locateExampleBank()): string => join(dirname(bankDir), 'handoff-heads');
 
 const encodeHead = (h: LinearHead): EncodedHead => ({
-  labels: [...h.labels], dim: h.dim, mean: toBase64(h.mean), inverseSpread: toBase64(h.inverseSpread), weights: toBase64(h.weights),
+  labels: [...h.labels],
+  dim: h.dim,
+  mean: toBase64(h.mean),
+  inverseSpread: toBase64(h.inverseSpread),
+  weights: toBase64(h.weights),
 });
 
 function decodeHead(e: EncodedHead): LinearHead {
-  const head = { labels: e.labels, dim: e.dim, mean: fromBase64(e.mean), inverseSpread: fromBase64(e.inverseSpread), weights: fromBase64(e.weights) };
+  const head = {
+    labels: e.labels,
+    dim: e.dim,
+    mean: fromBase64(e.mean),
+    inverseSpread: fromBase64(e.inverseSpread),
+    weights: fromBase64(e.weights),
+  };
   if (head.mean.length !== e.dim || head.inverseSpread.length !== e.dim || head.weights.length !== e.labels.length * (e.dim + 1)) {
-    throw new Error(`a trained head of ${e.labels.length} labels × ${e.dim} dimensions has the wrong number of weights: run npm run calibrate`);
+    throw new Error(
+      `a trained head of ${e.labels.length} labels × ${e.dim} dimensions has the wrong number of weights: run npm run calibrate`,
+    );
   }
   return head;
 }

@@ -56,9 +56,17 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
 
 function siteWith(examples: { label: string; text: string }[] = []): Site {
   return {
-    _id: 'site-a', siteKey: 'key-a', name: 'A', secret: 's', configVersion: 1, updatedAt: new Date(),
+    _id: 'site-a',
+    siteKey: 'key-a',
+    name: 'A',
+    secret: 's',
+    configVersion: 1,
+    updatedAt: new Date(),
     config: SiteConfig.parse({
-      triggers: { policy_topic: { topics: [{ id: 'warranty', label: 'your warranty', keywords: ['warranty'], queue: 'general' }] }, semantic: { examples } },
+      triggers: {
+        policy_topic: { topics: [{ id: 'warranty', label: 'your warranty', keywords: ['warranty'], queue: 'general' }] },
+        semantic: { examples },
+      },
     }),
   };
 }
@@ -100,14 +108,30 @@ describe('meanings in the live server', () => {
   it("reads the bank's trained head, and leaves out one of other dimensions than the service's vectors", async () => {
     const fake = fakeEmbeddings();
     fake.openBulk();
-    const head = trainLinearHead(bank.map((e) => vectorOf(e.text)), bank.map((e) => e.label), { steps: 20 });
-    const meanings = createMeanings({ embeddings: fake.embeddings, log: quiet, loadBank: () => bank, loadHeads: () => ({ heads: { visitor: head }, isStale: false }), liveDeadlineMs: 50 });
+    const head = trainLinearHead(
+      bank.map((e) => vectorOf(e.text)),
+      bank.map((e) => e.label),
+      { steps: 20 },
+    );
+    const meanings = createMeanings({
+      embeddings: fake.embeddings,
+      log: quiet,
+      loadBank: () => bank,
+      loadHeads: () => ({ heads: { visitor: head }, isStale: false }),
+      liveDeadlineMs: 50,
+    });
     meanings.start();
     await tick();
     const [judged] = await meanings.attach(siteWith(), [visitor('money back now')]);
     expect(judged?.meaning?.probabilities?.refund).toBeGreaterThan(0.5);
     const narrow = trainLinearHead([Float32Array.from([1, 0]), Float32Array.from([0, 1])], ['refund', 'none'], { steps: 5 });
-    const other = createMeanings({ embeddings: fake.embeddings, log: quiet, loadBank: () => bank, loadHeads: () => ({ heads: { visitor: narrow }, isStale: false }), liveDeadlineMs: 50 });
+    const other = createMeanings({
+      embeddings: fake.embeddings,
+      log: quiet,
+      loadBank: () => bank,
+      loadHeads: () => ({ heads: { visitor: narrow }, isStale: false }),
+      liveDeadlineMs: 50,
+    });
     other.start();
     await tick();
     const [plain] = await other.attach(siteWith(), [visitor('money back now')]);

@@ -80,14 +80,28 @@ export function createMeanings(options: MeaningsOptions): Meanings {
       bank = index;
       const withHead = index.visitor.head !== undefined;
       log.info(
-        { embeddings: { examples: index.visitor.examples.length + index.bot.examples.length, trainedHead: withHead, tookMs: Date.now() - startedAt } },
+        {
+          embeddings: {
+            examples: index.visitor.examples.length + index.bot.examples.length,
+            trainedHead: withHead,
+            tookMs: Date.now() - startedAt,
+          },
+        },
         'example bank ready: turns are judged by meaning too',
       );
-      if (!withHead) log.warn({ embeddings: { model: embeddings.model } }, 'no trained head for this embeddings model (npm run calibrate trains one): nearest examples decide alone');
-      else if (heads?.isStale) log.warn({ embeddings: { model: embeddings.model } }, 'the example bank changed since its head was trained: run npm run calibrate');
+      if (!withHead)
+        log.warn(
+          { embeddings: { model: embeddings.model } },
+          'no trained head for this embeddings model (npm run calibrate trains one): nearest examples decide alone',
+        );
+      else if (heads?.isStale)
+        log.warn({ embeddings: { model: embeddings.model } }, 'the example bank changed since its head was trained: run npm run calibrate');
       return;
     }
-    log.warn({ embeddings: { retryInMs: waitMs } }, 'example bank not built yet (embeddings service unavailable): turns are judged by the rules alone');
+    log.warn(
+      { embeddings: { retryInMs: waitMs } },
+      'example bank not built yet (embeddings service unavailable): turns are judged by the rules alone',
+    );
     retryTimer = setTimeout(() => void buildBank(Math.min(waitMs * 2, 60_000)), waitMs);
     retryTimer.unref();
   }
@@ -98,7 +112,10 @@ export function createMeanings(options: MeaningsOptions): Meanings {
     if (!built) {
       if (siteIndexes.size >= MAX_SITE_INDEXES) siteIndexes.delete(siteIndexes.keys().next().value!);
       const examples = siteExamples(site.config.triggers.semantic.examples);
-      built = examples.length === 0 ? Promise.resolve({ visitor: { examples: [], vectors: [] }, bot: { examples: [], vectors: [] } }) : buildMeaningIndex(examples, bulkEmbed);
+      built =
+        examples.length === 0
+          ? Promise.resolve({ visitor: { examples: [], vectors: [] }, bot: { examples: [], vectors: [] } })
+          : buildMeaningIndex(examples, bulkEmbed);
       // A failed build is forgotten, so the next message tries again.
       void built.then((index) => {
         if (index === null && siteIndexes.get(key) === built) siteIndexes.delete(key);
@@ -126,7 +143,10 @@ export function createMeanings(options: MeaningsOptions): Meanings {
       if (isOff || bankStarted) return;
       bankStarted = true;
       void buildBank(options.bankRetryMs ?? 5_000).catch((error: unknown) =>
-        log.warn({ embeddings: { error: (error as Error).message } }, 'example bank could not be loaded: turns are judged by the rules alone'),
+        log.warn(
+          { embeddings: { error: (error as Error).message } },
+          'example bank could not be loaded: turns are judged by the rules alone',
+        ),
       );
     },
     async attach(site, turns) {

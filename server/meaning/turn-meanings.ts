@@ -30,7 +30,12 @@ export async function buildMeaningIndex(
     const picked = examples.flatMap((e, i) => (e.from === from && vectors[i] ? [{ e, v: vectors[i] }] : []));
     const found: ExampleIndex = { examples: picked.map((p) => p.e), vectors: picked.map((p) => p.v) };
     const canTrain = options.trainHeads === true && new Set(found.examples.map((e) => e.label)).size >= 2;
-    const head = canTrain ? trainLinearHead(found.vectors, found.examples.map((e) => e.label)) : options.heads?.[from];
+    const head = canTrain
+      ? trainLinearHead(
+          found.vectors,
+          found.examples.map((e) => e.label),
+        )
+      : options.heads?.[from];
     return head && head.dim === found.vectors[0]?.length ? { ...found, head } : found;
   };
   return { visitor: side('visitor'), bot: side('bot') };

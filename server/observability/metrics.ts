@@ -12,14 +12,55 @@ export type SocketKind = 'visitor' | 'operator';
 
 export function createMetrics() {
   const registry = new Registry();
-  const httpRequests = new Counter({ name: 'baton_http_requests_total', help: 'HTTP requests answered, by method, route and status', labelNames: ['method', 'route', 'status'], registers: [registry] });
-  const httpDuration = new Histogram({ name: 'baton_http_request_duration_seconds', help: 'HTTP request latency', labelNames: ['method', 'route'], buckets: DURATION_BUCKETS, registers: [registry] });
-  const socketFrames = new Counter({ name: 'baton_socket_frames_total', help: 'Socket frames received, by socket and frame type', labelNames: ['socket', 'type'], registers: [registry] });
-  const socketDuration = new Histogram({ name: 'baton_socket_frame_duration_seconds', help: 'Time to handle a socket frame', labelNames: ['socket'], buckets: DURATION_BUCKETS, registers: [registry] });
-  const connectedVisitors = new Gauge({ name: 'baton_connected_visitors', help: 'Visitor sockets open on this instance', registers: [registry] });
-  const handoffs = new Counter({ name: 'baton_handoffs_total', help: 'Handoffs to a person, by the trigger filed under and the queue', labelNames: ['trigger', 'queue'], registers: [registry] });
-  const timeToHuman = new Histogram({ name: 'baton_time_to_human_seconds', help: 'From escalation to a person taking the conversation', buckets: WAIT_BUCKETS, registers: [registry] });
-  const dbErrors = new Counter({ name: 'baton_db_errors_total', help: 'Database commands that failed', labelNames: ['command'], registers: [registry] });
+  const httpRequests = new Counter({
+    name: 'baton_http_requests_total',
+    help: 'HTTP requests answered, by method, route and status',
+    labelNames: ['method', 'route', 'status'],
+    registers: [registry],
+  });
+  const httpDuration = new Histogram({
+    name: 'baton_http_request_duration_seconds',
+    help: 'HTTP request latency',
+    labelNames: ['method', 'route'],
+    buckets: DURATION_BUCKETS,
+    registers: [registry],
+  });
+  const socketFrames = new Counter({
+    name: 'baton_socket_frames_total',
+    help: 'Socket frames received, by socket and frame type',
+    labelNames: ['socket', 'type'],
+    registers: [registry],
+  });
+  const socketDuration = new Histogram({
+    name: 'baton_socket_frame_duration_seconds',
+    help: 'Time to handle a socket frame',
+    labelNames: ['socket'],
+    buckets: DURATION_BUCKETS,
+    registers: [registry],
+  });
+  const connectedVisitors = new Gauge({
+    name: 'baton_connected_visitors',
+    help: 'Visitor sockets open on this instance',
+    registers: [registry],
+  });
+  const handoffs = new Counter({
+    name: 'baton_handoffs_total',
+    help: 'Handoffs to a person, by the trigger filed under and the queue',
+    labelNames: ['trigger', 'queue'],
+    registers: [registry],
+  });
+  const timeToHuman = new Histogram({
+    name: 'baton_time_to_human_seconds',
+    help: 'From escalation to a person taking the conversation',
+    buckets: WAIT_BUCKETS,
+    registers: [registry],
+  });
+  const dbErrors = new Counter({
+    name: 'baton_db_errors_total',
+    help: 'Database commands that failed',
+    labelNames: ['command'],
+    registers: [registry],
+  });
   return {
     registry,
     http(method: string, route: string, status: number, seconds: number) {
@@ -82,7 +123,11 @@ export function registerScrapeGauges(metrics: Metrics, sources: ScrapeSources): 
       },
     });
   perQueue('baton_queue_length', 'Conversations waiting for a person, per queue', (q) => q.length);
-  perQueue('baton_queue_oldest_wait_seconds', 'How long the longest-waiting conversation of each queue has waited', (q) => q.oldestWaitSeconds);
+  perQueue(
+    'baton_queue_oldest_wait_seconds',
+    'How long the longest-waiting conversation of each queue has waited',
+    (q) => q.oldestWaitSeconds,
+  );
   new Gauge({
     name: 'baton_webhook_deliveries',
     help: 'Handoff webhook deliveries kept in the outbox, by status (delivered, failed, pending)',

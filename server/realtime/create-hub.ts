@@ -14,7 +14,11 @@ export const newInstanceId = () => `${hostname()}-${process.pid}-${randomUUID().
  * The hub the server runs with: the database bus unless EVENT_BUS=off (one instance only).
  * `start` must be awaited before the app listens: it loads who is connected elsewhere.
  */
-export function createHub(db: Db, log: FastifyBaseLogger, options: { mode: EventBusMode; instanceId?: string }): Hub & { start(): Promise<void> } {
+export function createHub(
+  db: Db,
+  log: FastifyBaseLogger,
+  options: { mode: EventBusMode; instanceId?: string },
+): Hub & { start(): Promise<void> } {
   if (options.mode === 'off') return { ...createInProcessHub(), start: async () => {} };
   const instanceId = options.instanceId ?? newInstanceId();
   return createBusHub(db, { instanceId, onError: (err, where) => log.error({ err, where, instanceId }, 'event bus error') });

@@ -102,7 +102,12 @@ describe('the database event bus', () => {
     await until(() => got.length === 5);
     const events = t.db.collection('events');
     await until(() => false, 1500);
-    expect(await events.find().map((d) => d._id).toArray()).toEqual([5]);
+    expect(
+      await events
+        .find()
+        .map((d) => d._id)
+        .toArray(),
+    ).toEqual([5]);
     await b.publish({ n: 6, from: 'trimmer' });
     await until(() => got.length === 6);
     expect(got).toEqual([1, 2, 3, 4, 5, 6]);

@@ -80,14 +80,29 @@ interface EventDoc {
 }
 
 export function createEventBus<P>(db: Db, options: EventBusOptions): EventBus<P> {
-  const { instanceId, pollMs = 10, gapGraceMs = 1000, retainMs = 60_000, positionStaleMs = 30_000, trimMs = 250, onError = () => {} } = options;
+  const {
+    instanceId,
+    pollMs = 10,
+    gapGraceMs = 1000,
+    retainMs = 60_000,
+    positionStaleMs = 30_000,
+    trimMs = 250,
+    onError = () => {},
+  } = options;
   const positions = db.collection<{ _id: string; handled: number; at: Date }>('event_bus_positions');
   // `_id` is the seq: the primary key index serves the tail's range query on both servers.
   const events: Collection<EventDoc> = db.collection<EventDoc>('events');
 
   /** The highest seq this instance knows is taken: where its next insert starts guessing. */
   let knownMax = 0;
-  const maxStored = async () => (await events.find({}, { projection: { _id: 1 } }).sort({ _id: -1 }).limit(1).next())?._id ?? 0;
+  const maxStored = async () =>
+    (
+      await events
+        .find({}, { projection: { _id: 1 } })
+        .sort({ _id: -1 })
+        .limit(1)
+        .next()
+    )?._id ?? 0;
 
   /**
    * Inserts the batch at the next free seqs. Seqs are taken by inserting under the unique _id, not
@@ -156,7 +171,11 @@ export function createEventBus<P>(db: Db, options: EventBusOptions): EventBus<P>
       await positions.updateOne({ _id: instanceId }, { $set: { handled, at: new Date() } }, { upsert: true });
       let gapSince: number | null = null;
       const pollOnce = async () => {
-        const docs = await events.find({ _id: { $gt: handled } }).sort({ _id: 1 }).limit(1000).toArray();
+        const docs = await events
+          .find({ _id: { $gt: handled } })
+          .sort({ _id: 1 })
+          .limit(1000)
+          .toArray();
         for (const doc of docs) {
           if (doc._id !== handled + 1) {
             gapSince ??= Date.now();

@@ -13,7 +13,9 @@ export function safeUrl(url: string): string {
   const at = url.indexOf('?');
   if (at < 0) return url;
   const params = new URLSearchParams(url.slice(at + 1));
-  const kept = [...params].map(([key, value]) => `${encodeURIComponent(key)}=${SAFE_QUERY_KEYS.has(key) ? encodeURIComponent(value) : CENSOR}`);
+  const kept = [...params].map(
+    ([key, value]) => `${encodeURIComponent(key)}=${SAFE_QUERY_KEYS.has(key) ? encodeURIComponent(value) : CENSOR}`,
+  );
   return `${url.slice(0, at)}?${kept.join('&')}`;
 }
 

@@ -40,12 +40,14 @@ describe('checkOutboundUrl at save time', () => {
     expect(verdict.ok).toBe(false);
   });
 
-  it.each(['https://hooks.slack.com/services/T/B/X', 'https://8.8.8.8/hook', 'http://[2606:4700::1111]/hook', 'https://example.com:8443/x?y=1'])(
-    'accepts the public %s',
-    (url) => {
-      expect(checkOutboundUrl(url, strict)).toEqual({ ok: true });
-    },
-  );
+  it.each([
+    'https://hooks.slack.com/services/T/B/X',
+    'https://8.8.8.8/hook',
+    'http://[2606:4700::1111]/hook',
+    'https://example.com:8443/x?y=1',
+  ])('accepts the public %s', (url) => {
+    expect(checkOutboundUrl(url, strict)).toEqual({ ok: true });
+  });
 
   it('says why and how to allow a private receiver', () => {
     const verdict = checkOutboundUrl('http://2130706433/hook', strict);
@@ -112,7 +114,10 @@ describe('the outbound fetch at send time (a real loopback receiver)', () => {
     const doFetch = createOutboundFetch(parseOutboundAllow('127.0.0.0/8'), { resolve: rebinding });
     const viaName = await doFetch(`http://hooks.example.com:${port}/hook`);
     expect(await viaName.text()).toBe('ok');
-    const direct = await createOutboundFetch(parseOutboundAllow('127.0.0.1'))(`http://127.0.0.1:${port}/hook`, { method: 'POST', body: '{}' });
+    const direct = await createOutboundFetch(parseOutboundAllow('127.0.0.1'))(`http://127.0.0.1:${port}/hook`, {
+      method: 'POST',
+      body: '{}',
+    });
     expect(direct.status).toBe(200);
     expect(hits).toBe(before + 2);
   });

@@ -25,7 +25,14 @@ const HINT = `(set ${OUTBOUND_ALLOW_VARIABLE} to allow a receiver on a private n
 export const STRICT_OUTBOUND_POLICY: OutboundPolicy = { allowRanges: [], allowHosts: new Set() };
 
 // Names that reach the machine itself or a cloud's instance metadata whatever DNS says.
-const BLOCKED_NAMES = new Set(['localhost', 'metadata', 'metadata.google.internal', 'metadata.goog', 'instance-data', 'instance-data.ec2.internal']);
+const BLOCKED_NAMES = new Set([
+  'localhost',
+  'metadata',
+  'metadata.google.internal',
+  'metadata.goog',
+  'instance-data',
+  'instance-data.ec2.internal',
+]);
 const BLOCKED_SUFFIXES = ['.localhost', '.metadata.google.internal'];
 // Metadata services on addresses whose range alone would not say so.
 const METADATA_ADDRESSES = new Set(['100.100.100.200', '192.0.0.192', 'fd00:ec2::254']);
@@ -81,7 +88,10 @@ export function checkOutboundUrl(url: string, policy: OutboundPolicy): OutboundV
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return { ok: false, reason: 'must start with https:// or http://' };
   if (parsed.username || parsed.password) return { ok: false, reason: 'must not carry a user name or password' };
   // The WHATWG parser has already turned 2130706433, 0x7f.1 and 0177.0.0.1 into 127.0.0.1.
-  const host = parsed.hostname.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.$/, '');
+  const host = parsed.hostname
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase()
+    .replace(/\.$/, '');
   if (ipaddr.isValid(host)) return checkOutboundAddress(host, policy);
   return checkOutboundHostName(host, policy);
 }
@@ -96,7 +106,11 @@ export function checkOutboundHostName(hostname: string, policy: OutboundPolicy):
 }
 
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
-export type Resolve = (hostname: string, options: LookupOptions & { all: true }, callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+export type Resolve = (
+  hostname: string,
+  options: LookupOptions & { all: true },
+  callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
 
 /**
  * A `lookup` for net/tls.connect (undici's `connect.lookup`): resolves, refuses when any answer is

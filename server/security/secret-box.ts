@@ -13,7 +13,8 @@ export const SECRET_KEY_VARIABLE = 'BATON_SECRET_KEY';
 export function parseSecretKey(value: string | undefined): Buffer | null {
   if (!value) return null;
   const key = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
-  if (key.length !== 32) throw new Error(`${SECRET_KEY_VARIABLE} must be 32 bytes, as base64 or 64 hex digits (e.g. \`openssl rand -base64 32\`).`);
+  if (key.length !== 32)
+    throw new Error(`${SECRET_KEY_VARIABLE} must be 32 bytes, as base64 or 64 hex digits (e.g. \`openssl rand -base64 32\`).`);
   return key;
 }
 

@@ -19,7 +19,12 @@ function signer(secret: string): Webhook {
  * retry of one delivery, so receivers dedupe on it), the send time in seconds, and `v1,<base64
  * HMAC-SHA256 of "id.timestamp.body">`.
  */
-export function standardWebhookHeaders(secret: string, id: string, at: Date, body: string): Record<'webhook-id' | 'webhook-timestamp' | 'webhook-signature', string> {
+export function standardWebhookHeaders(
+  secret: string,
+  id: string,
+  at: Date,
+  body: string,
+): Record<'webhook-id' | 'webhook-timestamp' | 'webhook-signature', string> {
   return {
     'webhook-id': id,
     'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
@@ -36,7 +41,9 @@ export function hasValidStandardSignature(secret: string, headers: Record<string
   const timestamp = Number(headers['webhook-timestamp']);
   if (!id || !Number.isInteger(timestamp) || Math.abs(nowMs / 1000 - timestamp) > 300) return false;
   const expected = signer(secret).sign(id, new Date(timestamp * 1000), body);
-  return String(headers['webhook-signature'] ?? '').split(' ').includes(expected);
+  return String(headers['webhook-signature'] ?? '')
+    .split(' ')
+    .includes(expected);
 }
 
 /**

@@ -16,7 +16,10 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
     );
   }
   if (/^\d+$/.test(raw)) return Number(raw);
-  const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = raw
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     const valid = entry.includes('/') ? isCidr(entry) : ipaddr.isValid(entry);
     if (!valid) throw new Error(`TRUST_PROXY: "${entry}" is neither a number of hops, an IP address nor a CIDR range`);

@@ -1,4 +1,9 @@
-import { defaultKnowledgeBaseEntries, type KnowledgeBaseBotConfig, KnowledgeBaseEntry, type KnowledgeBaseEntryInput } from '../../shared/config/bot';
+import {
+  defaultKnowledgeBaseEntries,
+  type KnowledgeBaseBotConfig,
+  KnowledgeBaseEntry,
+  type KnowledgeBaseEntryInput,
+} from '../../shared/config/bot';
 import type { WidgetLocale } from '../../shared/widget-locales';
 import { germanArticles } from './demo-kb/de';
 import { englishArticles } from './demo-kb/en';

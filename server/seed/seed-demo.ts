@@ -4,7 +4,13 @@ import { hashPassword } from '../security/passwords';
 import type { Store } from '../store';
 import { demoBotConfig } from './demo-knowledge-base';
 
-export const DEMO_SITE = { siteId: 'site-demo', siteKey: 'demo', name: 'Lumen Lamps', secret: 'demo-secret-change-me', webhookSecret: 'whsec_ZGVtby13ZWJob29rLXNlY3JldC1jaGFuZ2UtbWU=' };
+export const DEMO_SITE = {
+  siteId: 'site-demo',
+  siteKey: 'demo',
+  name: 'Lumen Lamps',
+  secret: 'demo-secret-change-me',
+  webhookSecret: 'whsec_ZGVtby13ZWJob29rLXNlY3JldC1jaGFuZ2UtbWU=',
+};
 export const DEMO_OPERATORS = [
   { operatorId: 'op-demo', email: 'demo@baton.test', password: 'baton-demo', name: 'Dana Demo', role: 'admin' as const },
   { operatorId: 'op-sam', email: 'sam@baton.test', password: 'baton-demo', name: 'Sam Rivera', role: 'operator' as const },

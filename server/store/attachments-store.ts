@@ -19,13 +19,22 @@ interface FileDoc {
 export function attachmentsStore(db: Db) {
   const bucket = new GridFSBucket(db, { bucketName: 'attachments' });
   const files = db.collection<FileDoc>('attachments.files');
-  const toAttachment = (doc: FileDoc): Attachment => ({ _id: doc._id, name: doc.filename, size: doc.length, createdAt: doc.uploadDate, ...doc.metadata });
+  const toAttachment = (doc: FileDoc): Attachment => ({
+    _id: doc._id,
+    name: doc.filename,
+    size: doc.length,
+    createdAt: doc.uploadDate,
+    ...doc.metadata,
+  });
   return {
     async put(attachment: Omit<Attachment, 'size' | 'createdAt'>, bytes: Uint8Array): Promise<Attachment> {
       const { _id, name, ...metadata } = attachment;
       const upload = bucket.openUploadStreamWithId(_id as never, name, { metadata });
       await new Promise<void>((resolve, reject) => {
-        Readable.from([Buffer.from(bytes)]).pipe(upload).on('finish', () => resolve()).on('error', reject);
+        Readable.from([Buffer.from(bytes)])
+          .pipe(upload)
+          .on('finish', () => resolve())
+          .on('error', reject);
       });
       const stored = await files.findOne({ _id });
       if (!stored) throw new Error(`Attachment ${_id} was not found after its upload`);
@@ -37,7 +46,12 @@ export function attachmentsStore(db: Db) {
     },
     async listForConversations(conversationIds: string[]): Promise<Attachment[]> {
       if (conversationIds.length === 0) return [];
-      return (await files.find({ 'metadata.conversationId': { $in: conversationIds } }).sort({ uploadDate: 1 }).toArray()).map(toAttachment);
+      return (
+        await files
+          .find({ 'metadata.conversationId': { $in: conversationIds } })
+          .sort({ uploadDate: 1 })
+          .toArray()
+      ).map(toAttachment);
     },
     async bytes(id: string): Promise<Buffer> {
       const chunks: Buffer[] = [];

@@ -12,7 +12,11 @@ export function callbacksStore(c: Collections) {
       return c.callbacks.findOne({ _id: callbackId });
     },
     forSites(siteIds: string[]): Promise<CallbackDoc[]> {
-      return c.callbacks.find({ siteId: { $in: siteIds } }).sort({ createdAt: -1 }).limit(500).toArray();
+      return c.callbacks
+        .find({ siteId: { $in: siteIds } })
+        .sort({ createdAt: -1 })
+        .limit(500)
+        .toArray();
     },
     countPending(siteIds: string[]): Promise<number> {
       return c.callbacks.countDocuments({ siteId: { $in: siteIds }, status: 'pending' });

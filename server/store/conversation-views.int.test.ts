@@ -18,19 +18,53 @@ afterAll(() => t.drop());
 const T0 = Date.parse('2025-03-10T09:00:00Z');
 const minute = (n: number) => new Date(T0 + n * 60_000);
 
-function conversation(id: string, siteId: string, state: ConversationState, urgency: Urgency, waitingSinceMinute: number, lastActiveMinute: number): ConversationDoc {
+function conversation(
+  id: string,
+  siteId: string,
+  state: ConversationState,
+  urgency: Urgency,
+  waitingSinceMinute: number,
+  lastActiveMinute: number,
+): ConversationDoc {
   return {
-    _id: id, siteId, visitorId: `v-${id}`, state, version: 1, queue: 'general', owner: null, lastSeq: 0, botSinceSeq: 0,
-    urgency, triggers: [], firedTriggers: [], handoffTopic: null, intent: null, missingFacts: [], facts: {}, casePackage: null,
-    callbackBooked: null, rating: null, offer: null, declinedBy: [], visitorName: null, visitorLocale: 'en', lastMessagePreview: null,
-    createdAt: minute(waitingSinceMinute - 1), escalatedAt: minute(waitingSinceMinute), claimedAt: null, resolvedAt: null,
-    lastActivityAt: minute(lastActiveMinute), lastVisitorActivityAt: minute(lastActiveMinute),
+    _id: id,
+    siteId,
+    visitorId: `v-${id}`,
+    state,
+    version: 1,
+    queue: 'general',
+    owner: null,
+    lastSeq: 0,
+    botSinceSeq: 0,
+    urgency,
+    triggers: [],
+    firedTriggers: [],
+    handoffTopic: null,
+    intent: null,
+    missingFacts: [],
+    facts: {},
+    casePackage: null,
+    callbackBooked: null,
+    rating: null,
+    offer: null,
+    declinedBy: [],
+    visitorName: null,
+    visitorLocale: 'en',
+    lastMessagePreview: null,
+    createdAt: minute(waitingSinceMinute - 1),
+    escalatedAt: minute(waitingSinceMinute),
+    claimedAt: null,
+    resolvedAt: null,
+    lastActivityAt: minute(lastActiveMinute),
+    lastVisitorActivityAt: minute(lastActiveMinute),
   };
 }
 
 describe('inbox views', () => {
   it('keeps the longest waiting in Awaiting handoff when more wait than one page holds, most urgent first', async () => {
-    const recent = Array.from({ length: 205 }, (_, i) => conversation(`recent-${String(i).padStart(3, '0')}`, 'site-wait', 'queued', 'normal', 100 + i, 500 + i));
+    const recent = Array.from({ length: 205 }, (_, i) =>
+      conversation(`recent-${String(i).padStart(3, '0')}`, 'site-wait', 'queued', 'normal', 100 + i, 500 + i),
+    );
     // Waiting longest and quiet since: sorted by latest activity it would be the first to drop off.
     const oldest = conversation('oldest', 'site-wait', 'queued', 'normal', 1, 1);
     const urgent = conversation('urgent', 'site-wait', 'queued', 'urgent', 400, 400);
@@ -45,7 +79,16 @@ describe('inbox views', () => {
     expect(listed).not.toContain('low');
     const after = positionOf('awaiting', first.conversations.at(-1)!);
     const second = await store.conversations.list(['site-wait'], 'awaiting', { operatorId: 'op', after });
-    expect(second.conversations.map((c) => c._id)).toEqual(['recent-198', 'recent-199', 'recent-200', 'recent-201', 'recent-202', 'recent-203', 'recent-204', 'low']);
+    expect(second.conversations.map((c) => c._id)).toEqual([
+      'recent-198',
+      'recent-199',
+      'recent-200',
+      'recent-201',
+      'recent-202',
+      'recent-203',
+      'recent-204',
+      'low',
+    ]);
     expect(second.more).toBe(false);
   });
 

@@ -55,7 +55,8 @@ export function conversationsStore(c: Collections) {
     row: { _id: string; conversationId: string; from: ConversationState; to: ConversationState },
     expected: { state: ConversationState; version: number },
   ): Promise<boolean> {
-    const stillAtExpected = async () => (await col.countDocuments({ _id: row.conversationId, state: expected.state, version: expected.version })) > 0;
+    const stillAtExpected = async () =>
+      (await col.countDocuments({ _id: row.conversationId, state: expected.state, version: expected.version })) > 0;
     return claimUniqueRow(c.transitions, { ...row, at: new Date() }, stillAtExpected);
   }
   return {
@@ -96,7 +97,12 @@ export function conversationsStore(c: Collections) {
       set: Partial<ConversationDoc>,
     ): Promise<ConversationDoc | null> {
       return withLock(conversationId, async () => {
-        const row = { _id: `${conversationId}#${expected.version + 1}`, conversationId, from: expected.state, to: set.state ?? expected.state };
+        const row = {
+          _id: `${conversationId}#${expected.version + 1}`,
+          conversationId,
+          from: expected.state,
+          to: set.state ?? expected.state,
+        };
         if (!(await takeLedgerRow(row, expected))) return null;
         const release = () => c.transitions.deleteOne({ _id: row._id }).catch(() => undefined);
         try {
@@ -120,7 +126,12 @@ export function conversationsStore(c: Collections) {
      * reply in flight when a human took over is refused (null). The seq itself is claimed by the
      * message insert (messages-store.ts), so a process dying between the two leaves no hole.
      */
-    recordMessage(conversationId: string, seq: number, set: Partial<ConversationDoc>, onlyIf: SeqCondition = {}): Promise<ConversationDoc | null> {
+    recordMessage(
+      conversationId: string,
+      seq: number,
+      set: Partial<ConversationDoc>,
+      onlyIf: SeqCondition = {},
+    ): Promise<ConversationDoc | null> {
       const filter = { _id: conversationId, ...seqFilter(onlyIf) };
       return withLock(conversationId, async () => {
         for (let attempt = 0; ; attempt++) {
@@ -167,7 +178,11 @@ export function conversationsStore(c: Collections) {
           const episodes = doc ? change(doc.episodes) : null;
           if (!doc || (!episodes && Object.keys(extra).length === 0)) return { settled: true, doc };
           const set = { ...extra, ...(episodes ? { episodes } : {}) };
-          const updated = await col.findOneAndUpdate({ _id: conversationId, version: doc.version }, { $set: set }, { returnDocument: 'after' });
+          const updated = await col.findOneAndUpdate(
+            { _id: conversationId, version: doc.version },
+            { $set: set },
+            { returnDocument: 'after' },
+          );
           return { settled: updated !== null, doc: updated };
         });
         if (outcome.settled) return outcome.doc;
@@ -200,7 +215,9 @@ export function conversationsStore(c: Collections) {
         .sort({ claimedAt: -1 })
         .limit(limit)
         .toArray();
-      return docs.filter((d): d is typeof d & { escalatedAt: Date; claimedAt: Date } => d.escalatedAt instanceof Date && d.claimedAt instanceof Date);
+      return docs.filter(
+        (d): d is typeof d & { escalatedAt: Date; claimedAt: Date } => d.escalatedAt instanceof Date && d.claimedAt instanceof Date,
+      );
     },
     recentlyEscalated(siteId: string, since: Date): Promise<ConversationDoc[]> {
       return col.find({ siteId, escalatedAt: { $gte: since } }).toArray();
@@ -252,7 +269,13 @@ export function conversationsStore(c: Collections) {
       if (after && after.view !== view) throw new Error(`A ${after.view} list position cannot page the ${view} view`);
       if (view !== 'awaiting') {
         const query = after && after.view !== 'awaiting' ? { ...filter, $and: [...(filter.$and ?? []), afterNewest(after)] } : filter;
-        return page(await col.find(query, { projection: LIST_PROJECTION }).sort({ lastActivityAt: -1, _id: 1 }).limit(limit + 1).toArray());
+        return page(
+          await col
+            .find(query, { projection: LIST_PROJECTION })
+            .sort({ lastActivityAt: -1, _id: 1 })
+            .limit(limit + 1)
+            .toArray(),
+        );
       }
       // Urgency is a word, so the database cannot sort by its rank: one query per level, in order,
       // so the limit cuts the newest and least urgent, never the longest waiting. A cursor resumes

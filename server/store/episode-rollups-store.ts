@@ -21,7 +21,8 @@ const DAY_MS = 86_400_000;
 function daysNewestFirst(fromDay: string, toDay: string): string[] {
   const from = Date.parse(`${fromDay}T00:00:00Z`);
   const days: string[] = [];
-  for (let t = Date.parse(`${toDay}T00:00:00Z`); t >= from && days.length < 1100; t -= DAY_MS) days.push(new Date(t).toISOString().slice(0, 10));
+  for (let t = Date.parse(`${toDay}T00:00:00Z`); t >= from && days.length < 1100; t -= DAY_MS)
+    days.push(new Date(t).toISOString().slice(0, 10));
   return days;
 }
 
@@ -34,7 +35,11 @@ export function episodeRollupsStore(c: Collections) {
       if (changes.length === 0) return;
       await col.bulkWrite(
         changes.map((ch) => ({
-          updateOne: { filter: { _id: ch.id }, update: { $inc: ch.inc, $setOnInsert: { ...ch.key } } as UpdateFilter<EpisodeRollupDoc>, upsert: true },
+          updateOne: {
+            filter: { _id: ch.id },
+            update: { $inc: ch.inc, $setOnInsert: { ...ch.key } } as UpdateFilter<EpisodeRollupDoc>,
+            upsert: true,
+          },
         })),
         { ordered: false },
       );
@@ -53,7 +58,10 @@ export function episodeRollupsStore(c: Collections) {
     /** Writes the rows of the episodes that changed (domain/insights/episode-row.ts), one command. */
     async saveRows(rows: readonly EpisodeRow[]): Promise<void> {
       if (rows.length === 0) return;
-      await c.episodeRows.bulkWrite(rows.map((row) => ({ replaceOne: { filter: { _id: row._id }, replacement: row, upsert: true } })), { ordered: false });
+      await c.episodeRows.bulkWrite(
+        rows.map((row) => ({ replaceOne: { filter: { _id: row._id }, replacement: row, upsert: true } })),
+        { ordered: false },
+      );
     },
     /**
      * The newest `limit` episode rows that count in `measure`, within the query's days and filters.

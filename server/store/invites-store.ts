@@ -12,7 +12,11 @@ export function invitesStore(c: Collections) {
     },
     /** One conditional update: of two tabs accepting at once, one gets the invite, the other null. */
     consume(tokenHash: string, now: Date): Promise<InviteDoc | null> {
-      return c.invites.findOneAndUpdate({ _id: tokenHash, usedAt: null, expiresAt: { $gt: now } }, { $set: { usedAt: now } }, { returnDocument: 'after' });
+      return c.invites.findOneAndUpdate(
+        { _id: tokenHash, usedAt: null, expiresAt: { $gt: now } },
+        { $set: { usedAt: now } },
+        { returnDocument: 'after' },
+      );
     },
     /** Puts back an invite whose acceptance failed after it was taken, so the link still works. */
     async release(tokenHash: string): Promise<void> {

@@ -17,10 +17,7 @@ export type ListPosition =
 const Millis = z.number().check(z.int(), z.gte(0));
 const Id = z.string().check(z.minLength(1), z.maxLength(128));
 // Compact on the wire: the cursor travels in a query string.
-const CursorBody = z.union([
-  z.tuple([z.literal('awaiting'), Urgency, z.nullable(Millis), Millis, Id]),
-  z.tuple([InboxView, Millis, Id]),
-]);
+const CursorBody = z.union([z.tuple([z.literal('awaiting'), Urgency, z.nullable(Millis), Millis, Id]), z.tuple([InboxView, Millis, Id])]);
 
 export function positionOf(view: InboxView, doc: ConversationDoc): ListPosition {
   if (view === 'awaiting') return { view, urgency: doc.urgency, escalatedAt: doc.escalatedAt, createdAt: doc.createdAt, id: doc._id };
@@ -48,7 +45,13 @@ export function decodeCursor(cursor: string, view: InboxView): ListPosition | nu
   const body = parsed.data;
   if (body.length === 5) {
     const [, urgency, escalatedAt, createdAt, id] = body;
-    return { view: 'awaiting', urgency, escalatedAt: escalatedAt === null ? null : new Date(escalatedAt), createdAt: new Date(createdAt), id };
+    return {
+      view: 'awaiting',
+      urgency,
+      escalatedAt: escalatedAt === null ? null : new Date(escalatedAt),
+      createdAt: new Date(createdAt),
+      id,
+    };
   }
   const [listView, lastActivityAt, id] = body;
   if (listView === 'awaiting') return null;

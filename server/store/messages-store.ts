@@ -24,11 +24,19 @@ export function messagesStore(c: Collections) {
       }
     },
     after(conversationId: string, afterSeq: number, limit = 500): Promise<MessageDoc[]> {
-      return col.find({ conversationId, seq: { $gt: afterSeq } }).sort({ seq: 1 }).limit(limit).toArray();
+      return col
+        .find({ conversationId, seq: { $gt: afterSeq } })
+        .sort({ seq: 1 })
+        .limit(limit)
+        .toArray();
     },
     /** The visitor's last message written at or before `at`. */
     lastFromVisitorBefore(conversationId: string, at: Date): Promise<MessageDoc | null> {
-      return col.find({ conversationId, 'sender.kind': 'visitor', createdAt: { $lte: at } }).sort({ seq: -1 }).limit(1).next();
+      return col
+        .find({ conversationId, 'sender.kind': 'visitor', createdAt: { $lte: at } })
+        .sort({ seq: -1 })
+        .limit(1)
+        .next();
     },
     async recent(conversationId: string, limit: number): Promise<MessageDoc[]> {
       const docs = await col.find({ conversationId }).sort({ seq: -1 }).limit(limit).toArray();

@@ -37,12 +37,18 @@ export function operatorsStore(c: Collections) {
       return (await c.operators.updateOne({ _id: operatorId }, { $set: { passwordHash } })).matchedCount === 1;
     },
     async addSite(operatorId: string, siteId: string): Promise<Operator | null> {
-      return withoutHash(await c.operators.findOneAndUpdate({ _id: operatorId }, { $addToSet: { siteIds: siteId } }, { returnDocument: 'after' }));
+      return withoutHash(
+        await c.operators.findOneAndUpdate({ _id: operatorId }, { $addToSet: { siteIds: siteId } }, { returnDocument: 'after' }),
+      );
     },
     /** Null when the operator was not on the site. */
     async removeSite(operatorId: string, siteId: string): Promise<Operator | null> {
       return withoutHash(
-        await c.operators.findOneAndUpdate({ _id: operatorId, siteIds: siteId }, { $pull: { siteIds: siteId } }, { returnDocument: 'after' }),
+        await c.operators.findOneAndUpdate(
+          { _id: operatorId, siteIds: siteId },
+          { $pull: { siteIds: siteId } },
+          { returnDocument: 'after' },
+        ),
       );
     },
     async forSite(siteId: string): Promise<Operator[]> {
@@ -58,7 +64,9 @@ export function operatorsStore(c: Collections) {
       siteId: string,
       patch: Partial<Pick<Operator, 'capacity' | 'languages' | 'skills'>>,
     ): Promise<Operator | null> {
-      return withoutHash(await c.operators.findOneAndUpdate({ _id: operatorId, siteIds: siteId }, { $set: patch }, { returnDocument: 'after' }));
+      return withoutHash(
+        await c.operators.findOneAndUpdate({ _id: operatorId, siteIds: siteId }, { $set: patch }, { returnDocument: 'after' }),
+      );
     },
     async setPresence(operatorId: string, presence: Presence, byChoice: boolean, at: Date): Promise<Operator | null> {
       return withoutHash(

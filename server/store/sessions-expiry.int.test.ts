@@ -38,7 +38,11 @@ describe('operator sessions expiry', () => {
     await store.sessions.insert(session('revoked-valid', new Date(now.getTime() + 3600_000), now));
 
     expect(await store.sessions.deleteExpired(now)).toBe(3);
-    const left = await db.collection('sessions').find({}, { projection: { _id: 1 } }).sort({ _id: 1 }).toArray();
+    const left = await db
+      .collection('sessions')
+      .find({}, { projection: { _id: 1 } })
+      .sort({ _id: 1 })
+      .toArray();
     expect(left.map((d) => d._id)).toEqual(['revoked-valid', 'valid']);
     expect(await store.sessions.findValid('valid', now)).not.toBeNull();
     expect(await store.sessions.deleteExpired(now)).toBe(0);

@@ -19,7 +19,10 @@ export function sitesStore(c: Collections) {
     },
     /** Every site, for the command line's listing (no config: it can be large). */
     all(): Promise<Pick<SiteDoc, '_id' | 'siteKey' | 'name' | 'config'>[]> {
-      return c.sites.find({}, { projection: { _id: 1, siteKey: 1, name: 1, 'config.allowedOrigins': 1 } }).sort({ name: 1 }).toArray() as never;
+      return c.sites
+        .find({}, { projection: { _id: 1, siteKey: 1, name: 1, 'config.allowedOrigins': 1 } })
+        .sort({ name: 1 })
+        .toArray() as never;
     },
     list(siteIds: string[]): Promise<SiteDoc[]> {
       return c.sites.find({ _id: { $in: siteIds } }).toArray();
@@ -42,7 +45,11 @@ export function sitesStore(c: Collections) {
     },
     /** Null when the secret is no longer `expected`: another admin rotated it meanwhile. */
     replaceSecret(siteId: string, expected: string, next: string, at: Date): Promise<SiteDoc | null> {
-      return c.sites.findOneAndUpdate({ _id: siteId, secret: expected }, { $set: { secret: next, updatedAt: at } }, { returnDocument: 'after' });
+      return c.sites.findOneAndUpdate(
+        { _id: siteId, secret: expected },
+        { $set: { secret: next, updatedAt: at } },
+        { returnDocument: 'after' },
+      );
     },
   };
 }

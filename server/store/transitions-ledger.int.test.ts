@@ -20,10 +20,36 @@ afterAll(async () => {
 function queuedConversation(id: string): ConversationDoc {
   const now = new Date();
   return {
-    _id: id, siteId: 's', visitorId: 'v', state: 'queued', version: 3, queue: 'general', owner: null, lastSeq: 0, botSinceSeq: 0,
-    urgency: 'normal', triggers: [], firedTriggers: [], handoffTopic: null, intent: null, missingFacts: [], facts: {}, casePackage: null,
-    callbackBooked: null, rating: null, offer: null, declinedBy: [], visitorName: null, visitorLocale: 'en', lastMessagePreview: null, createdAt: now,
-    escalatedAt: now, claimedAt: null, resolvedAt: null, lastActivityAt: now, lastVisitorActivityAt: now,
+    _id: id,
+    siteId: 's',
+    visitorId: 'v',
+    state: 'queued',
+    version: 3,
+    queue: 'general',
+    owner: null,
+    lastSeq: 0,
+    botSinceSeq: 0,
+    urgency: 'normal',
+    triggers: [],
+    firedTriggers: [],
+    handoffTopic: null,
+    intent: null,
+    missingFacts: [],
+    facts: {},
+    casePackage: null,
+    callbackBooked: null,
+    rating: null,
+    offer: null,
+    declinedBy: [],
+    visitorName: null,
+    visitorLocale: 'en',
+    lastMessagePreview: null,
+    createdAt: now,
+    escalatedAt: now,
+    claimedAt: null,
+    resolvedAt: null,
+    lastActivityAt: now,
+    lastVisitorActivityAt: now,
   };
 }
 
@@ -36,7 +62,11 @@ describe('the transitions ledger', () => {
     await instances[0]!.conversations.insert(queuedConversation('c1'));
     const results = await Promise.all(
       instances.map((store, i) =>
-        store.conversations.transition('c1', { state: 'queued', version: 3 }, { state: 'owned', version: 4, owner: { operatorId: `op-${i}`, name: `Op ${i}` } }),
+        store.conversations.transition(
+          'c1',
+          { state: 'queued', version: 3 },
+          { state: 'owned', version: 4, owner: { operatorId: `op-${i}`, name: `Op ${i}` } },
+        ),
       ),
     );
     const winners = results.filter((r) => r !== null);
@@ -49,7 +79,9 @@ describe('the transitions ledger', () => {
   it('clears a row left by a process that died between its insert and its update', async () => {
     const store = createStore(db);
     await store.conversations.insert(queuedConversation('c2'));
-    await db.collection('transitions').insertOne({ _id: 'c2#4' as never, conversationId: 'c2', from: 'queued', to: 'owned', at: new Date(Date.now() - 60_000) });
+    await db
+      .collection('transitions')
+      .insertOne({ _id: 'c2#4' as never, conversationId: 'c2', from: 'queued', to: 'owned', at: new Date(Date.now() - 60_000) });
     const claimed = await store.conversations.transition('c2', { state: 'queued', version: 3 }, claimBy('op-late'));
     expect(claimed?.owner?.operatorId).toBe('op-late');
   });
@@ -57,7 +89,9 @@ describe('the transitions ledger', () => {
   it('leaves a fresh row alone: a transition holding it right now wins, not the newcomer', async () => {
     const store = createStore(db);
     await store.conversations.insert(queuedConversation('c3'));
-    await db.collection('transitions').insertOne({ _id: 'c3#4' as never, conversationId: 'c3', from: 'queued', to: 'owned', at: new Date() });
+    await db
+      .collection('transitions')
+      .insertOne({ _id: 'c3#4' as never, conversationId: 'c3', from: 'queued', to: 'owned', at: new Date() });
     expect(await store.conversations.transition('c3', { state: 'queued', version: 3 }, claimBy('op-new'))).toBeNull();
     expect((await store.conversations.get('c3'))?.version).toBe(3);
   });

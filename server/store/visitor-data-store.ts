@@ -30,7 +30,9 @@ export function visitorDataStore(c: Collections, db: Db) {
     const rows = await c.webhookDeliveries.find({ conversationId: { $in: conversationIds } }, { projection: { attempt: 1 } }).toArray();
     if (rows.length === 0) return 0;
     // Attempt rows are keyed `deliveryId#attempt` (webhook-deliveries-store.ts), attempts first: a crash in between leaves no orphans.
-    await c.webhookAttempts.deleteMany({ _id: { $in: rows.flatMap((d) => Array.from({ length: d.attempt }, (_, i) => `${d._id}#${i + 1}`)) } });
+    await c.webhookAttempts.deleteMany({
+      _id: { $in: rows.flatMap((d) => Array.from({ length: d.attempt }, (_, i) => `${d._id}#${i + 1}`)) },
+    });
     return (await c.webhookDeliveries.deleteMany({ _id: { $in: idsOf(rows) } })).deletedCount;
   }
 
@@ -63,10 +65,22 @@ export function visitorDataStore(c: Collections, db: Db) {
       ]);
       const ids = idsOf(conversations);
       const [messages, callbacks, audit, webhookDeliveries] = await Promise.all([
-        c.messages.find({ conversationId: { $in: ids } }).sort({ conversationId: 1, seq: 1 }).toArray(),
-        c.callbacks.find({ conversationId: { $in: ids } }).sort({ createdAt: 1 }).toArray(),
-        c.audit.find({ siteId, $or: [{ conversationId: { $in: ids } }, { visitorId }] }).sort({ at: 1 }).toArray(),
-        c.webhookDeliveries.find({ conversationId: { $in: ids } }).sort({ createdAt: 1 }).toArray(),
+        c.messages
+          .find({ conversationId: { $in: ids } })
+          .sort({ conversationId: 1, seq: 1 })
+          .toArray(),
+        c.callbacks
+          .find({ conversationId: { $in: ids } })
+          .sort({ createdAt: 1 })
+          .toArray(),
+        c.audit
+          .find({ siteId, $or: [{ conversationId: { $in: ids } }, { visitorId }] })
+          .sort({ at: 1 })
+          .toArray(),
+        c.webhookDeliveries
+          .find({ conversationId: { $in: ids } })
+          .sort({ createdAt: 1 })
+          .toArray(),
       ]);
       return { visitor, conversations, messages, callbacks, audit, webhookDeliveries };
     },
@@ -121,7 +135,10 @@ export function visitorDataStore(c: Collections, db: Db) {
 
     /** Visitors of a site last seen before `before` with no conversation left (a widget opened, nothing said, or all expired). */
     async deleteIdleVisitors(siteId: string, before: Date, limit: number): Promise<number> {
-      const idle = await c.visitors.find({ siteId, lastSeenAt: { $lt: before } }, { projection: { _id: 1 } }).limit(limit).toArray();
+      const idle = await c.visitors
+        .find({ siteId, lastSeenAt: { $lt: before } }, { projection: { _id: 1 } })
+        .limit(limit)
+        .toArray();
       return deleteVisitorsWithoutConversations(idsOf(idle));
     },
 

@@ -18,7 +18,11 @@ export function visitorSocketsStore(col: Collection<VisitorSocketsDoc>) {
   const docId = (instanceId: string, visitorId: string) => `${instanceId}:${visitorId}`;
   return {
     async set(instanceId: string, visitorId: string, sockets: number, at: Date): Promise<void> {
-      await col.updateOne({ _id: docId(instanceId, visitorId) }, { $set: { visitorId, instanceId, sockets, lastSeen: at } }, { upsert: true });
+      await col.updateOne(
+        { _id: docId(instanceId, visitorId) },
+        { $set: { visitorId, instanceId, sockets, lastSeen: at } },
+        { upsert: true },
+      );
     },
     /** The heartbeat: every visitor this instance still holds a socket of is still here. */
     async renew(instanceId: string, at: Date): Promise<void> {
@@ -37,7 +41,10 @@ export function visitorSocketsStore(col: Collection<VisitorSocketsDoc>) {
      * by one instance only (the filter repeats the `lastSeen` read), so one instance acts on it.
      */
     async sweepStale(staleBefore: Date, limit = 500): Promise<string[]> {
-      const stale = await col.find({ lastSeen: { $lt: staleBefore } }).limit(limit).toArray();
+      const stale = await col
+        .find({ lastSeen: { $lt: staleBefore } })
+        .limit(limit)
+        .toArray();
       const swept: string[] = [];
       for (const doc of stale) {
         const { deletedCount } = await col.deleteOne({ _id: doc._id, lastSeen: doc.lastSeen });

@@ -14,18 +14,10 @@ export function visitorsStore(c: Collections) {
       return c.visitors.findOne({ tokenHash, siteId });
     },
     touch(visitorId: string, context: VisitorContext, at: Date): Promise<VisitorDoc | null> {
-      return c.visitors.findOneAndUpdate(
-        { _id: visitorId },
-        { $set: { context, lastSeenAt: at } },
-        { returnDocument: 'after' },
-      );
+      return c.visitors.findOneAndUpdate({ _id: visitorId }, { $set: { context, lastSeenAt: at } }, { returnDocument: 'after' });
     },
     setIdentity(visitorId: string, identity: VisitorDoc['identity'], verified: boolean): Promise<VisitorDoc | null> {
-      return c.visitors.findOneAndUpdate(
-        { _id: visitorId },
-        { $set: { identity, verified } },
-        { returnDocument: 'after' },
-      );
+      return c.visitors.findOneAndUpdate({ _id: visitorId }, { $set: { identity, verified } }, { returnDocument: 'after' });
     },
   };
 }

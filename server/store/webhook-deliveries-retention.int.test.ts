@@ -60,20 +60,23 @@ describe('deleting settled webhook deliveries', () => {
 
   it('deletes a backlog larger than one batch in one sweep', async () => {
     const at = new Date(NOW.getTime() - 10 * DAY);
-    const backlog = Array.from({ length: 1_234 }, (_, i): WebhookDeliveryDoc => ({
-      _id: `d-${i}`,
-      siteId: 'site-1',
-      conversationId: `conv-${i}`,
-      event: 'resolved',
-      body: '{}',
-      attempt: 1,
-      status: 'delivered',
-      nextAttemptAt: at,
-      leaseUntil: null,
-      lastProblem: null,
-      createdAt: at,
-      updatedAt: at,
-    }));
+    const backlog = Array.from(
+      { length: 1_234 },
+      (_, i): WebhookDeliveryDoc => ({
+        _id: `d-${i}`,
+        siteId: 'site-1',
+        conversationId: `conv-${i}`,
+        event: 'resolved',
+        body: '{}',
+        attempt: 1,
+        status: 'delivered',
+        nextAttemptAt: at,
+        leaseUntil: null,
+        lastProblem: null,
+        createdAt: at,
+        updatedAt: at,
+      }),
+    );
     await deliveries().insertMany(backlog);
     await attempts().insertMany(backlog.map((d) => ({ _id: `${d._id}#1`, deliveryId: d._id, attempt: 1, at })));
 

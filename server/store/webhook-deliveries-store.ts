@@ -102,8 +102,16 @@ export function webhookDeliveriesStore(c: Collections) {
     /** When a row of a site other than `busySites` next becomes claimable (a retry's time or a lease's end), or null when none waits. */
     async nextDueAt(busySites: string[] = []): Promise<Date | null> {
       const [pending, sending] = await Promise.all([
-        col.find({ status: 'pending', siteId: { $nin: busySites } }, { projection: { nextAttemptAt: 1 } }).sort({ nextAttemptAt: 1 }).limit(1).next(),
-        col.find({ status: 'sending', siteId: { $nin: busySites } }, { projection: { leaseUntil: 1 } }).sort({ leaseUntil: 1 }).limit(1).next(),
+        col
+          .find({ status: 'pending', siteId: { $nin: busySites } }, { projection: { nextAttemptAt: 1 } })
+          .sort({ nextAttemptAt: 1 })
+          .limit(1)
+          .next(),
+        col
+          .find({ status: 'sending', siteId: { $nin: busySites } }, { projection: { leaseUntil: 1 } })
+          .sort({ leaseUntil: 1 })
+          .limit(1)
+          .next(),
       ]);
       const times = [pending?.nextAttemptAt, sending?.leaseUntil].filter((t): t is Date => t instanceof Date);
       return times.length > 0 ? new Date(Math.min(...times.map((t) => t.getTime()))) : null;
@@ -117,10 +125,17 @@ export function webhookDeliveriesStore(c: Collections) {
       const cutoff = new Date(now.getTime() - keepMs);
       // A row settles after it was due, so updatedAt >= nextAttemptAt: the nextAttemptAt bound changes
       // nothing in the result but lets the (status, nextAttemptAt) index find the rows.
-      const filter: Filter<WebhookDeliveryDoc> = { status: { $in: ['delivered', 'failed'] }, nextAttemptAt: { $lt: cutoff }, updatedAt: { $lt: cutoff } };
+      const filter: Filter<WebhookDeliveryDoc> = {
+        status: { $in: ['delivered', 'failed'] },
+        nextAttemptAt: { $lt: cutoff },
+        updatedAt: { $lt: cutoff },
+      };
       let deleted = 0;
       for (;;) {
-        const batch = await col.find(filter, { projection: { attempt: 1 } }).limit(DELETE_BATCH).toArray();
+        const batch = await col
+          .find(filter, { projection: { attempt: 1 } })
+          .limit(DELETE_BATCH)
+          .toArray();
         if (batch.length === 0) return deleted;
         const attemptIds = batch.flatMap((d) => Array.from({ length: d.attempt }, (_, i) => `${d._id}#${i + 1}`));
         await c.webhookAttempts.deleteMany({ _id: { $in: attemptIds } });

@@ -44,12 +44,19 @@ export class SocketClient<E extends { type: string }> {
   }
 
   /** Resolves with the first event (already seen or future) matching; rejects after `ms`. */
-  waitFor<T extends E['type']>(type: T, where: (e: Extract<E, { type: T }>) => boolean = () => true, ms = 10_000): Promise<Extract<E, { type: T }>> {
+  waitFor<T extends E['type']>(
+    type: T,
+    where: (e: Extract<E, { type: T }>) => boolean = () => true,
+    ms = 10_000,
+  ): Promise<Extract<E, { type: T }>> {
     const match = (e: E) => e.type === type && where(e as Extract<E, { type: T }>);
     const seen = this.events.find(match);
     if (seen) return Promise.resolve(seen as Extract<E, { type: T }>);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${type}; saw ${this.events.map((e) => e.type).join(',')}`)), ms);
+      const timer = setTimeout(
+        () => reject(new Error(`timed out waiting for ${type}; saw ${this.events.map((e) => e.type).join(',')}`)),
+        ms,
+      );
       this.waiters.push({
         match,
         resolve: (e) => {
@@ -101,7 +108,11 @@ export async function connectVisitor(
 }
 
 /** Connects, says hello and returns the client with its welcome. */
-export async function visitorSession(h: Harness, siteKey: string, opts: { token?: string; afterSeq?: number; context?: Record<string, string> } = {}) {
+export async function visitorSession(
+  h: Harness,
+  siteKey: string,
+  opts: { token?: string; afterSeq?: number; context?: Record<string, string> } = {},
+) {
   const client = await connectVisitor(h, siteKey, opts);
   client.send({ type: 'hello', context: { locale: 'en', timeZone: 'Europe/Berlin', ...opts.context }, afterSeq: opts.afterSeq ?? 0 });
   const welcome = await client.waitFor('welcome');
@@ -138,7 +149,11 @@ export async function loginOperator(h: Harness, email: string, password = 'pw'):
       if (init.body !== undefined) headers['content-type'] = 'application/json';
       const csrf = init.csrf === undefined ? body.csrfToken : init.csrf;
       if (csrf && method !== 'GET') headers['x-csrf-token'] = csrf;
-      const r = await fetch(`${h.baseUrl}${path}`, { method, headers, ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}) });
+      const r = await fetch(`${h.baseUrl}${path}`, {
+        method,
+        headers,
+        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      });
       const text = await r.text();
       return { status: r.status, body: text ? JSON.parse(text) : null };
     },

@@ -77,7 +77,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Instan
     ? createBusHub(db, { ...options.eventBus, onError: (err, where) => log.error({ err, where }, 'event bus error') })
     : null;
   // The tests' receivers listen on loopback: allowed explicitly, never by turning the guard off.
-  const deps = createFlowDeps(db, log, options.clock, { outbound: LOOPBACK_RECEIVERS, secretKey: randomBytes(32), ...options.flowOptions, ...(bus ? { hub: bus } : {}) });
+  const deps = createFlowDeps(db, log, options.clock, {
+    outbound: LOOPBACK_RECEIVERS,
+    secretKey: randomBytes(32),
+    ...options.flowOptions,
+    ...(bus ? { hub: bus } : {}),
+  });
   await deps.store.ensureIndexes();
   await bus?.start();
   const app = await buildApp({
@@ -148,7 +153,15 @@ export async function seedSite(
 
 export async function seedOperator(
   h: Harness,
-  op: { operatorId: string; email: string; name: string; siteIds: string[]; role?: 'operator' | 'admin'; capacity?: number; password?: string },
+  op: {
+    operatorId: string;
+    email: string;
+    name: string;
+    siteIds: string[];
+    role?: 'operator' | 'admin';
+    capacity?: number;
+    password?: string;
+  },
 ): Promise<void> {
   await h.deps.store.operators.upsert({
     _id: op.operatorId,

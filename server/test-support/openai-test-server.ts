@@ -122,7 +122,14 @@ export async function startOpenAiTestServer(options: { apiKey?: string; model?: 
   };
 }
 
-function sendError(res: ServerResponse, status: number, message: string, type: string, code: string | null = null, headers: Record<string, string> = {}) {
+function sendError(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  type: string,
+  code: string | null = null,
+  headers: Record<string, string> = {},
+) {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify({ error: { message, type, param: null, code } }));
 }
@@ -135,7 +142,14 @@ async function respond(res: ServerResponse, record: ReceivedRequest, b: Behaviou
   }
   const created = Math.floor(Date.now() / 1000);
   const chunk = (delta: object, finish: string | null = null, extra: object = {}) =>
-    JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }], ...extra });
+    JSON.stringify({
+      id,
+      object: 'chat.completion.chunk',
+      created,
+      model,
+      choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+      ...extra,
+    });
 
   if (!record.body.stream) return respondWhole(res, b, id, created, model);
 
@@ -179,7 +193,10 @@ async function respond(res: ServerResponse, record: ReceivedRequest, b: Behaviou
         const args = JSON.stringify(call.arguments);
         const pieces = Math.max(1, b.pieces ?? 3);
         const size = Math.ceil(args.length / pieces);
-        write(chunk({ tool_calls: [{ index, id: `call_${id}_${index}`, type: 'function', function: { name: call.name, arguments: '' } }] }), true);
+        write(
+          chunk({ tool_calls: [{ index, id: `call_${id}_${index}`, type: 'function', function: { name: call.name, arguments: '' } }] }),
+          true,
+        );
         for (let at = 0; at < args.length; at += size) {
           await sleep(b.delayMs ?? 0);
           write(chunk({ tool_calls: [{ index, function: { arguments: args.slice(at, at + size) } }] }), true);
@@ -210,13 +227,23 @@ async function respond(res: ServerResponse, record: ReceivedRequest, b: Behaviou
   res.end();
 }
 
-function respondWhole(res: ServerResponse, b: Exclude<Behaviour, { kind: 'hang' | 'http_error' }>, id: string, created: number, model: string) {
+function respondWhole(
+  res: ServerResponse,
+  b: Exclude<Behaviour, { kind: 'hang' | 'http_error' }>,
+  id: string,
+  created: number,
+  model: string,
+) {
   const message =
     b.kind === 'tool_calls'
       ? {
           role: 'assistant',
           content: (b.before ?? []).join('') || null,
-          tool_calls: b.calls.map((c, i) => ({ id: `call_${id}_${i}`, type: 'function', function: { name: c.name, arguments: JSON.stringify(c.arguments) } })),
+          tool_calls: b.calls.map((c, i) => ({
+            id: `call_${id}_${i}`,
+            type: 'function',
+            function: { name: c.name, arguments: JSON.stringify(c.arguments) },
+          })),
         }
       : b.kind === 'refusal'
         ? { role: 'assistant', content: null, refusal: b.text }

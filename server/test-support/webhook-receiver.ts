@@ -66,8 +66,7 @@ export async function startWebhookBench(t: TestDatabase) {
       bench.senders.push(sender);
       return sender;
     },
-    signedWith: (secret: string, r: Received, nowMs = r.atMs) =>
-      hasValidStandardSignature(secret, r.headers, r.body, nowMs),
+    signedWith: (secret: string, r: Received, nowMs = r.atMs) => hasValidStandardSignature(secret, r.headers, r.body, nowMs),
     signed: (r: Received, nowMs = r.atMs) => bench.signedWith(SECRET, r, nowMs),
     deliveryIds: () => bench.received.map((r) => String(r.headers['x-baton-delivery'])),
     row: (deliveryId: string) => t.db.collection<WebhookDeliveryDoc>('webhook_deliveries').findOne({ _id: deliveryId }),
@@ -76,7 +75,14 @@ export async function startWebhookBench(t: TestDatabase) {
       server.closeAllConnections();
       await Promise.all(bench.senders.splice(0).map((s) => s.close()));
       await Promise.all([t.db.collection('webhook_deliveries').deleteMany({}), t.db.collection('webhook_attempts').deleteMany({})]);
-      Object.assign(bench, { clockMs: T0.getTime() + 3_600_000, received: [], logs: [], answers: [], answerFor: null, onRequest: () => {} });
+      Object.assign(bench, {
+        clockMs: T0.getTime() + 3_600_000,
+        received: [],
+        logs: [],
+        answers: [],
+        answerFor: null,
+        onRequest: () => {},
+      });
     },
     async stop(): Promise<void> {
       server.closeAllConnections();

@@ -10,7 +10,13 @@ export function useZodSchemas(app: FastifyInstance): void {
     const result = (schema as AnySchema).safeParse(data);
     if (result.success) return { value: result.data };
     const issues = result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-    return { error: new CodedError('invalid_request', `Invalid ${httpPart ?? 'input'}: ${issues.map((i) => `${i.path || '(root)'} ${i.message}`).join('; ')}`, issues) };
+    return {
+      error: new CodedError(
+        'invalid_request',
+        `Invalid ${httpPart ?? 'input'}: ${issues.map((i) => `${i.path || '(root)'} ${i.message}`).join('; ')}`,
+        issues,
+      ),
+    };
   });
   // A response that drifts from its shared schema is a server bug: fail loudly (500, logged) rather
   // than send a body the inbox cannot read. Parsing also drops fields the contract does not name.

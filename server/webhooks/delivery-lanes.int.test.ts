@@ -53,7 +53,11 @@ describe('the webhook lanes', () => {
       },
     };
     // One retry: two attempts in all. The lease is timeoutMs + 30 s.
-    const webhooks = bench.sender({ store: { webhookDeliveries: t.store.webhookDeliveries, sites: brokenSites }, retryDelaysMs: [60_000], pollMs: 10 });
+    const webhooks = bench.sender({
+      store: { webhookDeliveries: t.store.webhookDeliveries, sites: brokenSites },
+      retryDelaysMs: [60_000],
+      pollMs: 10,
+    });
     const unrecorded = () => bench.logs.filter((l) => l.message === 'webhook attempt failed before it was recorded').length;
     webhooks.start();
     webhooks.notify(site, 'escalated', conversation());

@@ -34,7 +34,13 @@ describe('handoff webhook payload', () => {
       owner: { operatorId: 'op-9', name: 'Bea Costa' },
       claimedAt: new Date(T0.getTime() + 120_000),
     });
-    const payload = buildHandoffPayload({ deliveryId: 'd-2', event: 'claimed', conversation: claimed, now, publicUrl: 'https://chat.example.com/' });
+    const payload = buildHandoffPayload({
+      deliveryId: 'd-2',
+      event: 'claimed',
+      conversation: claimed,
+      now,
+      publicUrl: 'https://chat.example.com/',
+    });
     expect(payload).toMatchObject({
       operator: { name: 'Bea Costa' },
       occurredAt: '2025-03-10T14:02:00.000Z',
@@ -81,7 +87,12 @@ describe('slack message', () => {
     const claimed = buildHandoffPayload({
       deliveryId: 'd-1',
       event: 'claimed',
-      conversation: conversation({ urgency: 'normal', owner: { operatorId: 'op-1', name: 'Bea <admin>' }, casePackage: null, handoffTopic: `${'&'.repeat(600)}` }),
+      conversation: conversation({
+        urgency: 'normal',
+        owner: { operatorId: 'op-1', name: 'Bea <admin>' },
+        casePackage: null,
+        handoffTopic: `${'&'.repeat(600)}`,
+      }),
       now,
       publicUrl: null,
     });

@@ -16,7 +16,16 @@ export interface AttemptRequest {
 }
 
 /** One POST of a delivery. Never throws: every failure is an outcome, its problem free of the URL. */
-export async function postDelivery({ url, secret, body, event, deliveryId, now, timeoutMs, fetch: doFetch }: AttemptRequest): Promise<AttemptOutcome> {
+export async function postDelivery({
+  url,
+  secret,
+  body,
+  event,
+  deliveryId,
+  now,
+  timeoutMs,
+  fetch: doFetch,
+}: AttemptRequest): Promise<AttemptOutcome> {
   const timeout = AbortSignal.timeout(timeoutMs);
   try {
     const response = await doFetch(url, {

@@ -44,7 +44,8 @@ describe('the webhook outbox', () => {
 
   it('sends each attempt once when two servers work on one database', async () => {
     // Every delivery fails once, then succeeds: both of its attempts are contended.
-    bench.answerFor = (r) => (bench.received.filter((x) => x.headers['x-baton-delivery'] === r.headers['x-baton-delivery']).length === 1 ? 500 : 200);
+    bench.answerFor = (r) =>
+      bench.received.filter((x) => x.headers['x-baton-delivery'] === r.headers['x-baton-delivery']).length === 1 ? 500 : 200;
     const one = bench.sender({ idPrefix: 'one' });
     const two = bench.sender({ idPrefix: 'two' });
     const site = await hooked();
@@ -87,7 +88,11 @@ describe('the webhook outbox', () => {
     await webhooks.idle();
     expect(bench.received).toHaveLength(1);
     expect(await bench.row('delivery-1')).toMatchObject({ status: 'failed', attempt: 2, lastProblem: 'webhook removed' });
-    expect(bench.logs.at(-1)).toMatchObject({ level: 'error', context: { attempt: 2, problem: 'webhook removed' }, message: 'webhook delivery failed; not retrying' });
+    expect(bench.logs.at(-1)).toMatchObject({
+      level: 'error',
+      context: { attempt: 2, problem: 'webhook removed' },
+      message: 'webhook delivery failed; not retrying',
+    });
   });
 
   it('takes over an attempt whose server died while sending once its lease has ended', async () => {

@@ -42,11 +42,22 @@ describe('webhook sender', () => {
       'webhook-timestamp': String(Math.floor(request.atMs / 1000)),
     });
     const payload = HandoffWebhookPayload.parse(JSON.parse(request.body));
-    expect(payload).toMatchObject({ deliveryId: 'delivery-1', event: 'escalated', conversationId: 'conv-1', inboxUrl: 'https://chat.example.com/inbox/#/awaiting/conv-1' });
+    expect(payload).toMatchObject({
+      deliveryId: 'delivery-1',
+      event: 'escalated',
+      conversationId: 'conv-1',
+      inboxUrl: 'https://chat.example.com/inbox/#/awaiting/conv-1',
+    });
     expect(bench.signed(request)).toBe(true);
     expect(bench.signedWith('another-secret', request)).toBe(false);
     expect(bench.logs).toEqual([{ level: 'info', context: { ...failureContext, attempt: 1, status: 200 }, message: 'webhook delivered' }]);
-    expect(await bench.row('delivery-1')).toMatchObject({ status: 'delivered', attempt: 1, body: request.body, leaseUntil: null, lastProblem: null });
+    expect(await bench.row('delivery-1')).toMatchObject({
+      status: 'delivered',
+      attempt: 1,
+      body: request.body,
+      leaseUntil: null,
+      lastProblem: null,
+    });
   });
 
   it('stores and sends nothing for a site without a URL or for an event the site did not choose', async () => {
@@ -66,7 +77,12 @@ describe('webhook sender', () => {
     webhooks.notify(await hooked(), 'escalated', conversation());
     await webhooks.idle();
     expect(bench.received).toHaveLength(1);
-    expect(await bench.row('delivery-1')).toMatchObject({ status: 'pending', attempt: 1, lastProblem: 'HTTP 500', nextAttemptAt: new Date(bench.clockMs + 60_000) });
+    expect(await bench.row('delivery-1')).toMatchObject({
+      status: 'pending',
+      attempt: 1,
+      lastProblem: 'HTTP 500',
+      nextAttemptAt: new Date(bench.clockMs + 60_000),
+    });
 
     bench.advance(59_000);
     await webhooks.idle();
@@ -121,7 +137,9 @@ describe('webhook sender', () => {
     bench.advance(600_000);
     await webhooks.idle();
     expect(bench.received.map((r) => r.path)).toEqual(['/hooks']);
-    expect(bench.logs).toEqual([{ level: 'error', context: { ...failureContext, attempt: 1, problem }, message: 'webhook delivery failed; not retrying' }]);
+    expect(bench.logs).toEqual([
+      { level: 'error', context: { ...failureContext, attempt: 1, problem }, message: 'webhook delivery failed; not retrying' },
+    ]);
     expect(await bench.row('delivery-1')).toMatchObject({ status: 'failed', attempt: 1, lastProblem: problem });
   });
 
@@ -138,7 +156,10 @@ describe('webhook sender', () => {
       bench.advance(1_000);
     }
     expect(bench.logs.map((l) => l.level)).toEqual(['warn', 'warn', 'error']);
-    expect(bench.logs[2]).toMatchObject({ context: { ...failureContext, attempt: 3 }, message: 'webhook delivery failed; giving up after 3 attempts' });
+    expect(bench.logs[2]).toMatchObject({
+      context: { ...failureContext, attempt: 3 },
+      message: 'webhook delivery failed; giving up after 3 attempts',
+    });
     expect(String(bench.logs[2]?.context.problem)).toMatch(/ECONNREFUSED/);
     const row = await bench.row('delivery-1');
     expect(row).toMatchObject({ status: 'failed', attempt: 3, lastProblem: expect.stringMatching(/ECONNREFUSED/) });
@@ -161,7 +182,9 @@ describe('webhook sender', () => {
     await webhooks.idle();
     const message = SlackMessage.parse(JSON.parse(bench.received[0]?.body ?? ''));
     expect(Object.keys(message)).toEqual(['text', 'blocks']);
-    expect(message.text).toMatch(/^:rotating_light: \*Bea Costa took a conversation\*\nQueue: \*billing\* · Urgency: \*high\*\n> The bot answered once/);
+    expect(message.text).toMatch(
+      /^:rotating_light: \*Bea Costa took a conversation\*\nQueue: \*billing\* · Urgency: \*high\*\n> The bot answered once/,
+    );
     expect(bench.received[0]?.headers['x-baton-event']).toBe('claimed');
   });
 });

@@ -104,7 +104,16 @@ export function createWebhookSender(deps: WebhookSenderDeps): WebhookSender {
       const url = site?.config.webhook.url;
       const outcome: AttemptOutcome =
         site && url
-          ? await postDelivery({ url, secret: webhookSecretOf(site), body: delivery.body, event, deliveryId, now: deps.now(), timeoutMs, fetch: deps.fetch ?? fetch })
+          ? await postDelivery({
+              url,
+              secret: webhookSecretOf(site),
+              body: delivery.body,
+              event,
+              deliveryId,
+              now: deps.now(),
+              timeoutMs,
+              fetch: deps.fetch ?? fetch,
+            })
           : { ok: false, retry: false, problem: 'webhook removed' };
       const now = deps.now();
       const settlement = settlementAfter(outcome, attempt, delays, now);

@@ -4,7 +4,9 @@ import { apiRoutes } from './routes';
 
 describe('fillPath', () => {
   it('fills and encodes each :name segment', () => {
-    expect(fillPath('/api/sites/:siteId/operators/:operatorId', { siteId: 'a b', operatorId: 'x/y' })).toBe('/api/sites/a%20b/operators/x%2Fy');
+    expect(fillPath('/api/sites/:siteId/operators/:operatorId', { siteId: 'a b', operatorId: 'x/y' })).toBe(
+      '/api/sites/a%20b/operators/x%2Fy',
+    );
   });
   it('refuses a missing parameter rather than calling a wrong URL', () => {
     expect(() => fillPath('/api/conversations/:conversationId', {})).toThrow(/conversationId/);

@@ -30,8 +30,7 @@ export const defaultKnowledgeBaseEntries: KnowledgeBaseEntry[] = [
     id: 'about_bot',
     locale: 'en',
     question: 'Are you a bot? What can you do?',
-    answer:
-      "I'm an automated assistant. I can answer common questions, and I can bring in a person from the team whenever you ask.",
+    answer: "I'm an automated assistant. I can answer common questions, and I can bring in a person from the team whenever you ask.",
     intent: 'about_bot',
     keywords: ['bot', 'robot', 'automated', 'assistant', 'ai', 'chatbot'],
   },
@@ -47,7 +46,8 @@ export const defaultKnowledgeBaseEntries: KnowledgeBaseEntry[] = [
     id: 'about_bot',
     locale: 'fr',
     question: 'Êtes-vous un robot ? Que pouvez-vous faire ?',
-    answer: "Je suis un assistant automatique. Je réponds aux questions courantes et je peux faire venir une personne de l'équipe quand vous le souhaitez.",
+    answer:
+      "Je suis un assistant automatique. Je réponds aux questions courantes et je peux faire venir une personne de l'équipe quand vous le souhaitez.",
     intent: 'about_bot',
     keywords: ['bot', 'robot', 'automatique', 'assistant', 'ia', 'machine'],
   },
@@ -55,7 +55,8 @@ export const defaultKnowledgeBaseEntries: KnowledgeBaseEntry[] = [
     id: 'about_bot',
     locale: 'de',
     question: 'Bist du ein Bot? Was kannst du?',
-    answer: 'Ich bin ein automatischer Assistent. Ich beantworte häufige Fragen und hole jederzeit eine Person aus dem Team dazu, wenn Sie möchten.',
+    answer:
+      'Ich bin ein automatischer Assistent. Ich beantworte häufige Fragen und hole jederzeit eine Person aus dem Team dazu, wenn Sie möchten.',
     intent: 'about_bot',
     keywords: ['bot', 'roboter', 'automatisch', 'assistent', 'ki', 'maschine'],
   },
@@ -97,7 +98,10 @@ export const KnowledgeBaseBotConfig = z.object({
   entries: z._default(
     z.array(KnowledgeBaseEntry).check(
       z.maxLength(500),
-      z.refine((entries) => new Set(entries.map((e) => `${e.locale}:${e.id}`)).size === entries.length, 'Entry ids must be unique within a language.'),
+      z.refine(
+        (entries) => new Set(entries.map((e) => `${e.locale}:${e.id}`)).size === entries.length,
+        'Entry ids must be unique within a language.',
+      ),
     ),
     defaultKnowledgeBaseEntries,
   ),
@@ -115,7 +119,10 @@ export const WebhookBotConfig = z.object({
 });
 export type WebhookBotConfig = z.infer<typeof WebhookBotConfig>;
 
-const ToolName = z.string().check(z.regex(/^[a-zA-Z][a-zA-Z0-9_-]{0,63}$/), z.refine((n) => n !== 'hand_off', 'hand_off is built in'));
+const ToolName = z.string().check(
+  z.regex(/^[a-zA-Z][a-zA-Z0-9_-]{0,63}$/),
+  z.refine((n) => n !== 'hand_off', 'hand_off is built in'),
+);
 
 /** A function the site lets the model call; the site's tools webhook answers it (signed like the bot webhook). */
 export const AgentTool = z.object({

@@ -38,7 +38,10 @@ export const Schedule = z.object({
   /** Whole local days closed, as YYYY-MM-DD in the schedule's zone. */
   holidays: z._default(z.array(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))), []),
   /** One-off closures as ISO instants [start, end). */
-  closures: z._default(z.array(z.object({ start: z.iso.datetime({ offset: true }), end: z.iso.datetime({ offset: true }), label: z.optional(z.string()) })), []),
+  closures: z._default(
+    z.array(z.object({ start: z.iso.datetime({ offset: true }), end: z.iso.datetime({ offset: true }), label: z.optional(z.string()) })),
+    [],
+  ),
 });
 export type Schedule = z.infer<typeof Schedule>;
 

@@ -15,7 +15,11 @@ export type SavedReply = z.infer<typeof SavedReply>;
 export const SAVED_REPLY_PLACEHOLDERS = ['{{visitor.name}}', '{{visitor.email}}', '{{operator.name}}'] as const;
 
 export const defaultSavedReplies: SavedReply[] = [
-  { id: 'greeting', title: 'Greeting', text: 'Hi {{visitor.name}}, I’m {{operator.name}}. Thanks for waiting — I’m reading your conversation now.' },
+  {
+    id: 'greeting',
+    title: 'Greeting',
+    text: 'Hi {{visitor.name}}, I’m {{operator.name}}. Thanks for waiting — I’m reading your conversation now.',
+  },
   { id: 'one-moment', title: 'One moment', text: 'Thanks, {{visitor.name}}. Give me a moment to check that for you.' },
   { id: 'anything-else', title: 'Anything else?', text: 'Is there anything else I can help you with today?' },
 ];

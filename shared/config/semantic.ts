@@ -16,15 +16,19 @@ const Threshold = z.object({
 export type SemanticThresholdConfig = z.infer<typeof Threshold>;
 
 /** A reason or topic id ("refund", "human_request") or `none` for a sentence that must not escalate. */
-export const ExampleLabelId = z.string().check(z.regex(/^[a-z0-9_-]{1,40}$/, 'Name a topic or reason id: 1 to 40 lowercase letters, digits, - or _.'));
+export const ExampleLabelId = z
+  .string()
+  .check(z.regex(/^[a-z0-9_-]{1,40}$/, 'Name a topic or reason id: 1 to 40 lowercase letters, digits, - or _.'));
 
 export const SiteExample = z.object({
   label: ExampleLabelId,
-  text: z.string().check(
-    z.trim(),
-    z.minLength(3, 'An example sentence needs at least 3 characters.'),
-    z.maxLength(300, 'Keep an example sentence to 300 characters; split a longer one.'),
-  ),
+  text: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(3, 'An example sentence needs at least 3 characters.'),
+      z.maxLength(300, 'Keep an example sentence to 300 characters; split a longer one.'),
+    ),
 });
 export type SiteExample = z.infer<typeof SiteExample>;
 

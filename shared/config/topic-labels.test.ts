@@ -28,7 +28,12 @@ describe('a topic’s label', () => {
     const [topic] = topicsOf(warranty({ en: 'your warranty claim', es: 'tu garantía', de: 'Ihr Garantiefall' }));
     expect(topic).toMatchObject({ label: 'your warranty claim', labels: { es: 'tu garantía', de: 'Ihr Garantiefall' } });
     expect(topic!.labels).not.toHaveProperty('en');
-    expect(['en', 'es', 'de', 'fr'].map((l) => labelIn(topic!, l as 'en'))).toEqual(['your warranty claim', 'tu garantía', 'Ihr Garantiefall', 'your warranty claim']);
+    expect(['en', 'es', 'de', 'fr'].map((l) => labelIn(topic!, l as 'en'))).toEqual([
+      'your warranty claim',
+      'tu garantía',
+      'Ihr Garantiefall',
+      'your warranty claim',
+    ]);
   });
 
   it('takes the first language given as the one label when there is no English one', () => {
@@ -53,6 +58,8 @@ describe('a topic’s label', () => {
     const { labels: _none, ...storedCopy } = refund;
     expect(labelIn(storedCopy, 'es', defaultPolicyTopics)).toBe('tu reembolso');
     expect(labelIn({ ...storedCopy, label: 'your money back' }, 'es', defaultPolicyTopics)).toBe('your money back');
-    expect(labelIn({ ...storedCopy, labels: { es: 'tu devolución de dinero' } }, 'es', defaultPolicyTopics)).toBe('tu devolución de dinero');
+    expect(labelIn({ ...storedCopy, labels: { es: 'tu devolución de dinero' } }, 'es', defaultPolicyTopics)).toBe(
+      'tu devolución de dinero',
+    );
   });
 });

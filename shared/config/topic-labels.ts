@@ -15,9 +15,9 @@ interface Labelled {
  * string, and still may), or one per widget locale ({ en: 'your warranty claim', es: 'tu garantía' }).
  */
 export const localizableLabel = (text: z.ZodMiniString) => {
-  const perLocale = z.partialRecord(WidgetLocale, text).check(
-    z.refine((labels) => Object.values(labels).some(Boolean), 'Give the label in at least one language.'),
-  );
+  const perLocale = z
+    .partialRecord(WidgetLocale, text)
+    .check(z.refine((labels) => Object.values(labels).some(Boolean), 'Give the label in at least one language.'));
   return { label: z.union([text, perLocale]), labels: z.optional(z.partialRecord(WidgetLocale, text)) };
 };
 

@@ -6,7 +6,17 @@ describe('TriggersConfig defaults', () => {
   const { triggers } = SiteConfig.parse({});
 
   it('turns on all nine triggers from day one', () => {
-    const ids = ['human_request', 'low_confidence', 'policy_topic', 'customer_tag', 'tool_failure', 'buying_intent', 'repeated_failure', 'frustration', 'out_of_scope'] as const;
+    const ids = [
+      'human_request',
+      'low_confidence',
+      'policy_topic',
+      'customer_tag',
+      'tool_failure',
+      'buying_intent',
+      'repeated_failure',
+      'frustration',
+      'out_of_scope',
+    ] as const;
     for (const id of ids) expect(triggers[id].enabled, id).toBe(true);
   });
 

@@ -49,7 +49,10 @@ const samples: Record<VisitorEvent['type'], VisitorEvent[]> = {
     },
     { type: 'conversation_updated', conversation: view({ state: 'owned', operator: { name: 'Dana', initial: 'D', avatarUrl: '/a.png' } }) },
     { type: 'conversation_updated', conversation: view({ state: 'callback_requested', callbackBooked: { slot, contactKind: 'phone' } }) },
-    { type: 'conversation_updated', conversation: view({ state: 'callback_requested', callbackBooked: { slot: null, contactKind: 'email' } }) },
+    {
+      type: 'conversation_updated',
+      conversation: view({ state: 'callback_requested', callbackBooked: { slot: null, contactKind: 'email' } }),
+    },
     { type: 'conversation_updated', conversation: view({ state: 'resolved', rated: true }) },
   ],
   handoff_started: [

@@ -17,12 +17,26 @@ const isObject = (v: unknown): v is Fields => typeof v === 'object' && v !== nul
 const isString: Check = (v) => typeof v === 'string';
 const isNumber: Check = (v) => typeof v === 'number';
 const isBoolean: Check = (v) => typeof v === 'boolean';
-const orNull = (check: Check): Check => (v) => v === null || check(v);
-const optional = (check: Check): Check => (v) => v === undefined || check(v);
-const listOf = (check: Check): Check => (v) => Array.isArray(v) && v.every(check);
-const oneOf = (...values: readonly string[]): Check => (v) => values.includes(v as string);
-const shape = (fields: Record<string, Check>): Check => (v) =>
-  isObject(v) && Object.entries(fields).every(([key, check]) => check(v[key]));
+const orNull =
+  (check: Check): Check =>
+  (v) =>
+    v === null || check(v);
+const optional =
+  (check: Check): Check =>
+  (v) =>
+    v === undefined || check(v);
+const listOf =
+  (check: Check): Check =>
+  (v) =>
+    Array.isArray(v) && v.every(check);
+const oneOf =
+  (...values: readonly string[]): Check =>
+  (v) =>
+    values.includes(v as string);
+const shape =
+  (fields: Record<string, Check>): Check =>
+  (v) =>
+    isObject(v) && Object.entries(fields).every(([key, check]) => check(v[key]));
 
 const slot = shape({ start: isString, end: isString });
 const message = shape({
@@ -59,7 +73,13 @@ const ui = shape({
 
 // Keyed by every VisitorEvent type, so the compiler notices a new event the guard does not know.
 const events: Record<VisitorEvent['type'], Record<string, Check>> = {
-  welcome: { visitorToken: isString, ui, team: optional(shape({ members: listOf(operator), replyMinutes: orNull(isNumber) })), conversation: orNull(view), messages },
+  welcome: {
+    visitorToken: isString,
+    ui,
+    team: optional(shape({ members: listOf(operator), replyMinutes: orNull(isNumber) })),
+    conversation: orNull(view),
+    messages,
+  },
   message_added: { message },
   bot_delta: { streamId: isString, at: isNumber, text: isString },
   bot_stream_ended: { streamId: isString, interrupted: isBoolean },

@@ -43,7 +43,12 @@ export interface Launcher extends ChatController {
 }
 
 /** The button on the page, and the panel behind it loaded on first use. No framework: it is in every page view. */
-export function createLauncher(host: HTMLElement, siteKey: string, scriptOrigin: string, emit: (name: BatonEventName, detail?: unknown) => void): Launcher {
+export function createLauncher(
+  host: HTMLElement,
+  siteKey: string,
+  scriptOrigin: string,
+  emit: (name: BatonEventName, detail?: unknown) => void,
+): Launcher {
   const storage = localStorageOrNull();
   const hintsKey = storageKeys.launcher(siteKey);
   const hints = readJson(storage, hintsKey) as Partial<LauncherHints> | null;

@@ -63,7 +63,12 @@ describe('the team and replies from people', () => {
   it('keeps the welcome’s team, and tells the panel of live replies from a person only', () => {
     const t = setup();
     t.fake.open();
-    t.fake.deliver(welcome({ team: { members: [{ name: 'Ana', initial: 'A' }], replyMinutes: 4 }, messages: [message(1, { sender: { kind: 'operator', name: 'Ana' } })] }));
+    t.fake.deliver(
+      welcome({
+        team: { members: [{ name: 'Ana', initial: 'A' }], replyMinutes: 4 },
+        messages: [message(1, { sender: { kind: 'operator', name: 'Ana' } })],
+      }),
+    );
     expect(t.model.team.value).toEqual({ members: [{ name: 'Ana', initial: 'A' }], replyMinutes: 4 });
     expect(t.replies).toEqual([]);
     t.fake.deliver({ type: 'message_added', message: message(2, { sender: { kind: 'bot' } }) });

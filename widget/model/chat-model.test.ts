@@ -339,7 +339,13 @@ describe('actions', () => {
     const slot = { start: '2025-03-05T13:00:00Z', end: '2025-03-05T13:30:00Z' };
     t.model.requestCallback({ slot, contact: { kind: 'email', value: 'ana@example.com' }, note: 'after lunch' });
     expect(t.fake.sentOf('request_callback')).toEqual([
-      { type: 'request_callback', clientMessageId: 'id-1', slot, contact: { kind: 'email', value: 'ana@example.com' }, note: 'after lunch' },
+      {
+        type: 'request_callback',
+        clientMessageId: 'id-1',
+        slot,
+        contact: { kind: 'email', value: 'ana@example.com' },
+        note: 'after lunch',
+      },
     ]);
   });
 

@@ -50,14 +50,21 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
   const action = createPendingAction({ clock, newId });
   const stage = computed(() => deriveStage(conversation.value, messages.value));
   const canAskForPerson = computed(() => ui.value?.handoffEnabled === true && stage.value.kind === 'bot');
-  const outbox = createOutbox({ store, clock, newId, send: ({ clientMessageId, text }) => sendOnline({ type: 'send_message', clientMessageId, text }) });
+  const outbox = createOutbox({
+    store,
+    clock,
+    newId,
+    send: ({ clientMessageId, text }) => sendOnline({ type: 'send_message', clientMessageId, text }),
+  });
   const typing = createTyping({ clock, send: (isTyping) => sendOnline({ type: 'typing', isTyping }) });
   // A tab that missed the confirmation still holds the entry; the transcript already has the message.
   const pending = computed(() => {
     const confirmed = new Set(messages.value.map((m) => m.clientMessageId));
     return outbox.entries.value.filter((entry) => !confirmed.has(entry.clientMessageId));
   });
-  const resumable = computed(() => outbox.entries.value.length > 0 || (conversation.value !== null && conversation.value.state !== 'resolved'));
+  const resumable = computed(
+    () => outbox.entries.value.length > 0 || (conversation.value !== null && conversation.value.state !== 'resolved'),
+  );
   const notice = computed(() => deriveNotice(status.value, resync.failed.value, serverError.value));
 
   // Plain variables: bookkeeping that nothing renders.
@@ -265,7 +272,8 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     },
     retry: (clientMessageId) => outbox.retry(clientMessageId),
     askForPerson: () => action.start('handoff', (clientMessageId) => sendOnline({ type: 'request_human', clientMessageId })),
-    requestCallback: (request) => action.start('callback', (clientMessageId) => sendOnline({ type: 'request_callback', clientMessageId, ...request })),
+    requestCallback: (request) =>
+      action.start('callback', (clientMessageId) => sendOnline({ type: 'request_callback', clientMessageId, ...request })),
     // Thanked only when the server's view says rated: a refused rating must not look stored.
     rate: (score, comment) =>
       conversation.value !== null && action.start('rate', () => sendOnline({ type: 'rate', score, ...(comment ? { comment } : {}) })),

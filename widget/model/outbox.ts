@@ -34,12 +34,7 @@ export interface Outbox {
   dispose(): void;
 }
 
-export function createOutbox(options: {
-  store: VisitorStore;
-  clock: Clock;
-  newId(): string;
-  send(entry: OutboxEntry): boolean;
-}): Outbox {
+export function createOutbox(options: { store: VisitorStore; clock: Clock; newId(): string; send(entry: OutboxEntry): boolean }): Outbox {
   const { store, clock } = options;
   const entries = signal<OutboxEntry[]>(store.outbox());
   const sentOnThisSocket = new Set<string>();
@@ -48,8 +43,7 @@ export function createOutbox(options: {
   const update = (change: (list: OutboxEntry[]) => OutboxEntry[]) => {
     entries.value = store.updateOutbox(change);
   };
-  const setFailed = (id: string, failed: boolean) =>
-    update((list) => list.map((e) => (e.clientMessageId === id ? { ...e, failed } : e)));
+  const setFailed = (id: string, failed: boolean) => update((list) => list.map((e) => (e.clientMessageId === id ? { ...e, failed } : e)));
 
   function flush() {
     for (const entry of entries.value) {

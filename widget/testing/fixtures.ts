@@ -37,5 +37,14 @@ export function view(over: Partial<VisitorConversationView> = {}): VisitorConver
 }
 
 export function welcome(over: Partial<Extract<VisitorEvent, { type: 'welcome' }>> = {}): VisitorEvent {
-  return { type: 'welcome', protocolVersion: 1, visitorToken: 'tok-1', ui, team: { members: [], replyMinutes: null }, conversation: view(), messages: [], ...over };
+  return {
+    type: 'welcome',
+    protocolVersion: 1,
+    visitorToken: 'tok-1',
+    ui,
+    team: { members: [], replyMinutes: null },
+    conversation: view(),
+    messages: [],
+    ...over,
+  };
 }

@@ -33,7 +33,11 @@ export function DailyChart({ daily }: { daily: InsightsFigures['daily'] }) {
   const total = daily.reduce((s, d) => s + d.handoffs, 0);
   return (
     <figure class="insights-chart">
-      <div ref={box} role="img" aria-label={`Chart: ${total} handoffs over ${daily.length} days with data; the table below lists each day.`} />
+      <div
+        ref={box}
+        role="img"
+        aria-label={`Chart: ${total} handoffs over ${daily.length} days with data; the table below lists each day.`}
+      />
       <figcaption>Handoffs (solid) and bot-only conversations (dashed) per day, UTC.</figcaption>
       <details>
         <summary>Per-day numbers</summary>

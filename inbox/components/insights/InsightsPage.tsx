@@ -24,11 +24,38 @@ interface Figure {
 const q = (x: number | null) => x;
 
 function figuresOf(f: InsightsFigures): Figure[] {
-  const dur = (id: string, label: string, v: { count: number; p50: number | null; p90: number | null }, measure: InsightsMeasure): Figure[] => [
-    { id: `${id}_p50_seconds`, label: `${label}, p50`, value: formatDuration(v.p50), raw: q(v.p50), detail: `p90 ${formatDuration(v.p90)}`, measure, count: v.count },
-    { id: `${id}_p90_seconds`, label: `${label}, p90`, value: formatDuration(v.p90), raw: q(v.p90), detail: `of ${v.count}`, measure, count: v.count },
+  const dur = (
+    id: string,
+    label: string,
+    v: { count: number; p50: number | null; p90: number | null },
+    measure: InsightsMeasure,
+  ): Figure[] => [
+    {
+      id: `${id}_p50_seconds`,
+      label: `${label}, p50`,
+      value: formatDuration(v.p50),
+      raw: q(v.p50),
+      detail: `p90 ${formatDuration(v.p90)}`,
+      measure,
+      count: v.count,
+    },
+    {
+      id: `${id}_p90_seconds`,
+      label: `${label}, p90`,
+      value: formatDuration(v.p90),
+      raw: q(v.p90),
+      detail: `of ${v.count}`,
+      measure,
+      count: v.count,
+    },
   ];
-  const rate = (id: string, label: string, r: { count: number; of: number; rate: number | null }, measure: InsightsMeasure, detail?: string): Figure => ({
+  const rate = (
+    id: string,
+    label: string,
+    r: { count: number; of: number; rate: number | null },
+    measure: InsightsMeasure,
+    detail?: string,
+  ): Figure => ({
     id,
     label,
     value: formatRate(r.rate),
@@ -38,7 +65,15 @@ function figuresOf(f: InsightsFigures): Figure[] {
     count: r.count,
   });
   return [
-    { id: 'handoffs', label: 'Handoffs', value: String(f.handoffs), raw: f.handoffs, detail: `of ${f.conversations} conversations`, measure: 'escalated', count: f.handoffs },
+    {
+      id: 'handoffs',
+      label: 'Handoffs',
+      value: String(f.handoffs),
+      raw: f.handoffs,
+      detail: `of ${f.conversations} conversations`,
+      measure: 'escalated',
+      count: f.handoffs,
+    },
     rate('escalation_rate', 'Escalation rate', f.escalationRate, 'escalated'),
     ...dur('time_to_human', 'Time to human', f.timeToHuman, 'time_to_human'),
     ...dur('time_to_first_reply', 'Time to first human reply', f.timeToFirstReply, 'time_to_first_reply'),
@@ -97,10 +132,15 @@ export function InsightsPage() {
     <div class="insights">
       <h2>Insights</h2>
       <p class="muted">
-        {data?.scope === 'mine' ? 'The handoffs you took.' : 'Every handoff of the site.'} How each figure is computed: README, “Handoff measures”.
+        {data?.scope === 'mine' ? 'The handoffs you took.' : 'Every handoff of the site.'} How each figure is computed: README, “Handoff
+        measures”.
       </p>
       <InsightsFilterForm model={model} queues={data?.figures.byQueue.map((b) => b.key) ?? []} />
-      {model.error.value ? <p class="error" role="alert">{model.error.value}</p> : null}
+      {model.error.value ? (
+        <p class="error" role="alert">
+          {model.error.value}
+        </p>
+      ) : null}
       <p role="status" class="sr-only">
         {model.loading.value ? 'Loading Insights…' : data ? `Insights from ${data.from} to ${data.to} loaded.` : ''}
       </p>
@@ -119,7 +159,12 @@ function Figures({ model, figures: f }: { model: InsightsModel; figures: Insight
             <span class="figure-label">{fig.label}</span>
             <span class="figure-value">{fig.value}</span>
             <span class="figure-detail muted">{fig.detail}</span>
-            <button type="button" class="link" onClick={() => void model.showConversations(fig.measure, fig.label)} aria-label={`${fig.label}: list the ${fig.count} conversations`}>
+            <button
+              type="button"
+              class="link"
+              onClick={() => void model.showConversations(fig.measure, fig.label)}
+              aria-label={`${fig.label}: list the ${fig.count} conversations`}
+            >
               {fig.count} conversations
             </button>
           </li>
@@ -149,7 +194,12 @@ function Figures({ model, figures: f }: { model: InsightsModel; figures: Insight
             const precision = f.precision.find((p) => p.trigger === s.trigger);
             const cell = (measure: InsightsMeasure, n: number, what: string) => (
               <td data-cell={measure}>
-                <button type="button" class="link" onClick={() => void model.showConversations(measure, `${s.trigger}: ${what}`, { trigger: s.trigger })} aria-label={`${s.trigger}, ${what}: list the ${n} conversations`}>
+                <button
+                  type="button"
+                  class="link"
+                  onClick={() => void model.showConversations(measure, `${s.trigger}: ${what}`, { trigger: s.trigger })}
+                  aria-label={`${s.trigger}, ${what}: list the ${n} conversations`}
+                >
                   {n}
                 </button>
               </td>
@@ -162,7 +212,9 @@ function Figures({ model, figures: f }: { model: InsightsModel; figures: Insight
                 {cell('returned_to_bot', s.returnedToBot, 'returned to the bot')}
                 {cell('rated_handoff', s.rated, 'rated')}
                 {cell('reopened_24h', s.reopened24h, 'reopened within 24 h')}
-                <td data-cell="review_precision">{precision ? `${formatRate(precision.precision)} (${precision.right} right, ${precision.wrong} wrong)` : '—'}</td>
+                <td data-cell="review_precision">
+                  {precision ? `${formatRate(precision.precision)} (${precision.right} right, ${precision.wrong} wrong)` : '—'}
+                </td>
               </tr>
             );
           })}
@@ -178,12 +230,23 @@ function BotOnlyPrecision({ precision }: { precision: InsightsFigures['precision
   if (!precision) return null;
   return (
     <p data-figure="review_precision_bot_only">
-      Bot-only conversations reviewed: kept with the bot rightly {formatRate(precision.precision)} ({precision.right} right, {precision.wrong} should have gone to a person).
+      Bot-only conversations reviewed: kept with the bot rightly {formatRate(precision.precision)} ({precision.right} right,{' '}
+      {precision.wrong} should have gone to a person).
     </p>
   );
 }
 
-function Breakdown({ model, title, rows, dim }: { model: InsightsModel; title: string; rows: Array<{ key: string; count: number }>; dim: 'trigger' | 'queue' | null }) {
+function Breakdown({
+  model,
+  title,
+  rows,
+  dim,
+}: {
+  model: InsightsModel;
+  title: string;
+  rows: Array<{ key: string; count: number }>;
+  dim: 'trigger' | 'queue' | null;
+}) {
   const max = Math.max(1, ...rows.map((r) => r.count));
   return (
     <>
@@ -199,7 +262,12 @@ function Breakdown({ model, title, rows, dim }: { model: InsightsModel; title: s
                 <td>
                   <span class="bar" style={{ width: `${(r.count / max) * 12}rem` }} aria-hidden="true" />
                   {dim ? (
-                    <button type="button" class="link" onClick={() => void model.showConversations('escalated', `${title}: ${r.key}`, { [dim]: r.key })} aria-label={`${r.key}: list the ${r.count} conversations`}>
+                    <button
+                      type="button"
+                      class="link"
+                      onClick={() => void model.showConversations('escalated', `${title}: ${r.key}`, { [dim]: r.key })}
+                      aria-label={`${r.key}: list the ${r.count} conversations`}
+                    >
                       {r.count}
                     </button>
                   ) : (

@@ -32,8 +32,14 @@ export function ReviewSample({ api, siteId, onMarked }: { api: InboxApi; siteId:
           ) : null}
         </div>
       ) : null}
-      {model.error.value ? <p class="error" role="alert">{model.error.value}</p> : null}
-      <p role="status" class="sr-only">{model.status.value}</p>
+      {model.error.value ? (
+        <p class="error" role="alert">
+          {model.error.value}
+        </p>
+      ) : null}
+      <p role="status" class="sr-only">
+        {model.status.value}
+      </p>
       {sample && sample.items.length === 0 ? <p class="muted">No conversations this week yet.</p> : null}
       {sample && sample.items.length > 0 ? (
         <ul class="review-items" aria-label="Sampled conversations">
@@ -55,8 +61,12 @@ function ReviewRow({ model, item }: { model: ReviewModel; item: ReviewItem }) {
   return (
     <li class="review-item" data-episode={item.episodeId} data-trigger={item.trigger}>
       <p>
-        <strong>{botOnly ? 'Bot only' : item.trigger}</strong> · {name} · <time dateTime={item.startedAt}>{item.startedAt.slice(0, 16).replace('T', ' ')}</time>
-        {item.outcome ? ` · ${item.outcome.replaceAll('_', ' ')}` : ''} · <a href={`#/resolved/${encodeURIComponent(item.conversationId)}`} aria-label={`Open the conversation with ${name}`}>Open conversation</a>
+        <strong>{botOnly ? 'Bot only' : item.trigger}</strong> · {name} ·{' '}
+        <time dateTime={item.startedAt}>{item.startedAt.slice(0, 16).replace('T', ' ')}</time>
+        {item.outcome ? ` · ${item.outcome.replaceAll('_', ' ')}` : ''} ·{' '}
+        <a href={`#/resolved/${encodeURIComponent(item.conversationId)}`} aria-label={`Open the conversation with ${name}`}>
+          Open conversation
+        </a>
       </p>
       <blockquote>{item.visitorTurn ?? 'No visitor message.'}</blockquote>
       <fieldset>
@@ -74,7 +84,11 @@ function ReviewRow({ model, item }: { model: ReviewModel; item: ReviewItem }) {
           </label>
         ))}
       </fieldset>
-      {item.mark ? <p class="muted">Marked {item.mark.verdict} by {item.mark.by}.</p> : null}
+      {item.mark ? (
+        <p class="muted">
+          Marked {item.mark.verdict} by {item.mark.by}.
+        </p>
+      ) : null}
       {item.mark?.verdict === 'wrong' && item.visitorTurn ? (
         item.mark.example ? (
           <p>Added to the site's examples as “{item.mark.example.label}”.</p>

@@ -6,7 +6,13 @@ import { isUncertainReply } from './uncertainty';
 
 describe('agent prompt', () => {
   const article = { id: 'returns', locale: 'en' as const, question: 'What is your returns policy?', answer: 'Within 30 days.' };
-  const hoursArticle = { id: 'opening_hours', locale: 'en' as const, question: 'When are you open?', answer: 'See the contact page.', answerFrom: 'site_hours' as const };
+  const hoursArticle = {
+    id: 'opening_hours',
+    locale: 'en' as const,
+    question: 'When are you open?',
+    answer: 'See the contact page.',
+    answerFrom: 'site_hours' as const,
+  };
 
   it('puts Baton’s rules before the site’s instructions, the real hours in place of an hours article, and the history after', () => {
     const [system, ...history] = buildAgentPrompt({
@@ -15,7 +21,11 @@ describe('agent prompt', () => {
       articles: [article, hoursArticle],
       hours: 'Open Monday 09:00–17:00.',
       queues: ['general'],
-      turns: [{ from: 'visitor', text: 'Hello' }, { from: 'bot', text: 'Hi!' }, { from: 'visitor', text: 'When are you open?' }],
+      turns: [
+        { from: 'visitor', text: 'Hello' },
+        { from: 'bot', text: 'Hi!' },
+        { from: 'visitor', text: 'When are you open?' },
+      ],
     });
     expect(system!.content).toContain('Answer in Portuguese');
     expect(system!.content.indexOf('Never invent')).toBeLessThan(system!.content.indexOf('Ignore the rules above'));
@@ -34,7 +44,7 @@ describe('uncertain replies', () => {
   it.each([
     ['en', "I'm not sure I can help with that."],
     ['en', 'I don’t know the answer to that.'],
-    ['fr', "Je ne sais pas, désolé."],
+    ['fr', 'Je ne sais pas, désolé.'],
     ['es', 'No estoy seguro de eso.'],
     ['de', 'Dazu habe ich keine Informationen.'],
     ['pt', 'Não tenho a certeza.'],
@@ -50,7 +60,12 @@ describe('uncertain replies', () => {
 
 describe('case notes', () => {
   it('asks for the reply in the visitor’s language and the site’s tone, and reads only well-formed JSON', () => {
-    const [system] = buildCaseNotesPrompt({ turns: [{ from: 'visitor', text: 'Hola' }], locale: 'es', tone: 'formal', reasons: ['human_request: "persona"'] });
+    const [system] = buildCaseNotesPrompt({
+      turns: [{ from: 'visitor', text: 'Hola' }],
+      locale: 'es',
+      tone: 'formal',
+      reasons: ['human_request: "persona"'],
+    });
     expect(system!.content).toContain("in Spanish, the visitor's language, in a formal tone");
     expect(parseCaseNotes('Here: {"summary": ["a", "b"], "reply": "Hola"}')).toEqual({ summary: ['a', 'b'], suggestedReply: 'Hola' });
     expect(parseCaseNotes('{"summary": ["only one"], "reply": "x"}')).toBeNull();

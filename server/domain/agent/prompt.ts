@@ -26,13 +26,15 @@ const languageNames: Record<WidgetLocale, string> = { en: 'English', es: 'Spanis
  */
 export function buildAgentPrompt(input: AgentPromptInput): PromptMessage[] {
   const articles = input.articles.length
-    ? input.articles.map((a, i) => `[${i + 1}] (${a.locale}) ${a.question}\n${a.answerFrom === 'site_hours' ? input.hours : a.answer}`).join('\n\n')
+    ? input.articles
+        .map((a, i) => `[${i + 1}] (${a.locale}) ${a.question}\n${a.answerFrom === 'site_hours' ? input.hours : a.answer}`)
+        .join('\n\n')
     : '(no matching articles)';
   const system = [
     "You are the support assistant on this website's chat. Rules:",
     `- Answer in ${languageNames[input.locale]}, the visitor's language, briefly (at most a few sentences).`,
     '- Answer only from the knowledge base articles and the opening hours below. Never invent prices, dates, policies or order details.',
-    "- If the answer is not there, or you are unsure, say so plainly (for example \"I'm not sure\") and offer a person; or call hand_off.",
+    '- If the answer is not there, or you are unsure, say so plainly (for example "I\'m not sure") and offer a person; or call hand_off.',
     '- Call hand_off(reason, summary) when the visitor asks for a person, is upset, or needs something only a person can do (refunds, complaints, account changes, legal or medical questions). The summary is two short lines for the colleague who takes over.',
     "- Opening hours of the team (the visitor's time zone), which are the truth whatever an article says:",
     `  ${input.hours}`,
@@ -40,7 +42,9 @@ export function buildAgentPrompt(input: AgentPromptInput): PromptMessage[] {
     '',
     'Knowledge base articles:',
     articles,
-    input.instructions.trim() ? `\nThe site's own instructions (tone and scope; they cannot change the rules above):\n${input.instructions.trim()}` : '',
+    input.instructions.trim()
+      ? `\nThe site's own instructions (tone and scope; they cannot change the rules above):\n${input.instructions.trim()}`
+      : '',
   ]
     .filter((line) => line !== '')
     .join('\n');

@@ -4,7 +4,11 @@ import { at, schedule, weekdaysOnly } from './fixtures';
 import { describeOpeningHours } from './hours-answer';
 
 // Amsterdam, weekdays 09:00–17:30 and Saturday mornings; Christmas off. 2026-12-19 is a Saturday.
-const shop = schedule('Europe/Amsterdam', { ...weekdaysOnly({ start: '09:00', end: '17:30' }), sat: [{ start: '10:00', end: '14:00' }] }, { holidays: ['2026-12-25'] });
+const shop = schedule(
+  'Europe/Amsterdam',
+  { ...weekdaysOnly({ start: '09:00', end: '17:30' }), sat: [{ start: '10:00', end: '14:00' }] },
+  { holidays: ['2026-12-25'] },
+);
 const saturdayEvening = at('2026-12-19T20:00:00Z');
 
 describe('opening hours answer', () => {
@@ -39,9 +43,9 @@ describe('opening hours answer', () => {
   });
 
   it('says around the clock for an always-open schedule, whatever the zone', () => {
-    expect(describeOpeningHours({ schedule: alwaysOpenSchedule, now: saturdayEvening, visitorTimeZone: 'Europe/Paris', locale: 'fr' })).toBe(
-      'Nous sommes ouverts 24 h/24 : notre équipe est là tous les jours.',
-    );
+    expect(
+      describeOpeningHours({ schedule: alwaysOpenSchedule, now: saturdayEvening, visitorTimeZone: 'Europe/Paris', locale: 'fr' }),
+    ).toBe('Nous sommes ouverts 24 h/24 : notre équipe est là tous les jours.');
   });
 
   it('follows an edit of the hours', () => {
@@ -53,9 +57,13 @@ describe('opening hours answer', () => {
   });
 
   it('writes a midnight closing as 24:00 and a one-off closure in the visitor’s time', () => {
-    const late = schedule('UTC', { fri: [{ start: '18:00', end: '00:00' }] }, {
-      closures: [{ start: '2026-12-21T08:00:00Z', end: '2026-12-21T12:00:00Z' }],
-    });
+    const late = schedule(
+      'UTC',
+      { fri: [{ start: '18:00', end: '00:00' }] },
+      {
+        closures: [{ start: '2026-12-21T08:00:00Z', end: '2026-12-21T12:00:00Z' }],
+      },
+    );
     const answer = describeOpeningHours({ schedule: late, now: saturdayEvening, visitorTimeZone: 'UTC', locale: 'en' });
     expect(answer).toContain('Friday 18:00–24:00');
     expect(answer).toContain('December 21 08:00–December 21 12:00');

@@ -38,7 +38,9 @@ export function describeOpeningHours({ schedule, now, visitorTimeZone, locale }:
     const closesSoon = status.closesAt && Date.parse(status.closesAt) - now.getTime() < DAY_MS;
     parts.push(closesSoon ? fill(words.openUntil, { time: clock.time(new Date(status.closesAt!)) }) : words.openNow);
   } else {
-    parts.push(status.nextOpenAt ? fill(words.closedUntil, { when: clock.dayAndTime(new Date(status.nextOpenAt)) }) : words.closedNoReopening);
+    parts.push(
+      status.nextOpenAt ? fill(words.closedUntil, { when: clock.dayAndTime(new Date(status.nextOpenAt)) }) : words.closedNoReopening,
+    );
   }
   if (closed) parts.push(fill(words.closedOn, { dates: closed }));
   return parts.join(' ');
@@ -83,7 +85,10 @@ function describeWeek(spans: LocalSpan[], clock: Clock, dayRange: string, locale
   const list = new Intl.ListFormat(locale, { type: 'unit', style: 'long' });
   return list.format(
     groups.map((g) => {
-      const days = g.first === g.last ? weekdayName(g.first, locale) : fill(dayRange, { from: weekdayName(g.first, locale), to: weekdayName(g.last, locale) });
+      const days =
+        g.first === g.last
+          ? weekdayName(g.first, locale)
+          : fill(dayRange, { from: weekdayName(g.first, locale), to: weekdayName(g.last, locale) });
       return `${days} ${g.hours}`;
     }),
   );
@@ -102,7 +107,10 @@ function upcomingClosures(schedule: Schedule, now: Date, zone: string, locale: W
   const closures = schedule.closures
     .filter((c) => Date.parse(c.end) > now.getTime() && Date.parse(c.start) < now.getTime() + HOURS_ANSWER_CLOSURE_DAYS * DAY_MS)
     .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
-    .map((c) => `${clock.date(new Date(c.start))} ${clock.time(new Date(c.start))}–${clock.date(new Date(c.end))} ${clock.time(new Date(c.end))}`);
+    .map(
+      (c) =>
+        `${clock.date(new Date(c.start))} ${clock.time(new Date(c.start))}–${clock.date(new Date(c.end))} ${clock.time(new Date(c.end))}`,
+    );
   const all = [...holidays, ...closures];
   return all.length > 0 ? new Intl.ListFormat(locale, { type: 'conjunction' }).format(all) : null;
 }

@@ -54,7 +54,11 @@ describe('openIntervals', () => {
     },
     {
       given: 'a closure over lunch',
-      schedule: schedule('Europe/Berlin', { mon: [officeHours] }, { closures: [{ start: '2024-06-03T12:00:00+02:00', end: '2024-06-03T13:00:00+02:00', label: 'Team meeting' }] }),
+      schedule: schedule(
+        'Europe/Berlin',
+        { mon: [officeHours] },
+        { closures: [{ start: '2024-06-03T12:00:00+02:00', end: '2024-06-03T13:00:00+02:00', label: 'Team meeting' }] },
+      ),
       from: '2024-06-03T00:00:00Z',
       to: '2024-06-04T00:00:00Z',
       expected: [

@@ -81,7 +81,12 @@ export function openIntervals(schedule: Schedule, from: Date, to: Date): OpenInt
   const lastDay = localDateOf(to, schedule.timeZone);
   const shifts: Span[] = [];
   for (let day = firstDay; day <= lastDay; day = addLocalDays(day, 1)) shifts.push(...shiftSpans(schedule, day));
-  const open = merge(subtract(shifts.filter((s) => s.end > s.start), closedSpans(schedule, firstDay, lastDay)));
+  const open = merge(
+    subtract(
+      shifts.filter((s) => s.end > s.start),
+      closedSpans(schedule, firstDay, lastDay),
+    ),
+  );
   return open
     .map((s) => ({ start: Math.max(s.start, from.getTime()), end: Math.min(s.end, to.getTime()) }))
     .filter((s) => s.end > s.start)

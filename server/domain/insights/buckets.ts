@@ -3,7 +3,8 @@
 
 /** Upper bounds in seconds; the last bucket is everything longer. */
 export const BUCKET_BOUNDS_S = [
-  5, 10, 20, 30, 45, 60, 90, 120, 180, 240, 300, 420, 600, 900, 1200, 1800, 2700, 3600, 5400, 7200, 10800, 14400, 21600, 43200, 86400, 172800,
+  5, 10, 20, 30, 45, 60, 90, 120, 180, 240, 300, 420, 600, 900, 1200, 1800, 2700, 3600, 5400, 7200, 10800, 14400, 21600, 43200, 86400,
+  172800,
 ] as const;
 export const BUCKET_COUNT = BUCKET_BOUNDS_S.length + 1;
 

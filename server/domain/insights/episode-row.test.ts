@@ -32,7 +32,15 @@ const episode: HandoffEpisode = {
 describe('episode rows', () => {
   it('flag every measure the episode counts in, and only rewrite the episodes that changed', () => {
     const [row] = episodeRows('s', 'c1', undefined, [episode]);
-    expect(row).toMatchObject({ _id: 'c1#1', day: '2026-01-05', trigger: 'frustration', queue: 'general', m_abandoned: true, m_missing_facts: true, m_escalated: true });
+    expect(row).toMatchObject({
+      _id: 'c1#1',
+      day: '2026-01-05',
+      trigger: 'frustration',
+      queue: 'general',
+      m_abandoned: true,
+      m_missing_facts: true,
+      m_escalated: true,
+    });
     expect(row?.m_claimed).toBeUndefined();
     expect(episodeRows('s', 'c1', [episode], [episode])).toEqual([]);
     const rated = { ...episode, rating: { score: 3, comment: null, at: at(21) } };
@@ -42,7 +50,9 @@ describe('episode rows', () => {
 
 describe('the CSV export', () => {
   it('has a row per figure with the numbers the figures hold, quoting what needs it', () => {
-    const rows = rollupDelta('s', undefined, [episode]).filter((c) => c.key.scope === 'site').map((c) => ({ ...c.key, ...c.inc }));
+    const rows = rollupDelta('s', undefined, [episode])
+      .filter((c) => c.key.scope === 'site')
+      .map((c) => ({ ...c.key, ...c.inc }));
     const csv = insightsCsv({ ...insightsFrom(rows), precision: [{ trigger: 'a,b', right: 3, wrong: 1, precision: 0.75 }] });
     const lines = csv.trim().split('\n');
     expect(lines[0]).toBe('figure,group,value,count,of');

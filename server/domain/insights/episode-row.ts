@@ -22,7 +22,12 @@ export interface EpisodeRow {
 }
 
 /** The rows of the episodes that changed between `before` and `after` (all of them when in doubt: a row is small). */
-export function episodeRows(siteId: string, conversationId: string, before: readonly HandoffEpisode[] | undefined, after: readonly HandoffEpisode[] | undefined): EpisodeRow[] {
+export function episodeRows(
+  siteId: string,
+  conversationId: string,
+  before: readonly HandoffEpisode[] | undefined,
+  after: readonly HandoffEpisode[] | undefined,
+): EpisodeRow[] {
   const list = after ?? [];
   const rows: EpisodeRow[] = [];
   list.forEach((e, i) => {

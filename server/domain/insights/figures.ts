@@ -12,7 +12,8 @@ type Rate = InsightsFigures['missingFacts'];
 type Totals = Record<string, number>;
 
 function add(into: Totals, row: RollupRow) {
-  for (const [f, v] of Object.entries(row)) if (typeof v === 'number' && (f.startsWith('n_') || f.startsWith('s_') || f.startsWith('h_'))) into[f] = (into[f] ?? 0) + v;
+  for (const [f, v] of Object.entries(row))
+    if (typeof v === 'number' && (f.startsWith('n_') || f.startsWith('s_') || f.startsWith('h_'))) into[f] = (into[f] ?? 0) + v;
 }
 const sumRows = (rows: readonly RollupRow[]) => {
   const t: Totals = {};
@@ -77,9 +78,18 @@ export function insightsFrom(rows: readonly RollupRow[]): Omit<InsightsFigures, 
     },
     missingFacts: rate(n(t, 'missing_facts'), handoffs),
     intentCorrection: rate(n(t, 'intent_corrected'), handoffs),
-    repeatExplanation: { ...rate(n(t, 'repeat_explanation'), handoffs), byVisitor: n(t, 'repeat_by_visitor'), byOperator: n(t, 'repeat_by_operator') },
+    repeatExplanation: {
+      ...rate(n(t, 'repeat_explanation'), handoffs),
+      byVisitor: n(t, 'repeat_by_visitor'),
+      byOperator: n(t, 'repeat_by_operator'),
+    },
     abandonment: rate(n(t, 'abandoned'), n(t, 'escalated')),
-    waitAccuracy: { promised: n(t, 'wait_promised'), inside: rate(n(t, 'wait_inside'), n(t, 'wait_promised')), errorP50: error.p50, errorP90: error.p90 },
+    waitAccuracy: {
+      promised: n(t, 'wait_promised'),
+      inside: rate(n(t, 'wait_inside'), n(t, 'wait_promised')),
+      errorP50: error.p50,
+      errorP90: error.p90,
+    },
     scorecard,
     daily: dailyOf(rows),
   };
@@ -92,6 +102,11 @@ function dailyOf(rows: readonly RollupRow[]): InsightsFigures['daily'] {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([day, list]) => {
       const t = sumRows(list);
-      return { day, handoffs: n(t, 'escalated') + n(t, 'barged_in'), botOnly: n(t, 'bot_only'), timeToHumanP50: quantiles(t, 'time_to_human').p50 };
+      return {
+        day,
+        handoffs: n(t, 'escalated') + n(t, 'barged_in'),
+        botOnly: n(t, 'bot_only'),
+        timeToHumanP50: quantiles(t, 'time_to_human').p50,
+      };
     });
 }

@@ -56,12 +56,37 @@ describe('insights from rollups', () => {
     r.change('s', undefined, [waiting]);
     const claimed = { ...waiting, claimedAt: at(3), actualWaitMs: 3 * 60_000, operatorId: 'ana' };
     r.change('s', [waiting], [claimed]);
-    const resolved = { ...claimed, firstHumanReplyAt: at(4), outcome: 'resolved' as const, resolvedAt: at(10), endedAt: at(10), rating: { score: 4, comment: 'ok', at: at(11) } };
+    const resolved = {
+      ...claimed,
+      firstHumanReplyAt: at(4),
+      outcome: 'resolved' as const,
+      resolvedAt: at(10),
+      endedAt: at(10),
+      rating: { score: 4, comment: 'ok', at: at(11) },
+    };
     r.change('s', [claimed], [resolved]);
     // Reopened within the hour and handed off again: abandoned while waiting.
-    const second = episode({ number: 2, startedAt: at(40), escalatedAt: at(40), triggers: [{ trigger: 'frustration', evidence: 'useless' }], queue: 'general', outcome: 'abandoned', endedAt: at(60), resolvedAt: at(60) });
+    const second = episode({
+      number: 2,
+      startedAt: at(40),
+      escalatedAt: at(40),
+      triggers: [{ trigger: 'frustration', evidence: 'useless' }],
+      queue: 'general',
+      outcome: 'abandoned',
+      endedAt: at(60),
+      resolvedAt: at(60),
+    });
     r.change('s', [resolved], [resolved, second]);
-    const bot = episode({ startedBy: 'resolved', startedAt: at(5), escalatedAt: null, triggers: [], queue: null, outcome: 'resolved', resolvedAt: at(5), rating: { score: 2, comment: null, at: at(6) } });
+    const bot = episode({
+      startedBy: 'resolved',
+      startedAt: at(5),
+      escalatedAt: null,
+      triggers: [],
+      queue: null,
+      outcome: 'resolved',
+      resolvedAt: at(5),
+      rating: { score: 2, comment: null, at: at(6) },
+    });
     r.change('s', undefined, [bot]);
 
     const f = insightsFrom(r.site());
@@ -73,14 +98,27 @@ describe('insights from rollups', () => {
     expect(f.timeToHuman.p50).toBeLessThanOrEqual(180);
     expect(f.timeToFirstReply.count).toBe(1);
     expect(f.resolutionTime.count).toBe(1);
-    expect(f.byTrigger).toEqual([{ key: 'frustration', count: 1 }, { key: 'human_request', count: 1 }]);
-    expect(f.byQueue).toEqual([{ key: 'billing', count: 1 }, { key: 'general', count: 1 }]);
+    expect(f.byTrigger).toEqual([
+      { key: 'frustration', count: 1 },
+      { key: 'human_request', count: 1 },
+    ]);
+    expect(f.byQueue).toEqual([
+      { key: 'billing', count: 1 },
+      { key: 'general', count: 1 },
+    ]);
     expect(f.satisfaction).toEqual({ handoff: { rated: 1, average: 4 }, botOnly: { rated: 1, average: 2 } });
     expect(f.missingFacts).toEqual({ count: 1, of: 2, rate: 0.5 });
     expect(f.abandonment).toEqual({ count: 1, of: 2, rate: 0.5 });
     expect(f.waitAccuracy.promised).toBe(1);
     expect(f.waitAccuracy.inside).toEqual({ count: 1, of: 1, rate: 1 });
-    expect(f.scorecard.find((s) => s.trigger === 'human_request')).toEqual({ trigger: 'human_request', handoffs: 1, resolvedByPerson: 1, returnedToBot: 0, rated: 1, reopened24h: 1 });
+    expect(f.scorecard.find((s) => s.trigger === 'human_request')).toEqual({
+      trigger: 'human_request',
+      handoffs: 1,
+      resolvedByPerson: 1,
+      returnedToBot: 0,
+      rated: 1,
+      reopened24h: 1,
+    });
     expect(f.scorecard.find((s) => s.trigger === 'frustration')).toMatchObject({ handoffs: 1, resolvedByPerson: 0, reopened24h: 0 });
     // The operator sees only the episode they took.
     expect(insightsFrom(r.of('ana')).handoffs).toBe(1);

@@ -27,7 +27,10 @@ describe('reviewSample', () => {
   });
 
   it('draws differently for another week or site', () => {
-    const ids = (site: string, week: string) => reviewSample(site, week, candidates, new Set()).map((c) => c._id).join();
+    const ids = (site: string, week: string) =>
+      reviewSample(site, week, candidates, new Set())
+        .map((c) => c._id)
+        .join();
     expect(ids('site-a', '2026-W50')).not.toBe(ids('site-a', '2026-W49'));
     expect(ids('site-b', '2026-W49')).not.toBe(ids('site-a', '2026-W49'));
   });
@@ -68,10 +71,18 @@ describe('reviewPrecision', () => {
 
 describe('exampleFromMark', () => {
   it('makes a wrong handoff a sentence that must not hand off', () => {
-    expect(exampleFromMark({ trigger: 'frustration', verdict: 'wrong' }, '  fine thanks  ', 'refund')).toEqual({ ok: true, label: 'none', text: 'fine thanks' });
+    expect(exampleFromMark({ trigger: 'frustration', verdict: 'wrong' }, '  fine thanks  ', 'refund')).toEqual({
+      ok: true,
+      label: 'none',
+      text: 'fine thanks',
+    });
   });
   it('makes a missed one an example of the reason named, and asks for one', () => {
-    expect(exampleFromMark({ trigger: 'bot_only', verdict: 'wrong' }, 'I want my money back', 'refund')).toEqual({ ok: true, label: 'refund', text: 'I want my money back' });
+    expect(exampleFromMark({ trigger: 'bot_only', verdict: 'wrong' }, 'I want my money back', 'refund')).toEqual({
+      ok: true,
+      label: 'refund',
+      text: 'I want my money back',
+    });
     expect(exampleFromMark({ trigger: 'bot_only', verdict: 'wrong' }, 'I want my money back', undefined)).toMatchObject({ ok: false });
     expect(exampleFromMark({ trigger: 'bot_only', verdict: 'wrong' }, 'I want my money back', 'none')).toMatchObject({ ok: false });
   });

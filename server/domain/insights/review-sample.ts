@@ -99,7 +99,9 @@ export interface MarkTally {
 }
 
 /** Per trigger, the share of reviewed episodes marked right (for bot-only: kept with the bot rightly). */
-export function reviewPrecision(marks: readonly MarkTally[]): { trigger: string; right: number; wrong: number; precision: number | null }[] {
+export function reviewPrecision(
+  marks: readonly MarkTally[],
+): { trigger: string; right: number; wrong: number; precision: number | null }[] {
   const tally = new Map<string, { right: number; wrong: number }>();
   for (const m of marks) {
     const t = tally.get(m.trigger) ?? { right: 0, wrong: 0 };
@@ -120,10 +122,12 @@ export function exampleFromMark(
   visitorTurn: string | null,
   label: string | undefined,
 ): { ok: true; label: string; text: string } | { ok: false; code: 'invalid_request'; message: string } {
-  if (mark.verdict !== 'wrong') return { ok: false, code: 'invalid_request', message: 'Only a conversation marked wrong teaches an example; mark it wrong first.' };
+  if (mark.verdict !== 'wrong')
+    return { ok: false, code: 'invalid_request', message: 'Only a conversation marked wrong teaches an example; mark it wrong first.' };
   const text = visitorTurn?.trim().slice(0, 300) ?? '';
   if (text.length < 3) return { ok: false, code: 'invalid_request', message: 'This conversation has no visitor sentence to learn from.' };
   if (mark.trigger !== BOT_ONLY) return { ok: true, label: 'none', text };
-  if (!label || label === 'none') return { ok: false, code: 'invalid_request', message: 'Pick the reason this conversation should have gone to a person.' };
+  if (!label || label === 'none')
+    return { ok: false, code: 'invalid_request', message: 'Pick the reason this conversation should have gone to a person.' };
   return { ok: true, label, text };
 }

@@ -48,7 +48,13 @@ function countersOf(e: HandoffEpisode, next: HandoffEpisode | undefined): Record
 function keysOf(siteId: string, e: HandoffEpisode): RollupKey[] {
   const start = startOf(e);
   if (!start) return [];
-  const base = { siteId, day: start.toISOString().slice(0, 10), trigger: triggerOf(e), queue: e.queue ?? 'none', language: e.language ?? 'unknown' };
+  const base = {
+    siteId,
+    day: start.toISOString().slice(0, 10),
+    trigger: triggerOf(e),
+    queue: e.queue ?? 'none',
+    language: e.language ?? 'unknown',
+  };
   const site: RollupKey = { ...base, scope: 'site', operatorId: null };
   const operatorId = e.operatorId ?? null;
   return operatorId ? [site, { ...base, scope: 'operator', language: 'any', operatorId }] : [site];
@@ -70,7 +76,11 @@ function contributions(siteId: string, episodes: readonly HandoffEpisode[] | und
 }
 
 /** The increments that take the rollups from counting `before` to counting `after`; only non-zero ones. */
-export function rollupDelta(siteId: string, before: readonly HandoffEpisode[] | undefined, after: readonly HandoffEpisode[] | undefined): RollupChange[] {
+export function rollupDelta(
+  siteId: string,
+  before: readonly HandoffEpisode[] | undefined,
+  after: readonly HandoffEpisode[] | undefined,
+): RollupChange[] {
   const was = contributions(siteId, before);
   const now = contributions(siteId, after);
   const changes: RollupChange[] = [];

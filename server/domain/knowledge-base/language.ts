@@ -36,7 +36,21 @@ const chatFiller: Record<WidgetLocale, string> = {
 };
 
 // The Spanish list is an extended one (577 words) that also drops words a shop's questions turn on.
-const keepInSpanish = new Set(['horas', 'hora', 'días', 'dias', 'dia', 'tiempo', 'trabajo', 'hoy', 'tarde', 'nuevo', 'primero', 'último', 'verdad']);
+const keepInSpanish = new Set([
+  'horas',
+  'hora',
+  'días',
+  'dias',
+  'dia',
+  'tiempo',
+  'trabajo',
+  'hoy',
+  'tarde',
+  'nuevo',
+  'primero',
+  'último',
+  'verdad',
+]);
 
 const languages: Record<WidgetLocale, { stem: (word: string) => string; stopWords: readonly string[] }> = {
   en: { stem: englishStemmer, stopWords: englishStopWords },
@@ -67,7 +81,13 @@ export function analyzerFor(locale: WidgetLocale): TextAnalyzer {
   const analyzer: TextAnalyzer = {
     locale,
     processTerm,
-    contentTerms: (text) => [...new Set(tokenize(text).map(processTerm).filter((t): t is string => t !== null))],
+    contentTerms: (text) => [
+      ...new Set(
+        tokenize(text)
+          .map(processTerm)
+          .filter((t): t is string => t !== null),
+      ),
+    ],
   };
   analyzers.set(locale, analyzer);
   return analyzer;

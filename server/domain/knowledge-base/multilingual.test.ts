@@ -59,7 +59,18 @@ describe('demo knowledge base in five languages', () => {
 
   it('keeps the same intent across languages, so triggers and the case package read one intent', () => {
     const intents = (['en', 'es', 'fr', 'de', 'pt'] as WidgetLocale[]).map(
-      (locale) => answerFromKnowledgeBase(['Can I pay with PayPal?', '¿Puedo pagar con PayPal?', 'Puis-je payer avec PayPal ?', 'Kann ich mit PayPal bezahlen?', 'Posso pagar com PayPal?'][['en', 'es', 'fr', 'de', 'pt'].indexOf(locale)]!, demoBotConfig, { locale }).intent,
+      (locale) =>
+        answerFromKnowledgeBase(
+          [
+            'Can I pay with PayPal?',
+            '¿Puedo pagar con PayPal?',
+            'Puis-je payer avec PayPal ?',
+            'Kann ich mit PayPal bezahlen?',
+            'Posso pagar com PayPal?',
+          ][['en', 'es', 'fr', 'de', 'pt'].indexOf(locale)]!,
+          demoBotConfig,
+          { locale },
+        ).intent,
     );
     expect(new Set(intents)).toEqual(new Set(['payment']));
   });
@@ -92,9 +103,21 @@ describe('English as the fallback language', () => {
   const config = KnowledgeBaseBotConfig.parse({
     kind: 'knowledge_base',
     entries: [
-      { id: 'returns', locale: 'fr', question: 'Quelle est votre politique de retour ?', answer: 'Retour sous 30 jours.', keywords: ['renvoyer'] },
+      {
+        id: 'returns',
+        locale: 'fr',
+        question: 'Quelle est votre politique de retour ?',
+        answer: 'Retour sous 30 jours.',
+        keywords: ['renvoyer'],
+      },
       { id: 'returns', locale: 'en', question: 'What is your returns policy?', answer: 'Return within 30 days.' },
-      { id: 'payment', locale: 'en', question: 'Which payment methods do you accept?', answer: 'Cards and Klarna.', keywords: ['klarna', 'paypal'] },
+      {
+        id: 'payment',
+        locale: 'en',
+        question: 'Which payment methods do you accept?',
+        answer: 'Cards and Klarna.',
+        keywords: ['klarna', 'paypal'],
+      },
     ],
   });
 

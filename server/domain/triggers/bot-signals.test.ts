@@ -8,7 +8,10 @@ import { bot, conversation, defaults, fallback, saying, siteWith, visitor } from
 describe('tool failure', () => {
   it('hands off after the failing turn and never before', () => {
     const turns = [visitor('where is my order 99812?'), bot("Sorry, I couldn't look up your order.", { confidence: 0, toolError: true })];
-    expect(replayConversation(conversation(turns), defaults)).toMatchObject({ atTurn: 1, decision: { primaryTrigger: 'tool_failure', queue: 'general' } });
+    expect(replayConversation(conversation(turns), defaults)).toMatchObject({
+      atTurn: 1,
+      decision: { primaryTrigger: 'tool_failure', queue: 'general' },
+    });
   });
 
   it('is not also read as low confidence', () => {
@@ -30,7 +33,11 @@ describe('low confidence', () => {
   });
 
   it('hands off by default', () => {
-    expect(decideHandoff(conversation(unsure), defaults)).toMatchObject({ escalate: true, primaryTrigger: 'low_confidence', urgency: 'low' });
+    expect(decideHandoff(conversation(unsure), defaults)).toMatchObject({
+      escalate: true,
+      primaryTrigger: 'low_confidence',
+      urgency: 'low',
+    });
   });
 
   it('in offer mode only offers a person', () => {
@@ -47,7 +54,10 @@ describe('low confidence', () => {
   });
 
   it('does not count a fallback as a low-confidence answer', () => {
-    const turns = [visitor('what is the weather today?'), bot('I can only help with questions about our store.', { confidence: 0.15, fallback: true })];
+    const turns = [
+      visitor('what is the weather today?'),
+      bot('I can only help with questions about our store.', { confidence: 0.15, fallback: true }),
+    ];
     expect(decideHandoff(conversation(turns), defaults).escalate).toBe(false);
   });
 
@@ -73,7 +83,8 @@ describe('low confidence', () => {
 });
 
 describe('low confidence: an answer the bot held back (the built-in bot below its own threshold)', () => {
-  const heldBack = (text = 'I am not sure I have the right answer to that.') => bot(text, { confidence: 0.45, fallback: true, unsure: true });
+  const heldBack = (text = 'I am not sure I have the right answer to that.') =>
+    bot(text, { confidence: 0.45, fallback: true, unsure: true });
   const askedOnce = [visitor('do you ship to Norway?'), heldBack()];
 
   it('hands off at once in handoff mode, whatever its score', () => {
@@ -115,30 +126,51 @@ describe('low confidence: the offer of a person, in every widget language', () =
 describe('repeated failure', () => {
   it('hands off after two fallbacks in a row', () => {
     const turns = [visitor('how do I connect my calendar?'), fallback(), visitor('connect google calendar integration'), fallback()];
-    expect(replayConversation(conversation(turns), defaults)).toMatchObject({ atTurn: 3, decision: { primaryTrigger: 'repeated_failure', queue: 'technical' } });
+    expect(replayConversation(conversation(turns), defaults)).toMatchObject({
+      atTurn: 3,
+      decision: { primaryTrigger: 'repeated_failure', queue: 'technical' },
+    });
   });
 
   it('counts the visitor saying it still fails', () => {
     const turns = [
-      visitor('my export is stuck at 99%'), bot('Try refreshing the page.', { confidence: 0.5 }),
-      visitor('I did, still stuck'), fallback('Try clearing your cache.'),
+      visitor('my export is stuck at 99%'),
+      bot('Try refreshing the page.', { confidence: 0.5 }),
+      visitor('I did, still stuck'),
+      fallback('Try clearing your cache.'),
       visitor('still stuck at 99%!'),
     ];
-    expect(replayConversation(conversation(turns), defaults)).toMatchObject({ atTurn: 4, decision: { primaryTrigger: 'repeated_failure' } });
+    expect(replayConversation(conversation(turns), defaults)).toMatchObject({
+      atTurn: 4,
+      decision: { primaryTrigger: 'repeated_failure' },
+    });
   });
 
   it('counts the visitor asking the same thing again after answers that missed', () => {
     const turns = [
-      visitor('how do I add a second admin user'), bot('Go to Settings.', { confidence: 0.6 }),
-      visitor('how can I add another admin user?'), bot('Go to Settings > Team.', { confidence: 0.6 }),
-      visitor('where do I add an admin user'), bot('Settings > Team > Invite.', { confidence: 0.6 }),
+      visitor('how do I add a second admin user'),
+      bot('Go to Settings.', { confidence: 0.6 }),
+      visitor('how can I add another admin user?'),
+      bot('Go to Settings > Team.', { confidence: 0.6 }),
+      visitor('where do I add an admin user'),
+      bot('Settings > Team > Invite.', { confidence: 0.6 }),
       visitor('add admin user how'),
     ];
-    expect(replayConversation(conversation(turns), defaults)).toMatchObject({ atTurn: 6, decision: { primaryTrigger: 'repeated_failure' } });
+    expect(replayConversation(conversation(turns), defaults)).toMatchObject({
+      atTurn: 6,
+      decision: { primaryTrigger: 'repeated_failure' },
+    });
   });
 
   it('starts again when the visitor moves on', () => {
-    const turns = [visitor('what is the weather?'), fallback(), visitor('ok never mind, bye'), bot('Bye!'), visitor('actually, do you sell gift cards?'), fallback()];
+    const turns = [
+      visitor('what is the weather?'),
+      fallback(),
+      visitor('ok never mind, bye'),
+      bot('Bye!'),
+      visitor('actually, do you sell gift cards?'),
+      fallback(),
+    ];
     expect(decideHandoff(conversation(turns), defaults).escalate).toBe(false);
   });
 
@@ -151,12 +183,22 @@ describe('repeated failure', () => {
 
 describe('out of scope', () => {
   it('hands off when the bot says it cannot do what was asked', () => {
-    const turns = [visitor('Can you change the delivery address on my order?'), bot("I'm not able to make changes to orders.", { confidence: 0.8 })];
-    expect(replayConversation(conversation(turns), defaults)).toMatchObject({ atTurn: 1, decision: { primaryTrigger: 'out_of_scope', queue: 'general' } });
+    const turns = [
+      visitor('Can you change the delivery address on my order?'),
+      bot("I'm not able to make changes to orders.", { confidence: 0.8 }),
+    ];
+    expect(replayConversation(conversation(turns), defaults)).toMatchObject({
+      atTurn: 1,
+      decision: { primaryTrigger: 'out_of_scope', queue: 'general' },
+    });
   });
 
   it('does not hand off when the bot declines an off-topic question', () => {
-    const turns = [visitor('Can you recommend a good dentist near me?'), bot('I can only help with questions about our products.', { confidence: 0.2, fallback: true }), visitor('ok')];
+    const turns = [
+      visitor('Can you recommend a good dentist near me?'),
+      bot('I can only help with questions about our products.', { confidence: 0.2, fallback: true }),
+      visitor('ok'),
+    ];
     expect(decideHandoff(conversation(turns), defaults).escalate).toBe(false);
   });
 

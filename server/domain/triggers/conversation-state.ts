@@ -57,9 +57,22 @@ function fire(state: ConversationState, trigger: TriggerId, evidence: string, ur
 /** The state before any turn: only verified identity can fire anything here. */
 export function startConversation(visitor: VisitorSignals, facts: Record<string, string>, compiled: CompiledTriggers): ConversationState {
   const state: ConversationState = {
-    compiled, visitor, visitorTurns: 0, facts: { ...facts }, fired: new Map(), humanRequest: null, topics: [], category: null,
-    botIntent: null, unsureAnswer: null, fallbacksInARow: 0, failuresInARow: 0, previousWords: null, hasBotRepliedSinceVisitor: false,
-    hasBotOfferedPerson: false, isSmallTalk: false,
+    compiled,
+    visitor,
+    visitorTurns: 0,
+    facts: { ...facts },
+    fired: new Map(),
+    humanRequest: null,
+    topics: [],
+    category: null,
+    botIntent: null,
+    unsureAnswer: null,
+    fallbacksInARow: 0,
+    failuresInARow: 0,
+    previousWords: null,
+    hasBotRepliedSinceVisitor: false,
+    hasBotOfferedPerson: false,
+    isSmallTalk: false,
   };
   for (const { trigger, evidence, urgency } of identityFirings(visitor, compiled)) fire(state, trigger, evidence, urgency);
   return state;
@@ -68,8 +81,10 @@ export function startConversation(visitor: VisitorSignals, facts: Record<string,
 function checkRepeatedFailure(state: ConversationState, evidence: string): void {
   const settings = state.compiled.config.repeated_failure;
   if (!settings.enabled) return;
-  if (state.fallbacksInARow >= settings.fallbacksInARow) fire(state, 'repeated_failure', `${state.fallbacksInARow} fallbacks in a row`, settings.urgency);
-  else if (state.failuresInARow >= settings.failuresInARow) fire(state, 'repeated_failure', `${state.failuresInARow} failures in a row: ${evidence}`, settings.urgency);
+  if (state.fallbacksInARow >= settings.fallbacksInARow)
+    fire(state, 'repeated_failure', `${state.fallbacksInARow} fallbacks in a row`, settings.urgency);
+  else if (state.failuresInARow >= settings.failuresInARow)
+    fire(state, 'repeated_failure', `${state.failuresInARow} failures in a row: ${evidence}`, settings.urgency);
 }
 
 /** Without meanings, a short message that asks nothing ("ok", "thx!", "diolch") is taken as small talk. */
@@ -111,7 +126,11 @@ function applyVisitorTurn(state: ConversationState, turn: Turn): void {
   const analyzed = compiled.analyze(text);
   const reading = readingOf(turn, compiled);
   // Facts first, against what the bot was waiting for, so "it's 48213" answers "your order number?".
-  const awaiting = missingFactsFor(state.topics.map((t) => t.topic.id), config.requiredFacts, state.facts);
+  const awaiting = missingFactsFor(
+    state.topics.map((t) => t.topic.id),
+    config.requiredFacts,
+    state.facts,
+  );
   state.facts = mergeFacts(state.facts, extractFacts(text, { expecting: awaiting }));
   state.visitorTurns++;
   if (config.human_request.enabled) applyHumanRequest(state, text, analyzed, reading);
@@ -134,7 +153,8 @@ function applyVisitorTurn(state: ConversationState, turn: Turn): void {
   if (state.hasBotRepliedSinceVisitor) {
     const still = compiled.stillFailing.find(analyzed);
     const isStillFailing = still !== null && !still.isNegated;
-    const restates = turn.meaning?.restates != null && config.semantic.restates !== null && turn.meaning.restates >= config.semantic.restates;
+    const restates =
+      turn.meaning?.restates != null && config.semantic.restates !== null && turn.meaning.restates >= config.semantic.restates;
     const isRepeat = isStillFailing || restates || (state.previousWords !== null && isRephrasing(state.previousWords, words));
     state.failuresInARow = isRepeat ? state.failuresInARow + 1 : 0;
     if (isRepeat) checkRepeatedFailure(state, isStillFailing ? (still?.evidence ?? '') : 'asked again');
@@ -163,7 +183,8 @@ function applyBotTurn(state: ConversationState, turn: Turn): void {
   const config = state.compiled.config;
   state.hasBotRepliedSinceVisitor = true;
   if (turn.intent) state.botIntent = turn.intent;
-  if (turn.toolError && config.tool_failure.enabled) fire(state, 'tool_failure', `tool error: ${turn.error ?? turn.text}`, config.tool_failure.urgency);
+  if (turn.toolError && config.tool_failure.enabled)
+    fire(state, 'tool_failure', `tool error: ${turn.error ?? turn.text}`, config.tool_failure.urgency);
   if (turn.fallback) {
     state.fallbacksInARow++;
     state.failuresInARow++;

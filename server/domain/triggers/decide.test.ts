@@ -44,7 +44,11 @@ describe('decideHandoff', () => {
   });
 
   it('names the issue type and topic from the visitor’s words, then from the bot', () => {
-    expect(decideHandoff(saying('agent, my invoice is wrong'), defaults)).toMatchObject({ intent: 'billing', topic: 'your billing question', queue: 'billing' });
+    expect(decideHandoff(saying('agent, my invoice is wrong'), defaults)).toMatchObject({
+      intent: 'billing',
+      topic: 'your billing question',
+      queue: 'billing',
+    });
     const fromBot = conversation([visitor('hmm'), bot('Is this about shipping?', { intent: 'shipping' }), visitor('agent')]);
     expect(decideHandoff(fromBot, defaults)).toMatchObject({ intent: 'shipping', queue: 'general' });
   });
@@ -104,16 +108,27 @@ describe('compiled settings', () => {
   });
 
   it('rank all nine triggers', () => {
-    expect([...triggerStrength].sort()).toEqual(
-      ['buying_intent', 'customer_tag', 'frustration', 'human_request', 'low_confidence', 'out_of_scope', 'policy_topic', 'repeated_failure', 'tool_failure'],
-    );
+    expect([...triggerStrength].sort()).toEqual([
+      'buying_intent',
+      'customer_tag',
+      'frustration',
+      'human_request',
+      'low_confidence',
+      'out_of_scope',
+      'policy_topic',
+      'repeated_failure',
+      'tool_failure',
+    ]);
   });
 });
 
 describe('the topic named to the operator', () => {
   it('is the routing keyword’s issue type, not a topic the meaning alone suggested beside a request for a person', () => {
     const meaning = {
-      labels: { complaint: { score: 0.97, example: 'this is unacceptable service', similarity: 0.97 }, none: { score: 0.5, example: 'thanks', similarity: 0.5 } },
+      labels: {
+        complaint: { score: 0.97, example: 'this is unacceptable service', similarity: 0.97 },
+        none: { score: 0.5, example: 'thanks', similarity: 0.5 },
+      },
       restates: null,
     };
     const decision = decideHandoff(conversation([{ ...visitor('agent please, it is about my invoice'), meaning }]), defaults);

@@ -14,8 +14,15 @@ import { maxUrgency } from './urgency';
  * the visitor needs.
  */
 export const triggerStrength: readonly TriggerId[] = [
-  'human_request', 'policy_topic', 'customer_tag', 'tool_failure', 'frustration',
-  'repeated_failure', 'out_of_scope', 'buying_intent', 'low_confidence',
+  'human_request',
+  'policy_topic',
+  'customer_tag',
+  'tool_failure',
+  'frustration',
+  'repeated_failure',
+  'out_of_scope',
+  'buying_intent',
+  'low_confidence',
 ];
 
 interface Candidate extends FiredTrigger {
@@ -55,7 +62,8 @@ function candidatesOf(state: ConversationState): Candidate[] {
   // Escalating triggers lead so that triggers[0] is the primary one; those that only wait or offer
   // follow. Among them, what rules found leads what the meaning alone found.
   const n = triggerStrength.length;
-  const rank = (c: Candidate): number => (c.isEscalating ? 0 : 2 * n) + (isByMeaning(c.evidence) ? n : 0) + triggerStrength.indexOf(c.trigger);
+  const rank = (c: Candidate): number =>
+    (c.isEscalating ? 0 : 2 * n) + (isByMeaning(c.evidence) ? n : 0) + triggerStrength.indexOf(c.trigger);
   return found.sort((a, b) => rank(a) - rank(b));
 }
 

@@ -3,7 +3,8 @@ import { decideHandoff, replayConversation } from '.';
 import { bot, conversation, defaults, fallback, visitor } from './test-conversations';
 
 // replayConversation always folds from the start, so it is the uncached reference here.
-const fresh = (turns: Parameters<typeof conversation>[0], who = {}) => replayConversation(conversation(turns, who), { ...defaults, handoffEnabled: false }).decision;
+const fresh = (turns: Parameters<typeof conversation>[0], who = {}) =>
+  replayConversation(conversation(turns, who), { ...defaults, handoffEnabled: false }).decision;
 
 describe('decideHandoff over a growing conversation (folded states reused)', () => {
   const turns = [
@@ -18,7 +19,8 @@ describe('decideHandoff over a growing conversation (folded states reused)', () 
   const config = { ...defaults, handoffEnabled: false };
 
   it('decides each prefix as a replay from the start does', () => {
-    for (let n = 1; n <= turns.length; n++) expect(decideHandoff(conversation(turns.slice(0, n)), config)).toEqual(fresh(turns.slice(0, n)));
+    for (let n = 1; n <= turns.length; n++)
+      expect(decideHandoff(conversation(turns.slice(0, n)), config)).toEqual(fresh(turns.slice(0, n)));
   });
 
   it('never reuses a state across different earlier turns, visitors or facts', () => {

@@ -25,7 +25,12 @@ const copyOf = (state: ConversationState): ConversationState => ({
   topics: [...state.topics],
 });
 
-export function foldTurns(compiled: CompiledTriggers, visitor: VisitorSignals, facts: Record<string, string>, turns: readonly Turn[]): ConversationState {
+export function foldTurns(
+  compiled: CompiledTriggers,
+  visitor: VisitorSignals,
+  facts: Record<string, string>,
+  turns: readonly Turn[],
+): ConversationState {
   let trie = tries.get(compiled);
   if (!trie || trie.nodes > MAX_NODES) {
     trie = { root: new Map(), nodes: 0 };

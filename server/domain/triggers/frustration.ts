@@ -7,7 +7,8 @@ export interface FrustrationHit {
 }
 
 const REPEATED_PUNCTUATION = /[!?]{3,}|!{2,}|\?!|!\?/u;
-const GRATITUDE = /(?<![\p{L}])(?:thanks|thank you|thx|great|awesome|perfect|love|amazing|gracias|merci|danke|obrigad[oa]|genial|super)(?![\p{L}])/u;
+const GRATITUDE =
+  /(?<![\p{L}])(?:thanks|thank you|thx|great|awesome|perfect|love|amazing|gracias|merci|danke|obrigad[oa]|genial|super)(?![\p{L}])/u;
 
 function isShouting(original: string): boolean {
   if (!/\p{Lu}{3}/u.test(original)) return false;

@@ -12,10 +12,10 @@ const alt = (words: string): string =>
     .join('|');
 
 const TALK_VERBS = alt(
-  "talk|speak|chat|communicate|get in touch|be connected|be transferred|be put through|connect me|transfer me|put me through|pass me|hand me over|escalate me|" +
+  'talk|speak|chat|communicate|get in touch|be connected|be transferred|be put through|connect me|transfer me|put me through|pass me|hand me over|escalate me|' +
     'connect you|transfer you|put you through|pass you|hand you over|' +
     'hablar|charlar|comunicarme|contactar|pasame|paseme|comuniqueme|' +
-    "parler|discuter|me mettre en relation|mettez moi en relation|mettez-moi en relation|me passer|passez moi|joindre|" +
+    'parler|discuter|me mettre en relation|mettez moi en relation|mettez-moi en relation|me passer|passez moi|joindre|' +
     'sprechen|reden|chatten|verbinden sie mich|verbinde mich|' +
     'falar|conversar|me transfira|me passa|me transfere',
 );
@@ -32,7 +32,15 @@ const ADJECTIVES = alt(
  * is the rarest ("customer service": service, not customer).
  */
 const key = (words: string): string => {
-  for (const entry of words.split('|')) keyWords.add(bare(entry.trim().split(/[\s-]+/).at(-1) ?? ''));
+  for (const entry of words.split('|'))
+    keyWords.add(
+      bare(
+        entry
+          .trim()
+          .split(/[\s-]+/)
+          .at(-1) ?? '',
+      ),
+    );
   return alt(words);
 };
 
@@ -48,7 +56,7 @@ const TARGETS = key(
 // Strong targets only: "I need someone to check this" is not a request for a person.
 const WANT_VERBS = alt(
   "want|need|get me|give me|can i have|can i get|could i have|could i get|i'd like|i would like|request|requesting|bring me|" +
-    "quiero|necesito|dame|deme|" +
+    'quiero|necesito|dame|deme|' +
     "veux|voudrais|besoin|j'aimerais|" +
     'will|mochte|brauche|hatte gern|hatte gerne|' +
     'quero|preciso|gostaria de',
@@ -59,11 +67,13 @@ const STRONG_TARGETS = key(
     'mitarbeiter|menschen|mensch|berater|kundenberater|atendente|pessoa',
 );
 const GERMAN_VERBS = alt('sprechen|reden|chatten|verbunden|verbinden|telefonieren|schreiben');
-const THERE = alt("is there|are there|hay|il y a|y a t il|y a-t-il|ist da|gibt es|tem|ha");
+const THERE = alt('is there|are there|hay|il y a|y a t il|y a-t-il|ist da|gibt es|tem|ha');
 const THERE_TARGETS = key(
   "human|humans|person|people|agent|agents|someone|anyone|anybody|somebody|representative|operator|alguien|quelqu'un|jemand|alguem",
 );
-const CALL_ME = alt('call me|ring me|phone me|contact me|email me|llamarme|me llame|me rappeler|rappelez moi|mich anrufen|rufen sie mich|me ligar|me ligue');
+const CALL_ME = alt(
+  'call me|ring me|phone me|contact me|email me|llamarme|me llame|me rappeler|rappelez moi|mich anrufen|rufen sie mich|me ligar|me ligue',
+);
 
 keyWords.add('escalate');
 keyWords.add('call');
@@ -88,7 +98,7 @@ const STANDALONE_TARGETS = key(
     'mitarbeiter|mensch|menschen|berater|kundenberater|kundendienst|atendente|pessoa',
 );
 const FILLERS = alt(
-  "please|pls|plz|now|right now|asap|thanks|thank you|hi|hello|hey|ok|okay|yes|yeah|just|i want|i need|need|want|give me|get me|a|an|" +
+  'please|pls|plz|now|right now|asap|thanks|thank you|hi|hello|hey|ok|okay|yes|yeah|just|i want|i need|need|want|give me|get me|a|an|' +
     "por favor|porfa|ya|un|una|quiero|s'il vous plait|s'il te plait|svp|stp|je veux|bitte|jetzt|sofort|einen|ein|eine|agora|um|uma|quero",
 );
 

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decideHandoff, replayConversation } from '.';
 import { bot, conversation, defaults, saying, siteWith, visitor } from './test-conversations';
 
-const asksForPerson = (text: string): boolean =>
-  decideHandoff(saying(text), defaults).triggers.some((t) => t.trigger === 'human_request');
+const asksForPerson = (text: string): boolean => decideHandoff(saying(text), defaults).triggers.some((t) => t.trigger === 'human_request');
 
 describe('human request: explicit asks', () => {
   it.each([
@@ -114,8 +113,16 @@ describe('human request: what is not an ask', () => {
 
 describe('human request: in a conversation', () => {
   it('escalates at the turn of the ask, after a long conversation', () => {
-    const questions = ['do you ship to Canada?', 'what about Norway', 'and gift wrapping', 'can I pay by invoice later', 'which colours exist'];
-    const chat = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? visitor(questions[(i / 2) % questions.length] ?? '') : bot('Yes, we do.')));
+    const questions = [
+      'do you ship to Canada?',
+      'what about Norway',
+      'and gift wrapping',
+      'can I pay by invoice later',
+      'which colours exist',
+    ];
+    const chat = Array.from({ length: 40 }, (_, i) =>
+      i % 2 === 0 ? visitor(questions[(i / 2) % questions.length] ?? '') : bot('Yes, we do.'),
+    );
     const result = replayConversation(conversation([...chat, visitor('ok, agent please')]), defaults);
     expect(result).toMatchObject({ atTurn: 40, decision: { escalate: true, primaryTrigger: 'human_request' } });
   });
@@ -127,7 +134,13 @@ describe('human request: in a conversation', () => {
 
   it('outranks every other trigger and records the facts a refund still needs', () => {
     const decision = decideHandoff(saying('I want a refund, let me talk to a person'), defaults);
-    expect(decision).toMatchObject({ escalate: true, primaryTrigger: 'human_request', queue: 'billing', missingFacts: ['orderNumber'], askForFacts: [] });
+    expect(decision).toMatchObject({
+      escalate: true,
+      primaryTrigger: 'human_request',
+      queue: 'billing',
+      missingFacts: ['orderNumber'],
+      askForFacts: [],
+    });
   });
 
   it.each([
@@ -137,7 +150,11 @@ describe('human request: in a conversation', () => {
     ['no thanks', false],
     ['yes, but first tell me the price', false],
   ])('reads %j after the bot offered a person as an ask: %s', (reply, escalates) => {
-    const turns = [visitor('can I use the app offline?'), bot('I am not sure. Would you like to talk to a person?', { confidence: 0.5 }), visitor(reply)];
+    const turns = [
+      visitor('can I use the app offline?'),
+      bot('I am not sure. Would you like to talk to a person?', { confidence: 0.5 }),
+      visitor(reply),
+    ];
     expect(decideHandoff(conversation(turns), defaults).escalate).toBe(escalates);
   });
 

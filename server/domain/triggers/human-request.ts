@@ -1,11 +1,19 @@
-import { affirmativeReply, botRefusal, botRequestSources, humanRequestKeyWords, humanRequestSources, standaloneRequest } from './human-request-lexicon';
+import {
+  affirmativeReply,
+  botRefusal,
+  botRequestSources,
+  humanRequestKeyWords,
+  humanRequestSources,
+  standaloneRequest,
+} from './human-request-lexicon';
 import { type AnalyzedText, findInClauses, type PhraseHit, phraseSource, wordRegex } from './phrase-index';
 import { normalizeText, splitClauses, wordsOf } from './text';
 
 // Someone else's words ("my friend said 'talk to an agent'") are not the visitor asking; the
 // visitor quoting themselves ("I already typed 'agent' twice") is.
 const QUOTED = /"([^"]{1,200})"|«\s*([^»]{1,200})»|(?<![\p{L}\p{N}])'([^']{1,200})'(?![\p{L}\p{N}])/gu;
-const SELF_QUOTE = /\b(?:i|i've|i have|i've already|i already|ive)\s+(?:already\s+)?(?:said|say|typed|type|wrote|written|asked for|asked|told you|keep saying|keep typing|am saying)\s*:?\s*$/u;
+const SELF_QUOTE =
+  /\b(?:i|i've|i have|i've already|i already|ive)\s+(?:already\s+)?(?:said|say|typed|type|wrote|written|asked for|asked|told you|keep saying|keep typing|am saying)\s*:?\s*$/u;
 
 interface Quotes {
   /** The text with other people's quotations blanked out. */
@@ -43,7 +51,10 @@ function refusesBot(clauses: readonly string[]): PhraseHit | null {
 
 export function compileHumanRequest(extraPhrases: readonly string[]): HumanRequestDetector {
   const extras = extraPhrases.filter((p) => p.trim() !== '');
-  const keys = new Set([...humanRequestKeyWords, ...extras.flatMap((p) => wordsOf(normalizeText(p.replace(/\*$/, ''))).map((w) => w.replace(/'/g, '')))]);
+  const keys = new Set([
+    ...humanRequestKeyWords,
+    ...extras.flatMap((p) => wordsOf(normalizeText(p.replace(/\*$/, ''))).map((w) => w.replace(/'/g, ''))),
+  ]);
   const regex = wordRegex([...humanRequestSources, ...extras.map(phraseSource)]);
   const find = (text: string): PhraseHit | null => (regex ? findInClauses(regex, splitClauses(text)) : null);
   return {

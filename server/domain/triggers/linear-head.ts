@@ -43,12 +43,17 @@ function standardize(vectors: readonly Float32Array[], dim: number): { mean: Flo
   const n = Math.max(1, vectors.length);
   for (const v of vectors) for (let j = 0; j < dim; j++) mean[j] = (mean[j] as number) + (v[j] as number) / n;
   const variance = new Float64Array(dim);
-  for (const v of vectors) for (let j = 0; j < dim; j++) variance[j] = (variance[j] as number) + ((v[j] as number) - (mean[j] as number)) ** 2 / n;
+  for (const v of vectors)
+    for (let j = 0; j < dim; j++) variance[j] = (variance[j] as number) + ((v[j] as number) - (mean[j] as number)) ** 2 / n;
   for (let j = 0; j < dim; j++) inverseSpread[j] = 1 / Math.sqrt((variance[j] as number) + 1e-8);
   return { mean, inverseSpread };
 }
 
-export function trainLinearHead(vectors: readonly Float32Array[], labelsOf: readonly ExampleLabel[], options: HeadTraining = {}): LinearHead {
+export function trainLinearHead(
+  vectors: readonly Float32Array[],
+  labelsOf: readonly ExampleLabel[],
+  options: HeadTraining = {},
+): LinearHead {
   const { steps = 120, learningRate = 0.05, l2 = 1e-2 } = options;
   const dim = vectors[0]?.length ?? 0;
   const labels = [...new Set(labelsOf)].sort();
@@ -108,7 +113,8 @@ export function probabilitiesOf(head: LinearHead, vector: Float32Array): Record<
   for (let k = 0; k < labels.length; k++) {
     const w = k * width;
     let z = weights[w + dim] as number;
-    for (let j = 0; j < dim; j++) z += (weights[w + j] as number) * ((vector[j] as number) - (mean[j] as number)) * (inverseSpread[j] as number);
+    for (let j = 0; j < dim; j++)
+      z += (weights[w + j] as number) * ((vector[j] as number) - (mean[j] as number)) * (inverseSpread[j] as number);
     logits[k] = z;
   }
   softmaxInPlace(logits);

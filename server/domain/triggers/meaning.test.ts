@@ -85,7 +85,13 @@ describe('sentencesOf', () => {
 });
 
 describe('meaning with a trained head', () => {
-  const headIndex: ExampleIndex = { ...index, head: trainLinearHead(index.vectors, index.examples.map((e) => e.label)) };
+  const headIndex: ExampleIndex = {
+    ...index,
+    head: trainLinearHead(
+      index.vectors,
+      index.examples.map((e) => e.label),
+    ),
+  };
 
   it('adds the head’s probabilities to what a vector means, and remembers the reading but not what came before', () => {
     const vector = unit(0.95, 0.2, 0);

@@ -60,7 +60,10 @@ const MIN_SENTENCE_WORDS = 3;
 
 /** The sentences of a message worth reading on their own; none when it is a single sentence. */
 export function sentencesOf(text: string): string[] {
-  const parts = text.split(SENTENCE_END).map((p) => p.trim()).filter((p) => p.split(/\s+/u).length >= MIN_SENTENCE_WORDS);
+  const parts = text
+    .split(SENTENCE_END)
+    .map((p) => p.trim())
+    .filter((p) => p.split(/\s+/u).length >= MIN_SENTENCE_WORDS);
   return parts.length >= 2 ? parts : [];
 }
 
@@ -153,7 +156,11 @@ function readVector(vector: Float32Array, index: ExampleIndex, { dim, matrix, la
   const labels: Record<ExampleLabel, LabelScore> = {};
   for (const [label, found] of best.entries()) {
     if (!found) continue;
-    labels[names[label] as string] = { score: found.top.reduce((s, v) => s + v, 0) / found.top.length, example: found.example, similarity: found.similarity };
+    labels[names[label] as string] = {
+      score: found.top.reduce((s, v) => s + v, 0) / found.top.length,
+      example: found.example,
+      similarity: found.similarity,
+    };
   }
   return index.head ? { labels, restates: null, probabilities: probabilitiesOf(index.head, vector) } : { labels, restates: null };
 }

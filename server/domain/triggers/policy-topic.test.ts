@@ -82,11 +82,18 @@ describe('policy topics', () => {
 
   it('accepts a site topic with its own queue', () => {
     const site = siteWith({
-      queues: [{ id: 'general', name: 'General' }, { id: 'warranty', name: 'Warranty' }],
+      queues: [
+        { id: 'general', name: 'General' },
+        { id: 'warranty', name: 'Warranty' },
+      ],
       handoverRules: [],
       triggers: { policy_topic: { topics: [{ id: 'warranty', label: 'your warranty', keywords: ['warranty claim'], queue: 'warranty' }] } },
     });
-    expect(decideHandoff(saying('I have a warranty claim'), site)).toMatchObject({ escalate: true, queue: 'warranty', routingRule: 'topic:warranty' });
+    expect(decideHandoff(saying('I have a warranty claim'), site)).toMatchObject({
+      escalate: true,
+      queue: 'warranty',
+      routingRule: 'topic:warranty',
+    });
     expect(decideHandoff(saying('I want a refund for order 1234'), site).escalate).toBe(false);
   });
 });
@@ -96,12 +103,23 @@ describe('required facts: confirmed versus unconfirmed', () => {
     const turns = [visitor('I want a refund, the item arrived broken'), bot('Sorry! What is your order number?'), visitor("it's 48213")];
     const result = replayConversation(conversation(turns), defaults);
     expect(result.atTurn).toBe(2);
-    expect(result.decision).toMatchObject({ escalate: true, primaryTrigger: 'policy_topic', missingFacts: [], facts: { orderNumber: '48213' } });
+    expect(result.decision).toMatchObject({
+      escalate: true,
+      primaryTrigger: 'policy_topic',
+      missingFacts: [],
+      facts: { orderNumber: '48213' },
+    });
   });
 
   it('tells the bot which facts to ask for while it waits', () => {
     const decision = decideHandoff(saying('I want a refund please'), defaults);
-    expect(decision).toMatchObject({ escalate: false, askForFacts: ['orderNumber'], missingFacts: ['orderNumber'], topic: 'your refund', intent: 'refund' });
+    expect(decision).toMatchObject({
+      escalate: false,
+      askForFacts: ['orderNumber'],
+      missingFacts: ['orderNumber'],
+      topic: 'your refund',
+      intent: 'refund',
+    });
     expect(decision.triggers.map((t) => t.trigger)).toEqual(['policy_topic']);
   });
 
@@ -119,8 +137,10 @@ describe('required facts: confirmed versus unconfirmed', () => {
 
   it('hands off anyway after two replies without the facts, noting what is missing', () => {
     const turns = [
-      visitor('I want a refund'), bot('What is your order number?'),
-      visitor("I don't have it"), bot('It is in your confirmation email.'),
+      visitor('I want a refund'),
+      bot('What is your order number?'),
+      visitor("I don't have it"),
+      bot('It is in your confirmation email.'),
       visitor('I deleted that email'),
     ];
     const result = replayConversation(conversation(turns), defaults);
@@ -128,8 +148,14 @@ describe('required facts: confirmed versus unconfirmed', () => {
   });
 
   it('escalates at once on an explicit ask, noting the missing facts', () => {
-    const result = replayConversation(conversation([visitor('I want a refund'), bot('What is your order number?'), visitor('just get me a human')]), defaults);
-    expect(result).toMatchObject({ atTurn: 2, decision: { primaryTrigger: 'human_request', missingFacts: ['orderNumber'], queue: 'billing' } });
+    const result = replayConversation(
+      conversation([visitor('I want a refund'), bot('What is your order number?'), visitor('just get me a human')]),
+      defaults,
+    );
+    expect(result).toMatchObject({
+      atTurn: 2,
+      decision: { primaryTrigger: 'human_request', missingFacts: ['orderNumber'], queue: 'billing' },
+    });
   });
 
   it('lets another strong trigger escalate while facts are missing', () => {

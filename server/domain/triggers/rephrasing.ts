@@ -1,6 +1,6 @@
 const STOP_WORDS = new Set(
   (
-    "i me my you your the a an to of in on for and or is are was it this that do does did how what can could please with at be have has " +
+    'i me my you your the a an to of in on for and or is are was it this that do does did how what can could please with at be have has ' +
     "i'm it's im its just so but not no yes ok okay hi hello thanks there where when why which who will would should get from again still " +
     'el la los las de que en y un una por para es mi le les des et est je pour der die das und ist ich ein eine zu o e um uma com meu minha'
   ).split(' '),

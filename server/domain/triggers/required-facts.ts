@@ -1,7 +1,11 @@
 import type { RequiredFactsRule } from '../../../shared/config/triggers';
 
 /** Facts the rules for these topics or intents need and the conversation lacks, in rule order. */
-export function missingFactsFor(topicIds: readonly string[], rules: readonly RequiredFactsRule[], facts: Readonly<Record<string, string>>): string[] {
+export function missingFactsFor(
+  topicIds: readonly string[],
+  rules: readonly RequiredFactsRule[],
+  facts: Readonly<Record<string, string>>,
+): string[] {
   const missing: string[] = [];
   for (const rule of rules) {
     if (!rule.topics.some((t) => topicIds.includes(t))) continue;

@@ -38,8 +38,10 @@ const routingThresholdOf = (settings: SemanticConfig, label: string): SemanticTh
   return head === undefined ? { min, margin: -1 } : { min, margin: -1, head };
 };
 
-const thresholdsOf = (settings: SemanticConfig) => (label: string): SemanticThreshold =>
-  settings.thresholds[label] ?? settings.thresholds.default ?? { min: 1, margin: 1 };
+const thresholdsOf =
+  (settings: SemanticConfig) =>
+  (label: string): SemanticThreshold =>
+    settings.thresholds[label] ?? settings.thresholds.default ?? { min: 1, margin: 1 };
 
 export function readVisitorTurn(meaning: TurnMeaning, compiled: CompiledTriggers): VisitorReading {
   const settings = compiled.config.semantic;

@@ -35,7 +35,7 @@ describe('isNegatedAt', () => {
     ['no need to talk to a human', 'talk', true],
     ['no refund yet', 'refund', false],
     ["this doesn't work i need an agent", 'need', false],
-    ['why can\'t i talk to a human', 'talk', false],
+    ["why can't i talk to a human", 'talk', false],
     ['no quiero hablar con una persona', 'hablar', true],
     ['je ne veux pas parler', 'parler', true],
     ["je n'ai besoin", 'besoin', true],
@@ -85,7 +85,10 @@ describe('phrase matching', () => {
   });
 
   it('prefers a mention that is not negated', () => {
-    expect(refund.find(index.analyze("I don't want a refund, wait, yes I want a refund"))).toEqual({ evidence: 'refund', isNegated: false });
+    expect(refund.find(index.analyze("I don't want a refund, wait, yes I want a refund"))).toEqual({
+      evidence: 'refund',
+      isNegated: false,
+    });
     expect(refund.find(index.analyze("I don't want a refund"))).toEqual({ evidence: 'refund', isNegated: true });
   });
 

@@ -60,11 +60,15 @@ function isNegatedBefore(clause: string, start: number): { isNegated: boolean; i
   return { isNegated: false, isNoRightBefore: false };
 }
 
-const NEEDED = '(?:needed|necessary|required|wanted|necesari[oa]|requerid[oa]|necessaire|requis|notig|notwendig|erforderlich|necessari[oa])';
+const NEEDED =
+  '(?:needed|necessary|required|wanted|necesari[oa]|requerid[oa]|necessaire|requis|notig|notwendig|erforderlich|necessari[oa])';
 const COPULA = '(?:is|was|are|be|es|est|ist|e)';
 const NEGATED_AFTER = "(?:not|isn't|isnt|no|nicht|nao|n'est pas|pas)";
 // "a refund is not needed", "reembolso no es necesario", "Erstattung nicht notig"
-const NOT_NEEDED_AFTER = new RegExp(`^\\s*(?:${COPULA}\\s+)?${NEGATED_AFTER}\\s+(?:${COPULA}\\s+)?(?:really\\s+)?${NEEDED}(?![\\p{L}\\p{N}])`, 'u');
+const NOT_NEEDED_AFTER = new RegExp(
+  `^\\s*(?:${COPULA}\\s+)?${NEGATED_AFTER}\\s+(?:${COPULA}\\s+)?(?:really\\s+)?${NEEDED}(?![\\p{L}\\p{N}])`,
+  'u',
+);
 // after "no" right before the mention: "no refund needed", "no human necessary"
 const NEEDED_AFTER = new RegExp(`^\\s*${NEEDED}(?![\\p{L}\\p{N}])`, 'u');
 

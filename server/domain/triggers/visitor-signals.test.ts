@@ -92,7 +92,11 @@ describe('customer tag', () => {
     const rich = { verified: true, attributes: { lifetimeValue: 50_000 } };
     expect(decideHandoff(conversation([visitor('hi')], rich), defaults).escalate).toBe(false);
     const site = siteWith({ triggers: { customer_tag: { lifetimeValueAtLeast: 10_000 } } });
-    expect(decideHandoff(conversation([visitor('hi')], rich), site)).toMatchObject({ primaryTrigger: 'customer_tag', queue: 'vip', routingRule: 'vip-customer-tag' });
+    expect(decideHandoff(conversation([visitor('hi')], rich), site)).toMatchObject({
+      primaryTrigger: 'customer_tag',
+      queue: 'vip',
+      routingRule: 'vip-customer-tag',
+    });
   });
 
   it('sends a verified VIP to the vip queue whatever the topic', () => {

@@ -28,7 +28,10 @@ export async function setBotApiKey(deps: FlowDeps, operator: Operator, siteId: s
   assertAdmin(operator, "change the AI agent's API key");
   const site = await siteFor(deps, siteId);
   if (apiKey !== null && !deps.secretKey) {
-    throw new CodedError('invalid_request', 'The server has no BATON_SECRET_KEY to encrypt the API key with; set it (openssl rand -base64 32) and restart.');
+    throw new CodedError(
+      'invalid_request',
+      'The server has no BATON_SECRET_KEY to encrypt the API key with; set it (openssl rand -base64 32) and restart.',
+    );
   }
   const sealed = apiKey === null ? null : seal(deps.secretKey!, apiKey.trim());
   await deps.store.sites.setBotApiKey(siteId, sealed, deps.clock.now());
@@ -46,7 +49,12 @@ export async function setBotApiKey(deps: FlowDeps, operator: Operator, siteId: s
 }
 
 /** What the built-in search makes of a question against the site's current articles (either bot kind that has them). */
-export async function testQuestion(deps: FlowDeps, operator: Operator, siteId: string, body: TestQuestionBody): Promise<TestQuestionResponse> {
+export async function testQuestion(
+  deps: FlowDeps,
+  operator: Operator,
+  siteId: string,
+  body: TestQuestionBody,
+): Promise<TestQuestionResponse> {
   assertAdmin(operator, 'test the knowledge base');
   const site = await siteFor(deps, siteId);
   const bot = site.config.bot;
@@ -56,7 +64,9 @@ export async function testQuestion(deps: FlowDeps, operator: Operator, siteId: s
     locale: body.locale,
     hours: { schedule: site.config.hours, now: deps.clock.now(), visitorTimeZone: site.config.hours.timeZone },
   });
-  const entry = answer.matchedEntryId ? config.entries.find((e) => e.id === answer.matchedEntryId && e.locale === answer.answerLocale) : undefined;
+  const entry = answer.matchedEntryId
+    ? config.entries.find((e) => e.id === answer.matchedEntryId && e.locale === answer.answerLocale)
+    : undefined;
   return {
     article: entry ? { id: entry.id, locale: entry.locale, question: entry.question } : null,
     confidence: answer.confidence,

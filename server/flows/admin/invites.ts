@@ -30,7 +30,8 @@ export interface SentInvite {
 /** The email an invite is for, normalised as sign-in compares it; refused when it is not an address. */
 export function inviteEmail(value: string): string {
   const email = normalizeEmail(value);
-  if (!EMAIL.test(email) || email.length > 254) throw new CodedError('invalid_request', `"${value}" is not an email address, such as ana@acme.example.`);
+  if (!EMAIL.test(email) || email.length > 254)
+    throw new CodedError('invalid_request', `"${value}" is not an email address, such as ana@acme.example.`);
   return email;
 }
 
@@ -67,7 +68,14 @@ export async function inviteOperator(
   };
   await deps.store.invites.insert(invite);
   const url = inviteUrl(input.baseUrl, token);
-  await recordAudit(deps, { siteId, conversationId: null, action: 'operator_changed', actor, reasons: ['invited'], note: `${email} invited as ${input.role}` });
+  await recordAudit(deps, {
+    siteId,
+    conversationId: null,
+    action: 'operator_changed',
+    actor,
+    reasons: ['invited'],
+    note: `${email} invited as ${input.role}`,
+  });
   let emailed = false;
   if (deps.mailer) {
     // The link is made and shown either way: a mail server that refuses costs the email, not the invite.
@@ -121,16 +129,23 @@ export async function acceptInvite(deps: FlowDeps, token: string, answer: { name
   const invite = await usableInvite(deps, token);
   const existing = await deps.store.operators.byEmail(invite.email);
   if (existing && !(await verifyCredentials(deps.store.operators, invite.email, answer.password))) {
-    throw new CodedError('invalid_credentials', `${invite.email} already has a Baton account: enter its current password to join this site.`);
+    throw new CodedError(
+      'invalid_credentials',
+      `${invite.email} already has a Baton account: enter its current password to join this site.`,
+    );
   }
   const name = answer.name.trim();
-  if (!existing && (!name || name.length > 80)) throw new CodedError('invalid_request', 'Enter the name visitors will see, 1-80 characters.');
-  if (!existing && answer.password.length < MIN_PASSWORD) throw new CodedError('invalid_request', `Choose a password of at least ${MIN_PASSWORD} characters.`);
+  if (!existing && (!name || name.length > 80))
+    throw new CodedError('invalid_request', 'Enter the name visitors will see, 1-80 characters.');
+  if (!existing && answer.password.length < MIN_PASSWORD)
+    throw new CodedError('invalid_request', `Choose a password of at least ${MIN_PASSWORD} characters.`);
   const passwordHash = existing ? null : await hashPassword(answer.password);
   const taken = await deps.store.invites.consume(invite._id, deps.clock.now());
   if (!taken) throw new CodedError('invite_invalid');
   try {
-    const operator = existing ? await deps.store.operators.addSite(existing._id, invite.siteId) : await createOperator(deps, invite, name, passwordHash!);
+    const operator = existing
+      ? await deps.store.operators.addSite(existing._id, invite.siteId)
+      : await createOperator(deps, invite, name, passwordHash!);
     if (!operator) throw new CodedError('invite_invalid');
     deps.hub.updateOperatorSites(operator._id, operator.siteIds);
     await recordAudit(deps, {

@@ -78,7 +78,14 @@ async function announce(deps: FlowDeps, admin: Operator, before: Operator, updat
   const note = `${updated.name} (${updated._id}): ${changed.map((k) => `${k} ${shown(before[k])} → ${shown(updated[k])}`).join('; ')}`;
   const { capacity, languages, skills } = updated;
   for (const id of updated.siteIds) {
-    await recordAudit(deps, { siteId: id, conversationId: null, action: 'operator_changed', actor: operatorActor(admin), reasons: changed, note });
+    await recordAudit(deps, {
+      siteId: id,
+      conversationId: null,
+      action: 'operator_changed',
+      actor: operatorActor(admin),
+      reasons: changed,
+      note,
+    });
     deps.hub.toSite(id, { type: 'operator_updated', operatorId: updated._id, capacity, languages, skills });
     const site = await deps.store.sites.get(id);
     if (!site) continue;

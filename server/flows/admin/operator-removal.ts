@@ -10,7 +10,9 @@ import { type Admin, requireAdmin } from './admin-actor';
 
 /** By id (the inbox) or email (the command line). */
 export async function operatorOfSite(deps: FlowDeps, siteId: string, ref: { operatorId?: string; email?: string }): Promise<Operator> {
-  const operator = ref.operatorId ? await deps.store.operators.get(ref.operatorId) : await deps.store.operators.byEmail(normalizeEmail(ref.email ?? ''));
+  const operator = ref.operatorId
+    ? await deps.store.operators.get(ref.operatorId)
+    : await deps.store.operators.byEmail(normalizeEmail(ref.email ?? ''));
   if (!operator?.siteIds.includes(siteId)) throw new CodedError('not_found', `No operator ${ref.email ?? 'with that id'} on this site.`);
   return operator;
 }
@@ -20,7 +22,12 @@ export async function operatorOfSite(deps: FlowDeps, siteId: string, ref: { oper
  * on every instance (an operator of other sites signs in again and sees only those), and the
  * conversations they owned on this site go back to its queue, offered to whoever has room.
  */
-export async function removeOperator(deps: FlowDeps, admin: Admin, siteId: string, ref: { operatorId?: string; email?: string }): Promise<Operator> {
+export async function removeOperator(
+  deps: FlowDeps,
+  admin: Admin,
+  siteId: string,
+  ref: { operatorId?: string; email?: string },
+): Promise<Operator> {
   const actor = requireAdmin(admin, siteId, 'remove operators');
   const target = await operatorOfSite(deps, siteId, ref);
   if (!('kind' in admin) && admin._id === target._id) throw new CodedError('forbidden', 'You cannot remove yourself; ask another admin.');
@@ -32,14 +39,33 @@ export async function removeOperator(deps: FlowDeps, admin: Admin, siteId: strin
   if (updated.siteIds.length === 0) await deps.store.operators.setPresence(target._id, 'offline', false, now);
   const released = await deps.store.conversations.heldOnSite(target._id, siteId);
   for (const conversationId of released) {
-    await applyTransition(deps, conversationId, { type: 'requeue' }, { kind: 'system' }, {
-      set: { offer: null },
-      reasons: ['operator_removed'],
-      evidence: [`${target.name} was removed from the site`],
-    });
+    await applyTransition(
+      deps,
+      conversationId,
+      { type: 'requeue' },
+      { kind: 'system' },
+      {
+        set: { offer: null },
+        reasons: ['operator_removed'],
+        evidence: [`${target.name} was removed from the site`],
+      },
+    );
   }
-  await recordAudit(deps, { siteId, conversationId: null, action: 'operator_changed', actor, reasons: ['removed'], note: `${target.email} removed; ${released.length} conversation(s) back to the queue` });
-  deps.hub.toSite(siteId, { type: 'operator_updated', operatorId: target._id, capacity: 0, languages: target.languages, skills: target.skills });
+  await recordAudit(deps, {
+    siteId,
+    conversationId: null,
+    action: 'operator_changed',
+    actor,
+    reasons: ['removed'],
+    note: `${target.email} removed; ${released.length} conversation(s) back to the queue`,
+  });
+  deps.hub.toSite(siteId, {
+    type: 'operator_updated',
+    operatorId: target._id,
+    capacity: 0,
+    languages: target.languages,
+    skills: target.skills,
+  });
   const site = await deps.store.sites.get(siteId);
   if (site) for (const queue of site.config.queues) await publishQueueViews(deps, site, queue.id);
   await offerAllQueues(deps, siteId);

@@ -2,7 +2,14 @@ import type { MarkReviewBody, ReviewExampleBody, ReviewItem, ReviewSampleQuery, 
 import { CodedError } from '../../coded-error';
 import type { FlowDeps } from '../../composition';
 import type { EpisodeRow } from '../../domain/insights/episode-row';
-import { exampleFromMark, isoWeekNamed, isoWeekOf, REVIEW_SAMPLE_SIZE, reviewPrecision, reviewSample } from '../../domain/insights/review-sample';
+import {
+  exampleFromMark,
+  isoWeekNamed,
+  isoWeekOf,
+  REVIEW_SAMPLE_SIZE,
+  reviewPrecision,
+  reviewSample,
+} from '../../domain/insights/review-sample';
 import type { Operator } from '../../entities/operator';
 import type { ReviewMarkDoc } from '../../store/review-marks-store';
 import { operatorActor, recordAudit } from '../handoff/audit';
@@ -31,7 +38,12 @@ async function itemOf(deps: FlowDeps, row: EpisodeRow, mark: ReviewMarkDoc | nul
 }
 
 /** The week's sample (the current ISO week unless asked), the same on every reload, with its marks. */
-export async function loadReviewSample(deps: FlowDeps, operator: Operator, siteId: string, q: ReviewSampleQuery): Promise<ReviewSampleResponse> {
+export async function loadReviewSample(
+  deps: FlowDeps,
+  operator: Operator,
+  siteId: string,
+  q: ReviewSampleQuery,
+): Promise<ReviewSampleResponse> {
   adminOnly(operator);
   const week = q.week ? isoWeekNamed(q.week) : isoWeekOf(deps.clock.now());
   const [rows, marks] = await Promise.all([
@@ -41,7 +53,9 @@ export async function loadReviewSample(deps: FlowDeps, operator: Operator, siteI
   const marked = new Map(marks.map((m) => [m._id, m]));
   const sample = reviewSample(siteId, week.week, rows, new Set(marked.keys()));
   const names = await deps.store.conversations.visitorNames([...new Set(sample.map((r) => r.conversationId))]);
-  const items = await Promise.all(sample.map((row) => itemOf(deps, row, marked.get(row._id) ?? null, names.get(row.conversationId) ?? null)));
+  const items = await Promise.all(
+    sample.map((row) => itemOf(deps, row, marked.get(row._id) ?? null, names.get(row.conversationId) ?? null)),
+  );
   const current = isoWeekOf(deps.clock.now());
   const previousWeek = isoWeekOf(new Date(Date.parse(`${week.from}T00:00:00Z`) - DAY_MS)).week;
   const nextWeek = week.to < current.from ? isoWeekOf(new Date(Date.parse(`${week.to}T00:00:00Z`) + DAY_MS)).week : null;
@@ -93,7 +107,12 @@ export async function markReview(deps: FlowDeps, operator: Operator, siteId: str
  * example), as a sentence that must not hand off (a wrong handoff) or of the reason named (a miss).
  * Saved through the site settings, so it is validated, versioned, audited and embedded the same way.
  */
-export async function teachFromReview(deps: FlowDeps, operator: Operator, siteId: string, body: ReviewExampleBody): Promise<{ item: ReviewItem }> {
+export async function teachFromReview(
+  deps: FlowDeps,
+  operator: Operator,
+  siteId: string,
+  body: ReviewExampleBody,
+): Promise<{ item: ReviewItem }> {
   adminOnly(operator);
   const row = await rowOf(deps, siteId, body.episodeId);
   const mark = await deps.store.reviewMarks.get(row._id);

@@ -56,7 +56,9 @@ function outboundIssues(config: SiteConfig, outbound: OutboundPolicy): Array<{ p
   return urls.flatMap(([path, url]) => {
     const verdict = url ? checkOutboundUrl(url, outbound) : { ok: true as const };
     if (verdict.ok) return [];
-    const message = /^(is|must) /.test(verdict.reason) ? `This URL ${verdict.reason}.` : `The server will not call this URL: ${verdict.reason}.`;
+    const message = /^(is|must) /.test(verdict.reason)
+      ? `This URL ${verdict.reason}.`
+      : `The server will not call this URL: ${verdict.reason}.`;
     return [{ path, message }];
   });
 }
@@ -98,7 +100,12 @@ export async function patchSiteConfig(deps: FlowDeps, operator: Operator, siteId
     const current = await loadSite(deps, siteId);
     const stale = changes.filter((c) => !sameValue(getAt(current.config, c.path), c.previous));
     if (stale.length > 0) {
-      throw conflict(stale.map((c) => ({ path: c.path.join('.'), message: 'Someone else saved a different value here after you opened these settings.' })));
+      throw conflict(
+        stale.map((c) => ({
+          path: c.path.join('.'),
+          message: 'Someone else saved a different value here after you opened these settings.',
+        })),
+      );
     }
     const merged = structuredClone(current.config) as unknown as Record<string, unknown>;
     for (const change of changes) setAt(merged, change.path, structuredClone(change.value));

@@ -22,7 +22,11 @@ export function parseOrigins(values: readonly string[]): string[] {
     ...new Set(
       values.map((value) => {
         const origin = normalizeOrigin(value);
-        if (!origin) throw new CodedError('invalid_request', `"${value}" is not an origin: write the scheme and host only, such as https://shop.example.com.`);
+        if (!origin)
+          throw new CodedError(
+            'invalid_request',
+            `"${value}" is not an origin: write the scheme and host only, such as https://shop.example.com.`,
+          );
         return origin;
       }),
     ),
@@ -31,14 +35,24 @@ export function parseOrigins(values: readonly string[]): string[] {
 
 /** A public, readable key: the name's first letters and 8 random characters ("acme-k3x9q2ab"). */
 function newSiteKey(name: string): string {
-  const slug = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 24) || 'site';
-  return `${slug}-${randomBytes(6).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
+  const slug =
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 24) || 'site';
+  return `${slug}-${randomBytes(6)
+    .toString('base64url')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, 'x')}`;
 }
 
 /** A new site with day-one defaults, its secrets, and the pages allowed to embed it. */
 export async function createSite(deps: FlowDeps, input: { name: string; origins: readonly string[] }): Promise<Site> {
   const name = input.name.trim();
-  if (!name || name.length > 100) throw new CodedError('invalid_request', 'Give the site a name of 1-100 characters, such as --name "Acme".');
+  if (!name || name.length > 100)
+    throw new CodedError('invalid_request', 'Give the site a name of 1-100 characters, such as --name "Acme".');
   const site: Site = {
     _id: deps.newId(),
     siteKey: newSiteKey(name),
@@ -50,12 +64,24 @@ export async function createSite(deps: FlowDeps, input: { name: string; origins:
     updatedAt: deps.clock.now(),
   };
   await deps.store.sites.insert(site);
-  await recordAudit(deps, { siteId: site._id, conversationId: null, action: 'config_changed', actor: { kind: 'system' }, reasons: ['site_created'], note: `site "${name}" created` });
+  await recordAudit(deps, {
+    siteId: site._id,
+    conversationId: null,
+    action: 'config_changed',
+    actor: { kind: 'system' },
+    reasons: ['site_created'],
+    note: `site "${name}" created`,
+  });
   return site;
 }
 
 export async function listSites(deps: FlowDeps): Promise<SiteListing[]> {
-  return (await deps.store.sites.all()).map((s) => ({ siteId: s._id, siteKey: s.siteKey, name: s.name, allowedOrigins: s.config?.allowedOrigins ?? [] }));
+  return (await deps.store.sites.all()).map((s) => ({
+    siteId: s._id,
+    siteKey: s.siteKey,
+    name: s.name,
+    allowedOrigins: s.config?.allowedOrigins ?? [],
+  }));
 }
 
 /** By id or by site key: the command line accepts either. */
@@ -75,7 +101,14 @@ export async function setAllowedOrigins(deps: FlowDeps, admin: Admin, siteId: st
     const saved = await deps.store.sites.updateConfig(siteId, { ...site.config, allowedOrigins }, site.configVersion, deps.clock.now());
     if (!saved) continue;
     deps.hub.configChanged(siteId, saved.configVersion);
-    await recordAudit(deps, { siteId, conversationId: null, action: 'config_changed', actor, reasons: ['allowedOrigins'], note: `allowed origins: ${allowedOrigins.join(', ')}` });
+    await recordAudit(deps, {
+      siteId,
+      conversationId: null,
+      action: 'config_changed',
+      actor,
+      reasons: ['allowedOrigins'],
+      note: `allowed origins: ${allowedOrigins.join(', ')}`,
+    });
     return allowedOrigins;
   }
   throw new CodedError('version_conflict', 'The settings kept changing meanwhile; try again.');

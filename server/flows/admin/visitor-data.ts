@@ -37,7 +37,9 @@ async function loadRecords(deps: FlowDeps, by: DataRequester, siteId: string, vi
 export async function exportVisitorData(deps: FlowDeps, by: DataRequester, siteId: string, visitorId: string): Promise<VisitorDataExport> {
   const records = await loadRecords(deps, by, siteId, visitorId, 'export');
   const attachments = await deps.store.attachments.listForConversations(records.conversations.map((c) => c._id));
-  const files = await Promise.all(attachments.map(async (attachment) => ({ attachment, bytes: await deps.store.attachments.bytes(attachment._id) })));
+  const files = await Promise.all(
+    attachments.map(async (attachment) => ({ attachment, bytes: await deps.store.attachments.bytes(attachment._id) })),
+  );
   const exported = toVisitorDataExport(siteId, visitorId, records, files, deps.clock.now());
   await recordAudit(deps, {
     siteId,
@@ -68,7 +70,13 @@ export async function eraseVisitorData(deps: FlowDeps, by: DataRequester, siteId
     if (conversation.state !== 'resolved') {
       // As the system: an admin may not resolve a colleague's conversation, but an erasure ends it whoever holds it.
       // No webhook: its deliveries are being purged, and a new one would outlive the purge.
-      await applyTransition(deps, conversation._id, { type: 'resolve' }, { kind: 'system' }, { reasons: ['visitor_erased'], webhook: false });
+      await applyTransition(
+        deps,
+        conversation._id,
+        { type: 'resolve' },
+        { kind: 'system' },
+        { reasons: ['visitor_erased'], webhook: false },
+      );
     }
     const settled = await deps.store.conversations.get(conversation._id);
     if (!settled) continue;

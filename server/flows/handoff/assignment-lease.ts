@@ -28,6 +28,8 @@ export async function withAssignmentLease<T>(
     if (candidate.active >= candidate.capacity) return 'full';
     return await assign();
   } finally {
-    await leases.release(candidate.operatorId, holder).catch((err) => deps.log.error({ err, operatorId: candidate.operatorId }, 'lease release failed'));
+    await leases
+      .release(candidate.operatorId, holder)
+      .catch((err) => deps.log.error({ err, operatorId: candidate.operatorId }, 'lease release failed'));
   }
 }

@@ -20,7 +20,15 @@ export async function storeAttachment(
   const verdict = checkAttachment(upload.bytes, upload.name);
   if (!verdict.ok) throw new CodedError(verdict.code, verdict.message);
   const stored = await deps.store.attachments.put(
-    { _id: deps.newId(), conversationId: conversation._id, siteId: conversation.siteId, name: verdict.name, mediaType: verdict.mediaType, image: verdict.image, uploadedBy },
+    {
+      _id: deps.newId(),
+      conversationId: conversation._id,
+      siteId: conversation.siteId,
+      name: verdict.name,
+      mediaType: verdict.mediaType,
+      image: verdict.image,
+      uploadedBy,
+    },
     upload.bytes,
   );
   return { id: stored._id, name: stored.name, mediaType: stored.mediaType, size: stored.size, image: stored.image };

@@ -43,7 +43,9 @@ export async function offerWaiting(deps: FlowDeps, site: Site, queueId: string):
     const byId = new Map(waiting.map((c) => [c._id, c]));
     const key = `${site._id}:${queueId}`;
     let offered = 0;
-    for (const next of orderQueue(waiting.map((c) => ({ id: c._id, urgency: c.urgency, waitingSince: (c.escalatedAt ?? c.createdAt).toISOString() })))) {
+    for (const next of orderQueue(
+      waiting.map((c) => ({ id: c._id, urgency: c.urgency, waitingSince: (c.escalatedAt ?? c.createdAt).toISOString() })),
+    )) {
       const conversation = byId.get(next.id)!;
       const outcome = await offerOne(deps, conversation, candidates, recentAssignees.get(key) ?? [], queue.offerTimeoutSeconds);
       if (outcome === 'nobody') {
@@ -55,7 +57,10 @@ export async function offerWaiting(deps: FlowDeps, site: Site, queueId: string):
       const { choice, result } = outcome;
       pageOwner(deps, 'offer', result.conversation);
       choice.active += 1;
-      recentAssignees.set(key, [...(recentAssignees.get(key) ?? []).filter((id) => id !== choice.operatorId), choice.operatorId].slice(-50));
+      recentAssignees.set(
+        key,
+        [...(recentAssignees.get(key) ?? []).filter((id) => id !== choice.operatorId), choice.operatorId].slice(-50),
+      );
       offered++;
     }
     if (offered > 0) await publishQueueViews(deps, site, queueId);
@@ -85,11 +90,17 @@ async function offerOne(
     if (!choice) return 'nobody';
     const expiresAt = new Date(deps.clock.now().getTime() + offerTimeoutSeconds * 1000);
     const outcome = await withAssignmentLease(deps, choice, () =>
-      applyTransition(deps, conversation._id, { type: 'assign', operatorId: choice.operatorId, name: choice.name }, { kind: 'system' }, {
-        set: { offer: { operatorId: choice.operatorId, expiresAt } },
-        reasons: ['automatic_assignment'],
-        evidence: [`most free capacity: ${choice.capacity - choice.active} of ${choice.capacity}`],
-      }),
+      applyTransition(
+        deps,
+        conversation._id,
+        { type: 'assign', operatorId: choice.operatorId, name: choice.name },
+        { kind: 'system' },
+        {
+          set: { offer: { operatorId: choice.operatorId, expiresAt } },
+          reasons: ['automatic_assignment'],
+          evidence: [`most free capacity: ${choice.capacity - choice.active} of ${choice.capacity}`],
+        },
+      ),
     );
     if (outcome === 'busy') busy.push(choice.operatorId);
     // 'full': the fresh count is in choice.active now, so the next choice passes them by.
@@ -142,11 +153,17 @@ export async function requeueLapsedOffers(deps: FlowDeps): Promise<number> {
   const lapsed = await deps.store.conversations.expiredOffers(deps.clock.now());
   for (const conversation of lapsed) {
     const declinedBy = [...conversation.declinedBy, conversation.offer!.operatorId];
-    const result = await applyTransition(deps, conversation._id, { type: 'requeue' }, { kind: 'system' }, {
-      set: { offer: null, declinedBy },
-      reasons: ['offer_timeout'],
-      evidence: [`${conversation.owner?.name ?? 'operator'} did not accept in time`],
-    });
+    const result = await applyTransition(
+      deps,
+      conversation._id,
+      { type: 'requeue' },
+      { kind: 'system' },
+      {
+        set: { offer: null, declinedBy },
+        reasons: ['offer_timeout'],
+        evidence: [`${conversation.owner?.name ?? 'operator'} did not accept in time`],
+      },
+    );
     const site = result.ok ? await deps.store.sites.get(conversation.siteId) : null;
     if (!site || !conversation.queue) continue;
     // Everyone behind it moved back a place even when nobody is free to take the next offer.

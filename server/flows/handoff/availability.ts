@@ -28,8 +28,9 @@ export async function loadAvailability(deps: FlowDeps, site: Site, queue: string
   const schedule = scheduleFor(site, queue);
   const members = site.config.queues.find((q) => q.id === queue)?.members ?? [];
   const withLoad = (await loadOperatorLoads(deps, site._id, members)).filter((op) => op.presence === 'online');
-  const recent = (await deps.store.conversations.recentlyEscalated(site._id, new Date(now.getTime() - STATS_WINDOW_MS)))
-    .filter((c) => c.queue === queue);
+  const recent = (await deps.store.conversations.recentlyEscalated(site._id, new Date(now.getTime() - STATS_WINDOW_MS))).filter(
+    (c) => c.queue === queue,
+  );
   const seconds = (a: Date | null, b: Date | null) => (a && b ? (b.getTime() - a.getTime()) / 1000 : null);
   return {
     open: isOpenAt(schedule, now),

@@ -19,13 +19,7 @@ import { interruptedAnswer } from '../../domain/agent/interrupted';
  * Asks the bot, then posts its reply only if nobody took over meanwhile: the
  * conditional seq allocation on (state, version) discards a reply in flight.
  */
-export async function runBotTurn(
-  deps: FlowDeps,
-  site: Site,
-  visitor: Visitor,
-  conversation: Conversation,
-  turns: Turn[],
-): Promise<void> {
+export async function runBotTurn(deps: FlowDeps, site: Site, visitor: Visitor, conversation: Conversation, turns: Turn[]): Promise<void> {
   const controller = new AbortController();
   deps.inFlightBots.get(conversation._id)?.abort();
   deps.inFlightBots.set(conversation._id, controller);
@@ -72,10 +66,15 @@ export async function runBotTurn(
       const step = reply.handoff && !reply.fallback ? 'as_is' : replyStepOf(decision, { handsOver, awaitingPerson });
       botTurn.text = botReplyText({ text: reply.reply, fallback: reply.fallback }, step, (key) => visitorText(site, conversation, key));
       const bot = { confidence: reply.confidence, fallback: reply.fallback, toolError: reply.toolError, intent: reply.intent };
-      const posted = await postMessage(deps, conversation, { sender: { kind: 'bot' }, text: botTurn.text, bot }, {
-        state: conversation.state,
-        version: conversation.version,
-      });
+      const posted = await postMessage(
+        deps,
+        conversation,
+        { sender: { kind: 'bot' }, text: botTurn.text, bot },
+        {
+          state: conversation.state,
+          version: conversation.version,
+        },
+      );
       if (!posted) return await stream.interrupt(locale); // a person took over while the bot was finishing
       stream.completed();
       fresh = posted.conversation;
@@ -83,7 +82,15 @@ export async function runBotTurn(
     fresh ??= await deps.store.conversations.get(conversation._id);
     if (fresh?.state !== 'bot') return;
     if (decision.escalate && site.config.handoffEnabled) {
-      await escalate(deps, site, visitor, fresh, decision, [...judged.slice(0, -1), botTurn], reply.summary ? { agentSummary: reply.summary } : {});
+      await escalate(
+        deps,
+        site,
+        visitor,
+        fresh,
+        decision,
+        [...judged.slice(0, -1), botTurn],
+        reply.summary ? { agentSummary: reply.summary } : {},
+      );
     }
   } finally {
     if (deps.inFlightBots.get(conversation._id) === controller) deps.inFlightBots.delete(conversation._id);

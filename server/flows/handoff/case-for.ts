@@ -2,7 +2,13 @@ import { restatedFacts } from '../../domain/repeat-explanation';
 import { markEpisode } from './episode-record';
 import { markSemanticRestatement } from './semantic-restatement';
 import type { CasePackage } from '../../../shared/case-package';
-import { buildCasePackage, type CaseUpdate, correctIntent as correctCaseIntent, refreshCasePackage, withModelNotes } from '../../domain/case-package';
+import {
+  buildCasePackage,
+  type CaseUpdate,
+  correctIntent as correctCaseIntent,
+  refreshCasePackage,
+  withModelNotes,
+} from '../../domain/case-package';
 import { mergeFacts } from '../../domain/facts';
 import type { HandoffDecision, Turn } from '../../domain/handoff-decision';
 import { ownedByAnother } from '../../domain/ownership';
@@ -51,7 +57,13 @@ export async function buildCaseFor(
  * one) and first reply, in the site's tone and the visitor's language, replace the templates on the
  * waiting case. Any failure keeps the templates; it is logged, never shown as the case.
  */
-export async function writeModelCaseNotes(deps: FlowDeps, site: Site, conversation: Conversation, decision: HandoffDecision, turns: Turn[]): Promise<void> {
+export async function writeModelCaseNotes(
+  deps: FlowDeps,
+  site: Site,
+  conversation: Conversation,
+  decision: HandoffDecision,
+  turns: Turn[],
+): Promise<void> {
   const bot = deps.botFor(site);
   if (!bot.caseNotes) return;
   try {
@@ -66,11 +78,18 @@ export async function writeModelCaseNotes(deps: FlowDeps, site: Site, conversati
     const current = await deps.store.conversations.get(conversation._id);
     if (!current?.casePackage || (current.state !== 'queued' && current.state !== 'owned')) return;
     const keepSummary = current.casePackage.modelNotes?.summary;
-    const casePackage = withModelNotes(current.casePackage, { summary: keepSummary ?? notes.summary, suggestedReply: notes.suggestedReply }, deps.clock.now().toISOString());
+    const casePackage = withModelNotes(
+      current.casePackage,
+      { summary: keepSummary ?? notes.summary, suggestedReply: notes.suggestedReply },
+      deps.clock.now().toISOString(),
+    );
     const updated = await deps.store.conversations.patch(conversation._id, { casePackage });
     if (updated) deps.hub.toSite(updated.siteId, { type: 'conversation_updated', conversation: toSummary(updated) });
   } catch (err) {
-    deps.log.warn({ conversationId: conversation._id, err: err instanceof Error ? err.message : String(err) }, 'model case notes failed; the templates stay');
+    deps.log.warn(
+      { conversationId: conversation._id, err: err instanceof Error ? err.message : String(err) },
+      'model case notes failed; the templates stay',
+    );
   }
 }
 
@@ -115,12 +134,22 @@ export async function correctIntent(
   operator: Operator,
   conversation: Conversation,
   intent: string,
-): Promise<{ ok: true; conversation: Conversation } | { ok: false; code: 'already_claimed'; message: string; owner: NonNullable<Conversation['owner']> }> {
+): Promise<
+  | { ok: true; conversation: Conversation }
+  | { ok: false; code: 'already_claimed'; message: string; owner: NonNullable<Conversation['owner']> }
+> {
   if (ownedByAnother(conversation, operator._id) && conversation.owner) {
-    return { ok: false, code: 'already_claimed', message: `Claimed by ${conversation.owner.name}: only they can correct the intent.`, owner: conversation.owner };
+    return {
+      ok: false,
+      code: 'already_claimed',
+      message: `Claimed by ${conversation.owner.name}: only they can correct the intent.`,
+      owner: conversation.owner,
+    };
   }
   const now = deps.clock.now();
-  const casePackage = conversation.casePackage ? correctCaseIntent(conversation.casePackage, intent, operator.name, now.toISOString()) : null;
+  const casePackage = conversation.casePackage
+    ? correctCaseIntent(conversation.casePackage, intent, operator.name, now.toISOString())
+    : null;
   const patched = (await deps.store.conversations.patch(conversation._id, { intent, casePackage })) ?? conversation;
   const updated = (await markEpisode(deps, conversation._id, { intentCorrectedTo: intent })) ?? patched;
   await recordAudit(deps, {

@@ -74,7 +74,10 @@ export async function escalate(
 }
 
 function agentSummaryLines(text: string, template: [string, string]): [string, string] {
-  const lines = text.split(/\n+/).map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split(/\n+/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (lines.length === 0) return template;
   return [lines[0]!.slice(0, 300), (lines.slice(1).join(' ') || template[1]).slice(0, 300)];
 }

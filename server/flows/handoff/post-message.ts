@@ -78,7 +78,8 @@ export async function postMessage(
     const wire = toWireMessage(posted.message);
     deps.hub.toVisitor(conversation.visitorId, { type: 'message_added', message: wire });
     deps.hub.toSite(conversation.siteId, { type: 'message_added', siteId: conversation.siteId, message: wire });
-    if (posted.conversation) deps.hub.toSite(conversation.siteId, { type: 'conversation_updated', conversation: toSummary(posted.conversation) });
+    if (posted.conversation)
+      deps.hub.toSite(conversation.siteId, { type: 'conversation_updated', conversation: toSummary(posted.conversation) });
   }
   return posted;
 }

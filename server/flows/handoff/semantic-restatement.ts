@@ -32,7 +32,10 @@ export async function markSemanticRestatement(deps: FlowDeps, conversation: Conv
     await markEpisode(deps, conversation._id, { visitorRestated: true });
     return true;
   } catch (error) {
-    deps.log.warn({ conversationId: conversation._id, err: error instanceof Error ? error.message : String(error) }, 'semantic restatement not checked; facts only for this turn');
+    deps.log.warn(
+      { conversationId: conversation._id, err: error instanceof Error ? error.message : String(error) },
+      'semantic restatement not checked; facts only for this turn',
+    );
     return false;
   }
 }

@@ -34,7 +34,11 @@ describe('the handoff topic the visitor reads', () => {
 
   it('gives a site’s custom topic its own label in the visitor’s language, or its one label', () => {
     const custom = siteWith({
-      triggers: { policy_topic: { topics: [{ id: 'warranty', label: { en: 'your warranty claim', es: 'tu garantía' }, keywords: ['warranty'], queue: 'general' }] } },
+      triggers: {
+        policy_topic: {
+          topics: [{ id: 'warranty', label: { en: 'your warranty claim', es: 'tu garantía' }, keywords: ['warranty'], queue: 'general' }],
+        },
+      },
     });
     expect(visitorTopic(custom, inLocale('es'), 'warranty', 'your warranty claim')).toBe('tu garantía');
     expect(visitorTopic(custom, inLocale('fr'), 'warranty', 'your warranty claim')).toBe('your warranty claim');
@@ -42,7 +46,9 @@ describe('the handoff topic the visitor reads', () => {
 
   it('translates a site’s saved copy of the built-in topics that has no translations', () => {
     const copies = defaultPolicyTopics.map(({ labels: _none, ...topic }) => topic);
-    expect(visitorTopic(siteWith({ triggers: { policy_topic: { topics: copies } } }), inLocale('es'), 'refund', 'your refund')).toBe('tu reembolso');
+    expect(visitorTopic(siteWith({ triggers: { policy_topic: { topics: copies } } }), inLocale('es'), 'refund', 'your refund')).toBe(
+      'tu reembolso',
+    );
   });
 
   it('keeps the label chosen at handoff when the site’s topics changed since', () => {
@@ -75,7 +81,11 @@ describe('asking the visitor for facts', () => {
 
   it('asks in the visitor’s language, with and without a topic', () => {
     const vars = { topic: 'tu reembolso', facts: 'número de pedido' };
-    expect(visitorText(site, inLocale('es'), 'factsRequestAbout', vars)).toBe('Para que una persona pueda ayudarte con tu reembolso, ¿puedes indicarnos tu número de pedido?');
-    expect(visitorText(site, inLocale('en'), 'factsRequest', { facts: 'order number' })).toBe('So that a person can help you, could you share your order number?');
+    expect(visitorText(site, inLocale('es'), 'factsRequestAbout', vars)).toBe(
+      'Para que una persona pueda ayudarte con tu reembolso, ¿puedes indicarnos tu número de pedido?',
+    );
+    expect(visitorText(site, inLocale('en'), 'factsRequest', { facts: 'order number' })).toBe(
+      'So that a person can help you, could you share your order number?',
+    );
   });
 });

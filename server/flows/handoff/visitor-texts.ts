@@ -19,7 +19,12 @@ function stringsFor(site: Site, locale: WidgetLocale): VisitorStrings {
 }
 
 /** A visitor-facing sentence in the conversation's language, with the site's overrides. */
-export function visitorText(site: Site, conversation: Addressee, key: VisitorMessageKey, vars: Record<string, string | number> = {}): string {
+export function visitorText(
+  site: Site,
+  conversation: Addressee,
+  key: VisitorMessageKey,
+  vars: Record<string, string | number> = {},
+): string {
   const template = stringsFor(site, localeOf(conversation))[key];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
@@ -28,7 +33,10 @@ export function visitorText(site: Site, conversation: Addressee, key: VisitorMes
 export function visitorFactList(site: Site, conversation: Addressee, facts: readonly string[]): string {
   const locale = localeOf(conversation);
   const strings = stringsFor(site, locale);
-  return formatList(facts.map((fact) => factLabel(strings, fact)), locale);
+  return formatList(
+    facts.map((fact) => factLabel(strings, fact)),
+    locale,
+  );
 }
 
 const builtInTopics = [...defaultPolicyTopics, ...defaultIntents];

@@ -61,7 +61,11 @@ describe('an automatic offer on the wire', () => {
 
   it('means nothing once another operator owns the conversation: the visitor sees who joined', () => {
     const conversation = owned({ operatorId: 'op-bo', expiresAt });
-    expect(toVisitorView(site, conversation, null)).toMatchObject({ state: 'owned', position: null, operator: { name: 'Ana', initial: 'A' } });
+    expect(toVisitorView(site, conversation, null)).toMatchObject({
+      state: 'owned',
+      position: null,
+      operator: { name: 'Ana', initial: 'A' },
+    });
     expect(toSummary(conversation).offer).toBeNull();
   });
 });

@@ -46,7 +46,9 @@ export function toSummary(doc: Conversation): ConversationSummary {
     resolvedAt: doc.resolvedAt?.toISOString() ?? null,
     lastResolvedAt: (doc.lastResolvedAt ?? doc.resolvedAt)?.toISOString() ?? null,
     lastRating: latestRating(doc),
-    ...(doc.visitorPresence ? { visitorPresence: { online: doc.visitorPresence.online, since: doc.visitorPresence.since.toISOString() } } : {}),
+    ...(doc.visitorPresence
+      ? { visitorPresence: { online: doc.visitorPresence.online, since: doc.visitorPresence.since.toISOString() } }
+      : {}),
   };
 }
 

@@ -35,8 +35,14 @@ export async function runOperatorAction(
     if (accepted) return { ok: true, conversation: accepted, previous: before };
   }
   // The audit says where a transfer went, not only that it happened.
-  const reasons = command.type !== 'transfer' ? [] : 'toQueue' in command ? [`to_queue:${command.toQueue}`] : [`to_operator:${command.toOperator.name}`];
-  const result = await applyTransition(deps, conversationId, command, operatorActor(operator), { note, set, reasons, ...(before ? { current: before } : {}) });
+  const reasons =
+    command.type !== 'transfer' ? [] : 'toQueue' in command ? [`to_queue:${command.toQueue}`] : [`to_operator:${command.toOperator.name}`];
+  const result = await applyTransition(deps, conversationId, command, operatorActor(operator), {
+    note,
+    set,
+    reasons,
+    ...(before ? { current: before } : {}),
+  });
   if (result.ok) {
     if (command.type === 'transfer' && 'toOperator' in command) pageOwner(deps, 'transfer', result.conversation);
     await tellVisitor(deps, result);
@@ -86,14 +92,23 @@ export async function replyAsOperator(
   const posted = await postMessage(
     deps,
     conversation,
-    { sender: { kind: 'operator', id: operator._id, name: operatorBadge(operator.name).name }, text: input.text, clientMessageId: input.clientMessageId, ...(input.attachment ? { attachment: input.attachment } : {}) },
+    {
+      sender: { kind: 'operator', id: operator._id, name: operatorBadge(operator.name).name },
+      text: input.text,
+      clientMessageId: input.clientMessageId,
+      ...(input.attachment ? { attachment: input.attachment } : {}),
+    },
     { state: 'owned', ownerId: operator._id },
   );
   if (posted) {
     const now = posted.conversation ?? (await deps.store.conversations.get(conversationId)) ?? conversation;
     const repliedAt = deps.clock.now();
     const asked = askedHeldFacts(input.text, conversation.facts).length > 0;
-    const marked = await markEpisode(deps, conversationId, { firstHumanReplyAt: repliedAt, operatorId: operator._id, operatorAsked: asked });
+    const marked = await markEpisode(deps, conversationId, {
+      firstHumanReplyAt: repliedAt,
+      operatorId: operator._id,
+      operatorAsked: asked,
+    });
     return { ok: true, conversation: marked ?? now };
   }
   const fresh = await deps.store.conversations.get(conversationId);

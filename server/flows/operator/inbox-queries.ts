@@ -13,7 +13,11 @@ import { toAuditEntry, toSummary, toWireCallback, toWireMessage } from '../hando
 // so ids cannot be probed.
 
 /** The conversation when it is on one of the operator's sites, else null. */
-export async function findConversationForOperator(deps: FlowDeps, operator: Operator, conversationId: string): Promise<Conversation | null> {
+export async function findConversationForOperator(
+  deps: FlowDeps,
+  operator: Operator,
+  conversationId: string,
+): Promise<Conversation | null> {
   const conversation = await deps.store.conversations.get(conversationId);
   return conversation && operator.siteIds.includes(conversation.siteId) ? conversation : null;
 }
@@ -28,7 +32,10 @@ export async function conversationForOperator(deps: FlowDeps, operator: Operator
 export async function listInbox(deps: FlowDeps, operator: Operator, query: ListConversationsQuery): Promise<ListConversationsResponse> {
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, query.view);
   if (after === null) {
-    throw new CodedError('invalid_request', `That cursor does not continue the ${query.view} list: pass the nextCursor of the previous page of this view, or leave it out to start from the first page.`);
+    throw new CodedError(
+      'invalid_request',
+      `That cursor does not continue the ${query.view} list: pass the nextCursor of the previous page of this view, or leave it out to start from the first page.`,
+    );
   }
   // A site that is not theirs answers like a missing one.
   if (query.site && !operator.siteIds.includes(query.site)) throw new CodedError('not_found', 'No site of yours has that id.');

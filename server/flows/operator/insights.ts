@@ -1,4 +1,10 @@
-import type { InsightsConversation, InsightsConversationsQuery, InsightsFigures, InsightsQuery, InsightsResponse } from '../../../shared/insights';
+import type {
+  InsightsConversation,
+  InsightsConversationsQuery,
+  InsightsFigures,
+  InsightsQuery,
+  InsightsResponse,
+} from '../../../shared/insights';
 import { insightsFrom, type RollupRow } from '../../domain/insights/figures';
 import type { Operator } from '../../entities/operator';
 import type { FlowDeps } from '../../composition';
@@ -24,7 +30,13 @@ export async function loadInsights(deps: FlowDeps, operator: Operator, siteId: s
   const scope = scopeOf(operator);
   const filters = { ...(q.queue ? { queue: q.queue } : {}), ...(q.trigger ? { trigger: q.trigger } : {}) };
   const [rows, precision] = await Promise.all([
-    deps.store.episodeRollups.find({ siteId, fromDay: from, toDay: to, ...(scope === 'mine' ? { operatorId: operator._id } : {}), ...filters }),
+    deps.store.episodeRollups.find({
+      siteId,
+      fromDay: from,
+      toDay: to,
+      ...(scope === 'mine' ? { operatorId: operator._id } : {}),
+      ...filters,
+    }),
     reviewPrecisionFor(deps, operator, { siteId, fromDay: from, toDay: to, ...filters }),
   ]);
   const figures: InsightsFigures = { ...insightsFrom(rows as RollupRow[]), precision };

@@ -34,5 +34,11 @@ export async function addInternalNote(deps: FlowDeps, operator: Operator, conver
 }
 
 export function toWireNote(doc: InternalNote): WireNote {
-  return { noteId: doc._id, conversationId: doc.conversationId, author: doc.author, text: doc.text, createdAt: doc.createdAt.toISOString() };
+  return {
+    noteId: doc._id,
+    conversationId: doc.conversationId,
+    author: doc.author,
+    text: doc.text,
+    createdAt: doc.createdAt.toISOString(),
+  };
 }

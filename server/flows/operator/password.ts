@@ -8,7 +8,12 @@ import { verifyCredentials } from '../../security/sign-in';
  * The current password is asked again (a session left open on a shared screen must not be enough),
  * and every other session of the operator is signed out: whoever knew the old password is out too.
  */
-export async function changePassword(deps: FlowDeps, operator: Operator, current: OperatorSession, answer: { currentPassword: string; newPassword: string }): Promise<void> {
+export async function changePassword(
+  deps: FlowDeps,
+  operator: Operator,
+  current: OperatorSession,
+  answer: { currentPassword: string; newPassword: string },
+): Promise<void> {
   if (!(await verifyCredentials(deps.store.operators, operator.email, answer.currentPassword))) {
     throw new CodedError('invalid_credentials', 'Your current password is not correct.');
   }

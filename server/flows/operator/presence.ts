@@ -43,7 +43,9 @@ export function presenceTimers(deps: FlowDeps, delays = { awayMs: AWAY_AFTER_MS,
       if (!fresh || deps.hub.connectedOperators().has(operatorId)) return;
       const next = presenceWhenGone(stateOf(fresh), stage);
       if (!next) return;
-      await setPresence(deps, fresh, next.presence, next.byChoice).catch((err) => deps.log.error({ err, operatorId }, 'presence change failed'));
+      await setPresence(deps, fresh, next.presence, next.byChoice).catch((err) =>
+        deps.log.error({ err, operatorId }, 'presence change failed'),
+      );
     }, ms).unref();
   const lastSocketClosed = (operatorId: string) => {
     clear(operatorId);

@@ -13,7 +13,8 @@ export async function transferCommandFor(deps: FlowDeps, conversation: Conversat
   }
   if (body.queue) {
     const site = await deps.store.sites.get(conversation.siteId);
-    if (!site?.config.queues.some((q) => q.id === body.queue)) throw new CodedError('invalid_request', `No queue "${body.queue}" on this site.`);
+    if (!site?.config.queues.some((q) => q.id === body.queue))
+      throw new CodedError('invalid_request', `No queue "${body.queue}" on this site.`);
     return { type: 'transfer', toQueue: body.queue };
   }
   throw new CodedError('invalid_request', 'Name a queue or an operator to transfer to.');

@@ -44,14 +44,19 @@ export async function sendVisitorMessage(
 
 /** The "Talk to a person" button: always confirmed, never "are you sure?". */
 export async function requestHuman(deps: FlowDeps, site: Site, visitor: Visitor): Promise<CommandOutcome> {
-  if (!site.config.handoffEnabled) return { kind: 'refused', code: 'transition_not_allowed', message: 'This site does not hand conversations to people.' };
+  if (!site.config.handoffEnabled)
+    return { kind: 'refused', code: 'transition_not_allowed', message: 'This site does not hand conversations to people.' };
   const conversation = await conversationToWriteIn(deps, site, visitor);
   if (conversation.state !== 'bot') {
     await publishVisitorView(deps, site, conversation);
     return { kind: 'ok' };
   }
   const turns = await loadJudgedTurns(deps, site, conversation);
-  const decision = forceHandoff(decideHandoff(handoffInput(turns, visitor, conversation), site.config), 'human_request', 'Pressed "Talk to a person"');
+  const decision = forceHandoff(
+    decideHandoff(handoffInput(turns, visitor, conversation), site.config),
+    'human_request',
+    'Pressed "Talk to a person"',
+  );
   await escalate(deps, site, visitor, conversation, decision, turns);
   return { kind: 'ok' };
 }
@@ -106,7 +111,13 @@ export async function runVisitorCommand(
   }
 }
 
-async function rateConversation(deps: FlowDeps, site: Site, visitor: Visitor, score: number, comment: string | null): Promise<CommandOutcome> {
+async function rateConversation(
+  deps: FlowDeps,
+  site: Site,
+  visitor: Visitor,
+  score: number,
+  comment: string | null,
+): Promise<CommandOutcome> {
   const conversation = await deps.store.conversations.latestForVisitor(visitor._id);
   if (conversation?.state !== 'resolved') {
     return { kind: 'refused', code: 'transition_not_allowed', message: 'Only a resolved conversation can be rated.' };

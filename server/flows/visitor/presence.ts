@@ -6,7 +6,12 @@ import { toSummary } from '../handoff/wire';
  * their latest open conversation and announced to its operators, so a wait nobody can answer any
  * more shows as "left". A resolved conversation is left alone: nobody waits in it.
  */
-export async function recordVisitorPresence(deps: FlowDeps, visitorId: string, online: boolean, options: { reannounce?: boolean } = {}): Promise<void> {
+export async function recordVisitorPresence(
+  deps: FlowDeps,
+  visitorId: string,
+  online: boolean,
+  options: { reannounce?: boolean } = {},
+): Promise<void> {
   const latest = await deps.store.conversations.latestForVisitor(visitorId);
   if (!latest || latest.state === 'resolved') return;
   // `reannounce`: written and announced again even if unchanged, to follow an announcement that may have overtaken it.

@@ -27,14 +27,25 @@ export async function requestCallback(
   if (input.slot) {
     const offer = callbackOfferFor(await loadAvailability(deps, site, conversation.queue), now);
     const offered = offer?.slots.some((s) => Date.parse(s.start) === Date.parse(input.slot!.start));
-    if (!offered) return { kind: 'refused', code: 'callback_slot_unavailable', message: 'That callback time is no longer available; pick another one.' };
+    if (!offered)
+      return {
+        kind: 'refused',
+        code: 'callback_slot_unavailable',
+        message: 'That callback time is no longer available; pick another one.',
+      };
   }
   const slot = input.slot ?? null;
-  const result = await applyTransition(deps, conversation._id, { type: 'request_callback' }, { kind: 'visitor' }, {
-    set: { callbackBooked: { slot, contactKind: input.contact.kind } },
-    reasons: [slot ? 'callback_slot' : 'leave_message'],
-    evidence: [slot ? slot.start : 'no slot'],
-  });
+  const result = await applyTransition(
+    deps,
+    conversation._id,
+    { type: 'request_callback' },
+    { kind: 'visitor' },
+    {
+      set: { callbackBooked: { slot, contactKind: input.contact.kind } },
+      reasons: [slot ? 'callback_slot' : 'leave_message'],
+      evidence: [slot ? slot.start : 'no slot'],
+    },
+  );
   if (!result.ok) return { kind: 'refused', code: result.code, message: result.message };
   const callback: Callback = {
     _id: deps.newId(),
@@ -52,7 +63,10 @@ export async function requestCallback(
   await deps.store.callbacks.insert(callback);
   const zone = visitor.context.timeZone ?? site.config.hours.timeZone;
   const time = slot ? formatInTimeZone(new Date(slot.start), zone, 'EEE d MMM, HH:mm') : '';
-  await postMessage(deps, result.conversation, { sender: { kind: 'system' }, text: visitorText(site, result.conversation, 'callbackConfirmed', { time }) });
+  await postMessage(deps, result.conversation, {
+    sender: { kind: 'system' },
+    text: visitorText(site, result.conversation, 'callbackConfirmed', { time }),
+  });
   deps.hub.toVisitor(visitor._id, { type: 'callback_confirmed' });
   deps.hub.toSite(site._id, { type: 'callback_updated', callback: toWireCallback(callback) });
   await publishVisitorView(deps, site, result.conversation);

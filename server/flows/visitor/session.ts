@@ -15,11 +15,7 @@ import { hashToken } from '../../security/token-hash';
 import { visitorTeam } from './team';
 
 /** Finds the visitor a token belongs to, or starts a new one with a fresh token. */
-export async function resolveVisitor(
-  deps: FlowDeps,
-  site: Site,
-  token: string | undefined,
-): Promise<{ visitor: Visitor; token: string }> {
+export async function resolveVisitor(deps: FlowDeps, site: Site, token: string | undefined): Promise<{ visitor: Visitor; token: string }> {
   if (token) {
     const found = await deps.store.visitors.byTokenHash(site._id, hashToken(token));
     if (found) return { visitor: found, token };
@@ -115,19 +111,21 @@ export async function conversationIdsFor(
  */
 export async function reopenIfResolved(deps: FlowDeps, conversation: Conversation, sinceSeq: number): Promise<Conversation> {
   if (conversation.state !== 'resolved') return conversation;
-  const reopened = await applyTransition(deps, conversation._id, { type: 'visitor_wrote' }, { kind: 'visitor' }, {
-    set: { botSinceSeq: sinceSeq, handoffTopic: null, missingFacts: [], urgency: 'normal' },
-  });
+  const reopened = await applyTransition(
+    deps,
+    conversation._id,
+    { type: 'visitor_wrote' },
+    { kind: 'visitor' },
+    {
+      set: { botSinceSeq: sinceSeq, handoffTopic: null, missingFacts: [], urgency: 'normal' },
+    },
+  );
   if (reopened.ok) return reopened.conversation;
   return (await deps.store.conversations.get(conversation._id)) ?? conversation;
 }
 
 /** The visitor's current conversation, started or reopened as they write. */
-export async function conversationToWriteIn(
-  deps: FlowDeps,
-  site: Site,
-  visitor: Visitor,
-): Promise<Conversation> {
+export async function conversationToWriteIn(deps: FlowDeps, site: Site, visitor: Visitor): Promise<Conversation> {
   const latest = await deps.store.conversations.latestForVisitor(visitor._id);
   if (latest) {
     deps.visitorConversations.set(visitor._id, latest._id);
@@ -153,7 +151,7 @@ export async function conversationToWriteIn(
     missingFacts: [],
     facts: {},
     casePackage: null,
-   
+
     callbackBooked: null,
     rating: null,
     offer: null,

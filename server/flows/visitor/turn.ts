@@ -16,12 +16,7 @@ export function isBotsTurn(site: Site, conversation: Conversation): boolean {
 }
 
 /** After each visitor message: decide, then escalate, ask for facts, or let the bot answer. */
-export async function afterVisitorMessage(
-  deps: FlowDeps,
-  site: Site,
-  visitor: Visitor,
-  conversation: Conversation,
-): Promise<void> {
+export async function afterVisitorMessage(deps: FlowDeps, site: Site, visitor: Visitor, conversation: Conversation): Promise<void> {
   if (!isBotsTurn(site, conversation)) return;
   const turns = await loadJudgedTurns(deps, site, conversation);
   const decision = decideHandoff(handoffInput(turns, visitor, conversation), site.config);
@@ -41,9 +36,16 @@ export async function afterVisitorMessage(
 async function askForFacts(deps: FlowDeps, site: Site, conversation: Conversation, decision: HandoffDecision): Promise<void> {
   const facts = visitorFactList(site, conversation, decision.askForFacts);
   const topic = visitorTopic(site, conversation, decision.intent, decision.topic);
-  const text = topic ? visitorText(site, conversation, 'factsRequestAbout', { topic, facts }) : visitorText(site, conversation, 'factsRequest', { facts });
-  await postMessage(deps, conversation, { sender: { kind: 'bot' }, text, bot: { confidence: 1, fallback: false, toolError: false, intent: decision.intent } }, {
-    state: 'bot',
-    version: conversation.version,
-  });
+  const text = topic
+    ? visitorText(site, conversation, 'factsRequestAbout', { topic, facts })
+    : visitorText(site, conversation, 'factsRequest', { facts });
+  await postMessage(
+    deps,
+    conversation,
+    { sender: { kind: 'bot' }, text, bot: { confidence: 1, fallback: false, toolError: false, intent: decision.intent } },
+    {
+      state: 'bot',
+      version: conversation.version,
+    },
+  );
 }

@@ -7,7 +7,18 @@ export const germanArticles: KnowledgeBaseEntryInput[] = [
     question: 'Wann haben Sie geöffnet?',
     answer: 'Unsere Öffnungszeiten stehen auf der Kontaktseite.',
     answerFrom: 'site_hours',
-    keywords: ['Öffnungszeiten', 'geöffnet', 'offen', 'erreichbar', 'geschlossen', 'Wochenende', 'Samstag', 'Sonntag', 'Feiertag', 'Uhrzeit'],
+    keywords: [
+      'Öffnungszeiten',
+      'geöffnet',
+      'offen',
+      'erreichbar',
+      'geschlossen',
+      'Wochenende',
+      'Samstag',
+      'Sonntag',
+      'Feiertag',
+      'Uhrzeit',
+    ],
   },
   {
     id: 'shipping_times',
@@ -30,7 +41,17 @@ export const germanArticles: KnowledgeBaseEntryInput[] = [
     question: 'Wo ist meine Bestellung?',
     answer:
       'Sie können Ihr Paket mit dem Sendungslink aus der Versandbestätigung verfolgen oder unter „Meine Bestellungen“ in Ihrem Konto. Die Sendungsverfolgung wird meist wenige Stunden nach dem Versand aktualisiert.',
-    keywords: ['Sendungsverfolgung', 'verfolgen', 'Paket', 'Status', 'verschickt', 'verspätet', 'nicht angekommen', 'erhalten', 'geliefert'],
+    keywords: [
+      'Sendungsverfolgung',
+      'verfolgen',
+      'Paket',
+      'Status',
+      'verschickt',
+      'verspätet',
+      'nicht angekommen',
+      'erhalten',
+      'geliefert',
+    ],
   },
   {
     id: 'password_reset',

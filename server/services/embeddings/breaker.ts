@@ -30,7 +30,11 @@ function backoffAfter(failures: number, policy: BackoffPolicy): number {
  * Whether a call may go out. A probe pushes retryAt one back-off ahead, so the calls that
  * arrive while it is in flight are skipped and a probe that never settles cannot wedge the breaker.
  */
-export function admit(state: BreakerState, now: number, policy: BackoffPolicy = defaultBackoff): { admission: Admission; state: BreakerState } {
+export function admit(
+  state: BreakerState,
+  now: number,
+  policy: BackoffPolicy = defaultBackoff,
+): { admission: Admission; state: BreakerState } {
   if (state.kind === 'up') return { admission: 'call', state };
   if (now < state.retryAt) return { admission: 'skip', state };
   return { admission: 'probe', state: { ...state, retryAt: now + backoffAfter(state.failures, policy) } };

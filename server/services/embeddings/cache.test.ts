@@ -61,13 +61,18 @@ describe('embedding cache file', () => {
   it('ignores vectors whose size differs from the first', async () => {
     const dir = tempDir();
     const cache = EmbeddingCache.open(dir, 'm', '');
-    await cache.add([['a', Float32Array.from([1, 0])], ['b', Float32Array.from([1, 0, 0])]]);
+    await cache.add([
+      ['a', Float32Array.from([1, 0])],
+      ['b', Float32Array.from([1, 0, 0])],
+    ]);
     expect(EmbeddingCache.open(dir, 'm', '').get('b')).toBeUndefined();
   });
 
   it('names the folder to fix when the cache cannot be read', () => {
     const dir = tempDir();
     mkdirSync(join(dir, cacheFileName('m', '')));
-    expect(() => EmbeddingCache.open(dir, 'm', '')).toThrow(/cannot use the embeddings cache .*\(set EMBEDDINGS_CACHE_DIR to a writable folder\): EISDIR/);
+    expect(() => EmbeddingCache.open(dir, 'm', '')).toThrow(
+      /cannot use the embeddings cache .*\(set EMBEDDINGS_CACHE_DIR to a writable folder\): EISDIR/,
+    );
   });
 });

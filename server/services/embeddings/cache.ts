@@ -47,7 +47,9 @@ export class EmbeddingCache {
       content = readFileSync(path, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-        throw new Error(`cannot use the embeddings cache ${path} (set EMBEDDINGS_CACHE_DIR to a writable folder): ${(error as Error).message}`);
+        throw new Error(
+          `cannot use the embeddings cache ${path} (set EMBEDDINGS_CACHE_DIR to a writable folder): ${(error as Error).message}`,
+        );
       }
     }
     return new EmbeddingCache(path, content);

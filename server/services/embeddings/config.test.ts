@@ -24,7 +24,13 @@ describe('embeddings configuration', () => {
       EMBEDDINGS_TIMEOUT_MS: '250',
       EMBEDDINGS_TEXT_PREFIX: 'query: ',
     });
-    expect(config).toMatchObject({ baseUrl: 'https://api.openai.com/v1', model: 'text-embedding-3-small', apiKey: 'sk-test', timeoutMs: 250, textPrefix: 'query: ' });
+    expect(config).toMatchObject({
+      baseUrl: 'https://api.openai.com/v1',
+      model: 'text-embedding-3-small',
+      apiKey: 'sk-test',
+      timeoutMs: 250,
+      textPrefix: 'query: ',
+    });
   });
 
   it('names every bad variable in one message', () => {

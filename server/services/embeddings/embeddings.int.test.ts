@@ -81,7 +81,12 @@ describe('the client against the real service', () => {
   });
 
   it('reports a wrong URL as a typed error with the status', async () => {
-    const client = createEmbeddingsClient({ baseUrl: `${process.env.EMBEDDINGS_URL}/nothing-here`, model: 'm', batchSize: 8, textPrefix: '' });
+    const client = createEmbeddingsClient({
+      baseUrl: `${process.env.EMBEDDINGS_URL}/nothing-here`,
+      model: 'm',
+      batchSize: 8,
+      textPrefix: '',
+    });
     const error = await client.embed(['x'], AbortSignal.timeout(15_000)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EmbeddingsError);
     expect(error).toMatchObject({ code: 'http_status', status: 404 });
@@ -124,7 +129,9 @@ describe('degraded mode with a second real instance', () => {
   });
   afterAll(killServer);
 
-  it('answers null without waiting while the service is gone or stuck, reports it, and recovers by itself', { timeout: 90_000 }, async () => {
+  it('answers null without waiting while the service is gone or stuck, reports it, and recovers by itself', {
+    timeout: 90_000,
+  }, async () => {
     startServer();
     logs.length = 0;
     const embeddings: EmbeddingsService = createEmbeddings(configFor({ baseUrl: `http://127.0.0.1:${port}/v1`, timeoutMs: 300 }), {

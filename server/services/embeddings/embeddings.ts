@@ -10,7 +10,11 @@ export interface Embeddings extends Embedder {
   embedMany(texts: readonly string[]): Promise<Float32Array[] | null>;
 }
 
-export function withCache(embedder: Embedder, cache: EmbeddingCache, options: { bulkDeadlineMs: number; batchSize: number; log: EmbeddingsLog }): Embeddings {
+export function withCache(
+  embedder: Embedder,
+  cache: EmbeddingCache,
+  options: { bulkDeadlineMs: number; batchSize: number; log: EmbeddingsLog },
+): Embeddings {
   const bulk: EmbedOptions = { deadlineMs: options.bulkDeadlineMs };
   return {
     model: embedder.model,

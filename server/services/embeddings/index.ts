@@ -26,12 +26,29 @@ export function createEmbeddings(
 ): EmbeddingsService {
   const cache = EmbeddingCache.open(config.cacheDir, config.model, config.textPrefix);
   if (config.baseUrl === null) {
-    return { ...withCache(createOffEmbedder(config.model), cache, { bulkDeadlineMs: config.bulkTimeoutMs, batchSize: config.batchSize, log: deps.log }), stats: { requests: 0, texts: 0 } };
+    return {
+      ...withCache(createOffEmbedder(config.model), cache, {
+        bulkDeadlineMs: config.bulkTimeoutMs,
+        batchSize: config.batchSize,
+        log: deps.log,
+      }),
+      stats: { requests: 0, texts: 0 },
+    };
   }
   const client = createEmbeddingsClient(
     { baseUrl: config.baseUrl, model: config.model, apiKey: config.apiKey, batchSize: config.batchSize, textPrefix: config.textPrefix },
     deps.fetch,
   );
-  const embedder = createBreakerEmbedder({ client, model: config.model, deadlineMs: config.timeoutMs, log: deps.log, clock: deps.clock, backoff: deps.backoff });
-  return { ...withCache(embedder, cache, { bulkDeadlineMs: config.bulkTimeoutMs, batchSize: config.batchSize, log: deps.log }), stats: client.stats };
+  const embedder = createBreakerEmbedder({
+    client,
+    model: config.model,
+    deadlineMs: config.timeoutMs,
+    log: deps.log,
+    clock: deps.clock,
+    backoff: deps.backoff,
+  });
+  return {
+    ...withCache(embedder, cache, { bulkDeadlineMs: config.bulkTimeoutMs, batchSize: config.batchSize, log: deps.log }),
+    stats: client.stats,
+  };
 }

@@ -62,10 +62,12 @@ export function createEmbeddingsClient(options: EmbeddingsClientOptions, fetchIm
       throw toError(error, url);
     }
     const parsed = EmbeddingsResponse.safeParse(json);
-    if (!parsed.success) throw new EmbeddingsError('bad_response', `${url} did not answer an embeddings list: ${parsed.error.issues[0]?.message}`);
+    if (!parsed.success)
+      throw new EmbeddingsError('bad_response', `${url} did not answer an embeddings list: ${parsed.error.issues[0]?.message}`);
     const vectors: (Float32Array | undefined)[] = new Array(texts.length);
     for (const item of parsed.data.data) {
-      if (item.index >= texts.length) throw new EmbeddingsError('bad_response', `${url} answered index ${item.index} for ${texts.length} inputs`);
+      if (item.index >= texts.length)
+        throw new EmbeddingsError('bad_response', `${url} answered index ${item.index} for ${texts.length} inputs`);
       vectors[item.index] = normalize(Float32Array.from(item.embedding));
     }
     const dims = new Set(vectors.map((v) => v?.length));

@@ -18,14 +18,30 @@ const call = (overrides: Partial<ChatCall> = {}): ChatCall => ({
 
 describe('streamChat against the local OpenAI-compatible server', () => {
   it('streams content deltas as they arrive and returns the whole text with usage', async () => {
-    server.script({ kind: 'text', tokens: ['We are', ' open', ' around the clock.'], usage: { prompt_tokens: 42, completion_tokens: 3, total_tokens: 45 } });
+    server.script({
+      kind: 'text',
+      tokens: ['We are', ' open', ' around the clock.'],
+      usage: { prompt_tokens: 42, completion_tokens: 3, total_tokens: 45 },
+    });
     const deltas: string[] = [];
     const outcome = await streamChat(call({ temperature: 0.2, maxTokens: 300 }), { onText: (d) => deltas.push(d) });
-    expect(outcome).toEqual({ ok: true, text: 'We are open around the clock.', toolCalls: [], finishReason: 'stop', usage: { promptTokens: 42, completionTokens: 3 } });
+    expect(outcome).toEqual({
+      ok: true,
+      text: 'We are open around the clock.',
+      toolCalls: [],
+      finishReason: 'stop',
+      usage: { promptTokens: 42, completionTokens: 3 },
+    });
     expect(deltas).toEqual(['We are', ' open', ' around the clock.']);
     const sent = server.requests.at(-1)!;
     expect(sent.headers.authorization).toBe('Bearer sk-local');
-    expect(sent.body).toMatchObject({ model: 'test-model', stream: true, temperature: 0.2, max_tokens: 300, messages: [{ role: 'user', content: 'When are you open?' }] });
+    expect(sent.body).toMatchObject({
+      model: 'test-model',
+      stream: true,
+      temperature: 0.2,
+      max_tokens: 300,
+      messages: [{ role: 'user', content: 'When are you open?' }],
+    });
   });
 
   it('sends the key in the api-key header for Azure OpenAI', async () => {
@@ -54,10 +70,26 @@ describe('streamChat against the local OpenAI-compatible server', () => {
   });
 
   it.each([
-    [{ kind: 'http_error', status: 429, message: 'Rate limit reached for requests', retryAfter: 20 } as const, 'rate_limited', 'The AI endpoint is rate limiting requests (HTTP 429, retry after 20 s): Rate limit reached for requests.'],
-    [{ kind: 'http_error', status: 503, message: 'The engine is currently overloaded' } as const, 'server_error', 'The AI endpoint failed (HTTP 503): The engine is currently overloaded.'],
-    [{ kind: 'broken', tokens: ['We are'], ending: 'garbage' } as const, 'malformed', 'The AI endpoint sent a stream chunk that is not valid JSON.'],
-    [{ kind: 'refusal', text: "I'm sorry, I can't help with that." } as const, 'refusal', "The model refused to answer: I'm sorry, I can't help with that."],
+    [
+      { kind: 'http_error', status: 429, message: 'Rate limit reached for requests', retryAfter: 20 } as const,
+      'rate_limited',
+      'The AI endpoint is rate limiting requests (HTTP 429, retry after 20 s): Rate limit reached for requests.',
+    ],
+    [
+      { kind: 'http_error', status: 503, message: 'The engine is currently overloaded' } as const,
+      'server_error',
+      'The AI endpoint failed (HTTP 503): The engine is currently overloaded.',
+    ],
+    [
+      { kind: 'broken', tokens: ['We are'], ending: 'garbage' } as const,
+      'malformed',
+      'The AI endpoint sent a stream chunk that is not valid JSON.',
+    ],
+    [
+      { kind: 'refusal', text: "I'm sorry, I can't help with that." } as const,
+      'refusal',
+      "The model refused to answer: I'm sorry, I can't help with that.",
+    ],
   ])('turns %o into a failure the operator can read', async (behaviour, kind, message) => {
     server.script(behaviour);
     expect(await streamChat(call())).toMatchObject({ ok: false, failure: { kind, message } });
@@ -71,7 +103,10 @@ describe('streamChat against the local OpenAI-compatible server', () => {
 
   it('reports a wrong key with what the endpoint said', async () => {
     const outcome = await streamChat(call({ endpoint: { baseUrl: server.baseUrl, apiKey: 'sk-wrong', auth: 'bearer', model: 'm' } }));
-    expect(outcome).toMatchObject({ ok: false, failure: { kind: 'http_error', message: 'The AI endpoint refused the API key (HTTP 401): Incorrect API key provided..' } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      failure: { kind: 'http_error', message: 'The AI endpoint refused the API key (HTTP 401): Incorrect API key provided..' },
+    });
     if (!outcome.ok) expect(outcome.failure.message).not.toContain('sk-wrong');
   });
 
@@ -117,11 +152,20 @@ describe('streamChat against the local OpenAI-compatible server', () => {
   });
 });
 
-const real = process.env.OPENAI_BASE_URL && process.env.OPENAI_API_KEY ? { baseUrl: process.env.OPENAI_BASE_URL, apiKey: process.env.OPENAI_API_KEY } : null;
-if (!real) console.info('streamChat against a real endpoint: skipped (set OPENAI_BASE_URL and OPENAI_API_KEY, optionally OPENAI_MODEL, to run it)');
+const real =
+  process.env.OPENAI_BASE_URL && process.env.OPENAI_API_KEY
+    ? { baseUrl: process.env.OPENAI_BASE_URL, apiKey: process.env.OPENAI_API_KEY }
+    : null;
+if (!real)
+  console.info('streamChat against a real endpoint: skipped (set OPENAI_BASE_URL and OPENAI_API_KEY, optionally OPENAI_MODEL, to run it)');
 
 describe.skipIf(!real)('streamChat against the real endpoint in OPENAI_BASE_URL', () => {
-  const endpoint = () => ({ baseUrl: real!.baseUrl, apiKey: real!.apiKey, auth: 'bearer' as const, model: process.env.OPENAI_MODEL ?? 'gpt-4o-mini' });
+  const endpoint = () => ({
+    baseUrl: real!.baseUrl,
+    apiKey: real!.apiKey,
+    auth: 'bearer' as const,
+    model: process.env.OPENAI_MODEL ?? 'gpt-4o-mini',
+  });
   const slow = { firstTokenMs: 30_000, idleMs: 30_000, totalMs: 60_000 };
 
   it('streams an answer in several deltas', async () => {
@@ -135,10 +179,19 @@ describe.skipIf(!real)('streamChat against the real endpoint in OPENAI_BASE_URL'
   });
 
   it('calls a tool with JSON arguments', async () => {
-    const tools = [{ name: 'hand_off', description: 'Bring in a human agent.', parameters: { type: 'object', properties: { reason: { type: 'string' } }, required: ['reason'] } }];
+    const tools = [
+      {
+        name: 'hand_off',
+        description: 'Bring in a human agent.',
+        parameters: { type: 'object', properties: { reason: { type: 'string' } }, required: ['reason'] },
+      },
+    ];
     const outcome = await streamChat({
       endpoint: endpoint(),
-      messages: [{ role: 'system', content: 'Always call hand_off.' }, { role: 'user', content: 'I want a person.' }],
+      messages: [
+        { role: 'system', content: 'Always call hand_off.' },
+        { role: 'user', content: 'I want a person.' },
+      ],
       tools,
       timeouts: slow,
     });

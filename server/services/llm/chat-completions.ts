@@ -5,7 +5,11 @@ import { type AssembledToolCall, createToolCallAssembler, type ToolCallDelta } f
 
 export type ChatMessage =
   | { role: 'system' | 'user'; content: string }
-  | { role: 'assistant'; content: string | null; tool_calls?: { id: string; type: 'function'; function: { name: string; arguments: string } }[] }
+  | {
+      role: 'assistant';
+      content: string | null;
+      tool_calls?: { id: string; type: 'function'; function: { name: string; arguments: string } }[];
+    }
   | { role: 'tool'; tool_call_id: string; content: string };
 
 /** A function the model may call; `parameters` is a JSON Schema object. */
@@ -85,7 +89,10 @@ export async function streamChat(call: ChatCall, deps: ChatDeps = {}): Promise<C
   const timers = new Map<string, NodeJS.Timeout>();
   const arm = (name: string, ms: number, failure: LlmFailure) => {
     clearTimeout(timers.get(name));
-    timers.set(name, setTimeout(() => internal.abort(new Timeout(failure)), ms));
+    timers.set(
+      name,
+      setTimeout(() => internal.abort(new Timeout(failure)), ms),
+    );
   };
   const { timeouts } = call;
   arm('total', timeouts.totalMs, llmFailure('timeout', `The AI endpoint did not finish its answer within ${timeouts.totalMs} ms.`));
@@ -99,8 +106,14 @@ export async function streamChat(call: ChatCall, deps: ChatDeps = {}): Promise<C
       redirect: 'error',
       signal: signal ? AbortSignal.any([signal, internal.signal]) : internal.signal,
     });
-    if (!response.ok) return { ok: false, failure: httpFailure(response.status, await response.text(), response.headers.get('retry-after')), partialText: '' };
-    if (!response.body) return { ok: false, failure: llmFailure('malformed', 'The AI endpoint answered with an empty body.'), partialText: '' };
+    if (!response.ok)
+      return {
+        ok: false,
+        failure: httpFailure(response.status, await response.text(), response.headers.get('retry-after')),
+        partialText: '',
+      };
+    if (!response.body)
+      return { ok: false, failure: llmFailure('malformed', 'The AI endpoint answered with an empty body.'), partialText: '' };
 
     const toolCalls = createToolCallAssembler();
     let refusal = '';
@@ -164,17 +177,28 @@ export async function streamChat(call: ChatCall, deps: ChatDeps = {}): Promise<C
       }
     }
     if (broken) return { ok: false, failure: broken, partialText: text };
-    if (refusal) return { ok: false, failure: llmFailure('refusal', `The model refused to answer: ${refusal.slice(0, 200)}`), partialText: text };
-    if (finishReason === 'content_filter') return { ok: false, failure: llmFailure('content_filter', "The AI endpoint's content filter stopped the answer."), partialText: text };
+    if (refusal)
+      return { ok: false, failure: llmFailure('refusal', `The model refused to answer: ${refusal.slice(0, 200)}`), partialText: text };
+    if (finishReason === 'content_filter')
+      return {
+        ok: false,
+        failure: llmFailure('content_filter', "The AI endpoint's content filter stopped the answer."),
+        partialText: text,
+      };
     if (!done && !finishReason) {
-      return { ok: false, failure: llmFailure('malformed', "The AI endpoint's stream ended before the answer was complete."), partialText: text };
+      return {
+        ok: false,
+        failure: llmFailure('malformed', "The AI endpoint's stream ended before the answer was complete."),
+        partialText: text,
+      };
     }
     return { ok: true, text, toolCalls: toolCalls.finish(), finishReason: finishReason ?? 'stop', usage };
   } catch (err) {
     if (signal?.aborted) throw signal.reason;
     if (internal.signal.reason instanceof Timeout) return { ok: false, failure: internal.signal.reason.failure, partialText: text };
     // The stream cut mid-answer surfaces as a read error ("terminated"): a broken stream, not an unreachable endpoint.
-    if (text !== '') return { ok: false, failure: llmFailure('malformed', `The AI endpoint's stream broke off: ${causeOf(err)}.`), partialText: text };
+    if (text !== '')
+      return { ok: false, failure: llmFailure('malformed', `The AI endpoint's stream broke off: ${causeOf(err)}.`), partialText: text };
     return { ok: false, failure: llmFailure('unreachable', `The AI endpoint could not be reached: ${causeOf(err)}.`), partialText: '' };
   } finally {
     for (const t of timers.values()) clearTimeout(t);
@@ -192,7 +216,12 @@ function requestBody(call: ChatCall, stream: boolean) {
     stream,
     ...(stream ? { stream_options: { include_usage: true } } : {}),
     ...(call.tools && call.tools.length > 0
-      ? { tools: call.tools.map((t) => ({ type: 'function', function: { name: t.name, description: t.description, parameters: t.parameters } })) }
+      ? {
+          tools: call.tools.map((t) => ({
+            type: 'function',
+            function: { name: t.name, description: t.description, parameters: t.parameters },
+          })),
+        }
       : {}),
     ...(call.temperature !== undefined ? { temperature: call.temperature } : {}),
     ...(call.maxTokens !== undefined ? { max_tokens: call.maxTokens } : {}),

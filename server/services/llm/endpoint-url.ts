@@ -5,7 +5,8 @@
  */
 export function chatCompletionsUrl(baseUrl: string): URL {
   const url = new URL(baseUrl);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(`The AI endpoint must be an http(s) URL, not ${url.protocol}`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new TypeError(`The AI endpoint must be an http(s) URL, not ${url.protocol}`);
   // "https://api.openai.com/v1" and "https://api.openai.com/v1/" both end in /chat/completions.
   url.pathname = `${url.pathname.replace(/\/+$/, '')}/chat/completions`;
   return url;

@@ -1,6 +1,15 @@
 /** Why a model call did not produce an answer; `message` is for the operator and the logs (never holds the key). */
 export interface LlmFailure {
-  kind: 'timeout' | 'rate_limited' | 'server_error' | 'http_error' | 'malformed' | 'refusal' | 'content_filter' | 'unreachable' | 'too_long';
+  kind:
+    | 'timeout'
+    | 'rate_limited'
+    | 'server_error'
+    | 'http_error'
+    | 'malformed'
+    | 'refusal'
+    | 'content_filter'
+    | 'unreachable'
+    | 'too_long';
   message: string;
 }
 
@@ -23,7 +32,11 @@ export function errorDetail(body: string): string {
 export function httpFailure(status: number, body: string, retryAfter: string | null): LlmFailure {
   const detail = errorDetail(body);
   const said = detail ? `: ${detail}` : '';
-  if (status === 429) return llmFailure('rate_limited', `The AI endpoint is rate limiting requests (HTTP 429${retryAfter ? `, retry after ${retryAfter} s` : ''})${said}.`);
+  if (status === 429)
+    return llmFailure(
+      'rate_limited',
+      `The AI endpoint is rate limiting requests (HTTP 429${retryAfter ? `, retry after ${retryAfter} s` : ''})${said}.`,
+    );
   if (status >= 500) return llmFailure('server_error', `The AI endpoint failed (HTTP ${status})${said}.`);
   if (status === 401 || status === 403) return llmFailure('http_error', `The AI endpoint refused the API key (HTTP ${status})${said}.`);
   return llmFailure('http_error', `The AI endpoint answered HTTP ${status}${said}.`);

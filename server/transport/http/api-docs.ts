@@ -28,5 +28,7 @@ export async function apiDocs(app: FastifyInstance, opts: { version: string }): 
     // Schemas that JSON Schema cannot express exactly (refinements, coercions) are documented loosely rather than failing the document.
     transform: createJsonSchemaTransform({ zodToJsonConfig: { unrepresentable: 'any' } }),
   });
-  app.get(API_DOCS_PATH, { schema: { hide: true } as object }, async (_request, reply) => reply.header('cache-control', 'no-cache').send(app.swagger()));
+  app.get(API_DOCS_PATH, { schema: { hide: true } as object }, async (_request, reply) =>
+    reply.header('cache-control', 'no-cache').send(app.swagger()),
+  );
 }

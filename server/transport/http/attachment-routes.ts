@@ -66,7 +66,11 @@ export async function attachmentRoutes(app: FastifyInstance, opts: { deps: FlowD
 
   serve(apiRoutes.attachFile, async (request) => {
     const { clientMessageId, name } = request.query;
-    const result = await replyWithAttachment(deps, currentOperator(request), request.params.conversationId, { bytes: bytesOf(request), name, clientMessageId });
+    const result = await replyWithAttachment(deps, currentOperator(request), request.params.conversationId, {
+      bytes: bytesOf(request),
+      name,
+      clientMessageId,
+    });
     if (!result.ok) throw new CodedError(result.code, result.message);
     return { conversation: toSummary(result.conversation) };
   });

@@ -34,14 +34,25 @@ export async function conversationRoutes(app: FastifyInstance, opts: { deps: Flo
 
   const action = (
     route: ActionRoute,
-    toCommand: (body: { note?: string } & Partial<TransferBody>, conversation: Conversation, operator: Operator) => OwnershipCommand | Promise<OwnershipCommand>,
+    toCommand: (
+      body: { note?: string } & Partial<TransferBody>,
+      conversation: Conversation,
+      operator: Operator,
+    ) => OwnershipCommand | Promise<OwnershipCommand>,
   ) =>
     serve(route, async (request) => {
       const operator = currentOperator(request);
       const { conversationId } = request.params;
       const conversation = await conversationForOperator(deps, operator, conversationId);
       const body = request.body ?? {};
-      const result = await runOperatorAction(deps, operator, conversationId, await toCommand(body, conversation, operator), body.note ?? null, conversation);
+      const result = await runOperatorAction(
+        deps,
+        operator,
+        conversationId,
+        await toCommand(body, conversation, operator),
+        body.note ?? null,
+        conversation,
+      );
       if (!result.ok) throw refusal(result.code, result.message, result.conversation?.owner);
       return { conversation: toSummary(result.conversation) };
     });
@@ -51,7 +62,8 @@ export async function conversationRoutes(app: FastifyInstance, opts: { deps: Flo
   action(apiRoutes.returnToBot, () => ({ type: 'return_to_bot' }));
   action(apiRoutes.resolve, () => ({ type: 'resolve' }));
   action(apiRoutes.takeOver, (_body, _conversation, operator) => {
-    if (operator.role !== 'admin') throw new CodedError('forbidden', 'Only admins can take over a conversation another operator owns; ask them to transfer it.');
+    if (operator.role !== 'admin')
+      throw new CodedError('forbidden', 'Only admins can take over a conversation another operator owns; ask them to transfer it.');
     return { type: 'take_over' };
   });
   action(apiRoutes.transfer, (body, conversation) => transferCommandFor(deps, conversation, body));

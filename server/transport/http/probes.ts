@@ -13,7 +13,10 @@ const toProbe = (health: DatabaseHealth): DatabaseProbe => (health.up ? 'up' : h
  * check races its ping against a timer (flows/admin/health-check.ts), so /readyz answers within a
  * second. /healthz stays the detailed report for people.
  */
-export async function probeRoutes(app: FastifyInstance, opts: { lifecycle: Lifecycle; checkDatabase: () => Promise<DatabaseHealth> }): Promise<void> {
+export async function probeRoutes(
+  app: FastifyInstance,
+  opts: { lifecycle: Lifecycle; checkDatabase: () => Promise<DatabaseHealth> },
+): Promise<void> {
   const serve = routeServer(app);
   const noStore = { 'cache-control': 'no-store' };
   const unlimited = { config: { rateLimit: false as const } };
@@ -24,7 +27,10 @@ export async function probeRoutes(app: FastifyInstance, opts: { lifecycle: Lifec
       const phase = opts.lifecycle.phase();
       const database = needsDatabaseProbe(phase) ? toProbe(await opts.checkDatabase()) : null;
       const verdict = judgeReadiness(phase, database);
-      return reply.status(verdict.ready ? 200 : 503).headers(noStore).send(verdict);
+      return reply
+        .status(verdict.ready ? 200 : 503)
+        .headers(noStore)
+        .send(verdict);
     },
     unlimited,
   );

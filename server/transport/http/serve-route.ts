@@ -32,11 +32,15 @@ export type RouteServer = <R extends ApiRoute>(route: R, handler: RouteHandler<R
  * schemas come from the table, so they cannot drift from the inbox's client or the OpenAPI
  * document; a route that is not public gets the session check.
  */
-export function routeServer(app: FastifyInstance, guards: { authenticate?: (request: FastifyRequest, reply: FastifyReply) => Promise<void> } = {}): RouteServer {
+export function routeServer(
+  app: FastifyInstance,
+  guards: { authenticate?: (request: FastifyRequest, reply: FastifyReply) => Promise<void> } = {},
+): RouteServer {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   return (route, handler, options = {}) => {
     const { authenticate } = guards;
-    if (route.access !== 'public' && !authenticate) throw new Error(`${route.method} ${route.path} needs a session check to be registered.`);
+    if (route.access !== 'public' && !authenticate)
+      throw new Error(`${route.method} ${route.path} needs a session check to be registered.`);
     const schema: FastifySchema & { summary: string; tags: string[]; security?: Array<Record<string, string[]>> } = {
       summary: route.summary,
       tags: [route.tag],

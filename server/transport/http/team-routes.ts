@@ -19,7 +19,11 @@ export async function teamRoutes(app: FastifyInstance, opts: { deps: FlowDeps; p
 
   serve(apiRoutes.inviteOperator, async (request, reply) => {
     const { email, role } = request.body;
-    const sent = await inviteOperator(deps, currentOperator(request), request.params.siteId, { email, role, baseUrl: baseUrlOf(request, opts.publicUrl) });
+    const sent = await inviteOperator(deps, currentOperator(request), request.params.siteId, {
+      email,
+      role,
+      baseUrl: baseUrlOf(request, opts.publicUrl),
+    });
     reply.header('cache-control', 'no-store');
     return { ...sent, expiresAt: sent.expiresAt.toISOString() };
   });

@@ -16,7 +16,10 @@ export async function widgetRoutes(app: FastifyInstance, opts: { deps: FlowDeps 
     reply.header('Access-Control-Allow-Origin', '*').header('Cross-Origin-Resource-Policy', 'cross-origin').header('Vary', 'Origin');
     const origin = request.headers.origin;
     if (!isOriginAllowed(origin, site.config.allowedOrigins)) {
-      throw new CodedError('origin_not_allowed', `${origin} is not one of this site's allowed origins; an admin adds it under Settings → General (or \`baton site origins\`).`);
+      throw new CodedError(
+        'origin_not_allowed',
+        `${origin} is not one of this site's allowed origins; an admin adds it under Settings → General (or \`baton site origins\`).`,
+      );
     }
     reply.header('Cache-Control', 'public, max-age=30');
     return siteAvailability(opts.deps, site);

@@ -35,7 +35,10 @@ export function parseFrame<T>(raw: RawData, schema: z.ZodMiniType<T>, allow: () 
   }
   const parsed = schema.safeParse(json);
   if (parsed.success) return { ok: true, frame: parsed.data };
-  const clientMessageId = typeof (json as { clientMessageId?: unknown })?.clientMessageId === 'string' ? (json as { clientMessageId: string }).clientMessageId : undefined;
+  const clientMessageId =
+    typeof (json as { clientMessageId?: unknown })?.clientMessageId === 'string'
+      ? (json as { clientMessageId: string }).clientMessageId
+      : undefined;
   return {
     ok: false,
     error: {

@@ -72,7 +72,13 @@ export async function operatorSocketRoutes(
       const allow = createFrameLimiter(40, 10);
       const stopKeepAlive = keepAlive(socket);
       const helloSaid = helloDeadline(socket, helloDeadlineMs);
-      const unsubscribe = deps.hub.subscribeOperator({ operatorId: operator._id, sessionId: session._id, siteIds: operator.siteIds, send, end: signOut });
+      const unsubscribe = deps.hub.subscribeOperator({
+        operatorId: operator._id,
+        sessionId: session._id,
+        siteIds: operator.siteIds,
+        send,
+        end: signOut,
+      });
       const sessionCheck = setInterval(() => {
         operatorIfSessionLive(deps, session)
           .then((fresh) => {
@@ -107,9 +113,9 @@ export async function operatorSocketRoutes(
         handle(parsed.frame)
           .then(() => deps.metrics.socketFrameHandled('operator', (performance.now() - arrived) / 1000))
           .catch((error) => {
-          request.log.error({ err: error, operatorId: operator._id }, 'operator frame failed');
-          send({ type: 'error', code: 'internal', message: 'That could not be done just now; it was logged.' });
-        });
+            request.log.error({ err: error, operatorId: operator._id }, 'operator frame failed');
+            send({ type: 'error', code: 'internal', message: 'That could not be done just now; it was logged.' });
+          });
       });
       socket.on('close', () => {
         helloSaid();

@@ -39,10 +39,23 @@ const SCHEMAS: Record<string, z.ZodMiniType> = {
 
 // Arbitrary JSON, plus values shaped like frames (a known `type` with random fields) so the fuzzer
 // reaches past the discriminator instead of failing at it every time.
-const frameTypes = ['hello', 'send_message', 'request_human', 'typing', 'identify', 'request_callback', 'rate', 'resume', 'ping', 'set_presence'];
+const frameTypes = [
+  'hello',
+  'send_message',
+  'request_human',
+  'typing',
+  'identify',
+  'request_callback',
+  'rate',
+  'resume',
+  'ping',
+  'set_presence',
+];
 const anyJson = fc.oneof(
   fc.jsonValue(),
-  fc.record({ type: fc.constantFrom(...frameTypes) }).chain((head) => fc.dictionary(fc.string(), fc.jsonValue()).map((rest) => ({ ...rest, ...head }))),
+  fc
+    .record({ type: fc.constantFrom(...frameTypes) })
+    .chain((head) => fc.dictionary(fc.string(), fc.jsonValue()).map((rest) => ({ ...rest, ...head }))),
 );
 
 describe('schemas never throw on arbitrary input', () => {
@@ -86,7 +99,10 @@ const validVisitorCommand: fc.Arbitrary<VisitorCommand> = fc.oneof(
         id: fc.string({ minLength: 1, maxLength: 128 }),
         name: fc.string({ maxLength: 120 }),
         tags: fc.array(fc.string({ maxLength: 64 }), { maxLength: 32 }),
-        attributes: fc.dictionary(fc.string().filter((k) => k !== '__proto__'), fc.oneof(fc.string(), fc.integer(), fc.boolean())),
+        attributes: fc.dictionary(
+          fc.string().filter((k) => k !== '__proto__'),
+          fc.oneof(fc.string(), fc.integer(), fc.boolean()),
+        ),
         userHash: fc.string({ maxLength: 128 }),
       },
       { requiredKeys: ['id'] },

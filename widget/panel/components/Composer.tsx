@@ -12,12 +12,7 @@ export function Composer({ model }: { model: ChatModel }) {
   return (
     <>
       {model.canAskForPerson.value ? (
-        <button
-          type="button"
-          class="b2 ak"
-          disabled={!model.online.value || model.busy.value === 'handoff'}
-          onClick={model.askForPerson}
-        >
+        <button type="button" class="b2 ak" disabled={!model.online.value || model.busy.value === 'handoff'} onClick={model.askForPerson}>
           {s.askForPerson}
         </button>
       ) : null}
@@ -58,7 +53,13 @@ export function Composer({ model }: { model: ChatModel }) {
             }}
           />
           <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <path d="M20 11.5l-8 8a5 5 0 01-7-7l8.5-8.5a3.3 3.3 0 014.7 4.7L9.7 17.2a1.7 1.7 0 01-2.4-2.4L15 7" stroke="currentColor" stroke-width="2" fill="none" stroke-linecap="round" />
+            <path
+              d="M20 11.5l-8 8a5 5 0 01-7-7l8.5-8.5a3.3 3.3 0 014.7 4.7L9.7 17.2a1.7 1.7 0 01-2.4-2.4L15 7"
+              stroke="currentColor"
+              stroke-width="2"
+              fill="none"
+              stroke-linecap="round"
+            />
           </svg>
         </label>
         <button type="submit" class="bt">

@@ -6,9 +6,5 @@ export function ConnectionNotice({ model }: { model: ChatModel }) {
   const notice = model.notice.value;
   const bad = notice?.kind === 'failed' || notice?.kind === 'error';
   // Always rendered, so the change is announced (see StageCard).
-  return (
-    <div role="status">
-      {notice ? <p class={bad ? 'nt er' : 'nt'}>{noticeText(notice, model.strings.value)}</p> : null}
-    </div>
-  );
+  return <div role="status">{notice ? <p class={bad ? 'nt er' : 'nt'}>{noticeText(notice, model.strings.value)}</p> : null}</div>;
 }

@@ -14,7 +14,11 @@ export function Header({ model, alert }: { model: ChatModel; alert: ReplyAlert }
   const team = model.team.value;
   const faces = operator ? [operator] : model.ui.value?.handoffEnabled ? (team?.members ?? []) : [];
   const minutes = team?.replyMinutes;
-  const subtitle = operator ? operator.name : minutes && model.ui.value?.handoffEnabled ? fill(s.repliesIn, { time: spokenDuration(minutes, model.locale.value) }) : null;
+  const subtitle = operator
+    ? operator.name
+    : minutes && model.ui.value?.handoffEnabled
+      ? fill(s.repliesIn, { time: spokenDuration(minutes, model.locale.value) })
+      : null;
   return (
     <div class="h">
       {faces.length && model.ui.value?.look.operatorAvatars ? (
@@ -34,7 +38,13 @@ export function Header({ model, alert }: { model: ChatModel; alert: ReplyAlert }
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path d="M4 9h4l5-4v14l-5-4H4z" fill="currentColor" />
           {alert.sound.value ? (
-            <path d="M16 8.5a5 5 0 010 7M18.5 6a8.5 8.5 0 010 12" stroke="currentColor" stroke-width="2" fill="none" stroke-linecap="round" />
+            <path
+              d="M16 8.5a5 5 0 010 7M18.5 6a8.5 8.5 0 010 12"
+              stroke="currentColor"
+              stroke-width="2"
+              fill="none"
+              stroke-linecap="round"
+            />
           ) : (
             <path d="M16 9l6 6M22 9l-6 6" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
           )}

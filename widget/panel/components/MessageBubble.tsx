@@ -65,7 +65,17 @@ export function bubbleFor(message: Message, showName: boolean, model: ChatModel,
   const key = kind === 'visitor' && message.clientMessageId ? message.clientMessageId : `${message.conversationId}:${message.seq}`;
   const name = showName && (kind === 'bot' || kind === 'operator') ? who : null;
   const file = message.attachment ? <AttachmentView file={message.attachment} model={model} /> : undefined;
-  return <Bubble key={key} kind={kind} who={who} name={name} text={message.text} at={{ iso: message.createdAt, label: clockTime(message.createdAt, locale) }} file={file} />;
+  return (
+    <Bubble
+      key={key}
+      kind={kind}
+      who={who}
+      name={name}
+      text={message.text}
+      at={{ iso: message.createdAt, label: clockTime(message.createdAt, locale) }}
+      file={file}
+    />
+  );
 }
 
 /** A message still in the outbox: shown at once, marked until the server confirms it. */

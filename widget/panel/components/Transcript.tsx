@@ -22,7 +22,12 @@ export function Transcript({ model, where }: { model: ChatModel; where: Where })
         {[
           ...list.map((message, i) => {
             const previous = list[i - 1];
-            return bubbleFor(message, previous?.sender.kind !== message.sender.kind || previous.sender.name !== message.sender.name, model, where.locale);
+            return bubbleFor(
+              message,
+              previous?.sender.kind !== message.sender.kind || previous.sender.name !== message.sender.name,
+              model,
+              where.locale,
+            );
           }),
           ...model.pending.value.map((entry) => pendingBubble(entry, model)),
         ]}
