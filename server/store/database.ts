@@ -3,7 +3,6 @@ import { type Collection, type Db, MongoClient } from 'mongodb';
 import type { LeaseDoc } from './assignment-leases-store';
 import type { EpisodeRow } from '../domain/insights/episode-row';
 import type { JobLeaseDoc } from './job-leases-store';
-import type { ReviewMarkDoc } from './review-marks-store';
 import type {
   AuditDoc,
   CallbackDoc,
@@ -13,6 +12,7 @@ import type {
   LoginFailuresDoc,
   ConversationDoc,
   EpisodeRollupDoc,
+  ReviewMarkDoc,
   MessageDoc,
   OperatorDoc,
   SessionDoc,

@@ -65,3 +65,23 @@ export interface LoginFailuresDoc {
 
 /** One Insights counter row (domain/insights/rollup.ts): its dimensions, then n_/s_/h_ counters. */
 export type EpisodeRollupDoc = RollupKey & { _id: string } & Record<string, unknown>;
+
+/** One admin's verdict on one sampled episode; marking again replaces it (each mark is audited). */
+export interface ReviewMarkDoc {
+  /** The episode: `${conversationId}#${number}`. */
+  _id: string;
+  siteId: string;
+  conversationId: string;
+  episode: number;
+  trigger: string;
+  queue: string;
+  /** The day (UTC) the episode started: Insights counts the marks of the days it shows. */
+  day: string;
+  week: string;
+  verdict: 'right' | 'wrong';
+  operatorId: string;
+  by: string;
+  at: Date;
+  /** The label of the site example it became; no visitor words are kept here. */
+  example: { label: string } | null;
+}

@@ -1,24 +1,7 @@
 import type { Collections } from './database';
+import type { ReviewMarkDoc } from './documents';
 
-/** One admin's verdict on one sampled episode; marking again replaces it (each mark is audited). */
-export interface ReviewMarkDoc {
-  /** The episode: `${conversationId}#${number}`. */
-  _id: string;
-  siteId: string;
-  conversationId: string;
-  episode: number;
-  trigger: string;
-  queue: string;
-  /** The day (UTC) the episode started: Insights counts the marks of the days it shows. */
-  day: string;
-  week: string;
-  verdict: 'right' | 'wrong';
-  operatorId: string;
-  by: string;
-  at: Date;
-  /** The label of the site example it became; no visitor words are kept here. */
-  example: { label: string } | null;
-}
+export type { ReviewMarkDoc };
 
 export function reviewMarksStore(c: Collections) {
   const col = c.reviewMarks;

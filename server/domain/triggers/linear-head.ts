@@ -5,7 +5,7 @@
  * at once instead of the few closest sentences. Pure arithmetic: training is deterministic (zero
  * start, full batch, fixed steps), so the same bank always gives the same weights.
  */
-import type { ExampleLabel } from './meaning';
+import type { ExampleLabel } from './example-label';
 
 export interface LinearHead {
   labels: readonly ExampleLabel[];

@@ -8,7 +8,9 @@
 import { type LinearHead, probabilitiesOf } from './linear-head';
 
 /** Labels of the example bank: reasons, policy topic ids, routing hints, and `none` for hard negatives. */
-export type ExampleLabel = string;
+import type { ExampleLabel } from './example-label';
+
+export type { ExampleLabel };
 export const NONE: ExampleLabel = 'none';
 /** Non-escalating examples that are small talk, thanks or joy. */
 export const SMALL_TALK: ExampleLabel = 'smalltalk';

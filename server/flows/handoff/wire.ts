@@ -1,10 +1,11 @@
 import type { AuditEntry } from '../../../shared/audit';
 import type { Message as WireMessage, OperatorBadge, WaitEstimate } from '../../../shared/entities';
-import type { Callback as WireCallback, ConversationSummary } from '../../../shared/operator-protocol';
+import type { ConversationSummary, InternalNote as WireNote, Callback as WireCallback } from '../../../shared/operator-protocol';
 import type { CallbackOffer, VisitorConversationView } from '../../../shared/visitor-protocol';
 import type { AuditRecord } from '../../entities/audit-record';
 import type { Callback } from '../../entities/callback';
 import type { Conversation } from '../../entities/conversation';
+import type { InternalNote } from '../../entities/internal-note';
 import type { Message } from '../../entities/message';
 import type { Site } from '../../entities/site';
 import { visitorTopic } from './visitor-texts';
@@ -129,4 +130,15 @@ export function toWireCallback(doc: Callback): WireCallback {
 function latestRating(doc: Conversation): { score: number; comment: string | null } | null {
   const rating = doc.rating ?? doc.episodes?.findLast((e) => e.rating !== null)?.rating ?? null;
   return rating ? { score: rating.score, comment: rating.comment } : null;
+}
+
+/** An internal note as operators receive it (never sent to a visitor). */
+export function toWireNote(doc: InternalNote): WireNote {
+  return {
+    noteId: doc._id,
+    conversationId: doc.conversationId,
+    author: doc.author,
+    text: doc.text,
+    createdAt: doc.createdAt.toISOString(),
+  };
 }

@@ -6,8 +6,7 @@ import type { Conversation } from '../../entities/conversation';
 import type { Operator } from '../../entities/operator';
 import { decodeCursor, encodeCursor, positionOf } from '../../store/list-position';
 import type { FlowDeps } from '../../composition';
-import { toWireNote } from './internal-note';
-import { toAuditEntry, toSummary, toWireCallback, toWireMessage } from '../handoff/wire';
+import { toAuditEntry, toSummary, toWireCallback, toWireMessage, toWireNote } from '../handoff/wire';
 
 // What the operator inbox reads. Another site's conversation answers exactly like a missing one,
 // so ids cannot be probed.

@@ -3,6 +3,7 @@ import type { Operator } from '../../entities/operator';
 import type { InternalNote } from '../../entities/internal-note';
 import type { FlowDeps } from '../../composition';
 import { operatorActor, recordAudit } from '../handoff/audit';
+import { toWireNote } from '../handoff/wire';
 import { conversationForOperator } from './inbox-queries';
 
 /**
@@ -31,14 +32,4 @@ export async function addInternalNote(deps: FlowDeps, operator: Operator, conver
   const wire = toWireNote(note);
   deps.hub.toSite(conversation.siteId, { type: 'note_added', siteId: conversation.siteId, note: wire });
   return wire;
-}
-
-export function toWireNote(doc: InternalNote): WireNote {
-  return {
-    noteId: doc._id,
-    conversationId: doc.conversationId,
-    author: doc.author,
-    text: doc.text,
-    createdAt: doc.createdAt.toISOString(),
-  };
 }
