@@ -99,8 +99,10 @@ test("an operator's barge-in cuts the stream mid-sentence: the visitor sees no l
     .filter((f) => f.type === 'bot_delta')
     .map((f) => f.text as string)
     .join('');
-  // The bubble also holds its sender label for screen readers; the message text is what the visitor saw, cut off.
-  await expect(stored).toHaveText(new RegExp(`${escapeRegExp(shown.trimEnd())}… \\(answer interrupted\\)$`));
+  // The bubble also holds its sender label for screen readers and its time; the message text is what the visitor saw, cut off.
+  await expect(stored).toHaveText(
+    new RegExp(`${escapeRegExp(shown.trimEnd())}… \\(answer interrupted\\)\\s*\\d{1,2}[:.]\\d{2}(\\s?[AP]M)?$`),
+  );
   expect(shown).not.toContain('word79');
 });
 
