@@ -14,8 +14,12 @@ import {
   uniqueName,
   visitorStage,
 } from './support/inbox';
+import { closeOpenConversations } from './support/db';
 import { sendAsVisitor } from './support/pages';
 
+// Each journey starts with Dana owning nothing: earlier journeys' open conversations would fill her
+// capacity and the list, and make the narrow layout depend on what ran before.
+test.beforeEach(async () => closeOpenConversations());
 test.afterEach(closeContexts);
 
 /** A named visitor whose every frame received on the widget's socket is kept, from the first one. */
@@ -58,7 +62,8 @@ test('the transcript follows new messages, stays where a reader scrolled up, and
   const log = operatorTranscript(pane);
 
   for (let i = 1; i <= 8; i++) await sendAsVisitor(visitor, `Long question ${i}\n${'Some detail about my order. '.repeat(12)}`);
-  await expect(log).toContainText('Long question 8');
+  // Eight long messages through the visitor's outbox, one after another: slow on a loaded machine.
+  await expect(log).toContainText('Long question 8', { timeout: 20_000 });
   // Overflowing now, and kept at its end: the newest message is in sight.
   expect(await log.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
   await expect(log.getByRole('listitem').filter({ hasText: 'Long question 8' })).toBeInViewport();

@@ -13,6 +13,8 @@ test.afterEach(closeContexts);
 const sampled = (page: Page, name: string) => page.locator('.review-item').filter({ hasText: name });
 
 test('marks in the weekly review sample give the review precision in Insights and teach a site example', async ({ browser }) => {
+  // Two handoffs, a claim and resolve each, Insights and the sample: over a minute on a loaded machine.
+  test.slow();
   const dana = await openInbox(browser, DANA);
 
   const asked = await startVisitor(browser, 'Review button');

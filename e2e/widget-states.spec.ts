@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { closeOpenConversations, withE2eDb } from './support/db';
+import { confirmAction } from './support/inbox';
 import { closeOpenedContexts, openWidget, sendAsVisitor, signIn } from './support/pages';
 
 test.afterEach(closeOpenedContexts);
@@ -55,12 +56,12 @@ test('the visitor always sees what is happening, from the bot to a rating', asyn
   await expectNoSeriousA11yViolations(visitor, 'baton-chat');
 
   // Back to the bot, then resolved with a rating that is stored.
-  await operator.getByRole('button', { name: 'Return to bot' }).click();
+  await confirmAction(operator, 'Return to bot');
   await expect(log).toContainText('You’re back with our assistant.');
   await expectNoSeriousA11yViolations(visitor, 'baton-chat');
   await sendAsVisitor(visitor, 'Which payment methods do you accept?');
   await expect(log.getByText(/Assistant:/).last()).toBeVisible();
-  await operator.getByRole('button', { name: 'Resolve' }).click();
+  await confirmAction(operator, 'Resolve');
   await expect(log).toContainText('This conversation is closed.');
   const rating = visitor.getByRole('radiogroup');
   await expect(rating).toBeVisible();
