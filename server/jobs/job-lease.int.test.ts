@@ -17,14 +17,17 @@ const silentLog = { log: { error: () => {} } as never };
 
 /** An instance running one job every 20 ms under the 'sweeps' lease, recording each run. */
 function instance(holder: string, runs: string[]): { lease: JobLease; stop: () => Promise<void> } {
-  const lease = createJobLease(t.store.jobLeases, { job: 'sweeps', holder, ttlMs: 600, renewMs: 100 });
+  // Renewed 20 times per lease: a loaded machine delaying one renewal must not hand the lease over.
+  const lease = createJobLease(t.store.jobLeases, { job: 'sweeps', holder, ttlMs: 3000, renewMs: 150 });
   const stop = runLeasedJobs(silentLog, lease, [{ name: 'sweep', everyMs: 20, run: async () => void runs.push(holder) }]);
   stops.push(stop);
   return { lease, stop };
 }
 
 describe('background jobs under a lease', () => {
-  it('run on one instance of several; when it dies holding the lease, another takes over once the lease lapses', async () => {
+  it('run on one instance of several; when it dies holding the lease, another takes over once the lease lapses', {
+    timeout: 30_000,
+  }, async () => {
     const runs: string[] = [];
     const a = instance('a', runs);
     await a.lease.start();
@@ -41,7 +44,7 @@ describe('background jobs under a lease', () => {
     await a.lease.stop({ release: false });
     expect(await t.store.jobLeases.holderOf('sweeps')).toBe('a');
     const crashedAt = runs.length;
-    await expect.poll(() => runs.slice(crashedAt).length, { timeout: 5000 }).toBeGreaterThan(10);
+    await expect.poll(() => runs.slice(crashedAt).length, { timeout: 15_000 }).toBeGreaterThan(10);
 
     const after = runs.slice(crashedAt);
     expect(after).not.toContain('a');
@@ -70,12 +73,12 @@ describe('background jobs under a lease', () => {
   });
 
   it('lets exactly one of many instances take a lapsed lease', async () => {
-    for (let round = 0; round < 5; round++) {
+    for (let round = 0; round < 10; round++) {
       const lapsed = new Date(Date.now() - 1000);
       await t.db.collection('job_leases').deleteMany({});
       await t.db
-        .collection<{ _id: string; holder: string; expiresAt: Date }>('job_leases')
-        .insertOne({ _id: 'sweeps', holder: 'dead', expiresAt: lapsed });
+        .collection<{ _id: string; job: string; term: number; holder: string; expiresAt: Date }>('job_leases')
+        .insertOne({ _id: 'sweeps#1', job: 'sweeps', term: 1, holder: 'dead', expiresAt: lapsed });
       const takers = Array.from({ length: 6 }, (_, i) => `taker-${round}-${i}`);
       const won = await Promise.all(takers.map((holder) => t.store.jobLeases.take('sweeps', holder, new Date(), 10_000)));
       expect(won.filter(Boolean)).toHaveLength(1);

@@ -128,6 +128,7 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     c.episodeRows.createIndex({ siteId: 1, startedAt: -1 }),
     // The week's review sample draws from a site's episode rows by day; Insights reads the marks of its days.
     c.episodeRows.createIndex({ siteId: 1, day: 1 }),
+    c.jobLeases.createIndex({ job: 1, term: -1 }),
     c.reviewMarks.createIndex({ siteId: 1, day: 1 }),
     c.invites.createIndex({ expiresAt: 1 }),
   ]);

@@ -3,51 +3,62 @@ import { type Collection, MongoServerError } from 'mongodb';
 /**
  * One lease per background job, so that of several instances on one database one does the job.
  *
- * Taken by an insert under the unique _id (the job's name), not by a conditional findAndModify:
- * FerretDB 1.24 applies a conditional update by reading and writing back outside a transaction
- * (see assignment-leases-store.ts), so two instances could both see a lapsed lease and both take it;
- * a duplicate key is decided by the database. Renewal is an update only the holder makes.
+ * A lease is a series of documents, one per term (`job#term`): taking a lapsed lease inserts the
+ * next term under its unique _id, so of several instances seeing it lapse the database lets exactly
+ * one in. No conditional update or delete decides anything: FerretDB 1.24 applies those by reading
+ * and writing back outside a transaction, so two instances could both clear a lapsed lease (the
+ * later one deleting the new holder's). Only the holder writes its own term (renewal, release);
+ * terms older than the previous one are cleared by whoever starts a new term.
  */
 export interface JobLeaseDoc {
   _id: string;
+  job: string;
+  term: number;
   holder: string;
   expiresAt: Date;
 }
 
 export type JobLeasesStore = ReturnType<typeof jobLeasesStore>;
 
+const DUPLICATE_KEY = 11000;
+
 export function jobLeasesStore(col: Collection<JobLeaseDoc>) {
+  const latest = (job: string) => col.find({ job }).sort({ term: -1 }).limit(1).next();
   return {
-    /** True when `holder` now holds the job's lease; false while another holder's lease runs. */
+    /** True when `holder` now holds the job's lease; false while another holder's term runs. */
     async take(job: string, holder: string, now: Date, ttlMs: number): Promise<boolean> {
       const expiresAt = new Date(now.getTime() + ttlMs);
-      for (let tries = 0; tries < 2; tries++) {
-        try {
-          await col.insertOne({ _id: job, holder, expiresAt });
-          return true;
-        } catch (error) {
-          if (!(error instanceof MongoServerError && error.code === 11000)) throw error;
-          if (tries > 0) return false;
-          // Ours already (a renewal that timed out after landing, a restart with the same id): keep it.
-          const mine = await col.updateOne({ _id: job, holder }, { $set: { expiresAt } });
-          if (mine.matchedCount === 1) return true;
-          // A lease past its time was left by a holder that died or stalled: clear it, try once more.
-          const cleared = await col.deleteOne({ _id: job, expiresAt: { $lt: now } });
-          if (cleared.deletedCount === 0) return false;
-        }
+      const current = await latest(job);
+      // Ours already (a renewal that timed out after landing, a restart with the same id): keep it.
+      if (current?.holder === holder) {
+        await col.updateOne({ _id: current._id }, { $set: { expiresAt } });
+        return (await latest(job))?._id === current._id;
       }
-      return false;
+      if (current && current.expiresAt.getTime() >= now.getTime()) return false;
+      const term = (current?.term ?? 0) + 1;
+      try {
+        await col.insertOne({ _id: `${job}#${term}`, job, term, holder, expiresAt });
+      } catch (error) {
+        if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) return false;
+        throw error;
+      }
+      await col.deleteMany({ job, term: { $lt: term - 1 } }).catch(() => undefined);
+      return true;
     },
-    /** Extends the lease `holder` holds; false when it is no longer theirs (it lapsed and another took it). */
+    /** Extends the term `holder` holds; false when it is no longer theirs (it lapsed and another took the next). */
     async renew(job: string, holder: string, now: Date, ttlMs: number): Promise<boolean> {
-      const renewed = await col.updateOne({ _id: job, holder }, { $set: { expiresAt: new Date(now.getTime() + ttlMs) } });
-      return renewed.matchedCount === 1;
+      const current = await latest(job);
+      if (!current || current.holder !== holder) return false;
+      await col.updateOne({ _id: current._id }, { $set: { expiresAt: new Date(now.getTime() + ttlMs) } });
+      return (await latest(job))?._id === current._id;
     },
+    /** Ends the holder's term at once, so another instance takes the next without waiting for it to lapse. */
     async release(job: string, holder: string): Promise<void> {
-      await col.deleteOne({ _id: job, holder });
+      const current = await latest(job);
+      if (current?.holder === holder) await col.updateOne({ _id: current._id }, { $set: { expiresAt: new Date(0) } });
     },
     async holderOf(job: string): Promise<string | null> {
-      return (await col.findOne({ _id: job }))?.holder ?? null;
+      return (await latest(job))?.holder ?? null;
     },
   };
 }
