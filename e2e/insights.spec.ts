@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { clearHandoffMeasures } from './support/db';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import {
   action,
@@ -41,6 +42,7 @@ async function handOffClaimAndResolve(dana: Page, visitor: Page, name: string, r
 const figure = (page: Page, id: string) => page.locator(`[data-figure="${id}"]`);
 
 test('Insights agree with the handoffs done, keep a reopened conversation’s rating, and export the same figures', async ({ browser }) => {
+  await clearHandoffMeasures();
   const dana = await openInbox(browser, DANA);
 
   // 1: "Talk to a person" (human_request), rated 5, then the visitor writes again (reopened).

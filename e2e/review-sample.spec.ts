@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { clearHandoffMeasures } from './support/db';
 import { test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { closeContexts, DANA, openInbox, startVisitor, visitorStage } from './support/inbox';
@@ -13,6 +14,7 @@ test.afterEach(closeContexts);
 const sampled = (page: Page, name: string) => page.locator('.review-item').filter({ hasText: name });
 
 test('marks in the weekly review sample give the review precision in Insights and teach a site example', async ({ browser }) => {
+  await clearHandoffMeasures();
   // Two handoffs, a claim and resolve each, Insights and the sample: over a minute on a loaded machine.
   test.slow();
   const dana = await openInbox(browser, DANA);

@@ -24,6 +24,14 @@ export async function patchDemoConfig(patch: (current: SiteConfigInput) => SiteC
 }
 
 /** Closes every open conversation, so a journey about queue places starts with an empty queue. */
+/** Insights count every handoff of the site: a journey that checks figures starts them from zero (earlier journeys' handoffs stay in the database). */
+export async function clearHandoffMeasures(): Promise<void> {
+  await closeOpenConversations();
+  await withE2eDb(async (db) => {
+    for (const name of ['episode_rollups', 'episode_rows', 'review_marks']) await db.collection(name).deleteMany({});
+  });
+}
+
 export async function closeOpenConversations(): Promise<void> {
   await withE2eDb(async (db) => {
     await db
