@@ -5,7 +5,14 @@ import type { SiteConfig } from '../../shared/site-config';
 import type { HandoffInput } from '../../server/domain/handoff-decision';
 import { loadExampleBank, siteExamples } from '../../server/meaning/example-bank';
 import { loadHeads } from '../../server/meaning/head-file';
-import { buildMeaningIndex, type EmbedTexts, joinIndexes, type MeaningIndex, textsToEmbed, withMeanings } from '../../server/meaning/turn-meanings';
+import {
+  buildMeaningIndex,
+  type EmbedTexts,
+  joinIndexes,
+  type MeaningIndex,
+  textsToEmbed,
+  withMeanings,
+} from '../../server/meaning/turn-meanings';
 import { createEmbeddings, loadEmbeddingsConfig } from '../../server/services/embeddings';
 
 export interface MeaningSource {
