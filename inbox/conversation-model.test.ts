@@ -198,6 +198,23 @@ describe('conversation model', () => {
     expect(api.conversation).toHaveBeenCalledTimes(4);
   });
 
+  it('tries a resync again when the server was too busy to answer it, but not a refusal repeating cannot change', async () => {
+    vi.useFakeTimers();
+    const { api, model } = await setup();
+    api.conversation.mockImplementationOnce(async () => failure(503, 'overloaded', 'The server is busy.'));
+    // After a reconnect: frames may have been missed while the socket was down.
+    model.reload();
+    await settle();
+    expect(api.conversation).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(api.conversation).toHaveBeenCalledTimes(3);
+    api.conversation.mockImplementationOnce(async () => failure(404, 'not_found', 'No conversation with that id.'));
+    model.reload();
+    await settle();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(api.conversation).toHaveBeenCalledTimes(4);
+  });
+
   it('fetches one snapshot at a time: a request meanwhile fetches once more after it, and the newer answer stays', async () => {
     const answers: ((v: unknown) => void)[] = [];
     const { api, model } = await setup();

@@ -5,7 +5,7 @@ import type { Message } from '../../shared/entities';
 import type { ActionResponse, ConversationDetail } from '../../shared/http';
 import type { ConversationSummary, InternalNote } from '../../shared/operator-protocol';
 import type { InboxApi } from '../api-client';
-import { type ApiFailure, type ApiResult, actionFailureMessage, claimedByFrom } from '../api-errors';
+import { type ApiFailure, type ApiResult, actionFailureMessage, claimedByFrom, isRetryable } from '../api-errors';
 import type { OperatorConnection } from '../operator-socket';
 import { createComposerModel } from './composer-model';
 import { allowedActions, lockStateOf, noActions } from './lock-rules';
@@ -130,8 +130,9 @@ export function createConversationModel(deps: ConversationDeps) {
     loading.value = false;
     if (!result.ok) {
       loadError.value = `Could not open the conversation: ${result.error.message}`;
-      // Messages are known to be missing: keep asking rather than leave the transcript short.
-      if (missingMessages()) retryLater(conversationId);
+      // A transcript on screen that may be short (messages known to be missing, or a resync the
+      // server was too busy to answer): keep asking rather than leave it so.
+      if (detail.peek() && (isRetryable(result.error) || missingMessages())) retryLater(conversationId);
       return;
     }
     loadError.value = null;
