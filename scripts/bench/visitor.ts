@@ -17,6 +17,13 @@ export interface BenchVisitor {
   close(): void;
 }
 
+/**
+ * The app limits each client address to 600 requests a minute (a socket upgrade is one), as it
+ * should; benches spread their visitors over loopback source addresses 127.0.0.2, .3, ... (Linux
+ * answers all of 127.0.0.0/8), 500 sockets each.
+ */
+export const sourceAddress = (i: number) => `127.0.${Math.floor(i / 500 / 250)}.${2 + (Math.floor(i / 500) % 250)}`;
+
 /** `localAddress`: another loopback source address (127.0.0.x), as visitors come from many addresses. */
 export async function connectBenchVisitor(
   wsUrl: string,
@@ -64,7 +71,13 @@ export async function connectBenchVisitor(
     ws.once('open', resolve);
     ws.once('error', reject);
   });
-  const welcome = waitFor('welcome');
+  // A refused hello closes the socket (e.g. 'overloaded'): fail at once, with the server's reason.
+  const welcome = Promise.race([
+    waitFor('welcome'),
+    new Promise<never>((_, reject) =>
+      ws.once('close', (code, reason) => reject(new Error(`visitor: closed before welcome (${code} ${reason.toString()})`))),
+    ),
+  ]);
   ws.send(JSON.stringify({ type: 'hello', context: { locale: 'en', timeZone: 'Europe/Berlin' }, afterSeq: 0 }));
   await welcome;
   return {

@@ -112,7 +112,7 @@ function serveVisitorSocket(
       token = resolved.token;
       unsubscribe();
       unsubscribe = deps.hub.subscribeVisitor(visitor._id, send, endErased);
-      send(await buildWelcome(deps, site, visitor, resolved.token, command.afterSeq));
+      send(await buildWelcome(deps, site, visitor, resolved.token, command.afterSeq, resolved.fresh));
       return isNow(visitor._id);
     }
     if (!visitor) return send({ type: 'error', code: 'invalid_frame', message: 'Send hello first.' });
@@ -125,7 +125,7 @@ function serveVisitorSocket(
       unsubscribe();
       unsubscribe = deps.hub.subscribeVisitor(visitor._id, send, endErased);
       // A welcome for the new visitor: the widget keeps its token and shows an empty transcript.
-      send(await buildWelcome(deps, site, visitor, outcome.token, 0));
+      send(await buildWelcome(deps, site, visitor, outcome.token, 0, true));
       send({ type: 'identity_checked', verified: true });
       isNow(visitor._id);
     }
