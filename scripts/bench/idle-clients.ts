@@ -5,18 +5,15 @@
 // once done; answers 'open' with how many are still open.
 import { performance } from 'node:perf_hooks';
 import type WebSocket from 'ws';
-import { backoffDelay } from '../../frontend-common/backoff';
 import { rawRelayClient } from './baselines';
-import { pool, sleep } from './stats';
-import { connectBenchVisitor, sourceAddress } from './visitor';
+import { pool } from './stats';
+import { connectBenchVisitor, retryingRefusals, sourceAddress } from './visitor';
 
 const [mode, url, first, count, inFlight, limitMs] = process.argv.slice(2);
 const held: WebSocket[] = [];
 let failed = 0;
 let firstFailure = '';
 let refused = 0;
-const ATTEMPTS = 8;
-const refusedForNow = (message: string) => message.includes('503') || message.includes('overloaded');
 
 async function connect(localAddress: string): Promise<WebSocket> {
   if (mode === 'app') return (await connectBenchVisitor(url!, 'load', 30_000, localAddress)).ws;
@@ -27,22 +24,16 @@ async function connect(localAddress: string): Promise<WebSocket> {
 
 const t0 = performance.now();
 await pool(Number(count), Number(inFlight), Date.now() + Number(limitMs), async (i) => {
-  const localAddress = sourceAddress(Number(first) + i);
-  for (let attempt = 0; ; attempt++) {
-    try {
-      held.push(await connect(localAddress));
-      return;
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (refusedForNow(message) && attempt + 1 < ATTEMPTS) {
-        refused++;
-        await sleep(backoffDelay(attempt, Math.random()));
-        continue;
-      }
-      failed++;
-      firstFailure ||= message;
-      return;
-    }
+  try {
+    held.push(
+      await retryingRefusals(
+        () => connect(sourceAddress(Number(first) + i)),
+        () => refused++,
+      ),
+    );
+  } catch (error) {
+    failed++;
+    firstFailure ||= error instanceof Error ? error.message : String(error);
   }
 });
 process.send?.({ held: held.length, failed, firstFailure, refused, ms: performance.now() - t0 });

@@ -2,6 +2,7 @@
 // which shares the machine with the server, stays close to the raw relay client's.
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
+import { backoffDelay } from '../../frontend-common/backoff';
 import { PROTOCOL_VERSION } from '../../shared/protocol-version';
 
 interface Frame {
@@ -91,4 +92,21 @@ export async function connectBenchVisitor(
     },
     close: () => ws.terminate(),
   };
+}
+
+/**
+ * `connect`, tried again after the widget's own backoff while the server refuses it for now (503 on
+ * the upgrade, or the hello closed 'overloaded'), as the widget would; `refused` counts those.
+ */
+export async function retryingRefusals<T>(connect: () => Promise<T>, refused: () => void = () => {}, attempts = 8): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await connect();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (!(message.includes('503') || message.includes('overloaded')) || attempt + 1 >= attempts) throw error;
+      refused();
+      await new Promise((r) => setTimeout(r, backoffDelay(attempt, Math.random())));
+    }
+  }
 }
