@@ -91,6 +91,7 @@ describe('toOutputLine', () => {
       urgency: 'normal',
       atTurn: 2,
       missingFacts: ['orderNumber'],
+      evidence: ['human_request: agent', 'frustration: !!!'],
     });
   });
 

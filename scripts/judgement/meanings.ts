@@ -5,7 +5,14 @@ import type { SiteConfig } from '../../shared/site-config';
 import type { HandoffInput } from '../../server/domain/handoff-decision';
 import { loadExampleBank, siteExamples } from '../../server/meaning/example-bank';
 import { loadHeads } from '../../server/meaning/head-file';
-import { buildMeaningIndex, type EmbedTexts, joinIndexes, type MeaningIndex, withMeanings } from '../../server/meaning/turn-meanings';
+import {
+  buildMeaningIndex,
+  type EmbedTexts,
+  joinIndexes,
+  type MeaningIndex,
+  textsToEmbed,
+  withMeanings,
+} from '../../server/meaning/turn-meanings';
 import { createEmbeddings, loadEmbeddingsConfig } from '../../server/services/embeddings';
 
 export interface MeaningSource {
@@ -54,11 +61,17 @@ export async function meaningSource(
       index.visitor.head ? 'trained head' : 'no trained head (npm run calibrate trains one)'
     }`,
     async attach(conversations) {
-      // Every text first, in big batches through the cache; then each conversation finds its vectors there.
-      if ((await embed(conversations.flatMap((c) => c.turns.map((t) => t.text)))) === null) {
+      // Every text and sentence first, in big batches through the cache; then each conversation finds
+      // its vectors there (asked one conversation at a time, a loaded service times out and turns
+      // would silently be judged by the rules alone).
+      if ((await embed([...new Set(conversations.flatMap((c) => textsToEmbed(c.turns)))])) === null) {
         throw new Error(`the embeddings service at ${config.baseUrl} stopped answering: ${embeddings.status().reason ?? 'unknown'}`);
       }
-      return Promise.all(conversations.map(async (c) => ({ ...c, turns: await withMeanings(c.turns, index, embed) })));
+      const attached = await Promise.all(conversations.map(async (c) => ({ ...c, turns: await withMeanings(c.turns, index, embed) })));
+      const unread = attached.reduce((n, c) => n + c.turns.filter((t) => t.meaning === undefined).length, 0);
+      // Figures from a half-degraded run would be neither the rules' nor the semantic layer's.
+      if (unread > 0) throw new Error(`${unread} turns could not be embedded (${embeddings.status().reason ?? 'unknown'}); run again`);
+      return attached;
     },
   };
 }

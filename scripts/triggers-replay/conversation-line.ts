@@ -75,5 +75,7 @@ export function toOutputLine(id: string, { decision, atTurn }: ReplayResult): st
     urgency: decision.escalate ? decision.urgency : null,
     atTurn: decision.escalate ? atTurn : null,
     missingFacts: decision.missingFacts,
+    // What each trigger matched, as the operator sees it: the rule or the closest example.
+    evidence: decision.triggers.map((t) => `${t.trigger}: ${t.evidence}`),
   });
 }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Conversation } from '../entities/conversation';
+import { conversationDoc } from '../test-support/conversation-doc';
 import { erasedConversationFields } from './visitor-erasure';
 
 const at = new Date('2026-01-05T10:00:00Z');
 
 function conversation(): Conversation {
-  return {
+  return conversationDoc({
     _id: 'c1',
     siteId: 's',
     visitorId: 'v',
@@ -14,7 +15,6 @@ function conversation(): Conversation {
     queue: 'billing',
     owner: { operatorId: 'op', name: 'Ana' },
     lastSeq: 3,
-    botSinceSeq: 0,
     urgency: 'high',
     triggers: ['human_request'],
     firedTriggers: [{ trigger: 'human_request', evidence: 'let me talk to Zoe Quinn' }],
@@ -22,20 +22,12 @@ function conversation(): Conversation {
     intent: 'refund',
     missingFacts: ['order'],
     facts: { order: '48213', email: 'zoe@x.test' },
-    casePackage: null,
-    callbackBooked: null,
     rating: { score: 4, comment: 'Zoe says thanks', at },
-    offer: null,
-    declinedBy: [],
     visitorName: 'Zoe Quinn',
-    visitorLocale: 'en',
     lastMessagePreview: 'my order 48213',
     createdAt: at,
-    escalatedAt: at,
     claimedAt: at,
     resolvedAt: at,
-    lastActivityAt: at,
-    lastVisitorActivityAt: at,
     episodes: [
       {
         number: 1,
@@ -59,7 +51,7 @@ function conversation(): Conversation {
         rating: { score: 4, comment: 'Zoe says thanks', at },
       },
     ],
-  };
+  });
 }
 
 describe('erasedConversationFields', () => {

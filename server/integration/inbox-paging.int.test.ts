@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InboxView } from '../../shared/http';
 import type { ConversationDoc } from '../store/documents';
 import { loginOperator, type OperatorSession } from '../test-support/clients';
+import { conversationDoc } from '../test-support/conversation-doc';
 import { type Harness, seedOperator, seedSite, startHarness } from '../test-support/harness';
 
 let h: Harness;
@@ -28,39 +29,16 @@ function doc(
   o: Partial<ConversationDoc> & { activeAt?: number; waitingSince?: number | null } = {},
 ): ConversationDoc {
   const { activeAt = 1, waitingSince = 1, ...overrides } = o;
-  return {
+  return conversationDoc({
     _id: id,
-    siteId: 'site-a',
-    visitorId: `v-${id}`,
     state: 'resolved',
-    version: 1,
     queue,
-    owner: null,
-    lastSeq: 0,
-    botSinceSeq: 0,
-    urgency: 'normal',
-    triggers: [],
-    firedTriggers: [],
-    handoffTopic: null,
-    intent: null,
-    missingFacts: [],
-    facts: {},
-    casePackage: null,
-    callbackBooked: null,
-    rating: null,
-    offer: null,
-    declinedBy: [],
-    visitorName: null,
-    visitorLocale: 'en',
-    lastMessagePreview: null,
     createdAt: minute(-100),
     escalatedAt: waitingSince === null ? null : minute(waitingSince),
-    claimedAt: null,
-    resolvedAt: null,
     lastActivityAt: minute(activeAt),
     lastVisitorActivityAt: minute(activeAt),
     ...overrides,
-  };
+  });
 }
 
 const insert = (...docs: ConversationDoc[]) => h.db.collection<ConversationDoc>('conversations').insertMany(docs);

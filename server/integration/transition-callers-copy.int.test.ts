@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Conversation } from '../entities/conversation';
 import { applyTransition } from '../flows/handoff/transition';
+import { conversationDoc } from '../test-support/conversation-doc';
 import { type Harness, seedSite, startHarness } from '../test-support/harness';
 
 let h: Harness;
@@ -10,41 +10,7 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-function queued(id: string, version: number): Conversation {
-  const now = new Date();
-  return {
-    _id: id,
-    siteId: 'site-a',
-    visitorId: 'v',
-    state: 'queued',
-    version,
-    queue: 'general',
-    owner: null,
-    lastSeq: 0,
-    botSinceSeq: 0,
-    urgency: 'normal',
-    triggers: [],
-    firedTriggers: [],
-    handoffTopic: null,
-    intent: null,
-    missingFacts: [],
-    facts: {},
-    casePackage: null,
-    callbackBooked: null,
-    rating: null,
-    offer: null,
-    declinedBy: [],
-    visitorName: null,
-    visitorLocale: 'en',
-    lastMessagePreview: null,
-    createdAt: now,
-    escalatedAt: now,
-    claimedAt: null,
-    resolvedAt: null,
-    lastActivityAt: now,
-    lastVisitorActivityAt: now,
-  };
-}
+const queued = (id: string, version: number) => conversationDoc({ _id: id, version });
 
 const actor = (operatorId: string) => ({ kind: 'operator' as const, operatorId, name: operatorId });
 

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ConversationDoc } from '../store/documents';
 import { visitorSession } from '../test-support/clients';
+import { conversationDoc } from '../test-support/conversation-doc';
 import { type Harness, seedOperator, seedSite, startHarness } from '../test-support/harness';
 
 let h: Harness;
@@ -14,17 +16,18 @@ afterEach(() => h.close());
 /** Claimed conversations of site-a, each claimed `seconds[i]` after its escalation, within the last hour. */
 async function seedClaims(seconds: number[]) {
   const now = Date.now();
-  await h.db.collection('conversations').insertMany(
+  await h.db.collection<ConversationDoc>('conversations').insertMany(
     seconds.map((wait, i) => {
       const escalatedAt = new Date(now - 3600_000 + i * 60_000);
-      return {
-        _id: `past-${i}` as never,
+      return conversationDoc({
+        _id: `past-${i}`,
         siteId: 'site-a',
         visitorId: `v-${i}`,
         state: 'resolved',
+        createdAt: escalatedAt,
         escalatedAt,
         claimedAt: new Date(escalatedAt.getTime() + wait * 1000),
-      };
+      });
     }),
   );
 }

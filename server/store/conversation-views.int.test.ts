@@ -1,6 +1,7 @@
 import type { Db } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationState, Urgency } from '../../shared/entities';
+import { conversationDoc } from '../test-support/conversation-doc';
 import { openTestDatabase, type TestDatabase } from '../test-support/test-database';
 import type { Store } from '.';
 import type { ConversationDoc } from './documents';
@@ -26,38 +27,16 @@ function conversation(
   waitingSinceMinute: number,
   lastActiveMinute: number,
 ): ConversationDoc {
-  return {
+  return conversationDoc({
     _id: id,
     siteId,
-    visitorId: `v-${id}`,
     state,
-    version: 1,
-    queue: 'general',
-    owner: null,
-    lastSeq: 0,
-    botSinceSeq: 0,
     urgency,
-    triggers: [],
-    firedTriggers: [],
-    handoffTopic: null,
-    intent: null,
-    missingFacts: [],
-    facts: {},
-    casePackage: null,
-    callbackBooked: null,
-    rating: null,
-    offer: null,
-    declinedBy: [],
-    visitorName: null,
-    visitorLocale: 'en',
-    lastMessagePreview: null,
     createdAt: minute(waitingSinceMinute - 1),
     escalatedAt: minute(waitingSinceMinute),
-    claimedAt: null,
-    resolvedAt: null,
     lastActivityAt: minute(lastActiveMinute),
     lastVisitorActivityAt: minute(lastActiveMinute),
-  };
+  });
 }
 
 describe('inbox views', () => {

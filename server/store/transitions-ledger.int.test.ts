@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { type Db, MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { conversationDoc } from '../test-support/conversation-doc';
 import { testDatabaseUri } from '../test-support/harness';
 import { createStore } from '.';
-import type { ConversationDoc } from './documents';
 
 let client: MongoClient;
 let db: Db;
@@ -17,41 +17,7 @@ afterAll(async () => {
   await client.close();
 });
 
-function queuedConversation(id: string): ConversationDoc {
-  const now = new Date();
-  return {
-    _id: id,
-    siteId: 's',
-    visitorId: 'v',
-    state: 'queued',
-    version: 3,
-    queue: 'general',
-    owner: null,
-    lastSeq: 0,
-    botSinceSeq: 0,
-    urgency: 'normal',
-    triggers: [],
-    firedTriggers: [],
-    handoffTopic: null,
-    intent: null,
-    missingFacts: [],
-    facts: {},
-    casePackage: null,
-    callbackBooked: null,
-    rating: null,
-    offer: null,
-    declinedBy: [],
-    visitorName: null,
-    visitorLocale: 'en',
-    lastMessagePreview: null,
-    createdAt: now,
-    escalatedAt: now,
-    claimedAt: null,
-    resolvedAt: null,
-    lastActivityAt: now,
-    lastVisitorActivityAt: now,
-  };
-}
+const queuedConversation = (id: string) => conversationDoc({ _id: id, version: 3 });
 
 const claimBy = (operatorId: string) => ({ state: 'owned' as const, version: 4, owner: { operatorId, name: operatorId } });
 

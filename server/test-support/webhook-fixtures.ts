@@ -1,6 +1,7 @@
 import type { CasePackage } from '../../shared/case-package';
 import { SiteConfig, type SiteConfigInput } from '../../shared/site-config';
 import type { ConversationDoc, SiteDoc } from '../store/documents';
+import { conversationDoc } from './conversation-doc';
 
 export const SECRET = 'site-secret-for-webhook-tests';
 export const T0 = new Date('2025-03-10T14:00:00.000Z');
@@ -50,41 +51,27 @@ export function casePackage(summary: [string, string]): CasePackage {
   };
 }
 
+/** A queued refund conversation on site-1, escalated a minute after T0 with its case package written. */
 export function conversation(overrides: Partial<ConversationDoc> = {}): ConversationDoc {
-  return {
-    _id: 'conv-1',
+  return conversationDoc({
     siteId: 'site-1',
     visitorId: 'visitor-1',
-    state: 'queued',
     version: 3,
     queue: 'billing',
-    owner: null,
-    offer: null,
-    declinedBy: [],
     lastSeq: 4,
-    botSinceSeq: 0,
     urgency: 'high',
     triggers: ['human_request', 'frustration'],
-    firedTriggers: [],
     handoffTopic: 'a refund',
     intent: 'refund',
-    missingFacts: [],
     facts: { orderNumber: '48213' },
     casePackage: casePackage([
       'Ana Silva wants a refund (order 48213): "My lamp arrived broken, mail me at ana@example.com"',
       'The bot answered once (confidence 0.41); the visitor asked for a person.',
     ]),
-    callbackBooked: null,
-    rating: null,
     visitorName: 'Ana Silva',
-    visitorLocale: 'en',
     lastMessagePreview: 'agent please',
     createdAt: T0,
     escalatedAt: new Date(T0.getTime() + 60_000),
-    claimedAt: null,
-    resolvedAt: null,
-    lastActivityAt: T0,
-    lastVisitorActivityAt: T0,
     ...overrides,
-  };
+  });
 }

@@ -1,10 +1,10 @@
-// Written by `npm run --silent calibrate` from the calibration split (test-data/judgement/calibration.jsonl),
-// never the held-out test split. Objective: recall − 1 × false escalations + 0.25 × queue accuracy.
+// Written by `npm run --silent calibrate` from the calibration conversations (test-data/judgement/calibration.jsonl
+// and eval-c.jsonl), never the held-out sets (test.jsonl, heldout-d.jsonl). Objective: recall − 2 × false escalations + 0.25 × queue accuracy.
 export const calibratedThresholds = {
   "thresholds": {
     "default": {
       "min": 0.9,
-      "margin": 0.005,
+      "margin": 0.01,
       "head": 0.9
     },
     "routing": {
@@ -15,6 +15,16 @@ export const calibratedThresholds = {
     "frustration": {
       "min": 0.88,
       "margin": 0.005,
+      "head": 0.9
+    },
+    "buying_intent": {
+      "min": 0.9,
+      "margin": 0.01,
+      "head": 0.95
+    },
+    "bot_cannot": {
+      "min": 0.91,
+      "margin": 0.01,
       "head": 0.9
     }
   },

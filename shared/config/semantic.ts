@@ -12,6 +12,11 @@ const Threshold = z.object({
   margin: z.number().check(z.gte(-1), z.lte(1)),
   /** Or the bank's trained head gives the label at least this probability (labels of the bank only). */
   head: z.optional(z.number().check(z.gte(0), z.lte(1))),
+  /**
+   * A head's hit also needs the label's own examples to beat the rivals (the non-escalating examples
+   * and the plain issue types) by this much: the head is sure of itself far from anything it learned.
+   */
+  headMargin: z.optional(z.number().check(z.gte(-1), z.lte(1))),
 });
 export type SemanticThresholdConfig = z.infer<typeof Threshold>;
 

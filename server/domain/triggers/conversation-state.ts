@@ -2,6 +2,7 @@ import type { TriggersConfig } from '../../../shared/config/triggers';
 import type { TriggerId, Urgency } from '../../../shared/entities';
 import { extractFacts, mergeFacts } from '../facts';
 import type { Turn, VisitorSignals } from '../handoff-decision';
+import { isBotSelfTalk } from './bot-self-talk';
 import { detectBuyingIntent } from './buying-intent';
 import type { CompiledTriggers } from './compile';
 import type { AnalyzedText } from './phrase-index';
@@ -13,6 +14,7 @@ import { missingFactsFor } from './required-facts';
 import { readBotTurn, readVisitorTurn, type VisitorReading } from './semantic-signals';
 import { findIntentCategory, findPolicyTopics, type TopicMatch } from './topics';
 import { maxUrgency } from './urgency';
+import { findWithdrawal } from './withdrawal';
 
 export interface Firing {
   evidence: string;
@@ -110,13 +112,22 @@ function applyTopics(state: ConversationState, analyzed: AnalyzedText, reading: 
   const matches: TopicMatch[] = findPolicyTopics(analyzed, state.compiled).filter((m) => stands(m, m.topic.id, reading));
   // The meaning fills in where no keyword named a topic; it does not add a second topic beside one
   // ("I want to return my order" is a return waiting for its order number, not also a complaint).
-  for (const hit of matches.length > 0 ? [] : (reading?.topics ?? [])) {
+  // Nor two topics by meaning at once: the clearest one is the case ("the charger is dead, I want my
+  // money back" is a refund waiting for its order number, not also a charge dispute).
+  for (const hit of matches.length > 0 ? [] : (reading?.topics ?? []).slice(0, 1)) {
     const topic = state.compiled.topics.find((t) => t.topic.id === hit.label)?.topic;
     if (topic && !matches.some((m) => m.topic.id === topic.id)) matches.push({ topic, evidence: hit.evidence });
   }
   for (const match of matches) {
     if (!state.topics.some((t) => t.topic.id === match.topic.id)) state.topics.push({ ...match, visitorTurn: state.visitorTurns });
   }
+}
+
+/** A request for a person, and cases still waiting for their facts, are taken back. */
+function withdraw(state: ConversationState): void {
+  const rules = state.compiled.config.requiredFacts;
+  state.humanRequest = null;
+  state.topics = state.topics.filter((t) => missingFactsFor([t.topic.id], rules, state.facts).length === 0);
 }
 
 function applyVisitorTurn(state: ConversationState, turn: Turn): void {
@@ -133,13 +144,17 @@ function applyVisitorTurn(state: ConversationState, turn: Turn): void {
   );
   state.facts = mergeFacts(state.facts, extractFacts(text, { expecting: awaiting }));
   state.visitorTurns++;
+  // Taken back before anything of this turn counts: "never mind, get me a person" still asks.
+  const withdrawal = findWithdrawal(analyzed.normalized);
+  if (withdrawal !== null) withdraw(state);
   if (config.human_request.enabled) applyHumanRequest(state, text, analyzed, reading);
   if (config.policy_topic.enabled) applyTopics(state, analyzed, reading);
   // Routing keywords are precise ("invoice" is billing); the meaning names the issue type when none is there.
   state.category = findIntentCategory(analyzed, compiled) ?? reading?.category ?? state.category;
   if (config.frustration.enabled) {
     const rule = stands(detectFrustration(text, analyzed, compiled), 'frustration', reading);
-    const evidence = rule?.evidence ?? reading?.frustration?.evidence;
+    // "laat maar" reads close to "kansloos dit" by meaning; only a frustration rule outweighs the withdrawal.
+    const evidence = rule?.evidence ?? (withdrawal === null ? reading?.frustration?.evidence : undefined);
     if (evidence) fire(state, 'frustration', evidence, rule?.isUrgent ? 'urgent' : config.frustration.urgency);
   }
   if (config.buying_intent.enabled) {
@@ -192,7 +207,8 @@ function applyBotTurn(state: ConversationState, turn: Turn): void {
   } else if (!turn.toolError) state.fallbacksInARow = 0;
 
   const low = config.low_confidence;
-  state.unsureAnswer = unsureAnswerOf(turn, low, state.isSmallTalk);
+  const isSelfTalk = isBotSelfTalk(turn.text);
+  state.unsureAnswer = unsureAnswerOf(turn, low, state.isSmallTalk || isSelfTalk);
   if (state.unsureAnswer && low.mode === 'handoff') fire(state, 'low_confidence', state.unsureAnswer, low.urgency);
 
   const analyzed = state.compiled.analyze(turn.text);
@@ -202,7 +218,8 @@ function applyBotTurn(state: ConversationState, turn: Turn): void {
     const rule = state.compiled.botCannot.find(analyzed);
     // A fallback ("sorry, I don't know that one") reads close to "I can't help with that": by meaning it
     // counts towards repeated failure only; an explicit phrase ("I'm not able to give legal advice") still counts.
-    const byMeaning = turn.meaning && config.semantic.enabled && !turn.fallback ? readBotTurn(turn.meaning, state.compiled) : null;
+    const byMeaning =
+      turn.meaning && config.semantic.enabled && !turn.fallback && !isSelfTalk ? readBotTurn(turn.meaning, state.compiled) : null;
     const evidence = rule && !rule.isNegated ? rule.evidence : byMeaning?.evidence;
     if (evidence) fire(state, 'out_of_scope', `bot: ${evidence}`, config.out_of_scope.urgency);
   }

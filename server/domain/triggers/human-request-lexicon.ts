@@ -1,6 +1,6 @@
-// The grammar of "I want a person" in English, Spanish, French, German and Portuguese, on
+// The grammar of "I want a person" in English, Spanish, French, German, Portuguese, Italian and Dutch, on
 // normalized text (lowercase, no accents). Mixed-language requests work because every list
-// joins all five languages: "hablar con un agent", "speak to un conseiller".
+// joins all seven languages: "hablar con un agent", "speak to un conseiller".
 
 const keyWords = new Set<string>();
 const bare = (word: string): string => word.replace(/'/g, '');
@@ -17,14 +17,17 @@ const TALK_VERBS = alt(
     'hablar|charlar|comunicarme|contactar|pasame|paseme|comuniqueme|' +
     'parler|discuter|me mettre en relation|mettez moi en relation|mettez-moi en relation|me passer|passez moi|joindre|' +
     'sprechen|reden|chatten|verbinden sie mich|verbinde mich|' +
-    'falar|conversar|me transfira|me passa|me transfere',
+    'falar|conversar|me transfira|me passa|me transfere|' +
+    'parlare|chattare|sentire|essere contattato|essere contattata|passarmi|passatemi|mi passi|mi passate|mettermi in contatto|' +
+    'spreken|praten|doorverbonden worden|verbind me door|verbind me|doorverbinden',
 );
-const PREPOSITIONS = alt('to|with|through to|over to|con|a|au|avec|en relation avec|mit|com|ao|a um|a uma');
+const PREPOSITIONS = alt('to|with|through to|over to|con|a|au|avec|en relation avec|mit|com|ao|a um|a uma|al|col|da|dal|dalla|con il|con la|met|naar');
 const DETERMINERS = alt(
-  "a|an|the|some|any|your|one of your|someone from your|un|una|el|la|al|algun|une|le|l'|du|einem|einer|einen|eine|dem|der|den|ihrem|ihren|um|uma|o|ao|d'un|d'une|seu",
+  "a|an|the|some|any|your|one of your|someone from your|un|una|el|la|al|algun|une|le|l'|du|einem|einer|einen|eine|dem|der|den|ihrem|ihren|um|uma|o|ao|d'un|d'une|seu|uno|il|lo|vostro|vostra|un vostro|una vostra|een|jullie|een van jullie",
 );
 const ADJECTIVES = alt(
-  'real|actual|live|human|proper|real live|flesh and blood|verdadero|verdadera|vrai|vraie|veritable|echten|richtigen|echte|echter|menschlichen|reel|reelle',
+  'real|actual|live|human|proper|real live|flesh and blood|verdadero|verdadera|vrai|vraie|veritable|echten|richtigen|echte|echter|menschlichen|reel|reelle|' +
+    'vero|vera|umano|umana|in carne e ossa|echt|levende',
 );
 /**
  * Registers a list's head nouns as key words: no request is possible without one of them. The
@@ -51,7 +54,10 @@ const TARGETS = key(
     'humano|persona|persona real|agente|asesor|asesora|operador|operadora|representante|alguien|ejecutivo|' +
     "conseiller|conseillere|humain|personne|operateur|quelqu'un|interlocuteur|service client|" +
     'mitarbeiter|mitarbeiterin|menschen|mensch|berater|beraterin|kundenberater|kundendienst|kundenservice|jemandem|jemand|' +
-    'atendente|pessoa|alguem|consultor|suporte',
+    'atendente|pessoa|alguem|consultor|suporte|' +
+    'technician|engineer|tecnico|technicien|techniker|technicus|' +
+    'operatore|operatrice|persona vera|essere umano|addetto|addetta|consulente|qualcuno|responsabile|servizio clienti|assistenza clienti|staff|' +
+    'medewerker|medewerkster|mens|persoon|iemand|klantenservice|adviseur|collega|leidinggevende',
 );
 // Strong targets only: "I need someone to check this" is not a request for a person.
 const WANT_VERBS = alt(
@@ -59,12 +65,16 @@ const WANT_VERBS = alt(
     'quiero|necesito|dame|deme|' +
     "veux|voudrais|besoin|j'aimerais|" +
     'will|mochte|brauche|hatte gern|hatte gerne|' +
-    'quero|preciso|gostaria de',
+    'quero|preciso|gostaria de|' +
+    'voglio|vorrei|ho bisogno di|mi serve|preferisco|preferirei|' +
+    'wil|ik wil|wil graag|ik wil graag|graag',
 );
 const STRONG_TARGETS = key(
   'human|human being|person|real person|agent|live agent|representative|rep|operator|manager|supervisor|' +
     'humano|persona|agente|asesor|operador|representante|conseiller|humain|operateur|' +
-    'mitarbeiter|menschen|mensch|berater|kundenberater|atendente|pessoa',
+    'mitarbeiter|menschen|mensch|berater|kundenberater|atendente|pessoa|' +
+    'technician|engineer|tecnico|technicien|techniker|technicus|' +
+    'operatore|operatrice|addetto|addetta|consulente|medewerker|medewerkster|mens|persoon',
 );
 const GERMAN_VERBS = alt('sprechen|reden|chatten|verbunden|verbinden|telefonieren|schreiben');
 const THERE = alt('is there|are there|hay|il y a|y a t il|y a-t-il|ist da|gibt es|tem|ha');
@@ -72,11 +82,14 @@ const THERE_TARGETS = key(
   "human|humans|person|people|agent|agents|someone|anyone|anybody|somebody|representative|operator|alguien|quelqu'un|jemand|alguem",
 );
 const CALL_ME = alt(
-  'call me|ring me|phone me|contact me|email me|llamarme|me llame|me rappeler|rappelez moi|mich anrufen|rufen sie mich|me ligar|me ligue',
+  'call me|ring me|phone me|contact me|email me|llamarme|me llame|me rappeler|rappelez moi|mich anrufen|rufen sie mich|me ligar|me ligue|' +
+    'chiamarmi|richiamarmi|mi chiami|mi richiami|mi chiamate|mi richiamate|mij bellen|me bellen|mij terugbellen|me terugbellen|bel me|bel mij',
 );
+const DUTCH_VERBS = alt('spreken|praten|chatten|bellen');
 
 keyWords.add('escalate');
 keyWords.add('call');
+for (const word of ['chiamarmi', 'richiamarmi', 'chiami', 'richiami', 'chiamate', 'richiamate', 'bellen', 'terugbellen', 'bel']) keyWords.add(word);
 
 const opt = (group: string): string => `(?:(?:${group})\\s+)?`;
 
@@ -85,9 +98,13 @@ export const humanRequestSources: readonly string[] = [
   `(?:${TALK_VERBS})\\s+${opt(PREPOSITIONS)}${opt(DETERMINERS)}${opt(ADJECTIVES)}(?:${TARGETS})`,
   `(?:${WANT_VERBS})\\s+${opt(DETERMINERS)}${opt(ADJECTIVES)}(?:${STRONG_TARGETS})`,
   `mit\\s+${opt(DETERMINERS)}${opt(ADJECTIVES)}(?:${TARGETS})\\s+(?:bitte\\s+)?(?:${GERMAN_VERBS})`,
+  // Dutch puts the verb last: "met een medewerker spreken", "kan ik iemand van de klantenservice spreken?"
+  `met\\s+(?:(?:de|het|een|jullie)\\s+)?${opt(ADJECTIVES)}(?:${TARGETS})\\s+(?:(?:aub|graag)\\s+)?(?:${DUTCH_VERBS})`,
+  `(?:iemand|een medewerker|een mens|een persoon)(?:\\s+van\\s+(?:de|het|jullie)(?:\\s+\\p{L}+)?)?\\s+(?:${DUTCH_VERBS})`,
   `(?:${THERE})\\s+${opt(DETERMINERS)}${opt(ADJECTIVES)}(?:${THERE_TARGETS})`,
   `(?:anyone|anybody|someone|somebody)\\s+(?:there|here|available|around|real)`,
-  `(?:someone|somebody|a person|an agent|a human|alguien|quelqu'un|jemand|alguem)\\s+(?:to\\s+|que\\s+|pour\\s+|para\\s+)?(?:${CALL_ME})`,
+  `(?:someone|somebody|a person|an agent|a human|alguien|quelqu'un|jemand|alguem|qualcuno|iemand)\\s+(?:to\\s+|que\\s+|pour\\s+|para\\s+|che\\s+|die\\s+)?(?:${CALL_ME})`,
+  `(?:potete|puo|potreste|kunnen jullie|kunt u|kan iemand)\\s+(?:${CALL_ME})`,
   `call me back|escalate (?:this|it|my (?:case|issue|ticket|complaint|request))|escalate to (?:a |an |the )?(?:human|person|manager|supervisor|agent)`,
 ];
 
@@ -95,11 +112,13 @@ const STANDALONE_TARGETS = key(
   'agent|human|human being|operator|representative|rep|person|real person|live agent|live person|live chat|live support|' +
     'customer service|customer support|manager|supervisor|support agent|' +
     'humano|agente|asesor|operador|persona|conseiller|humain|operateur|service client|' +
-    'mitarbeiter|mensch|menschen|berater|kundenberater|kundendienst|atendente|pessoa',
+    'mitarbeiter|mensch|menschen|berater|kundenberater|kundendienst|atendente|pessoa|' +
+    'operatore|operatrice|addetto|servizio clienti|medewerker|medewerkster|mens|klantenservice',
 );
 const FILLERS = alt(
   'please|pls|plz|now|right now|asap|thanks|thank you|hi|hello|hey|ok|okay|yes|yeah|just|i want|i need|need|want|give me|get me|a|an|' +
-    "por favor|porfa|ya|un|una|quiero|s'il vous plait|s'il te plait|svp|stp|je veux|bitte|jetzt|sofort|einen|ein|eine|agora|um|uma|quero",
+    "por favor|porfa|ya|un|una|quiero|s'il vous plait|s'il te plait|svp|stp|je veux|bitte|jetzt|sofort|einen|ein|eine|agora|um|uma|quero|" +
+    'per favore|grazie|subito|ora|voglio|uno|aub|alstublieft|graag|nu|een|ik wil',
 );
 
 /** A message or clause that is nothing but the ask: "agent", "human please", "Mitarbeiter bitte". */

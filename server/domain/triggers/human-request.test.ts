@@ -48,6 +48,15 @@ describe('human request: explicit asks', () => {
     ['English verb, Spanish noun', 'Hola, I need to talk to an agente por favor'],
     ['English verb, French noun', 'Bonjour, can I speak to un conseiller?'],
     ['accents and capitals', 'QUIERO HABLAR CON UNA PERSONA'],
+    ['Italian', 'vorrei parlare con un operatore'],
+    ['Italian, prefer', 'non lo trovo, preferisco sentire un addetto'],
+    ['Italian, call me', 'potete chiamarmi domani mattina?'],
+    ['Italian, standalone', 'operatore per favore'],
+    ['Dutch', 'ik wil graag met een medewerker spreken'],
+    ['Dutch, someone from', 'kan ik iemand van de klantenservice spreken?'],
+    ['Dutch, standalone', 'medewerker aub'],
+    ['a technician', "je voudrais parler à un technicien, l'appli refuse d'importer mes photos"],
+    ['a technician, German', 'brauche einen Techniker, der Router hat seit gestern kein Internet'],
   ])('understands %s', (_, text) => {
     expect(asksForPerson(text)).toBe(true);
   });
@@ -98,6 +107,9 @@ describe('human request: what is not an ask', () => {
     ['someone else’s words in double quotes', 'the FAQ says "speak to a representative" for custom plans, what does that cost?'],
     ['sarcasm without an ask', 'Oh sure, because talking to a bot is SO much better than a real person'],
     ['wanting the bot', 'I want to talk to the bot'],
+    ['talking about an agent feature', 'quiero hablar de su agente de IA para mi web'],
+    ['Italian negation', 'non voglio parlare con un operatore, ditemi solo gli orari'],
+    ['Dutch negation', 'ik wil niet met een medewerker spreken'],
     ['a bot mentioned in passing', 'there is no bot on my page yet'],
     ['unsure whether it is a bot', "I don't know if I'm talking to a bot"],
     ['a negated ask that is not needed', 'no agent needed, just tell me the opening hours'],

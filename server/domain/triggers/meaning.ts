@@ -16,11 +16,14 @@ export const NONE: ExampleLabel = 'none';
 export const SMALL_TALK: ExampleLabel = 'smalltalk';
 const NOT_ESCALATING = [NONE, SMALL_TALK];
 
-/** The score of the closest non-escalating examples, whatever their kind. */
-const noneScore = (meaning: TurnMeaning): number | undefined => {
-  const scores = NOT_ESCALATING.flatMap((l) => (meaning.labels[l] ? [meaning.labels[l].score] : []));
+/** The best score among `rivals` (the non-escalating examples by default), whatever their kind. */
+const rivalScore = (meaning: TurnMeaning, rivals: readonly ExampleLabel[] = NOT_ESCALATING): number | undefined => {
+  const scores = rivals.flatMap((l) => (meaning.labels[l] ? [meaning.labels[l].score] : []));
   return scores.length === 0 ? undefined : Math.max(...scores);
 };
+
+/** What an escalating label must beat: the non-escalating examples and plain issue types (a problem report is no case). */
+export const rivalsWith = (plain: readonly ExampleLabel[]): ExampleLabel[] => [...NOT_ESCALATING, ...plain];
 
 export interface Example {
   label: ExampleLabel;
@@ -172,8 +175,10 @@ export interface SemanticThreshold {
   min: number;
   /** …and beat the closest non-escalating examples by this much. */
   margin: number;
-  /** Or the trained head gives the label at least this probability (labels the head knows). */
+  /** Or the trained head gives the label at least this probability (labels the head knows)… */
   head?: number;
+  /** …while the label's examples beat the rivals by this much (no condition when absent). */
+  headMargin?: number;
 }
 
 export interface SemanticHit {
@@ -194,8 +199,9 @@ export function clearLabels(
   meaning: TurnMeaning,
   candidates: readonly ExampleLabel[],
   thresholdOf: (label: ExampleLabel) => SemanticThreshold,
+  rivals: readonly ExampleLabel[] = NOT_ESCALATING,
 ): SemanticHit[] {
-  const hits = [meaning, ...(meaning.sentences ?? [])].flatMap((part) => clearLabelsOfPart(part, candidates, thresholdOf));
+  const hits = [meaning, ...(meaning.sentences ?? [])].flatMap((part) => clearLabelsOfPart(part, candidates, thresholdOf, rivals));
   const best = new Map<ExampleLabel, SemanticHit>();
   for (const hit of hits) if ((best.get(hit.label)?.score ?? -1) < hit.score) best.set(hit.label, hit);
   return [...best.values()].sort((a, b) => b.score - a.score);
@@ -205,16 +211,23 @@ function clearLabelsOfPart(
   meaning: TurnMeaning,
   candidates: readonly ExampleLabel[],
   thresholdOf: (label: ExampleLabel) => SemanticThreshold,
+  rivals: readonly ExampleLabel[],
 ): SemanticHit[] {
-  const none = noneScore(meaning) ?? 0;
   const hits: SemanticHit[] = [];
   for (const label of candidates) {
     const scored = meaning.labels[label];
     if (!scored) continue;
-    const { min, margin, head } = thresholdOf(label);
+    const { min, margin, head, headMargin } = thresholdOf(label);
+    const lead =
+      scored.score -
+      (rivalScore(
+        meaning,
+        rivals.filter((r) => r !== label),
+      ) ?? 0);
     const probability = meaning.probabilities?.[label];
-    const byHead = probability !== undefined && head !== undefined && probability >= head;
-    if (byHead || (scored.score >= min && scored.score - none >= margin)) {
+    const byHead =
+      probability !== undefined && head !== undefined && probability >= head && (headMargin === undefined || lead >= headMargin);
+    if (byHead || (scored.score >= min && lead >= margin)) {
       hits.push({ label, score: probability ?? scored.score, evidence: `close to "${scored.example}" (${round(scored.similarity)})` });
     }
   }
@@ -223,7 +236,7 @@ function clearLabelsOfPart(
 
 /** Whether the turn is clearly closer to what must not escalate than to `label`: a mention, a negation, a question. */
 export function clearlyNot(meaning: TurnMeaning, label: ExampleLabel, veto: number): boolean {
-  const none = noneScore(meaning);
+  const none = rivalScore(meaning);
   const scored = meaning.labels[label]?.score;
   return none !== undefined && scored !== undefined && none - scored >= veto;
 }

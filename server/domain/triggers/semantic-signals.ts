@@ -1,6 +1,6 @@
 import type { SemanticConfig } from '../../../shared/config/semantic';
 import type { CompiledTriggers } from './compile';
-import { clearLabels, clearlyNot, SMALL_TALK, type SemanticHit, type SemanticThreshold, type TurnMeaning } from './meaning';
+import { clearLabels, clearlyNot, rivalsWith, SMALL_TALK, type SemanticHit, type SemanticThreshold, type TurnMeaning } from './meaning';
 
 /** Example labels that are reasons of their own rather than topics or routing hints. */
 export const REASON_LABELS = ['human_request', 'buying_intent', 'frustration'] as const;
@@ -46,14 +46,15 @@ const thresholdsOf =
 export function readVisitorTurn(meaning: TurnMeaning, compiled: CompiledTriggers): VisitorReading {
   const settings = compiled.config.semantic;
   const thresholdOf = thresholdsOf(settings);
-  const find = (label: string): SemanticHit | null => clearLabels(meaning, [label], thresholdOf)[0] ?? null;
   const topicIds = compiled.topics.map((t) => t.topic.id);
   const routing = [...compiled.intents.map((i) => i.intent.id), ...EXTRA_ROUTING_LABELS];
+  const rivals = rivalsWith(routing);
+  const find = (label: string): SemanticHit | null => clearLabels(meaning, [label], thresholdOf, rivals)[0] ?? null;
   return {
     humanRequest: find('human_request'),
     buying: find('buying_intent'),
     frustration: find('frustration'),
-    topics: clearLabels(meaning, topicIds, thresholdOf),
+    topics: clearLabels(meaning, topicIds, thresholdOf, rivals),
     category: clearLabels(meaning, routing, (label) => routingThresholdOf(settings, label))[0]?.label ?? null,
     isSmallTalk: isSmallTalk(meaning),
     contradicts: (label) => settings.veto !== null && clearlyNot(meaning, label, settings.veto),

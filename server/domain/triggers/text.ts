@@ -33,18 +33,22 @@ const BRIDGE = new Set(
     'quiero necesito yo mi un una el la que hablar estoy pidiendo pido busco es sobre por de hace falta ' +
     "je veux voudrais besoin de d un une d'un d'une le moi mon ma parler demande cherche pour " +
     'ich will mochte brauche einen eine ein mein meine mit frage nach einer um es geht ' +
-    'eu quero preciso um uma o meu minha falar estou pedindo peco procurando precisa'
+    'eu quero preciso um uma o meu minha falar estou pedindo peco procurando precisa ' +
+    'io voglio vorrei parlare con il lo mi ho bisogno di sentire essere ' +
+    'ik wil graag met een de het spreken praten hoef heb nodig'
   ).split(' '),
 );
 const NEGATION = new Set(
   (
     "not don't dont doesn't doesnt didn't didnt isn't isnt wasn't wasnt aren't never without nobody neither nor " +
-    'nunca sin ni tampoco ne pas jamais sans nicht kein keine keinen keinem keiner nie niemals ohne nao sem nem'
+    'nunca sin ni tampoco ne pas jamais sans nicht kein keine keinen keinem keiner nie niemals ohne nao sem nem ' +
+    'mai senza niet geen nooit zonder'
   ).split(' '),
 );
 
-// "no" followed by the speaker is an interjection ("no I want a refund"), not "no quiero".
-const SPEAKER = new Set(['i', "i'm", 'im', "i'd", 'yo', 'je', "j'ai", 'ich', 'eu']);
+// "no" (Italian and French "non") followed by the speaker is an interjection ("no I want a refund",
+// "non je veux un conseiller"), not "no quiero", "non voglio".
+const SPEAKER = new Set(['i', "i'm", 'im', "i'd", 'yo', 'je', "j'ai", 'ich', 'eu', 'io', 'ik']);
 
 /** Whether a negation governs the words just before `start` (the mention `start`..`end`). */
 function isNegatedBefore(clause: string, start: number): { isNegated: boolean; isNoRightBefore: boolean } {
@@ -52,7 +56,7 @@ function isNegatedBefore(clause: string, start: number): { isNegated: boolean; i
   let bridged = 0;
   for (let i = before.length - 1; i >= 0; i--) {
     const word = before[i] ?? '';
-    const isNo = word === 'no' && bridged > 0 && !SPEAKER.has(before[i + 1] ?? '');
+    const isNo = (word === 'no' || word === 'non') && bridged > 0 && !SPEAKER.has(before[i + 1] ?? '');
     if (NEGATION.has(word) || /^n'/.test(word) || isNo) return { isNegated: true, isNoRightBefore: false };
     if (!BRIDGE.has(word)) return { isNegated: false, isNoRightBefore: bridged === 0 && word === 'no' };
     bridged++;

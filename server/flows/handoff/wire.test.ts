@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SiteConfig } from '../../../shared/site-config';
 import type { ConversationDoc, SiteDoc } from '../../store/documents';
+import { conversationDoc } from '../../test-support/conversation-doc';
 import { toSummary, toVisitorView } from './wire';
 
 const site: SiteDoc = {
@@ -18,38 +19,18 @@ const expiresAt = new Date('2025-03-10T14:00:30Z');
 const ana = { operatorId: 'op-ana', name: 'Ana Silva' };
 
 function owned(offer: ConversationDoc['offer']): ConversationDoc {
-  return {
-    _id: 'conv-1',
+  return conversationDoc({
     siteId: site._id,
     visitorId: 'visitor-1',
     state: 'owned',
     version: 3,
-    queue: 'general',
     owner: ana,
     lastSeq: 4,
-    botSinceSeq: 0,
-    urgency: 'normal',
     triggers: ['human_request'],
-    firedTriggers: [],
-    handoffTopic: null,
-    intent: null,
-    missingFacts: [],
-    facts: {},
-    casePackage: null,
-    callbackBooked: null,
-    rating: null,
     offer,
-    declinedBy: [],
-    visitorName: null,
-    visitorLocale: 'en',
-    lastMessagePreview: null,
     createdAt: at,
-    escalatedAt: at,
     claimedAt: at,
-    resolvedAt: null,
-    lastActivityAt: at,
-    lastVisitorActivityAt: at,
-  };
+  });
 }
 
 describe('an automatic offer on the wire', () => {
