@@ -128,6 +128,10 @@ export async function idleSection(h: AppUnderTest, rows: Row[]): Promise<void> {
     `idle: per socket heapUsed ${kib('heapUsed')} KiB, heapTotal ${kib('heapTotal')} KiB, external ${kib('external')} KiB; commands ${JSON.stringify(Object.fromEntries(h.commands))}`,
   );
   const open = await clients.open();
+  // Printed now: closing thousands of sockets (each visitor's presence written as they leave) takes a while.
+  console.error(
+    `idle: ${open} open, ${clients.refused} refusals retried; server RSS per socket ${(perSocket / 1024).toFixed(1)} KiB vs raw ws ${(raw.perSocket / 1024).toFixed(1)} KiB (${(perSocket / raw.perSocket).toFixed(2)}x); event loop p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, max ${(loop.max / 1e6).toFixed(0)} ms`,
+  );
   await clients.stop();
 
   const failures =

@@ -108,9 +108,8 @@ class VisitorSocketSession {
   private readonly stopKeepAlive: () => void;
   private helloSaid: (() => void) | null;
   /** What the hub delivers through, and how it ends the socket when the visitor's data was erased. */
-  private readonly deliver = (event: VisitorEvent) => this.send(event);
-  // Their data was erased: 'unauthenticated' makes the widget drop its token and start afresh.
-  private readonly endErased = () => this.socket.close(PROTOCOL_CLOSE_CODE, 'unauthenticated');
+  private readonly deliver: (event: VisitorEvent) => void;
+  private readonly endErased: () => void;
 
   constructor(
     private readonly shared: VisitorSockets,
@@ -119,6 +118,11 @@ class VisitorSocketSession {
     private readonly opened: Site,
     private token: string | undefined,
   ) {
+    // Assigned here, not as field initialisers: tsx (the bench, tests, dev) names initialiser arrows
+    // with a property redefinition that gives each socket's copy a dictionary of its own.
+    this.deliver = (event) => this.send(event);
+    // Their data was erased: 'unauthenticated' makes the widget drop its token and start afresh.
+    this.endErased = () => socket.close(PROTOCOL_CLOSE_CODE, 'unauthenticated');
     this.stopKeepAlive = keepAlive(socket);
     this.helloSaid = helloDeadline(socket, shared.limits.helloDeadlineMs);
     socket.on('message', (raw) => this.onFrame(raw));
