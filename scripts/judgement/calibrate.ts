@@ -49,7 +49,9 @@ const HEAD_MARGINS: (number | undefined)[] = [undefined, -0.03, -0.02, -0.01, 0,
 const VETOES: (number | null)[] = [null, 0, 0.01, 0.02, 0.03, 0.05];
 const RESTATES: (number | null)[] = [0.9, 0.92, 0.94, 0.96, null];
 
-const files = ['calibration.jsonl', 'eval-c.jsonl', 'test.jsonl'].map((f) => new URL(`../../test-data/judgement/${f}`, import.meta.url).pathname);
+const files = ['calibration.jsonl', 'eval-c.jsonl', 'test.jsonl'].map(
+  (f) => new URL(`../../test-data/judgement/${f}`, import.meta.url).pathname,
+);
 const recorded = files
   .flatMap((file) => readFileSync(file, 'utf8').split('\n'))
   .filter((l) => l.trim() !== '')
