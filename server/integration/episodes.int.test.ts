@@ -18,6 +18,9 @@ describe('handoff episodes', () => {
     const { client } = await visitorSession(h, 'key-a');
     client.send({ type: 'request_human', clientMessageId: 'h' });
     const id = (await client.waitFor('message_added')).message.conversationId;
+    // The wait first shown to the visitor is kept in the episode at the end of the escalation.
+    const shownWait = async () => (await h.deps.store.conversations.get(id))?.episodes?.[0]?.waitEstimateShown ?? null;
+    await expect.poll(shownWait, { timeout: 10_000 }).not.toBeNull();
     const ana = await loginOperator(h, 'ana@a.test');
     expect((await ana.fetch(`/api/conversations/${id}/claim`, { body: {} })).status).toBe(200);
     expect((await ana.fetch(`/api/conversations/${id}/reply`, { body: { clientMessageId: 'r1', text: 'Hello, Ana here.' } })).status).toBe(

@@ -50,9 +50,12 @@ describe('automatic offers', () => {
     await seedSite(h, { siteId: 'site-a', siteKey: 'key-a', config: { queues } });
     await seedOperator(h, { operatorId: 'op-ana', email: 'ana@a.test', name: 'Ana', siteIds: ['site-a'], capacity: 1 });
     const first = await waitingVisitor();
+    // The offer follows the visitor's notice (handoff_started) within the escalation: wait for it.
+    const offeredTo = async (id: string) => (await h.deps.store.conversations.get(id))?.offer?.operatorId;
+    await expect.poll(() => offeredTo(first.id), { timeout: 10_000 }).toBe('op-ana');
     const second = await waitingVisitor();
-    expect((await h.deps.store.conversations.get(first.id))?.offer?.operatorId).toBe('op-ana');
-    expect((await h.deps.store.conversations.get(second.id))?.state).toBe('queued');
+    await expect.poll(async () => (await h.deps.store.conversations.get(second.id))?.state, { timeout: 10_000 }).toBe('queued');
+    expect(await offeredTo(second.id)).toBeUndefined();
 
     offsetMs = 31_000;
     await requeueLapsedOffers(h.deps);
