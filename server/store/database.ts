@@ -12,6 +12,7 @@ import type {
   LoginFailuresDoc,
   ConversationDoc,
   EpisodeRollupDoc,
+  DrillBucketDoc,
   ReviewMarkDoc,
   MessageDoc,
   OperatorDoc,
@@ -42,6 +43,7 @@ export interface Collections {
   llmUsage: Collection<LlmUsageDoc>;
   episodeRollups: Collection<EpisodeRollupDoc>;
   episodeRows: Collection<EpisodeRow>;
+  drillBuckets: Collection<DrillBucketDoc>;
   reviewMarks: Collection<ReviewMarkDoc>;
   invites: Collection<InviteDoc>;
   visitorSockets: Collection<VisitorSocketsDoc>;
@@ -67,6 +69,7 @@ export function collectionsOf(db: Db): Collections {
     llmUsage: db.collection('llm_usage'),
     episodeRollups: db.collection('episode_rollups'),
     episodeRows: db.collection('episode_rows'),
+    drillBuckets: db.collection('insight_drill_buckets'),
     reviewMarks: db.collection('review_marks'),
     invites: db.collection('invites'),
     visitorSockets: db.collection('visitor_sockets'),
