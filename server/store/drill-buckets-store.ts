@@ -1,4 +1,4 @@
-import { type Collection, MongoServerError } from 'mongodb';
+import { type Collection, MongoBulkWriteError } from 'mongodb';
 import { bucketMoves, DRILL_BUCKET_CAP, entryKey, type BucketPlacement } from '../domain/insights/drill-buckets';
 import type { EpisodeRow } from '../domain/insights/episode-row';
 import type { Collections } from './database';
@@ -27,32 +27,45 @@ export async function byIds<T extends { _id: string }>(col: Collection<T>, ids: 
  */
 export function drillBucketsStore(c: Collections) {
   const col = c.drillBuckets;
-  async function join({ bucketId, entry }: BucketPlacement): Promise<void> {
-    const field = `entries.${entryKey(entry.id)}`;
+  const field = (p: BucketPlacement) => `entries.${entryKey(p.entry.id)}`;
+  /** Into each bucket unless already there or full, one command for all. */
+  async function join(placements: readonly BucketPlacement[]): Promise<void> {
+    if (placements.length === 0) return;
     try {
-      await col.updateOne(
-        { _id: bucketId, n: { $lt: DRILL_BUCKET_CAP }, [field]: { $exists: false } },
-        { $set: { [field]: entry.at }, $inc: { n: 1 } },
-        { upsert: true },
+      await col.bulkWrite(
+        placements.map((p) => ({
+          updateOne: {
+            filter: { _id: p.bucketId, n: { $lt: DRILL_BUCKET_CAP }, [field(p)]: { $exists: false } },
+            update: { $set: { [field(p)]: p.entry.at }, $inc: { n: 1 } },
+            upsert: true,
+          },
+        })),
+        { ordered: false },
       );
     } catch (error) {
-      // Already there, or the bucket is full: the upsert's insert meets the existing _id. A full
+      // Already there, or the bucket is full: that upsert's insert meets the existing _id. A full
       // bucket's further episodes still count in the figure; the drill-down lists the hour's first
       // DRILL_BUCKET_CAP episodes of that measure.
-      if (!(error instanceof MongoServerError && error.code === DUPLICATE_KEY)) throw error;
+      const errors = error instanceof MongoBulkWriteError ? [error.writeErrors].flat() : [];
+      if (errors.length === 0 || errors.some((e) => e.code !== DUPLICATE_KEY)) throw error;
     }
   }
-  async function leave({ bucketId, entry }: BucketPlacement): Promise<void> {
-    const field = `entries.${entryKey(entry.id)}`;
-    await col.updateOne({ _id: bucketId, [field]: { $exists: true } }, { $unset: { [field]: '' }, $inc: { n: -1 } });
+  async function leave(placements: readonly BucketPlacement[]): Promise<void> {
+    if (placements.length === 0) return;
+    await col.bulkWrite(
+      placements.map((p) => ({
+        updateOne: { filter: { _id: p.bucketId, [field(p)]: { $exists: true } }, update: { $unset: { [field(p)]: '' }, $inc: { n: -1 } } },
+      })),
+      { ordered: false },
+    );
   }
   return {
     /** After rows were replaced (`before` as they were, null when new) or deleted (`after` null). */
     async move(changes: readonly { before: EpisodeRow | null; after: EpisodeRow | null }[]): Promise<void> {
       const moves = changes.map((ch) => bucketMoves(ch.before, ch.after));
       // Leaving first: a reader checks each listed row's flags, so a stale entry is skipped, never shown.
-      await Promise.all(moves.flatMap((m) => m.leave.map(leave)));
-      await Promise.all(moves.flatMap((m) => m.join.map(join)));
+      await leave(moves.flatMap((m) => m.leave));
+      await join(moves.flatMap((m) => m.join));
     },
     /** The buckets asked for, in that order (absent ones left out). */
     read(bucketIds: readonly string[]) {

@@ -59,17 +59,15 @@ export function episodeRollupsStore(c: Collections) {
       };
       return col.find(filter, { projection: { _id: 0 } }).toArray();
     },
-    /** Writes the rows of the episodes that changed (domain/insights/episode-row.ts), then moves them between the drill-down's buckets. */
-    async saveRows(rows: readonly EpisodeRow[]): Promise<void> {
+    /**
+     * Writes the rows of the episodes that changed (domain/insights/episode-row.ts), then moves them
+     * between the drill-down's buckets: from where `previous` (the rows as the caller last wrote
+     * them) had them, or, without it, where the stored rows are.
+     */
+    async saveRows(rows: readonly EpisodeRow[], previous?: readonly EpisodeRow[]): Promise<void> {
       if (rows.length === 0) return;
-      const before = new Map(
-        (
-          await byIds(
-            c.episodeRows,
-            rows.map((r) => r._id),
-          )
-        ).map((r) => [r._id, r]),
-      );
+      const ids = rows.map((r) => r._id);
+      const before = new Map((previous ?? (await byIds(c.episodeRows, ids))).map((r) => [r._id, r]));
       await c.episodeRows.bulkWrite(
         rows.map((row) => ({ replaceOne: { filter: { _id: row._id }, replacement: row, upsert: true } })),
         { ordered: false },
