@@ -125,6 +125,9 @@ test('resolving closes the conversation for the visitor, who rates it', async ({
   await visitor.getByRole('button', { name: 'Send rating' }).click();
   await expect(visitorStage(visitor)).toContainText('Thanks for your feedback!');
   await expect(rating).toHaveCount(0);
+  // The operator's open conversation shows it live, without a reload.
+  await expect(pane).toContainText('Rated 4/5 by the visitor: “Quick and friendly.”');
+  await expect(pane.getByText('Rated 4 of 5: “Quick and friendly.”')).toBeAttached();
 
   await showView(dana, 'Resolved');
   await expect(conversationRow(dana, name)).toBeVisible();

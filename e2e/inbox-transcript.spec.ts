@@ -55,11 +55,7 @@ async function claimedBy(dana: Page, visitor: Page, name: string): Promise<Locat
 /** How far the transcript is from its end, in pixels. */
 const distanceFromEnd = (pane: Locator) => operatorTranscript(pane).evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight);
 
-// FIXME (known defect, in the closing note of 2026-12-06): when a visitor sends eight long messages in a
-// row, the operator's open transcript sometimes never shows the last one (the list row's preview has
-// it), so this journey fails in the full suite and on a loaded machine. Marked fixme rather than
-// weakened until the inbox's live transcript is fixed; it passes when run alone on a quiet machine.
-test.fixme('the transcript follows new messages, stays where a reader scrolled up, and says what arrived below', async ({ browser }) => {
+test('the transcript follows new messages, stays where a reader scrolled up, and says what arrived below', async ({ browser }) => {
   const dana = await openInbox(browser, DANA);
   const { page: visitor, name } = await watchedVisitor(browser, 'Scroll');
   const pane = await claimedBy(dana, visitor, name);

@@ -1,4 +1,5 @@
 import { ErrorBody, type ErrorCode, errorMessages } from '../shared/errors';
+import { RETRYABLE_ERRORS } from '../shared/retryable-errors';
 
 export interface FieldIssue {
   path: string;
@@ -35,6 +36,11 @@ export function unexpectedResponse(status: number): ApiFailure {
     message: 'The server sent an answer this page does not understand. Reload the page; if it keeps happening, tell your admin.',
     issues: [],
   };
+}
+
+/** The request applied nothing and may simply be repeated later: no connection, or the server said to wait. */
+export function isRetryable(failure: ApiFailure): boolean {
+  return failure.code === 'network_error' || (RETRYABLE_ERRORS as readonly FailureCode[]).includes(failure.code);
 }
 
 /** Reads an ErrorBody; a proxy's HTML error page or an empty body still yields a message a person can act on. */

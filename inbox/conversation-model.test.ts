@@ -11,6 +11,7 @@ afterEach(() => {
 });
 
 const mia = { operatorId: 'op_me', name: 'Mia' };
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => message(from + i));
 const ana = { operatorId: 'op_ana', name: 'Ana' };
 
 async function setup(start = summary(), overrides: Parameters<typeof fakeApi>[0] = {}) {
@@ -130,17 +131,117 @@ describe('conversation model', () => {
     expect(api.returnToBot).toHaveBeenCalledWith('c1', { note: undefined });
   });
 
-  it('appends new messages once, and refetches when it missed some', async () => {
+  it('appends new messages once; one past a gap shows at once and the refetch fills the hole', async () => {
     const { api, model } = await setup();
+    const seqs = () => model.detail.value?.messages.map((m) => m.seq);
     model.applyMessage(message(3));
     model.applyMessage(message(3));
-    expect(model.detail.value?.messages.map((m) => m.seq)).toEqual([1, 2, 3]);
+    expect(seqs()).toEqual([1, 2, 3]);
+    expect(api.conversation).toHaveBeenCalledTimes(1);
+    api.conversation.mockImplementation(async () => ok(detail(summary({ lastSeq: 7 }), range(1, 7))));
     model.applyMessage(message(7));
+    expect(seqs()).toEqual([1, 2, 3, 7]);
     await settle();
     expect(api.conversation).toHaveBeenCalledTimes(2);
+    expect(seqs()).toEqual([1, 2, 3, 4, 5, 6, 7]);
     model.applyMessage(message(4, { conversationId: 'other' }));
-    // The refetched snapshot is merged with what was already seen live, never replacing it with less.
+    expect(seqs()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('fetches the last message of a burst whose frame was lost, told by the summary that follows it', async () => {
+    const { api, model } = await setup();
+    api.conversation.mockImplementation(async () => ok(detail(summary({ lastSeq: 3 }), range(1, 3))));
+    // No later message shows a gap; the list's summary (same version) counts seq 3.
+    model.applyUpdate(summary({ lastSeq: 3, lastMessagePreview: 'message 3' }));
+    await settle();
+    expect(api.conversation).toHaveBeenCalledTimes(2);
     expect(model.detail.value?.messages.map((m) => m.seq)).toEqual([1, 2, 3]);
+    // A summary counting nothing new fetches nothing.
+    model.applyUpdate(summary({ lastSeq: 3 }));
+    await settle();
+    expect(api.conversation).toHaveBeenCalledTimes(2);
+  });
+
+  it('fetches again when a message that arrived during the first load sits past a hole in its snapshot', async () => {
+    vi.useFakeTimers();
+    let answer: (v: unknown) => void = () => {};
+    const { api, model } = await setup();
+    const other = (seq: number) => message(seq, { conversationId: 'c2' });
+    api.conversation.mockImplementation(() => new Promise((resolve) => (answer = resolve)) as never);
+    model.open('c2');
+    // Seq 3 was stored after the snapshot was read and its frame lost; 4 arrived.
+    model.applyMessage(other(4));
+    answer(ok(detail(summary({ conversationId: 'c2', lastSeq: 2 }), [other(1), other(2)])));
+    await settle();
+    expect(model.detail.value?.messages.map((m) => m.seq)).toEqual([1, 2, 4]);
+    api.conversation.mockImplementation(async () => ok(detail(summary({ conversationId: 'c2', lastSeq: 4 }), [1, 2, 3, 4].map(other))));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(model.detail.value?.messages.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
+    expect(api.conversation).toHaveBeenCalledTimes(3);
+  });
+
+  it('keeps asking while a refetch for missing messages fails, and stops once they are there', async () => {
+    vi.useFakeTimers();
+    const { api, model } = await setup();
+    api.conversation.mockImplementation(async () => failure(503, 'overloaded', 'The server is busy.'));
+    model.applyMessage(message(4));
+    await settle();
+    expect(model.detail.value?.messages.map((m) => m.seq)).toEqual([1, 2, 4]);
+    expect(api.conversation).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(api.conversation).toHaveBeenCalledTimes(3);
+    api.conversation.mockImplementation(async () => ok(detail(summary({ lastSeq: 4 }), range(1, 4))));
+    await vi.advanceTimersByTimeAsync(1100);
+    expect(api.conversation).toHaveBeenCalledTimes(4);
+    expect(model.detail.value?.messages.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(api.conversation).toHaveBeenCalledTimes(4);
+  });
+
+  it('tries a resync again when the server was too busy to answer it, but not a refusal repeating cannot change', async () => {
+    vi.useFakeTimers();
+    const { api, model } = await setup();
+    api.conversation.mockImplementationOnce(async () => failure(503, 'overloaded', 'The server is busy.'));
+    // After a reconnect: frames may have been missed while the socket was down.
+    model.reload();
+    await settle();
+    expect(api.conversation).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(api.conversation).toHaveBeenCalledTimes(3);
+    api.conversation.mockImplementationOnce(async () => failure(404, 'not_found', 'No conversation with that id.'));
+    model.reload();
+    await settle();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(api.conversation).toHaveBeenCalledTimes(4);
+  });
+
+  it('fetches one snapshot at a time: a request meanwhile fetches once more after it, and the newer answer stays', async () => {
+    const answers: ((v: unknown) => void)[] = [];
+    const { api, model } = await setup();
+    api.conversation.mockImplementation(() => new Promise((resolve) => answers.push(resolve)) as never);
+    model.applyUpdate(summary({ version: 2 }));
+    model.applyUpdate(summary({ version: 3 }));
+    model.applyMessage(message(5));
+    await settle();
+    expect(answers).toHaveLength(1);
+    answers[0]!(ok(detail(summary({ version: 2, lastSeq: 2 }))));
+    await settle();
+    expect(answers).toHaveLength(2);
+    // The live summary (version 3) is newer than that snapshot: it stays.
+    expect(model.summary.value?.version).toBe(3);
+    answers[1]!(ok(detail(summary({ version: 3, lastSeq: 5 }), range(1, 5))));
+    await settle();
+    expect(answers).toHaveLength(2);
+    expect(model.detail.value?.messages.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("shows the visitor's rating of a resolved conversation as soon as the summary brings it", async () => {
+    const { api, model } = await setup(summary({ state: 'resolved', version: 3 }));
+    expect(model.detail.value?.rating).toBeUndefined();
+    model.applyUpdate(summary({ state: 'resolved', version: 3, lastRating: { score: 4, comment: 'Quick and friendly.' } }));
+    expect(model.detail.value?.rating).toEqual({ score: 4, comment: 'Quick and friendly.' });
+    expect(model.summary.value?.lastRating).toEqual({ score: 4, comment: 'Quick and friendly.' });
+    expect(api.conversation).toHaveBeenCalledTimes(1);
   });
 
   it('keeps a message that arrived live while the first snapshot was on its way', async () => {

@@ -1,12 +1,15 @@
 import { batch, computed, type ReadonlySignal, signal } from '@preact/signals';
+import { backoffDelay } from '../../frontend-common/backoff';
+import { acceptMessages } from '../../frontend-common/message-list';
 import type { Message } from '../../shared/entities';
 import type { ActionResponse, ConversationDetail } from '../../shared/http';
 import type { ConversationSummary, InternalNote } from '../../shared/operator-protocol';
 import type { InboxApi } from '../api-client';
-import { type ApiFailure, type ApiResult, actionFailureMessage, claimedByFrom } from '../api-errors';
+import { type ApiFailure, type ApiResult, actionFailureMessage, claimedByFrom, isRetryable } from '../api-errors';
 import type { OperatorConnection } from '../operator-socket';
 import { createComposerModel } from './composer-model';
 import { allowedActions, lockStateOf, noActions } from './lock-rules';
+import { isComplete, mergeSnapshot, summaryIsAhead } from './transcript-sync';
 
 export type ActionName = 'claim' | 'bargeIn' | 'takeOver' | 'transfer' | 'returnToBot' | 'resolve' | 'correctIntent';
 
@@ -20,6 +23,8 @@ export interface ConversationDeps {
   onChanged(c: ConversationSummary): void;
   newId(): string;
   now(): number;
+  /** Jitter for the retries of a transcript that is missing messages; Math.random by default. */
+  random?: () => number;
 }
 
 /** The visitor's typing indicator clears itself if the "stopped" frame never comes. */
@@ -81,35 +86,111 @@ export function createConversationModel(deps: ConversationDeps) {
 
   /** Live messages for the conversation being opened, before its first snapshot arrives. */
   const early: Message[] = [];
+  /** The last snapshot held every message up to this seq (transcript-sync.ts). */
+  let syncedThrough = 0;
+  /** One snapshot request at a time per opening; asking during one fetches once more after it. */
+  let flight: { generation: number; again: boolean; done: Promise<void> } | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let retries = 0;
+  const random = deps.random ?? Math.random;
 
-  async function load(conversationId: string, quiet: boolean) {
-    const mine = generation;
+  function stopRetrying() {
+    clearTimeout(retryTimer);
+    retryTimer = undefined;
+    retries = 0;
+  }
+
+  /**
+   * Fetches the snapshot and merges it with what arrived live. Requests made while one is on its
+   * way are answered by one more fetch after it: a snapshot read before a message was stored must
+   * not be the last word, and two answers arriving out of order cannot put an older one on screen.
+   */
+  function load(conversationId: string, quiet: boolean): Promise<void> {
+    if (flight && flight.generation === generation) {
+      flight.again = true;
+      return flight.done;
+    }
+    const current = { generation, again: false, done: Promise.resolve() };
+    current.done = (async () => {
+      do {
+        current.again = false;
+        await loadOnce(conversationId, quiet, current.generation);
+      } while (current.again && current.generation === generation);
+    })().finally(() => {
+      if (flight === current) flight = null;
+    });
+    flight = current;
+    return current.done;
+  }
+
+  async function loadOnce(conversationId: string, quiet: boolean, mine: number) {
     if (!quiet) loading.value = true;
     const result = await api.conversation(conversationId);
     if (mine !== generation) return;
     loading.value = false;
     if (!result.ok) {
       loadError.value = `Could not open the conversation: ${result.error.message}`;
+      // A transcript on screen that may be short (messages known to be missing, or a resync the
+      // server was too busy to answer): keep asking rather than leave it so.
+      if (detail.peek() && (isRetryable(result.error) || missingMessages())) retryLater(conversationId);
       return;
     }
     loadError.value = null;
     // Messages that arrived live while the snapshot was on its way may be newer than it: keep them.
     const current = detail.peek();
-    const live = [...early.splice(0), ...(current?.conversation.conversationId === conversationId ? current.messages : [])];
-    const bySeq = new Map([...live, ...result.value.messages].map((m) => [m.seq, m]));
-    detail.value = { ...result.value, messages: [...bySeq.values()].sort((a, b) => a.seq - b.seq) };
+    const held = [...early.splice(0), ...(current?.conversation.conversationId === conversationId ? current.messages : [])];
+    const merged = mergeSnapshot(held, result.value);
+    syncedThrough = merged.syncedThrough;
+    // A live summary newer than the snapshot stays (the snapshot was read before that change).
+    const newer =
+      current?.conversation.conversationId === conversationId && current.conversation.version > result.value.conversation.version;
+    detail.value = { ...result.value, conversation: newer ? current.conversation : result.value.conversation, messages: merged.messages };
     composer.confirm(result.value.messages);
+    if (missingMessages()) retryLater(conversationId);
+    else stopRetrying();
   }
 
-  function applyUpdate(c: ConversationSummary) {
+  /** A hole after the snapshot, or a newer message the latest summary counts and no frame brought. */
+  function missingMessages(): boolean {
     const current = detail.peek();
-    if (!current || current.conversation.conversationId !== c.conversationId) return;
-    if (c.version < current.conversation.version) return;
+    if (!current) return false;
+    const { messages, conversation } = current;
+    return !isComplete(messages, conversation.conversationId, syncedThrough) || summaryIsAhead(messages, syncedThrough, conversation);
+  }
+
+  function retryLater(conversationId: string) {
+    if (retryTimer !== undefined) return;
+    const mine = generation;
+    retryTimer = setTimeout(
+      () => {
+        retryTimer = undefined;
+        if (mine === generation) void load(conversationId, true);
+      },
+      backoffDelay(retries++, random()),
+    );
+  }
+
+  /** Returns whether it fetches the conversation again. */
+  function applyUpdate(c: ConversationSummary): boolean {
+    const current = detail.peek();
+    if (!current || current.conversation.conversationId !== c.conversationId) return false;
+    if (c.version < current.conversation.version) return false;
     // Accepting an offer keeps the version (it is no change of hands) but adds to the audit trail.
     const changed = c.version > current.conversation.version || (current.conversation.offer !== null && c.offer === null);
-    detail.value = { ...current, conversation: c };
+    // The visitor rated after the resolution: the summary carries it (the detail's rating is the same one).
+    const rated = c.state === 'resolved' && c.lastRating && !sameRating(c.lastRating, current.conversation.lastRating);
+    detail.value = { ...current, conversation: c, ...(rated ? { rating: c.lastRating } : {}) };
     // The audit trail and case package change with the state; the summary does not carry them.
     if (changed) void load(c.conversationId, true);
+    return changed;
+  }
+
+  /** A summary from the socket: it follows every message there, so it also tells of a lost message frame. */
+  function applyLiveUpdate(c: ConversationSummary) {
+    if (applyUpdate(c)) return;
+    const current = detail.peek();
+    if (current?.conversation.conversationId !== c.conversationId) return;
+    if (summaryIsAhead(current.messages, syncedThrough, c)) void load(c.conversationId, true);
   }
 
   /** Calls the server for the open conversation; returns the failure or null. The composer shows its own failures. */
@@ -156,13 +237,16 @@ export function createConversationModel(deps: ConversationDeps) {
     busy,
     visitorTyping,
     composer,
-    applyUpdate,
+    /** A summary the socket brought (conversation_updated, paged, handoff_started). */
+    applyUpdate: applyLiveUpdate,
     /** `fetchNow` false: remember the id only; reload() fetches it once the page may call the server. */
     open(conversationId: string | null, fetchNow = true) {
       if (conversationId === openId.peek()) return;
       composer.reset();
       generation++;
       early.length = 0;
+      syncedThrough = 0;
+      stopRetrying();
       batch(() => {
         openId.value = conversationId;
         detail.value = null;
@@ -182,24 +266,27 @@ export function createConversationModel(deps: ConversationDeps) {
     reloadAfresh() {
       const id = openId.peek();
       if (!id) return;
+      // A snapshot already on its way predates the erasure: its answer must not bring messages back.
+      generation++;
       early.length = 0;
+      syncedThrough = 0;
+      stopRetrying();
       const current = detail.peek();
       if (current) detail.value = { ...current, messages: [] };
       return load(id, current !== null);
     },
     applyMessage(message: Message) {
+      if (message.conversationId !== openId.peek()) return;
       const current = detail.peek();
-      if (!current || current.conversation.conversationId !== message.conversationId) {
-        if (message.conversationId === openId.peek()) early.push(message);
-        return;
-      }
-      if (current.messages.some((m) => m.seq === message.seq)) return;
-      const lastSeq = current.messages.at(-1)?.seq ?? 0;
+      // The snapshot on its way is merged with it, and fetched again if it left a hole before it.
+      if (!current || current.conversation.conversationId !== message.conversationId) return void early.push(message);
+      const { list, added, gapAfter } = acceptMessages(current.messages, [message], message.conversationId, syncedThrough);
+      if (added.length === 0) return;
       composer.confirm([message]);
       if (message.sender.kind === 'visitor') visitorTyping.value = false;
-      // A gap means frames were missed (e.g. during a reconnect): fetch the transcript instead of guessing.
-      if (message.seq > lastSeq + 1) return void load(message.conversationId, true);
-      detail.value = { ...current, messages: [...current.messages, message].sort((a, b) => a.seq - b.seq) };
+      detail.value = { ...current, messages: list };
+      // Frames were missed (a reconnect, another instance's events still on their way): shown now, the ones between fetched.
+      if (gapAfter !== null) void load(message.conversationId, true);
     },
     applyNote,
     applyVisitorTyping(conversationId: string, isTyping: boolean) {
@@ -229,3 +316,6 @@ export function createConversationModel(deps: ConversationDeps) {
 }
 
 export type ConversationModel = ReturnType<typeof createConversationModel>;
+
+const sameRating = (a: ConversationSummary['lastRating'], b: ConversationSummary['lastRating']) =>
+  a?.score === b?.score && (a?.comment ?? null) === (b?.comment ?? null);

@@ -165,6 +165,13 @@ describe('handoff journeys on the real server', () => {
     client.send({ type: 'rate', score: 5, comment: 'Quick and kind' });
     // The visitor is told the rating is stored (the widget thanks them only then).
     await client.waitFor('conversation_updated', (e) => e.conversation.rated);
+    // The operators hear it too: an open conversation view shows the rating without a reload.
+    const rated = await socket.waitFor('conversation_updated', (e) => e.conversation.lastRating != null);
+    expect(rated.conversation).toMatchObject({
+      conversationId: id,
+      state: 'resolved',
+      lastRating: { score: 5, comment: 'Quick and kind' },
+    });
     const stored = await h.deps.store.conversations.get(id);
     expect(stored?.rating).toMatchObject({ score: 5, comment: 'Quick and kind' });
     const audit = await h.deps.store.audit.forConversation(id);

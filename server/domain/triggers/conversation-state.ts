@@ -96,20 +96,31 @@ function readingOf(turn: Turn, compiled: CompiledTriggers): VisitorReading | nul
   return turn.meaning && compiled.config.semantic.enabled ? readVisitorTurn(turn.meaning, compiled) : null;
 }
 
-/** A keyword hit stands unless the turn's meaning is clearly a mention, a negation or a question. */
-const stands = <T>(hit: T | null, label: string, reading: VisitorReading | null): T | null =>
-  hit !== null && !reading?.contradicts(label) ? hit : null;
+/**
+ * A keyword hit stands unless the turn asks something and its meaning is clearly a question about
+ * the matter ("does your AI agent support Slack?", "what's your refund window?"), not a case.
+ * A statement keeps its keyword ("urgente!!! il POS non accetta carte"): negation and quotation are
+ * the rules' own work.
+ */
+const stands = <T>(hit: T | null, label: string, reading: VisitorReading | null, isQuestion: boolean): T | null =>
+  hit !== null && !(isQuestion && reading?.contradicts(label)) ? hit : null;
 
-function applyHumanRequest(state: ConversationState, text: string, analyzed: AnalyzedText, reading: VisitorReading | null): void {
+function applyHumanRequest(
+  state: ConversationState,
+  text: string,
+  analyzed: AnalyzedText,
+  reading: VisitorReading | null,
+  asks: boolean,
+): void {
   const hit = state.compiled.humanRequest.detect(analyzed);
   if (hit?.isNegated) state.humanRequest = null;
-  else if (stands(hit, 'human_request', reading)) state.humanRequest = hit?.evidence ?? null;
+  else if (stands(hit, 'human_request', reading, asks)) state.humanRequest = hit?.evidence ?? null;
   else if (reading?.humanRequest) state.humanRequest = reading.humanRequest.evidence;
   else if (state.hasBotOfferedPerson && isAffirmative(analyzed.words)) state.humanRequest = `accepted the offer of a person: ${text}`;
 }
 
-function applyTopics(state: ConversationState, analyzed: AnalyzedText, reading: VisitorReading | null): void {
-  const matches: TopicMatch[] = findPolicyTopics(analyzed, state.compiled).filter((m) => stands(m, m.topic.id, reading));
+function applyTopics(state: ConversationState, analyzed: AnalyzedText, reading: VisitorReading | null, asks: boolean): void {
+  const matches: TopicMatch[] = findPolicyTopics(analyzed, state.compiled).filter((m) => stands(m, m.topic.id, reading, asks));
   // The meaning fills in where no keyword named a topic; it does not add a second topic beside one
   // ("I want to return my order" is a return waiting for its order number, not also a complaint).
   // Nor two topics by meaning at once: the clearest one is the case ("the charger is dead, I want my
@@ -136,6 +147,7 @@ function applyVisitorTurn(state: ConversationState, turn: Turn): void {
   const config = compiled.config;
   const analyzed = compiled.analyze(text);
   const reading = readingOf(turn, compiled);
+  const asks = /[?¿]/u.test(text);
   // Facts first, against what the bot was waiting for, so "it's 48213" answers "your order number?".
   const awaiting = missingFactsFor(
     state.topics.map((t) => t.topic.id),
@@ -147,18 +159,18 @@ function applyVisitorTurn(state: ConversationState, turn: Turn): void {
   // Taken back before anything of this turn counts: "never mind, get me a person" still asks.
   const withdrawal = findWithdrawal(analyzed.normalized);
   if (withdrawal !== null) withdraw(state);
-  if (config.human_request.enabled) applyHumanRequest(state, text, analyzed, reading);
-  if (config.policy_topic.enabled) applyTopics(state, analyzed, reading);
+  if (config.human_request.enabled) applyHumanRequest(state, text, analyzed, reading, asks);
+  if (config.policy_topic.enabled) applyTopics(state, analyzed, reading, asks);
   // Routing keywords are precise ("invoice" is billing); the meaning names the issue type when none is there.
   state.category = findIntentCategory(analyzed, compiled) ?? reading?.category ?? state.category;
   if (config.frustration.enabled) {
-    const rule = stands(detectFrustration(text, analyzed, compiled), 'frustration', reading);
+    const rule = stands(detectFrustration(text, analyzed, compiled), 'frustration', reading, asks);
     // "laat maar" reads close to "kansloos dit" by meaning; only a frustration rule outweighs the withdrawal.
     const evidence = rule?.evidence ?? (withdrawal === null ? reading?.frustration?.evidence : undefined);
     if (evidence) fire(state, 'frustration', evidence, rule?.isUrgent ? 'urgent' : config.frustration.urgency);
   }
   if (config.buying_intent.enabled) {
-    const buying = stands(detectBuyingIntent(analyzed, compiled), 'buying_intent', reading) ?? reading?.buying?.evidence;
+    const buying = stands(detectBuyingIntent(analyzed, compiled), 'buying_intent', reading, asks) ?? reading?.buying?.evidence;
     if (buying) fire(state, 'buying_intent', buying, config.buying_intent.urgency);
   }
   const noAnswer = config.out_of_scope.enabled ? compiled.noAnswer.find(analyzed) : null;

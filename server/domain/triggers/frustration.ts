@@ -8,7 +8,11 @@ export interface FrustrationHit {
 
 const REPEATED_PUNCTUATION = /[!?]{3,}|!{2,}|\?!|!\?/u;
 const GRATITUDE =
-  /(?<![\p{L}])(?:thanks|thank you|thx|great|awesome|perfect|love|amazing|gracias|merci|danke|obrigad[oa]|genial|super)(?![\p{L}])/u;
+  /(?<![\p{L}])(?:thanks|thank you|thx|great|awesome|perfect|love|amazing|best|happy|gracias|feliz|mejor|encanta|merci|contente?|meilleur|adore|danke|liebe|bester|gluecklich|glucklich|obrigad[oa]|valeu|adorei|grazie|mille|felice|migliore|mito|bedankt|blij|geweldig|genial|super|top|funcionou)(?![\p{L}])/u;
+
+/** Something broken, said in the visitor's words: with "urgent" it is an emergency, not a hurry. */
+const BROKEN =
+  /(?<![\p{L}])(?:crash\w*|broken|down|not working|doesn'?t work|does not work|won'?t work|stopped working|error|fail\w*|fix\w*|no funciona|no va|roto|caido|ne marche pas|ne fonctionne pas|en panne|plante|bloque|funktioniert nicht|geht nicht|kaputt|ausgefallen|nao funciona|quebrado|caiu|travando|non funziona|non va|non accetta|rotto|bloccato|werkt niet|doet het niet|kapot|storing|plat)(?![\p{L}])/u;
 
 function isShouting(original: string): boolean {
   if (!/\p{Lu}{3}/u.test(original)) return false;
@@ -20,22 +24,26 @@ function isShouting(original: string): boolean {
 }
 
 /**
- * Strong signals (a frustration phrase, "urgent", profanity) fire alone. Shouting and "!!!" are
- * weak: one alone is emphasis, both together are frustration, and neither counts next to thanks
- * ("THANK YOU SO MUCH!!!").
+ * Strong signals (a frustration phrase, profanity, "urgent" about something broken) fire alone.
+ * "Urgent" otherwise, shouting and "!!!" are weak:
+ * one alone is emphasis or a hurry the bot may well serve ("urgent - is the 2pm train running?"),
+ * two together are frustration ("urgente!!! il POS non accetta carte"), and none counts next to
+ * thanks or joy ("THANK YOU SO MUCH!!!", "super, bestell ich sofort!!").
  */
 export function detectFrustration(original: string, text: AnalyzedText, compiled: CompiledTriggers): FrustrationHit | null {
   const settings = compiled.config.frustration;
-  const urgent = compiled.frustration.urgent.find(text);
-  if (urgent && !urgent.isNegated) return { evidence: urgent.evidence, isUrgent: true };
+  const urgentHit = compiled.frustration.urgent.find(text);
+  const urgent = urgentHit && !urgentHit.isNegated ? urgentHit : null;
   for (const matcher of [compiled.frustration.phrases, compiled.frustration.profanity]) {
     const hit = matcher.find(text);
-    if (hit && !hit.isNegated) return { evidence: hit.evidence, isUrgent: false };
+    if (hit && !hit.isNegated) return { evidence: hit.evidence, isUrgent: urgent !== null };
   }
+  const broken = urgent ? BROKEN.exec(text.normalized) : null;
+  if (urgent && broken) return { evidence: `${urgent.evidence} + ${broken[0]}`, isUrgent: true };
   if (GRATITUDE.test(text.normalized)) return null;
-  const weak: string[] = [];
+  const weak: string[] = urgent ? [urgent.evidence] : [];
   if (settings.shouting && isShouting(original)) weak.push('shouting');
   const punctuation = settings.repeatedPunctuation ? REPEATED_PUNCTUATION.exec(original) : null;
   if (punctuation) weak.push(punctuation[0]);
-  return weak.length >= 2 ? { evidence: weak.join(' + '), isUrgent: false } : null;
+  return weak.length >= 2 ? { evidence: weak.join(' + '), isUrgent: urgent !== null } : null;
 }

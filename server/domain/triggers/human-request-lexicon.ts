@@ -21,7 +21,9 @@ const TALK_VERBS = alt(
     'parlare|chattare|sentire|essere contattato|essere contattata|passarmi|passatemi|mi passi|mi passate|mettermi in contatto|' +
     'spreken|praten|doorverbonden worden|verbind me door|verbind me|doorverbinden',
 );
-const PREPOSITIONS = alt('to|with|through to|over to|con|a|au|avec|en relation avec|mit|com|ao|a um|a uma|al|col|da|dal|dalla|con il|con la|met|naar');
+const PREPOSITIONS = alt(
+  'to|with|through to|over to|con|a|au|avec|en relation avec|mit|com|ao|a um|a uma|al|col|da|dal|dalla|con il|con la|met|naar',
+);
 const DETERMINERS = alt(
   "a|an|the|some|any|your|one of your|someone from your|un|una|el|la|al|algun|une|le|l'|du|einem|einer|einen|eine|dem|der|den|ihrem|ihren|um|uma|o|ao|d'un|d'une|seu|uno|il|lo|vostro|vostra|un vostro|una vostra|een|jullie|een van jullie",
 );
@@ -89,7 +91,8 @@ const DUTCH_VERBS = alt('spreken|praten|chatten|bellen');
 
 keyWords.add('escalate');
 keyWords.add('call');
-for (const word of ['chiamarmi', 'richiamarmi', 'chiami', 'richiami', 'chiamate', 'richiamate', 'bellen', 'terugbellen', 'bel']) keyWords.add(word);
+for (const word of ['chiamarmi', 'richiamarmi', 'chiami', 'richiami', 'chiamate', 'richiamate', 'bellen', 'terugbellen', 'bel'])
+  keyWords.add(word);
 
 const opt = (group: string): string => `(?:(?:${group})\\s+)?`;
 

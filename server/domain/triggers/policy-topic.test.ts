@@ -159,7 +159,7 @@ describe('required facts: confirmed versus unconfirmed', () => {
   });
 
   it('lets another strong trigger escalate while facts are missing', () => {
-    const decision = decideHandoff(saying('I want a refund, this is URGENT'), defaults);
+    const decision = decideHandoff(saying('I want a refund, this is URGENT!!'), defaults);
     expect(decision).toMatchObject({ escalate: true, primaryTrigger: 'frustration', missingFacts: ['orderNumber'], urgency: 'urgent' });
     expect(decision.triggers.map((t) => t.trigger)).toEqual(['frustration', 'policy_topic']);
   });

@@ -56,7 +56,8 @@ function isNegatedBefore(clause: string, start: number): { isNegated: boolean; i
   let bridged = 0;
   for (let i = before.length - 1; i >= 0; i--) {
     const word = before[i] ?? '';
-    const isNo = (word === 'no' || word === 'non') && bridged > 0 && !SPEAKER.has(before[i + 1] ?? '');
+    // Italian "non" negates what follows at once ("non passarmi a un operatore"); "no" needs a verb between.
+    const isNo = (word === 'non' || (word === 'no' && bridged > 0)) && !SPEAKER.has(before[i + 1] ?? '');
     if (NEGATION.has(word) || /^n'/.test(word) || isNo) return { isNegated: true, isNoRightBefore: false };
     if (!BRIDGE.has(word)) return { isNegated: false, isNoRightBefore: bridged === 0 && word === 'no' };
     bridged++;

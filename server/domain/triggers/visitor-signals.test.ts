@@ -16,8 +16,9 @@ describe('frustration and urgency', () => {
     ['sarcasm that says it', 'thanks for nothing', 'high'],
     ['"urgent"', 'urgent: the checkout is down', 'urgent'],
     ['"asap"', 'I need this fixed ASAP', 'urgent'],
-    ['Spanish urgency', 'es urgente, por favor', 'urgent'],
-    ['German urgency', 'Das ist dringend!', 'urgent'],
+    ['Spanish urgency', 'es urgente, la web no funciona', 'urgent'],
+    ['German urgency', 'Das ist dringend, die Kasse geht nicht!', 'urgent'],
+    ['urgency with emphasis', 'urgente!!! il POS non accetta carte', 'urgent'],
     ['French', "j'en ai marre de ce site", 'high'],
   ])('escalates early on %s, flagging %s', (_, text, urgency) => {
     expect(decideHandoff(saying(text), defaults)).toMatchObject({ escalate: true, primaryTrigger: 'frustration', urgency });
@@ -28,6 +29,9 @@ describe('frustration and urgency', () => {
     ['excitement', 'THANK YOU SO MUCH!!!'],
     ['one exclamation', 'still stuck at 99%!'],
     ['a negated urgency', 'no rush, this is not urgent'],
+    ['a hurry the bot can serve', 'urgent - need to know if the 2pm train to Leeds is running'],
+    ['joy in a hurry', 'super, bestell ich sofort!!'],
+    ['joy in capitals', 'FUNZIONAAA!!! GRAZIE MILLE'],
     ['an acronym', 'how do I export to CSV or PDF?'],
     ['"damn" as relief', 'damn, that was fast'],
     ['sarcasm without a signal', 'Oh wonderful, another bot. Just what I needed.'],
@@ -109,7 +113,7 @@ describe('primary trigger order', () => {
   it.each([
     ['a person asked for by an angry visitor', 'AGENT NOW, THIS IS THE THIRD TIME!!!', 'human_request'],
     ['a policy topic said angrily', "I want to complain, it's ridiculous", 'policy_topic'],
-    ['a quote asked for urgently', 'I need a quote urgently', 'frustration'],
+    ['a quote asked for urgently', 'I need a quote urgently!!', 'frustration'],
   ])('picks the strongest for %s', (_, text, trigger) => {
     expect(primaryFor(text)).toBe(trigger);
   });

@@ -12,6 +12,7 @@ import { escalate } from '../handoff/escalate';
 import { isIdentityVerified } from '../../security/identity-hash';
 import { postMessage } from '../handoff/post-message';
 import { publishVisitorView } from '../handoff/queue-views';
+import { toSummary } from '../handoff/wire';
 import { handoffInput, loadJudgedTurns } from '../handoff/turns';
 import { afterVisitorMessage } from './turn';
 import { conversationIdsFor, conversationToWriteIn, reopenIfResolved, resolveVisitor } from './session';
@@ -124,7 +125,10 @@ async function rateConversation(
   }
   const rating = { score, comment, at: deps.clock.now() };
   const rated = await rateEpisode(deps, conversation._id, rating);
+  if (!rated) return { kind: 'ok' };
   // The widget thanks the visitor only once this view says rated (every tab of theirs hears it).
-  if (rated) await publishVisitorView(deps, site, rated);
+  await publishVisitorView(deps, site, rated);
+  // Operators with the conversation open (or in the Resolved list) see the rating at once.
+  deps.hub.toSite(site._id, { type: 'conversation_updated', conversation: toSummary(rated) });
   return { kind: 'ok' };
 }
