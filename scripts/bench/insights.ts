@@ -1,13 +1,11 @@
 // Insights on a site with BENCH_INSIGHTS_HANDOFFS handoffs (100,000): the figures come from the
 // rollup rows (domain/insights/rollup.ts), so the request reads a few hundred small documents
 // however many handoffs there were. Seeded as the app would leave them: each episode's rollup
-// increments, summed per row, one conversation document per handoff, its episode row and the row's
-// drill-down buckets (domain/insights/drill-buckets.ts), the drill-down's source.
+// increments, summed per row, and one conversation document per handoff (the drill-down's source).
 // Baselines in the same run: a plain count of the site's episode rows (one per handoff, one equality), and an authenticated
 // HTTP request that reads little (GET /api/sites).
 import { performance } from 'node:perf_hooks';
-import { bucketsOf, entryKey } from '../../server/domain/insights/drill-buckets';
-import { type EpisodeRow, episodeRows } from '../../server/domain/insights/episode-row';
+import { episodeRows } from '../../server/domain/insights/episode-row';
 import { rollupDelta } from '../../server/domain/insights/rollup';
 import type { HandoffEpisode } from '../../server/entities/episode';
 import { loginOperator } from '../../server/test-support/clients';
@@ -81,8 +79,6 @@ export async function insightsSection(h: AppUnderTest, rows: Row[]): Promise<voi
   let batch: Record<string, unknown>[] = [];
   let rowBatch: Record<string, unknown>[] = [];
   const episodeRowsCol = h.db.collection('episode_rows');
-  /** The drill-down's buckets as the recorder leaves them (drill-buckets-store.ts joins each row to bucketsOf(row)). */
-  const buckets = new Map<string, { _id: string; entries: Record<string, Date>; n: number }>();
   const seeding = performance.now();
   for (let i = 0; i < HANDOFFS; i++) {
     const e = episodeOf(i);
@@ -100,14 +96,7 @@ export async function insightsSection(h: AppUnderTest, rows: Row[]): Promise<voi
       escalatedAt: e.escalatedAt,
       episodes: [e],
     });
-    const newRows = episodeRows('bench-insights', `bench-c${i}`, undefined, [e]);
-    rowBatch.push(...(newRows as unknown as Record<string, unknown>[]));
-    for (const { bucketId, entry } of newRows.flatMap((r: EpisodeRow) => bucketsOf(r))) {
-      const bucket = buckets.get(bucketId) ?? { _id: bucketId, entries: {}, n: 0 };
-      bucket.entries[entryKey(entry.id)] = entry.at;
-      bucket.n += 1;
-      buckets.set(bucketId, bucket);
-    }
+    rowBatch.push(...(episodeRows('bench-insights', `bench-c${i}`, undefined, [e]) as unknown as Record<string, unknown>[]));
     if (batch.length === 2000) {
       await Promise.all([
         conversations.insertMany(batch as never[], { ordered: false }),
@@ -124,9 +113,6 @@ export async function insightsSection(h: AppUnderTest, rows: Row[]): Promise<voi
     ]);
   console.error(`bench: insights seeded ${HANDOFFS} conversations in ${((performance.now() - seeding) / 1000).toFixed(0)} s`);
   await h.db.collection('episode_rollups').insertMany([...rollups.values()] as never[], { ordered: false });
-  const bucketDocs = [...buckets.values()];
-  for (let i = 0; i < bucketDocs.length; i += 2000)
-    await h.db.collection('insight_drill_buckets').insertMany(bucketDocs.slice(i, i + 2000) as never[], { ordered: false });
 
   const from = new Date(END - (DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
   const to = new Date(END).toISOString().slice(0, 10);
@@ -151,21 +137,10 @@ export async function insightsSection(h: AppUnderTest, rows: Row[]): Promise<voi
   say('sites', sites);
   const count = median(await timed(COUNT_RUNS, () => episodeRowsCol.countDocuments({ siteId: 'bench-insights' })));
   say('count', count);
-  const drillOnce = await admin.fetch(`/api/sites/bench-insights/insights/conversations?from=${from}&to=${to}&measure=abandoned`);
-  if (drillOnce.status !== 200 || drillOnce.body.conversations.length !== 100 || !drillOnce.body.more)
-    throw new Error(`insights bench: expected 100 abandoned conversations and more, got ${JSON.stringify(drillOnce.body).slice(0, 200)}`);
   const drill = median(
     await timed(5, () => admin.fetch(`/api/sites/bench-insights/insights/conversations?from=${from}&to=${to}&measure=abandoned`)),
   );
   say('drill', drill);
-  const drillFiltered = median(
-    await timed(5, () =>
-      admin.fetch(
-        `/api/sites/bench-insights/insights/conversations?from=${from}&to=${to}&measure=abandoned&queue=billing&trigger=frustration`,
-      ),
-    ),
-  );
-  say('drill filtered', drillFiltered);
   rows.push({
     section,
     measured: 'GET insights, 90 days, site (median)',
@@ -193,12 +168,5 @@ export async function insightsSection(h: AppUnderTest, rows: Row[]): Promise<voi
     figure: ms(drill),
     baseline: `plain count ${ms(count)}`,
     ratio: drill / count,
-  });
-  rows.push({
-    section,
-    measured: 'GET conversations behind "abandoned", queue+trigger filter (median of 5)',
-    figure: ms(drillFiltered),
-    baseline: `plain count ${ms(count)}`,
-    ratio: drillFiltered / count,
   });
 }

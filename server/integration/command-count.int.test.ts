@@ -77,10 +77,9 @@ describe('database commands per visitor message', () => {
     // search text written at resolve adds 3 (messages, visitor, the write) and the visitor's presence
     // at hello 1 (their latest conversation), none of them on the message hot path; the Insights
     // counters one update each at escalate, claim and resolve, and the episode rows one at each of
-    // those and at the wait estimate shown (7); the drill-down's buckets (one bulk update of the
-    // buckets a row joins, at escalate, claim and resolve) 3.
+    // those and at the wait estimate shown (7).
     // The bound keeps it from creeping back.
-    expect(names.length).toBeLessThanOrEqual(72);
+    expect(names.length).toBeLessThanOrEqual(69);
     client.close();
   });
 });

@@ -12,7 +12,6 @@ import type {
   LoginFailuresDoc,
   ConversationDoc,
   EpisodeRollupDoc,
-  DrillBucketDoc,
   ReviewMarkDoc,
   MessageDoc,
   OperatorDoc,
@@ -43,7 +42,6 @@ export interface Collections {
   llmUsage: Collection<LlmUsageDoc>;
   episodeRollups: Collection<EpisodeRollupDoc>;
   episodeRows: Collection<EpisodeRow>;
-  drillBuckets: Collection<DrillBucketDoc>;
   reviewMarks: Collection<ReviewMarkDoc>;
   invites: Collection<InviteDoc>;
   visitorSockets: Collection<VisitorSocketsDoc>;
@@ -69,7 +67,6 @@ export function collectionsOf(db: Db): Collections {
     llmUsage: db.collection('llm_usage'),
     episodeRollups: db.collection('episode_rollups'),
     episodeRows: db.collection('episode_rows'),
-    drillBuckets: db.collection('insight_drill_buckets'),
     reviewMarks: db.collection('review_marks'),
     invites: db.collection('invites'),
     visitorSockets: db.collection('visitor_sockets'),

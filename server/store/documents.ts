@@ -66,15 +66,6 @@ export interface LoginFailuresDoc {
 /** One Insights counter row (domain/insights/rollup.ts): its dimensions, then n_/s_/h_ counters. */
 export type EpisodeRollupDoc = RollupKey & { _id: string } & Record<string, unknown>;
 
-/** The drill-down's index (domain/insights/drill-buckets.ts): episode row ids and start times only, never visitor data. */
-export interface DrillBucketDoc {
-  _id: string;
-  /** `entryKey(rowId)` → when the row's episode started. */
-  entries: Record<string, Date>;
-  /** How many entries it holds, for the cap. */
-  n: number;
-}
-
 /** One admin's verdict on one sampled episode; marking again replaces it (each mark is audited). */
 export interface ReviewMarkDoc {
   /** The episode: `${conversationId}#${number}`. */

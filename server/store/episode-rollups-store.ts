@@ -3,8 +3,9 @@ import type { Collections } from './database';
 import type { EpisodeRollupDoc } from './documents';
 import type { RollupChange } from '../domain/insights/rollup';
 import type { EpisodeRow } from '../domain/insights/episode-row';
-import { dayBucketIds, entriesOf } from '../domain/insights/drill-buckets';
-import { byIds, drillBucketsStore } from './drill-buckets-store';
+import { drillDayRounds } from '../domain/insights/drill-days';
+import type { RollupRow } from '../domain/insights/figures';
+import type { Measure } from '../domain/insights/measures';
 
 export interface RollupQuery {
   siteId: string;
@@ -16,8 +17,6 @@ export interface RollupQuery {
   trigger?: string;
 }
 
-/** Rows fetched by `_id` at a time in the drill-down, so a filter that keeps few still stops early. */
-const ROWS_PER_ROUND = 128;
 const DAY_MS = 86_400_000;
 
 /** Every UTC day from `toDay` back to `fromDay` (YYYY-MM-DD, as rows store them), newest first; at most ~3 years. */
@@ -32,7 +31,17 @@ function daysNewestFirst(fromDay: string, toDay: string): string[] {
 /** The Insights counters (domain/insights/rollup.ts): $inc with upsert, which MongoDB and FerretDB both apply. */
 export function episodeRollupsStore(c: Collections) {
   const col = c.episodeRollups;
-  const buckets = drillBucketsStore(c);
+  function find(q: RollupQuery): Promise<EpisodeRollupDoc[]> {
+    const filter: Filter<EpisodeRollupDoc> = {
+      siteId: q.siteId,
+      scope: q.operatorId ? 'operator' : 'site',
+      day: { $gte: q.fromDay, $lte: q.toDay },
+      ...(q.operatorId ? { operatorId: q.operatorId } : {}),
+      ...(q.queue ? { queue: q.queue } : {}),
+      ...(q.trigger ? { trigger: q.trigger } : {}),
+    };
+    return col.find(filter, { projection: { _id: 0 } }).toArray();
+  }
   return {
     /** One update command for all of a change's rows (a site row and, once someone took it, an operator row). */
     async apply(changes: readonly RollupChange[]): Promise<void> {
@@ -48,60 +57,41 @@ export function episodeRollupsStore(c: Collections) {
         { ordered: false },
       );
     },
-    find(q: RollupQuery): Promise<EpisodeRollupDoc[]> {
-      const filter: Filter<EpisodeRollupDoc> = {
-        siteId: q.siteId,
-        scope: q.operatorId ? 'operator' : 'site',
-        day: { $gte: q.fromDay, $lte: q.toDay },
-        ...(q.operatorId ? { operatorId: q.operatorId } : {}),
-        ...(q.queue ? { queue: q.queue } : {}),
-        ...(q.trigger ? { trigger: q.trigger } : {}),
-      };
-      return col.find(filter, { projection: { _id: 0 } }).toArray();
-    },
-    /**
-     * Writes the rows of the episodes that changed (domain/insights/episode-row.ts), then moves them
-     * between the drill-down's buckets: from where `previous` (the rows as the caller last wrote
-     * them) had them, or, without it, where the stored rows are.
-     */
-    async saveRows(rows: readonly EpisodeRow[], previous?: readonly EpisodeRow[]): Promise<void> {
+    find,
+    /** Writes the rows of the episodes that changed (domain/insights/episode-row.ts), one command. */
+    async saveRows(rows: readonly EpisodeRow[]): Promise<void> {
       if (rows.length === 0) return;
-      const ids = rows.map((r) => r._id);
-      const before = new Map((previous ?? (await byIds(c.episodeRows, ids))).map((r) => [r._id, r]));
       await c.episodeRows.bulkWrite(
         rows.map((row) => ({ replaceOne: { filter: { _id: row._id }, replacement: row, upsert: true } })),
         { ordered: false },
       );
-      await buckets.move(rows.map((row) => ({ before: before.get(row._id) ?? null, after: row })));
     },
     /**
      * The newest `limit` episode rows that count in `measure`, within the query's days and filters.
-     * Read by `_id` only (FerretDB 1.24 scans the whole table for any other filter): a day's hour
-     * buckets (domain/insights/drill-buckets.ts), newest day first, then their rows, newest first,
-     * kept when they still hold the measure and match the filters, until `limit` are found.
+     * FerretDB 1.24 pushes equality down to PostgreSQL as a JSON containment (`@>`), which no index
+     * serves, `_id` included: every query of `episode_rows` is a scan of the table, and one ranged,
+     * sorted query a scan decoded row by row in FerretDB. So the rows are read by whole days, one
+     * equality query per day (filters included), and only on the days the Insights counters say hold
+     * such episodes, newest first, until `limit` are found (domain/insights/drill-days.ts).
      */
     async rowsFor(q: RollupQuery & { measure: string }, limit: number): Promise<EpisodeRow[]> {
-      const flag = `m_${q.measure}` as const;
-      const keep = (row: EpisodeRow, day: string) =>
-        row.siteId === q.siteId &&
-        row.day === day &&
-        row[flag] === true &&
-        (!q.operatorId || row.operatorId === q.operatorId) &&
-        (!q.queue || row.queue === q.queue) &&
-        (!q.trigger || row.trigger === q.trigger);
+      const base: Filter<EpisodeRow> = {
+        siteId: q.siteId,
+        [`m_${q.measure}`]: true,
+        ...(q.operatorId ? { operatorId: q.operatorId } : {}),
+        ...(q.queue ? { queue: q.queue } : {}),
+        ...(q.trigger ? { trigger: q.trigger } : {}),
+      };
+      const rounds = drillDayRounds((await find(q)) as RollupRow[], q.measure as Measure, limit);
       const found: EpisodeRow[] = [];
-      for (const day of daysNewestFirst(q.fromDay, q.toDay)) {
-        const dayBuckets = await buckets.read(dayBucketIds(q.siteId, q.measure, day));
-        const ids = entriesOf(Object.assign({}, ...dayBuckets.map((b) => b.entries))).map((e) => e.id);
-        for (let i = 0; i < ids.length && found.length < limit; i += ROWS_PER_ROUND) {
-          const rows = await byIds(c.episodeRows, ids.slice(i, i + ROWS_PER_ROUND));
-          for (const row of rows) if (found.length < limit && keep(row, day)) found.push(row);
-        }
+      for (const round of rounds) {
+        const perDay = await Promise.all(round.map((day) => c.episodeRows.find({ ...base, day }).toArray()));
+        for (const rows of perDay) found.push(...rows);
         if (found.length >= limit) break;
       }
-      return found;
+      return found.sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime()).slice(0, limit);
     },
-    /** A site's episode rows that started within the days (a week, for the review sample), one equality match per day. */
+    /** A site's episode rows that started within the days (a week, for the review sample), one equality match per day as rowsFor reads them. */
     async rowsOfDays(siteId: string, fromDay: string, toDay: string): Promise<EpisodeRow[]> {
       const perDay = await Promise.all(daysNewestFirst(fromDay, toDay).map((day) => c.episodeRows.find({ siteId, day }).toArray()));
       return perDay.flat();

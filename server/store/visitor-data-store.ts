@@ -1,7 +1,6 @@
 import type { Db } from 'mongodb';
 import { RETENTION_DAYS } from '../../shared/site-config';
 import type { Collections } from './database';
-import { drillBucketsStore } from './drill-buckets-store';
 import type { AuditDoc, CallbackDoc, ConversationDoc, MessageDoc, VisitorDoc, WebhookDeliveryDoc } from './documents';
 
 /** Everything stored about one visitor of one site. */
@@ -118,15 +117,11 @@ export function visitorDataStore(c: Collections, db: Db) {
 
     /**
      * Deletes the conversations, then their rows of the transitions ledger (`conversationId#version`,
-     * conversations-store.ts) and their Insights rows, out of the drill-down's buckets too (the day counters, which name nobody, stay).
+     * conversations-store.ts) and their Insights rows (the day counters, which name nobody, stay).
      */
     async deleteConversations(conversations: Pick<ConversationDoc, '_id' | 'version'>[]): Promise<number> {
       const deleted = (await c.conversations.deleteMany({ _id: { $in: idsOf(conversations) } })).deletedCount;
-      const rows = await c.episodeRows.find({ conversationId: { $in: idsOf(conversations) } }).toArray();
-      if (rows.length > 0) {
-        await c.episodeRows.deleteMany({ _id: { $in: rows.map((r) => r._id) } });
-        await drillBucketsStore(c).move(rows.map((row) => ({ before: row, after: null })));
-      }
+      await c.episodeRows.deleteMany({ conversationId: { $in: idsOf(conversations) } });
       const ledger = conversations.flatMap((conv) => Array.from({ length: conv.version }, (_, i) => `${conv._id}#${i + 1}`));
       if (ledger.length > 0) await c.transitions.deleteMany({ _id: { $in: ledger } });
       return deleted;

@@ -82,11 +82,7 @@ export async function eraseVisitorData(deps: FlowDeps, by: DataRequester, siteId
     if (!settled) continue;
     const blanked = await deps.store.conversations.patch(conversation._id, erasedConversationFields(settled));
     // The drill-down rows copy each episode's rating comment: rewritten from the blanked episodes.
-    if (blanked?.episodes)
-      await deps.store.episodeRollups.saveRows(
-        episodeRows(siteId, conversation._id, undefined, blanked.episodes),
-        episodeRows(siteId, conversation._id, undefined, settled.episodes),
-      );
+    if (blanked?.episodes) await deps.store.episodeRollups.saveRows(episodeRows(siteId, conversation._id, undefined, blanked.episodes));
     deps.messageWindows.forget(conversation._id);
     if (blanked) deps.hub.toSite(siteId, { type: 'conversation_updated', conversation: toSummary(blanked) });
   }

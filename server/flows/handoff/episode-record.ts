@@ -24,10 +24,7 @@ export async function countEpisodeChange(
   const rows = episodeRows(siteId, conversationId, before, after);
   if (changes.length === 0 && rows.length === 0) return;
   try {
-    await Promise.all([
-      deps.store.episodeRollups.apply(changes),
-      deps.store.episodeRollups.saveRows(rows, episodeRows(siteId, conversationId, undefined, before)),
-    ]);
+    await Promise.all([deps.store.episodeRollups.apply(changes), deps.store.episodeRollups.saveRows(rows)]);
   } catch (error) {
     deps.log.error({ err: error, siteId }, 'Insights counters not updated');
   }
