@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { conversationDoc } from '../server/test-support/conversation-doc';
 import { patchDemoConfig, withE2eDb } from './support/db';
 import {
   action,
@@ -91,38 +92,17 @@ test.describe('with more resolved conversations than one page holds', () => {
   const since = Date.now() - 365 * 24 * 3600_000;
   const archived = Array.from({ length: 201 }, (_, i) => {
     const at = new Date(since + i * 60_000);
-    return {
+    return conversationDoc({
       _id: `archived-${i}`,
       siteId: 'site-demo',
       visitorId: `archived-${i}`,
       state: 'resolved',
       version: 3,
-      queue: 'general',
-      owner: null,
-      lastSeq: 0,
-      botSinceSeq: 0,
-      urgency: 'normal',
-      triggers: [],
-      firedTriggers: [],
-      handoffTopic: null,
-      intent: null,
-      missingFacts: [],
-      facts: {},
-      casePackage: null,
-      callbackBooked: null,
-      rating: null,
-      offer: null,
-      declinedBy: [],
       visitorName: `Archived ${String(i).padStart(3, '0')}`,
-      visitorLocale: 'en',
-      lastMessagePreview: null,
       createdAt: at,
-      escalatedAt: at,
       claimedAt: at,
       resolvedAt: at,
-      lastActivityAt: at,
-      lastVisitorActivityAt: at,
-    };
+    });
   });
   test.beforeEach(() => withE2eDb((db) => db.collection<{ _id: string }>('conversations').insertMany(archived)));
   test.afterEach(() =>

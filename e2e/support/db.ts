@@ -1,4 +1,6 @@
 import { MongoClient } from 'mongodb';
+import type { ConversationDoc } from '../../server/store/documents';
+import { conversationDoc } from '../../server/test-support/conversation-doc';
 import { SiteConfig, type SiteConfigInput } from '../../shared/site-config';
 
 /** Direct access to the e2e database, for arranging a journey's preconditions (site settings, clock-bound data). */
@@ -44,42 +46,21 @@ export async function closeOpenConversations(): Promise<void> {
 export async function seedRecentHandoffs(count: number, claimAfterSeconds: number, handleSeconds: number): Promise<void> {
   const now = Date.now();
   await withE2eDb(async (db) => {
-    await db.collection('conversations').insertMany(
+    await db.collection<ConversationDoc>('conversations').insertMany(
       Array.from({ length: count }, (_, i) => {
         const escalatedAt = new Date(now - 3600_000 + i * 60_000);
         const claimedAt = new Date(escalatedAt.getTime() + claimAfterSeconds * 1000);
-        return {
-          _id: `history-${now}-${i}` as never,
+        return conversationDoc({
+          _id: `history-${now}-${i}`,
           siteId: 'site-demo',
           visitorId: `history-${i}`,
           state: 'resolved',
           version: 3,
-          queue: 'general',
-          owner: null,
-          lastSeq: 0,
-          botSinceSeq: 0,
-          urgency: 'normal',
           triggers: ['human_request'],
-          firedTriggers: [],
-          handoffTopic: null,
-          intent: null,
-          missingFacts: [],
-          facts: {},
-          casePackage: null,
-          callbackBooked: null,
-          rating: null,
-          offer: null,
-          declinedBy: [],
-          visitorName: null,
-          visitorLocale: 'en',
-          lastMessagePreview: null,
           createdAt: escalatedAt,
-          escalatedAt,
           claimedAt,
           resolvedAt: new Date(claimedAt.getTime() + handleSeconds * 1000),
-          lastActivityAt: escalatedAt,
-          lastVisitorActivityAt: escalatedAt,
-        };
+        });
       }),
     );
   });

@@ -8,7 +8,7 @@ import WebSocket, { WebSocketServer } from 'ws';
  * A minimal ws relay on loopback: every frame is answered twice (an "echo" and a "reply"), as the
  * product answers a visitor message with its echo and the bot's reply.
  */
-export async function startRawRelay(): Promise<{ url: string; close(): Promise<void> }> {
+export async function startRawRelay(): Promise<{ url: string; clients(): number; close(): Promise<void> }> {
   const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise((r) => wss.once('listening', r));
   wss.on('connection', (ws) => {
@@ -21,6 +21,7 @@ export async function startRawRelay(): Promise<{ url: string; close(): Promise<v
   const { port } = wss.address() as AddressInfo;
   return {
     url: `ws://127.0.0.1:${port}`,
+    clients: () => wss.clients.size,
     close: () =>
       new Promise((r) => {
         for (const c of wss.clients) c.terminate();
@@ -30,8 +31,8 @@ export async function startRawRelay(): Promise<{ url: string; close(): Promise<v
 }
 
 /** A relay client: send(id) resolves with [echo ms, reply ms] measured from `from` (default: now). */
-export async function rawRelayClient(url: string) {
-  const ws = new WebSocket(url);
+export async function rawRelayClient(url: string, localAddress?: string) {
+  const ws = new WebSocket(url, localAddress ? { localAddress } : {});
   await new Promise((resolve, reject) => {
     ws.once('open', resolve);
     ws.once('error', reject);

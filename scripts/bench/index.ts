@@ -25,6 +25,7 @@ for (const s of only)
   if (!(ALL as readonly string[]).includes(s)) throw new Error(`BENCH_ONLY: unknown section "${s}"; known: ${ALL.join(', ')}`);
 
 const rows: Row[] = [];
+process.on('exit', (code) => code && console.error(`bench: exit code ${code}`));
 // A hung database must not hang the run: print what was measured and fail.
 const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 900);
 setTimeout(() => {

@@ -16,7 +16,7 @@ const NOT_PER_SOCKET = new Set(['code', 'synthetic']);
 
 type Sizes = Map<string, { count: number; bytes: number }>;
 
-/** Self sizes by node type, and by constructor for objects and closures. */
+/** Self sizes by node type, and by name for objects, closures, arrays and hidden nodes (a Map's table, a listener list). */
 function sizesIn(file: string): Sizes {
   const snapshot = JSON.parse(readFileSync(file, 'utf8'));
   const fields: string[] = snapshot.snapshot.meta.node_fields;
@@ -27,7 +27,8 @@ function sizesIn(file: string): Sizes {
   const sizes: Sizes = new Map();
   for (let i = 0; i < nodes.length; i += fields.length) {
     const type = types[nodes[i + typeAt]!]!;
-    const key = type === 'object' || type === 'closure' ? `${type} ${strings[nodes[i + nameAt]!]}` : type;
+    const named = type === 'object' || type === 'closure' || type === 'array' || type === 'hidden';
+    const key = named ? `${type} ${strings[nodes[i + nameAt]!]}` : type;
     const entry = sizes.get(key) ?? { count: 0, bytes: 0 };
     entry.count++;
     entry.bytes += nodes[i + sizeAt]!;
@@ -93,13 +94,15 @@ export async function socketHeapSection(h: AppUnderTest, rows: Row[]): Promise<s
     return [
       `server heap per idle visitor socket by constructor (bytes per socket; count per socket; raw ws beside):`,
       ...app.top
-        .slice(0, 25)
+        .slice(0, 40)
         .map(
           ([key, bytes, count]) =>
             `  ${bytes.toFixed(0).padStart(6)} B  ${count.toFixed(2).padStart(6)}x  ${key.padEnd(36)} raw ws ${(raws.get(key) ?? 0).toFixed(0)} B`,
         ),
     ];
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    // BENCH_HEAP_KEEP=1 keeps the snapshots to open in DevTools (Memory tab, "Load").
+    if (process.env.BENCH_HEAP_KEEP) console.error(`heap snapshots kept in ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }

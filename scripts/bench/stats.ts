@@ -53,3 +53,14 @@ export async function pool(count: number, limit: number, deadline: number, work:
   );
   return done;
 }
+
+/** This process's RSS after three rounds of garbage collection (run with --expose-gc, as `npm run bench` is). */
+export async function settledRss(): Promise<number> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with --expose-gc (npm run bench does)');
+  for (let i = 0; i < 3; i++) {
+    gc();
+    await sleep(200);
+  }
+  return process.memoryUsage().rss;
+}

@@ -2,6 +2,7 @@
 // which shares the machine with the server, stays close to the raw relay client's.
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
+import { backoffDelay } from '../../frontend-common/backoff';
 import { PROTOCOL_VERSION } from '../../shared/protocol-version';
 
 interface Frame {
@@ -16,6 +17,13 @@ export interface BenchVisitor {
   waitFor(type: string, ms?: number): Promise<Frame>;
   close(): void;
 }
+
+/**
+ * The app limits each client address to 600 requests a minute (a socket upgrade is one), as it
+ * should; benches spread their visitors over loopback source addresses 127.0.0.2, .3, ... (Linux
+ * answers all of 127.0.0.0/8), 500 sockets each.
+ */
+export const sourceAddress = (i: number) => `127.0.${Math.floor(i / 500 / 250)}.${2 + (Math.floor(i / 500) % 250)}`;
 
 /** `localAddress`: another loopback source address (127.0.0.x), as visitors come from many addresses. */
 export async function connectBenchVisitor(
@@ -64,7 +72,13 @@ export async function connectBenchVisitor(
     ws.once('open', resolve);
     ws.once('error', reject);
   });
-  const welcome = waitFor('welcome');
+  // A refused hello closes the socket (e.g. 'overloaded'): fail at once, with the server's reason.
+  const welcome = Promise.race([
+    waitFor('welcome'),
+    new Promise<never>((_, reject) =>
+      ws.once('close', (code, reason) => reject(new Error(`visitor: closed before welcome (${code} ${reason.toString()})`))),
+    ),
+  ]);
   ws.send(JSON.stringify({ type: 'hello', context: { locale: 'en', timeZone: 'Europe/Berlin' }, afterSeq: 0 }));
   await welcome;
   return {
@@ -78,4 +92,21 @@ export async function connectBenchVisitor(
     },
     close: () => ws.terminate(),
   };
+}
+
+/**
+ * `connect`, tried again after the widget's own backoff while the server refuses it for now (503 on
+ * the upgrade, or the hello closed 'overloaded'), as the widget would; `refused` counts those.
+ */
+export async function retryingRefusals<T>(connect: () => Promise<T>, refused: () => void = () => {}, attempts = 8): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await connect();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (!(message.includes('503') || message.includes('overloaded')) || attempt + 1 >= attempts) throw error;
+      refused();
+      await new Promise((r) => setTimeout(r, backoffDelay(attempt, Math.random())));
+    }
+  }
 }

@@ -1,6 +1,6 @@
 // Sets the semantic layer's thresholds on the CALIBRATION conversations only (test-data/judgement/
-// calibration.jsonl, and eval-c.jsonl since it was retired as a held-out set) and writes them to
-// shared/config/semantic-thresholds.ts. The held-out sets (test.jsonl, heldout-d.jsonl) are never
+// calibration.jsonl, and eval-c.jsonl and test.jsonl since they were retired as held-out sets) and
+// writes them to shared/config/semantic-thresholds.ts. The held-out set (heldout-d.jsonl) is never
 // read here. Run: npm run calibrate
 //
 // Search: one shared threshold for every label first, then each label on its own, kept only when it
@@ -49,7 +49,9 @@ const HEAD_MARGINS: (number | undefined)[] = [undefined, -0.03, -0.02, -0.01, 0,
 const VETOES: (number | null)[] = [null, 0, 0.01, 0.02, 0.03, 0.05];
 const RESTATES: (number | null)[] = [0.9, 0.92, 0.94, 0.96, null];
 
-const files = ['calibration.jsonl', 'eval-c.jsonl'].map((f) => new URL(`../../test-data/judgement/${f}`, import.meta.url).pathname);
+const files = ['calibration.jsonl', 'eval-c.jsonl', 'test.jsonl'].map(
+  (f) => new URL(`../../test-data/judgement/${f}`, import.meta.url).pathname,
+);
 const recorded = files
   .flatMap((file) => readFileSync(file, 'utf8').split('\n'))
   .filter((l) => l.trim() !== '')
@@ -164,8 +166,8 @@ process.stderr.write(`calibrated → ${bestScore.toFixed(4)}\n${formatMeasures(m
 const out = new URL('../../shared/config/semantic-thresholds.ts', import.meta.url).pathname;
 writeFileSync(
   out,
-  `// Written by \`npm run --silent calibrate\` from the calibration conversations (test-data/judgement/calibration.jsonl
-// and eval-c.jsonl), never the held-out sets (test.jsonl, heldout-d.jsonl). Objective: recall − ${FE_WEIGHT} × false escalations + ${QUEUE_WEIGHT} × queue accuracy.
+  `// Written by \`npm run --silent calibrate\` from the calibration conversations (test-data/judgement/calibration.jsonl,
+// eval-c.jsonl and test.jsonl), never the held-out set (heldout-d.jsonl). Objective: recall − ${FE_WEIGHT} × false escalations + ${QUEUE_WEIGHT} × queue accuracy.
 export const calibratedThresholds = ${JSON.stringify(best, null, 2)} as const;
 `,
 );

@@ -1,11 +1,12 @@
-// Written by `npm run --silent calibrate` from the calibration conversations (test-data/judgement/calibration.jsonl
-// and eval-c.jsonl), never the held-out sets (test.jsonl, heldout-d.jsonl). Objective: recall − 2 × false escalations + 0.25 × queue accuracy.
+// Written by `npm run --silent calibrate` from the calibration conversations (test-data/judgement/calibration.jsonl,
+// eval-c.jsonl and test.jsonl), never the held-out set (heldout-d.jsonl). Objective: recall − 2 × false escalations + 0.25 × queue accuracy.
 export const calibratedThresholds = {
   "thresholds": {
     "default": {
       "min": 0.9,
       "margin": 0.01,
-      "head": 0.9
+      "head": 0.8,
+      "headMargin": 0
     },
     "routing": {
       "min": 0.88,
@@ -25,6 +26,12 @@ export const calibratedThresholds = {
     "bot_cannot": {
       "min": 0.91,
       "margin": 0.01,
+      "head": 0.9
+    },
+    "complaint": {
+      "min": 0.9,
+      "margin": 0.01,
+      "headMargin": 0,
       "head": 0.9
     }
   },

@@ -14,11 +14,16 @@ import { toWireMessage } from '../handoff/wire';
 import { hashToken } from '../../security/token-hash';
 import { visitorTeam } from './team';
 
-/** Finds the visitor a token belongs to, or starts a new one with a fresh token. */
-export async function resolveVisitor(deps: FlowDeps, site: Site, token: string | undefined): Promise<{ visitor: Visitor; token: string }> {
+/** Finds the visitor a token belongs to, or starts a new one (`fresh`) with a fresh token and `context`. */
+export async function resolveVisitor(
+  deps: FlowDeps,
+  site: Site,
+  token: string | undefined,
+  context: VisitorContext = {},
+): Promise<{ visitor: Visitor; token: string; fresh: boolean }> {
   if (token) {
     const found = await deps.store.visitors.byTokenHash(site._id, hashToken(token));
-    if (found) return { visitor: found, token };
+    if (found) return { visitor: found, token, fresh: false };
   }
   const fresh = randomBytes(24).toString('base64url');
   const now = deps.clock.now();
@@ -28,12 +33,12 @@ export async function resolveVisitor(deps: FlowDeps, site: Site, token: string |
     tokenHash: hashToken(fresh),
     identity: null,
     verified: false,
-    context: {},
+    context,
     createdAt: now,
     lastSeenAt: now,
   };
   await deps.store.visitors.insert(visitor);
-  return { visitor, token: fresh };
+  return { visitor, token: fresh, fresh: true };
 }
 
 /** On hello: the token's visitor (or a new one), with the context of the page they are on now. */
@@ -42,10 +47,12 @@ export async function visitorForHello(
   site: Site,
   token: string | undefined,
   context: VisitorContext,
-): Promise<{ visitor: Visitor; token: string }> {
-  const resolved = await resolveVisitor(deps, site, token);
+): Promise<{ visitor: Visitor; token: string; fresh: boolean }> {
+  const resolved = await resolveVisitor(deps, site, token, context);
+  // A visitor started just now already has this page's context: no second write.
+  if (resolved.fresh) return resolved;
   const visitor = (await deps.store.visitors.touch(resolved.visitor._id, context, deps.clock.now())) ?? resolved.visitor;
-  return { visitor, token: resolved.token };
+  return { visitor, token: resolved.token, fresh: false };
 }
 
 /** The latest conversation's messages after `afterSeq`: what a resuming widget missed. */
@@ -73,8 +80,10 @@ export async function buildWelcome(
   visitor: Visitor,
   token: string,
   afterSeq: number,
+  /** The visitor was started by this hello: they cannot have a conversation yet (no read for it). */
+  fresh = false,
 ): Promise<Extract<VisitorEvent, { type: 'welcome' }>> {
-  const conversation = await deps.store.conversations.latestForVisitor(visitor._id);
+  const conversation = fresh ? null : await deps.store.conversations.latestForVisitor(visitor._id);
   const messages = conversation ? await deps.store.messages.after(conversation._id, afterSeq) : [];
   if (conversation) {
     deps.visitorConversations.set(visitor._id, conversation._id);

@@ -10,8 +10,25 @@ const PACE_SAMPLES = 50;
 /** The header shows a few faces, not the whole roster. */
 const SHOWN_MEMBERS = 3;
 
-/** Who answers on this site (first names and initials only; those online first) and how fast they usually do. */
-export async function visitorTeam(deps: FlowDeps, site: Site): Promise<VisitorTeam> {
+/** Reads in flight, per app (its deps) and site: a hello arriving meanwhile shares one. */
+const inFlight = new WeakMap<FlowDeps, Map<string, Promise<VisitorTeam>>>();
+
+/**
+ * Who answers on this site (first names and initials only; those online first) and how fast they
+ * usually do. Hellos arriving together (a page with heavy traffic, reconnects after a restart) share
+ * one read instead of two reads each.
+ */
+export function visitorTeam(deps: FlowDeps, site: Site): Promise<VisitorTeam> {
+  const reads = inFlight.get(deps) ?? new Map<string, Promise<VisitorTeam>>();
+  inFlight.set(deps, reads);
+  const running = reads.get(site._id);
+  if (running) return running;
+  const read = readVisitorTeam(deps, site).finally(() => reads.delete(site._id));
+  reads.set(site._id, read);
+  return read;
+}
+
+async function readVisitorTeam(deps: FlowDeps, site: Site): Promise<VisitorTeam> {
   const now = deps.clock.now().getTime();
   const [operators, claims] = await Promise.all([
     deps.store.operators.forSite(site._id),

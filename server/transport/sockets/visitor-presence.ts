@@ -6,6 +6,27 @@ import { HEARTBEAT_MS, STALE_AFTER_MS } from '../../realtime/operator-heartbeats
 /** A page change closes one socket and opens the next within a second or two: not worth a "left". */
 export const LEFT_GRACE_MS = 8000;
 
+/** Presence writes of different visitors running at once on this instance. */
+const WRITES_AT_ONCE = 16;
+
+/** Runs at most `size` of the given works at a time, the rest in arrival order as slots free up. */
+function createSlots(size: number) {
+  let busy = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(work: () => Promise<T>): Promise<T> => {
+    if (busy < size) busy++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await work();
+    } finally {
+      // Handed to the next in line (still busy), or freed.
+      const next = waiting.shift();
+      if (next) next();
+      else busy--;
+    }
+  };
+}
+
 export interface VisitorPresenceOptions {
   /** This instance's id, as its event bus and operator heartbeats know it. */
   instanceId?: string;
@@ -38,11 +59,24 @@ export function createVisitorPresence(deps: FlowDeps, options: VisitorPresenceOp
   const record = (visitorId: string, online: boolean) => recordVisitorPresence(deps, visitorId, online);
   const freshAfter = () => new Date(Date.now() - staleAfterMs);
 
-  // A quick open-then-close must not write the 0 before the 1: one write at a time, in call order.
-  let writes: Promise<unknown> = Promise.resolve();
-  const inOrder = (write: () => Promise<unknown>) => {
-    writes = writes.then(write).catch((error) => warn(error));
-    return writes;
+  // A quick open-then-close must not write the 0 before the 1: one write at a time per visitor, in
+  // call order. Per visitor, not per instance: a storm of hellos (a restart's reconnects) would
+  // otherwise wait on one queue, every hello's writes behind all the others'; and at most
+  // WRITES_AT_ONCE visitors' writes at a time, so a mass disconnect cannot flood the database.
+  const writes = new Map<string, Promise<void>>();
+  const slot = createSlots(WRITES_AT_ONCE);
+  const inOrder = (visitorId: string, write: () => Promise<unknown>) => {
+    const next = (writes.get(visitorId) ?? Promise.resolve())
+      .then(() => slot(write))
+      .then(
+        () => undefined,
+        (error) => warn(error, visitorId),
+      );
+    writes.set(visitorId, next);
+    void next.then(() => {
+      if (writes.get(visitorId) === next) writes.delete(visitorId);
+    });
+    return next;
   };
 
   /** Gone only if no instance holds a socket of theirs any more. */
@@ -82,7 +116,7 @@ export function createVisitorPresence(deps: FlowDeps, options: VisitorPresenceOp
         clearTimeout(pending);
         leaving.delete(visitorId);
       }
-      void inOrder(async () => {
+      void inOrder(visitorId, async () => {
         await store.set(instanceId, visitorId, count, new Date());
         await record(visitorId, true);
       });
@@ -91,14 +125,14 @@ export function createVisitorPresence(deps: FlowDeps, options: VisitorPresenceOp
       const count = Math.max((sockets.get(visitorId) ?? 1) - 1, 0);
       if (count > 0) sockets.set(visitorId, count);
       else sockets.delete(visitorId);
-      void inOrder(() => store.set(instanceId, visitorId, count, new Date()));
+      void inOrder(visitorId, () => store.set(instanceId, visitorId, count, new Date()));
       if (count > 0) return;
       clearTimeout(leaving.get(visitorId));
       leaving.set(
         visitorId,
         setTimeout(() => {
           leaving.delete(visitorId);
-          void inOrder(() => leftEverywhere(visitorId));
+          void inOrder(visitorId, () => leftEverywhere(visitorId));
         }, graceMs),
       );
     },
@@ -108,7 +142,7 @@ export function createVisitorPresence(deps: FlowDeps, options: VisitorPresenceOp
       for (const pending of leaving.values()) clearTimeout(pending);
       leaving.clear();
       await ticking;
-      await writes;
+      await Promise.all(writes.values());
     },
   };
 }

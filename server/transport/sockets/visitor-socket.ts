@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { errorMessages } from '../../../shared/errors';
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import * as z from 'zod/mini';
 import { isSupportedProtocolVersion, PROTOCOL_CLOSE_CODE } from '../../../shared/protocol-version';
 import { VisitorCommand, type VisitorEvent } from '../../../shared/visitor-protocol';
@@ -70,6 +70,14 @@ export async function visitorSocketRoutes(
   );
 }
 
+/** What every visitor socket of this app shares: one reference per socket instead of one per part. */
+interface VisitorSockets {
+  deps: FlowDeps;
+  overload: OverloadGuard;
+  limits: { queueLimit: number; helloDeadlineMs: number };
+  presence: VisitorPresence;
+}
+
 function serveVisitorSocket(
   deps: FlowDeps,
   overload: OverloadGuard,
@@ -79,109 +87,163 @@ function serveVisitorSocket(
   token: string | undefined,
   presence: VisitorPresence,
 ): void {
-  const siteId = opened._id;
-  const send = (event: VisitorEvent) => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event));
-  };
-  const allow = createFrameLimiter();
-  const stopKeepAlive = keepAlive(socket);
-  const helloSaid = helloDeadline(socket, limits.helloDeadlineMs);
-  let visitor: Visitor | null = null;
-  let unsubscribe = () => {};
-  /** The visitor this socket counts as present, once it said hello. */
-  let present: string | null = null;
-  const isNow = (visitorId: string) => {
-    if (present === visitorId) return;
-    if (present) presence.left(present);
-    present = visitorId;
-    presence.arrived(visitorId);
-  };
-  // Their data was erased: 'unauthenticated' makes the widget drop its token and start afresh.
-  const endErased = () => socket.close(PROTOCOL_CLOSE_CODE, 'unauthenticated');
-  // One chain per socket: frames apply in order, and those arriving during set-up wait.
-  let chain = Promise.resolve();
-  let pending = 0;
-  let failed = false;
+  new VisitorSocketSession({ deps, overload, limits, presence }, socket, opened, token);
+}
 
-  const handle = async (command: VisitorCommand) => {
-    if (command.type === 'ping') return send({ type: 'pong', nonce: command.nonce });
-    const site = await currentSite(deps, siteId, opened);
+/**
+ * One visitor socket. A class, not a function of closures: its handlers live once on the prototype,
+ * and an idle socket (most of a server's sockets) holds only these fields, the site's id and its
+ * visitor's document, and the few closures its listeners and subscription need.
+ */
+class VisitorSocketSession {
+  private visitor: Visitor | null = null;
+  private unsubscribe: (() => void) | null = null;
+  /** The visitor this socket counts as present, once it said hello. */
+  private present: string | null = null;
+  /** One chain per socket: frames apply in order, and those arriving during set-up wait. Null while idle. */
+  private chain: Promise<void> | null = null;
+  private pending = 0;
+  private failed = false;
+  private readonly allow = createFrameLimiter();
+  private readonly stopKeepAlive: () => void;
+  private helloSaid: (() => void) | null;
+  /** What the hub delivers through, and how it ends the socket when the visitor's data was erased. */
+  private readonly deliver: (event: VisitorEvent) => void;
+  private readonly endErased: () => void;
+
+  constructor(
+    private readonly shared: VisitorSockets,
+    private readonly socket: WebSocket,
+    /** The site as the socket opened: kept only for a site deleted since (currentSite). */
+    private readonly opened: Site,
+    private token: string | undefined,
+  ) {
+    // Assigned here, not as field initialisers: tsx (the bench, tests, dev) names initialiser arrows
+    // with a property redefinition that gives each socket's copy a dictionary of its own.
+    this.deliver = (event) => this.send(event);
+    // Their data was erased: 'unauthenticated' makes the widget drop its token and start afresh.
+    this.endErased = () => socket.close(PROTOCOL_CLOSE_CODE, 'unauthenticated');
+    this.stopKeepAlive = keepAlive(socket);
+    this.helloSaid = helloDeadline(socket, shared.limits.helloDeadlineMs);
+    socket.on('message', (raw) => this.onFrame(raw));
+    shared.deps.metrics.visitorSocket(1);
+    socket.on('close', () => this.onClose());
+  }
+
+  private send(event: VisitorEvent): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(event));
+  }
+
+  private subscribe(visitor: Visitor): void {
+    this.visitor = visitor;
+    this.unsubscribe?.();
+    this.unsubscribe = this.shared.deps.hub.subscribeVisitor(visitor._id, this.deliver, this.endErased);
+  }
+
+  private isNow(visitorId: string): void {
+    if (this.present === visitorId) return;
+    if (this.present) this.shared.presence.left(this.present);
+    this.present = visitorId;
+    this.shared.presence.arrived(visitorId);
+  }
+
+  private async handle(command: VisitorCommand): Promise<void> {
+    const { deps } = this.shared;
+    if (command.type === 'ping') return this.send({ type: 'pong', nonce: command.nonce });
+    const site = await currentSite(deps, this.opened._id, this.opened);
     if (command.type === 'hello') {
-      const resolved = await visitorForHello(deps, site, token, command.context);
-      visitor = resolved.visitor;
-      token = resolved.token;
-      unsubscribe();
-      unsubscribe = deps.hub.subscribeVisitor(visitor._id, send, endErased);
-      send(await buildWelcome(deps, site, visitor, resolved.token, command.afterSeq));
-      return isNow(visitor._id);
+      const resolved = await visitorForHello(deps, site, this.token, command.context);
+      this.token = resolved.token;
+      this.subscribe(resolved.visitor);
+      this.send(await buildWelcome(deps, site, resolved.visitor, resolved.token, command.afterSeq, resolved.fresh));
+      return this.isNow(resolved.visitor._id);
     }
-    if (!visitor) return send({ type: 'error', code: 'invalid_frame', message: 'Send hello first.' });
-    if (command.type === 'resume') return send({ type: 'history', messages: await visitorHistory(deps, visitor, command.afterSeq) });
+    const visitor = this.visitor;
+    if (!visitor) return this.send({ type: 'error', code: 'invalid_frame', message: 'Send hello first.' });
+    if (command.type === 'resume') return this.send({ type: 'history', messages: await visitorHistory(deps, visitor, command.afterSeq) });
     const outcome = await runVisitorCommand(deps, site, visitor, command);
-    if (outcome.kind === 'duplicate') send({ type: 'message_added', message: toWireMessage(outcome.message) });
+    if (outcome.kind === 'duplicate') this.send({ type: 'message_added', message: toWireMessage(outcome.message) });
     if (outcome.kind === 'new_visitor') {
-      visitor = outcome.visitor;
-      token = outcome.token;
-      unsubscribe();
-      unsubscribe = deps.hub.subscribeVisitor(visitor._id, send, endErased);
+      this.token = outcome.token;
+      this.subscribe(outcome.visitor);
       // A welcome for the new visitor: the widget keeps its token and shows an empty transcript.
-      send(await buildWelcome(deps, site, visitor, outcome.token, 0));
-      send({ type: 'identity_checked', verified: true });
-      isNow(visitor._id);
+      this.send(await buildWelcome(deps, site, outcome.visitor, outcome.token, 0, true));
+      this.send({ type: 'identity_checked', verified: true });
+      this.isNow(outcome.visitor._id);
     }
     if (outcome.kind === 'identity') {
-      visitor = outcome.visitor;
-      send({ type: 'identity_checked', verified: outcome.verified });
+      this.visitor = outcome.visitor;
+      this.send({ type: 'identity_checked', verified: outcome.verified });
     }
     if (outcome.kind === 'refused') {
       const clientMessageId = 'clientMessageId' in command ? command.clientMessageId : undefined;
-      send({ type: 'error', code: outcome.code, message: outcome.message, ...(clientMessageId ? { clientMessageId } : {}) });
+      this.send({ type: 'error', code: outcome.code, message: outcome.message, ...(clientMessageId ? { clientMessageId } : {}) });
     }
-  };
+  }
 
   /** A refusal that applied nothing: the client sends the same frame again later. */
-  const refuse = (frame: VisitorCommand, code: 'overloaded' | 'busy', retryAfterMs: number) => {
-    if (frame.type === 'hello') return socket.close(PROTOCOL_CLOSE_CODE, 'overloaded');
+  private refuse(frame: VisitorCommand, code: 'overloaded' | 'busy', retryAfterMs: number): void {
+    if (frame.type === 'hello') {
+      this.socket.close(PROTOCOL_CLOSE_CODE, 'overloaded');
+      return;
+    }
     const clientMessageId = 'clientMessageId' in frame ? frame.clientMessageId : undefined;
-    send({ type: 'error', code, message: errorMessages[code], retryAfterMs, ...(clientMessageId ? { clientMessageId } : {}) });
-  };
+    this.send({ type: 'error', code, message: errorMessages[code], retryAfterMs, ...(clientMessageId ? { clientMessageId } : {}) });
+  }
 
-  socket.on('message', (raw) => {
-    const parsed = parseFrame(raw, VisitorCommand, allow);
-    if (!parsed.ok) return send({ type: 'error', ...parsed.error });
+  private onFrame(raw: RawData): void {
+    const { deps, overload, limits } = this.shared;
+    const parsed = parseFrame(raw, VisitorCommand, this.allow);
+    if (!parsed.ok) {
+      this.send({ type: 'error', ...parsed.error });
+      return;
+    }
     const frame = parsed.frame;
     deps.metrics.socketFrame('visitor', frame.type);
     // On arrival, not once handled: a slow database must not turn a hello into a timeout.
-    if (frame.type === 'hello') helloSaid();
+    if (frame.type === 'hello') this.saidHello();
     if (frame.type !== 'ping') {
       const refusal = overload.refusal();
-      if (refusal) return refuse(frame, 'overloaded', refusal.retryAfterMs);
-      if (pending >= limits.queueLimit) return refuse(frame, 'busy', overload.limits.retryAfterMs);
+      const refused = refusal ? { code: 'overloaded' as const, retryAfterMs: refusal.retryAfterMs } : null;
+      const busy = this.pending >= limits.queueLimit ? { code: 'busy' as const, retryAfterMs: overload.limits.retryAfterMs } : null;
+      const refusing = refused ?? busy;
+      if (refusing) {
+        this.refuse(frame, refusing.code, refusing.retryAfterMs);
+        return;
+      }
     }
-    pending++;
+    this.pending++;
     const arrived = performance.now();
-    chain = chain
+    const next = (this.chain ?? Promise.resolve())
       // A frame still queued when its socket closed is dropped: nobody is left to answer.
-      .then(() => (socket.readyState === socket.OPEN && !failed ? handle(frame) : undefined))
+      .then(() => (this.socket.readyState === this.socket.OPEN && !this.failed ? this.handle(frame) : undefined))
       .then(() => deps.metrics.socketFrameHandled('visitor', (performance.now() - arrived) / 1000))
       .catch((error) => {
-        deps.log.error({ err: error, siteId, visitorId: visitor?._id }, 'visitor frame failed');
-        send({ type: 'error', code: 'internal', message: 'That could not be done just now; it was logged. Try again.' });
+        deps.log.error({ err: error, siteId: this.opened._id, visitorId: this.visitor?._id }, 'visitor frame failed');
+        this.send({ type: 'error', code: 'internal', message: 'That could not be done just now; it was logged. Try again.' });
         // Frames queued behind the failed one must not be applied before it (a message stored
         // ahead of an earlier one): close, so the client reconnects and resends in order.
-        failed = true;
-        socket.close(1011, 'retry');
+        this.failed = true;
+        this.socket.close(1011, 'retry');
       })
       .finally(() => {
-        pending--;
+        this.pending--;
+        // Idle again: the settled chain is not kept.
+        if (this.chain === next) this.chain = null;
       });
-  });
-  deps.metrics.visitorSocket(1);
-  socket.on('close', () => {
-    deps.metrics.visitorSocket(-1);
-    helloSaid();
-    stopKeepAlive();
-    unsubscribe();
-    if (present) presence.left(present);
-  });
+    this.chain = next;
+  }
+
+  private saidHello(): void {
+    this.helloSaid?.();
+    this.helloSaid = null;
+  }
+
+  private onClose(): void {
+    this.shared.deps.metrics.visitorSocket(-1);
+    this.saidHello();
+    this.stopKeepAlive();
+    this.unsubscribe?.();
+    if (this.present) this.shared.presence.left(this.present);
+  }
 }
