@@ -3,6 +3,9 @@ import type { Collections } from './database';
 import type { EpisodeRollupDoc } from './documents';
 import type { RollupChange } from '../domain/insights/rollup';
 import type { EpisodeRow } from '../domain/insights/episode-row';
+import { drillDayRounds } from '../domain/insights/drill-days';
+import type { RollupRow } from '../domain/insights/figures';
+import type { Measure } from '../domain/insights/measures';
 
 export interface RollupQuery {
   siteId: string;
@@ -14,7 +17,6 @@ export interface RollupQuery {
   trigger?: string;
 }
 
-const DAYS_PER_ROUND = 7;
 const DAY_MS = 86_400_000;
 
 /** Every UTC day from `toDay` back to `fromDay` (YYYY-MM-DD, as rows store them), newest first; at most ~3 years. */
@@ -29,6 +31,17 @@ function daysNewestFirst(fromDay: string, toDay: string): string[] {
 /** The Insights counters (domain/insights/rollup.ts): $inc with upsert, which MongoDB and FerretDB both apply. */
 export function episodeRollupsStore(c: Collections) {
   const col = c.episodeRollups;
+  function find(q: RollupQuery): Promise<EpisodeRollupDoc[]> {
+    const filter: Filter<EpisodeRollupDoc> = {
+      siteId: q.siteId,
+      scope: q.operatorId ? 'operator' : 'site',
+      day: { $gte: q.fromDay, $lte: q.toDay },
+      ...(q.operatorId ? { operatorId: q.operatorId } : {}),
+      ...(q.queue ? { queue: q.queue } : {}),
+      ...(q.trigger ? { trigger: q.trigger } : {}),
+    };
+    return col.find(filter, { projection: { _id: 0 } }).toArray();
+  }
   return {
     /** One update command for all of a change's rows (a site row and, once someone took it, an operator row). */
     async apply(changes: readonly RollupChange[]): Promise<void> {
@@ -44,17 +57,7 @@ export function episodeRollupsStore(c: Collections) {
         { ordered: false },
       );
     },
-    find(q: RollupQuery): Promise<EpisodeRollupDoc[]> {
-      const filter: Filter<EpisodeRollupDoc> = {
-        siteId: q.siteId,
-        scope: q.operatorId ? 'operator' : 'site',
-        day: { $gte: q.fromDay, $lte: q.toDay },
-        ...(q.operatorId ? { operatorId: q.operatorId } : {}),
-        ...(q.queue ? { queue: q.queue } : {}),
-        ...(q.trigger ? { trigger: q.trigger } : {}),
-      };
-      return col.find(filter, { projection: { _id: 0 } }).toArray();
-    },
+    find,
     /** Writes the rows of the episodes that changed (domain/insights/episode-row.ts), one command. */
     async saveRows(rows: readonly EpisodeRow[]): Promise<void> {
       if (rows.length === 0) return;
@@ -65,9 +68,11 @@ export function episodeRollupsStore(c: Collections) {
     },
     /**
      * The newest `limit` episode rows that count in `measure`, within the query's days and filters.
-     * Read day by day, newest first, each an equality match: FerretDB 1.24 pushes equality down to
-     * PostgreSQL but neither a range nor a sort, so one ranged, sorted query reads every row of the
-     * site (tens of seconds at 100,000 handoffs); a week of days is asked at once.
+     * FerretDB 1.24 pushes equality down to PostgreSQL as a JSON containment (`@>`), which no index
+     * serves, `_id` included: every query of `episode_rows` is a scan of the table, and one ranged,
+     * sorted query a scan decoded row by row in FerretDB. So the rows are read by whole days, one
+     * equality query per day (filters included), and only on the days the Insights counters say hold
+     * such episodes, newest first, until `limit` are found (domain/insights/drill-days.ts).
      */
     async rowsFor(q: RollupQuery & { measure: string }, limit: number): Promise<EpisodeRow[]> {
       const base: Filter<EpisodeRow> = {
@@ -77,12 +82,12 @@ export function episodeRollupsStore(c: Collections) {
         ...(q.queue ? { queue: q.queue } : {}),
         ...(q.trigger ? { trigger: q.trigger } : {}),
       };
-      const days = daysNewestFirst(q.fromDay, q.toDay);
+      const rounds = drillDayRounds((await find(q)) as RollupRow[], q.measure as Measure, limit);
       const found: EpisodeRow[] = [];
-      for (let i = 0; i < days.length && found.length < limit; i += DAYS_PER_ROUND) {
-        const round = days.slice(i, i + DAYS_PER_ROUND);
+      for (const round of rounds) {
         const perDay = await Promise.all(round.map((day) => c.episodeRows.find({ ...base, day }).toArray()));
         for (const rows of perDay) found.push(...rows);
+        if (found.length >= limit) break;
       }
       return found.sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime()).slice(0, limit);
     },
