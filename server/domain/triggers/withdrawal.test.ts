@@ -26,6 +26,9 @@ describe('findWithdrawal', () => {
     ['egal was ich mache, es geht nicht'],
     ["j'ai oublié mon mot de passe"],
     ['non ho trovato il pacco'],
+    ['das funktioniert doch nicht'],
+    ['het werkt nu niet'],
+    ['lo tengo aquí pero no enciende'],
     ['I want a refund for order 48213'],
   ])('hears no withdrawal in "%s"', (text) => {
     expect(withdraws(text)).toBeNull();
