@@ -19,6 +19,8 @@ import { sendAsVisitor } from './support/pages';
 test.afterEach(closeContexts);
 
 test('claims a waiting conversation once when two operators race, and only the winner talks with the visitor', async ({ browser }) => {
+  // Three browser contexts and two inboxes on a machine the whole suite loads: more than the default minute.
+  test.setTimeout(120_000);
   const dana = await openInbox(browser, DANA);
   const sam = await openInbox(browser, SAM);
 

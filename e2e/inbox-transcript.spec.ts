@@ -61,8 +61,12 @@ test('the transcript follows new messages, stays where a reader scrolled up, and
   const pane = await claimedBy(dana, visitor, name);
   const log = operatorTranscript(pane);
 
+  // Eight long messages through the visitor's outbox, one after another: slow on a loaded machine
+  // (each is judged and stored before the next leaves), so the journey allows for it.
+  test.setTimeout(120_000);
   for (let i = 1; i <= 8; i++) await sendAsVisitor(visitor, `Long question ${i}\n${'Some detail about my order. '.repeat(12)}`);
-  // Eight long messages through the visitor's outbox, one after another: slow on a loaded machine.
+  // The server has them all once the visitor's log shows none still sending; then the operator must see the last.
+  await expect(visitor.getByRole('log')).not.toContainText('Sending…', { timeout: 45_000 });
   await expect(log).toContainText('Long question 8', { timeout: 20_000 });
   // Overflowing now, and kept at its end: the newest message is in sight.
   expect(await log.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);

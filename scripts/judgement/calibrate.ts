@@ -43,7 +43,10 @@ const ROUTING_HEADS: (number | undefined)[] = [undefined, 0.3, 0.5, 0.7];
 const ROUTING_MINS = Array.from({ length: 16 }, (_, i) => Math.round((0.8 + i * 0.01) * 1000) / 1000);
 // 1 switches the nearest-examples test off, leaving the label to the trained head.
 const MINS = [...Array.from({ length: 12 }, (_, i) => Math.round((0.84 + i * 0.01) * 1000) / 1000), 1];
-const HEADS: (number | undefined)[] = [undefined, 0.5, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98];
+// A head below 0.9 hands questions to a person: "Can you give me legal advice?" reads as a request
+// for a person at 0.86, which the calibration conversations did not punish but the demo journey (the
+// bot answers it, then hands over as out of scope) did. The floor is a decision, not a calibration.
+const HEADS: (number | undefined)[] = [undefined, 0.9, 0.95, 0.98];
 const MARGINS = [-0.01, 0, 0.005, 0.01, 0.015, 0.02, 0.03, 0.04];
 const HEAD_MARGINS: (number | undefined)[] = [undefined, -0.03, -0.02, -0.01, 0, 0.005, 0.01, 0.02];
 const VETOES: (number | null)[] = [null, 0, 0.01, 0.02, 0.03, 0.05];
@@ -92,8 +95,12 @@ function score(params: Params): number {
   return rate(m.recall) - FE_WEIGHT * rate(m.falseEscalations) + QUEUE_WEIGHT * rate(m.queue);
 }
 
-// Warm start: the thresholds calibrated last time.
+// Warm start: the thresholds calibrated last time, each head moved into the searched range.
 let best: Params = structuredClone(calibratedThresholds) as unknown as Params;
+const searchedHeads = HEADS.filter((h): h is number => h !== undefined);
+for (const [label, t] of Object.entries(best.thresholds))
+  if (label !== 'routing' && t.head !== undefined && !searchedHeads.includes(t.head))
+    t.head = searchedHeads.reduce((a, b) => (Math.abs(b - (t.head ?? 0)) < Math.abs(a - (t.head ?? 0)) ? b : a));
 let bestScore = score(best);
 const withHead = (t: SemanticThresholdConfig, head: number | undefined): SemanticThresholdConfig => {
   const { head: _, ...rest } = t;

@@ -5,7 +5,7 @@ export const calibratedThresholds = {
     "default": {
       "min": 0.9,
       "margin": 0.01,
-      "head": 0.8,
+      "head": 0.9,
       "headMargin": 0
     },
     "routing": {
