@@ -39,6 +39,16 @@ describe('visitor socket frames', () => {
     for (let i = 0; i < 40; i++) client.send({ type: 'ping', nonce: i });
     const limited = await client.waitFor('error', (e) => e.code === 'rate_limited');
     expect(limited.message).toMatch(/wait/i);
+    expect(limited.retryAfterMs).toBeGreaterThan(0);
+    client.close();
+  });
+
+  it('names the message it refused for the rate, so the widget sends that one again', async () => {
+    const { client } = await visitorSession(h, 'key-a');
+    for (let i = 0; i < 30; i++) client.send({ type: 'typing', isTyping: i % 2 === 0 });
+    client.send({ type: 'send_message', clientMessageId: 'after-burst', text: 'hello?' });
+    const limited = await client.waitFor('error', (e) => e.code === 'rate_limited' && e.clientMessageId === 'after-burst');
+    expect(limited.retryAfterMs).toBeGreaterThan(0);
     client.close();
   });
 

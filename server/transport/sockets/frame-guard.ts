@@ -18,6 +18,10 @@ export function createFrameLimiter(burst = 20, perSecond = 5, now: () => number 
   };
 }
 
+/** A token comes back every 1 / perSecond s; a second leaves room for the frames queued behind. */
+const RATE_LIMIT_RETRY_MS = 1000;
+const rateLimited = (): ErrorBody => ({ code: 'rate_limited', message: errorMessages.rate_limited, retryAfterMs: RATE_LIMIT_RETRY_MS });
+
 export type GuardResult<T> = { ok: true; frame: T } | { ok: false; error: ErrorBody & { clientMessageId?: string } };
 
 /** Size cap, rate limit, JSON, schema: an invalid frame becomes a typed error and is never applied. */
@@ -26,19 +30,21 @@ export function parseFrame<T>(raw: RawData, schema: z.ZodMiniType<T>, allow: () 
   if (size > MAX_FRAME_BYTES) {
     return { ok: false, error: { code: 'frame_too_large', message: `Frames are limited to ${MAX_FRAME_BYTES} bytes.` } };
   }
-  if (!allow()) return { ok: false, error: { code: 'rate_limited', message: errorMessages.rate_limited } };
+  const allowed = allow();
   let json: unknown;
   try {
     json = JSON.parse(Buffer.isBuffer(raw) ? raw.toString('utf8') : Buffer.concat(raw as Buffer[]).toString('utf8'));
   } catch {
-    return { ok: false, error: { code: 'invalid_frame', message: 'Frames must be JSON objects.' } };
+    return { ok: false, error: allowed ? { code: 'invalid_frame', message: 'Frames must be JSON objects.' } : rateLimited() };
   }
-  const parsed = schema.safeParse(json);
-  if (parsed.success) return { ok: true, frame: parsed.data };
   const clientMessageId =
     typeof (json as { clientMessageId?: unknown })?.clientMessageId === 'string'
       ? (json as { clientMessageId: string }).clientMessageId
       : undefined;
+  // Named, so the client's outbox sends that message again after the wait (it would stay "sending").
+  if (!allowed) return { ok: false, error: { ...rateLimited(), ...(clientMessageId ? { clientMessageId } : {}) } };
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return { ok: true, frame: parsed.data };
   return {
     ok: false,
     error: {

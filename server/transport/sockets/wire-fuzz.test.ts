@@ -221,7 +221,11 @@ describe('the frame guard agrees with the schema', () => {
     );
     fc.assert(
       fc.property(validVisitorCommand, (command) => {
-        expect(parseFrame(asFrame(command), VisitorCommand, () => false)).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+        const refused = parseFrame(asFrame(command), VisitorCommand, () => false);
+        expect(refused).toMatchObject({ ok: false, error: { code: 'rate_limited', retryAfterMs: expect.any(Number) } });
+        // The refused message is named, so the widget's outbox sends it again instead of leaving it "sending".
+        const id = 'clientMessageId' in command ? command.clientMessageId : undefined;
+        expect(refused.ok ? undefined : refused.error.clientMessageId).toBe(id);
       }),
       { numRuns: 50 },
     );
