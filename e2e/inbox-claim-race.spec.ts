@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Locator, test } from '@playwright/test';
 import {
   action,
   auditEntries,
@@ -19,8 +19,6 @@ import { sendAsVisitor } from './support/pages';
 test.afterEach(closeContexts);
 
 test('claims a waiting conversation once when two operators race, and only the winner talks with the visitor', async ({ browser }) => {
-  // Three browser contexts and two inboxes on a machine the whole suite loads: more than the default minute.
-  test.setTimeout(120_000);
   const dana = await openInbox(browser, DANA);
   const sam = await openInbox(browser, SAM);
 
@@ -36,7 +34,10 @@ test('claims a waiting conversation once when two operators race, and only the w
   await expect(action(dana, 'Claim')).toBeEnabled();
   await expect(action(sam, 'Claim')).toBeEnabled();
 
-  await Promise.all([action(dana, 'Claim').click(), action(sam, 'Claim').click()]);
+  // Both at the same instant: a Playwright click first waits for the button to be actionable, and the
+  // winner's claim could disable the other button before the other click, which then waited forever.
+  const press = (button: Locator) => button.evaluate((b: HTMLButtonElement) => b.click());
+  await Promise.all([press(action(dana, 'Claim')), press(action(sam, 'Claim'))]);
 
   const settled = /You own this conversation|Claimed by /;
   await expect(danaPane.getByText(settled).first()).toBeVisible();
