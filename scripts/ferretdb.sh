@@ -17,7 +17,7 @@ BATON_PG_DATABASE="ferretdb"
 # FerretDB 1.24.2 with the patches in scripts/ferretdb-patches/ (see the README there: today one,
 # which lets queries by _id use the _id index). The version the binary prints names the patch level,
 # so a checkout whose patches changed builds again.
-FERRETDB_PATCH_LEVEL="baton.1"
+FERRETDB_PATCH_LEVEL="baton.2"
 
 baton_ferretdb_install() {
   if [ -n "${BATON_FERRETDB_BIN:-}" ]; then

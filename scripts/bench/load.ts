@@ -59,7 +59,7 @@ export async function filledLoadSection(h: AppUnderTest, rows: Row[]): Promise<v
     await h.db.collection('conversations').insertMany(batch as never[]);
   }
   const relay = await startRawRelay();
-  await measureLevel(h, relay.url, FILL_VISITORS, rows, false, `, ${FILL.toLocaleString('en')} conversations stored`);
+  await measureLevel(h, relay.url, FILL_VISITORS, rows, true, `, ${FILL.toLocaleString('en')} conversations stored`);
   await relay.close();
 }
 
