@@ -169,7 +169,11 @@ test('a visitor in Tokyo outside a Berlin team’s hours sees callback times by 
   // low-confidence answer; a request for a person, or a question the bot is unsure of, would hand
   // off by itself and take the button away), so the visitor asks for a person with the button.
   await sendAsVisitor(visitor, 'Hello!');
-  await expect(panel(visitor).getByText(/^Assistant:/).first()).toBeVisible();
+  await expect(
+    panel(visitor)
+      .getByText(/^Assistant:/)
+      .first(),
+  ).toBeVisible();
   await visitor.getByRole('button', { name: 'Talk to a person' }).click();
   const times = visitor.getByRole('radiogroup', { name: /When should we contact you\?/ });
   await expect(times).toBeVisible();
