@@ -57,6 +57,23 @@ describe('human request: explicit asks', () => {
     ['Dutch, standalone', 'medewerker aub'],
     ['a technician', "je voudrais parler à un technicien, l'appli refuse d'importer mes photos"],
     ['a technician, German', 'brauche einen Techniker, der Router hat seit gestern kein Internet'],
+    ['a German callback', 'Können Sie mich bitte zurückrufen?'],
+    ['a German callback noun', 'Bitte um Rückruf, meine Nummer haben Sie'],
+    ['a German call me', 'Rufen Sie mich bitte an, das ist zu kompliziert'],
+    ['a German is-there with filler words', 'Gibt es hier auch einen echten Menschen?'],
+    ['a German contact person', 'ich hätte gern einen Ansprechpartner'],
+    ['German customer service alone', 'Kundenservice bitte'],
+    ['a Spanish callback', '¿me pueden llamar? prefiero por teléfono'],
+    ['Spanish, be attended by a person', 'que me atienda una persona por favor'],
+    ['Spanish, customer care', 'necesito hablar con atención al cliente'],
+    ['Spanish, put me through', 'páseme con un agente'],
+    ['Spanish, human attention', 'quiero atención humana'],
+    ['a Portuguese callback', 'podem me ligar? é mais fácil'],
+    ['Portuguese, need of', 'preciso de um atendente humano'],
+    ['Portuguese, human attention', 'quero atendimento humano'],
+    ['Portuguese, transfer to', 'me transfere pra um atendente pfv'],
+    ['a French callback', 'pouvez-vous me rappeler ?'],
+    ['an English callback', 'could you call me this afternoon?'],
   ])('understands %s', (_, text) => {
     expect(asksForPerson(text)).toBe(true);
   });
@@ -114,6 +131,12 @@ describe('human request: what is not an ask', () => {
     ['unsure whether it is a bot', "I don't know if I'm talking to a bot"],
     ['a negated ask that is not needed', 'no agent needed, just tell me the opening hours'],
     ['a person not needed', 'a human is not necessary, thanks'],
+    ['a callback declined, German', 'alles klar, danke, kein Rückruf nötig'],
+    ['a callback declined, Spanish', 'no hace falta que me llamen, ya lo resolví'],
+    ['a callback declined, Portuguese', 'não precisa me ligar, já deu certo'],
+    ['a question about human support, Portuguese', 'vcs têm atendimento humano no fim de semana?'],
+    ['a question about human support, Italian', 'avete assistenza umana anche nel weekend?'],
+    ['a product recall', 'gibt es eine Rückrufaktion für den Föhn?'],
   ])('does not hand off for %s', (_, text) => {
     expect(asksForPerson(text)).toBe(false);
   });

@@ -20,6 +20,28 @@ describe('policy topics', () => {
     ['French refund', 'Je veux un remboursement, commande 4455', 'refund', 'billing', 'your refund'],
     ['German lockout', 'Ich kann mich nicht anmelden', 'account_access', 'account', 'access to your account'],
     ['Portuguese deletion', 'Quero excluir minha conta', 'data_deletion', 'account', 'deleting your data'],
+    ['German refund, verb', 'ich will mein Geld zurückerstattet haben, Bestellung 58812', 'refund', 'billing', 'your refund'],
+    ['Spanish refund without the word', 'quiero que me devuelvan el dinero, pedido 44512', 'refund', 'billing', 'your refund'],
+    ['Portuguese refund without the word', 'quero que devolvam o dinheiro, pedido 88123', 'refund', 'billing', 'your refund'],
+    ['French refund, past participle', 'je veux être remboursé, commande 55120', 'refund', 'billing', 'your refund'],
+    ['German overcharge', 'Sie haben mir zu viel berechnet, 49 statt 29 Euro', 'billing_dispute', 'billing', 'the charge on your account'],
+    ['Spanish double charge', 'me han cobrado dos veces la suscripción', 'billing_dispute', 'billing', 'the charge on your account'],
+    ['Portuguese double charge', 'me cobraram duas vezes no cartão', 'billing_dispute', 'billing', 'the charge on your account'],
+    ['French double invoice', "vous m'avez facturé deux fois", 'billing_dispute', 'billing', 'the charge on your account'],
+    ['German complaint verb', 'ich möchte das Teil reklamieren, der Reißverschluss ist kaputt', 'complaint', 'general', 'your complaint'],
+    ['French complaint', 'je voudrais faire une réclamation', 'complaint', 'general', 'your complaint'],
+    ['a consumer body, German', 'ich werde mich an die Verbraucherzentrale wenden', 'legal', 'general', 'your legal concern'],
+    ['a consumer body, Portuguese', 'se não resolverem vou acionar o Procon', 'legal', 'general', 'your legal concern'],
+    ['a formal notice, French', 'je vous envoie une mise en demeure', 'legal', 'general', 'your legal concern'],
+    ['a rash, German', 'mein Sohn hat nach der Creme einen Ausschlag bekommen', 'medical', 'general', 'your health concern'],
+    ['a rash, Spanish', 'me salieron ronchas después de usar la crema', 'medical', 'general', 'your health concern'],
+    ['red patches, Portuguese', 'minha filha ficou com manchas vermelhas depois do shampoo', 'medical', 'general', 'your health concern'],
+    ['a hacked account, Spanish', 'me hackearon la cuenta y cambiaron el correo', 'account_access', 'account', 'access to your account'],
+    ['an invaded account, Portuguese', 'invadiram minha conta e trocaram o email', 'account_access', 'account', 'access to your account'],
+    ['a pirated account, French', 'mon compte a été piraté', 'account_access', 'account', 'access to your account'],
+    ['a German lockout, colloquial', 'ich komme nicht mehr in mein Konto', 'account_access', 'account', 'access to your account'],
+    ['German GDPR', 'Bitte löschen Sie alle meine Daten gemäß DSGVO', 'data_deletion', 'account', 'deleting your data'],
+    ['Brazilian data law', 'quero excluir meus dados conforme a LGPD', 'data_deletion', 'account', 'deleting your data'],
   ])('escalates for %s, regardless of confidence', (_, text, intent, queue, topic) => {
     const decision = decideHandoff(conversation([visitor(text), bot('Happy to help with that!', { confidence: 0.99 })]), defaults);
     expect(decision).toMatchObject({ escalate: true, primaryTrigger: 'policy_topic', intent, queue, topic });
@@ -51,6 +73,12 @@ describe('policy topics', () => {
     ['a German refund not necessary', 'Rückerstattung nicht nötig'],
     ['a Portuguese refund not asked for', 'não estou pedindo reembolso'],
     ['a Portuguese refund not necessary', 'reembolso não é necessário'],
+    ['a German refund question', 'Wie lange dauert eine Rückerstattung normalerweise?'],
+    ['a German password how-to', 'Wie kann ich mein Passwort ändern?'],
+    ['a Spanish return window', '¿cuál es el plazo para devolver un producto?'],
+    ['a Portuguese return window', 'qual o prazo para devolução?'],
+    ['a French refund delay', 'quel est le délai de remboursement ?'],
+    ['a charge not recognised that was then recognised', 'ah no, ya reconozco el cargo, era mi hijo'],
   ])('does not escalate for %s', (_, text) => {
     expect(decideHandoff(saying(text), defaults).escalate).toBe(false);
   });

@@ -55,6 +55,11 @@ describe('buying intent', () => {
     'Do you have volume discounts for bulk orders?',
     'Quisiera una cotización',
     "J'aimerais un devis",
+    'tem tabela de atacado?',
+    '¿venden al por mayor? tengo una tienda',
+    'gibt es Mengenrabatt ab 100 Stück?',
+    'sou revendedor, quero comprar em quantidade',
+    'we are a shop, do you do wholesale?',
   ])('routes %j to sales', (text) => {
     expect(decideHandoff(saying(text), defaults)).toMatchObject({ escalate: true, primaryTrigger: 'buying_intent', queue: 'sales' });
   });
@@ -65,6 +70,8 @@ describe('buying intent', () => {
     ['a head count that is not a purchase', '30 users in my team see the same screen'],
     ['an existing enterprise customer', "I'm on the enterprise plan, where is the export button?"],
     ['a negated demo', "I don't need a demo, just the docs"],
+    ['a question about a business plan', '¿tenéis plan para empresas?'],
+    ['French "en gros" (roughly)', "en gros, comment j'exporte mes factures ?"],
   ])('stays with the bot for %s', (_, text) => {
     expect(decideHandoff(saying(text), defaults).escalate).toBe(false);
   });
