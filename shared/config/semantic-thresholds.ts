@@ -1,5 +1,5 @@
-// Written by `npm run --silent calibrate` from the calibration conversations (test-data/judgement/calibration.jsonl,
-// eval-c.jsonl and test.jsonl), never the held-out set (heldout-d.jsonl). Objective: recall − 2 × false escalations + 0.25 × queue accuracy.
+// Written by `npm run --silent calibrate` from the calibration conversations (calibration.jsonl, eval-c.jsonl, test.jsonl in test-data/judgement),
+// never the held-out set (heldout-d.jsonl). Objective: recall − 2 × false escalations + 0.25 × queue accuracy.
 export const calibratedThresholds = {
   "thresholds": {
     "default": {

@@ -58,7 +58,7 @@ const TARGETS = key(
     'atencion al cliente|servicio al cliente|soporte|' +
     'mitarbeiter|mitarbeiterin|menschen|mensch|berater|beraterin|kundenberater|kundendienst|kundenservice|jemandem|jemand|ansprechpartner|ansprechpartnerin|' +
     'atendente|pessoa|alguem|consultor|suporte|atendimento|atendimento ao cliente|' +
-    'technician|engineer|tecnico|technicien|techniker|technicus|' +
+    'technician|engineer|tecnico|technicien|techniker|technicus|developer|entwickler|desarrollador|developpeur|desenvolvedor|sviluppatore|ontwikkelaar|' +
     'operatore|operatrice|persona vera|essere umano|addetto|addetta|consulente|qualcuno|responsabile|servizio clienti|assistenza clienti|staff|' +
     'medewerker|medewerkster|mens|persoon|iemand|klantenservice|adviseur|collega|leidinggevende',
 );
@@ -78,7 +78,7 @@ const STRONG_TARGETS = key(
     'mitarbeiter|menschen|mensch|berater|kundenberater|ansprechpartner|atendente|pessoa|' +
     // Help named by its kind: "quiero atención humana", "atendimento humano por favor" (asked for, not asked about).
     'atencion humana|atencion personalizada|atendimento humano|assistance humaine|aide humaine|menschliche hilfe|assistenza umana|' +
-    'technician|engineer|tecnico|technicien|techniker|technicus|' +
+    'technician|engineer|tecnico|technicien|techniker|technicus|developer|entwickler|desarrollador|developpeur|desenvolvedor|sviluppatore|ontwikkelaar|' +
     'operatore|operatrice|addetto|addetta|consulente|medewerker|medewerkster|mens|persoon',
 );
 const GERMAN_VERBS = alt('sprechen|reden|chatten|verbunden|verbinden|telefonieren|schreiben');
@@ -118,6 +118,8 @@ export const humanRequestSources: readonly string[] = [
   // Dutch puts the verb last: "met een medewerker spreken", "kan ik iemand van de klantenservice spreken?"
   `met\\s+(?:(?:de|het|een|jullie)\\s+)?${opt(ADJECTIVES)}(?:${TARGETS})\\s+(?:(?:aub|graag)\\s+)?(?:${DUTCH_VERBS})`,
   `(?:iemand|een medewerker|een mens|een persoon)(?:\\s+van\\s+(?:de|het|jullie)(?:\\s+\\p{L}+)?)?\\s+(?:${DUTCH_VERBS})`,
+  // "mag ik iemand aan de lijn?", "kan iemand even meekijken?"
+  `(?:iemand|een medewerker|een mens|een persoon)\\s+aan\\s+de\\s+(?:lijn|telefoon)|(?:kan|mag|wil|kunnen)\\s+(?:er\\s+)?(?:iemand|een\\s+\\p{L}+(?:\\s+of\\s+\\p{L}+(?:\\s+\\p{L}+)?)?)\\s+(?:even\\s+|eens\\s+|ff\\s+)?meekijken`,
   // "Gibt es hier auch einen echten Menschen?", "hay alguna persona?"
   `(?:${THERE})\\s+(?:(?:hier|da|auch|eigentlich|uberhaupt|aqui|ahi|ai|ici|here|really|alguna|alguma)\\s+)*${opt(DETERMINERS)}${opt(ADJECTIVES)}(?:${THERE_TARGETS})`,
   `(?:anyone|anybody|someone|somebody)\\s+(?:there|here|available|around|real)`,

@@ -74,6 +74,9 @@ describe('human request: explicit asks', () => {
     ['Portuguese, transfer to', 'me transfere pra um atendente pfv'],
     ['a French callback', 'pouvez-vous me rappeler ?'],
     ['an English callback', 'could you call me this afternoon?'],
+    ['Dutch, on the line', 'geen idee waar dat staat, mag ik iemand aan de lijn?'],
+    ['Dutch, look along', 'kan er iemand even meekijken? ik snap het niet'],
+    ['a developer', 'can I talk to a developer about the API limits?'],
   ])('understands %s', (_, text) => {
     expect(asksForPerson(text)).toBe(true);
   });
@@ -137,6 +140,8 @@ describe('human request: what is not an ask', () => {
     ['a question about human support, Portuguese', 'vcs têm atendimento humano no fim de semana?'],
     ['a question about human support, Italian', 'avete assistenza umana anche nel weekend?'],
     ['a product recall', 'gibt es eine Rückrufaktion für den Föhn?'],
+    ['a Dutch line that is not the phone', 'de lijn op de grafiek klopt niet'],
+    ['a developer mentioned', 'I am a developer, where are the API docs?'],
   ])('does not hand off for %s', (_, text) => {
     expect(asksForPerson(text)).toBe(false);
   });
