@@ -38,6 +38,8 @@ export interface ConversationState {
   humanRequest: string | null;
   topics: TopicHit[];
   category: string | null;
+  /** The category came from a routing keyword, not from the meaning alone. */
+  isCategoryByKeyword: boolean;
   botIntent: string | null;
   /** The latest bot answer was below the confidence threshold (for 'offer' mode). */
   unsureAnswer: string | null;
@@ -67,6 +69,7 @@ export function startConversation(visitor: VisitorSignals, facts: Record<string,
     humanRequest: null,
     topics: [],
     category: null,
+    isCategoryByKeyword: false,
     botIntent: null,
     unsureAnswer: null,
     fallbacksInARow: 0,
@@ -162,7 +165,11 @@ function applyVisitorTurn(state: ConversationState, turn: Turn): void {
   if (config.human_request.enabled) applyHumanRequest(state, text, analyzed, reading, asks);
   if (config.policy_topic.enabled) applyTopics(state, analyzed, reading, asks);
   // Routing keywords are precise ("invoice" is billing); the meaning names the issue type when none is there.
-  state.category = findIntentCategory(analyzed, compiled) ?? reading?.category ?? state.category;
+  const keywordCategory = findIntentCategory(analyzed, compiled);
+  if (keywordCategory !== null || reading?.category) {
+    state.category = keywordCategory ?? reading?.category ?? null;
+    state.isCategoryByKeyword = keywordCategory !== null;
+  }
   if (config.frustration.enabled) {
     const rule = stands(detectFrustration(text, analyzed, compiled), 'frustration', reading, asks);
     // "laat maar" reads close to "kansloos dit" by meaning; only a frustration rule outweighs the withdrawal.
