@@ -12,6 +12,8 @@ describe('extractFacts', () => {
     ['Mi pedido 77812 no llegó', { orderNumber: '77812' }],
     ['ma commande n° 4455 est en retard', { orderNumber: '4455' }],
     ['Bestellnummer: 998877', { orderNumber: '998877' }],
+    ['ik wil bestelling 2024-88172 terugsturen', { orderNumber: '2024-88172' }],
+    ["l'ordine 55120 è arrivato rotto", { orderNumber: '55120' }],
     ['my order arrived late, order 7788', { orderNumber: '7788' }],
     ['reach me at Jo.Doe@Example.com', { email: 'jo.doe@example.com' }],
     ['call me on +44 20 7946 0958', { phone: '+442079460958' }],

@@ -6,7 +6,7 @@ import { isBotSelfTalk } from './bot-self-talk';
 import { detectBuyingIntent } from './buying-intent';
 import type { CompiledTriggers } from './compile';
 import type { AnalyzedText } from './phrase-index';
-import { detectFrustration } from './frustration';
+import { detectFrustration, isJoyful } from './frustration';
 import { isAffirmative } from './human-request';
 import { identityFirings } from './verified-identity';
 import { contentWords, isRephrasing } from './rephrasing';
@@ -172,8 +172,10 @@ function applyVisitorTurn(state: ConversationState, turn: Turn): void {
   }
   if (config.frustration.enabled) {
     const rule = stands(detectFrustration(text, analyzed, compiled), 'frustration', reading, asks);
-    // "laat maar" reads close to "kansloos dit" by meaning; only a frustration rule outweighs the withdrawal.
-    const evidence = rule?.evidence ?? (withdrawal === null ? reading?.frustration?.evidence : undefined);
+    // "laat maar" reads close to "kansloos dit" by meaning, and "perfetto, ordino subito, grazie!" close
+    // to a sigh: only a frustration rule outweighs a withdrawal, thanks or joy.
+    const byMeaning = withdrawal === null && !isJoyful(text, analyzed.normalized) ? reading?.frustration?.evidence : undefined;
+    const evidence = rule?.evidence ?? byMeaning;
     if (evidence) fire(state, 'frustration', evidence, rule?.isUrgent ? 'urgent' : config.frustration.urgency);
   }
   if (config.buying_intent.enabled) {

@@ -96,13 +96,15 @@ const DUTCH_VERBS = alt('spreken|praten|chatten|bellen');
 const CALLBACKS =
   '(?:can|could|would) you (?:please )?(?:call|ring|phone) me|' +
   'ruckruf|zuruckrufen|ruckrufen|(?:rufen sie|ruf|ruft) mich (?:(?:bitte|doch|mal|gerne|heute|morgen) )*(?:an|zuruck)|' +
+  // "dass mich eine Verkäuferin aus der Filiale anruft", "kann mich jemand anrufen"
+  '(?:mich|uns) (?:[\\p{L}-]+ ){0,8}(?:anruft|anrufen|zuruckruft|zuruckrufen)|' +
   '(?:me )?(?:pueden|puede|podrian|podria|podeis|podes) llamar(?:me)?|llamenme|llameme|que me llamen|' +
   '(?:pouvez|pourriez)[\\s-]+vous me rappeler|vous pouvez me rappeler|me faire rappeler|etre rappelee?|' +
   '(?:podem|pode|poderiam|poderia) me ligar|(?:podem|pode) ligar (?:pra|para) mim|me liguem|me retornem';
 
 keyWords.add('escalate');
 const CALLBACK_WORDS =
-  'ring phone ruckruf zuruckrufen ruckrufen rufen ruf ruft llamar llamarme llamenme llameme llamen rappeler rappele rappelee ligar liguem retornem';
+  'anruft anrufen zuruckruft meekijken lijn telefoon ring phone ruckruf zuruckrufen ruckrufen rufen ruf ruft llamar llamarme llamenme llameme llamen rappeler rappele rappelee ligar liguem retornem';
 for (const word of CALLBACK_WORDS.split(' ')) keyWords.add(word);
 keyWords.add('call');
 for (const word of ['chiamarmi', 'richiamarmi', 'chiami', 'richiami', 'chiamate', 'richiamate', 'bellen', 'terugbellen', 'bel'])

@@ -74,6 +74,7 @@ describe('human request: explicit asks', () => {
     ['Portuguese, transfer to', 'me transfere pra um atendente pfv'],
     ['a French callback', 'pouvez-vous me rappeler ?'],
     ['an English callback', 'could you call me this afternoon?'],
+    ['German, someone calling me', 'ich möchte dass mich eine Verkäuferin aus der Filiale in Köln anruft'],
     ['Dutch, on the line', 'geen idee waar dat staat, mag ik iemand aan de lijn?'],
     ['Dutch, look along', 'kan er iemand even meekijken? ik snap het niet'],
     ['a developer', 'can I talk to a developer about the API limits?'],

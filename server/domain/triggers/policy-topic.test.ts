@@ -41,6 +41,14 @@ describe('policy topics', () => {
     ['a pirated account, French', 'mon compte a été piraté', 'account_access', 'account', 'access to your account'],
     ['a German lockout, colloquial', 'ich komme nicht mehr in mein Konto', 'account_access', 'account', 'access to your account'],
     ['German GDPR', 'Bitte löschen Sie alle meine Daten gemäß DSGVO', 'data_deletion', 'account', 'deleting your data'],
+    [
+      'an Italian account takeover',
+      "qualcuno è entrato nel mio account stanotte e ha cambiato l'IBAN",
+      'account_access',
+      'account',
+      'access to your account',
+    ],
+    ['swelling after a cream', 'da ieri sera ha le guance gonfie dopo la crema', 'medical', 'general', 'your health concern'],
     ['Brazilian data law', 'quero excluir meus dados conforme a LGPD', 'data_deletion', 'account', 'deleting your data'],
   ])('escalates for %s, regardless of confidence', (_, text, intent, queue, topic) => {
     const decision = decideHandoff(conversation([visitor(text), bot('Happy to help with that!', { confidence: 0.99 })]), defaults);

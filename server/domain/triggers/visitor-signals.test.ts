@@ -32,6 +32,8 @@ describe('frustration and urgency', () => {
     ['a hurry the bot can serve', 'urgent - need to know if the 2pm train to Leeds is running'],
     ['joy in a hurry', 'super, bestell ich sofort!!'],
     ['joy in capitals', 'FUNZIONAAA!!! GRAZIE MILLE'],
+    ['joy with an emoji', 'YESSS HET WERKT WEER!!! 🎉🎉 dank je'],
+    ['relief that it works again', 'ES GEHT WIEDER!!! ENDLICH'],
     ['an acronym', 'how do I export to CSV or PDF?'],
     ['"damn" as relief', 'damn, that was fast'],
     ['sarcasm without a signal', 'Oh wonderful, another bot. Just what I needed.'],
@@ -45,6 +47,34 @@ describe('frustration and urgency', () => {
   });
 });
 
+describe('frustration by meaning', () => {
+  const sighing = (text: string) =>
+    conversation([
+      {
+        ...visitor(text),
+        meaning: {
+          labels: {
+            frustration: { score: 0.95, example: 'ma che davero? pure stavolta', similarity: 0.95 },
+            none: { score: 0.5, example: 'thanks', similarity: 0.5 },
+          },
+          restates: null,
+        },
+      },
+    ]);
+
+  it('escalates a turn that reads as frustration', () => {
+    expect(decideHandoff(sighing('pure stavolta niente, come sempre'), defaults)).toMatchObject({
+      escalate: true,
+      primaryTrigger: 'frustration',
+    });
+  });
+
+  it('does not escalate thanks or joy that reads close to it', () => {
+    expect(decideHandoff(sighing('perfetto, ordino subito, grazie!'), defaults).escalate).toBe(false);
+    expect(decideHandoff(sighing('all sorted 🎉'), defaults).escalate).toBe(false);
+  });
+});
+
 describe('buying intent', () => {
   it.each([
     'How much does the enterprise plan cost for 300 seats?',
@@ -55,6 +85,8 @@ describe('buying intent', () => {
     'Do you have volume discounts for bulk orders?',
     'Quisiera una cotización',
     "J'aimerais un devis",
+    'tenéis condiciones para distribuidores? me interesa revender vuestros piensos',
+    'possiamo fissare una presentazione online del gestionale per il nostro ufficio?',
     'tem tabela de atacado?',
     '¿venden al por mayor? tengo una tienda',
     'gibt es Mengenrabatt ab 100 Stück?',
