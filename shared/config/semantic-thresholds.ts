@@ -6,7 +6,7 @@ export const calibratedThresholds = {
       "min": 0.9,
       "margin": 0.01,
       "head": 0.9,
-      "headMargin": 0
+      "headMargin": 0.01
     },
     "routing": {
       "min": 0.88,

@@ -12,7 +12,7 @@ import { identityFirings } from './verified-identity';
 import { contentWords, isRephrasing } from './rephrasing';
 import { missingFactsFor } from './required-facts';
 import { readBotTurn, readVisitorTurn, type VisitorReading } from './semantic-signals';
-import { findIntentCategory, findPolicyTopics, type TopicMatch } from './topics';
+import { findIntentCategory, findPolicyTopics, type TopicMatch, withoutQuotes } from './topics';
 import { maxUrgency } from './urgency';
 import { findWithdrawal } from './withdrawal';
 
@@ -123,7 +123,9 @@ function applyHumanRequest(
 }
 
 function applyTopics(state: ConversationState, analyzed: AnalyzedText, reading: VisitorReading | null, asks: boolean): void {
-  const matches: TopicMatch[] = findPolicyTopics(analyzed, state.compiled).filter((m) => stands(m, m.topic.id, reading, asks));
+  const matches: TopicMatch[] = findPolicyTopics(asks ? withoutQuotes(analyzed) : analyzed, state.compiled).filter((m) =>
+    stands(m, m.topic.id, reading, asks),
+  );
   // The meaning fills in where no keyword named a topic; it does not add a second topic beside one
   // ("I want to return my order" is a return waiting for its order number, not also a complaint).
   // Nor two topics by meaning at once: the clearest one is the case ("the charger is dead, I want my

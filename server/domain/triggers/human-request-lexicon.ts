@@ -50,7 +50,7 @@ const key = (words: string): string => {
 };
 
 const TARGETS = key(
-  'human|humans|human being|person|people|agent|agents|representative|rep|operator|someone|somebody|anyone|anybody|' +
+  'human|humans|human being|person|people|agent|agents|representative|rep|operator|someone|somebody|anyone|anybody|whoever|' +
     'staff|staff member|member of staff|employee|team member|manager|supervisor|support|support team|support agent|' +
     'customer service|customer support|customer care|your team|help desk|helpdesk|' +
     'humano|persona|persona real|agente|asesor|asesora|operador|operadora|representante|alguien|ejecutivo|' +
@@ -113,15 +113,18 @@ for (const word of ['chiamarmi', 'richiamarmi', 'chiami', 'richiami', 'chiamate'
 const opt = (group: string): string => `(?:(?:${group})\\s+)?`;
 
 /** Regex sources for a request for a person; negation is judged separately on each match. */
+// An elided article glued to its noun: "con l'operatore", "à l'opérateur", "dall'addetto".
+const ELIDED = "(?:(?:l|d|un|dell|all|dall|nell|col)'\\s*)?";
+
 export const humanRequestSources: readonly string[] = [
-  `(?:${TALK_VERBS})\\s+${opt(PREPOSITIONS)}${opt(DETERMINERS)}${opt(ADJECTIVES)}(?:${TARGETS})`,
-  `(?:${WANT_VERBS})\\s+${opt(DETERMINERS)}${opt(ADJECTIVES)}(?:${STRONG_TARGETS})`,
+  `(?:${TALK_VERBS})\\s+${opt(PREPOSITIONS)}${opt(DETERMINERS)}${ELIDED}${opt(ADJECTIVES)}(?:${TARGETS})`,
+  `(?:${WANT_VERBS})\\s+${opt(DETERMINERS)}${ELIDED}${opt(ADJECTIVES)}(?:${STRONG_TARGETS})`,
   `mit\\s+${opt(DETERMINERS)}${opt(ADJECTIVES)}(?:${TARGETS})\\s+(?:bitte\\s+)?(?:${GERMAN_VERBS})`,
   // Dutch puts the verb last: "met een medewerker spreken", "kan ik iemand van de klantenservice spreken?"
   `met\\s+(?:(?:de|het|een|jullie)\\s+)?${opt(ADJECTIVES)}(?:${TARGETS})\\s+(?:(?:aub|graag)\\s+)?(?:${DUTCH_VERBS})`,
   `(?:iemand|een medewerker|een mens|een persoon)(?:\\s+van\\s+(?:de|het|jullie)(?:\\s+\\p{L}+)?)?\\s+(?:${DUTCH_VERBS})`,
   // "mag ik iemand aan de lijn?", "kan iemand even meekijken?"
-  `(?:iemand|een medewerker|een mens|een persoon)\\s+aan\\s+de\\s+(?:lijn|telefoon)|(?:kan|mag|wil|kunnen)\\s+(?:er\\s+)?(?:iemand|een\\s+\\p{L}+(?:\\s+of\\s+\\p{L}+(?:\\s+\\p{L}+)?)?)\\s+(?:even\\s+|eens\\s+|ff\\s+)?meekijken`,
+  `(?:iemand|een medewerker|een mens|een persoon)(?:\\s+van\\s+(?:de|het|jullie)(?:\\s+\\p{L}+)?)?\\s+aan\\s+de\\s+(?:lijn|telefoon)|(?:kan|mag|wil|kunnen)\\s+(?:er\\s+)?(?:iemand|een\\s+\\p{L}+(?:\\s+of\\s+\\p{L}+(?:\\s+\\p{L}+)?)?)\\s+(?:even\\s+|eens\\s+|ff\\s+)?meekijken`,
   // "Gibt es hier auch einen echten Menschen?", "hay alguna persona?"
   `(?:${THERE})\\s+(?:(?:hier|da|auch|eigentlich|uberhaupt|aqui|ahi|ai|ici|here|really|alguna|alguma)\\s+)*${opt(DETERMINERS)}${opt(ADJECTIVES)}(?:${THERE_TARGETS})`,
   `(?:anyone|anybody|someone|somebody)\\s+(?:there|here|available|around|real)`,

@@ -76,6 +76,10 @@ describe('human request: explicit asks', () => {
     ['an English callback', 'could you call me this afternoon?'],
     ['German, someone calling me', 'ich möchte dass mich eine Verkäuferin aus der Filiale in Köln anruft'],
     ['Dutch, on the line', 'geen idee waar dat staat, mag ik iemand aan de lijn?'],
+    ['Dutch, one of you on the line', 'mag ik iemand van jullie aan de lijn? gaat over de levering'],
+    ['whoever handles it', 'can I just speak to whoever handles invoices?'],
+    ['Italian elided article', "voglio parlare con l'operatore"],
+    ['French elided article', "je veux parler à l'opérateur"],
     ['Dutch, look along', 'kan er iemand even meekijken? ik snap het niet'],
     ['a developer', 'can I talk to a developer about the API limits?'],
   ])('understands %s', (_, text) => {
@@ -143,6 +147,7 @@ describe('human request: what is not an ask', () => {
     ['a product recall', 'gibt es eine Rückrufaktion für den Föhn?'],
     ['a Dutch line that is not the phone', 'de lijn op de grafiek klopt niet'],
     ['a developer mentioned', 'I am a developer, where are the API docs?'],
+    ['an elided ask negated', "non voglio parlare con l'operatore"],
   ])('does not hand off for %s', (_, text) => {
     expect(asksForPerson(text)).toBe(false);
   });

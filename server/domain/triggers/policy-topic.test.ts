@@ -48,6 +48,22 @@ describe('policy topics', () => {
       'account',
       'access to your account',
     ],
+    [
+      'blisters after a spray',
+      'meine Tochter hat nach eurem Zeckenspray lauter kleine Bläschen bekommen',
+      'medical',
+      'general',
+      'your health concern',
+    ],
+    [
+      'an Italian lawyer after an elided article',
+      "se non arriva entro venerdì mi rivolgo all'avvocato",
+      'legal',
+      'general',
+      'your legal concern',
+    ],
+    ['a French lawyer after an elided article', "je vais transmettre le dossier à l'avocat", 'legal', 'general', 'your legal concern'],
+    ['a quoted word in a statement', "I want a 'refund', order 5521", 'refund', 'billing', 'your refund'],
     ['swelling after a cream', 'da ieri sera ha le guance gonfie dopo la crema', 'medical', 'general', 'your health concern'],
     ['Brazilian data law', 'quero excluir meus dados conforme a LGPD', 'data_deletion', 'account', 'deleting your data'],
   ])('escalates for %s, regardless of confidence', (_, text, intent, queue, topic) => {
@@ -86,6 +102,8 @@ describe('policy topics', () => {
     ['a Spanish return window', '¿cuál es el plazo para devolver un producto?'],
     ['a Portuguese return window', 'qual o prazo para devolução?'],
     ['a French refund delay', 'quel est le délai de remboursement ?'],
+    ['a book title in quotes', "vendete il romanzo 'L'avvocato di strada'?"],
+    ['a category name in quotes', "wie lege ich in eurem Ticketsystem eine Kategorie 'Beschwerde' an?"],
     ['a charge not recognised that was then recognised', 'ah no, ya reconozco el cargo, era mi hijo'],
   ])('does not escalate for %s', (_, text) => {
     expect(decideHandoff(saying(text), defaults).escalate).toBe(false);

@@ -20,6 +20,11 @@ describe('frustration and urgency', () => {
     ['German urgency', 'Das ist dringend, die Kasse geht nicht!', 'urgent'],
     ['urgency with emphasis', 'urgente!!! il POS non accetta carte', 'urgent'],
     ['French', "j'en ai marre de ce site", 'high'],
+    ['German scorn', 'zahlung geht schon wieder nicht. was ist das für ein Saftladen', 'high'],
+    ['German "Mist"', 'Die App stürzt JEDES MAL ab wenn ich ein Foto hochladen will. Was soll der Mist', 'high'],
+    ['Spanish "desastre"', 'reinstalé, reinicié, TODO. sigue igual, esto es un desastre', 'high'],
+    ['Portuguese "palhaçada"', 'que palhaçada, terceira entrega que não chega', 'high'],
+    ['Italian "fa schifo"', 'il servizio fa schifo, nessuno risponde', 'high'],
   ])('escalates early on %s, flagging %s', (_, text, urgency) => {
     expect(decideHandoff(saying(text), defaults)).toMatchObject({ escalate: true, primaryTrigger: 'frustration', urgency });
   });
@@ -34,6 +39,8 @@ describe('frustration and urgency', () => {
     ['joy in capitals', 'FUNZIONAAA!!! GRAZIE MILLE'],
     ['joy with an emoji', 'YESSS HET WERKT WEER!!! 🎉🎉 dank je'],
     ['relief that it works again', 'ES GEHT WIEDER!!! ENDLICH'],
+    ['a mist spray', 'does the face mist spray come in a bigger size?'],
+    ['a disaster movie', '¿tenéis la película Desastre en el Pacífico en Blu-ray?'],
     ['an acronym', 'how do I export to CSV or PDF?'],
     ['"damn" as relief', 'damn, that was fast'],
     ['sarcasm without a signal', 'Oh wonderful, another bot. Just what I needed.'],
