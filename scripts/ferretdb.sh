@@ -8,12 +8,24 @@ set -euo pipefail
 
 BATON_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 FERRETDB_VERSION="v1.24.2"
-FERRETDB_BIN="$BATON_ROOT/.tools/bin/ferretdb"
+# BATON_FERRETDB_BIN runs another FerretDB build instead (e.g. an unpatched one, to measure a patch
+# beside it in `npm run bench`); nothing is installed then.
+FERRETDB_BIN="${BATON_FERRETDB_BIN:-$BATON_ROOT/.tools/bin/ferretdb}"
 # FerretDB keeps every MongoDB database of the project as a schema in this one PostgreSQL database.
 BATON_PG_DATABASE="ferretdb"
 
+# FerretDB 1.24.2 with the patches in scripts/ferretdb-patches/ (see the README there: today one,
+# which lets queries by _id use the _id index). The version the binary prints names the patch level,
+# so a checkout whose patches changed builds again.
+FERRETDB_PATCH_LEVEL="baton.2"
+
 baton_ferretdb_install() {
-  if [ -x "$FERRETDB_BIN" ] && [[ "$("$FERRETDB_BIN" --version 2>/dev/null)" == *"$FERRETDB_VERSION"* ]]; then
+  if [ -n "${BATON_FERRETDB_BIN:-}" ]; then
+    [ -x "$BATON_FERRETDB_BIN" ] && return 0
+    echo "error: BATON_FERRETDB_BIN=$BATON_FERRETDB_BIN is not an executable file." >&2
+    exit 1
+  fi
+  if [ -x "$FERRETDB_BIN" ] && [[ "$("$FERRETDB_BIN" --version 2>/dev/null)" == *"$FERRETDB_VERSION-$FERRETDB_PATCH_LEVEL"* ]]; then
     return 0
   fi
   if ! command -v go >/dev/null 2>&1; then
@@ -25,29 +37,36 @@ baton_ferretdb_install() {
   mkdir -p "$BATON_ROOT/.tools/bin"
   # Per checkout, not /tmp: a shared path would mix runs and users (and may not be writable).
   local install_log="$BATON_ROOT/.tools/ferretdb-install.log"
-  echo "Installing FerretDB $FERRETDB_VERSION into .tools/bin (one time; log: $install_log)..." >&2
-  if GOBIN="$BATON_ROOT/.tools/bin" go install "github.com/FerretDB/FerretDB/cmd/ferretdb@$FERRETDB_VERSION" 2>"$install_log" \
-    && "$FERRETDB_BIN" --version >/dev/null 2>&1; then
-    return 0
+  echo "Building FerretDB $FERRETDB_VERSION ($FERRETDB_PATCH_LEVEL) into .tools/bin (one time; log: $install_log)..." >&2
+  # The exact module from the Go proxy, then version.txt (not in the module zip; a binary built
+  # without it panics) and the project's patches, then an ordinary build.
+  local src tmp patch
+  if ! src="$(cd /tmp && go mod download -json "github.com/FerretDB/FerretDB@$FERRETDB_VERSION" 2>"$install_log" | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')" || [ -z "$src" ]; then
+    echo "error: could not download FerretDB $FERRETDB_VERSION from the Go module proxy; the end of $install_log:" >&2
+    tail -n 20 "$install_log" >&2
+    exit 1
   fi
-  # `go install` fails here in two known ways: the Go proxy answers 403 for the
-  # module's version list (needed for its deprecation check), and a binary built
-  # outside FerretDB's own tooling panics because build/version/version.txt is not
-  # in the module zip. So fetch the exact module, add version.txt, and build it.
-  echo "go install did not give a working binary ($(tail -n 1 "$install_log")); building from the module source instead" >&2
-  local src tmp
-  src="$(cd /tmp && go mod download -json "github.com/FerretDB/FerretDB@$FERRETDB_VERSION" | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')"
   tmp="$(mktemp -d)"
   cp -r "$src/." "$tmp/"
   chmod -R u+w "$tmp"
-  echo "$FERRETDB_VERSION" > "$tmp/build/version/version.txt"
-  if ! (cd "$tmp" && go build -o "$FERRETDB_BIN" ./cmd/ferretdb) 2>>"$install_log"; then
+  echo "$FERRETDB_VERSION-$FERRETDB_PATCH_LEVEL" > "$tmp/build/version/version.txt"
+  for patch in "$BATON_ROOT"/scripts/ferretdb-patches/*.patch; do
+    if ! patch -d "$tmp" -p1 --forward --quiet <"$patch" >>"$install_log" 2>&1; then
+      rm -rf "$tmp"
+      echo "error: the patch $(basename "$patch") does not apply to FerretDB $FERRETDB_VERSION; the end of $install_log:" >&2
+      tail -n 20 "$install_log" >&2
+      exit 1
+    fi
+  done
+  # Built beside the binary and renamed over it: a FerretDB still running from the old file keeps it.
+  if ! (cd "$tmp" && go build -o "$FERRETDB_BIN.new" ./cmd/ferretdb) 2>>"$install_log"; then
     rm -rf "$tmp"
     echo "error: building FerretDB $FERRETDB_VERSION failed; the end of $install_log:" >&2
     tail -n 20 "$install_log" >&2
     exit 1
   fi
   rm -rf "$tmp"
+  mv -f "$FERRETDB_BIN.new" "$FERRETDB_BIN"
   # No `| head` here: under pipefail, head closing the pipe early kills the
   # binary with SIGPIPE (exit 141) and fails the whole run.
   local version
@@ -241,7 +260,7 @@ baton_db_try_start() {
       # A ping can be answered by whoever took the port first; only count it
       # when our FerretDB is still running (it exits at once if it cannot bind).
       if kill -0 "$BATON_DB_PID" 2>/dev/null && ! grep -q 'address already in use' "$data_dir/ferretdb.log"; then
-        echo "FerretDB $FERRETDB_VERSION (PostgreSQL backend on 127.0.0.1:$BATON_PG_PORT) answering ping at $MONGODB_URI (data: $data_dir)" >&2
+        echo "FerretDB ${BATON_FERRETDB_BIN:-$FERRETDB_VERSION-$FERRETDB_PATCH_LEVEL} (PostgreSQL backend on 127.0.0.1:$BATON_PG_PORT) answering ping at $MONGODB_URI (data: $data_dir)" >&2
         return 0
       fi
     fi

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { AuditEntry } from './audit';
 import { CasePackage, FiredTrigger } from './case-package';
 import { ConversationState, Message, VisitorContext, WaitEstimate } from './entities';
-import { Callback } from './operator-protocol';
+import { Callback, InternalNote } from './operator-protocol';
 
 // A visitor's data, as an admin exports it (GET /api/sites/:siteId/visitors/:visitorId/export) and
 // erases it (POST .../erase). Times are ISO 8601 strings. Baton stores no attachments: a visitor can
@@ -59,6 +59,8 @@ export const ConversationExport = z.object({
   lastActivityAt: z.string(),
   /** Every message, visitor's, bot's and operators', in order. */
   messages: z.array(Message),
+  /** The operators' internal notes about the conversation (never shown to the visitor), with author and time, in order. */
+  internalNotes: z.array(InternalNote),
 });
 export type ConversationExport = z.infer<typeof ConversationExport>;
 

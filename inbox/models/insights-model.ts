@@ -20,11 +20,11 @@ export interface DrillDown {
   error: string | null;
 }
 
-const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
 /** The Insights view's state: filters, the figures they answer, and one drill-down. */
-export function createInsightsModel(api: InboxApi, siteId: () => string | null, now = () => Date.now()) {
-  const filters = signal<InsightsFilters>({ from: dayOf(now() - 29 * 86_400_000), to: dayOf(now()), queue: '', trigger: '' });
+export function createInsightsModel(api: InboxApi, siteId: () => string | null) {
+  // No days until the first answer: the server's default range is the last 30 days in the site's time
+  // zone (its hours'), which this browser's clock cannot know; the answer's from/to fill the form.
+  const filters = signal<InsightsFilters>({ from: '', to: '', queue: '', trigger: '' });
   const data = signal<InsightsResponse | null>(null);
   const loading = signal(false);
   const error = signal<string | null>(null);
@@ -32,7 +32,12 @@ export function createInsightsModel(api: InboxApi, siteId: () => string | null, 
 
   const query = (): InsightsQuery => {
     const f = filters.peek();
-    return { from: f.from, to: f.to, ...(f.queue ? { queue: f.queue } : {}), ...(f.trigger ? { trigger: f.trigger } : {}) };
+    return {
+      ...(f.from ? { from: f.from } : {}),
+      ...(f.to ? { to: f.to } : {}),
+      ...(f.queue ? { queue: f.queue } : {}),
+      ...(f.trigger ? { trigger: f.trigger } : {}),
+    };
   };
 
   async function load() {
@@ -42,8 +47,11 @@ export function createInsightsModel(api: InboxApi, siteId: () => string | null, 
     error.value = null;
     const result = await api.insights(site, query());
     loading.value = false;
-    if (result.ok) data.value = result.value;
-    else error.value = `Could not load Insights: ${result.error.message}`;
+    if (result.ok) {
+      data.value = result.value;
+      const f = filters.peek();
+      if (!f.from || !f.to) filters.value = { ...f, from: result.value.from, to: result.value.to };
+    } else error.value = `Could not load Insights: ${result.error.message}`;
   }
 
   return {

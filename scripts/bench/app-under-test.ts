@@ -26,7 +26,9 @@ export async function startAppUnderTest(): Promise<AppUnderTest> {
   await client.connect();
   const db = client.db(`baton_bench_${randomUUID().slice(0, 8)}`);
   const commands = new Map<string, number>();
-  client.on('commandStarted', (e: CommandStartedEvent) => commands.set(e.commandName, (commands.get(e.commandName) ?? 0) + 1));
+  // BENCH_DEBUG counts by command and collection ("find:conversations"), to see which reads a change added.
+  const keyOf = (e: CommandStartedEvent) => (process.env.BENCH_DEBUG ? `${e.commandName}:${e.command[e.commandName]}` : e.commandName);
+  client.on('commandStarted', (e: CommandStartedEvent) => commands.set(keyOf(e), (commands.get(keyOf(e)) ?? 0) + 1));
   const log = pino({ level: process.env.BENCH_LOG_LEVEL ?? 'silent' });
   const deps = createFlowDeps(db, log);
   await deps.store.ensureIndexes();

@@ -1,5 +1,5 @@
 // `npm run bench`: every figure beside a baseline measured in the same run on this machine.
-// BENCH_ONLY=triggers,judgement,load,commands,latency,handoff,idle,heap,instances,agent,insights picks sections (default: all).
+// BENCH_ONLY=triggers,judgement,load,filled,commands,latency,handoff,idle,heap,instances,agent,insights picks sections (default: all).
 // Each section is bounded in count and time; see the BENCH_* variables in each file.
 import { type AppUnderTest, startAppUnderTest } from './app-under-test';
 import { handoffSection } from './handoff';
@@ -10,11 +10,24 @@ import { insightsSection } from './insights';
 import { socketHeapSection } from './socket-heap';
 import { judgementSection } from './judgement';
 import { latencySection } from './latency';
-import { loadSection } from './load';
+import { filledLoadSection, loadSection } from './load';
 import { printTable, type Row } from './stats';
 import { triggersSection } from './triggers';
 
-const ALL = ['triggers', 'judgement', 'load', 'commands', 'latency', 'handoff', 'idle', 'heap', 'instances', 'agent', 'insights'] as const;
+const ALL = [
+  'triggers',
+  'judgement',
+  'load',
+  'filled',
+  'commands',
+  'latency',
+  'handoff',
+  'idle',
+  'heap',
+  'instances',
+  'agent',
+  'insights',
+] as const;
 const only = new Set(
   (process.env.BENCH_ONLY ?? ALL.join(','))
     .split(',')
@@ -48,6 +61,7 @@ const run = async (name: string, section: (h: AppUnderTest) => Promise<void>) =>
 if (only.has('triggers')) triggersSection(rows);
 if (only.has('judgement')) await judgementSection(rows);
 if (only.has('load') || only.has('commands')) await run('load', (h) => loadSection(h, rows, only.has('commands')));
+if (only.has('filled')) await run('filled', (h) => filledLoadSection(h, rows));
 if (only.has('latency')) await run('latency', (h) => latencySection(h, rows));
 if (only.has('handoff')) await run('handoff', (h) => handoffSection(h, rows));
 if (only.has('idle')) await run('idle', (h) => idleSection(h, rows));

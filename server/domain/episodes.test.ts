@@ -26,7 +26,7 @@ function journey() {
     // Episodes in the patch were stored before this transition (a mark or a rating).
     const before = { ...c, episodes: patch.episodes ?? c.episodes };
     const after = { ...c, ...patch };
-    c = { ...after, episodes: episodesAfter(before, after, action, actor, at(minute)) };
+    c = { ...after, episodes: episodesAfter(before, after, action, actor, at(minute), 'UTC') };
   };
   return { step, get: () => c };
 }
@@ -70,6 +70,7 @@ describe('handoff episodes', () => {
     expect(first).toEqual({
       number: 1,
       startedBy: 'escalated',
+      day: '2026-01-05',
       escalatedAt: at(0),
       triggers: [{ trigger: 'human_request', evidence: 'Pressed "Talk to a person"' }],
       queue: 'billing',

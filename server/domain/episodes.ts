@@ -2,6 +2,7 @@ import type { Actor, AuditAction } from '../../shared/audit';
 import type { FiredTrigger } from '../../shared/case-package';
 import type { WaitEstimate } from '../../shared/entities';
 import type { EpisodeOutcome, HandoffEpisode } from '../entities/episode';
+import { localDateOf } from './hours/local-time';
 
 export type { EpisodeOutcome, HandoffEpisode };
 
@@ -28,11 +29,18 @@ const openEpisode = (episodes: HandoffEpisode[]) => {
   return last && last.outcome === null ? last : null;
 };
 
-function started(number: number, startedBy: HandoffEpisode['startedBy'], after: EpisodeSource, now: Date): HandoffEpisode {
+function started(
+  number: number,
+  startedBy: HandoffEpisode['startedBy'],
+  after: EpisodeSource,
+  now: Date,
+  timeZone: string,
+): HandoffEpisode {
   return {
     number,
     startedBy,
     startedAt: now,
+    day: localDateOf(now, timeZone),
     escalatedAt: startedBy === 'escalated' ? now : null,
     triggers: startedBy === 'escalated' ? after.firedTriggers : [],
     queue: after.queue,
@@ -57,21 +65,28 @@ function started(number: number, startedBy: HandoffEpisode['startedBy'], after: 
   };
 }
 
-/** The episodes after one ownership transition. */
-export function episodesAfter(before: EpisodeSource, after: EpisodeSource, action: AuditAction, actor: Actor, now: Date): HandoffEpisode[] {
+/** The episodes after one ownership transition; `timeZone` is the site's, which names the day a new episode is counted under. */
+export function episodesAfter(
+  before: EpisodeSource,
+  after: EpisodeSource,
+  action: AuditAction,
+  actor: Actor,
+  now: Date,
+  timeZone: string,
+): HandoffEpisode[] {
   const episodes = (before.episodes ?? []).map((e) => ({ ...e }));
   const open = openEpisode(episodes);
   const end = (episode: HandoffEpisode, outcome: EpisodeOutcome) => Object.assign(episode, { outcome, endedAt: now });
   switch (action) {
     case 'escalated':
       if (open) end(open, 'abandoned');
-      episodes.push(started(episodes.length + 1, 'escalated', after, now));
+      episodes.push(started(episodes.length + 1, 'escalated', after, now, timeZone));
       break;
     case 'barged_in':
       if (open) {
         claim(open, now);
         open.operatorId = after.owner?.operatorId ?? open.operatorId ?? null;
-      } else episodes.push(started(episodes.length + 1, 'barged_in', after, now));
+      } else episodes.push(started(episodes.length + 1, 'barged_in', after, now, timeZone));
       break;
     case 'claimed':
     case 'taken_over':
@@ -100,7 +115,7 @@ export function episodesAfter(before: EpisodeSource, after: EpisodeSource, actio
     case 'resolved': {
       // Resolved by the inactivity sweep before anyone took it: the visitor gave up waiting.
       // A bot-only conversation gets an episode too, so its rating outlives a reopening.
-      const episode = open ?? started(episodes.length + 1, 'resolved', after, now);
+      const episode = open ?? started(episodes.length + 1, 'resolved', after, now, timeZone);
       if (!open) episodes.push(episode);
       const gaveUp = actor.kind === 'system' && episode.startedBy === 'escalated' && episode.claimedAt === null;
       end(episode, gaveUp ? 'abandoned' : 'resolved');

@@ -11,6 +11,12 @@ export interface HandoffEpisode {
   startedBy: 'escalated' | 'barged_in' | 'resolved';
   /** When it opened; absent on episodes stored before it was kept (then the first of its times). */
   startedAt?: Date;
+  /**
+   * The day Insights counts it under (YYYY-MM-DD in the site's time zone when it started), kept so a
+   * later change (a rating, a transfer) moves the same day's counters even if the site's zone changed
+   * since. Absent on episodes stored before it was kept: then the UTC day of its start, as they were counted.
+   */
+  day?: string;
   escalatedAt: Date | null;
   triggers: FiredTrigger[];
   queue: string | null;

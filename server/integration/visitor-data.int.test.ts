@@ -107,6 +107,9 @@ describe("a visitor's data", () => {
     expect((await exportOf(bea, zoe.visitorId, 'site-b')).status).toBe(404);
     expect((await exportOf(sam, zoe.visitorId)).status).toBe(403);
 
+    const noted = await ada.fetch(`/api/conversations/${zoe.conversationId}/notes`, { body: { text: 'Zoe Quarrington prefers evenings' } });
+    expect(noted.status).toBe(200);
+
     const res = await fetch(`${h.baseUrl}/api/sites/site-a/visitors/${zoe.visitorId}/export`, { headers: { cookie: ada.cookie } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="visitor-${zoe.visitorId}.json"`);
@@ -122,6 +125,16 @@ describe("a visitor's data", () => {
     expect(conversation!.state).toBe('callback_requested');
     expect(conversation!.messages.map((m) => m.text)).toContain(ZOE_WORDS);
     expect(conversation!.episodes.length).toBeGreaterThan(0);
+    // Operators' internal notes about her conversation, with who wrote them and when.
+    expect(conversation!.internalNotes).toEqual([
+      {
+        noteId: noted.body.note.noteId,
+        conversationId: zoe.conversationId,
+        author: { operatorId: 'op-ada', name: 'Ada Admin' },
+        text: 'Zoe Quarrington prefers evenings',
+        createdAt: noted.body.note.createdAt,
+      },
+    ]);
     expect(exported.callbacks).toEqual([expect.objectContaining({ contact: { kind: 'email', value: ZOE.email }, note: ZOE_NOTE })]);
     expect(exported.audit.map((a) => a.action)).toEqual(expect.arrayContaining(['escalated', 'callback_requested']));
     expect(exported.webhookDeliveries.map((d) => d.event)).toEqual(['escalated', 'callback_requested']);
@@ -158,7 +171,17 @@ describe("a visitor's data", () => {
     const before = await dumpDatabase();
     const tracedCollections = new Set(tracesIn(before, ZOE_TRACES).map((t) => t.split(':')[0]));
     expect([...tracedCollections]).toEqual(
-      expect.arrayContaining(['messages', 'conversations', 'visitors', 'callbacks', 'webhook_deliveries', 'events', 'internal_notes']),
+      // episode_rows: the Insights list's rows carry her name (server/domain/insights/episode-row.ts).
+      expect.arrayContaining([
+        'messages',
+        'conversations',
+        'visitors',
+        'callbacks',
+        'webhook_deliveries',
+        'events',
+        'internal_notes',
+        'episode_rows',
+      ]),
     );
 
     expect((await erase(bea, zoe.visitorId)).status).toBe(404);

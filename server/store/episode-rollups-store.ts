@@ -96,6 +96,10 @@ export function episodeRollupsStore(c: Collections) {
       const perDay = await Promise.all(daysNewestFirst(fromDay, toDay).map((day) => c.episodeRows.find({ siteId, day }).toArray()));
       return perDay.flat();
     },
+    /** The visitor's name on every row of one conversation: an equality on a top-level field, which FerretDB pushes down. */
+    async renameVisitor(conversationId: string, visitorName: string | null): Promise<void> {
+      await c.episodeRows.updateMany({ conversationId }, { $set: { visitorName } });
+    },
     get(episodeId: string): Promise<EpisodeRow | null> {
       return c.episodeRows.findOne({ _id: episodeId });
     },

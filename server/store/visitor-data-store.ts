@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import { RETENTION_DAYS } from '../../shared/site-config';
 import type { Collections } from './database';
-import type { AuditDoc, CallbackDoc, ConversationDoc, MessageDoc, VisitorDoc, WebhookDeliveryDoc } from './documents';
+import type { AuditDoc, CallbackDoc, ConversationDoc, InternalNoteDoc, MessageDoc, VisitorDoc, WebhookDeliveryDoc } from './documents';
 
 /** Everything stored about one visitor of one site. */
 export interface VisitorRecords {
@@ -11,6 +11,8 @@ export interface VisitorRecords {
   callbacks: CallbackDoc[];
   audit: AuditDoc[];
   webhookDeliveries: WebhookDeliveryDoc[];
+  /** What operators noted about their conversations for each other (they may name or describe the visitor). */
+  internalNotes: InternalNoteDoc[];
 }
 
 /** What an audit entry keeps of a note once the person it may name is erased. */
@@ -64,7 +66,7 @@ export function visitorDataStore(c: Collections, db: Db) {
         c.conversations.find({ siteId, visitorId }).sort({ createdAt: 1 }).toArray(),
       ]);
       const ids = idsOf(conversations);
-      const [messages, callbacks, audit, webhookDeliveries] = await Promise.all([
+      const [messages, callbacks, audit, webhookDeliveries, internalNotes] = await Promise.all([
         c.messages
           .find({ conversationId: { $in: ids } })
           .sort({ conversationId: 1, seq: 1 })
@@ -81,8 +83,12 @@ export function visitorDataStore(c: Collections, db: Db) {
           .find({ conversationId: { $in: ids } })
           .sort({ createdAt: 1 })
           .toArray(),
+        c.internalNotes
+          .find({ conversationId: { $in: ids } })
+          .sort({ createdAt: 1 })
+          .toArray(),
       ]);
-      return { visitor, conversations, messages, callbacks, audit, webhookDeliveries };
+      return { visitor, conversations, messages, callbacks, audit, webhookDeliveries, internalNotes };
     },
 
     /** Deletes what only exists for these conversations' people: messages, attachments, internal notes (they may name them), callbacks, webhook deliveries and their attempts. */

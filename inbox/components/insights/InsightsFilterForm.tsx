@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { InsightsModel } from '../../models/insights-model';
 
 const TRIGGERS = ['human_request', 'low_confidence', 'policy_topic', 'frustration', 'repeated_failure', 'high_value', 'barge_in'];
@@ -6,6 +6,9 @@ const TRIGGERS = ['human_request', 'low_confidence', 'policy_topic', 'frustratio
 /** Date range, queue and trigger; the CSV link carries the same filters. */
 export function InsightsFilterForm({ model, queues }: { model: InsightsModel; queues: string[] }) {
   const [draft, setDraft] = useState(model.filters.value);
+  const { from, to } = model.filters.value;
+  // The first answer names the default days (the site's last 30): show them once they are known.
+  useEffect(() => setDraft((d) => (d.from && d.to ? d : { ...d, from, to })), [from, to]);
   const set = (k: keyof typeof draft) => (e: Event) => setDraft({ ...draft, [k]: (e.currentTarget as HTMLInputElement).value });
   const csv = model.csvUrl();
   const queueChoices = [...new Set([...queues, ...(draft.queue ? [draft.queue] : [])])];

@@ -1,5 +1,5 @@
 import type { HandoffEpisode } from '../../entities/episode';
-import { episodeCounts, MEASURES, startOf, triggerOf } from './measures';
+import { dayOf, episodeCounts, MEASURES, startOf, triggerOf } from './measures';
 
 /**
  * One flat row per episode, for the conversations behind a figure: a flag per measure it counts in
@@ -18,6 +18,12 @@ export interface EpisodeRow {
   operatorId: string | null;
   outcome: string | null;
   rating: { score: number; comment: string | null } | null;
+  /**
+   * The visitor's name, copied from the conversation so the list needs no conversation read (FerretDB
+   * scans for `_id $in`); rewritten when the visitor names themself, blanked by erasure. Absent on
+   * rows written before it was kept.
+   */
+  visitorName?: string | null;
   [flag: `m_${string}`]: true;
 }
 
@@ -25,6 +31,7 @@ export interface EpisodeRow {
 export function episodeRows(
   siteId: string,
   conversationId: string,
+  visitorName: string | null,
   before: readonly HandoffEpisode[] | undefined,
   after: readonly HandoffEpisode[] | undefined,
 ): EpisodeRow[] {
@@ -36,19 +43,21 @@ export function episodeRows(
     const oldNext = before?.[i + 1];
     if (old && JSON.stringify(old) === JSON.stringify(e) && (oldNext === undefined) === (next === undefined)) return;
     const startedAt = startOf(e);
-    if (!startedAt) return;
+    const day = dayOf(e);
+    if (!startedAt || !day) return;
     const row: EpisodeRow = {
       _id: `${conversationId}#${e.number}`,
       siteId,
       conversationId,
       number: e.number,
       startedAt,
-      day: startedAt.toISOString().slice(0, 10),
+      day,
       trigger: triggerOf(e),
       queue: e.queue ?? 'none',
       operatorId: e.operatorId ?? null,
       outcome: e.outcome,
       rating: e.rating ? { score: e.rating.score, comment: e.rating.comment } : null,
+      visitorName,
     };
     for (const m of MEASURES) if (episodeCounts(m, e, next)) row[`m_${m}`] = true;
     rows.push(row);

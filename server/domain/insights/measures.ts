@@ -15,6 +15,11 @@ export function startOf(e: HandoffEpisode): Date | null {
   return at ? new Date(at) : null;
 }
 
+/** The day an episode is counted under: the site-zone day it kept when it started, else (stored before) the UTC day of its start. */
+export function dayOf(e: HandoffEpisode): string | null {
+  return e.day ?? startOf(e)?.toISOString().slice(0, 10) ?? null;
+}
+
 /** The trigger an episode is filed under: the first that fired, or what opened it without one. */
 export function triggerOf(e: HandoffEpisode): string {
   if (e.startedBy === 'resolved') return 'bot_only';

@@ -1,8 +1,8 @@
 import type { HandoffEpisode } from '../../entities/episode';
 import { bucketOf } from './buckets';
-import { COUNTS, type CountMeasure, DURATIONS, type DurationMeasure, SUMS, type SumMeasure, startOf, triggerOf } from './measures';
+import { COUNTS, type CountMeasure, DURATIONS, type DurationMeasure, SUMS, type SumMeasure, dayOf, triggerOf } from './measures';
 
-// Rollups: one counter document per (site, UTC day, trigger, queue, language) and one per
+// Rollups: one counter document per (site, day in the site's zone (measures.ts dayOf), trigger, queue, language) and one per
 // (site, day, trigger, queue, operator), kept by $inc as episodes change. A change is applied as the
 // difference between what the episodes counted before and after it, so an episode that moves queue,
 // gets a rating or is followed by a reopening moves its counts with it. Pure: the shell applies them.
@@ -46,11 +46,11 @@ function countersOf(e: HandoffEpisode, next: HandoffEpisode | undefined): Record
 }
 
 function keysOf(siteId: string, e: HandoffEpisode): RollupKey[] {
-  const start = startOf(e);
-  if (!start) return [];
+  const day = dayOf(e);
+  if (!day) return [];
   const base = {
     siteId,
-    day: start.toISOString().slice(0, 10),
+    day,
     trigger: triggerOf(e),
     queue: e.queue ?? 'none',
     language: e.language ?? 'unknown',

@@ -12,10 +12,15 @@ import {
 } from '../../domain/insights/review-sample';
 import type { Operator } from '../../entities/operator';
 import type { ReviewMarkDoc } from '../../store/review-marks-store';
+import { localDateOf } from '../../domain/hours/local-time';
 import { operatorActor, recordAudit } from '../handoff/audit';
+import { visitorNamesOfRows } from '../handoff/episode-row-names';
+import { siteTimeZone } from '../handoff/site-time-zone';
 import { saveSiteConfig } from './site-config';
 
 const DAY_MS = 86_400_000;
+/** A YYYY-MM-DD day as the UTC midnight isoWeekOf reads its calendar date from. */
+const dayLabel = (day: string) => new Date(`${day}T00:00:00Z`);
 
 // Site access (another site answers 404) is checked by the caller; these add the role rule.
 function adminOnly(operator: Operator): void {
@@ -45,18 +50,20 @@ export async function loadReviewSample(
   q: ReviewSampleQuery,
 ): Promise<ReviewSampleResponse> {
   adminOnly(operator);
-  const week = q.week ? isoWeekNamed(q.week) : isoWeekOf(deps.clock.now());
+  // Weeks are named from the rows' days, which are the site's (its hours' time zone), so "this week" is too.
+  const today = dayLabel(localDateOf(deps.clock.now(), await siteTimeZone(deps, siteId)));
+  const week = q.week ? isoWeekNamed(q.week) : isoWeekOf(today);
   const [rows, marks] = await Promise.all([
     deps.store.episodeRollups.rowsOfDays(siteId, week.from, week.to),
     deps.store.reviewMarks.ofWeek(siteId, week.week),
   ]);
   const marked = new Map(marks.map((m) => [m._id, m]));
   const sample = reviewSample(siteId, week.week, rows, new Set(marked.keys()));
-  const names = await deps.store.conversations.visitorNames([...new Set(sample.map((r) => r.conversationId))]);
+  const names = await visitorNamesOfRows(deps, sample);
   const items = await Promise.all(
     sample.map((row) => itemOf(deps, row, marked.get(row._id) ?? null, names.get(row.conversationId) ?? null)),
   );
-  const current = isoWeekOf(deps.clock.now());
+  const current = isoWeekOf(today);
   const previousWeek = isoWeekOf(new Date(Date.parse(`${week.from}T00:00:00Z`) - DAY_MS)).week;
   const nextWeek = week.to < current.from ? isoWeekOf(new Date(Date.parse(`${week.to}T00:00:00Z`) + DAY_MS)).week : null;
   return { ...week, previousWeek, nextWeek, size: { ...REVIEW_SAMPLE_SIZE }, items };
@@ -73,7 +80,6 @@ export async function markReview(deps: FlowDeps, operator: Operator, siteId: str
   adminOnly(operator);
   const row = await rowOf(deps, siteId, body.episodeId);
   const previous = await deps.store.reviewMarks.get(row._id);
-  const startedAt = new Date(row.startedAt);
   const mark = await deps.store.reviewMarks.save({
     _id: row._id,
     siteId,
@@ -82,7 +88,7 @@ export async function markReview(deps: FlowDeps, operator: Operator, siteId: str
     trigger: row.trigger,
     queue: row.queue,
     day: row.day,
-    week: isoWeekOf(startedAt).week,
+    week: isoWeekOf(dayLabel(row.day)).week,
     verdict: body.verdict,
     operatorId: operator._id,
     by: operator.name,
@@ -98,7 +104,7 @@ export async function markReview(deps: FlowDeps, operator: Operator, siteId: str
     evidence: [`episode ${row.number}`],
     note: previous && previous.verdict !== body.verdict ? `was ${previous.verdict}` : null,
   });
-  const names = await deps.store.conversations.visitorNames([row.conversationId]);
+  const names = await visitorNamesOfRows(deps, [row]);
   return { item: await itemOf(deps, row, mark, names.get(row.conversationId) ?? null) };
 }
 
@@ -129,7 +135,7 @@ export async function teachFromReview(
     await saveSiteConfig(deps, operator, siteId, config, site.configVersion);
   }
   const updated = (await deps.store.reviewMarks.setExample(row._id, { label: example.label })) ?? mark;
-  const names = await deps.store.conversations.visitorNames([row.conversationId]);
+  const names = await visitorNamesOfRows(deps, [row]);
   return { item: await itemOf(deps, row, updated, names.get(row.conversationId) ?? null) };
 }
 

@@ -3,7 +3,7 @@ import type { Attachment } from '../../entities/attachment';
 import type { Conversation } from '../../entities/conversation';
 import type { HandoffEpisode } from '../../entities/episode';
 import type { VisitorRecords } from '../../store/visitor-data-store';
-import { toAuditEntry, toWireCallback, toWireMessage } from '../handoff/wire';
+import { toAuditEntry, toWireCallback, toWireMessage, toWireNote } from '../handoff/wire';
 
 // Stored documents -> the export's shape (shared/visitor-data.ts): every date as an ISO string.
 
@@ -43,6 +43,7 @@ function conversationExport(c: Conversation, records: VisitorRecords): Conversat
     resolvedAt: iso(c.resolvedAt),
     lastActivityAt: c.lastActivityAt.toISOString(),
     messages: records.messages.filter((m) => m.conversationId === c._id).map(toWireMessage),
+    internalNotes: records.internalNotes.filter((n) => n.conversationId === c._id).map(toWireNote),
   };
 }
 

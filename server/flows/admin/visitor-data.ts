@@ -81,8 +81,9 @@ export async function eraseVisitorData(deps: FlowDeps, by: DataRequester, siteId
     const settled = await deps.store.conversations.get(conversation._id);
     if (!settled) continue;
     const blanked = await deps.store.conversations.patch(conversation._id, erasedConversationFields(settled));
-    // The drill-down rows copy each episode's rating comment: rewritten from the blanked episodes.
-    if (blanked?.episodes) await deps.store.episodeRollups.saveRows(episodeRows(siteId, conversation._id, undefined, blanked.episodes));
+    // The drill-down rows copy the visitor's name and each episode's rating comment: rewritten from the blanked conversation.
+    if (blanked?.episodes)
+      await deps.store.episodeRollups.saveRows(episodeRows(siteId, conversation._id, blanked.visitorName, undefined, blanked.episodes));
     deps.messageWindows.forget(conversation._id);
     if (blanked) deps.hub.toSite(siteId, { type: 'conversation_updated', conversation: toSummary(blanked) });
   }

@@ -12,16 +12,16 @@ import type { FlowDeps } from '../../composition';
  */
 export async function countEpisodeChange(
   deps: FlowDeps,
-  siteId: string,
+  conversation: Pick<Conversation, '_id' | 'siteId' | 'visitorName'>,
   before: HandoffEpisode[] | undefined,
   after: HandoffEpisode[] | undefined,
-  conversationId: string,
 ): Promise<void> {
+  const { _id: conversationId, siteId } = conversation;
   const events = episodeEvents(before, after);
   for (const h of events.handoffs) deps.metrics.handoff(h.trigger, h.queue);
   for (const ms of events.waitsMs) deps.metrics.timeToHuman(ms / 1000);
   const changes = rollupDelta(siteId, before, after);
-  const rows = episodeRows(siteId, conversationId, before, after);
+  const rows = episodeRows(siteId, conversationId, conversation.visitorName, before, after);
   if (changes.length === 0 && rows.length === 0) return;
   try {
     await Promise.all([deps.store.episodeRollups.apply(changes), deps.store.episodeRollups.saveRows(rows)]);
@@ -49,7 +49,7 @@ async function changeEpisodes(
     },
     extra,
   );
-  if (updated && changed) await countEpisodeChange(deps, updated.siteId, before, updated.episodes, updated._id);
+  if (updated && changed) await countEpisodeChange(deps, updated, before, updated.episodes);
   return updated;
 }
 
@@ -58,3 +58,15 @@ export const markEpisode = (deps: FlowDeps, conversationId: string, mark: Episod
 
 export const rateEpisode = (deps: FlowDeps, conversationId: string, rating: NonNullable<HandoffEpisode['rating']>) =>
   changeEpisodes(deps, conversationId, (episodes) => rateLastResolved(episodes, rating), { rating });
+
+/**
+ * The visitor named themself: their name on the conversation's episode rows too (one update by
+ * conversationId, an equality FerretDB pushes down). Logged, never thrown, like the counters.
+ */
+export async function renameOnEpisodeRows(deps: FlowDeps, conversationId: string, visitorName: string | null): Promise<void> {
+  try {
+    await deps.store.episodeRollups.renameVisitor(conversationId, visitorName);
+  } catch (error) {
+    deps.log.error({ err: error, conversationId }, 'Visitor name not updated on the Insights rows');
+  }
+}

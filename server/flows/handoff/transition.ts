@@ -7,6 +7,7 @@ import type { Conversation } from '../../entities/conversation';
 import { recordAudit } from './audit';
 import { countEpisodeChange } from './episode-record';
 import { indexForSearch } from './search-index';
+import { siteTimeZone } from './site-time-zone';
 import type { FlowDeps } from '../../composition';
 import { toSummary } from './wire';
 
@@ -51,7 +52,8 @@ export async function applyTransition(
     const now = deps.clock.now();
     const { state, queue, owner, version } = decision.next;
     const set = { ...options.set };
-    const episodes = episodesAfter(current, { ...current, ...set, queue, owner }, decision.action, actor, now);
+    const timeZone = await siteTimeZone(deps, current.siteId);
+    const episodes = episodesAfter(current, { ...current, ...set, queue, owner }, decision.action, actor, now, timeZone);
     const updated = await deps.store.conversations.transition(
       conversationId,
       { state: current.state, version: current.version },
@@ -59,7 +61,7 @@ export async function applyTransition(
       { state, queue, owner, version, lastActivityAt: now, offer: null, ...timestamps(decision.action, now), ...set, episodes },
     );
     if (!updated) continue; // someone else moved first: decide again on what they left
-    await countEpisodeChange(deps, updated.siteId, current.episodes, updated.episodes, updated._id);
+    await countEpisodeChange(deps, updated, current.episodes, updated.episodes);
     // At once, before anything else is awaited: not one more token of a streamed answer may reach the visitor.
     if (updated.state !== 'bot') deps.inFlightBots.get(conversationId)?.abort();
     await recordAudit(deps, {

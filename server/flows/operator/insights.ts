@@ -9,16 +9,17 @@ import { insightsFrom, type RollupRow } from '../../domain/insights/figures';
 import type { Operator } from '../../entities/operator';
 import type { FlowDeps } from '../../composition';
 import { reviewPrecisionFor } from '../admin/review-sample';
+import { visitorNamesOfRows } from '../handoff/episode-row-names';
+import { siteTimeZone } from '../handoff/site-time-zone';
+import { addLocalDays, localDateOf } from '../../domain/hours/local-time';
 
-const DAY_MS = 86_400_000;
 const DEFAULT_DAYS = 30;
 const LISTED = 100;
 
-/** The days asked for, the last 30 (UTC) when not given. */
-function rangeOf(deps: FlowDeps, q: InsightsQuery): { from: string; to: string } {
-  const today = deps.clock.now().toISOString().slice(0, 10);
-  const to = q.to ?? today;
-  const from = q.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - (DEFAULT_DAYS - 1) * DAY_MS).toISOString().slice(0, 10);
+/** The days asked for; the last 30 when not given, "today" being the site's (its hours' time zone), as the rows' days are. */
+async function rangeOf(deps: FlowDeps, siteId: string, q: InsightsQuery): Promise<{ from: string; to: string }> {
+  const to = q.to ?? localDateOf(deps.clock.now(), await siteTimeZone(deps, siteId));
+  const from = q.from ?? addLocalDays(to, -(DEFAULT_DAYS - 1));
   return { from, to };
 }
 
@@ -26,7 +27,7 @@ function rangeOf(deps: FlowDeps, q: InsightsQuery): { from: string; to: string }
 const scopeOf = (operator: Operator) => (operator.role === 'admin' ? ('site' as const) : ('mine' as const));
 
 export async function loadInsights(deps: FlowDeps, operator: Operator, siteId: string, q: InsightsQuery): Promise<InsightsResponse> {
-  const { from, to } = rangeOf(deps, q);
+  const { from, to } = await rangeOf(deps, siteId, q);
   const scope = scopeOf(operator);
   const filters = { ...(q.queue ? { queue: q.queue } : {}), ...(q.trigger ? { trigger: q.trigger } : {}) };
   const [rows, precision] = await Promise.all([
@@ -50,7 +51,7 @@ export async function insightConversations(
   siteId: string,
   q: InsightsConversationsQuery,
 ): Promise<{ conversations: InsightsConversation[]; more: boolean }> {
-  const { from, to } = rangeOf(deps, q);
+  const { from, to } = await rangeOf(deps, siteId, q);
   const rows = await deps.store.episodeRollups.rowsFor(
     {
       siteId,
@@ -64,7 +65,7 @@ export async function insightConversations(
     LISTED + 1,
   );
   const listed = rows.slice(0, LISTED);
-  const names = await deps.store.conversations.visitorNames([...new Set(listed.map((r) => r.conversationId))]);
+  const names = await visitorNamesOfRows(deps, listed);
   return {
     conversations: listed.map((r) => ({
       conversationId: r.conversationId,

@@ -6,7 +6,7 @@ import type { Site } from '../../entities/site';
 import type { Visitor } from '../../entities/visitor';
 import { requestCallback } from './request-callback';
 import { refreshCaseWith } from '../handoff/case-for';
-import { rateEpisode } from '../handoff/episode-record';
+import { rateEpisode, renameOnEpisodeRows } from '../handoff/episode-record';
 import type { FlowDeps } from '../../composition';
 import { escalate } from '../handoff/escalate';
 import { isIdentityVerified } from '../../security/identity-hash';
@@ -76,7 +76,10 @@ export async function identifyVisitor(deps: FlowDeps, site: Site, visitor: Visit
   }
   const updated = (await deps.store.visitors.setIdentity(visitor._id, stored, verified)) ?? visitor;
   const conversation = await deps.store.conversations.latestForVisitor(visitor._id);
-  if (conversation && identity.name) await deps.store.conversations.patch(conversation._id, { visitorName: identity.name });
+  if (conversation && identity.name && identity.name !== conversation.visitorName) {
+    await deps.store.conversations.patch(conversation._id, { visitorName: identity.name });
+    await renameOnEpisodeRows(deps, conversation._id, identity.name);
+  }
   if (verified && conversation?.state === 'bot') {
     const turns = await loadJudgedTurns(deps, site, conversation);
     const decision = decideHandoff(handoffInput(turns, updated, conversation), site.config);
