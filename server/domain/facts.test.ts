@@ -14,6 +14,8 @@ describe('extractFacts', () => {
     ['Bestellnummer: 998877', { orderNumber: '998877' }],
     ['ik wil bestelling 2024-88172 terugsturen', { orderNumber: '2024-88172' }],
     ["l'ordine 55120 è arrivato rotto", { orderNumber: '55120' }],
+    ['we cut our stay short, booking 88217, and expect to be reimbursed', { orderNumber: '88217' }],
+    ['dá pra trocar a data do meu voo? reserva KX7P2Q', { orderNumber: 'KX7P2Q' }],
     ['my order arrived late, order 7788', { orderNumber: '7788' }],
     ['reach me at Jo.Doe@Example.com', { email: 'jo.doe@example.com' }],
     ['call me on +44 20 7946 0958', { phone: '+442079460958' }],
