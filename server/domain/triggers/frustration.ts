@@ -13,8 +13,12 @@ const GRATITUDE =
 const JOY_EMOJI =
   /[\u{1F389}\u{1F38A}\u{1F973}\u{1F60D}\u{1F600}-\u{1F606}\u{1F60A}\u{1F929}\u{1F64F}\u{1F44F}\u{1F44D}\u{1F4AA}\u{2764}\u{1F970}\u{263A}]/u;
 
+/** An eye-roll or an angry face makes "great" sarcasm: "geweldig hoor, weer een nutteloze link 🙄". */
+const ANNOYED_EMOJI = /[\u{1F644}\u{1F612}\u{1F624}\u{1F621}\u{1F620}\u{1F92C}]/u;
+
 /** Thanks, joy or celebration in the visitor's words: capitals and "!!!" beside them are no anger. */
-export const isJoyful = (original: string, normalized: string): boolean => GRATITUDE.test(normalized) || JOY_EMOJI.test(original);
+export const isJoyful = (original: string, normalized: string): boolean =>
+  !ANNOYED_EMOJI.test(original) && (GRATITUDE.test(normalized) || JOY_EMOJI.test(original));
 
 /** Something broken, said in the visitor's words: with "urgent" it is an emergency, not a hurry. */
 const BROKEN =

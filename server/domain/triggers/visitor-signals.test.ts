@@ -80,6 +80,10 @@ describe('frustration by meaning', () => {
     expect(decideHandoff(sighing('perfetto, ordino subito, grazie!'), defaults).escalate).toBe(false);
     expect(decideHandoff(sighing('all sorted 🎉'), defaults).escalate).toBe(false);
   });
+
+  it('still escalates sarcasm that rolls its eyes', () => {
+    expect(decideHandoff(sighing('geweldig hoor, weer een nutteloze link 🙄'), defaults).escalate).toBe(true);
+  });
 });
 
 describe('buying intent', () => {
