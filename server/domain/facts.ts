@@ -10,7 +10,10 @@ export interface ExtractOptions {
 }
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
-const ORDER_WORD = '(?:order|pedido|commande|bestellung|bestellnummer|encomenda|auftrag)';
+// A booking reference is a travel shop's order number.
+const ORDER_WORD =
+  '(?:order|pedido|commande|bestellung|bestellnummer|encomenda|auftrag|bestelling|bestelnummer|ordernummer|ordine|' +
+  'booking|reservation|reserva|buchung|buchungsnummer|boeking|boekingsnummer|reservering|prenotazione)';
 const ORDER_FILLER = String.raw`(?:\s*(?:number|num|no\.?|nr\.?|n[°º]|id|is|was|ref|reference|numero|número|#|:|=|de|d'|du))*`;
 const ORDER_AFTER_WORD = new RegExp(`(?<![\\p{L}])${ORDER_WORD}${ORDER_FILLER}\\s*#?\\s*([\\p{L}\\p{N}][\\p{L}\\p{N}-]{2,31})`, 'giu');
 const ORDER_HASH = /(?<![\p{L}\p{N}])#\s?([\p{L}\p{N}-]*\d[\p{L}\p{N}-]*)/gu;

@@ -1,12 +1,12 @@
-// Written by `npm run --silent calibrate` from the calibration conversations (test-data/judgement/calibration.jsonl,
-// eval-c.jsonl and test.jsonl), never the held-out set (heldout-d.jsonl). Objective: recall − 2 × false escalations + 0.25 × queue accuracy.
+// Written by `npm run --silent calibrate` from the calibration conversations (calibration.jsonl, eval-c.jsonl, test.jsonl, eval-e.jsonl in test-data/judgement),
+// never the held-out set (heldout-d.jsonl). Objective: recall − 2 × false escalations + 0.25 × queue accuracy.
 export const calibratedThresholds = {
   "thresholds": {
     "default": {
       "min": 0.9,
       "margin": 0.01,
       "head": 0.9,
-      "headMargin": 0
+      "headMargin": 0.01
     },
     "routing": {
       "min": 0.88,

@@ -13,6 +13,8 @@ const SELF_TALK = new RegExp(
     '\\bsou (?:apenas |so |somente )?(?:um )?(?:bot|chatbot|robo|assistente)\\b',
     '\\bsono (?:solo |soltanto |un semplice )?(?:un )?(?:bot|chatbot|robot|assistente)\\b',
     '\\bik ben (?:maar |gewoon |slechts |alleen )?(?:een )?(?:bot|chatbot|robot|assistent)\\b',
+    // "Haha, als Bot habe ich keinen Feierabend!", "as a bot I never sleep", "como bot no duermo"
+    '\\b(?:as an?|being an?|como|en tant que|comme|als|come|enquanto) (?:bot|chatbot|ai|ia|ki)\\b',
   ].join('|'),
   'u',
 );

@@ -8,6 +8,7 @@ describe('bulkQuantity', () => {
     ['e pra 120 usuarios rola desconto?', '120 usuarios'],
     ['we want around 300 cartons a month, do you do trade accounts?', '300 cartons'],
     ['il me faudrait 1.200 kits, vous faites un prix ?', '1.200 kits'],
+    ['we need 2000 mugs with our logo, what price?', '2000 mugs'],
   ])('finds a bulk purchase in %j', (text, found) => {
     expect(bulkQuantity(text, 20)).toBe(found);
   });
@@ -20,6 +21,8 @@ describe('bulkQuantity', () => {
     ['a small team', 'we are 3 people, is there a discount?'],
     ['no commerce at all', '30 users cannot log in since this morning'],
     ['a phone number', 'can someone from your team give me a call back? 0207 946 0321, after 3'],
+    ['a year', "la foto nella pagina 'Offerte Puglia' è mia, l'ho scattata nel 2019 e nessuno mi ha chiesto il permesso"],
+    ['a year at the end', 'we have been customers since 2021, any discount for loyalty?'],
   ])('ignores %s', (_, text) => {
     expect(bulkQuantity(text, 20)).toBeNull();
   });

@@ -72,6 +72,10 @@ const NOT_A_QUANTITY = new RegExp(
 const COMMERCE =
   /(?<![\p{L}])(?:discount\w*|price\w*|pricing|quote|deal|offer|rates?|wholesale|trade|bulk|buy|purchase|call|contract|close it|sign|switch\w*|descuento\w*|precio\w*|presupuesto|tarifa\w*|comprar|cerrar\w*|contratar|remise\w*|prix|devis|tarif\w*|acheter|finaliser|rabatt\w*|preis\w*|angebot\w*|konditionen|kaufen|abschlie\w*|sconto|sconti|prezz\w*|preventiv\w*|compra\w*|korting\w*|prijs\w*|offerte|kopen|overstap\w*|desconto\w*|pre[çc]o\w*|or[çc]amento|fechar|atacado|groothandel\w*|gro[ßs]handel\w*|mayoreo|mayorista|ingrosso|en gros|with whom|who do i|con qui[eé]n|mit wem|[àa] qui|com quem|con chi|met wie)(?![\p{L}])/u;
 
+/** A year ("la foto è mia, l'ho scattata nel 2019 e…") is no quantity: a four-digit 1950–2099 with no item word after it. */
+const YEAR = /^(?:19[5-9]\d|20\d\d)$/;
+const CONNECTOR = /^(?:|e|y|i|o|u|a|and|or|but|et|ou|und|oder|en|of|ma|mais|pero|aber|maar|mas|na|no|em|in|im|nel|dal)$/u;
+
 /** Phone numbers ("0207 946 0321", "+34 612-345-678") are blanked out before counting. */
 const PHONE = /\+?\d[\d\s().-]{7,}\d/gu;
 
@@ -81,7 +85,7 @@ export function bulkQuantity(text: string, atLeast: number): string | null {
   for (const match of lower.replace(PHONE, ' ').matchAll(NUMBER)) {
     const digits = match[1] ?? '';
     const unit = (match[2] ?? '').trim();
-    if (/^\d{5,}$/.test(digits) || NOT_A_QUANTITY.test(unit)) continue;
+    if (/^\d{5,}$/.test(digits) || NOT_A_QUANTITY.test(unit) || (YEAR.test(digits) && CONNECTOR.test(unit))) continue;
     const count = Number(digits.replace(/[.,\s]/g, ''));
     if (count >= atLeast && count <= 1_000_000) return match[0].trim();
   }

@@ -6,13 +6,13 @@ import { isBotSelfTalk } from './bot-self-talk';
 import { detectBuyingIntent } from './buying-intent';
 import type { CompiledTriggers } from './compile';
 import type { AnalyzedText } from './phrase-index';
-import { detectFrustration } from './frustration';
+import { detectFrustration, isJoyful } from './frustration';
 import { isAffirmative } from './human-request';
 import { identityFirings } from './verified-identity';
 import { contentWords, isRephrasing } from './rephrasing';
 import { missingFactsFor } from './required-facts';
 import { readBotTurn, readVisitorTurn, type VisitorReading } from './semantic-signals';
-import { findIntentCategory, findPolicyTopics, type TopicMatch } from './topics';
+import { findIntentCategory, findPolicyTopics, type TopicMatch, withoutQuotes } from './topics';
 import { maxUrgency } from './urgency';
 import { findWithdrawal } from './withdrawal';
 
@@ -38,6 +38,8 @@ export interface ConversationState {
   humanRequest: string | null;
   topics: TopicHit[];
   category: string | null;
+  /** The category came from a routing keyword, not from the meaning alone. */
+  isCategoryByKeyword: boolean;
   botIntent: string | null;
   /** The latest bot answer was below the confidence threshold (for 'offer' mode). */
   unsureAnswer: string | null;
@@ -67,6 +69,7 @@ export function startConversation(visitor: VisitorSignals, facts: Record<string,
     humanRequest: null,
     topics: [],
     category: null,
+    isCategoryByKeyword: false,
     botIntent: null,
     unsureAnswer: null,
     fallbacksInARow: 0,
@@ -120,7 +123,9 @@ function applyHumanRequest(
 }
 
 function applyTopics(state: ConversationState, analyzed: AnalyzedText, reading: VisitorReading | null, asks: boolean): void {
-  const matches: TopicMatch[] = findPolicyTopics(analyzed, state.compiled).filter((m) => stands(m, m.topic.id, reading, asks));
+  const matches: TopicMatch[] = findPolicyTopics(asks ? withoutQuotes(analyzed) : analyzed, state.compiled).filter((m) =>
+    stands(m, m.topic.id, reading, asks),
+  );
   // The meaning fills in where no keyword named a topic; it does not add a second topic beside one
   // ("I want to return my order" is a return waiting for its order number, not also a complaint).
   // Nor two topics by meaning at once: the clearest one is the case ("the charger is dead, I want my
@@ -162,11 +167,17 @@ function applyVisitorTurn(state: ConversationState, turn: Turn): void {
   if (config.human_request.enabled) applyHumanRequest(state, text, analyzed, reading, asks);
   if (config.policy_topic.enabled) applyTopics(state, analyzed, reading, asks);
   // Routing keywords are precise ("invoice" is billing); the meaning names the issue type when none is there.
-  state.category = findIntentCategory(analyzed, compiled) ?? reading?.category ?? state.category;
+  const keywordCategory = findIntentCategory(analyzed, compiled);
+  if (keywordCategory !== null || reading?.category) {
+    state.category = keywordCategory ?? reading?.category ?? null;
+    state.isCategoryByKeyword = keywordCategory !== null;
+  }
   if (config.frustration.enabled) {
     const rule = stands(detectFrustration(text, analyzed, compiled), 'frustration', reading, asks);
-    // "laat maar" reads close to "kansloos dit" by meaning; only a frustration rule outweighs the withdrawal.
-    const evidence = rule?.evidence ?? (withdrawal === null ? reading?.frustration?.evidence : undefined);
+    // "laat maar" reads close to "kansloos dit" by meaning, and "perfetto, ordino subito, grazie!" close
+    // to a sigh: only a frustration rule outweighs a withdrawal, thanks or joy.
+    const byMeaning = withdrawal === null && !isJoyful(text, analyzed.normalized) ? reading?.frustration?.evidence : undefined;
+    const evidence = rule?.evidence ?? byMeaning;
     if (evidence) fire(state, 'frustration', evidence, rule?.isUrgent ? 'urgent' : config.frustration.urgency);
   }
   if (config.buying_intent.enabled) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideHandoff, replayConversation, triggerStrength } from '.';
 import { compileTriggers } from './compile';
-import { bot, conversation, defaults, saying, siteWith, visitor } from './test-conversations';
+import { bot, conversation, fallback, defaults, saying, siteWith, visitor } from './test-conversations';
 
 describe('decideHandoff', () => {
   it('returns the whole decision for an escalation', () => {
@@ -134,5 +134,56 @@ describe('the topic named to the operator', () => {
     const decision = decideHandoff(conversation([{ ...visitor('agent please, it is about my invoice'), meaning }]), defaults);
     expect(decision.triggers.map((t) => t.trigger)).toContain('human_request');
     expect(decision).toMatchObject({ escalate: true, intent: 'billing', topic: 'your billing question' });
+  });
+
+  it('is a topic the meaning found before a routing hint the meaning found (the topic passed the stricter test)', () => {
+    const meaning = {
+      labels: {
+        refund: { score: 0.95, example: 'quiero que me devuelvan el dinero', similarity: 0.95 },
+        technical: { score: 0.9, example: 'the app crashes', similarity: 0.9 },
+        none: { score: 0.5, example: 'thanks', similarity: 0.5 },
+      },
+      restates: null,
+    };
+    const decision = decideHandoff(
+      conversation([
+        { ...visitor('me quedan fatal las zapatillas, lo quiero todo de vuelta'), meaning },
+        bot('¿Número de pedido?'),
+        visitor('ES-448201'),
+      ]),
+      defaults,
+    );
+    expect(decision).toMatchObject({ escalate: true, primaryTrigger: 'policy_topic', intent: 'refund', queue: 'billing' });
+  });
+});
+
+describe('routing keywords in seven languages', () => {
+  const twoFallbacksAfter = (text: string) => conversation([visitor(text), fallback(), visitor(text), fallback()]);
+  it.each([
+    ['la app se bloquea cuando subo la foto', 'technical'],
+    ["l'appli plante dès que j'ouvre le panier", 'technical'],
+    ['die App stürzt ab, sobald ich bezahle', 'technical'],
+    ['o app trava na hora de pagar', 'technical'],
+    ["l'app si blocca quando carico il pdf", 'technical'],
+    ['de app laadt niet sinds de update, is er een storing?', 'technical'],
+    ['kan ik Roosterly koppelen aan Nmbrs?', 'technical'],
+    ['la fattura di ottobre è intestata male', 'billing'],
+    ['het factuuradres klopt niet', 'billing'],
+    ['como emito a segunda via do boleto?', 'billing'],
+    ['die Abbuchung vom Abo ist doppelt', 'billing'],
+    ['ik ben mijn wachtwoord vergeten', 'account'],
+    ['wie ändere ich die Handynummer für die SMS-TAN', 'account'],
+    ['non ricordo il nome utente', 'account'],
+  ])('routes %j to %s', (text, queue) => {
+    expect(decideHandoff(twoFallbacksAfter(text), defaults)).toMatchObject({ escalate: true, queue });
+  });
+
+  it.each([
+    ['import duties', 'will I have to pay import duties on top?'],
+    ['a stroller that folds', 'il passeggino si chiude con una mano sola?'],
+    ['a product named like an invoice', 'cosa fa Fatturino in più di Excel?'],
+    ['a Spanish "it does not matter"', 'no me importa el color, ¿cuándo llega?'],
+  ])('does not read %s as a routing keyword', (_, text) => {
+    expect(decideHandoff(twoFallbacksAfter(text), defaults).queue).toBe('general');
   });
 });

@@ -80,9 +80,12 @@ export function decisionFrom(state: ConversationState, site: SiteConfig): Handof
   const escalate = escalating.length > 0;
   const lead = leadingTopic(state);
   const category = state.compiled.intents.find((i) => i.intent.id === state.category)?.intent ?? null;
-  // A topic found by meaning alone names the issue type only when no routing keyword or hint does.
+  // The issue type: a topic named by its keywords, else a routing keyword, else a topic found by
+  // meaning (it passed the stricter test: its threshold and a margin over the rivals), else a routing
+  // hint found by meaning (which needs only the routing floor).
   const ruleTopic = lead && !isByMeaning(lead.evidence) ? lead.topic.id : null;
-  const intent = ruleTopic ?? state.category ?? lead?.topic.id ?? state.botIntent ?? 'general_question';
+  const keywordCategory = state.isCategoryByKeyword ? state.category : null;
+  const intent = ruleTopic ?? keywordCategory ?? lead?.topic.id ?? state.category ?? state.botIntent ?? 'general_question';
   const missingFacts = missingFactsFor([...state.topics.map((t) => t.topic.id), intent], site.triggers.requiredFacts, state.facts);
   const waiting = state.topics.filter((t) => isTopicWaiting(t, state)).map((t) => t.topic.id);
   const primaryTrigger = escalating[0]?.trigger ?? null;
@@ -110,8 +113,13 @@ export function decisionFrom(state: ConversationState, site: SiteConfig): Handof
     askForFacts: escalate ? [] : missingFactsFor(waiting, site.triggers.requiredFacts, state.facts),
     // A bot reply that already asks "would you like a person?" (the default fallback) needs no second offer.
     offerHuman: !escalate && site.handoffEnabled && !state.hasBotOfferedPerson && candidates.some((c) => c.trigger === 'low_confidence'),
-    // As for the intent: a topic found by meaning alone names the matter only when no routing keyword or hint does.
-    topic: (ruleTopic !== null ? lead?.topic.label : undefined) ?? category?.label ?? lead?.topic.label ?? null,
+    // As for the intent: a topic found by meaning alone names the matter only when no routing keyword does.
+    topic:
+      (ruleTopic !== null ? lead?.topic.label : undefined) ??
+      (keywordCategory !== null ? category?.label : undefined) ??
+      lead?.topic.label ??
+      category?.label ??
+      null,
     intent,
     facts: { ...state.facts },
   };

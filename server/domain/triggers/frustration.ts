@@ -8,7 +8,17 @@ export interface FrustrationHit {
 
 const REPEATED_PUNCTUATION = /[!?]{3,}|!{2,}|\?!|!\?/u;
 const GRATITUDE =
-  /(?<![\p{L}])(?:thanks|thank you|thx|great|awesome|perfect|love|amazing|best|happy|gracias|feliz|mejor|encanta|merci|contente?|meilleur|adore|danke|liebe|bester|gluecklich|glucklich|obrigad[oa]|valeu|adorei|grazie|mille|felice|migliore|mito|bedankt|blij|geweldig|genial|super|top|funcionou)(?![\p{L}])/u;
+  /(?<![\p{L}])(?:thanks|thank you|thx|great|awesome|perfect|love|amazing|best|happy|gracias|feliz|mejor|encanta|merci|contente?|meilleur|adore|danke|liebe|bester|gluecklich|glucklich|obrigad[oa]|valeu|adorei|grazie|mille|felice|migliore|mito|bedankt|blij|geweldig|genial|super|top|funcionou|dank je|dankjewel|dank u|yay|hooray|hurra|juhu|eba|oba|evviva|yess+|works again|working again|werkt weer|doet het weer|funktioniert wieder|geht wieder|funciona de nuevo|vuelve a funcionar|remarche|voltou a funcionar|funziona di nuovo)(?![\p{L}])/u;
+/** Celebration and smiles: "YESSS HET WERKT WEER!!! 🎉" is joy, not shouting. */
+const JOY_EMOJI =
+  /[\u{1F389}\u{1F38A}\u{1F973}\u{1F60D}\u{1F600}-\u{1F606}\u{1F60A}\u{1F929}\u{1F64F}\u{1F44F}\u{1F44D}\u{1F4AA}\u{2764}\u{1F970}\u{263A}]/u;
+
+/** An eye-roll or an angry face makes "great" sarcasm: "geweldig hoor, weer een nutteloze link 🙄". */
+const ANNOYED_EMOJI = /[\u{1F644}\u{1F612}\u{1F624}\u{1F621}\u{1F620}\u{1F92C}]/u;
+
+/** Thanks, joy or celebration in the visitor's words: capitals and "!!!" beside them are no anger. */
+export const isJoyful = (original: string, normalized: string): boolean =>
+  !ANNOYED_EMOJI.test(original) && (GRATITUDE.test(normalized) || JOY_EMOJI.test(original));
 
 /** Something broken, said in the visitor's words: with "urgent" it is an emergency, not a hurry. */
 const BROKEN =
@@ -40,7 +50,7 @@ export function detectFrustration(original: string, text: AnalyzedText, compiled
   }
   const broken = urgent ? BROKEN.exec(text.normalized) : null;
   if (urgent && broken) return { evidence: `${urgent.evidence} + ${broken[0]}`, isUrgent: true };
-  if (GRATITUDE.test(text.normalized)) return null;
+  if (isJoyful(original, text.normalized)) return null;
   const weak: string[] = urgent ? [urgent.evidence] : [];
   if (settings.shouting && isShouting(original)) weak.push('shouting');
   const punctuation = settings.repeatedPunctuation ? REPEATED_PUNCTUATION.exec(original) : null;

@@ -14,15 +14,15 @@ const alt = (words: string): string =>
 const TALK_VERBS = alt(
   'talk|speak|chat|communicate|get in touch|be connected|be transferred|be put through|connect me|transfer me|put me through|pass me|hand me over|escalate me|' +
     'connect you|transfer you|put you through|pass you|hand you over|' +
-    'hablar|charlar|comunicarme|contactar|pasame|paseme|comuniqueme|' +
-    'parler|discuter|me mettre en relation|mettez moi en relation|mettez-moi en relation|me passer|passez moi|joindre|' +
+    'hablar|charlar|comunicarme|contactar|pasame|paseme|comuniqueme|pasarme|pasenme|transferir|transferirme|transfierame|transfieranme|atienda|atiendan|' +
+    'parler|discuter|me mettre en relation|mettez moi en relation|mettez-moi en relation|me passer|passez moi|passez-moi|joindre|me transferer|transferez moi|transferez-moi|' +
     'sprechen|reden|chatten|verbinden sie mich|verbinde mich|' +
-    'falar|conversar|me transfira|me passa|me transfere|' +
+    'falar|conversar|me transfira|me passa|me transfere|me transferir|transferir|transfere|transfira|me encaminhe|me encaminha|me atenda|me atende|' +
     'parlare|chattare|sentire|essere contattato|essere contattata|passarmi|passatemi|mi passi|mi passate|mettermi in contatto|' +
     'spreken|praten|doorverbonden worden|verbind me door|verbind me|doorverbinden',
 );
 const PREPOSITIONS = alt(
-  'to|with|through to|over to|con|a|au|avec|en relation avec|mit|com|ao|a um|a uma|al|col|da|dal|dalla|con il|con la|met|naar',
+  'to|with|through to|over to|con|a|au|avec|en relation avec|mit|com|ao|a um|a uma|al|col|da|dal|dalla|con il|con la|met|naar|para|pra|pro|para o|para a',
 );
 const DETERMINERS = alt(
   "a|an|the|some|any|your|one of your|someone from your|un|una|el|la|al|algun|une|le|l'|du|einem|einer|einen|eine|dem|der|den|ihrem|ihren|um|uma|o|ao|d'un|d'une|seu|uno|il|lo|vostro|vostra|un vostro|una vostra|een|jullie|een van jullie",
@@ -50,46 +50,62 @@ const key = (words: string): string => {
 };
 
 const TARGETS = key(
-  'human|humans|human being|person|people|agent|agents|representative|rep|operator|someone|somebody|anyone|anybody|' +
+  'human|humans|human being|person|people|agent|agents|representative|rep|operator|someone|somebody|anyone|anybody|whoever|' +
     'staff|staff member|member of staff|employee|team member|manager|supervisor|support|support team|support agent|' +
     'customer service|customer support|customer care|your team|help desk|helpdesk|' +
     'humano|persona|persona real|agente|asesor|asesora|operador|operadora|representante|alguien|ejecutivo|' +
     "conseiller|conseillere|humain|personne|operateur|quelqu'un|interlocuteur|service client|" +
-    'mitarbeiter|mitarbeiterin|menschen|mensch|berater|beraterin|kundenberater|kundendienst|kundenservice|jemandem|jemand|' +
-    'atendente|pessoa|alguem|consultor|suporte|' +
-    'technician|engineer|tecnico|technicien|techniker|technicus|' +
+    'atencion al cliente|servicio al cliente|soporte|' +
+    'mitarbeiter|mitarbeiterin|menschen|mensch|berater|beraterin|kundenberater|kundendienst|kundenservice|jemandem|jemand|ansprechpartner|ansprechpartnerin|' +
+    'atendente|pessoa|alguem|consultor|suporte|atendimento|atendimento ao cliente|' +
+    'technician|engineer|tecnico|technicien|techniker|technicus|developer|entwickler|desarrollador|developpeur|desenvolvedor|sviluppatore|ontwikkelaar|' +
     'operatore|operatrice|persona vera|essere umano|addetto|addetta|consulente|qualcuno|responsabile|servizio clienti|assistenza clienti|staff|' +
     'medewerker|medewerkster|mens|persoon|iemand|klantenservice|adviseur|collega|leidinggevende',
 );
 // Strong targets only: "I need someone to check this" is not a request for a person.
 const WANT_VERBS = alt(
   "want|need|get me|give me|can i have|can i get|could i have|could i get|i'd like|i would like|request|requesting|bring me|" +
-    'quiero|necesito|dame|deme|' +
+    'quiero|necesito|dame|deme|quisiera|queria|necesitaria|' +
     "veux|voudrais|besoin|j'aimerais|" +
     'will|mochte|brauche|hatte gern|hatte gerne|' +
-    'quero|preciso|gostaria de|' +
+    'quero|preciso|preciso de|precisava de|queria|gostaria de|' +
     'voglio|vorrei|ho bisogno di|mi serve|preferisco|preferirei|' +
     'wil|ik wil|wil graag|ik wil graag|graag',
 );
 const STRONG_TARGETS = key(
   'human|human being|person|real person|agent|live agent|representative|rep|operator|manager|supervisor|' +
     'humano|persona|agente|asesor|operador|representante|conseiller|humain|operateur|' +
-    'mitarbeiter|menschen|mensch|berater|kundenberater|atendente|pessoa|' +
-    'technician|engineer|tecnico|technicien|techniker|technicus|' +
+    'mitarbeiter|menschen|mensch|berater|kundenberater|ansprechpartner|atendente|pessoa|' +
+    // Help named by its kind: "quiero atención humana", "atendimento humano por favor" (asked for, not asked about).
+    'atencion humana|atencion personalizada|atendimento humano|assistance humaine|aide humaine|menschliche hilfe|assistenza umana|' +
+    'technician|engineer|tecnico|technicien|techniker|technicus|developer|entwickler|desarrollador|developpeur|desenvolvedor|sviluppatore|ontwikkelaar|' +
     'operatore|operatrice|addetto|addetta|consulente|medewerker|medewerkster|mens|persoon',
 );
 const GERMAN_VERBS = alt('sprechen|reden|chatten|verbunden|verbinden|telefonieren|schreiben');
 const THERE = alt('is there|are there|hay|il y a|y a t il|y a-t-il|ist da|gibt es|tem|ha');
 const THERE_TARGETS = key(
-  "human|humans|person|people|agent|agents|someone|anyone|anybody|somebody|representative|operator|alguien|quelqu'un|jemand|alguem",
+  "human|humans|person|people|agent|agents|someone|anyone|anybody|somebody|representative|operator|alguien|quelqu'un|jemand|alguem|" +
+    'mensch|menschen|mitarbeiter|persona|humano|agente|personne|humain|conseiller|pessoa|atendente|persoon|mens|medewerker',
 );
 const CALL_ME = alt(
   'call me|ring me|phone me|contact me|email me|llamarme|me llame|me rappeler|rappelez moi|mich anrufen|rufen sie mich|me ligar|me ligue|' +
     'chiamarmi|richiamarmi|mi chiami|mi richiami|mi chiamate|mi richiamate|mij bellen|me bellen|mij terugbellen|me terugbellen|bel me|bel mij',
 );
 const DUTCH_VERBS = alt('spreken|praten|chatten|bellen');
+// A callback asked for by itself: "Bitte um Rückruf", "¿me pueden llamar?", "podem me ligar?", "pouvez-vous me rappeler ?".
+const CALLBACKS =
+  '(?:can|could|would) you (?:please )?(?:call|ring|phone) me|' +
+  'ruckruf|zuruckrufen|ruckrufen|(?:rufen sie|ruf|ruft) mich (?:(?:bitte|doch|mal|gerne|heute|morgen) )*(?:an|zuruck)|' +
+  // "dass mich eine Verkäuferin aus der Filiale anruft", "kann mich jemand anrufen"
+  '(?:mich|uns) (?:[\\p{L}-]+ ){0,8}(?:anruft|anrufen|zuruckruft|zuruckrufen)|' +
+  '(?:me )?(?:pueden|puede|podrian|podria|podeis|podes) llamar(?:me)?|llamenme|llameme|que me llamen|' +
+  '(?:pouvez|pourriez)[\\s-]+vous me rappeler|vous pouvez me rappeler|me faire rappeler|etre rappelee?|' +
+  '(?:podem|pode|poderiam|poderia) me ligar|(?:podem|pode) ligar (?:pra|para) mim|me liguem|me retornem';
 
 keyWords.add('escalate');
+const CALLBACK_WORDS =
+  'anruft anrufen zuruckruft meekijken lijn telefoon ring phone ruckruf zuruckrufen ruckrufen rufen ruf ruft llamar llamarme llamenme llameme llamen rappeler rappele rappelee ligar liguem retornem';
+for (const word of CALLBACK_WORDS.split(' ')) keyWords.add(word);
 keyWords.add('call');
 for (const word of ['chiamarmi', 'richiamarmi', 'chiami', 'richiami', 'chiamate', 'richiamate', 'bellen', 'terugbellen', 'bel'])
   keyWords.add(word);
@@ -97,17 +113,24 @@ for (const word of ['chiamarmi', 'richiamarmi', 'chiami', 'richiami', 'chiamate'
 const opt = (group: string): string => `(?:(?:${group})\\s+)?`;
 
 /** Regex sources for a request for a person; negation is judged separately on each match. */
+// An elided article glued to its noun: "con l'operatore", "à l'opérateur", "dall'addetto".
+const ELIDED = "(?:(?:l|d|un|dell|all|dall|nell|col)'\\s*)?";
+
 export const humanRequestSources: readonly string[] = [
-  `(?:${TALK_VERBS})\\s+${opt(PREPOSITIONS)}${opt(DETERMINERS)}${opt(ADJECTIVES)}(?:${TARGETS})`,
-  `(?:${WANT_VERBS})\\s+${opt(DETERMINERS)}${opt(ADJECTIVES)}(?:${STRONG_TARGETS})`,
+  `(?:${TALK_VERBS})\\s+${opt(PREPOSITIONS)}${opt(DETERMINERS)}${ELIDED}${opt(ADJECTIVES)}(?:${TARGETS})`,
+  `(?:${WANT_VERBS})\\s+${opt(DETERMINERS)}${ELIDED}${opt(ADJECTIVES)}(?:${STRONG_TARGETS})`,
   `mit\\s+${opt(DETERMINERS)}${opt(ADJECTIVES)}(?:${TARGETS})\\s+(?:bitte\\s+)?(?:${GERMAN_VERBS})`,
   // Dutch puts the verb last: "met een medewerker spreken", "kan ik iemand van de klantenservice spreken?"
   `met\\s+(?:(?:de|het|een|jullie)\\s+)?${opt(ADJECTIVES)}(?:${TARGETS})\\s+(?:(?:aub|graag)\\s+)?(?:${DUTCH_VERBS})`,
   `(?:iemand|een medewerker|een mens|een persoon)(?:\\s+van\\s+(?:de|het|jullie)(?:\\s+\\p{L}+)?)?\\s+(?:${DUTCH_VERBS})`,
-  `(?:${THERE})\\s+${opt(DETERMINERS)}${opt(ADJECTIVES)}(?:${THERE_TARGETS})`,
+  // "mag ik iemand aan de lijn?", "kan iemand even meekijken?"
+  `(?:iemand|een medewerker|een mens|een persoon)(?:\\s+van\\s+(?:de|het|jullie)(?:\\s+\\p{L}+)?)?\\s+aan\\s+de\\s+(?:lijn|telefoon)|(?:kan|mag|wil|kunnen)\\s+(?:er\\s+)?(?:iemand|een\\s+\\p{L}+(?:\\s+of\\s+\\p{L}+(?:\\s+\\p{L}+)?)?)\\s+(?:even\\s+|eens\\s+|ff\\s+)?meekijken`,
+  // "Gibt es hier auch einen echten Menschen?", "hay alguna persona?"
+  `(?:${THERE})\\s+(?:(?:hier|da|auch|eigentlich|uberhaupt|aqui|ahi|ai|ici|here|really|alguna|alguma)\\s+)*${opt(DETERMINERS)}${opt(ADJECTIVES)}(?:${THERE_TARGETS})`,
   `(?:anyone|anybody|someone|somebody)\\s+(?:there|here|available|around|real)`,
   `(?:someone|somebody|a person|an agent|a human|alguien|quelqu'un|jemand|alguem|qualcuno|iemand)\\s+(?:to\\s+|que\\s+|pour\\s+|para\\s+|che\\s+|die\\s+)?(?:${CALL_ME})`,
   `(?:potete|puo|potreste|kunnen jullie|kunt u|kan iemand)\\s+(?:${CALL_ME})`,
+  CALLBACKS,
   `call me back|escalate (?:this|it|my (?:case|issue|ticket|complaint|request))|escalate to (?:a |an |the )?(?:human|person|manager|supervisor|agent)`,
 ];
 
@@ -115,7 +138,8 @@ const STANDALONE_TARGETS = key(
   'agent|human|human being|operator|representative|rep|person|real person|live agent|live person|live chat|live support|' +
     'customer service|customer support|manager|supervisor|support agent|' +
     'humano|agente|asesor|operador|persona|conseiller|humain|operateur|service client|' +
-    'mitarbeiter|mensch|menschen|berater|kundenberater|kundendienst|atendente|pessoa|' +
+    'mitarbeiter|mensch|menschen|berater|kundenberater|kundendienst|kundenservice|atendente|pessoa|atencion al cliente|servicio al cliente|' +
+    'atencion humana|atendimento humano|assistance humaine|aide humaine|menschliche hilfe|assistenza umana|' +
     'operatore|operatrice|addetto|servizio clienti|medewerker|medewerkster|mens|klantenservice',
 );
 const FILLERS = alt(

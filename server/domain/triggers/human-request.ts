@@ -6,7 +6,7 @@ import {
   humanRequestSources,
   standaloneRequest,
 } from './human-request-lexicon';
-import { type AnalyzedText, findInClauses, type PhraseHit, phraseSource, wordRegex } from './phrase-index';
+import { type AnalyzedText, findInClauses, type PhraseHit, phraseSource, withElidedParts, wordRegex } from './phrase-index';
 import { normalizeText, splitClauses, wordsOf } from './text';
 
 // Someone else's words ("my friend said 'talk to an agent'") are not the visitor asking; the
@@ -39,7 +39,7 @@ export interface HumanRequestDetector {
 const isStandalone = (text: string): boolean => standaloneRequest.test(wordsOf(text).join(' '));
 
 const mayRequest = (words: readonly string[], keys: ReadonlySet<string>): boolean =>
-  words.some((w) => keys.has(w.includes("'") ? w.replace(/'/g, '') : w));
+  words.some((w) => withElidedParts(w).some((part) => keys.has(part)));
 
 const botMention = wordRegex(botRequestSources);
 

@@ -36,6 +36,13 @@ export function findInClauses(regex: RegExp, clauses: readonly string[], isNegat
 
 const bareWord = (word: string): string => (word.includes("'") ? word.replace(/'/g, '') : word);
 
+/**
+ * A word as the index looks it up: "i'm" as "im", and an elided article's noun on its own too
+ * ("all'avvocato": avvocato, "l'opérateur": operateur), so Italian and French keywords are found.
+ */
+export const withElidedParts = (word: string): string[] =>
+  word.includes("'") ? [bareWord(word), ...word.split("'").filter((part) => part.length > 2)] : [word];
+
 // Too common to tell lists apart: a phrase is indexed by its rarest-looking word instead.
 const COMMON = new Set(
   (
@@ -120,8 +127,7 @@ export function createPhraseIndex(): PhraseIndex {
   };
   const candidatesOf = (words: readonly string[]): Set<number> => {
     const candidates = new Set(alwaysRun);
-    for (const word of words) {
-      const bare = bareWord(word);
+    for (const bare of words.flatMap(withElidedParts)) {
       for (const id of exact.get(bare) ?? []) candidates.add(id);
       // A prefix shorter than the bucket key is its own bucket key; check those too.
       for (let length = 1; length <= Math.min(BUCKET, bare.length); length++) {

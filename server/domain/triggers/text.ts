@@ -35,14 +35,16 @@ const BRIDGE = new Set(
     'ich will mochte brauche einen eine ein mein meine mit frage nach einer um es geht ' +
     'eu quero preciso um uma o meu minha falar estou pedindo peco procurando precisa ' +
     'io voglio vorrei parlare con il lo mi ho bisogno di sentire essere ' +
-    'ik wil graag met een de het spreken praten hoef heb nodig'
+    'ik wil graag met een de het spreken praten hoef heb nodig ' +
+    // the auxiliary of "nadie me ha hackeado", "nessuno mi ha addebitato", "niemand heeft"
+    'ha hat heeft'
   ).split(' '),
 );
 const NEGATION = new Set(
   (
     "not don't dont doesn't doesnt didn't didnt isn't isnt wasn't wasnt aren't never without nobody neither nor " +
     'nunca sin ni tampoco ne pas jamais sans nicht kein keine keinen keinem keiner nie niemals ohne nao sem nem ' +
-    'mai senza niet geen nooit zonder'
+    'mai senza niet geen nooit zonder nadie niemand ninguem nessuno'
   ).split(' '),
 );
 

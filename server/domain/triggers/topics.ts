@@ -1,10 +1,21 @@
 import type { PolicyTopic } from '../../../shared/config/triggers';
 import type { CompiledTriggers } from './compile';
 import type { AnalyzedText } from './phrase-index';
+import { splitClauses } from './text';
 
 export interface TopicMatch {
   topic: PolicyTopic;
   evidence: string;
+}
+
+// A quoted name: "vendete il romanzo 'L'avvocato di strada'?", "eine Kategorie 'Beschwerde' anlegen?"
+const QUOTED = /"[^"]{1,200}"|«[^»]{1,200}»|(?<![\p{L}\p{N}])'(?:[^']|'(?=\p{L})){1,200}'(?![\p{L}\p{N}])/gu;
+
+/** The text with quoted spans blanked out: in a question, a topic word in quotes names something, it is no case. */
+export function withoutQuotes(text: AnalyzedText): AnalyzedText {
+  if (!/["'«]/.test(text.normalized)) return text;
+  const blanked = text.normalized.replace(QUOTED, (q) => ' '.repeat(q.length));
+  return blanked === text.normalized ? text : { ...text, normalized: blanked, clauses: splitClauses(blanked) };
 }
 
 /** Policy topics raised in these clauses; "unless" words in the same clause make it a policy question. */

@@ -20,6 +20,11 @@ describe('frustration and urgency', () => {
     ['German urgency', 'Das ist dringend, die Kasse geht nicht!', 'urgent'],
     ['urgency with emphasis', 'urgente!!! il POS non accetta carte', 'urgent'],
     ['French', "j'en ai marre de ce site", 'high'],
+    ['German scorn', 'zahlung geht schon wieder nicht. was ist das für ein Saftladen', 'high'],
+    ['German "Mist"', 'Die App stürzt JEDES MAL ab wenn ich ein Foto hochladen will. Was soll der Mist', 'high'],
+    ['Spanish "desastre"', 'reinstalé, reinicié, TODO. sigue igual, esto es un desastre', 'high'],
+    ['Portuguese "palhaçada"', 'que palhaçada, terceira entrega que não chega', 'high'],
+    ['Italian "fa schifo"', 'il servizio fa schifo, nessuno risponde', 'high'],
   ])('escalates early on %s, flagging %s', (_, text, urgency) => {
     expect(decideHandoff(saying(text), defaults)).toMatchObject({ escalate: true, primaryTrigger: 'frustration', urgency });
   });
@@ -32,6 +37,10 @@ describe('frustration and urgency', () => {
     ['a hurry the bot can serve', 'urgent - need to know if the 2pm train to Leeds is running'],
     ['joy in a hurry', 'super, bestell ich sofort!!'],
     ['joy in capitals', 'FUNZIONAAA!!! GRAZIE MILLE'],
+    ['joy with an emoji', 'YESSS HET WERKT WEER!!! 🎉🎉 dank je'],
+    ['relief that it works again', 'ES GEHT WIEDER!!! ENDLICH'],
+    ['a mist spray', 'does the face mist spray come in a bigger size?'],
+    ['a disaster movie', '¿tenéis la película Desastre en el Pacífico en Blu-ray?'],
     ['an acronym', 'how do I export to CSV or PDF?'],
     ['"damn" as relief', 'damn, that was fast'],
     ['sarcasm without a signal', 'Oh wonderful, another bot. Just what I needed.'],
@@ -45,6 +54,38 @@ describe('frustration and urgency', () => {
   });
 });
 
+describe('frustration by meaning', () => {
+  const sighing = (text: string) =>
+    conversation([
+      {
+        ...visitor(text),
+        meaning: {
+          labels: {
+            frustration: { score: 0.95, example: 'ma che davero? pure stavolta', similarity: 0.95 },
+            none: { score: 0.5, example: 'thanks', similarity: 0.5 },
+          },
+          restates: null,
+        },
+      },
+    ]);
+
+  it('escalates a turn that reads as frustration', () => {
+    expect(decideHandoff(sighing('pure stavolta niente, come sempre'), defaults)).toMatchObject({
+      escalate: true,
+      primaryTrigger: 'frustration',
+    });
+  });
+
+  it('does not escalate thanks or joy that reads close to it', () => {
+    expect(decideHandoff(sighing('perfetto, ordino subito, grazie!'), defaults).escalate).toBe(false);
+    expect(decideHandoff(sighing('all sorted 🎉'), defaults).escalate).toBe(false);
+  });
+
+  it('still escalates sarcasm that rolls its eyes', () => {
+    expect(decideHandoff(sighing('geweldig hoor, weer een nutteloze link 🙄'), defaults).escalate).toBe(true);
+  });
+});
+
 describe('buying intent', () => {
   it.each([
     'How much does the enterprise plan cost for 300 seats?',
@@ -55,6 +96,13 @@ describe('buying intent', () => {
     'Do you have volume discounts for bulk orders?',
     'Quisiera una cotización',
     "J'aimerais un devis",
+    'tenéis condiciones para distribuidores? me interesa revender vuestros piensos',
+    'possiamo fissare una presentazione online del gestionale per il nostro ufficio?',
+    'tem tabela de atacado?',
+    '¿venden al por mayor? tengo una tienda',
+    'gibt es Mengenrabatt ab 100 Stück?',
+    'sou revendedor, quero comprar em quantidade',
+    'we are a shop, do you do wholesale?',
   ])('routes %j to sales', (text) => {
     expect(decideHandoff(saying(text), defaults)).toMatchObject({ escalate: true, primaryTrigger: 'buying_intent', queue: 'sales' });
   });
@@ -65,6 +113,8 @@ describe('buying intent', () => {
     ['a head count that is not a purchase', '30 users in my team see the same screen'],
     ['an existing enterprise customer', "I'm on the enterprise plan, where is the export button?"],
     ['a negated demo', "I don't need a demo, just the docs"],
+    ['a question about a business plan', '¿tenéis plan para empresas?'],
+    ['French "en gros" (roughly)', "en gros, comment j'exporte mes factures ?"],
   ])('stays with the bot for %s', (_, text) => {
     expect(decideHandoff(saying(text), defaults).escalate).toBe(false);
   });

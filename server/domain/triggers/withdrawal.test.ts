@@ -69,6 +69,8 @@ describe('the bot talking about itself', () => {
     ['Sono un bot, non mangio... ma non giudico 😄'],
     ['¡Soy un bot, así que todos los días son iguales!'],
     ["Je ne suis qu'un assistant, je n'ai pas d'avis"],
+    ['Haha, als Bot habe ich keinen Feierabend!'],
+    ['As an AI I never sleep, but thanks for asking!'],
   ])('reads "%s" as small talk', (text) => {
     expect(isBotSelfTalk(text)).toBe(true);
   });
@@ -83,5 +85,6 @@ describe('the bot talking about itself', () => {
 
   it('leaves a real unsure answer to low confidence', () => {
     expect(isBotSelfTalk('I think the warranty might cover that, but I am not sure.')).toBe(false);
+    expect(isBotSelfTalk('Come robot da cucina consiglio il modello Chef, ma non sono sicuro.')).toBe(false);
   });
 });
