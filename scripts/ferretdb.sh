@@ -51,7 +51,8 @@ baton_ferretdb_install() {
   chmod -R u+w "$tmp"
   echo "$FERRETDB_VERSION-$FERRETDB_PATCH_LEVEL" > "$tmp/build/version/version.txt"
   for patch in "$BATON_ROOT"/scripts/ferretdb-patches/*.patch; do
-    if ! patch -d "$tmp" -p1 --forward --quiet <"$patch" >>"$install_log" 2>&1; then
+    # git apply works outside a repository too, and git is there wherever this checkout is.
+    if ! (cd "$tmp" && git apply -p1 "$patch") >>"$install_log" 2>&1; then
       rm -rf "$tmp"
       echo "error: the patch $(basename "$patch") does not apply to FerretDB $FERRETDB_VERSION; the end of $install_log:" >&2
       tail -n 20 "$install_log" >&2
