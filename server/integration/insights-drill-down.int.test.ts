@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HandoffEpisode } from '../entities/episode';
 import { alwaysOpenSchedule } from '../../shared/config/hours';
 import { countEpisodeChange } from '../flows/handoff/episode-record';
+import { handoffEpisode } from '../test-support/handoff-episode';
 import { loginOperator, type OperatorSession, visitorSession } from '../test-support/clients';
 import { type Harness, seedOperator, seedSite, startHarness } from '../test-support/harness';
 
@@ -21,32 +22,13 @@ afterEach(() => h.close());
 const conv = (id: string) => ({ _id: id, siteId: 'site-a', visitorName: null });
 const start = new Date(Date.now() - 3_600_000);
 const later = (ms: number) => new Date(start.getTime() + ms);
-const waiting: HandoffEpisode = {
-  number: 1,
-  startedBy: 'escalated',
+const waiting: HandoffEpisode = handoffEpisode({
   startedAt: start,
-  escalatedAt: start,
-  triggers: [{ trigger: 'human_request', evidence: 'a person please' }],
-  queue: 'billing',
-  rule: 'default',
-  intent: null,
-  factsPresent: [],
-  factsMissing: [],
-  offeredAt: null,
-  claimedAt: null,
-  firstHumanReplyAt: null,
-  transfers: [],
   outcome: 'abandoned',
   endedAt: later(600_000),
-  resolvedAt: null,
-  waitEstimateShown: null,
-  actualWaitMs: null,
-  rating: null,
-  language: 'en',
-  operatorId: null,
   intentCorrectedTo: null,
   repeats: { visitorRestated: 0, operatorAsked: 0 },
-};
+});
 const claimed: HandoffEpisode = {
   ...waiting,
   claimedAt: later(60_000),

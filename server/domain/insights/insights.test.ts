@@ -5,33 +5,11 @@ import { bucketOf, quantileOf } from './buckets';
 import { insightsFrom, type RollupRow } from './figures';
 import { episodeCounts } from './measures';
 import { rollupDelta } from './rollup';
+import { handoffEpisode } from '../../test-support/handoff-episode';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 0, 5, 10, minute));
-const episode = (p: Partial<HandoffEpisode>): HandoffEpisode => ({
-  number: 1,
-  startedBy: 'escalated',
-  startedAt: at(0),
-  escalatedAt: at(0),
-  triggers: [{ trigger: 'human_request', evidence: 'button' }],
-  queue: 'billing',
-  rule: 'default',
-  intent: null,
-  factsPresent: [],
-  factsMissing: [],
-  offeredAt: null,
-  claimedAt: null,
-  firstHumanReplyAt: null,
-  transfers: [],
-  outcome: null,
-  endedAt: null,
-  resolvedAt: null,
-  waitEstimateShown: null,
-  actualWaitMs: null,
-  rating: null,
-  language: 'en',
-  operatorId: null,
-  ...p,
-});
+const episode = (p: Partial<HandoffEpisode>): HandoffEpisode =>
+  handoffEpisode({ startedAt: at(0), escalatedAt: at(0), triggers: [{ trigger: 'human_request', evidence: 'button' }], ...p });
 
 /** An in-memory rollup collection: what $inc with upsert does in the database. */
 function rollups() {
