@@ -90,12 +90,24 @@ export function createOperatorHeartbeats(
     if (gone.length > 0) vanished.emit(gone);
   }
 
+  /** In the write order too: a renewal read before an operator's last socket closed must not recreate the document `forget` deleted. */
+  const renewOwn = () =>
+    new Promise<void>((resolve) =>
+      inOrder(async () => {
+        try {
+          const now = new Date();
+          const ops = [...localOperators()].map((operatorId) => ({
+            updateOne: { filter: { _id: docId(operatorId) }, update: { $set: { operatorId, instanceId, lastSeen: now } }, upsert: true },
+          }));
+          if (ops.length > 0) await col.bulkWrite(ops, { ordered: false });
+        } finally {
+          resolve();
+        }
+      }),
+    );
+
   async function tick(): Promise<void> {
-    const now = new Date();
-    const ops = [...localOperators()].map((operatorId) => ({
-      updateOne: { filter: { _id: docId(operatorId) }, update: { $set: { operatorId, instanceId, lastSeen: now } }, upsert: true },
-    }));
-    if (ops.length > 0) await col.bulkWrite(ops, { ordered: false });
+    await renewOwn();
     await reloadRemote();
   }
 

@@ -1,4 +1,4 @@
-import type { VisitorSocketsDoc } from './visitor-sockets-store';
+import type { PresenceInstanceDoc, VisitorSocketsDoc } from './visitor-sockets-store';
 import { type Collection, type Db, MongoClient } from 'mongodb';
 import type { LeaseDoc } from './assignment-leases-store';
 import type { EpisodeRow } from '../domain/insights/episode-row';
@@ -45,6 +45,7 @@ export interface Collections {
   reviewMarks: Collection<ReviewMarkDoc>;
   invites: Collection<InviteDoc>;
   visitorSockets: Collection<VisitorSocketsDoc>;
+  presenceInstances: Collection<PresenceInstanceDoc>;
 }
 
 export function collectionsOf(db: Db): Collections {
@@ -70,6 +71,7 @@ export function collectionsOf(db: Db): Collections {
     reviewMarks: db.collection('review_marks'),
     invites: db.collection('invites'),
     visitorSockets: db.collection('visitor_sockets'),
+    presenceInstances: db.collection('presence_instances'),
   };
 }
 
@@ -107,6 +109,7 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     c.conversations.createIndex({ visitorId: 1, createdAt: -1 }),
     c.visitorSockets.createIndex({ visitorId: 1 }),
     c.visitorSockets.createIndex({ lastSeen: 1 }),
+    c.presenceInstances.createIndex({ lastSeen: 1 }),
     // The queue a visitor waits in (positions on every handoff), an operator's load (every offer),
     // and the lapsed-offer sweep every few seconds: without these each is a full scan.
     c.conversations.createIndex({ siteId: 1, queue: 1, state: 1 }),

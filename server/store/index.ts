@@ -32,7 +32,7 @@ export function createStore(db: Db, options: { siteCacheMs?: number } = {}) {
     operators: operatorsStore(c),
     sessions: sessionsStore(c),
     visitors: visitorsStore(c),
-    visitorSockets: visitorSocketsStore(c.visitorSockets),
+    visitorSockets: visitorSocketsStore(c.visitorSockets, c.presenceInstances),
     visitorData: visitorDataStore(c, db),
     conversations: conversationsStore(c),
     episodeRollups: episodeRollupsStore(c),

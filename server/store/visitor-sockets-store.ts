@@ -2,9 +2,16 @@ import type { Collection } from 'mongodb';
 
 /**
  * How many sockets each instance holds for each visitor: one document per (instance, visitor),
- * `lastSeen` renewed by the instance's heartbeat while it holds any. A visitor is on the page while
- * some document of theirs has sockets and a fresh `lastSeen`; a document gone stale belongs to an
- * instance that stopped or died, and is swept by whichever instance sees it first.
+ * written only by its instance, one write at a time per visitor (`lastSeen`: when it was written).
+ * Each instance also renews one heartbeat document of its own. A visitor is on the page while some
+ * document of theirs has sockets and belongs to an instance whose heartbeat is fresh (or was itself
+ * written recently, before its instance's first beat). A document of an instance that stopped beating
+ * is swept by whichever instance sees it first.
+ *
+ * Liveness is per instance, not renewed on each visitor's document, for two reasons: a beat is one
+ * write however many visitors the instance holds, and no two writes ever race on a visitor's document
+ * (FerretDB applies an update by reading and rewriting the whole document, so a beat renewing every
+ * document could write back a count that a close had just lowered, and the visitor would never leave).
  */
 export interface VisitorSocketsDoc {
   _id: string;
@@ -14,8 +21,15 @@ export interface VisitorSocketsDoc {
   lastSeen: Date;
 }
 
-export function visitorSocketsStore(col: Collection<VisitorSocketsDoc>) {
+export interface PresenceInstanceDoc {
+  _id: string;
+  lastSeen: Date;
+}
+
+export function visitorSocketsStore(col: Collection<VisitorSocketsDoc>, instances: Collection<PresenceInstanceDoc>) {
   const docId = (instanceId: string, visitorId: string) => `${instanceId}:${visitorId}`;
+  const liveInstances = async (freshAfter: Date): Promise<string[]> =>
+    (await instances.find({ lastSeen: { $gt: freshAfter } }, { projection: { _id: 1 } }).toArray()).map((d) => d._id);
   return {
     async set(instanceId: string, visitorId: string, sockets: number, at: Date): Promise<void> {
       await col.updateOne(
@@ -24,25 +38,34 @@ export function visitorSocketsStore(col: Collection<VisitorSocketsDoc>) {
         { upsert: true },
       );
     },
-    /** The heartbeat: every visitor this instance still holds a socket of is still here. */
+    /** The heartbeat: this instance is alive, and so are the visitors it holds sockets of. */
     async renew(instanceId: string, at: Date): Promise<void> {
-      await col.updateMany({ instanceId, sockets: { $gt: 0 } }, { $set: { lastSeen: at } });
+      await instances.updateOne({ _id: instanceId }, { $set: { lastSeen: at } }, { upsert: true });
     },
-    /** Some instance, alive since `freshAfter`, holds a socket of the visitor. */
-    async isOnPage(visitorId: string, freshAfter: Date): Promise<boolean> {
-      return (await col.countDocuments({ visitorId, sockets: { $gt: 0 }, lastSeen: { $gt: freshAfter } }, { limit: 1 })) > 0;
+    /** Some instance other than `exceptInstance`, alive since `freshAfter`, holds a socket of the visitor. */
+    async isOnPageElsewhere(visitorId: string, exceptInstance: string, freshAfter: Date): Promise<boolean> {
+      const live = await liveInstances(freshAfter);
+      const filter = {
+        visitorId,
+        instanceId: { $ne: exceptInstance },
+        sockets: { $gt: 0 },
+        $or: [{ instanceId: { $in: live } }, { lastSeen: { $gt: freshAfter } }],
+      };
+      return (await col.countDocuments(filter, { limit: 1 })) > 0;
     },
-    /** This instance's record of a visitor it no longer holds, once the grace period confirmed they left. */
+    /** This instance's record of a visitor it no longer holds. */
     async removeIdle(instanceId: string, visitorId: string): Promise<void> {
       await col.deleteOne({ _id: docId(instanceId, visitorId), sockets: 0 });
     },
     /**
-     * Deletes documents not renewed since `staleBefore` and answers whose they were; each is deleted
-     * by one instance only (the filter repeats the `lastSeen` read), so one instance acts on it.
+     * Deletes the documents of instances that stopped beating before `staleBefore`, and answers whose
+     * they were; each is deleted by one instance only (the filter repeats the `lastSeen` read), so one
+     * instance acts on it. The dead instances' heartbeats go with them.
      */
     async sweepStale(staleBefore: Date, limit = 500): Promise<string[]> {
+      const live = await liveInstances(staleBefore);
       const stale = await col
-        .find({ lastSeen: { $lt: staleBefore } })
+        .find({ instanceId: { $nin: live }, lastSeen: { $lt: staleBefore } })
         .limit(limit)
         .toArray();
       const swept: string[] = [];
@@ -50,10 +73,8 @@ export function visitorSocketsStore(col: Collection<VisitorSocketsDoc>) {
         const { deletedCount } = await col.deleteOne({ _id: doc._id, lastSeen: doc.lastSeen });
         if (deletedCount === 1) swept.push(doc.visitorId);
       }
+      if (stale.length < limit) await instances.deleteMany({ lastSeen: { $lt: staleBefore } });
       return [...new Set(swept)];
-    },
-    async forgetInstance(instanceId: string): Promise<void> {
-      await col.deleteMany({ instanceId });
     },
   };
 }

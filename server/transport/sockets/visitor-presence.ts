@@ -40,10 +40,10 @@ export interface VisitorPresenceOptions {
 /**
  * The visitor is on the page while any instance holds one of their sockets. Each instance counts
  * its own sockets per visitor and keeps the count in the database (store/visitor-sockets-store.ts),
- * renewed on the same beat as the operators' heartbeats. The first hello marks the visitor on the
+ * with a heartbeat of its own on the same beat as the operators' heartbeats. The first hello marks the visitor on the
  * page; when this instance's last socket closes, after a grace period without a new one anywhere,
  * the visitor is marked gone unless another instance still holds a socket. An instance that dies
- * stops renewing: whichever instance sweeps its stale documents first marks those visitors gone.
+ * stops beating: whichever instance sweeps its documents first marks those visitors gone.
  */
 export function createVisitorPresence(deps: FlowDeps, options: VisitorPresenceOptions = {}) {
   const {
@@ -79,21 +79,23 @@ export function createVisitorPresence(deps: FlowDeps, options: VisitorPresenceOp
     return next;
   };
 
-  /** Gone only if no instance holds a socket of theirs any more. */
+  /** Gone only if no instance holds a socket of theirs any more. Runs in the visitor's write order. */
   async function leftEverywhere(visitorId: string): Promise<void> {
     if (sockets.has(visitorId)) return;
-    if (await store.isOnPage(visitorId, freshAfter())) return;
     await store.removeIdle(instanceId, visitorId);
+    if (await store.isOnPageElsewhere(visitorId, instanceId, freshAfter())) return;
     await record(visitorId, false);
     // A tab that opened on another instance meanwhile announced "on the page" there, possibly before
     // this "gone" was written or reached the operators: say it again, after this one.
-    if (await store.isOnPage(visitorId, freshAfter())) await recordVisitorPresence(deps, visitorId, true, { reannounce: true });
+    if (await store.isOnPageElsewhere(visitorId, instanceId, freshAfter())) {
+      await recordVisitorPresence(deps, visitorId, true, { reannounce: true });
+    }
   }
 
   async function tick(): Promise<void> {
     await store.renew(instanceId, new Date());
     const swept = await store.sweepStale(freshAfter());
-    for (const visitorId of swept) await leftEverywhere(visitorId).catch((error) => warn(error, visitorId));
+    await Promise.all(swept.map((visitorId) => inOrder(visitorId, () => leftEverywhere(visitorId))));
   }
 
   let ticking: Promise<void> | null = null;

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase } from '../test-support/test-database';
+import type { Store } from '.';
+
+let t: TestDatabase;
+let store: Store;
+beforeAll(async () => {
+  t = await openTestDatabase();
+  ({ store } = t);
+});
+afterAll(() => t.drop());
+
+const ago = (ms: number) => new Date(Date.now() - ms);
+
+describe('visitor sockets across instances', () => {
+  it('never lets a heartbeat write back a count that a closing tab lowered at the same moment', async () => {
+    const visitors = Array.from({ length: 40 }, (_, i) => `v-race-${i}`);
+    await store.visitorSockets.renew('inst-a', new Date());
+    await Promise.all(visitors.map((v) => store.visitorSockets.set('inst-a', v, 1, new Date())));
+    // Each tab closes while instance A beats: the two writes race on the database.
+    await Promise.all([
+      ...visitors.map((v) => store.visitorSockets.set('inst-a', v, 0, new Date())),
+      ...visitors.map(() => store.visitorSockets.renew('inst-a', new Date())),
+    ]);
+    const stillHere = [];
+    for (const v of visitors) if (await store.visitorSockets.isOnPageElsewhere(v, 'inst-b', ago(10_000))) stillHere.push(v);
+    expect(stillHere).toEqual([]);
+  });
+
+  it('counts the sockets of a beating instance, and of a silent one only until they go stale', async () => {
+    await store.visitorSockets.renew('inst-live', new Date());
+    await store.visitorSockets.set('inst-live', 'v-long', 1, ago(60_000));
+    await store.visitorSockets.set('inst-dead', 'v-gone', 1, ago(60_000));
+    await store.visitorSockets.set('inst-new', 'v-new', 1, new Date());
+
+    expect(await store.visitorSockets.isOnPageElsewhere('v-long', 'inst-b', ago(10_000))).toBe(true);
+    expect(await store.visitorSockets.isOnPageElsewhere('v-long', 'inst-live', ago(10_000))).toBe(false);
+    expect(await store.visitorSockets.isOnPageElsewhere('v-gone', 'inst-b', ago(10_000))).toBe(false);
+    expect(await store.visitorSockets.isOnPageElsewhere('v-new', 'inst-b', ago(10_000))).toBe(true);
+
+    const [first, second] = await Promise.all([store.visitorSockets.sweepStale(ago(10_000)), store.visitorSockets.sweepStale(ago(10_000))]);
+    expect([...first, ...second].filter((v) => v === 'v-gone')).toEqual(['v-gone']);
+    expect([...first, ...second]).not.toContain('v-long');
+    expect([...first, ...second]).not.toContain('v-new');
+  });
+});
