@@ -61,20 +61,23 @@ export async function applyTransition(
       { state, queue, owner, version, lastActivityAt: now, offer: null, ...timestamps(decision.action, now), ...set, episodes },
     );
     if (!updated) continue; // someone else moved first: decide again on what they left
-    await countEpisodeChange(deps, updated, current.episodes, updated.episodes);
     // At once, before anything else is awaited: not one more token of a streamed answer may reach the visitor.
     if (updated.state !== 'bot') deps.inFlightBots.get(conversationId)?.abort();
-    await recordAudit(deps, {
-      siteId: updated.siteId,
-      conversationId,
-      action: decision.action,
-      actor,
-      reasons: options.reasons ?? [],
-      evidence: options.evidence ?? [],
-      note: options.note ?? null,
-      from: current.state,
-      to: updated.state,
-    });
+    // The Insights counters and the audit entry are independent writes: side by side, both landed before anyone hears of the change.
+    await Promise.all([
+      countEpisodeChange(deps, updated, current.episodes, updated.episodes),
+      recordAudit(deps, {
+        siteId: updated.siteId,
+        conversationId,
+        action: decision.action,
+        actor,
+        reasons: options.reasons ?? [],
+        evidence: options.evidence ?? [],
+        note: options.note ?? null,
+        from: current.state,
+        to: updated.state,
+      }),
+    ]);
     deps.hub.toSite(updated.siteId, { type: 'conversation_updated', conversation: toSummary(updated) });
     if (decision.action === 'resolved') await indexForSearch(deps, updated);
     const event = webhookEvents[decision.action];
