@@ -28,9 +28,11 @@ export interface PresenceInstanceDoc {
 
 export function visitorSocketsStore(col: Collection<VisitorSocketsDoc>, instances: Collection<PresenceInstanceDoc>) {
   const docId = (instanceId: string, visitorId: string) => `${instanceId}:${visitorId}`;
-  const liveInstances = async (freshAfter: Date): Promise<string[]> =>
-    (await instances.find({ lastSeen: { $gt: freshAfter } }, { projection: { _id: 1 } }).toArray()).map((d) => d._id);
   return {
+    /** Instances whose heartbeat is later than `freshAfter`. */
+    async liveInstances(freshAfter: Date): Promise<string[]> {
+      return (await instances.find({ lastSeen: { $gt: freshAfter } }, { projection: { _id: 1 } }).toArray()).map((d) => d._id);
+    },
     async set(instanceId: string, visitorId: string, sockets: number, at: Date): Promise<void> {
       await col.updateOne(
         { _id: docId(instanceId, visitorId) },
@@ -42,14 +44,13 @@ export function visitorSocketsStore(col: Collection<VisitorSocketsDoc>, instance
     async renew(instanceId: string, at: Date): Promise<void> {
       await instances.updateOne({ _id: instanceId }, { $set: { lastSeen: at } }, { upsert: true });
     },
-    /** Some instance other than `exceptInstance`, alive since `freshAfter`, holds a socket of the visitor. */
-    async isOnPageElsewhere(visitorId: string, exceptInstance: string, freshAfter: Date): Promise<boolean> {
-      const live = await liveInstances(freshAfter);
+    /** Some instance other than `exceptInstance`, one of `live` or writing since `freshAfter`, holds a socket of the visitor. */
+    async isOnPageElsewhere(visitorId: string, exceptInstance: string, live: readonly string[], freshAfter: Date): Promise<boolean> {
       const filter = {
         visitorId,
         instanceId: { $ne: exceptInstance },
         sockets: { $gt: 0 },
-        $or: [{ instanceId: { $in: live } }, { lastSeen: { $gt: freshAfter } }],
+        $or: [{ instanceId: { $in: [...live] } }, { lastSeen: { $gt: freshAfter } }],
       };
       return (await col.countDocuments(filter, { limit: 1 })) > 0;
     },
@@ -58,14 +59,13 @@ export function visitorSocketsStore(col: Collection<VisitorSocketsDoc>, instance
       await col.deleteOne({ _id: docId(instanceId, visitorId), sockets: 0 });
     },
     /**
-     * Deletes the documents of instances that stopped beating before `staleBefore`, and answers whose
-     * they were; each is deleted by one instance only (the filter repeats the `lastSeen` read), so one
-     * instance acts on it. The dead instances' heartbeats go with them.
+     * Deletes the documents not written since `staleBefore` of instances not in `live` (those that
+     * stopped beating), and answers whose they were; each is deleted by one instance only (the filter
+     * repeats the `lastSeen` read), so one instance acts on it. The dead instances' heartbeats go with them.
      */
-    async sweepStale(staleBefore: Date, limit = 500): Promise<string[]> {
-      const live = await liveInstances(staleBefore);
+    async sweepStale(live: readonly string[], staleBefore: Date, limit = 500): Promise<string[]> {
       const stale = await col
-        .find({ instanceId: { $nin: live }, lastSeen: { $lt: staleBefore } })
+        .find({ instanceId: { $nin: [...live] }, lastSeen: { $lt: staleBefore } })
         .limit(limit)
         .toArray();
       const swept: string[] = [];

@@ -11,6 +11,7 @@ beforeAll(async () => {
 afterAll(() => t.drop());
 
 const ago = (ms: number) => new Date(Date.now() - ms);
+const live = () => store.visitorSockets.liveInstances(ago(10_000));
 
 describe('visitor sockets across instances', () => {
   it('never lets a heartbeat write back a count that a closing tab lowered at the same moment', async () => {
@@ -23,7 +24,7 @@ describe('visitor sockets across instances', () => {
       ...visitors.map(() => store.visitorSockets.renew('inst-a', new Date())),
     ]);
     const stillHere = [];
-    for (const v of visitors) if (await store.visitorSockets.isOnPageElsewhere(v, 'inst-b', ago(10_000))) stillHere.push(v);
+    for (const v of visitors) if (await store.visitorSockets.isOnPageElsewhere(v, 'inst-b', await live(), ago(10_000))) stillHere.push(v);
     expect(stillHere).toEqual([]);
   });
 
@@ -33,12 +34,15 @@ describe('visitor sockets across instances', () => {
     await store.visitorSockets.set('inst-dead', 'v-gone', 1, ago(60_000));
     await store.visitorSockets.set('inst-new', 'v-new', 1, new Date());
 
-    expect(await store.visitorSockets.isOnPageElsewhere('v-long', 'inst-b', ago(10_000))).toBe(true);
-    expect(await store.visitorSockets.isOnPageElsewhere('v-long', 'inst-live', ago(10_000))).toBe(false);
-    expect(await store.visitorSockets.isOnPageElsewhere('v-gone', 'inst-b', ago(10_000))).toBe(false);
-    expect(await store.visitorSockets.isOnPageElsewhere('v-new', 'inst-b', ago(10_000))).toBe(true);
+    expect(await store.visitorSockets.isOnPageElsewhere('v-long', 'inst-b', await live(), ago(10_000))).toBe(true);
+    expect(await store.visitorSockets.isOnPageElsewhere('v-long', 'inst-live', await live(), ago(10_000))).toBe(false);
+    expect(await store.visitorSockets.isOnPageElsewhere('v-gone', 'inst-b', await live(), ago(10_000))).toBe(false);
+    expect(await store.visitorSockets.isOnPageElsewhere('v-new', 'inst-b', await live(), ago(10_000))).toBe(true);
 
-    const [first, second] = await Promise.all([store.visitorSockets.sweepStale(ago(10_000)), store.visitorSockets.sweepStale(ago(10_000))]);
+    const [first, second] = await Promise.all([
+      store.visitorSockets.sweepStale(await live(), ago(10_000)),
+      store.visitorSockets.sweepStale(await live(), ago(10_000)),
+    ]);
     expect([...first, ...second].filter((v) => v === 'v-gone')).toEqual(['v-gone']);
     expect([...first, ...second]).not.toContain('v-long');
     expect([...first, ...second]).not.toContain('v-new');

@@ -79,22 +79,28 @@ export function createVisitorPresence(deps: FlowDeps, options: VisitorPresenceOp
     return next;
   };
 
+  // The instances beating, as of this instance's last beat: read once per beat, not once per visitor who
+  // leaves (a mass disconnect). Read on demand until the first beat. An instance started since is not in
+  // it yet, but the documents it wrote are younger than `staleAfterMs` and count by their own date.
+  let live: string[] | null = null;
+  const liveNow = async () => live ?? (await store.liveInstances(freshAfter()));
+  const isOnPageElsewhere = async (visitorId: string) => store.isOnPageElsewhere(visitorId, instanceId, await liveNow(), freshAfter());
+
   /** Gone only if no instance holds a socket of theirs any more. Runs in the visitor's write order. */
   async function leftEverywhere(visitorId: string): Promise<void> {
     if (sockets.has(visitorId)) return;
     await store.removeIdle(instanceId, visitorId);
-    if (await store.isOnPageElsewhere(visitorId, instanceId, freshAfter())) return;
+    if (await isOnPageElsewhere(visitorId)) return;
     await record(visitorId, false);
     // A tab that opened on another instance meanwhile announced "on the page" there, possibly before
     // this "gone" was written or reached the operators: say it again, after this one.
-    if (await store.isOnPageElsewhere(visitorId, instanceId, freshAfter())) {
-      await recordVisitorPresence(deps, visitorId, true, { reannounce: true });
-    }
+    if (await isOnPageElsewhere(visitorId)) await recordVisitorPresence(deps, visitorId, true, { reannounce: true });
   }
 
   async function tick(): Promise<void> {
     await store.renew(instanceId, new Date());
-    const swept = await store.sweepStale(freshAfter());
+    live = await store.liveInstances(freshAfter());
+    const swept = await store.sweepStale(live, freshAfter());
     await Promise.all(swept.map((visitorId) => inOrder(visitorId, () => leftEverywhere(visitorId))));
   }
 
