@@ -100,15 +100,18 @@ const CALLBACKS =
   '(?:mich|uns) (?:[\\p{L}-]+ ){0,8}(?:anruft|anrufen|zuruckruft|zuruckrufen)|' +
   '(?:me )?(?:pueden|puede|podrian|podria|podeis|podes) llamar(?:me)?|llamenme|llameme|que me llamen|' +
   '(?:pouvez|pourriez)[\\s-]+vous me rappeler|vous pouvez me rappeler|me faire rappeler|etre rappelee?|' +
-  '(?:podem|pode|poderiam|poderia) me ligar|(?:podem|pode) ligar (?:pra|para) mim|me liguem|me retornem';
+  '(?:podem|pode|poderiam|poderia) me ligar|(?:podem|pode) ligar (?:pra|para) mim|me liguem|me retornem|' +
+  // The callback named as a thing asked for: "mag ik een terugbelverzoek doen?"
+  'terugbelverzoek';
 
 keyWords.add('escalate');
 const CALLBACK_WORDS =
   'anruft anrufen zuruckruft meekijken lijn telefoon ring phone ruckruf zuruckrufen ruckrufen rufen ruf ruft llamar llamarme llamenme llameme llamen rappeler rappele rappelee ligar liguem retornem';
 for (const word of CALLBACK_WORDS.split(' ')) keyWords.add(word);
 keyWords.add('call');
-for (const word of ['chiamarmi', 'richiamarmi', 'chiami', 'richiami', 'chiamate', 'richiamate', 'bellen', 'terugbellen', 'bel'])
+for (const word of ['chiamarmi', 'richiamarmi', 'chiami', 'richiami', 'chiamate', 'richiamate', 'bellen', 'terugbellen', 'bel', 'terugbelverzoek'])
   keyWords.add(word);
+for (const word of ['verbinden', 'verbunden', 'kijken']) keyWords.add(word);
 
 const opt = (group: string): string => `(?:(?:${group})\\s+)?`;
 
@@ -131,6 +134,10 @@ export const humanRequestSources: readonly string[] = [
   `(?:someone|somebody|a person|an agent|a human|alguien|quelqu'un|jemand|alguem|qualcuno|iemand)\\s+(?:to\\s+|que\\s+|pour\\s+|para\\s+|che\\s+|die\\s+)?(?:${CALL_ME})`,
   `(?:potete|puo|potreste|kunnen jullie|kunt u|kan iemand)\\s+(?:${CALL_ME})`,
   CALLBACKS,
+  // Put through to a department by name: "Können Sie mich mit der Buchhaltung verbinden?"
+  `(?:sie|ihr)\\s+mich\\s+(?:bitte\\s+)?mit\\s+(?:der|dem|den|einem|einer|ihrer|ihrem|ihren|eurer|eurem|jemandem)(?:\\s+[\\p{L}-]+){1,2}\\s+(?:verbinden|verbunden)|verbinden\\s+sie\\s+mich\\s+(?:bitte\\s+)?mit\\s+(?:der|dem|den|einem|einer|ihrer|ihrem)\\s+[\\p{L}-]+`,
+  // Someone to look at it, in Dutch: "kan iemand van jullie team naar mijn koppeling kijken?"
+  `(?:iemand|someone)\\s+(?:van\\s+(?:jullie|de|het)(?:\\s+\\p{L}+)?\\s+)?(?:even\\s+|ff\\s+|eens\\s+)?naar\\s+(?:[\\p{L}-]+\\s+){0,5}kijken`,
   `call me back|escalate (?:this|it|my (?:case|issue|ticket|complaint|request))|escalate to (?:a |an |the )?(?:human|person|manager|supervisor|agent)`,
 ];
 

@@ -38,6 +38,9 @@ describe('human request: explicit asks', () => {
     ['Spanish, want', 'necesito un agente'],
     ['Spanish, standalone', 'agente por favor'],
     ['French', 'Je voudrais parler à un conseiller'],
+    ['German, a department by name', 'Können Sie mich mit der Buchhaltung verbinden?'],
+    ['Dutch, a callback asked for as a thing', 'mag ik een terugbelverzoek doen?'],
+    ['Dutch, someone to look at it', 'kan iemand van jullie team naar mijn koppeling kijken?'],
     ['French, besoin', "j'ai besoin d'un conseiller"],
     ['French, standalone', 'un humain svp'],
     ['German', 'Kann ich bitte mit einem Mitarbeiter sprechen?'],
@@ -148,6 +151,9 @@ describe('human request: what is not an ask', () => {
     ['a Dutch line that is not the phone', 'de lijn op de grafiek klopt niet'],
     ['a developer mentioned', 'I am a developer, where are the API docs?'],
     ['an elided ask negated', "non voglio parlare con l'operatore"],
+    ['connecting a device, German', 'wie kann ich mich mit dem Drucker verbinden?'],
+    ['the bot asked to connect a device, German', 'kannst du mich mit dem WLAN verbinden?'],
+    ['looking at settings oneself, Dutch', 'kan ik zelf naar de instellingen kijken?'],
   ])('does not hand off for %s', (_, text) => {
     expect(asksForPerson(text)).toBe(false);
   });
