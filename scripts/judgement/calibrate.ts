@@ -1,7 +1,7 @@
 // Sets the semantic layer's thresholds on the CALIBRATION conversations only (by default
 // test-data/judgement/calibration.jsonl, eval-c.jsonl and test.jsonl — held-out sets once, retired
 // after their disagreements were read) and writes them to shared/config/semantic-thresholds.ts. The
-// held-out set (heldout-d.jsonl) is never read here. Run: npm run calibrate [-- --sets a.jsonl,b.jsonl]
+// held-out sets (heldout-*.jsonl) are never read here. Run: npm run calibrate [-- --sets a.jsonl,b.jsonl]
 //
 // Objective: recall − FE_WEIGHT × false escalations, plus a little queue accuracy. False escalations
 // weigh double: the targets allow 0.04 of them beside a recall of 0.97, and a needless handoff costs a
@@ -53,7 +53,7 @@ const out = new URL('../../shared/config/semantic-thresholds.ts', import.meta.ur
 writeFileSync(
   out,
   `// Written by \`npm run --silent calibrate\` from the calibration conversations (${sets.join(', ')} in test-data/judgement),
-// never the held-out set (heldout-d.jsonl). Objective: recall − ${FE_WEIGHT} × false escalations + 0.25 × queue accuracy${PER_LABEL ? '' : '; one shared threshold (per-label ones did not carry to a writer left out)'}.
+// never a held-out set (heldout-*.jsonl). Objective: recall − ${FE_WEIGHT} × false escalations + 0.25 × queue accuracy${PER_LABEL ? '' : '; one shared threshold (per-label ones did not carry to a writer left out)'}.
 export const calibratedThresholds = ${JSON.stringify(best, null, 2)} as const;
 `,
 );
