@@ -109,7 +109,18 @@ const CALLBACK_WORDS =
   'anruft anrufen zuruckruft meekijken lijn telefoon ring phone ruckruf zuruckrufen ruckrufen rufen ruf ruft llamar llamarme llamenme llameme llamen rappeler rappele rappelee ligar liguem retornem';
 for (const word of CALLBACK_WORDS.split(' ')) keyWords.add(word);
 keyWords.add('call');
-for (const word of ['chiamarmi', 'richiamarmi', 'chiami', 'richiami', 'chiamate', 'richiamate', 'bellen', 'terugbellen', 'bel', 'terugbelverzoek'])
+for (const word of [
+  'chiamarmi',
+  'richiamarmi',
+  'chiami',
+  'richiami',
+  'chiamate',
+  'richiamate',
+  'bellen',
+  'terugbellen',
+  'bel',
+  'terugbelverzoek',
+])
   keyWords.add(word);
 for (const word of ['verbinden', 'verbunden', 'kijken']) keyWords.add(word);
 
