@@ -14,10 +14,10 @@ import { loginOperator, visitorSession } from '../test-support/clients';
 import { type Harness, seedOperator, seedSite, startHarness } from '../test-support/harness';
 
 const root = resolve(import.meta.dirname, '../..');
-// Keywords miss these refund requests ("I'd like to get back what I paid", "I'd like my money for the
+// Keywords miss these refund requests ("I'd like to receive the amount back", "I'd like my money for the
 // order again"; checked by replaying them with `triggers.semantic.enabled: false`); their meaning does
 // not. Two, because the server keeps the vectors of texts it has seen in memory.
-const PARAPHRASED_REFUND = 'Me gustaría recuperar lo que pagué por el pedido 48213';
+const PARAPHRASED_REFUND = 'Me gustaría recibir de vuelta el importe del pedido 48213';
 const ANOTHER_PARAPHRASE = 'Ich hätte gern mein Geld für die Bestellung 48213 wieder';
 
 let h: Harness;
