@@ -87,6 +87,35 @@ describe('visitor presence across instances', () => {
     inbox.close();
   });
 
+  it('writes nothing for a page change: the tab closes and the next opens on the same instance within the grace period', async () => {
+    await start(1500);
+    const { inbox, first, id } = await waitingVisitor(a);
+    const pageChange = async (from: typeof first) => {
+      from.client.close();
+      await from.client.waitClosed();
+      return visitorSession(a, 'key-a', { token: first.welcome.visitorToken });
+    };
+    // The first page change after the conversation started tells its operators the visitor is here.
+    const second = await pageChange(first);
+    expect(
+      await eventually(
+        () => presenceOf(a, id),
+        (online) => online === true,
+      ),
+    ).toBe(true);
+
+    const counter = a.countCommands();
+    const third = await pageChange(second);
+    await sleep(1500 + 3 * 200 + STALE_AFTER_MS);
+    counter.stop();
+    const presenceWrites = counter.names().filter((n) => /^(insert|update|delete|findAndModify) (visitor_sockets|conversations)$/.test(n));
+    expect(presenceWrites).toEqual([]);
+    expect(await presenceOf(a, id)).toBe(true);
+    expect(inbox.events.some((e) => e.type === 'conversation_updated' && e.conversation.visitorPresence?.online === false)).toBe(false);
+    third.client.close();
+    inbox.close();
+  });
+
   it('does not mark a visitor gone whose tab moved to another instance within the grace period', async () => {
     // A grace long enough for a loaded machine to open the next socket, well under the sweep's wait below.
     await start(1500);

@@ -1,8 +1,9 @@
 import type { Collection } from 'mongodb';
 
 /**
- * How many sockets each instance holds for each visitor: one document per (instance, visitor),
- * written only by its instance, one write at a time per visitor (`lastSeen`: when it was written).
+ * Which instances hold a socket of each visitor: one document per (instance, visitor) while it holds
+ * any, written only by its instance, one write at a time per visitor (`lastSeen`: when it was written;
+ * `sockets`: 1, a document with 0 is read as none).
  * Each instance also renews one heartbeat document of its own. A visitor is on the page while some
  * document of theirs has sockets and belongs to an instance whose heartbeat is fresh (or was itself
  * written recently, before its instance's first beat). A document of an instance that stopped beating
@@ -33,10 +34,11 @@ export function visitorSocketsStore(col: Collection<VisitorSocketsDoc>, instance
     async liveInstances(freshAfter: Date): Promise<string[]> {
       return (await instances.find({ lastSeen: { $gt: freshAfter } }, { projection: { _id: 1 } }).toArray()).map((d) => d._id);
     },
-    async set(instanceId: string, visitorId: string, sockets: number, at: Date): Promise<void> {
+    /** This instance holds a socket of the visitor (one document, however many tabs). */
+    async hold(instanceId: string, visitorId: string, at: Date): Promise<void> {
       await col.updateOne(
         { _id: docId(instanceId, visitorId) },
-        { $set: { visitorId, instanceId, sockets, lastSeen: at } },
+        { $set: { visitorId, instanceId, sockets: 1, lastSeen: at } },
         { upsert: true },
       );
     },
@@ -54,9 +56,9 @@ export function visitorSocketsStore(col: Collection<VisitorSocketsDoc>, instance
       };
       return (await col.countDocuments(filter, { limit: 1 })) > 0;
     },
-    /** This instance's record of a visitor it no longer holds. */
-    async removeIdle(instanceId: string, visitorId: string): Promise<void> {
-      await col.deleteOne({ _id: docId(instanceId, visitorId), sockets: 0 });
+    /** This instance no longer holds a socket of the visitor. */
+    async release(instanceId: string, visitorId: string): Promise<void> {
+      await col.deleteOne({ _id: docId(instanceId, visitorId) });
     },
     /**
      * Deletes the documents not written since `staleBefore` of instances not in `live` (those that

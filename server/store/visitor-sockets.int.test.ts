@@ -14,13 +14,13 @@ const ago = (ms: number) => new Date(Date.now() - ms);
 const live = () => store.visitorSockets.liveInstances(ago(10_000));
 
 describe('visitor sockets across instances', () => {
-  it('never lets a heartbeat write back a count that a closing tab lowered at the same moment', async () => {
+  it('never lets a heartbeat bring back a visitor whose last tab closed at the same moment', async () => {
     const visitors = Array.from({ length: 40 }, (_, i) => `v-race-${i}`);
     await store.visitorSockets.renew('inst-a', new Date());
-    await Promise.all(visitors.map((v) => store.visitorSockets.set('inst-a', v, 1, new Date())));
+    await Promise.all(visitors.map((v) => store.visitorSockets.hold('inst-a', v, new Date())));
     // Each tab closes while instance A beats: the two writes race on the database.
     await Promise.all([
-      ...visitors.map((v) => store.visitorSockets.set('inst-a', v, 0, new Date())),
+      ...visitors.map((v) => store.visitorSockets.release('inst-a', v)),
       ...visitors.map(() => store.visitorSockets.renew('inst-a', new Date())),
     ]);
     const stillHere = [];
@@ -30,9 +30,9 @@ describe('visitor sockets across instances', () => {
 
   it('counts the sockets of a beating instance, and of a silent one only until they go stale', async () => {
     await store.visitorSockets.renew('inst-live', new Date());
-    await store.visitorSockets.set('inst-live', 'v-long', 1, ago(60_000));
-    await store.visitorSockets.set('inst-dead', 'v-gone', 1, ago(60_000));
-    await store.visitorSockets.set('inst-new', 'v-new', 1, new Date());
+    await store.visitorSockets.hold('inst-live', 'v-long', ago(60_000));
+    await store.visitorSockets.hold('inst-dead', 'v-gone', ago(60_000));
+    await store.visitorSockets.hold('inst-new', 'v-new', new Date());
 
     expect(await store.visitorSockets.isOnPageElsewhere('v-long', 'inst-b', await live(), ago(10_000))).toBe(true);
     expect(await store.visitorSockets.isOnPageElsewhere('v-long', 'inst-live', await live(), ago(10_000))).toBe(false);

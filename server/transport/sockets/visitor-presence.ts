@@ -39,8 +39,10 @@ export interface VisitorPresenceOptions {
 
 /**
  * The visitor is on the page while any instance holds one of their sockets. Each instance counts
- * its own sockets per visitor and keeps the count in the database (store/visitor-sockets-store.ts),
- * with a heartbeat of its own on the same beat as the operators' heartbeats. The first hello marks the visitor on the
+ * its own sockets per visitor in memory and keeps in the database only whether it holds any
+ * (store/visitor-sockets-store.ts: written when the first opens and deleted once the last has been
+ * closed for the grace period, so a page change writes no presence), with a heartbeat of its own on the
+ * same beat as the operators' heartbeats. The first hello marks the visitor on the
  * page; when this instance's last socket closes, after a grace period without a new one anywhere,
  * the visitor is marked gone unless another instance still holds a socket. An instance that dies
  * stops beating: whichever instance sweeps its documents first marks those visitors gone.
@@ -89,7 +91,7 @@ export function createVisitorPresence(deps: FlowDeps, options: VisitorPresenceOp
   /** Gone only if no instance holds a socket of theirs any more. Runs in the visitor's write order. */
   async function leftEverywhere(visitorId: string): Promise<void> {
     if (sockets.has(visitorId)) return;
-    await store.removeIdle(instanceId, visitorId);
+    await store.release(instanceId, visitorId);
     if (await isOnPageElsewhere(visitorId)) return;
     await record(visitorId, false);
     // A tab that opened on another instance meanwhile announced "on the page" there, possibly before
@@ -117,24 +119,30 @@ export function createVisitorPresence(deps: FlowDeps, options: VisitorPresenceOp
 
   return {
     arrived(visitorId: string) {
-      const count = (sockets.get(visitorId) ?? 0) + 1;
-      sockets.set(visitorId, count);
+      const before = sockets.get(visitorId) ?? 0;
+      sockets.set(visitorId, before + 1);
       const pending = leaving.get(visitorId);
       if (pending) {
         clearTimeout(pending);
         leaving.delete(visitorId);
       }
+      // Another tab of theirs is open here, or their last one closed within the grace period (a page
+      // change): the database already says this instance holds them. Their conversation may have
+      // started since that tab's hello, so it is still told (a read when it already says so).
+      const holds = before > 0 || pending !== undefined;
       void inOrder(visitorId, async () => {
-        await store.set(instanceId, visitorId, count, new Date());
+        if (!holds) await store.hold(instanceId, visitorId, new Date());
         await record(visitorId, true);
       });
     },
     left(visitorId: string) {
       const count = Math.max((sockets.get(visitorId) ?? 1) - 1, 0);
-      if (count > 0) sockets.set(visitorId, count);
-      else sockets.delete(visitorId);
-      void inOrder(visitorId, () => store.set(instanceId, visitorId, count, new Date()));
-      if (count > 0) return;
+      if (count > 0) {
+        sockets.set(visitorId, count);
+        return;
+      }
+      sockets.delete(visitorId);
+      // The document stays through the grace period: to the other instances the visitor is still here.
       clearTimeout(leaving.get(visitorId));
       leaving.set(
         visitorId,
