@@ -118,7 +118,8 @@ export function createVisitorPresence(deps: FlowDeps, options: VisitorPresenceOp
   timer.unref();
 
   return {
-    arrived(visitorId: string) {
+    /** `fresh`: a visitor started by this hello, who cannot have a conversation yet (nothing to read). */
+    arrived(visitorId: string, { fresh = false }: { fresh?: boolean } = {}) {
       const before = sockets.get(visitorId) ?? 0;
       sockets.set(visitorId, before + 1);
       const pending = leaving.get(visitorId);
@@ -132,7 +133,7 @@ export function createVisitorPresence(deps: FlowDeps, options: VisitorPresenceOp
       const holds = before > 0 || pending !== undefined;
       void inOrder(visitorId, async () => {
         if (!holds) await store.hold(instanceId, visitorId, new Date());
-        await record(visitorId, true);
+        if (!fresh) await record(visitorId, true);
       });
     },
     left(visitorId: string) {

@@ -140,11 +140,12 @@ class VisitorSocketSession {
     this.unsubscribe = this.shared.deps.hub.subscribeVisitor(visitor._id, this.deliver, this.endErased);
   }
 
-  private isNow(visitorId: string): void {
+  /** `fresh`: the visitor was started just now and has no conversation to tell. */
+  private isNow(visitorId: string, fresh: boolean): void {
     if (this.present === visitorId) return;
     if (this.present) this.shared.presence.left(this.present);
     this.present = visitorId;
-    this.shared.presence.arrived(visitorId);
+    this.shared.presence.arrived(visitorId, { fresh });
   }
 
   private async handle(command: VisitorCommand): Promise<void> {
@@ -156,7 +157,7 @@ class VisitorSocketSession {
       this.token = resolved.token;
       this.subscribe(resolved.visitor);
       this.send(await buildWelcome(deps, site, resolved.visitor, resolved.token, command.afterSeq, resolved.fresh));
-      return this.isNow(resolved.visitor._id);
+      return this.isNow(resolved.visitor._id, resolved.fresh);
     }
     const visitor = this.visitor;
     if (!visitor) return this.send({ type: 'error', code: 'invalid_frame', message: 'Send hello first.' });
@@ -169,7 +170,7 @@ class VisitorSocketSession {
       // A welcome for the new visitor: the widget keeps its token and shows an empty transcript.
       this.send(await buildWelcome(deps, site, outcome.visitor, outcome.token, 0, true));
       this.send({ type: 'identity_checked', verified: true });
-      this.isNow(outcome.visitor._id);
+      this.isNow(outcome.visitor._id, true);
     }
     if (outcome.kind === 'identity') {
       this.visitor = outcome.visitor;
