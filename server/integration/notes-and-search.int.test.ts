@@ -135,6 +135,8 @@ describe('visitor presence', () => {
     client.send({ type: 'request_human', clientMessageId: 'h1' });
     const waiting = await anaSocket.waitFor('conversation_updated', (e) => e.conversation.state === 'queued');
     const id = waiting.conversation.conversationId;
+    // The conversation started after the hello: it says so from its start, not only after a departure.
+    expect(waiting.conversation.visitorPresence?.online).toBe(true);
 
     client.close();
     const left = await anaSocket.waitFor(

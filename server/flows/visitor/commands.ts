@@ -26,7 +26,7 @@ export async function sendVisitorMessage(
   visitor: Visitor,
   input: { clientMessageId: string; text: string },
 ): Promise<CommandOutcome> {
-  const conversation = await conversationIdsFor(deps, site, visitor);
+  const conversation = await conversationIdsFor(deps, site, visitor, { onPage: true });
   // Reopened (when it was resolved) before the message is announced, as the conversation it now belongs to.
   const posted = await postMessage(
     deps,
@@ -47,7 +47,7 @@ export async function sendVisitorMessage(
 export async function requestHuman(deps: FlowDeps, site: Site, visitor: Visitor): Promise<CommandOutcome> {
   if (!site.config.handoffEnabled)
     return { kind: 'refused', code: 'transition_not_allowed', message: 'This site does not hand conversations to people.' };
-  const conversation = await conversationToWriteIn(deps, site, visitor);
+  const conversation = await conversationToWriteIn(deps, site, visitor, { onPage: true });
   if (conversation.state !== 'bot') {
     await publishVisitorView(deps, site, conversation);
     return { kind: 'ok' };

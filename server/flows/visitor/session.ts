@@ -109,9 +109,18 @@ export async function conversationIdsFor(
   deps: FlowDeps,
   site: Site,
   visitor: Visitor,
+  options: StartOptions = {},
 ): Promise<Pick<Conversation, '_id' | 'siteId' | 'visitorId'>> {
   const held = deps.visitorConversations.get(visitor._id);
-  return held ? { _id: held, siteId: site._id, visitorId: visitor._id } : conversationToWriteIn(deps, site, visitor);
+  return held ? { _id: held, siteId: site._id, visitorId: visitor._id } : conversationToWriteIn(deps, site, visitor, options);
+}
+
+export interface StartOptions {
+  /**
+   * The visitor writes over an open socket: a conversation started now says they are on the page (their
+   * hello found no conversation to tell, and their presence is recorded again only when they leave).
+   */
+  onPage?: boolean;
 }
 
 /**
@@ -134,7 +143,12 @@ export async function reopenIfResolved(deps: FlowDeps, conversation: Conversatio
 }
 
 /** The visitor's current conversation, started or reopened as they write. */
-export async function conversationToWriteIn(deps: FlowDeps, site: Site, visitor: Visitor): Promise<Conversation> {
+export async function conversationToWriteIn(
+  deps: FlowDeps,
+  site: Site,
+  visitor: Visitor,
+  options: StartOptions = {},
+): Promise<Conversation> {
   const latest = await deps.store.conversations.latestForVisitor(visitor._id);
   if (latest) {
     deps.visitorConversations.set(visitor._id, latest._id);
@@ -173,6 +187,7 @@ export async function conversationToWriteIn(deps: FlowDeps, site: Site, visitor:
     claimedAt: null,
     resolvedAt: null,
     lastActivityAt: now,
+    ...(options.onPage ? { visitorPresence: { online: true, since: now } } : {}),
     lastVisitorActivityAt: now,
   };
   if (!(await deps.store.conversations.insertIfAbsent(conversation))) {
