@@ -98,6 +98,9 @@ export function createFlowDeps(
   const hub = options.hub ?? createInProcessHub();
   // A site saved on any instance reaches every instance's cache through the hub (the bus carries it across).
   hub.onConfigChanged((siteId, configVersion) => store.sites.invalidate(siteId, configVersion));
+  hub.onConversationChanged((c) =>
+    store.conversations.announced({ conversationId: c.conversationId, state: c.state, version: c.version, lastSeq: c.lastSeq }),
+  );
   const outbound = options.outbound ?? STRICT_OUTBOUND_POLICY;
   const outboundFetch = createOutboundFetch(outbound);
   const secretKey = options.secretKey ?? null;

@@ -105,6 +105,8 @@ export function createBusHub(db: Db, options: BusHubOptions): BusHub {
     endVisitor: (visitorId) => both({ kind: 'end_visitor', visitorId }),
     configChanged: (siteId, configVersion) => both({ kind: 'config_changed', siteId, configVersion }),
     onConfigChanged: configListeners.add,
+    // Other instances' events reach the local hub's toSite through deliver, this instance's at once.
+    onConversationChanged: (listener) => local.onConversationChanged(listener),
     onOperatorsVanished: vanishedListeners.add,
     subscribeVisitor: (visitorId, send, end) => local.subscribeVisitor(visitorId, send, end),
     subscribeOperator(subscriber) {

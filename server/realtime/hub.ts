@@ -1,4 +1,4 @@
-import type { OperatorEvent } from '../../shared/operator-protocol';
+import type { ConversationSummary, OperatorEvent } from '../../shared/operator-protocol';
 import type { VisitorEvent } from '../../shared/visitor-protocol';
 
 type Send<E> = (event: E) => void;
@@ -14,6 +14,9 @@ export interface OperatorSubscriber {
 
 /** A site's configuration was saved (on any instance): caches of the older version must go. */
 export type ConfigChangedListener = (siteId: string, configVersion: number) => void;
+
+/** A conversation changed (on any instance): copies of another version must go (store/conversation-copies.ts). */
+export type ConversationChangedListener = (conversation: ConversationSummary) => void;
 
 /**
  * Every real-time event goes through here. The in-process hub fans out to the sockets of this
@@ -38,6 +41,8 @@ export interface Hub {
   /** Tells every instance (this one included) that a site's configuration changed. */
   configChanged(siteId: string, configVersion: number): void;
   onConfigChanged(listener: ConfigChangedListener): () => void;
+  /** Every conversation_updated event, whoever's sockets hear it: this instance's and the others'. */
+  onConversationChanged(listener: ConversationChangedListener): () => void;
   /**
    * Operators whose inbox was open on an instance that vanished without closing it (killed):
    * nobody's socket-close started their away/offline timers, so the listener should.
@@ -63,6 +68,7 @@ export function listenerSet<A extends unknown[]>() {
 
 export function createInProcessHub(): Hub {
   const configListeners = listenerSet<[string, number]>();
+  const conversationListeners = listenerSet<[ConversationSummary]>();
   const visitors = new Map<string, Set<Send<VisitorEvent>>>();
   const visitorEnds = new Map<Send<VisitorEvent>, () => void>();
   const operators = new Map<string, { siteIds: string[]; subscribers: Set<OperatorSubscriber> }>();
@@ -78,6 +84,7 @@ export function createInProcessHub(): Hub {
       for (const send of visitors.get(visitorId) ?? []) send(event);
     },
     toSite(siteId, event) {
+      if (event.type === 'conversation_updated') conversationListeners.emit(event.conversation);
       for (const entry of operators.values()) {
         if (entry.siteIds.includes(siteId)) for (const s of entry.subscribers) s.send(event);
       }
@@ -125,6 +132,7 @@ export function createInProcessHub(): Hub {
       configListeners.emit(siteId, configVersion);
     },
     onConfigChanged: configListeners.add,
+    onConversationChanged: conversationListeners.add,
     // One process: its sockets' close events are the whole story.
     onOperatorsVanished: () => () => {},
     async close() {},

@@ -28,6 +28,8 @@ export interface SeqCondition {
   state?: ConversationState;
   version?: number;
   ownerId?: string;
+  /** No message at or after this seq recorded yet (a late write must not bring back an older preview). */
+  before?: number;
 }
 
 function seqFilter(c: SeqCondition): Filter<ConversationDoc> {
@@ -35,6 +37,7 @@ function seqFilter(c: SeqCondition): Filter<ConversationDoc> {
     ...(c.state !== undefined ? { state: c.state } : {}),
     ...(c.version !== undefined ? { version: c.version } : {}),
     ...(c.ownerId !== undefined ? { 'owner.operatorId': c.ownerId } : {}),
+    ...(c.before !== undefined ? { lastSeq: { $lt: c.before } } : {}),
   };
 }
 
@@ -125,6 +128,8 @@ export function conversationsStore(c: Collections) {
      * lastSeq raised to it. `onlyIf` narrows who may post: the bot passes its (state, version) so a
      * reply in flight when a human took over is refused (null). The seq itself is claimed by the
      * message insert (messages-store.ts), so a process dying between the two leaves no hole.
+     * The activity dates only ever move forward: a visitor message's stamps may arrive with the
+     * bot's reply, after a later message's (flows/visitor/commands.ts).
      */
     recordMessage(
       conversationId: string,
@@ -133,9 +138,18 @@ export function conversationsStore(c: Collections) {
       onlyIf: SeqCondition = {},
     ): Promise<ConversationDoc | null> {
       const filter = { _id: conversationId, ...seqFilter(onlyIf) };
+      const { lastActivityAt, lastVisitorActivityAt, ...rest } = set;
+      const update = {
+        ...(Object.keys(rest).length > 0 ? { $set: rest } : {}),
+        $max: {
+          lastSeq: seq,
+          ...(lastActivityAt ? { lastActivityAt } : {}),
+          ...(lastVisitorActivityAt ? { lastVisitorActivityAt } : {}),
+        },
+      };
       return withLock(conversationId, async () => {
         for (let attempt = 0; ; attempt++) {
-          const updated = await col.findOneAndUpdate(filter, { $set: set, $max: { lastSeq: seq } }, { returnDocument: 'after' });
+          const updated = await col.findOneAndUpdate(filter, update, { returnDocument: 'after' });
           // FerretDB 1.24 can answer null when another instance wrote the document at the same moment,
           // though it still matches: only a conversation that no longer matches is a refusal.
           if (updated || attempt >= 3 || (await col.countDocuments(filter)) === 0) return updated;

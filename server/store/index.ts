@@ -3,6 +3,7 @@ import { assignmentLeasesStore } from './assignment-leases-store';
 import { attachmentsStore } from './attachments-store';
 import { auditStore } from './audit-store';
 import { callbacksStore } from './callbacks-store';
+import { createConversationCopies, withConversationCopies } from './conversation-copies';
 import { conversationsStore } from './conversations-store';
 import { episodeRollupsStore } from './episode-rollups-store';
 import { collectionsOf, ensureIndexes } from './database';
@@ -34,7 +35,8 @@ export function createStore(db: Db, options: { siteCacheMs?: number } = {}) {
     visitors: visitorsStore(c),
     visitorSockets: visitorSocketsStore(c.visitorSockets, c.presenceInstances),
     visitorData: visitorDataStore(c, db),
-    conversations: conversationsStore(c),
+    /** With this instance's copies of the bot's conversations; composition.ts drops them on the hub's conversation_updated. */
+    conversations: withConversationCopies(conversationsStore(c), createConversationCopies()),
     episodeRollups: episodeRollupsStore(c),
     reviewMarks: reviewMarksStore(c),
     messages: messagesStore(c),

@@ -9,7 +9,7 @@ import type { Visitor } from '../../entities/visitor';
 import { addBotFacts } from './case-for';
 import type { FlowDeps } from '../../composition';
 import { escalate } from './escalate';
-import { postMessage } from './post-message';
+import { type PendingStamps, postMessage, settleStamps } from './post-message';
 import { handoffInput } from './turns';
 import { conversationLocale, visitorText } from './visitor-texts';
 import type { WidgetLocale } from '../../../shared/widget-locales';
@@ -19,7 +19,16 @@ import { interruptedAnswer } from '../../domain/agent/interrupted';
  * Asks the bot, then posts its reply only if nobody took over meanwhile: the
  * conditional seq allocation on (state, version) discards a reply in flight.
  */
-export async function runBotTurn(deps: FlowDeps, site: Site, visitor: Visitor, conversation: Conversation, turns: Turn[]): Promise<void> {
+export async function runBotTurn(
+  deps: FlowDeps,
+  site: Site,
+  visitor: Visitor,
+  conversation: Conversation,
+  turns: Turn[],
+  /** The visitor message's stamps, written with the reply, or on the way out when there is none to carry them. */
+  pending: PendingStamps | null = null,
+): Promise<void> {
+  let unstamped = pending;
   const controller = new AbortController();
   deps.inFlightBots.get(conversation._id)?.abort();
   deps.inFlightBots.set(conversation._id, controller);
@@ -74,10 +83,17 @@ export async function runBotTurn(deps: FlowDeps, site: Site, visitor: Visitor, c
           state: conversation.state,
           version: conversation.version,
         },
+        undefined,
+        { carrying: unstamped },
       );
       if (!posted) return await stream.interrupt(locale); // a person took over while the bot was finishing
+      unstamped = null;
       stream.completed();
       fresh = posted.conversation;
+    }
+    if (unstamped) {
+      fresh = await settleStamps(deps, conversation._id, unstamped);
+      unstamped = null;
     }
     fresh ??= await deps.store.conversations.get(conversation._id);
     if (fresh?.state !== 'bot') return;
@@ -94,6 +110,7 @@ export async function runBotTurn(deps: FlowDeps, site: Site, visitor: Visitor, c
     }
   } finally {
     if (deps.inFlightBots.get(conversation._id) === controller) deps.inFlightBots.delete(conversation._id);
+    if (unstamped) await settleStamps(deps, conversation._id, unstamped);
   }
 }
 

@@ -14,6 +14,49 @@ export interface NewMessage {
   attachment?: AttachmentRef;
 }
 
+export interface PostedMessage {
+  message: Message;
+  /** As updated; with `pending`, this instance's copy with the message's stamps (not yet written). */
+  conversation: Conversation | null;
+  duplicate: boolean;
+  /** The message's conversation stamps, still to be written: by the bot's reply, or by settleStamps. */
+  pending?: PendingStamps;
+}
+
+/** A visitor message's conversation stamps waiting for the bot's reply to write them with its own. */
+export interface PendingStamps {
+  seq: number;
+  at: Date;
+  preview: string;
+}
+
+export interface StampOptions {
+  /**
+   * This instance's copy of the conversation (store/conversation-copies.ts), for a visitor message
+   * the bot is about to answer: the conversation is not written now, the reply writes both stamps.
+   */
+  deferOn?: Conversation | null;
+  /** The pending stamps of the visitor message this one answers: written with this message's. */
+  carrying?: PendingStamps | null;
+}
+
+/**
+ * Writes stamps that waited (the bot did not answer after all: a handoff, a refusal, a failure).
+ * The dates only move forward; the preview is the waiting message's unless a later one was recorded.
+ */
+export async function settleStamps(deps: FlowDeps, conversationId: string, pending: PendingStamps): Promise<Conversation | null> {
+  const dates = { lastActivityAt: pending.at, lastVisitorActivityAt: pending.at };
+  const conversations = deps.store.conversations;
+  return (
+    (await conversations.recordMessage(
+      conversationId,
+      pending.seq,
+      { ...dates, lastMessagePreview: pending.preview },
+      { before: pending.seq },
+    )) ?? (await conversations.recordMessage(conversationId, pending.seq, dates))
+  );
+}
+
 /** Another instance writing the same conversation at the same moment: each refusal reloads the seq. */
 const MAX_SEQ_ATTEMPTS = 8;
 
@@ -32,15 +75,17 @@ export async function postMessage(
   onlyIf: SeqCondition = {},
   /** Runs once the message is stored, before anyone hears of it (a visitor reopening a resolved conversation). */
   settle?: (conversation: Conversation, message: Message) => Promise<Conversation>,
-): Promise<{ message: Message; conversation: Conversation | null; duplicate: boolean } | null> {
+  stamps: StampOptions = {},
+): Promise<PostedMessage | null> {
   const windows = deps.messageWindows;
   const conditional = Object.keys(onlyIf).length > 0;
   const dedupeKey = `${conversation._id}:${input.clientMessageId ?? deps.newId()}`;
   const now = deps.clock.now();
+  const carried = stamps.carrying;
   const set: Partial<Conversation> = {
     lastActivityAt: now,
     lastMessagePreview: input.text.slice(0, 140),
-    ...(input.sender.kind === 'visitor' ? { lastVisitorActivityAt: now } : {}),
+    ...(input.sender.kind === 'visitor' ? { lastVisitorActivityAt: now } : carried ? { lastVisitorActivityAt: carried.at } : {}),
   };
   const posted = await windows.serially(conversation._id, async () => {
     let window = await windows.get(conversation._id);
@@ -68,6 +113,12 @@ export async function postMessage(
       }
       if (inserted.kind === 'duplicate') return { message: inserted.message, conversation: null, duplicate: true };
       windows.append(doc);
+      // Deferred only when the copy knows every message before this one (no other writer since).
+      const copy = stamps.deferOn;
+      if (!conditional && copy && attempt === 0 && copy.lastSeq === seq - 1) {
+        const pending = { seq, at: now, preview: set.lastMessagePreview ?? '' };
+        return { message: doc, conversation: { ...copy, ...set, lastSeq: seq }, duplicate: false, pending };
+      }
       const updated = checked ?? (await deps.store.conversations.recordMessage(conversation._id, seq, set));
       return { message: doc, conversation: updated, duplicate: false };
     }

@@ -14,7 +14,7 @@ import { postMessage } from '../handoff/post-message';
 import { publishVisitorView } from '../handoff/queue-views';
 import { toSummary } from '../handoff/wire';
 import { handoffInput, loadJudgedTurns } from '../handoff/turns';
-import { afterVisitorMessage } from './turn';
+import { afterVisitorMessage, isBotsTurn } from './turn';
 import { conversationIdsFor, conversationToWriteIn, reopenIfResolved, resolveVisitor } from './session';
 import type { CommandOutcome } from './command-outcome';
 
@@ -27,6 +27,8 @@ export async function sendVisitorMessage(
   input: { clientMessageId: string; text: string },
 ): Promise<CommandOutcome> {
   const conversation = await conversationIdsFor(deps, site, visitor, { onPage: true });
+  // The bot holds it (as far as this instance's copy knows): its reply will stamp the conversation for both messages.
+  const copy = deps.store.conversations.copyOf(conversation._id);
   // Reopened (when it was resolved) before the message is announced, as the conversation it now belongs to.
   const posted = await postMessage(
     deps,
@@ -34,12 +36,13 @@ export async function sendVisitorMessage(
     { sender: { kind: 'visitor' }, text: input.text, clientMessageId: input.clientMessageId },
     {},
     (stored, message) => reopenIfResolved(deps, stored, message.seq - 1),
+    { deferOn: copy && isBotsTurn(site, copy) ? copy : null },
   );
   if (posted?.duplicate) return { kind: 'duplicate', message: posted.message };
   if (!posted?.conversation) return { kind: 'refused', code: 'internal', message: 'The message could not be stored; send it again.' };
   const current = posted.conversation;
   await refreshCaseWith(deps, current, { from: 'visitor', text: input.text });
-  await afterVisitorMessage(deps, site, visitor, current);
+  await afterVisitorMessage(deps, site, visitor, current, posted.pending ?? null);
   return { kind: 'ok' };
 }
 

@@ -6,7 +6,7 @@ import type { Visitor } from '../../entities/visitor';
 import { runBotTurn } from '../handoff/bot-turn';
 import type { FlowDeps } from '../../composition';
 import { escalate } from '../handoff/escalate';
-import { postMessage } from '../handoff/post-message';
+import { type PendingStamps, postMessage, settleStamps } from '../handoff/post-message';
 import { handoffInput, loadJudgedTurns } from '../handoff/turns';
 import { visitorFactList, visitorText, visitorTopic } from '../handoff/visitor-texts';
 
@@ -15,12 +15,32 @@ export function isBotsTurn(site: Site, conversation: Conversation): boolean {
   return conversation.state === 'bot' || (conversation.state === 'queued' && site.config.botAnswersWhileWaiting);
 }
 
-/** After each visitor message: decide, then escalate, ask for facts, or let the bot answer. */
-export async function afterVisitorMessage(deps: FlowDeps, site: Site, visitor: Visitor, conversation: Conversation): Promise<void> {
-  if (!isBotsTurn(site, conversation)) return;
+/**
+ * After each visitor message: decide, then escalate, ask for facts, or let the bot answer. With
+ * `pending`, the message's conversation stamps are not written yet (it was decided on this
+ * instance's copy): the bot's reply writes them, or they are written here before anything else.
+ */
+export async function afterVisitorMessage(
+  deps: FlowDeps,
+  site: Site,
+  visitor: Visitor,
+  conversation: Conversation,
+  pending: PendingStamps | null = null,
+): Promise<void> {
+  if (!isBotsTurn(site, conversation)) {
+    if (pending) await settleStamps(deps, conversation._id, pending);
+    return;
+  }
   const turns = await loadJudgedTurns(deps, site, conversation);
   const decision = decideHandoff(handoffInput(turns, visitor, conversation), site.config);
-  if (decision.escalate && conversation.state === 'bot' && site.config.handoffEnabled) {
+  const escalates = decision.escalate && conversation.state === 'bot' && site.config.handoffEnabled;
+  if (pending && (escalates || (decision.askForFacts.length > 0 && conversation.state === 'bot'))) {
+    // No bot reply will carry the stamps: written first, then decided again on the fresh conversation (the copy may be stale).
+    const fresh = await settleStamps(deps, conversation._id, pending);
+    if (fresh) await afterVisitorMessage(deps, site, visitor, fresh);
+    return;
+  }
+  if (escalates) {
     await escalate(deps, site, visitor, conversation, decision, turns);
     return;
   }
@@ -28,7 +48,7 @@ export async function afterVisitorMessage(deps: FlowDeps, site: Site, visitor: V
     await askForFacts(deps, site, conversation, decision);
     return;
   }
-  void runBotTurn(deps, site, visitor, conversation, turns).catch((error) =>
+  void runBotTurn(deps, site, visitor, conversation, turns, pending).catch((error) =>
     deps.log.error({ err: error, conversationId: conversation._id, siteId: site._id }, 'bot turn failed'),
   );
 }

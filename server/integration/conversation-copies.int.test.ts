@@ -1,0 +1,124 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { demoBotConfig } from '../seed/demo-knowledge-base';
+import { connectOperator, loginOperator, visitorSession } from '../test-support/clients';
+import { type InstanceHarness, seedOperator, seedSite } from '../test-support/harness';
+import { type Instances, startInstances } from '../test-support/instances';
+
+// A visitor message the bot answers is decided on the instance's copy of the conversation and
+// stamped by the bot's reply (store/conversation-copies.ts). These show the copy never makes the
+// bot speak in a conversation a person holds: dropped when another instance announces a change,
+// and refused by the reply's conditional write when nobody announced it.
+let instances: Instances;
+let a: InstanceHarness;
+let b: InstanceHarness;
+
+beforeEach(async () => {
+  instances = await startInstances(['a', 'b']);
+  [a, b] = instances.all as [InstanceHarness, InstanceHarness];
+  await seedSite(a, { siteId: 'site-a', siteKey: 'key-a', config: { bot: demoBotConfig } });
+  await seedOperator(a, { operatorId: 'op-sam', email: 'sam@a.test', name: 'Sam Rivera', siteIds: ['site-a'] });
+});
+afterEach(() => instances.close());
+
+async function eventually<T>(probe: () => T | Promise<T>, done: (v: T) => boolean, ms = 5000): Promise<T> {
+  const end = Date.now() + ms;
+  let value = await probe();
+  while (!done(value) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 50));
+    value = await probe();
+  }
+  return value;
+}
+
+const conversationOf = (h: InstanceHarness, id: string) => h.db.collection('conversations').findOne({ _id: id as never });
+const botMessages = (h: InstanceHarness, id: string) =>
+  h.db.collection('messages').countDocuments({ conversationId: id, 'sender.kind': 'bot' });
+
+async function botConversationOnA() {
+  const { client } = await visitorSession(a, 'key-a');
+  client.send({ type: 'send_message', clientMessageId: 'm1', text: 'How long does shipping take?' });
+  const reply = await client.waitFor('message_added', (e) => e.message.sender.kind === 'bot');
+  const id = reply.message.conversationId;
+  expect(a.deps.store.conversations.copyOf(id)?.state).toBe('bot');
+  return { client, id };
+}
+
+describe("an instance's copy of a bot conversation", () => {
+  it('is stamped by the bot reply: the visitor message and the reply cost one conversation write', async () => {
+    const { client, id } = await botConversationOnA();
+    const counter = a.countCommands();
+    client.send({ type: 'send_message', clientMessageId: 'm2', text: 'How much does shipping cost?' });
+    const reply = await client.waitFor('message_added', (e) => e.message.sender.kind === 'bot' && e.message.seq === 4);
+    await client.eventsBeforePong();
+    counter.stop();
+    const writes = counter.names().filter((n) => n.endsWith(' conversations') && !n.startsWith('find '));
+    expect(writes).toEqual(['findAndModify conversations']);
+    const stored = await conversationOf(a, id);
+    expect(stored).toMatchObject({ lastSeq: 4, lastMessagePreview: reply.message.text.slice(0, 140) });
+    const visitorMessage = await a.db.collection('messages').findOne({ conversationId: id, seq: 3 });
+    expect(stored?.lastVisitorActivityAt).toEqual(visitorMessage?.createdAt);
+    client.close();
+  });
+
+  it('is dropped when a person takes over on another instance, and the next message gets no bot answer', async () => {
+    const { client, id } = await botConversationOnA();
+    const sam = await loginOperator(b, 'sam@a.test');
+    const inbox = await connectOperator(b, sam);
+    expect((await sam.fetch(`/api/conversations/${id}/barge-in`, { body: {} })).status).toBe(200);
+    // B announced the change on the bus: A no longer decides on its copy.
+    expect(
+      await eventually(
+        () => a.deps.store.conversations.copyOf(id),
+        (c) => c === null,
+      ),
+    ).toBeNull();
+
+    client.send({ type: 'send_message', clientMessageId: 'm2', text: 'Are you a real person now?' });
+    await inbox.waitFor('message_added', (e) => e.message.text === 'Are you a real person now?');
+    await client.eventsBeforePong();
+    expect(await botMessages(a, id)).toBe(1);
+    const written = await a.db.collection('messages').findOne({ conversationId: id, text: 'Are you a real person now?' });
+    expect(await conversationOf(a, id)).toMatchObject({
+      state: 'owned',
+      lastSeq: written?.seq,
+      lastMessagePreview: 'Are you a real person now?',
+      lastVisitorActivityAt: written?.createdAt,
+    });
+    client.close();
+    inbox.close();
+  });
+
+  it('that went stale unannounced makes no bot reply: the conditional write refuses it and the stamps still land', async () => {
+    const { client, id } = await botConversationOnA();
+    const before = await conversationOf(a, id);
+    // Changed behind the instances' backs: nobody announces it, so A's copy still says the bot holds it.
+    await a.db
+      .collection('conversations')
+      .updateOne({ _id: id as never }, { $set: { state: 'owned', owner: { operatorId: 'op-sam', name: 'Sam' } }, $inc: { version: 1 } });
+    expect(a.deps.store.conversations.copyOf(id)?.version).toBe(before?.version);
+
+    client.send({ type: 'send_message', clientMessageId: 'm2', text: 'How much does shipping cost?' });
+    const stored = await eventually(
+      () => conversationOf(a, id),
+      (c) => c?.lastSeq === 3,
+    );
+    await client.eventsBeforePong();
+    expect(stored).toMatchObject({ state: 'owned', lastSeq: 3, lastMessagePreview: 'How much does shipping cost?' });
+    expect(await botMessages(a, id)).toBe(1);
+    // The refusal brought the fresh conversation: the copy is gone, the next message reads it.
+    expect(a.deps.store.conversations.copyOf(id)).toBeNull();
+    client.close();
+  });
+
+  it('is written first when the message hands the conversation over, then decided on the fresh one', async () => {
+    const { client, id } = await botConversationOnA();
+    client.send({ type: 'send_message', clientMessageId: 'm2', text: 'I want to talk to a person please' });
+    await client.waitFor('handoff_started');
+    const stored = await conversationOf(a, id);
+    const visitorMessage = await a.db.collection('messages').findOne({ conversationId: id, seq: 3 });
+    expect(stored).toMatchObject({ state: 'queued' });
+    expect(stored?.lastVisitorActivityAt).toEqual(visitorMessage?.createdAt);
+    expect(stored?.lastSeq).toBeGreaterThanOrEqual(3);
+    client.close();
+  });
+});

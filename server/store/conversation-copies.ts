@@ -1,0 +1,85 @@
+import type { ConversationState } from '../../shared/entities';
+import type { conversationsStore } from './conversations-store';
+import type { ConversationDoc } from './documents';
+
+type ConversationsStore = ReturnType<typeof conversationsStore>;
+
+/** What a conversation_updated event on the hub says about the conversation it names. */
+export interface AnnouncedConversation {
+  conversationId: string;
+  state: ConversationState;
+  version: number;
+  lastSeq: number;
+}
+
+/**
+ * The last copy this instance read or wrote of each conversation the bot holds, so that a visitor
+ * message the bot answers needs no conversation write of its own (flows/visitor/commands.ts): the
+ * bot's reply stamps both messages in one update. A hint, never an authority: whatever is decided
+ * on a copy is written conditionally on its (state, version), and a change any instance announces
+ * (conversation_updated, carried across by the bus) drops a copy it does not match. Only
+ * conversations in the bot's hands are kept; a person's conversation is always read.
+ */
+export function createConversationCopies(max = 20_000) {
+  const copies = new Map<string, ConversationDoc>();
+  return {
+    get(conversationId: string): ConversationDoc | null {
+      return copies.get(conversationId) ?? null;
+    },
+    keep(doc: ConversationDoc): void {
+      const held = copies.get(doc._id);
+      // A read that set out before a write and came back after it is the older copy.
+      if (held && (doc.version < held.version || (doc.version === held.version && doc.lastSeq < held.lastSeq))) return;
+      copies.delete(doc._id);
+      if (doc.state !== 'bot') return;
+      if (copies.size >= max) copies.delete(copies.keys().next().value as string);
+      copies.set(doc._id, doc);
+    },
+    /** Another state, version or a message this copy does not know of: the copy is stale. */
+    announced(change: AnnouncedConversation): void {
+      const held = copies.get(change.conversationId);
+      if (held && (held.state !== change.state || held.version !== change.version || held.lastSeq < change.lastSeq))
+        copies.delete(change.conversationId);
+    },
+    forget(conversationId: string): void {
+      copies.delete(conversationId);
+    },
+  };
+}
+
+export type ConversationCopies = ReturnType<typeof createConversationCopies>;
+
+/** The conversations store, each conversation it returns refreshing this instance's copy of it. */
+export function withConversationCopies(store: ConversationsStore, copies: ConversationCopies) {
+  const keeping =
+    <A extends unknown[]>(read: (...args: A) => Promise<ConversationDoc | null>) =>
+    async (...args: A): Promise<ConversationDoc | null> => {
+      const doc = await read(...args);
+      if (doc) copies.keep(doc);
+      return doc;
+    };
+  return {
+    ...store,
+    async insert(doc: ConversationDoc): Promise<void> {
+      await store.insert(doc);
+      copies.keep(doc);
+    },
+    async insertIfAbsent(doc: ConversationDoc): Promise<boolean> {
+      const inserted = await store.insertIfAbsent(doc);
+      if (inserted) copies.keep(doc);
+      return inserted;
+    },
+    get: keeping(store.get),
+    latestForVisitor: keeping(store.latestForVisitor),
+    transition: keeping(store.transition),
+    recordMessage: keeping(store.recordMessage),
+    setVisitorPresence: keeping(store.setVisitorPresence),
+    takeOffer: keeping(store.takeOffer),
+    updateEpisodes: keeping(store.updateEpisodes),
+    patch: keeping(store.patch),
+    /** This instance's copy (null: none, or no longer in the bot's hands); see createConversationCopies. */
+    copyOf: copies.get,
+    /** A conversation_updated event from any instance. */
+    announced: copies.announced,
+  };
+}
