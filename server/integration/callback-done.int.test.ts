@@ -6,11 +6,13 @@ let h: Harness;
 
 beforeEach(async () => {
   h = await startHarness();
-  // A queue that is never open, so the visitor is offered a callback.
+  // A queue closed now whatever the day and hour the test runs (a one-off closure around now; the
+  // Monday hour alone was open on Mondays 09:00-10:00 Berlin), so the visitor is offered a callback.
+  const closedNow = [{ start: new Date(Date.now() - 3_600_000).toISOString(), end: new Date(Date.now() + 86_400_000).toISOString() }];
   await seedSite(h, {
     siteId: 'site-a',
     siteKey: 'key-a',
-    config: { hours: { timeZone: 'Europe/Berlin', weekly: { mon: [{ start: '09:00', end: '10:00' }] } } },
+    config: { hours: { timeZone: 'Europe/Berlin', weekly: { mon: [{ start: '09:00', end: '10:00' }] }, closures: closedNow } },
   });
   await seedOperator(h, { operatorId: 'op-ana', email: 'ana@a.test', name: 'Ana Lima', siteIds: ['site-a'] });
   await seedOperator(h, { operatorId: 'op-sam', email: 'sam@a.test', name: 'Sam Roy', siteIds: ['site-a'] });

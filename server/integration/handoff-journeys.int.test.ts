@@ -70,11 +70,13 @@ describe('handoff journeys on the real server', () => {
   });
 
   it('offers a callback outside hours, books it, and lists it for operators with an audit trail', async () => {
-    // A queue that is never open: every handoff is outside hours.
+    // A queue closed now whatever the day the test runs (Mondays only, and a one-off closure around now,
+    // without which this failed on Mondays 09:00-17:00 New York): the handoff is outside hours.
+    const closedNow = [{ start: new Date(Date.now() - 3_600_000).toISOString(), end: new Date(Date.now() + 86_400_000).toISOString() }];
     await seedSite(h, {
       siteId: 'site-a',
       siteKey: 'key-a',
-      config: { hours: { timeZone: 'America/New_York', weekly: { mon: [{ start: '09:00', end: '17:00' }] } } },
+      config: { hours: { timeZone: 'America/New_York', weekly: { mon: [{ start: '09:00', end: '17:00' }] }, closures: closedNow } },
     });
     const { client } = await visitorSession(h, 'key-a', { context: { timeZone: 'Asia/Tokyo', locale: 'en' } });
     client.send({ type: 'request_human', clientMessageId: 'h' });
