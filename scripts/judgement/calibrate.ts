@@ -1,5 +1,5 @@
 // Sets the semantic layer's thresholds on the CALIBRATION conversations only (by default
-// test-data/judgement/calibration.jsonl, eval-c.jsonl and test.jsonl — held-out sets once, retired
+// test-data/judgement/calibration.jsonl, eval-c, test, eval-e, eval-f and eval-g — held-out sets once, retired
 // after their disagreements were read) and writes them to shared/config/semantic-thresholds.ts. The
 // held-out sets (heldout-*.jsonl) are never read here. Run: npm run calibrate [-- --sets a.jsonl,b.jsonl]
 //
@@ -19,7 +19,7 @@ import { type Params, outcomes, readRecorded, searchThresholds } from './thresho
 
 const FE_WEIGHT = 2;
 const PER_LABEL = true;
-const DEFAULT_SETS = ['calibration.jsonl', 'eval-c.jsonl', 'test.jsonl', 'eval-e.jsonl'];
+const DEFAULT_SETS = ['calibration.jsonl', 'eval-c.jsonl', 'test.jsonl', 'eval-e.jsonl', 'eval-f.jsonl', 'eval-g.jsonl'];
 
 const setsArg = process.argv.find((a) => a.startsWith('--sets='))?.slice('--sets='.length);
 const sets = setsArg ? setsArg.split(',') : DEFAULT_SETS;

@@ -4,15 +4,18 @@ import { normalizeText } from './text';
  * The bot talking about itself ("Ha, I'm just a bot!", "Sono un bot, non mangio…"): an answer to
  * small talk. Its low confidence is no doubt about an answer, and it is no "I cannot do that".
  */
+// A name and a comma may come first ("I'm Max, your virtual assistant", "Je suis Max, l'assistant
+// virtuel"); an apology may not ("I'm sorry, the assistant cannot change orders" is no small talk).
+const NAMED = '(?:(?!sorry|afraid|desolee?|leider|spiacente|sinto|helaas|lo siento)[\\p{L}-]+, )?';
 const SELF_TALK = new RegExp(
   [
-    "\\b(?:i'?m|i am) (?:just |only |a little |simply )?(?:an? )?(?:bot|chatbot|robot|assistant|virtual assistant|ai)\\b",
-    '\\bsoy (?:solo |solamente |un simple )?(?:un )?(?:bot|chatbot|robot|asistente)\\b',
-    "\\bje (?:ne )?suis (?:juste |seulement |qu'|simplement )?(?:un )?(?:bot|chatbot|robot|assistant)\\b",
-    '\\bich bin (?:nur |bloss |lediglich )?(?:ein )?(?:bot|chatbot|roboter|assistent)\\b',
-    '\\bsou (?:apenas |so |somente )?(?:um )?(?:bot|chatbot|robo|assistente)\\b',
-    '\\bsono (?:solo |soltanto |un semplice )?(?:un )?(?:bot|chatbot|robot|assistente)\\b',
-    '\\bik ben (?:maar |gewoon |slechts |alleen )?(?:een )?(?:bot|chatbot|robot|assistent)\\b',
+    `\\b(?:i'?m|i am) ${NAMED}(?:just |only |a little |simply )?(?:an? |your |the )?(?:(?:virtual|digital|automated|ai|friendly|little) )?(?:bot|chatbot|robot|assistant|ai)\\b`,
+    `\\bsoy ${NAMED}(?:solo |solamente |un simple )?(?:un |el |tu |su )?(?:bot|chatbot|robot|asistente)\\b`,
+    `\\bje (?:ne )?suis ${NAMED}(?:juste |seulement |qu'|simplement )?(?:un |l'|votre |ton )?(?:bot|chatbot|robot|assistant)\\b`,
+    `\\bich bin ${NAMED}(?:nur |bloss |lediglich )?(?:ein |der |dein |ihr )?(?:(?:virtueller|virtuelle|digitaler|digitale|kleiner) )?(?:bot|chatbot|roboter|assistent)\\b`,
+    `\\bsou ${NAMED}(?:apenas |so |somente )?(?:um |o |seu |sua |a )?(?:bot|chatbot|robo|assistente)\\b`,
+    `\\bsono ${NAMED}(?:solo |soltanto |un semplice )?(?:un |l'|il |il tuo |la tua )?(?:bot|chatbot|robot|assistente)\\b`,
+    `\\bik ben ${NAMED}(?:maar |gewoon |slechts |alleen )?(?:een |de |je |jouw |uw )?(?:(?:virtuele|digitale) )?(?:bot|chatbot|robot|assistent)\\b`,
     // "Haha, als Bot habe ich keinen Feierabend!", "as a bot I never sleep", "como bot no duermo"
     '\\b(?:as an?|being an?|como|en tant que|comme|als|come|enquanto) (?:bot|chatbot|ai|ia|ki)\\b',
   ].join('|'),

@@ -16,6 +16,9 @@ const JOY_EMOJI =
 /** An eye-roll or an angry face makes "great" sarcasm: "geweldig hoor, weer een nutteloze link 🙄". */
 const ANNOYED_EMOJI = /[\u{1F644}\u{1F612}\u{1F624}\u{1F621}\u{1F620}\u{1F92C}]/u;
 
+/** Angry faces: two or more are anger on their own ("llevo toda la tarde con esto 🤬🤬"), one is a weak sign. */
+const ANGRY_EMOJI = /[\u{1F621}\u{1F620}\u{1F92C}\u{1F4A2}\u{1F47F}]/gu;
+
 /** Thanks, joy or celebration in the visitor's words: capitals and "!!!" beside them are no anger. */
 export const isJoyful = (original: string, normalized: string): boolean =>
   !ANNOYED_EMOJI.test(original) && (GRATITUDE.test(normalized) || JOY_EMOJI.test(original));
@@ -23,6 +26,10 @@ export const isJoyful = (original: string, normalized: string): boolean =>
 /** Something broken, said in the visitor's words: with "urgent" it is an emergency, not a hurry. */
 const BROKEN =
   /(?<![\p{L}])(?:crash\w*|broken|down|not working|doesn'?t work|does not work|won'?t work|stopped working|error|fail\w*|fix\w*|no funciona|no va|roto|caido|ne marche pas|ne fonctionne pas|en panne|plante|bloque|funktioniert nicht|geht nicht|kaputt|ausgefallen|nao funciona|quebrado|caiu|travando|non funziona|non va|non accetta|rotto|bloccato|werkt niet|doet het niet|kapot|storing|plat)(?![\p{L}])/u;
+
+/** A how-to question: "urgent!! guests in 10 min, how do I reset the wifi password" is a hurry the bot can serve. */
+const HOW_TO =
+  /(?<![\p{L}])(?:how (?:do|can|to|should)|como (?:hago|puedo|se|faco|posso|consigo)|comment (?:faire|je|on)|wie (?:kann|mache|geht|stelle)|come (?:faccio|posso|si)|hoe (?:kan|moet|doe|zet))(?![\p{L}])/u;
 
 function isShouting(original: string): boolean {
   if (!/\p{Lu}{3}/u.test(original)) return false;
@@ -48,12 +55,17 @@ export function detectFrustration(original: string, text: AnalyzedText, compiled
     const hit = matcher.find(text);
     if (hit && !hit.isNegated) return { evidence: hit.evidence, isUrgent: urgent !== null };
   }
+  const angry = original.match(ANGRY_EMOJI)?.length ?? 0;
+  if (angry >= 2) return { evidence: 'angry faces', isUrgent: urgent !== null };
   const broken = urgent ? BROKEN.exec(text.normalized) : null;
   if (urgent && broken) return { evidence: `${urgent.evidence} + ${broken[0]}`, isUrgent: true };
   if (isJoyful(original, text.normalized)) return null;
   const weak: string[] = urgent ? [urgent.evidence] : [];
   if (settings.shouting && isShouting(original)) weak.push('shouting');
+  if (angry === 1) weak.push('angry face');
   const punctuation = settings.repeatedPunctuation ? REPEATED_PUNCTUATION.exec(original) : null;
   if (punctuation) weak.push(punctuation[0]);
-  return weak.length >= 2 ? { evidence: weak.join(' + '), isUrgent: urgent !== null } : null;
+  if (weak.length < 2) return null;
+  if (urgent && punctuation && weak.length === 2 && HOW_TO.test(text.normalized)) return null;
+  return { evidence: weak.join(' + '), isUrgent: urgent !== null };
 }

@@ -22,7 +22,7 @@ const TALK_VERBS = alt(
     'spreken|praten|doorverbonden worden|verbind me door|verbind me|doorverbinden',
 );
 const PREPOSITIONS = alt(
-  'to|with|through to|over to|con|a|au|avec|en relation avec|mit|com|ao|a um|a uma|al|col|da|dal|dalla|con il|con la|met|naar|para|pra|pro|para o|para a',
+  'c/|to|with|through to|over to|con|a|au|avec|en relation avec|mit|com|ao|a um|a uma|al|col|da|dal|dalla|con il|con la|met|naar|para|pra|pro|para o|para a',
 );
 const DETERMINERS = alt(
   "a|an|the|some|any|your|one of your|someone from your|un|una|el|la|al|algun|une|le|l'|du|einem|einer|einen|eine|dem|der|den|ihrem|ihren|um|uma|o|ao|d'un|d'une|seu|uno|il|lo|vostro|vostra|un vostro|una vostra|een|jullie|een van jullie",
@@ -60,7 +60,13 @@ const TARGETS = key(
     'atendente|pessoa|alguem|consultor|suporte|atendimento|atendimento ao cliente|' +
     'technician|engineer|tecnico|technicien|techniker|technicus|developer|entwickler|desarrollador|developpeur|desenvolvedor|sviluppatore|ontwikkelaar|' +
     'operatore|operatrice|persona vera|essere umano|addetto|addetta|consulente|qualcuno|responsabile|servizio clienti|assistenza clienti|staff|' +
-    'medewerker|medewerkster|mens|persoon|iemand|klantenservice|adviseur|collega|leidinggevende',
+    'medewerker|medewerkster|mens|persoon|iemand|klantenservice|adviseur|collega|leidinggevende|qqn|colaborador|colaboradora|' +
+    "gente de verdade|gente de verdad|pessoa de verdade|persona de verdad|alguien de verdad|alguem de verdade|quelqu'un en vrai|" +
+    // A team or department by name: "falar com o financeiro", "whoever does your billing", "jullie tech team".
+    'billing team|billing department|accounts team|finance team|tech team|technical team|' +
+    'facturacion|departamento de facturacion|contabilidad|equipo tecnico|service facturation|comptabilite|equipe technique|' +
+    'buchhaltung|abrechnung|technik team|financeiro|setor financeiro|faturamento|contabilidade|equipa tecnica|equipe tecnica|' +
+    'amministrazione|ufficio amministrativo|contabilita|team tecnico|boekhouding|administratie|financiele afdeling',
 );
 // Strong targets only: "I need someone to check this" is not a request for a person.
 const WANT_VERBS = alt(
@@ -82,10 +88,10 @@ const STRONG_TARGETS = key(
     'operatore|operatrice|addetto|addetta|consulente|medewerker|medewerkster|mens|persoon',
 );
 const GERMAN_VERBS = alt('sprechen|reden|chatten|verbunden|verbinden|telefonieren|schreiben');
-const THERE = alt('is there|are there|hay|il y a|y a t il|y a-t-il|ist da|gibt es|tem|ha');
+const THERE = alt("is there|are there|hay|il y a|y a t il|y a-t-il|ist da|gibt es|gibts|gibt's|tem|ha");
 const THERE_TARGETS = key(
   "human|humans|person|people|agent|agents|someone|anyone|anybody|somebody|representative|operator|alguien|quelqu'un|jemand|alguem|" +
-    'mensch|menschen|mitarbeiter|persona|humano|agente|personne|humain|conseiller|pessoa|atendente|persoon|mens|medewerker',
+    'leute|mensch|menschen|mitarbeiter|persona|humano|agente|personne|humain|conseiller|pessoa|atendente|persoon|mens|medewerker',
 );
 const CALL_ME = alt(
   'call me|ring me|phone me|contact me|email me|llamarme|me llame|me rappeler|rappelez moi|mich anrufen|rufen sie mich|me ligar|me ligue|' +
@@ -105,6 +111,7 @@ const CALLBACKS =
   'terugbelverzoek';
 
 keyWords.add('escalate');
+keyWords.add('live');
 const CALLBACK_WORDS =
   'anruft anrufen zuruckruft meekijken lijn telefoon ring phone ruckruf zuruckrufen ruckrufen rufen ruf ruft llamar llamarme llamenme llameme llamen rappeler rappele rappelee ligar liguem retornem';
 for (const word of CALLBACK_WORDS.split(' ')) keyWords.add(word);
@@ -138,9 +145,9 @@ export const humanRequestSources: readonly string[] = [
   `met\\s+(?:(?:de|het|een|jullie)\\s+)?${opt(ADJECTIVES)}(?:${TARGETS})\\s+(?:(?:aub|graag)\\s+)?(?:${DUTCH_VERBS})`,
   `(?:iemand|een medewerker|een mens|een persoon)(?:\\s+van\\s+(?:de|het|jullie)(?:\\s+\\p{L}+)?)?\\s+(?:${DUTCH_VERBS})`,
   // "mag ik iemand aan de lijn?", "kan iemand even meekijken?"
-  `(?:iemand|een medewerker|een mens|een persoon)(?:\\s+van\\s+(?:de|het|jullie)(?:\\s+\\p{L}+)?)?\\s+aan\\s+de\\s+(?:lijn|telefoon)|(?:kan|mag|wil|kunnen)\\s+(?:er\\s+)?(?:iemand|een\\s+\\p{L}+(?:\\s+of\\s+\\p{L}+(?:\\s+\\p{L}+)?)?)\\s+(?:even\\s+|eens\\s+|ff\\s+)?meekijken`,
+  `(?:iemand|een medewerker|een mens|een persoon)(?:\\s+van\\s+(?:de|het|jullie)(?:\\s+\\p{L}+){0,2})?\\s+aan\\s+de\\s+(?:lijn|telefoon)|(?:kan|mag|wil|kunnen)\\s+(?:er\\s+)?(?:iemand|een\\s+\\p{L}+(?:\\s+of\\s+\\p{L}+(?:\\s+\\p{L}+)?)?)\\s+(?:even\\s+|eens\\s+|ff\\s+)?meekijken`,
   // "Gibt es hier auch einen echten Menschen?", "hay alguna persona?"
-  `(?:${THERE})\\s+(?:(?:hier|da|auch|eigentlich|uberhaupt|aqui|ahi|ai|ici|here|really|alguna|alguma)\\s+)*${opt(DETERMINERS)}${opt(ADJECTIVES)}(?:${THERE_TARGETS})`,
+  `(?:${THERE})\\s+(?:(?:hier|da|auch|eigentlich|uberhaupt|bei|euch|ihnen|aqui|ahi|ai|ici|here|really|alguna|alguma)\\s+)*${opt(DETERMINERS)}${opt(ADJECTIVES)}(?:${THERE_TARGETS})`,
   `(?:anyone|anybody|someone|somebody)\\s+(?:there|here|available|around|real)`,
   `(?:someone|somebody|a person|an agent|a human|alguien|quelqu'un|jemand|alguem|qualcuno|iemand)\\s+(?:to\\s+|que\\s+|pour\\s+|para\\s+|che\\s+|die\\s+)?(?:${CALL_ME})`,
   `(?:potete|puo|potreste|kunnen jullie|kunt u|kan iemand)\\s+(?:${CALL_ME})`,
@@ -149,6 +156,13 @@ export const humanRequestSources: readonly string[] = [
   `(?:sie|ihr)\\s+mich\\s+(?:bitte\\s+)?mit\\s+(?:der|dem|den|einem|einer|ihrer|ihrem|ihren|eurer|eurem|jemandem)(?:\\s+[\\p{L}-]+){1,2}\\s+(?:verbinden|verbunden)|verbinden\\s+sie\\s+mich\\s+(?:bitte\\s+)?mit\\s+(?:der|dem|den|einem|einer|ihrer|ihrem)\\s+[\\p{L}-]+`,
   // Someone to look at it, in Dutch: "kan iemand van jullie team naar mijn koppeling kijken?"
   `(?:iemand|someone)\\s+(?:van\\s+(?:jullie|de|het)(?:\\s+\\p{L}+)?\\s+)?(?:even\\s+|ff\\s+|eens\\s+)?naar\\s+(?:[\\p{L}-]+\\s+){0,5}kijken`,
+  // Someone, then a few words, then the call: "quelqu'un de chez vous peut me rappeler demain ?"
+  `(?:someone|somebody|anyone|anybody|alguien|quelqu'un|qqn|jemand|alguem|qualcuno|iemand)\\s+(?:[\\p{L}'-]+\\s+){1,5}(?:${CALL_ME})`,
+  // A real person asked to do something: "can a real live person just find it?", "kann das nicht ein echter Mensch raussuchen?"
+  // (not "am I talking to a real person?", which asks what the bot is).
+  `(?:can|could|would|will|can't|cant)\\s+(?:a|an)\\s+(?:real(?:\\s+live)?|actual|live)\\s+(?:person|human|human being)`,
+  `(?:kann|konnte|soll|sollte|darf|muss)\\s+(?:[\\p{L}]+\\s+){0,3}(?:ein|eine)\\s+(?:echter|echte|richtiger|richtige)\\s+(?:mensch|person|mitarbeiter|mitarbeiterin)`,
+  `(?:with|to)\\s+whoever\\s+(?:does|handles|deals\\s+with|is\\s+in\\s+charge|runs|manages|takes\\s+care)`,
   `call me back|escalate (?:this|it|my (?:case|issue|ticket|complaint|request))|escalate to (?:a |an |the )?(?:human|person|manager|supervisor|agent)`,
 ];
 

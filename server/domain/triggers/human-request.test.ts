@@ -29,6 +29,14 @@ describe('human request: explicit asks', () => {
     "I don't know, can I talk to a person?",
     'No, I want a human',
     'human being please',
+    'can a real live person just find it with my email?',
+    "I'd rather sort this out with whoever does your billing directly",
+    'est-ce que qqn de chez vous peut me rappeler demain matin ?',
+    'gibts bei euch auch menschen oder nur bots? ich brauch jemanden wegen meiner Rechnung',
+    'kann das nicht einfach ein echter mensch raussuchen?',
+    'quero falar c/ o financeiro de vcs sobre isso',
+    'dá pra falar com gente de verdade? 🙏',
+    'kan ik iemand van jullie tech team aan de lijn krijgen?',
   ])('hands off at once for %j', (text) => {
     expect(asksForPerson(text)).toBe(true);
   });
@@ -137,6 +145,7 @@ describe('human request: what is not an ask', () => {
     ['wanting the bot', 'I want to talk to the bot'],
     ['talking about an agent feature', 'quiero hablar de su agente de IA para mi web'],
     ['Italian negation', 'non voglio parlare con un operatore, ditemi solo gli orari'],
+    ['Italian "no need"', 'non serve che mi passi un operatore, dimmi solo se avete le stan smith in 42'],
     ['Dutch negation', 'ik wil niet met een medewerker spreken'],
     ['a bot mentioned in passing', 'there is no bot on my page yet'],
     ['unsure whether it is a bot', "I don't know if I'm talking to a bot"],

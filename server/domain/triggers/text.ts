@@ -34,7 +34,7 @@ const BRIDGE = new Set(
     "je veux voudrais besoin de d un une d'un d'une le moi mon ma parler demande cherche pour " +
     'ich will mochte brauche einen eine ein mein meine mit frage nach einer um es geht ' +
     'eu quero preciso um uma o meu minha falar estou pedindo peco procurando precisa ' +
-    'io voglio vorrei parlare con il lo mi ho bisogno di sentire essere ' +
+    "io voglio vorrei parlare con il lo mi ho bisogno di sentire essere serve che c'e " +
     'ik wil graag met een de het spreken praten hoef heb nodig ' +
     // the auxiliary of "nadie me ha hackeado", "nessuno mi ha addebitato", "niemand heeft"
     'ha hat heeft'

@@ -25,6 +25,10 @@ describe('frustration and urgency', () => {
     ['Spanish "desastre"', 'reinstalé, reinicié, TODO. sigue igual, esto es un desastre', 'high'],
     ['Portuguese "palhaçada"', 'que palhaçada, terceira entrega que não chega', 'high'],
     ['Italian "fa schifo"', 'il servizio fa schifo, nessuno risponde', 'high'],
+    ['two angry faces', '¿en serio? eso fue lo primero que hice 🤬🤬', 'high'],
+    ['one angry face with "???"', 'vi ho scritto tre giorni fa, ma vi sembra giusto??? 😡', 'high'],
+    ['nobody answering, in Italian', 'vi ho scritto lunedì e mercoledì e nessuno mi risponde', 'high'],
+    ['Brazilian profanity', 'pqp, o app trava toda vez que abro o extrato', 'high'],
   ])('escalates early on %s, flagging %s', (_, text, urgency) => {
     expect(decideHandoff(saying(text), defaults)).toMatchObject({ escalate: true, primaryTrigger: 'frustration', urgency });
   });
@@ -44,6 +48,8 @@ describe('frustration and urgency', () => {
     ['an acronym', 'how do I export to CSV or PDF?'],
     ['"damn" as relief', 'damn, that was fast'],
     ['sarcasm without a signal', 'Oh wonderful, another bot. Just what I needed.'],
+    ['a how-to question in a hurry', 'urgent!! guests arriving in 10 min, how do I reset the router wifi password'],
+    ['one angry face alone', 'my cat looks at the vacuum like this 😡 do you sell quieter ones?'],
   ])('does not escalate on %s', (_, text) => {
     expect(decideHandoff(saying(text), defaults).escalate).toBe(false);
   });

@@ -71,6 +71,10 @@ describe('the bot talking about itself', () => {
     ["Je ne suis qu'un assistant, je n'ai pas d'avis"],
     ['Haha, als Bot habe ich keinen Feierabend!'],
     ['As an AI I never sleep, but thanks for asking!'],
+    ["I'm Max, your virtual assistant 🙂"],
+    ["Je suis Max, l'assistant virtuel 🙂"],
+    ['Ich bin der digitale Assistent. Worum geht es denn?'],
+    ['Ik ben een digitale assistent'],
   ])('reads "%s" as small talk', (text) => {
     expect(isBotSelfTalk(text)).toBe(true);
   });
@@ -86,5 +90,7 @@ describe('the bot talking about itself', () => {
   it('leaves a real unsure answer to low confidence', () => {
     expect(isBotSelfTalk('I think the warranty might cover that, but I am not sure.')).toBe(false);
     expect(isBotSelfTalk('Come robot da cucina consiglio il modello Chef, ma non sono sicuro.')).toBe(false);
+    expect(isBotSelfTalk("I'm sorry, the assistant cannot change orders once placed.")).toBe(false);
+    expect(isBotSelfTalk("I'm not sure the AI feature covers that.")).toBe(false);
   });
 });
