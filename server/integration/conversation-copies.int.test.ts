@@ -105,8 +105,23 @@ describe("an instance's copy of a bot conversation", () => {
     await client.eventsBeforePong();
     expect(stored).toMatchObject({ state: 'owned', lastSeq: 3, lastMessagePreview: 'How much does shipping cost?' });
     expect(await botMessages(a, id)).toBe(1);
-    // The refusal brought the fresh conversation: the copy is gone, the next message reads it.
-    expect(a.deps.store.conversations.copyOf(id)).toBeNull();
+    client.close();
+  });
+
+  it('that went stale on a resolution reopens the conversation for the message, as writing after a resolution does', async () => {
+    const { client, id } = await botConversationOnA();
+    const before = await conversationOf(a, id);
+    await a.db
+      .collection('conversations')
+      .updateOne({ _id: id as never }, { $set: { state: 'resolved', resolvedAt: new Date() }, $inc: { version: 1 } });
+
+    client.send({ type: 'send_message', clientMessageId: 'm2', text: 'How much does shipping cost?' });
+    const reply = await client.waitFor('message_added', (e) => e.message.sender.kind === 'bot' && e.message.seq > 3);
+    expect(reply.message.text).toContain('Shipping is free');
+    const stored = await conversationOf(a, id);
+    // Reopened from the message on: the bot judged it as the first turn of the reopened conversation.
+    expect(stored).toMatchObject({ state: 'bot', botSinceSeq: 2, lastSeq: reply.message.seq });
+    expect(stored?.version).toBeGreaterThan((before?.version ?? 0) + 1);
     client.close();
   });
 
@@ -118,7 +133,8 @@ describe("an instance's copy of a bot conversation", () => {
     const visitorMessage = await a.db.collection('messages').findOne({ conversationId: id, seq: 3 });
     expect(stored).toMatchObject({ state: 'queued' });
     expect(stored?.lastVisitorActivityAt).toEqual(visitorMessage?.createdAt);
-    expect(stored?.lastSeq).toBeGreaterThanOrEqual(3);
+    const newest = await a.db.collection('messages').find({ conversationId: id }).sort({ seq: -1 }).limit(1).next();
+    expect(stored?.lastSeq).toBe(newest?.seq);
     client.close();
   });
 });

@@ -31,12 +31,30 @@ describe('conversation copies', () => {
     expect(copies.get('c1')).not.toBeNull();
     copies.announced({ ...announced, lastSeq: 3 });
     expect(copies.get('c1')).toBeNull();
-    copies.keep(doc());
-    copies.announced({ ...announced, version: 2 });
+    copies.keep(doc({ lastSeq: 3 }));
+    copies.announced({ ...announced, lastSeq: 3, version: 2 });
     expect(copies.get('c1')).toBeNull();
-    copies.keep(doc());
-    copies.announced({ ...announced, state: 'owned' });
+    copies.keep(doc({ version: 2, lastSeq: 3 }));
+    copies.announced({ ...announced, lastSeq: 3, version: 2, state: 'owned' });
     expect(copies.get('c1')).toBeNull();
+  });
+
+  it('takes no older copy back after a drop: a read that set out before the change came back after it', () => {
+    const copies = createConversationCopies();
+    copies.keep(doc({ version: 1, lastSeq: 4 }));
+    copies.keep(doc({ state: 'owned', version: 2, lastSeq: 5 }));
+    copies.keep(doc({ version: 1, lastSeq: 4 }));
+    expect(copies.get('c1')).toBeNull();
+    // Back with the bot later: a newer version is a copy again.
+    copies.keep(doc({ version: 3, lastSeq: 6 }));
+    expect(copies.get('c1')?.version).toBe(3);
+  });
+
+  it('keeps no mark for conversations it never held', () => {
+    const copies = createConversationCopies();
+    copies.keep(doc({ _id: 'c9', state: 'owned', version: 5 }));
+    copies.keep(doc({ _id: 'c9', version: 1 }));
+    expect(copies.get('c9')?.version).toBe(1);
   });
 
   it('holds at most its bound, forgetting the oldest', () => {

@@ -12,6 +12,14 @@ export interface AnnouncedConversation {
   lastSeq: number;
 }
 
+/** How new a copy is: a later version, or the same version with a later message. */
+interface Mark {
+  version: number;
+  lastSeq: number;
+}
+const isOlder = (doc: Mark, than: Mark): boolean =>
+  doc.version < than.version || (doc.version === than.version && doc.lastSeq < than.lastSeq);
+
 /**
  * The last copy this instance read or wrote of each conversation the bot holds, so that a visitor
  * message the bot answers needs no conversation write of its own (flows/visitor/commands.ts): the
@@ -22,16 +30,28 @@ export interface AnnouncedConversation {
  */
 export function createConversationCopies(max = 20_000) {
   const copies = new Map<string, ConversationDoc>();
+  // Where a copy was dropped: a read that set out before and comes back after brings no older copy back.
+  const dropped = new Map<string, Mark>();
+  const drop = (id: string, mark: Mark) => {
+    copies.delete(id);
+    dropped.delete(id);
+    if (dropped.size >= max) dropped.delete(dropped.keys().next().value as string);
+    dropped.set(id, mark);
+  };
   return {
     get(conversationId: string): ConversationDoc | null {
       return copies.get(conversationId) ?? null;
     },
     keep(doc: ConversationDoc): void {
-      const held = copies.get(doc._id);
-      // A read that set out before a write and came back after it is the older copy.
-      if (held && (doc.version < held.version || (doc.version === held.version && doc.lastSeq < held.lastSeq))) return;
+      // A read that set out before a write (or a drop) and came back after it is the older copy.
+      const mark = copies.get(doc._id) ?? dropped.get(doc._id);
+      if (mark && isOlder(doc, mark)) return;
+      if (doc.state !== 'bot') {
+        if (copies.has(doc._id) || dropped.has(doc._id)) drop(doc._id, { version: doc.version, lastSeq: doc.lastSeq });
+        return;
+      }
       copies.delete(doc._id);
-      if (doc.state !== 'bot') return;
+      dropped.delete(doc._id);
       if (copies.size >= max) copies.delete(copies.keys().next().value as string);
       copies.set(doc._id, doc);
     },
@@ -39,10 +59,14 @@ export function createConversationCopies(max = 20_000) {
     announced(change: AnnouncedConversation): void {
       const held = copies.get(change.conversationId);
       if (held && (held.state !== change.state || held.version !== change.version || held.lastSeq < change.lastSeq))
-        copies.delete(change.conversationId);
+        drop(change.conversationId, { version: Math.max(held.version, change.version), lastSeq: change.lastSeq });
     },
     forget(conversationId: string): void {
       copies.delete(conversationId);
+    },
+    /** How many copies are held (tests, metrics). */
+    get size(): number {
+      return copies.size;
     },
   };
 }

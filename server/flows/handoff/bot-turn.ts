@@ -25,10 +25,13 @@ export async function runBotTurn(
   visitor: Visitor,
   conversation: Conversation,
   turns: Turn[],
-  /** The visitor message's stamps, written with the reply, or on the way out when there is none to carry them. */
-  pending: PendingStamps | null = null,
+  /**
+   * A visitor message decided on this instance's copy: its stamps, written with the reply (or on the
+   * way out when there is none), and what to do when the reply is refused (the copy was stale).
+   */
+  carrying: { stamps: PendingStamps; refused: (fresh: Conversation) => Promise<void> } | null = null,
 ): Promise<void> {
-  let unstamped = pending;
+  let unstamped = carrying?.stamps ?? null;
   const controller = new AbortController();
   deps.inFlightBots.get(conversation._id)?.abort();
   deps.inFlightBots.set(conversation._id, controller);
@@ -86,7 +89,14 @@ export async function runBotTurn(
         undefined,
         { carrying: unstamped },
       );
-      if (!posted) return await stream.interrupt(locale); // a person took over while the bot was finishing
+      if (!posted) {
+        await stream.interrupt(locale); // a person took over while the bot was finishing
+        if (!carrying) return;
+        unstamped = null;
+        const fresh = await settleStamps(deps, conversation._id, carrying.stamps);
+        if (fresh) await carrying.refused(fresh);
+        return;
+      }
       unstamped = null;
       stream.completed();
       fresh = posted.conversation;

@@ -14,7 +14,7 @@ import { postMessage } from '../handoff/post-message';
 import { publishVisitorView } from '../handoff/queue-views';
 import { toSummary } from '../handoff/wire';
 import { handoffInput, loadJudgedTurns } from '../handoff/turns';
-import { afterVisitorMessage, isBotsTurn } from './turn';
+import { afterVisitorMessage, mayDeferStamps } from './turn';
 import { conversationIdsFor, conversationToWriteIn, reopenIfResolved, resolveVisitor } from './session';
 import type { CommandOutcome } from './command-outcome';
 
@@ -36,7 +36,7 @@ export async function sendVisitorMessage(
     { sender: { kind: 'visitor' }, text: input.text, clientMessageId: input.clientMessageId },
     {},
     (stored, message) => reopenIfResolved(deps, stored, message.seq - 1),
-    { deferOn: copy && isBotsTurn(site, copy) ? copy : null },
+    { deferOn: mayDeferStamps(site, copy, deps.clock.now()) ? copy : null },
   );
   if (posted?.duplicate) return { kind: 'duplicate', message: posted.message };
   if (!posted?.conversation) return { kind: 'refused', code: 'internal', message: 'The message could not be stored; send it again.' };

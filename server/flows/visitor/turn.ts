@@ -9,6 +9,7 @@ import { escalate } from '../handoff/escalate';
 import { type PendingStamps, postMessage, settleStamps } from '../handoff/post-message';
 import { handoffInput, loadJudgedTurns } from '../handoff/turns';
 import { visitorFactList, visitorText, visitorTopic } from '../handoff/visitor-texts';
+import { reopenIfResolved } from './session';
 
 /** The bot speaks only while it holds the conversation (or, if the site allows, while a person is awaited). */
 export function isBotsTurn(site: Site, conversation: Conversation): boolean {
@@ -16,9 +17,20 @@ export function isBotsTurn(site: Site, conversation: Conversation): boolean {
 }
 
 /**
+ * Whether a visitor message may leave its conversation stamps to the bot's reply, deciding on this
+ * instance's copy (store/conversation-copies.ts): the copy says the bot holds it; the bot does not
+ * stream (a streamed reply refused on a stale copy would already have reached the visitor); and the
+ * visitor wrote recently, so the inactivity sweep cannot close the conversation while the stamps wait.
+ */
+export function mayDeferStamps(site: Site, copy: Conversation | null, now: Date): copy is Conversation {
+  if (copy?.state !== 'bot' || site.config.bot.kind === 'openai') return false;
+  return now.getTime() - copy.lastVisitorActivityAt.getTime() < (site.config.inactivity.botMinutes * 60_000) / 2;
+}
+
+/**
  * After each visitor message: decide, then escalate, ask for facts, or let the bot answer. With
  * `pending`, the message's conversation stamps are not written yet (it was decided on this
- * instance's copy): the bot's reply writes them, or they are written here before anything else.
+ * instance's copy): the bot's reply writes them, or they are written before anything else is.
  */
 export async function afterVisitorMessage(
   deps: FlowDeps,
@@ -26,6 +38,23 @@ export async function afterVisitorMessage(
   visitor: Visitor,
   conversation: Conversation,
   pending: PendingStamps | null = null,
+): Promise<void> {
+  if (!pending) return decideAndAct(deps, site, visitor, conversation, null);
+  try {
+    await decideAndAct(deps, site, visitor, conversation, pending);
+  } catch (error) {
+    // Whatever failed, the message's stamps land (a second write of them changes nothing).
+    await settleStamps(deps, conversation._id, pending);
+    throw error;
+  }
+}
+
+async function decideAndAct(
+  deps: FlowDeps,
+  site: Site,
+  visitor: Visitor,
+  conversation: Conversation,
+  pending: PendingStamps | null,
 ): Promise<void> {
   if (!isBotsTurn(site, conversation)) {
     if (pending) await settleStamps(deps, conversation._id, pending);
@@ -37,7 +66,7 @@ export async function afterVisitorMessage(
   if (pending && (escalates || (decision.askForFacts.length > 0 && conversation.state === 'bot'))) {
     // No bot reply will carry the stamps: written first, then decided again on the fresh conversation (the copy may be stale).
     const fresh = await settleStamps(deps, conversation._id, pending);
-    if (fresh) await afterVisitorMessage(deps, site, visitor, fresh);
+    if (fresh) await takeUpAgain(deps, site, visitor, fresh, pending);
     return;
   }
   if (escalates) {
@@ -48,9 +77,19 @@ export async function afterVisitorMessage(
     await askForFacts(deps, site, conversation, decision);
     return;
   }
-  void runBotTurn(deps, site, visitor, conversation, turns, pending).catch((error) =>
+  const carrying = pending ? { stamps: pending, refused: (fresh: Conversation) => takeUpAgain(deps, site, visitor, fresh, pending) } : null;
+  void runBotTurn(deps, site, visitor, conversation, turns, carrying).catch((error) =>
     deps.log.error({ err: error, conversationId: conversation._id, siteId: site._id }, 'bot turn failed'),
   );
+}
+
+/**
+ * The message decided on a copy, taken up on the conversation as it really is: reopened when it was
+ * resolved meanwhile (as writing after a resolution does), then decided afresh.
+ */
+async function takeUpAgain(deps: FlowDeps, site: Site, visitor: Visitor, fresh: Conversation, pending: PendingStamps): Promise<void> {
+  const current = await reopenIfResolved(deps, fresh, pending.seq - 1);
+  await afterVisitorMessage(deps, site, visitor, current);
 }
 
 async function askForFacts(deps: FlowDeps, site: Site, conversation: Conversation, decision: HandoffDecision): Promise<void> {
