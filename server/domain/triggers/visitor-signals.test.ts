@@ -49,6 +49,9 @@ describe('frustration and urgency', () => {
     ['"damn" as relief', 'damn, that was fast'],
     ['sarcasm without a signal', 'Oh wonderful, another bot. Just what I needed.'],
     ['a how-to question in a hurry', 'urgent!! guests arriving in 10 min, how do I reset the router wifi password'],
+    ['a time span in an hours question', 'are you open all morning on saturday? and does the battery last for hours?'],
+    ['"didn\'t make it"', "I didn't make it to the store before closing, can I pick up tomorrow?"],
+    ['permission asked of a boss', 'ho chiesto il permesso al mio capo, posso ordinare 3 sedie?'],
     ['one angry face alone', 'my cat looks at the vacuum like this 😡 do you sell quieter ones?'],
   ])('does not escalate on %s', (_, text) => {
     expect(decideHandoff(saying(text), defaults).escalate).toBe(false);
