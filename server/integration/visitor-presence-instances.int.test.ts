@@ -104,12 +104,16 @@ describe('visitor presence across instances', () => {
       ),
     ).toBe(true);
 
+    const presenceBefore = (await a.db.collection('conversations').findOne({ _id: id as never }))?.visitorPresence;
     const counter = a.countCommands();
     const third = await pageChange(second);
     await sleep(1500 + 3 * 200 + STALE_AFTER_MS);
     counter.stop();
-    const presenceWrites = counter.names().filter((n) => /^(insert|update|delete|findAndModify) (visitor_sockets|conversations)$/.test(n));
-    expect(presenceWrites).toEqual([]);
+    // No socket record written, and the conversation's presence untouched (a write would date it anew).
+    // Other conversation writes may fall in this window on a loaded machine (an assignment offer lapsing).
+    const socketWrites = counter.names().filter((n) => /^(insert|update|delete|findAndModify) visitor_sockets$/.test(n));
+    expect(socketWrites).toEqual([]);
+    expect((await a.db.collection('conversations').findOne({ _id: id as never }))?.visitorPresence).toEqual(presenceBefore);
     expect(await presenceOf(a, id)).toBe(true);
     expect(inbox.events.some((e) => e.type === 'conversation_updated' && e.conversation.visitorPresence?.online === false)).toBe(false);
     third.client.close();
