@@ -125,6 +125,24 @@ describe("an instance's copy of a bot conversation", () => {
     client.close();
   });
 
+  it('that went stale on a resolution after the message leaves the conversation closed: the operator closed it while the bot answered', async () => {
+    const { client, id } = await botConversationOnA();
+    // Resolved "after" the message: dated past the moment it is written (as an operator's resolve during the bot's answer is).
+    await a.db
+      .collection('conversations')
+      .updateOne({ _id: id as never }, { $set: { state: 'resolved', resolvedAt: new Date(Date.now() + 60_000) }, $inc: { version: 1 } });
+
+    client.send({ type: 'send_message', clientMessageId: 'm2', text: 'How much does shipping cost?' });
+    const stored = await eventually(
+      () => conversationOf(a, id),
+      (c) => c?.lastSeq === 3,
+    );
+    await client.eventsBeforePong();
+    expect(stored).toMatchObject({ state: 'resolved', lastSeq: 3, lastMessagePreview: 'How much does shipping cost?' });
+    expect(await botMessages(a, id)).toBe(1);
+    client.close();
+  });
+
   it('is written first when the message hands the conversation over, then decided on the fresh one', async () => {
     const { client, id } = await botConversationOnA();
     client.send({ type: 'send_message', clientMessageId: 'm2', text: 'I want to talk to a person please' });

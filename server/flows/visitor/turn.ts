@@ -84,10 +84,13 @@ async function decideAndAct(
 }
 
 /**
- * The message decided on a copy, taken up on the conversation as it really is: reopened when it was
- * resolved meanwhile (as writing after a resolution does), then decided afresh.
+ * The message decided on a copy, taken up on the conversation as it really is: reopened when it had
+ * been resolved before the message was written (the copy did not know yet; writing after a resolution
+ * reopens), then decided afresh. Resolved after the message (an operator closing it while the bot was
+ * answering), the message belongs to the conversation as it was closed: nothing to take up.
  */
 async function takeUpAgain(deps: FlowDeps, site: Site, visitor: Visitor, fresh: Conversation, pending: PendingStamps): Promise<void> {
+  if (fresh.state === 'resolved' && fresh.resolvedAt && fresh.resolvedAt.getTime() >= pending.at.getTime()) return;
   const current = await reopenIfResolved(deps, fresh, pending.seq - 1);
   await afterVisitorMessage(deps, site, visitor, current);
 }
