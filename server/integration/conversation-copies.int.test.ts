@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoBotConfig } from '../seed/demo-knowledge-base';
 import { connectOperator, loginOperator, visitorSession } from '../test-support/clients';
 import { type InstanceHarness, seedOperator, seedSite } from '../test-support/harness';
+import { eventually } from '../test-support/eventually';
 import { type Instances, startInstances } from '../test-support/instances';
 
 // A visitor message the bot answers is decided on the instance's copy of the conversation and
@@ -19,16 +20,6 @@ beforeEach(async () => {
   await seedOperator(a, { operatorId: 'op-sam', email: 'sam@a.test', name: 'Sam Rivera', siteIds: ['site-a'] });
 });
 afterEach(() => instances.close());
-
-async function eventually<T>(probe: () => T | Promise<T>, done: (v: T) => boolean, ms = 5000): Promise<T> {
-  const end = Date.now() + ms;
-  let value = await probe();
-  while (!done(value) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 50));
-    value = await probe();
-  }
-  return value;
-}
 
 const conversationOf = (h: InstanceHarness, id: string) => h.db.collection('conversations').findOne({ _id: id as never });
 const botMessages = (h: InstanceHarness, id: string) =>

@@ -5,6 +5,7 @@ import { SiteConfigResponse } from '../../shared/http';
 import { offerWaiting } from '../flows/handoff/auto-assign';
 import { connectOperator, loginOperator, visitorSession } from '../test-support/clients';
 import { type Harness, type InstanceHarness, seedOperator, seedSite } from '../test-support/harness';
+import { eventually } from '../test-support/eventually';
 import { type Instances, startInstances } from '../test-support/instances';
 
 // Three real instances on one database: no sticky sessions, every client picks its own.
@@ -27,16 +28,6 @@ beforeEach(async () => {
   await seedOperator(a, { operatorId: 'op-dana', email: 'dana@a.test', name: 'Dana Admin', siteIds: ['site-a'], role: 'admin' });
 });
 afterEach(() => instances.close());
-
-async function eventually<T>(probe: () => T | Promise<T>, done: (v: T) => boolean, ms = 5000): Promise<T> {
-  const end = Date.now() + ms;
-  let value = await probe();
-  while (!done(value) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 50));
-    value = await probe();
-  }
-  return value;
-}
 
 describe('events crossing instances', () => {
   it('shows a visitor on A live to an operator on B, and B’s reply to the visitor on A', async () => {
