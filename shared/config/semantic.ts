@@ -45,6 +45,17 @@ export const SemanticConfig = z.object({
   veto: z._default(z.nullable(z.number().check(z.gte(0), z.lte(1))), calibratedThresholds.veto),
   /** A visitor turn at least this similar to an earlier one restates the same need (towards repeated failure); null: off. */
   restates: z._default(z.nullable(z.number().check(z.gte(0), z.lte(1))), calibratedThresholds.restates),
+  /**
+   * A reason that only leans one way (the head's probability at least `head`, its examples ahead of
+   * the rivals by `margin`) counts when something else backs it: a visitor still asking after the
+   * bot's answer (a person, frustration), or a rule's weak sign beside it (shouting, "!!!", an angry
+   * face, for frustration). Null: off. Chosen on the calibration conversations, not searched by
+   * `npm run calibrate` (see the README's judgement section).
+   */
+  lean: z._default(z.nullable(z.object({ head: z.number().check(z.gte(0), z.lte(1)), margin: z.number().check(z.gte(-1), z.lte(1)) })), {
+    head: 0.5,
+    margin: 0,
+  }),
   /** "Teach by example": the site's own sentences, applied to the next message. */
   examples: z._default(z.array(SiteExample).check(z.maxLength(500, 'A site keeps at most 500 example sentences; remove some first.')), []),
 });

@@ -6,7 +6,7 @@ import { isBotSelfTalk } from './bot-self-talk';
 import { detectBuyingIntent } from './buying-intent';
 import type { CompiledTriggers } from './compile';
 import type { AnalyzedText } from './phrase-index';
-import { detectFrustration, isJoyful } from './frustration';
+import { detectFrustration, isJoyful, weakFrustrationSigns } from './frustration';
 import { isAffirmative } from './human-request';
 import { identityFirings } from './verified-identity';
 import { contentWords, isRephrasing } from './rephrasing';
@@ -108,18 +108,43 @@ function readingOf(turn: Turn, compiled: CompiledTriggers): VisitorReading | nul
 const stands = <T>(hit: T | null, label: string, reading: VisitorReading | null, isQuestion: boolean): T | null =>
   hit !== null && !(isQuestion && reading?.contradicts(label)) ? hit : null;
 
+/** The visitor writes again after the bot answered them: what leans to a need here is that answer not being enough. */
+const isAfterAnswer = (state: ConversationState): boolean => state.visitorTurns > 1 && state.hasBotRepliedSinceVisitor;
+
 function applyHumanRequest(
   state: ConversationState,
   text: string,
   analyzed: AnalyzedText,
   reading: VisitorReading | null,
   asks: boolean,
+  isWithdrawn: boolean,
 ): void {
   const hit = state.compiled.humanRequest.detect(analyzed);
+  const leaning = !isWithdrawn && isAfterAnswer(state) ? reading?.leans('human_request') : null;
   if (hit?.isNegated) state.humanRequest = null;
   else if (stands(hit, 'human_request', reading, asks)) state.humanRequest = hit?.evidence ?? null;
   else if (reading?.humanRequest) state.humanRequest = reading.humanRequest.evidence;
   else if (state.hasBotOfferedPerson && isAffirmative(analyzed.words)) state.humanRequest = `accepted the offer of a person: ${text}`;
+  else if (leaning) state.humanRequest = `${leaning.evidence}, after the bot's answer`;
+}
+
+/** Frustration by meaning: clear on its own, or leaning to it beside a weak sign of the rules. */
+function frustrationByMeaning(
+  state: ConversationState,
+  text: string,
+  analyzed: AnalyzedText,
+  reading: VisitorReading | null,
+): string | undefined {
+  if (reading === null) return undefined;
+  if (reading.frustration) return reading.frustration.evidence;
+  const leaning = reading.leans('frustration');
+  if (leaning === null) return undefined;
+  // "urgent" is a hurry, not a sign of anger: only shouting, "!!!" and an angry face back a lean.
+  const urgent = state.compiled.frustration.urgent.find(analyzed);
+  const signs = weakFrustrationSigns(text, analyzed, state.compiled).filter((s) => s !== urgent?.evidence);
+  // Not after the bot's answer alone: a visitor unhappy with an answer ("sei completamente inutile"
+  // about a policy the bot stated) leans to frustration without needing a person.
+  return signs.length > 0 ? `${leaning.evidence} + ${signs.join(' + ')}` : undefined;
 }
 
 function applyTopics(state: ConversationState, analyzed: AnalyzedText, reading: VisitorReading | null, asks: boolean): void {
@@ -164,7 +189,7 @@ function applyVisitorTurn(state: ConversationState, turn: Turn): void {
   // Taken back before anything of this turn counts: "never mind, get me a person" still asks.
   const withdrawal = findWithdrawal(analyzed.normalized);
   if (withdrawal !== null) withdraw(state);
-  if (config.human_request.enabled) applyHumanRequest(state, text, analyzed, reading, asks);
+  if (config.human_request.enabled) applyHumanRequest(state, text, analyzed, reading, asks, withdrawal !== null);
   if (config.policy_topic.enabled) applyTopics(state, analyzed, reading, asks);
   // Routing keywords are precise ("invoice" is billing); the meaning names the issue type when none is there.
   const keywordCategory = findIntentCategory(analyzed, compiled);
@@ -176,7 +201,8 @@ function applyVisitorTurn(state: ConversationState, turn: Turn): void {
     const rule = stands(detectFrustration(text, analyzed, compiled), 'frustration', reading, asks);
     // "laat maar" reads close to "kansloos dit" by meaning, and "perfetto, ordino subito, grazie!" close
     // to a sigh: only a frustration rule outweighs a withdrawal, thanks or joy.
-    const byMeaning = withdrawal === null && !isJoyful(text, analyzed.normalized) ? reading?.frustration?.evidence : undefined;
+    const byMeaning =
+      withdrawal === null && !isJoyful(text, analyzed.normalized) ? frustrationByMeaning(state, text, analyzed, reading) : undefined;
     const evidence = rule?.evidence ?? byMeaning;
     if (evidence) fire(state, 'frustration', evidence, rule?.isUrgent ? 'urgent' : config.frustration.urgency);
   }

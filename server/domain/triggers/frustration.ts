@@ -40,6 +40,19 @@ function isShouting(original: string): boolean {
   return upper / letters >= 0.7 && loudWords >= 2;
 }
 
+/** Emphasis that is no frustration on its own: "urgent", shouting, one angry face, "!!!". Empty beside thanks or joy. */
+export function weakFrustrationSigns(original: string, text: AnalyzedText, compiled: CompiledTriggers): string[] {
+  if (isJoyful(original, text.normalized)) return [];
+  const settings = compiled.config.frustration;
+  const urgentHit = compiled.frustration.urgent.find(text);
+  const weak: string[] = urgentHit && !urgentHit.isNegated ? [urgentHit.evidence] : [];
+  if (settings.shouting && isShouting(original)) weak.push('shouting');
+  if ((original.match(ANGRY_EMOJI)?.length ?? 0) === 1) weak.push('angry face');
+  const punctuation = settings.repeatedPunctuation ? REPEATED_PUNCTUATION.exec(original) : null;
+  if (punctuation) weak.push(punctuation[0]);
+  return weak;
+}
+
 /**
  * Strong signals (a frustration phrase, profanity, "urgent" about something broken) fire alone.
  * "Urgent" otherwise, shouting and "!!!" are weak:
@@ -48,24 +61,18 @@ function isShouting(original: string): boolean {
  * thanks or joy ("THANK YOU SO MUCH!!!", "super, bestell ich sofort!!").
  */
 export function detectFrustration(original: string, text: AnalyzedText, compiled: CompiledTriggers): FrustrationHit | null {
-  const settings = compiled.config.frustration;
   const urgentHit = compiled.frustration.urgent.find(text);
   const urgent = urgentHit && !urgentHit.isNegated ? urgentHit : null;
   for (const matcher of [compiled.frustration.phrases, compiled.frustration.profanity]) {
     const hit = matcher.find(text);
     if (hit && !hit.isNegated) return { evidence: hit.evidence, isUrgent: urgent !== null };
   }
-  const angry = original.match(ANGRY_EMOJI)?.length ?? 0;
-  if (angry >= 2) return { evidence: 'angry faces', isUrgent: urgent !== null };
+  if ((original.match(ANGRY_EMOJI)?.length ?? 0) >= 2) return { evidence: 'angry faces', isUrgent: urgent !== null };
   const broken = urgent ? BROKEN.exec(text.normalized) : null;
   if (urgent && broken) return { evidence: `${urgent.evidence} + ${broken[0]}`, isUrgent: true };
-  if (isJoyful(original, text.normalized)) return null;
-  const weak: string[] = urgent ? [urgent.evidence] : [];
-  if (settings.shouting && isShouting(original)) weak.push('shouting');
-  if (angry === 1) weak.push('angry face');
-  const punctuation = settings.repeatedPunctuation ? REPEATED_PUNCTUATION.exec(original) : null;
-  if (punctuation) weak.push(punctuation[0]);
+  const weak = weakFrustrationSigns(original, text, compiled);
   if (weak.length < 2) return null;
-  if (urgent && punctuation && weak.length === 2 && HOW_TO.test(text.normalized)) return null;
+  const hasPunctuation = REPEATED_PUNCTUATION.test(original);
+  if (urgent && hasPunctuation && weak.length === 2 && HOW_TO.test(text.normalized)) return null;
   return { evidence: weak.join(' + '), isUrgent: urgent !== null };
 }

@@ -28,6 +28,8 @@ export interface VisitorReading {
   category: string | null;
   /** Small talk or thanks: an unsure reply to it is not a low-confidence answer. */
   isSmallTalk: boolean;
+  /** The reason leans this way without being clear (settings' `lean`); only counts with context beside it. */
+  leans(label: (typeof REASON_LABELS)[number]): SemanticHit | null;
   /** Whether a keyword hit for this label should be dropped: the turn reads as a mention, negation or question. */
   contradicts(label: string): boolean;
 }
@@ -57,6 +59,12 @@ export function readVisitorTurn(meaning: TurnMeaning, compiled: CompiledTriggers
     topics: clearLabels(meaning, topicIds, thresholdOf, rivals),
     category: clearLabels(meaning, routing, (label) => routingThresholdOf(settings, label))[0]?.label ?? null,
     isSmallTalk: isSmallTalk(meaning),
+    leans: (label) => {
+      const lean = settings.lean;
+      if (lean === null) return null;
+      // min 1: nearness alone never leans; the head weighs the whole bank, the margin keeps it honest.
+      return clearLabels(meaning, [label], () => ({ min: 1, margin: 1, head: lean.head, headMargin: lean.margin }), rivals)[0] ?? null;
+    },
     contradicts: (label) => settings.veto !== null && clearlyNot(meaning, label, settings.veto),
   };
 }
