@@ -6,6 +6,7 @@ import { isBotSelfTalk } from './bot-self-talk';
 import { detectBuyingIntent } from './buying-intent';
 import type { CompiledTriggers } from './compile';
 import type { AnalyzedText } from './phrase-index';
+import { findElapsed } from './elapsed';
 import { detectFrustration, isJoyful, weakFrustrationSigns } from './frustration';
 import { isAffirmative } from './human-request';
 import { identityFirings } from './verified-identity';
@@ -128,7 +129,7 @@ function applyHumanRequest(
   else if (leaning) state.humanRequest = `${leaning.evidence}, after the bot's answer`;
 }
 
-/** Frustration by meaning: clear on its own, or leaning to it beside a weak sign of the rules. */
+/** Frustration by meaning: clear on its own, or leaning to it beside a weak sign of the rules or time lost (elapsed.ts). */
 function frustrationByMeaning(
   state: ConversationState,
   text: string,
@@ -142,6 +143,8 @@ function frustrationByMeaning(
   // "urgent" is a hurry, not a sign of anger: only shouting, "!!!" and an angry face back a lean.
   const urgent = state.compiled.frustration.urgent.find(analyzed);
   const signs = weakFrustrationSigns(text, analyzed, state.compiled).filter((s) => s !== urgent?.evidence);
+  const elapsed = findElapsed(analyzed.normalized);
+  if (elapsed !== null) signs.push(elapsed);
   // Not after the bot's answer alone: a visitor unhappy with an answer ("sei completamente inutile"
   // about a policy the bot stated) leans to frustration without needing a person.
   return signs.length > 0 ? `${leaning.evidence} + ${signs.join(' + ')}` : undefined;

@@ -85,8 +85,16 @@ describe('frustration the meaning leans to', () => {
     }
   });
 
+  it('counts beside time lost or attempts counted, which alone is no frustration', () => {
+    const text = 'al twee weken geen internet en geen monteur te bekennen';
+    const decision = decideHandoff(conversation([said(text, leaningTo('frustration'))]), defaults);
+    expect(decision).toMatchObject({ escalate: true, primaryTrigger: 'frustration' });
+    expect(decision.triggers[0]?.evidence).toContain('+ twee weken');
+    expect(decideHandoff(conversation([said(text, leaningTo('frustration', 0.3))]), defaults).escalate).toBe(false);
+  });
+
   it('does not count beside "urgent" alone (a hurry), without a sign, or beside thanks', () => {
-    for (const text of ['urgent: where do I print my boarding pass', 'twelve days and the same answer', 'THANK YOU THIS WORKED!!!']) {
+    for (const text of ['urgent: where do I print my boarding pass', 'the same answer as before', 'THANK YOU THIS WORKED!!!']) {
       expect(decideHandoff(conversation([said(text, leaningTo('frustration'))]), defaults).escalate).toBe(false);
     }
   });

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { findElapsed } from './elapsed';
+import { normalizeText } from './text';
+
+const elapsed = (text: string) => findElapsed(normalizeText(text));
+
+describe('time lost or attempts counted', () => {
+  it.each([
+    ['Bank sync has been broken for 4 days', '4 days'],
+    ['schandalig. al twee weken geen internet', 'twee weken'],
+    ['ho perso tutta la mattinata', 'tutta la mattinata'],
+    ['ÇA FAIT 3 JOURS QUE LA BOX NE MARCHE PLUS', '3 jours'],
+    ['seit Freitag warte ich', 'seit freitag'],
+    ['4th time this week the dashboard freezes', '4th time'],
+    ['já reinstalei 3x e nada', '3x'],
+    ['TERCERA VEZ QUE ESCRIBO', 'tercera vez'],
+    ['perdi a manhã inteira com isso', 'a manha'],
+    ['zwölf Tage und nichts', 'zwolf tage'],
+  ])('finds it in "%s"', (text, found) => {
+    expect(elapsed(text)).toBe(found);
+  });
+
+  it.each([
+    'where is my parcel?',
+    'the 2pm train to Leeds',
+    'order 48213 please',
+    'I want 25 seats',
+    'is it open on sunday',
+    'mandame el código de 6 dígitos',
+  ])('finds nothing in "%s"', (text) => {
+    expect(elapsed(text)).toBeNull();
+  });
+});
