@@ -7,7 +7,7 @@ import { detectBuyingIntent } from './buying-intent';
 import type { CompiledTriggers } from './compile';
 import type { AnalyzedText } from './phrase-index';
 import { findElapsed } from './elapsed';
-import { detectFrustration, isJoyful, weakFrustrationSigns } from './frustration';
+import { capitalWordOf, detectFrustration, isJoyful, weakFrustrationSigns } from './frustration';
 import { isAffirmative } from './human-request';
 import { identityFirings } from './verified-identity';
 import { contentWords, isRephrasing } from './rephrasing';
@@ -145,6 +145,8 @@ function frustrationByMeaning(
   const signs = weakFrustrationSigns(text, analyzed, state.compiled).filter((s) => s !== urgent?.evidence);
   const elapsed = findElapsed(analyzed.normalized);
   if (elapsed !== null) signs.push(elapsed);
+  const capitals = signs.includes('shouting') ? null : capitalWordOf(text, analyzed.normalized);
+  if (capitals !== null) signs.push(capitals);
   // Not after the bot's answer alone: a visitor unhappy with an answer ("sei completamente inutile"
   // about a policy the bot stated) leans to frustration without needing a person.
   return signs.length > 0 ? `${leaning.evidence} + ${signs.join(' + ')}` : undefined;

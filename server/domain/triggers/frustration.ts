@@ -40,6 +40,13 @@ function isShouting(original: string): boolean {
   return upper / letters >= 0.7 && loudWords >= 2;
 }
 
+const CAPITAL_WORD = /(?<![\p{L}\p{N}])\p{Lu}{4,}(?![\p{L}\p{N}])/u;
+
+/** One word in capitals ("still broken. STILL.", "IMMER NOCH"): emphasis, weaker than shouting; null when none or beside joy. */
+export function capitalWordOf(original: string, normalized: string): string | null {
+  return isJoyful(original, normalized) ? null : (CAPITAL_WORD.exec(original)?.[0] ?? null);
+}
+
 /** Emphasis that is no frustration on its own: "urgent", shouting, one angry face, "!!!". Empty beside thanks or joy. */
 export function weakFrustrationSigns(original: string, text: AnalyzedText, compiled: CompiledTriggers): string[] {
   if (isJoyful(original, text.normalized)) return [];

@@ -93,6 +93,17 @@ describe('frustration the meaning leans to', () => {
     expect(decideHandoff(conversation([said(text, leaningTo('frustration', 0.3))]), defaults).escalate).toBe(false);
   });
 
+  it('counts beside one word in capitals, not beside a three-letter acronym', () => {
+    const decision = decideHandoff(
+      conversation([said('what is going on with your checkout. NOTHING loads', leaningTo('frustration'))]),
+      defaults,
+    );
+    expect(decision.triggers[0]?.evidence).toContain('+ NOTHING');
+    expect(
+      decideHandoff(conversation([said('the PDF export gives me the old invoice', leaningTo('frustration'))]), defaults).escalate,
+    ).toBe(false);
+  });
+
   it('does not count beside "urgent" alone (a hurry), without a sign, or beside thanks', () => {
     for (const text of ['urgent: where do I print my boarding pass', 'the same answer as before', 'THANK YOU THIS WORKED!!!']) {
       expect(decideHandoff(conversation([said(text, leaningTo('frustration'))]), defaults).escalate).toBe(false);
