@@ -17,6 +17,7 @@ import { insightsRoutes } from './transport/http/insights-routes';
 import { metricsRoute } from './transport/http/metrics-route';
 import { probeRoutes } from './transport/http/probes';
 import { checkDatabase } from './flows/admin/health-check';
+import { stopBotTurns } from './flows/handoff/bot-turn';
 import { createLifecycle, type Lifecycle } from './lifecycle';
 import { securityHeaders } from './transport/http/security-headers';
 import { operatorSocketRoutes } from './transport/sockets/operator-socket';
@@ -84,6 +85,8 @@ export interface HttpTimeouts {
   keepAliveMs: number;
 }
 
+/** How long a closing instance waits for stopped bot answers to store what the visitor saw (the shutdown timeout bounds it too). */
+const BOT_TURNS_STOP_MS = 5_000;
 const HTTP_TIMEOUTS: HttpTimeouts = { headersMs: 10_000, requestMs: 30_000, idleMs: 120_000, keepAliveMs: 72_000 };
 
 /** node:http checks the headers and request deadlines on a timer; this is how often (its default is 30 s). */
@@ -180,8 +183,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // Graceful close: sockets get 1001 (going away) so clients reconnect to another instance.
   app.addHook('preClose', async () => {
-    for (const bot of deps.inFlightBots.values()) bot.abort();
     for (const client of app.websocketServer?.clients ?? []) client.close(1001, 'server_shutdown');
+    await stopBotTurns(deps, BOT_TURNS_STOP_MS);
   });
   app.addHook('onClose', async () => {
     deps.meanings.close();

@@ -36,6 +36,8 @@ export interface FlowDeps {
   webhooks: WebhookSender;
   /** Bot replies in flight, per conversation, so a barge-in can stop them at once. */
   inFlightBots: Map<string, AbortController>;
+  /** Bot turns still running, aborted or not: a closing instance waits for them to write what they hold. */
+  runningBotTurns: Set<Promise<void>>;
   /** The recent messages and next seq of the conversations this instance serves (no read per message). */
   messageWindows: MessageWindows;
   /** Database commands sent and not yet answered by this instance (store/in-flight.ts). */
@@ -133,6 +135,7 @@ export function createFlowDeps(
     log,
     botFor: botCache(outboundFetch, secretKey, agentBudget(store, clock)),
     inFlightBots: new Map(),
+    runningBotTurns: new Set(),
     messageWindows: createMessageWindows(store.messages),
     dbInFlight: trackInFlightCommands(db.client).count,
     visitorConversations: new BoundedMap(100_000),

@@ -78,6 +78,23 @@ describe('the AI agent', () => {
     client.close();
   });
 
+  it('stores what the visitor saw, marked interrupted, when the instance closes mid-answer: the close waits for it before the database goes', async () => {
+    await seedAgentSite();
+    model.script({ kind: 'text', tokens: Array.from({ length: 60 }, (_, i) => ` word${i}`), delayMs: 30 });
+    const { client } = await visitorSession(h, 'key-a');
+    client.send({ type: 'send_message', clientMessageId: 'q', text: 'Tell me about your lamps' });
+    await client.waitFor('bot_delta', () => deltasOf(client.events).length >= 3);
+    const conversationId = (await client.waitFor('message_added')).message.conversationId;
+
+    await h.app.close();
+    expect(h.deps.runningBotTurns.size).toBe(0);
+    const messages = await h.db.collection('messages').find({ conversationId }).sort({ seq: 1 }).toArray();
+    expect(messages.map((m) => m.sender.kind)).toEqual(['visitor', 'bot']);
+    expect(messages[1]?.text).toMatch(/^ word0 word1 word2.*… \(answer interrupted\)$/);
+    const conversation = await h.db.collection('conversations').findOne({ _id: conversationId as never });
+    expect(conversation?.lastSeq).toBe(messages[1]?.seq);
+  });
+
   it("stops the stream at once on an operator's barge-in: no later token reaches the visitor, and the stored message says it was interrupted", async () => {
     await seedAgentSite();
     model.script({ kind: 'text', tokens: Array.from({ length: 60 }, (_, i) => ` word${i}`), delayMs: 30 });

@@ -61,13 +61,6 @@ export function createConversationCopies(max = 20_000) {
       if (held && (held.state !== change.state || held.version !== change.version || held.lastSeq < change.lastSeq))
         drop(change.conversationId, { version: Math.max(held.version, change.version), lastSeq: change.lastSeq });
     },
-    forget(conversationId: string): void {
-      copies.delete(conversationId);
-    },
-    /** How many copies are held (tests, metrics). */
-    get size(): number {
-      return copies.size;
-    },
   };
 }
 

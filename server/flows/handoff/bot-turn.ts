@@ -19,7 +19,31 @@ import { interruptedAnswer } from '../../domain/agent/interrupted';
  * Asks the bot, then posts its reply only if nobody took over meanwhile: the
  * conditional seq allocation on (state, version) discards a reply in flight.
  */
-export async function runBotTurn(
+export function runBotTurn(...args: Parameters<typeof answer>): Promise<void> {
+  const [deps] = args;
+  const running = answer(...args);
+  const forget = (): void => void deps.runningBotTurns.delete(running);
+  deps.runningBotTurns.add(running);
+  running.then(forget, forget);
+  return running;
+}
+
+/**
+ * On the way out: stops every bot answer (each keeps what the visitor saw, marked interrupted) and
+ * waits, at most `withinMs`, for them to write it and their deferred stamps while the database is open.
+ */
+export async function stopBotTurns(deps: FlowDeps, withinMs: number): Promise<void> {
+  for (const bot of deps.inFlightBots.values()) bot.abort();
+  if (deps.runningBotTurns.size === 0) return;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, withinMs);
+  });
+  await Promise.race([Promise.allSettled([...deps.runningBotTurns]), late]);
+  clearTimeout(timer);
+}
+
+async function answer(
   deps: FlowDeps,
   site: Site,
   visitor: Visitor,
