@@ -174,6 +174,13 @@ describe('routing keywords in seven languages', () => {
     ['ik ben mijn wachtwoord vergeten', 'account'],
     ['wie ändere ich die Handynummer für die SMS-TAN', 'account'],
     ['non ricordo il nome utente', 'account'],
+    // Something that stopped working in words no keyword lists, and a payment that does not work.
+    ['sigue sin funcionar, ya lo intenté todo', 'technical'],
+    ['ça ne marche toujours pas depuis hier', 'technical'],
+    ['al twee weken geen internet', 'technical'],
+    ['the payment page gives an error', 'technical'],
+    ['zahlung funktioniert nicht', 'technical'],
+    ['I was charged twice for one order', 'billing'],
   ])('routes %j to %s', (text, queue) => {
     expect(decideHandoff(twoFallbacksAfter(text), defaults)).toMatchObject({ escalate: true, queue });
   });

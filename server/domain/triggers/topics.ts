@@ -1,3 +1,4 @@
+import { findMalfunction } from './malfunction';
 import type { PolicyTopic } from '../../../shared/config/triggers';
 import type { CompiledTriggers } from './compile';
 import type { AnalyzedText } from './phrase-index';
@@ -34,10 +35,21 @@ export function findPolicyTopics(text: AnalyzedText, compiled: CompiledTriggers)
 }
 
 /** The first issue type (in config order) the clauses mention, for routing; null when none. */
+/** The default configuration's issue types for things that do not work and for money (shared/config/triggers.ts). */
+const TECHNICAL = 'technical';
+const BILLING = 'billing';
+
 export function findIntentCategory(text: AnalyzedText, compiled: CompiledTriggers): string | null {
-  for (const { intent, keywords } of compiled.intents) {
-    const hit = keywords.find(text);
-    if (hit && !hit.isNegated) return intent.id;
-  }
-  return null;
+  const hits = compiled.intents
+    .filter(({ keywords }) => {
+      const hit = keywords.find(text);
+      return hit && !hit.isNegated;
+    })
+    .map((i) => i.intent.id);
+  // "the payment page gives an error", "zahlung geht nicht": a payment that does not work is the technical team's.
+  if (hits.length === 2 && hits.includes(BILLING) && hits.includes(TECHNICAL)) return TECHNICAL;
+  if (hits.length > 0) return hits[0] ?? null;
+  // Something that stopped working in words no keyword lists ("sigue sin funcionar", "geht IMMER NOCH nicht").
+  const hasTechnical = compiled.intents.some((i) => i.intent.id === TECHNICAL);
+  return hasTechnical && findMalfunction(text.normalized) !== null ? TECHNICAL : null;
 }
