@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveVisitorStrings } from '../../../shared/visitor-strings';
 import { decideHandoff, replayConversation } from '.';
 import { bot, conversation, defaults, fallback, saying, siteWith, visitor } from './test-conversations';
+import type { TurnMeaning } from './meaning';
 
 // Triggers read from how the bot answered (with the visitor's reply to it); visitor-signals.test.ts has the rest.
 
@@ -210,5 +211,40 @@ describe('out of scope', () => {
   it('hands off on a topic from the site’s no-answer list', () => {
     const site = siteWith({ triggers: { out_of_scope: { noAnswerTopics: ['tax advice'] } } });
     expect(decideHandoff(saying('I need tax advice on my purchase'), site).primaryTrigger).toBe('out_of_scope');
+  });
+});
+
+describe('the bot saying it cannot, by meaning', () => {
+  const cannot: TurnMeaning = {
+    labels: {
+      bot_cannot: { score: 0.95, example: 'I cannot cancel your order from here.', similarity: 0.95 },
+      none: { score: 0.5, example: 'Happy to help!', similarity: 0.5 },
+    },
+    restates: null,
+  };
+  const replying = (text: string) => ({ ...bot(text, { confidence: 0.9 }), meaning: cannot });
+
+  it('counts a reply that says no', () => {
+    const decision = decideHandoff(
+      conversation([visitor('can you move my order to friday?'), replying('Sorry, I cannot move deliveries.')]),
+      defaults,
+    );
+    expect(decision).toMatchObject({ escalate: true, primaryTrigger: 'out_of_scope' });
+  });
+
+  it('does not count a reply that only confirms what it did, however close its meaning', () => {
+    const decision = decideHandoff(
+      conversation([visitor('wrong house number on order 70315, 14 should be 41'), replying('Done: order 70315 now goes to number 41.')]),
+      defaults,
+    );
+    expect(decision.escalate).toBe(false);
+  });
+
+  it('does not count a reply to small talk', () => {
+    const decision = decideHandoff(
+      conversation([visitor('hey, wassup 😄'), replying("Good question, I'm not quite sure! Can I help with your plan?")]),
+      defaults,
+    );
+    expect(decision.escalate).toBe(false);
   });
 });

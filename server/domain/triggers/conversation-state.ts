@@ -3,6 +3,7 @@ import type { TriggerId, Urgency } from '../../../shared/entities';
 import { extractFacts, mergeFacts } from '../facts';
 import type { Turn, VisitorSignals } from '../handoff-decision';
 import { isBotSelfTalk } from './bot-self-talk';
+import { soundsRefusing } from './bot-refuses';
 import { detectBuyingIntent } from './buying-intent';
 import type { CompiledTriggers } from './compile';
 import type { AnalyzedText } from './phrase-index';
@@ -205,9 +206,14 @@ function applyVisitorTurn(state: ConversationState, turn: Turn): void {
   if (config.frustration.enabled) {
     const rule = stands(detectFrustration(text, analyzed, compiled), 'frustration', reading, asks);
     // "laat maar" reads close to "kansloos dit" by meaning, and "perfetto, ordino subito, grazie!" close
-    // to a sigh: only a frustration rule outweighs a withdrawal, thanks or joy.
-    const byMeaning =
-      withdrawal === null && !isJoyful(text, analyzed.normalized) ? frustrationByMeaning(state, text, analyzed, reading) : undefined;
+    // to a sigh: a withdrawal, thanks or joy is outweighed only by a frustration rule, or, after the
+    // bot's answer, by a meaning well ahead of the rivals ("Merci pour le lien. C'est celui que je vous ai envoyé").
+    const isPoliteOrGivingUp = withdrawal !== null || isJoyful(text, analyzed.normalized);
+    const byMeaning = !isPoliteOrGivingUp
+      ? frustrationByMeaning(state, text, analyzed, reading)
+      : isAfterAnswer(state)
+        ? reading?.insists('frustration')?.evidence
+        : undefined;
     const evidence = rule?.evidence ?? byMeaning;
     if (evidence) fire(state, 'frustration', evidence, rule?.isUrgent ? 'urgent' : config.frustration.urgency);
   }
@@ -272,8 +278,11 @@ function applyBotTurn(state: ConversationState, turn: Turn): void {
     const rule = state.compiled.botCannot.find(analyzed);
     // A fallback ("sorry, I don't know that one") reads close to "I can't help with that": by meaning it
     // counts towards repeated failure only; an explicit phrase ("I'm not able to give legal advice") still counts.
+    // Nor does a reply to small talk, or one that refuses nothing ("Done, your order now ships to…").
     const byMeaning =
-      turn.meaning && config.semantic.enabled && !turn.fallback && !isSelfTalk ? readBotTurn(turn.meaning, state.compiled) : null;
+      turn.meaning && config.semantic.enabled && !turn.fallback && !isSelfTalk && !state.isSmallTalk && soundsRefusing(turn.text)
+        ? readBotTurn(turn.meaning, state.compiled)
+        : null;
     const evidence = rule && !rule.isNegated ? rule.evidence : byMeaning?.evidence;
     if (evidence) fire(state, 'out_of_scope', `bot: ${evidence}`, config.out_of_scope.urgency);
   }

@@ -117,4 +117,21 @@ describe('frustration the meaning leans to', () => {
     );
     expect(decision.escalate).toBe(false);
   });
+
+  it('outweighs thanks or "never mind" after the bot\'s answer only when it reads well ahead of the rivals', () => {
+    const insisting: TurnMeaning = {
+      ...leaningTo('frustration', 0.95),
+      labels: { ...leaningTo('frustration').labels, frustration: { score: 0.9, example: 'we are going in circles', similarity: 0.9 } },
+    };
+    const text = 'Thanks for the link. It is the one I sent you in my first message.';
+    const after = decideHandoff(conversation([visitor('my export is blank'), answer, said(text, insisting)]), defaults);
+    expect(after).toMatchObject({ escalate: true, primaryTrigger: 'frustration' });
+    // The same words as the first message, or reading only just ahead (0.86 against 0.85): thanks win.
+    expect(decideHandoff(conversation([said(text, insisting)]), defaults).escalate).toBe(false);
+    const close: TurnMeaning = {
+      ...insisting,
+      labels: { ...insisting.labels, none: { score: 0.895, example: 'ok thanks', similarity: 0.9 } },
+    };
+    expect(decideHandoff(conversation([visitor('my export is blank'), answer, said(text, close)]), defaults).escalate).toBe(false);
+  });
 });

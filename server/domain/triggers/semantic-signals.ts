@@ -28,11 +28,20 @@ export interface VisitorReading {
   category: string | null;
   /** Small talk or thanks: an unsure reply to it is not a low-confidence answer. */
   isSmallTalk: boolean;
+  /**
+   * The reason is clear with its examples well ahead of the rivals (margins raised to `INSISTS_MARGIN`):
+   * clear enough to outweigh thanks or a "never mind" in the same message ("Gracias por la guía, es la
+   * misma que te pegué yo", "da igual, me rindo, cada vez me contestáis lo mismo").
+   */
+  insists(label: (typeof REASON_LABELS)[number]): SemanticHit | null;
   /** The reason leans this way without being clear (settings' `lean`); only counts with context beside it. */
   leans(label: (typeof REASON_LABELS)[number]): SemanticHit | null;
   /** Whether a keyword hit for this label should be dropped: the turn reads as a mention, negation or question. */
   contradicts(label: string): boolean;
 }
+
+/** How far ahead of the rivals a reason must read to outweigh thanks or a withdrawal in the same message. */
+const INSISTS_MARGIN = 0.01;
 
 /** Routing hints have their own floor (`routing`): naming a queue needs less certainty than handing off. */
 const routingThresholdOf = (settings: SemanticConfig, label: string): SemanticThreshold => {
@@ -59,6 +68,14 @@ export function readVisitorTurn(meaning: TurnMeaning, compiled: CompiledTriggers
     topics: clearLabels(meaning, topicIds, thresholdOf, rivals),
     category: clearLabels(meaning, routing, (label) => routingThresholdOf(settings, label))[0]?.label ?? null,
     isSmallTalk: isSmallTalk(meaning),
+    insists: (label) => {
+      const raised = (t: SemanticThreshold): SemanticThreshold => ({
+        ...t,
+        margin: Math.max(t.margin, INSISTS_MARGIN),
+        headMargin: Math.max(t.headMargin ?? INSISTS_MARGIN, INSISTS_MARGIN),
+      });
+      return clearLabels(meaning, [label], (l) => raised(thresholdOf(l)), rivals)[0] ?? null;
+    },
     leans: (label) => {
       const lean = settings.lean;
       if (lean === null) return null;
