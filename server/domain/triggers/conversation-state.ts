@@ -3,6 +3,7 @@ import type { TriggerId, Urgency } from '../../../shared/entities';
 import { extractFacts, mergeFacts } from '../facts';
 import type { Turn, VisitorSignals } from '../handoff-decision';
 import { isBotSelfTalk } from './bot-self-talk';
+import { asksToReachSomeone } from './contact-asked';
 import { soundsRefusing } from './bot-refuses';
 import { detectBuyingIntent } from './buying-intent';
 import type { CompiledTriggers } from './compile';
@@ -122,12 +123,19 @@ function applyHumanRequest(
   isWithdrawn: boolean,
 ): void {
   const hit = state.compiled.humanRequest.detect(analyzed);
-  const leaning = !isWithdrawn && isAfterAnswer(state) ? reading?.leans('human_request') : null;
+  const context = isWithdrawn
+    ? null
+    : isAfterAnswer(state)
+      ? "after the bot's answer"
+      : hit === null && asksToReachSomeone(analyzed.normalized, analyzed.words)
+        ? 'asks to reach someone'
+        : null;
+  const leaning = context ? reading?.leans('human_request') : null;
   if (hit?.isNegated) state.humanRequest = null;
   else if (stands(hit, 'human_request', reading, asks)) state.humanRequest = hit?.evidence ?? null;
   else if (reading?.humanRequest) state.humanRequest = reading.humanRequest.evidence;
   else if (state.hasBotOfferedPerson && isAffirmative(analyzed.words)) state.humanRequest = `accepted the offer of a person: ${text}`;
-  else if (leaning) state.humanRequest = `${leaning.evidence}, after the bot's answer`;
+  else if (leaning) state.humanRequest = `${leaning.evidence}, ${context}`;
 }
 
 /** Frustration by meaning: clear on its own, or leaning to it beside a weak sign of the rules or time lost (elapsed.ts). */

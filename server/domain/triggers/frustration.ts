@@ -1,5 +1,6 @@
 import type { CompiledTriggers } from './compile';
 import type { AnalyzedText } from './phrase-index';
+import { asksHowTo } from './text';
 
 export interface FrustrationHit {
   evidence: string;
@@ -26,10 +27,6 @@ export const isJoyful = (original: string, normalized: string): boolean =>
 /** Something broken, said in the visitor's words: with "urgent" it is an emergency, not a hurry. */
 const BROKEN =
   /(?<![\p{L}])(?:crash\w*|broken|down|not working|doesn'?t work|does not work|won'?t work|stopped working|error|fail\w*|fix\w*|no funciona|no va|roto|caido|ne marche pas|ne fonctionne pas|en panne|plante|bloque|funktioniert nicht|geht nicht|kaputt|ausgefallen|nao funciona|quebrado|caiu|travando|non funziona|non va|non accetta|rotto|bloccato|werkt niet|doet het niet|kapot|storing|plat)(?![\p{L}])/u;
-
-/** A how-to question: "urgent!! guests in 10 min, how do I reset the wifi password" is a hurry the bot can serve. */
-const HOW_TO =
-  /(?<![\p{L}])(?:how (?:do|can|to|should)|como (?:hago|puedo|se|faco|posso|consigo)|comment (?:faire|je|on)|wie (?:kann|mache|geht|stelle)|come (?:faccio|posso|si)|hoe (?:kan|moet|doe|zet))(?![\p{L}])/u;
 
 function isShouting(original: string): boolean {
   if (!/\p{Lu}{3}/u.test(original)) return false;
@@ -80,6 +77,6 @@ export function detectFrustration(original: string, text: AnalyzedText, compiled
   const weak = weakFrustrationSigns(original, text, compiled);
   if (weak.length < 2) return null;
   const hasPunctuation = REPEATED_PUNCTUATION.test(original);
-  if (urgent && hasPunctuation && weak.length === 2 && HOW_TO.test(text.normalized)) return null;
+  if (urgent && hasPunctuation && weak.length === 2 && asksHowTo(text.normalized)) return null;
   return { evidence: weak.join(' + '), isUrgent: urgent !== null };
 }

@@ -31,6 +31,13 @@ describe('a request for a person the meaning leans to', () => {
     expect(decision.triggers[0]?.evidence).toContain("after the bot's answer");
   });
 
+  it('counts in the first message when it names someone and a way to reach them', () => {
+    const text = 'could somebody from your billing team give me a ring about the last two invoices';
+    const decision = decideHandoff(conversation([said(text, leaningTo('human_request'))]), defaults);
+    expect(decision).toMatchObject({ escalate: true, primaryTrigger: 'human_request' });
+    expect(decision.triggers[0]?.evidence).toContain('asks to reach someone');
+  });
+
   it('does not count in the first message, before the bot said anything', () => {
     const decision = decideHandoff(
       conversation([said('could somebody over there have a look at it', leaningTo('human_request'))]),

@@ -90,3 +90,9 @@ export function isNegatedAt(clause: string, start: number, end: number): boolean
   const after = clause.slice(end);
   return NOT_NEEDED_AFTER.test(after) || (before.isNoRightBefore && NEEDED_AFTER.test(after));
 }
+
+/** A how-to question: "urgent!! guests in 10 min, how do I reset the wifi password" is a hurry the bot can serve. */
+const HOW_TO =
+  /(?<![\p{L}])(?:how (?:do|can|to|should)|como (?:hago|puedo|se|faco|posso|consigo)|comment (?:faire|je|on)|wie (?:kann|mache|geht|stelle)|come (?:faccio|posso|si)|hoe (?:kan|moet|doe|zet))(?![\p{L}])/u;
+
+export const asksHowTo = (normalized: string): boolean => HOW_TO.test(normalized);
