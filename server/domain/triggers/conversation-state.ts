@@ -8,6 +8,7 @@ import { soundsRefusing } from './bot-refuses';
 import { detectBuyingIntent } from './buying-intent';
 import type { CompiledTriggers } from './compile';
 import type { AnalyzedText } from './phrase-index';
+import { findAlreadyTried } from './already-tried';
 import { findElapsed } from './elapsed';
 import { capitalWordOf, detectFrustration, isJoyful, weakFrustrationSigns } from './frustration';
 import { isAffirmative } from './human-request';
@@ -138,6 +139,13 @@ function applyHumanRequest(
   else if (leaning) state.humanRequest = `${leaning.evidence}, ${context}`;
 }
 
+/** "Thanks for the link, it's the one I sent you in my first message": polite words, a bot going in circles. */
+function politeButTried(text: string, analyzed: AnalyzedText, reading: VisitorReading | null): string | undefined {
+  const tried = findAlreadyTried(analyzed.normalized);
+  const leaning = tried !== null ? reading?.leans('frustration') : null;
+  return leaning ? `${leaning.evidence} + ${tried}` : undefined;
+}
+
 /** Frustration by meaning: clear on its own, or leaning to it beside a weak sign of the rules or time lost (elapsed.ts). */
 function frustrationByMeaning(
   state: ConversationState,
@@ -154,6 +162,8 @@ function frustrationByMeaning(
   const signs = weakFrustrationSigns(text, analyzed, state.compiled).filter((s) => s !== urgent?.evidence);
   const elapsed = findElapsed(analyzed.normalized);
   if (elapsed !== null) signs.push(elapsed);
+  const tried = isAfterAnswer(state) ? findAlreadyTried(analyzed.normalized) : null;
+  if (tried !== null) signs.push(tried);
   const capitals = signs.includes('shouting') ? null : capitalWordOf(text, analyzed.normalized);
   if (capitals !== null) signs.push(capitals);
   // Not after the bot's answer alone: a visitor unhappy with an answer ("sei completamente inutile"
@@ -220,7 +230,7 @@ function applyVisitorTurn(state: ConversationState, turn: Turn): void {
     const byMeaning = !isPoliteOrGivingUp
       ? frustrationByMeaning(state, text, analyzed, reading)
       : isAfterAnswer(state)
-        ? reading?.insists('frustration')?.evidence
+        ? (reading?.insists('frustration')?.evidence ?? politeButTried(text, analyzed, reading))
         : undefined;
     const evidence = rule?.evidence ?? byMeaning;
     if (evidence) fire(state, 'frustration', evidence, rule?.isUrgent ? 'urgent' : config.frustration.urgency);

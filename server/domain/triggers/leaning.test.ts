@@ -117,6 +117,19 @@ describe('frustration the meaning leans to', () => {
     }
   });
 
+  it("counts, despite thanks, after the bot's answer when the visitor already did or sent what the bot offers", () => {
+    const text = 'Thanks for the link. It is the one I sent in my first message.';
+    const decision = decideHandoff(conversation([visitor('my export is blank'), answer, said(text, leaningTo('frustration'))]), defaults);
+    expect(decision).toMatchObject({ escalate: true, primaryTrigger: 'frustration' });
+    expect(decision.triggers[0]?.evidence).toContain('+ my first message');
+    expect(
+      decideHandoff(
+        conversation([visitor('my export is blank'), answer, said('already found it, thanks', leaningTo('frustration', 0.2))]),
+        defaults,
+      ).escalate,
+    ).toBe(false);
+  });
+
   it('does not count after the bot answered without a sign: unhappy with an answer is not yet a case for a person', () => {
     const decision = decideHandoff(
       conversation([visitor('where is my parcel'), answer, said('that is not what I asked', leaningTo('frustration'))]),
@@ -130,7 +143,7 @@ describe('frustration the meaning leans to', () => {
       ...leaningTo('frustration', 0.95),
       labels: { ...leaningTo('frustration').labels, frustration: { score: 0.9, example: 'we are going in circles', similarity: 0.9 } },
     };
-    const text = 'Thanks for the link. It is the one I sent you in my first message.';
+    const text = 'Thanks for the link. That does not help me at all.';
     const after = decideHandoff(conversation([visitor('my export is blank'), answer, said(text, insisting)]), defaults);
     expect(after).toMatchObject({ escalate: true, primaryTrigger: 'frustration' });
     // The same words as the first message, or reading only just ahead (0.86 against 0.85): thanks win.
