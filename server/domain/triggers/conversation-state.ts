@@ -140,7 +140,7 @@ function applyHumanRequest(
 }
 
 /** "Thanks for the link, it's the one I sent you in my first message": polite words, a bot going in circles. */
-function politeButTried(text: string, analyzed: AnalyzedText, reading: VisitorReading | null): string | undefined {
+function politeButTried(analyzed: AnalyzedText, reading: VisitorReading | null): string | undefined {
   const tried = findAlreadyTried(analyzed.normalized);
   const leaning = tried !== null ? reading?.leans('frustration') : null;
   return leaning ? `${leaning.evidence} + ${tried}` : undefined;
@@ -230,7 +230,7 @@ function applyVisitorTurn(state: ConversationState, turn: Turn): void {
     const byMeaning = !isPoliteOrGivingUp
       ? frustrationByMeaning(state, text, analyzed, reading)
       : isAfterAnswer(state)
-        ? (reading?.insists('frustration')?.evidence ?? politeButTried(text, analyzed, reading))
+        ? (reading?.insists('frustration')?.evidence ?? politeButTried(analyzed, reading))
         : undefined;
     const evidence = rule?.evidence ?? byMeaning;
     if (evidence) fire(state, 'frustration', evidence, rule?.isUrgent ? 'urgent' : config.frustration.urgency);
