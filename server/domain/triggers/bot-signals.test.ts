@@ -240,9 +240,19 @@ describe('the bot saying it cannot, by meaning', () => {
     expect(decision.escalate).toBe(false);
   });
 
-  it('does not count a reply to small talk', () => {
+  it('counts a refusal after a brief request: "cancel my subscription" is no small talk', () => {
     const decision = decideHandoff(
-      conversation([visitor('hey, wassup 😄'), replying("Good question, I'm not quite sure! Can I help with your plan?")]),
+      conversation([visitor('cancel my subscription'), replying('Sorry, subscriptions are handled by our billing desk.')]),
+      defaults,
+    );
+    expect(decision.escalate).toBe(true);
+  });
+
+  it('does not count a reply to small talk', () => {
+    const smallTalk: TurnMeaning = { labels: { smalltalk: { score: 0.95, example: 'how are you?', similarity: 0.95 } }, restates: null };
+    const greeting = { ...visitor('hey, how are you doing today?'), meaning: smallTalk };
+    const decision = decideHandoff(
+      conversation([greeting, replying("Good question, I'm not quite sure! Can I help with your plan?")]),
       defaults,
     );
     expect(decision.escalate).toBe(false);

@@ -22,6 +22,8 @@ describe('someone named beside a way of reaching them', () => {
     'comment désactiver le transfert vers un agent humain ? je veux que les appels aillent sur la messagerie',
     'how do I let my team call customers from the app?',
     'where is my parcel?',
+    'which phone holder fits the 2022 model?',
+    'please do not call me, someone can email instead',
   ])('does not read "%s"', (text) => {
     expect(asks(text)).toBe(false);
   });

@@ -55,6 +55,8 @@ export interface ConversationState {
   hasBotOfferedPerson: boolean;
   /** The latest visitor turn was small talk or thanks: an unsure reply to it is no low-confidence answer. */
   isSmallTalk: boolean;
+  /** …by its meaning alone: "cancel my subscription" is brief, not small talk. */
+  isSmallTalkByMeaning: boolean;
 }
 
 function fire(state: ConversationState, trigger: TriggerId, evidence: string, urgency: Urgency): void {
@@ -82,6 +84,7 @@ export function startConversation(visitor: VisitorSignals, facts: Record<string,
     hasBotRepliedSinceVisitor: false,
     hasBotOfferedPerson: false,
     isSmallTalk: false,
+    isSmallTalkByMeaning: false,
   };
   for (const { trigger, evidence, urgency } of identityFirings(visitor, compiled)) fire(state, trigger, evidence, urgency);
   return state;
@@ -253,7 +256,8 @@ function applyVisitorTurn(state: ConversationState, turn: Turn): void {
     if (isRepeat) checkRepeatedFailure(state, isStillFailing ? (still?.evidence ?? '') : 'asked again');
   }
   state.previousWords = words;
-  state.isSmallTalk = (reading?.isSmallTalk ?? false) || isBrief(text);
+  state.isSmallTalkByMeaning = reading?.isSmallTalk ?? false;
+  state.isSmallTalk = state.isSmallTalkByMeaning || isBrief(text);
   state.hasBotRepliedSinceVisitor = false;
   state.hasBotOfferedPerson = false;
 }
@@ -298,7 +302,7 @@ function applyBotTurn(state: ConversationState, turn: Turn): void {
     // counts towards repeated failure only; an explicit phrase ("I'm not able to give legal advice") still counts.
     // Nor does a reply to small talk, or one that refuses nothing ("Done, your order now ships to…").
     const byMeaning =
-      turn.meaning && config.semantic.enabled && !turn.fallback && !isSelfTalk && !state.isSmallTalk && soundsRefusing(turn.text)
+      turn.meaning && config.semantic.enabled && !turn.fallback && !isSelfTalk && !state.isSmallTalkByMeaning && soundsRefusing(turn.text)
         ? readBotTurn(turn.meaning, state.compiled)
         : null;
     const evidence = rule && !rule.isNegated ? rule.evidence : byMeaning?.evidence;

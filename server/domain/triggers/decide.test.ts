@@ -178,7 +178,8 @@ describe('routing keywords in seven languages', () => {
     ['sigue sin funcionar, ya lo intenté todo', 'technical'],
     ['ça ne marche toujours pas depuis hier', 'technical'],
     ['al twee weken geen internet', 'technical'],
-    ['the payment page gives an error', 'technical'],
+    ['the payment page does not load', 'technical'],
+    ['there is an error on my invoice', 'billing'],
     ['zahlung funktioniert nicht', 'technical'],
     ['I was charged twice for one order', 'billing'],
   ])('routes %j to %s', (text, queue) => {

@@ -26,9 +26,11 @@ const UNIT = [
 
 /** A whole part of a day or week lost: "all morning", "toda la tarde", "den ganzen Tag", "a manhã inteira". */
 const WHOLE_SPAN =
-  '(?:all|the whole|the entire|toda la|todo el|toute la|tout le|den ganzen|die ganze|den halben|a|o|tutta la|tutto il|de hele|heel de|de halve)\\s+' +
+  '(?:(?:all|the whole|the entire|toda la|todo el|toute la|tout le|den ganzen|die ganze|den halben|tutta la|tutto il|de hele|heel de|de halve)\\s+' +
   '(?:morning|afternoon|day|evening|night|week|manana|tarde|dia|noche|semana|matinee|apres-midi|journee|soiree|nuit|semaine|' +
-  'vormittag|nachmittag|tag|abend|woche|manha|mattinata|pomeriggio|giornata|serata|settimana|ochtend|middag|avond)';
+  'vormittag|nachmittag|tag|abend|woche|mattinata|pomeriggio|giornata|serata|settimana|ochtend|middag|avond)' +
+  // Portuguese says it after the noun: "a manhã inteira", "o dia todo".
+  '|(?:a|o)\\s+(?:manha|tarde|noite|semana|dia)\\s+(?:inteira|inteiro|toda|todo))';
 
 const SINCE =
   '(?:since|desde|depuis|seit|sinds|da|dal|dalla)\\s+(?:' +
@@ -44,7 +46,12 @@ const SINCE =
 const ORDINAL =
   '\\d{1,2}(?:st|nd|rd|th|e|a|o|º|ª)?|second|third|fourth|fifth|segunda|tercera|cuarta|quinta|deuxieme|troisieme|quatrieme|' +
   'zweiten?|dritten?|vierten?|terceira|seconda|terza|quarta|tweede|derde|vierde|vijfde';
-const TIMES = `(?:\\d{1,2}\\s?x|(?:${ORDINAL}|${NUMBER})\\s+(?:times?|vez|veces|fois|mal|male|vezes|volta|volte|keer|keren))`;
+// A count of attempts: an ordinal or a number above one ("una vez", "one at a time", "2 x LED" are no count).
+const COUNT =
+  '[2-9]|\\d{2}|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|several|dos|tres|cuatro|cinco|seis|diez|veinte|varias|' +
+  'deux|trois|quatre|cinq|dix|vingt|plusieurs|zwei|drei|vier|funf|zehn|zwanzig|mehrere|dois|duas|quatro|dez|vinte|' +
+  'due|tre|quattro|cinque|dieci|venti|tante|twee|drie|vier|vijf|tien|twintig|meerdere';
+const TIMES = `(?:\\d{1,2}x|(?:${ORDINAL}|${COUNT})\\s+(?:times|veces|fois|mal|male|vezes|volte|keer|keren)|(?:${ORDINAL})\\s+(?:time|vez|volta))`;
 
 const ELAPSED = new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:${NUMBER})\\s+(?:${UNIT})|${WHOLE_SPAN}|${SINCE}|${TIMES})(?![\\p{L}\\p{N}])`, 'u');
 

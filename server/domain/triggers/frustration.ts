@@ -37,11 +37,19 @@ function isShouting(original: string): boolean {
   return upper / letters >= 0.7 && loudWords >= 2;
 }
 
-const CAPITAL_WORD = /(?<![\p{L}\p{N}])\p{Lu}{4,}(?![\p{L}\p{N}])/u;
+const CAPITAL_WORDS = /(?<![\p{L}\p{N}])\p{Lu}{4,}(?![\p{L}\p{N}])/gu;
+/** Capitals that are names, not emphasis (and "urgent", a hurry rather than a sign of anger). */
+const NOT_EMPHASIS = new Set(
+  (
+    'IBAN BIC SWIFT SEPA HDMI WIFI USB USPS DHL GLS UPS GDPR RGPD DSGVO AVG HTML JSON HTTP HTTPS IOS ANDROID VPN SIM ESIM NFC GPS ' +
+    'URGENT URGENTE DRINGEND URGENTISSIMO SPOED ASAP'
+  ).split(' '),
+);
 
-/** One word in capitals ("still broken. STILL.", "IMMER NOCH"): emphasis, weaker than shouting; null when none or beside joy. */
+/** One word in capitals ("NOTHING loads", "IMMER NOCH"): emphasis, weaker than shouting; null when none or beside joy. */
 export function capitalWordOf(original: string, normalized: string): string | null {
-  return isJoyful(original, normalized) ? null : (CAPITAL_WORD.exec(original)?.[0] ?? null);
+  if (isJoyful(original, normalized)) return null;
+  return original.match(CAPITAL_WORDS)?.find((w) => !NOT_EMPHASIS.has(w)) ?? null;
 }
 
 /** Emphasis that is no frustration on its own: "urgent", shouting, one angry face, "!!!". Empty beside thanks or joy. */
@@ -76,7 +84,7 @@ export function detectFrustration(original: string, text: AnalyzedText, compiled
   if (urgent && broken) return { evidence: `${urgent.evidence} + ${broken[0]}`, isUrgent: true };
   const weak = weakFrustrationSigns(original, text, compiled);
   if (weak.length < 2) return null;
-  const hasPunctuation = REPEATED_PUNCTUATION.test(original);
+  const hasPunctuation = compiled.config.frustration.repeatedPunctuation && REPEATED_PUNCTUATION.test(original);
   if (urgent && hasPunctuation && weak.length === 2 && asksHowTo(text.normalized)) return null;
   return { evidence: weak.join(' + '), isUrgent: urgent !== null };
 }

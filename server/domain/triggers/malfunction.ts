@@ -12,8 +12,9 @@ const VERBS_AFTER_NEGATION =
   'marche|fonctionne|charge|connecte|demarre|synchronise|' + // fr (after ne)
   'carrega|reconhece|' + // pt
   'funziona|carica|parte|collega|sincronizza|stampa|legge)'; // it
-const NEGATIONS = "(?:(?<![\\p{L}])(?:not|never|no|sin|nunca|ne|nao|sem|non|mai)|n't|(?<![\\p{L}])n')";
-const NEGATION_THEN_VERB = `${NEGATIONS}\\s*${GAP}${VERBS_AFTER_NEGATION}(?![\\p{L}])`;
+// Whole words only ("need", "now", "new", "mail" are no negations); an elided "n'" runs into its verb.
+const NEGATIONS = "(?:(?<![\\p{L}])(?:not|never|no|sin|nunca|ne|nao|sem|non|mai)\\s+|n't\\s*|(?<![\\p{L}])n')";
+const NEGATION_THEN_VERB = `${NEGATIONS}${GAP}${VERBS_AFTER_NEGATION}(?![\\p{L}])`;
 // German and Dutch put the negation after the verb.
 const VERB_THEN_NEGATION =
   '(?<![\\p{L}])(?:geht|funktioniert|ladt|startet|verbindet|synchronisiert|druckt|werkt|laadt|verbindt|synchroniseert|doet het)\\s+' +
@@ -21,7 +22,7 @@ const VERB_THEN_NEGATION =
 const KEEPS_FAILING =
   '(?<![\\p{L}])(?:(?:keeps?|kept)\\s+(?:crashing|freezing|logging me out|dropping|disconnecting|restarting|failing)|non va(?! bene))(?![\\p{L}])';
 const SERVICE_GONE =
-  "(?<![\\p{L}])(?:no|without|sin|sans|pas d[e']|kein|keine|ohne|sem|senza|geen|zonder)\\s+" +
+  "(?<![\\p{L}])(?:(?:no|without|sin|sans|pas de|kein|keine|ohne|sem|senza|geen|zonder)\\s+|pas d')" +
   '(?:internet|wifi|wi-fi|signal|senal|signaal|sinal|segnale|connection|conexion|connexion|verbindung|conexao|connessione|verbinding|reseau|netz|rede|rete|linea|ligne|linha|tv|tele|fibra|fibre|empfang|bereik|netwerk)(?![\\p{L}])';
 
 const MALFUNCTION = new RegExp(`${NEGATION_THEN_VERB}|${VERB_THEN_NEGATION}|${KEEPS_FAILING}|${SERVICE_GONE}`, 'u');

@@ -46,8 +46,10 @@ export function findIntentCategory(text: AnalyzedText, compiled: CompiledTrigger
       return hit && !hit.isNegated;
     })
     .map((i) => i.intent.id);
-  // "the payment page gives an error", "zahlung geht nicht": a payment that does not work is the technical team's.
-  if (hits.length === 2 && hits.includes(BILLING) && hits.includes(TECHNICAL)) return TECHNICAL;
+  // "zahlung funktioniert nicht", "le paiement ne marche toujours pas": a payment that does not work is the
+  // technical team's; "an error on my invoice" stays billing.
+  const doesNotWork = findMalfunction(text.normalized) !== null;
+  if (doesNotWork && hits.includes(BILLING) && hits.every((h) => h === BILLING || h === TECHNICAL)) return TECHNICAL;
   if (hits.length > 0) return hits[0] ?? null;
   // Something that stopped working in words no keyword lists ("sigue sin funcionar", "geht IMMER NOCH nicht").
   const hasTechnical = compiled.intents.some((i) => i.intent.id === TECHNICAL);

@@ -31,16 +31,20 @@ export function runBotTurn(...args: Parameters<typeof answer>): Promise<void> {
 /**
  * On the way out: stops every bot answer (each keeps what the visitor saw, marked interrupted) and
  * waits, at most `withinMs`, for them to write it and their deferred stamps while the database is open.
+ * An answer a message still being handled starts meanwhile is stopped and waited for too.
  */
 export async function stopBotTurns(deps: FlowDeps, withinMs: number): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  while (deps.runningBotTurns.size > 0 && Date.now() < deadline) {
+    for (const bot of deps.inFlightBots.values()) bot.abort();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
+    });
+    await Promise.race([Promise.allSettled([...deps.runningBotTurns]), late]);
+    clearTimeout(timer);
+  }
   for (const bot of deps.inFlightBots.values()) bot.abort();
-  if (deps.runningBotTurns.size === 0) return;
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, withinMs);
-  });
-  await Promise.race([Promise.allSettled([...deps.runningBotTurns]), late]);
-  clearTimeout(timer);
 }
 
 async function answer(
