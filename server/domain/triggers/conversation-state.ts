@@ -16,7 +16,7 @@ import { identityFirings } from './verified-identity';
 import { contentWords, isRephrasing } from './rephrasing';
 import { missingFactsFor } from './required-facts';
 import { readBotTurn, readVisitorTurn, type VisitorReading } from './semantic-signals';
-import { findIntentCategory, findPolicyTopics, type TopicMatch, withoutQuotes } from './topics';
+import { findIntentCategory, findPolicyTopics, malfunctionCategory, type TopicMatch, withoutQuotes } from './topics';
 import { maxUrgency } from './urgency';
 import { findWithdrawal } from './withdrawal';
 
@@ -220,8 +220,9 @@ function applyVisitorTurn(state: ConversationState, turn: Turn): void {
   if (config.policy_topic.enabled) applyTopics(state, analyzed, reading, asks);
   // Routing keywords are precise ("invoice" is billing); the meaning names the issue type when none is there.
   const keywordCategory = findIntentCategory(analyzed, compiled);
-  if (keywordCategory !== null || reading?.category) {
-    state.category = keywordCategory ?? reading?.category ?? null;
+  const hintedCategory = reading?.category ?? malfunctionCategory(analyzed, compiled);
+  if (keywordCategory !== null || hintedCategory) {
+    state.category = keywordCategory ?? hintedCategory ?? null;
     state.isCategoryByKeyword = keywordCategory !== null;
   }
   if (config.frustration.enabled) {

@@ -157,6 +157,32 @@ describe('the topic named to the operator', () => {
   });
 });
 
+describe('a malfunction beside a topic the meaning found', () => {
+  it('names the topic (a site taught "warranty" by example), not the technical problem', () => {
+    const site = siteWith({
+      triggers: {
+        policy_topic: {
+          topics: [{ id: 'warranty', label: 'your warranty', keywords: [], queue: 'general' }],
+        },
+        semantic: { examples: [{ label: 'warranty', text: 'is my lamp still under warranty?' }] },
+      },
+    });
+    const meaning = {
+      labels: {
+        warranty: { score: 0.95, example: 'is my lamp still under warranty?', similarity: 0.95 },
+        none: { score: 0.5, example: 'thanks', similarity: 0.5 },
+      },
+      restates: null,
+    };
+    const text = 'Ma lampe ne marche plus au bout de trois mois, est-elle couverte ?';
+    const decision = decideHandoff(conversation([{ ...visitor(text), meaning }]), site);
+    expect(decision).toMatchObject({ escalate: true, intent: 'warranty', topic: 'your warranty' });
+    // Without the topic, the same words are a technical problem.
+    const twoFallbacks = conversation([visitor(text), fallback(), visitor(text), fallback()]);
+    expect(decideHandoff(twoFallbacks, defaults)).toMatchObject({ escalate: true, queue: 'technical' });
+  });
+});
+
 describe('routing keywords in seven languages', () => {
   const twoFallbacksAfter = (text: string) => conversation([visitor(text), fallback(), visitor(text), fallback()]);
   it.each([

@@ -50,8 +50,15 @@ export function findIntentCategory(text: AnalyzedText, compiled: CompiledTrigger
   // technical team's; "an error on my invoice" stays billing.
   const doesNotWork = findMalfunction(text.normalized) !== null;
   if (doesNotWork && hits.includes(BILLING) && hits.every((h) => h === BILLING || h === TECHNICAL)) return TECHNICAL;
-  if (hits.length > 0) return hits[0] ?? null;
-  // Something that stopped working in words no keyword lists ("sigue sin funcionar", "geht IMMER NOCH nicht").
+  return hits[0] ?? null;
+}
+
+/**
+ * Something that stopped working in words no keyword lists ("sigue sin funcionar", "geht IMMER NOCH
+ * nicht"): a hint of the issue type, like one found by meaning — a topic the meaning found (a
+ * site's "warranty" taught by example) still names the matter before it.
+ */
+export function malfunctionCategory(text: AnalyzedText, compiled: CompiledTriggers): string | null {
   const hasTechnical = compiled.intents.some((i) => i.intent.id === TECHNICAL);
   return hasTechnical && findMalfunction(text.normalized) !== null ? TECHNICAL : null;
 }
