@@ -160,7 +160,8 @@ function frustrationByMeaning(
   if (reading.frustration) return reading.frustration.evidence;
   const leaning = reading.leans('frustration');
   if (leaning === null) return undefined;
-  // "urgent" is a hurry, not a sign of anger: only shouting, "!!!" and an angry face back a lean.
+  // "urgent" is a hurry, not a sign of anger: shouting, "!!!", an angry face, time lost, attempts already
+  // made or one word in capitals back a lean.
   const urgent = state.compiled.frustration.urgent.find(analyzed);
   const signs = weakFrustrationSigns(text, analyzed, state.compiled).filter((s) => s !== urgent?.evidence);
   const elapsed = findElapsed(analyzed.normalized);
