@@ -45,6 +45,17 @@ afterEach(async () => {
 
 const deltasOf = (events: VisitorEvent[]) => events.filter((e) => e.type === 'bot_delta').map((e) => (e as { text: string }).text);
 
+/** A visitor whose question the agent is answering slowly (60 tokens, 30 ms apart), three tokens in. */
+async function visitorMidAnswer() {
+  await seedAgentSite();
+  model.script({ kind: 'text', tokens: Array.from({ length: 60 }, (_, i) => ` word${i}`), delayMs: 30 });
+  const { client } = await visitorSession(h, 'key-a');
+  client.send({ type: 'send_message', clientMessageId: 'q', text: 'Tell me about your lamps' });
+  await client.waitFor('bot_delta', () => deltasOf(client.events).length >= 3);
+  const conversationId = (await client.waitFor('message_added')).message.conversationId;
+  return { client, conversationId };
+}
+
 describe('the AI agent', () => {
   it('keeps its API key write-only: sealed in the database, never in an API answer', async () => {
     await seedAgentSite();
@@ -79,12 +90,7 @@ describe('the AI agent', () => {
   });
 
   it('stores what the visitor saw, marked interrupted, when the instance closes mid-answer: the close waits for it before the database goes', async () => {
-    await seedAgentSite();
-    model.script({ kind: 'text', tokens: Array.from({ length: 60 }, (_, i) => ` word${i}`), delayMs: 30 });
-    const { client } = await visitorSession(h, 'key-a');
-    client.send({ type: 'send_message', clientMessageId: 'q', text: 'Tell me about your lamps' });
-    await client.waitFor('bot_delta', () => deltasOf(client.events).length >= 3);
-    const conversationId = (await client.waitFor('message_added')).message.conversationId;
+    const { conversationId } = await visitorMidAnswer();
 
     await h.app.close();
     expect(h.deps.runningBotTurns.size).toBe(0);
@@ -96,12 +102,7 @@ describe('the AI agent', () => {
   });
 
   it("stops the stream at once on an operator's barge-in: no later token reaches the visitor, and the stored message says it was interrupted", async () => {
-    await seedAgentSite();
-    model.script({ kind: 'text', tokens: Array.from({ length: 60 }, (_, i) => ` word${i}`), delayMs: 30 });
-    const { client } = await visitorSession(h, 'key-a');
-    client.send({ type: 'send_message', clientMessageId: 'q', text: 'Tell me about your lamps' });
-    await client.waitFor('bot_delta', () => deltasOf(client.events).length >= 3);
-    const conversationId = (await client.waitFor('message_added')).message.conversationId;
+    const { client, conversationId } = await visitorMidAnswer();
 
     expect((await admin.fetch(`/api/conversations/${conversationId}/barge-in`, { body: {} })).status).toBe(200);
     const ended = await client.waitFor('bot_stream_ended');

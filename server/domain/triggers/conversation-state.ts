@@ -10,7 +10,7 @@ import type { CompiledTriggers } from './compile';
 import type { AnalyzedText } from './phrase-index';
 import { findAlreadyTried } from './already-tried';
 import { findElapsed } from './elapsed';
-import { capitalWordOf, detectFrustration, isJoyful, weakFrustrationSigns } from './frustration';
+import { capitalWordOf, detectFrustration, emphasisSigns, isJoyful } from './frustration';
 import { isAffirmative } from './human-request';
 import { identityFirings } from './verified-identity';
 import { contentWords, isRephrasing } from './rephrasing';
@@ -162,13 +162,12 @@ function frustrationByMeaning(
   if (leaning === null) return undefined;
   // "urgent" is a hurry, not a sign of anger: shouting, "!!!", an angry face, time lost, attempts already
   // made or one word in capitals back a lean.
-  const urgent = state.compiled.frustration.urgent.find(analyzed);
-  const signs = weakFrustrationSigns(text, analyzed, state.compiled).filter((s) => s !== urgent?.evidence);
+  const signs = emphasisSigns(text, state.compiled);
   const elapsed = findElapsed(analyzed.normalized);
   if (elapsed !== null) signs.push(elapsed);
   const tried = isAfterAnswer(state) ? findAlreadyTried(analyzed.normalized) : null;
   if (tried !== null) signs.push(tried);
-  const capitals = signs.includes('shouting') ? null : capitalWordOf(text, analyzed.normalized);
+  const capitals = signs.includes('shouting') ? null : capitalWordOf(text);
   if (capitals !== null) signs.push(capitals);
   // Not after the bot's answer alone: a visitor unhappy with an answer ("sei completamente inutile"
   // about a policy the bot stated) leans to frustration without needing a person.

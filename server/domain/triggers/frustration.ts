@@ -46,23 +46,20 @@ const NOT_EMPHASIS = new Set(
   ).split(' '),
 );
 
-/** One word in capitals ("NOTHING loads", "IMMER NOCH"): emphasis, weaker than shouting; null when none or beside joy. */
-export function capitalWordOf(original: string, normalized: string): string | null {
-  if (isJoyful(original, normalized)) return null;
+/** One word in capitals ("NOTHING loads", "IMMER NOCH"): emphasis, weaker than shouting; null when none. */
+export function capitalWordOf(original: string): string | null {
   return original.match(CAPITAL_WORDS)?.find((w) => !NOT_EMPHASIS.has(w)) ?? null;
 }
 
-/** Emphasis that is no frustration on its own: "urgent", shouting, one angry face, "!!!". Empty beside thanks or joy. */
-export function weakFrustrationSigns(original: string, text: AnalyzedText, compiled: CompiledTriggers): string[] {
-  if (isJoyful(original, text.normalized)) return [];
+/** Emphasis that is no frustration on its own: shouting, one angry face, "!!!". The caller sets thanks and joy aside. */
+export function emphasisSigns(original: string, compiled: CompiledTriggers): string[] {
   const settings = compiled.config.frustration;
-  const urgentHit = compiled.frustration.urgent.find(text);
-  const weak: string[] = urgentHit && !urgentHit.isNegated ? [urgentHit.evidence] : [];
-  if (settings.shouting && isShouting(original)) weak.push('shouting');
-  if ((original.match(ANGRY_EMOJI)?.length ?? 0) === 1) weak.push('angry face');
+  const signs: string[] = [];
+  if (settings.shouting && isShouting(original)) signs.push('shouting');
+  if ((original.match(ANGRY_EMOJI)?.length ?? 0) === 1) signs.push('angry face');
   const punctuation = settings.repeatedPunctuation ? REPEATED_PUNCTUATION.exec(original) : null;
-  if (punctuation) weak.push(punctuation[0]);
-  return weak;
+  if (punctuation) signs.push(punctuation[0]);
+  return signs;
 }
 
 /**
@@ -82,7 +79,9 @@ export function detectFrustration(original: string, text: AnalyzedText, compiled
   if ((original.match(ANGRY_EMOJI)?.length ?? 0) >= 2) return { evidence: 'angry faces', isUrgent: urgent !== null };
   const broken = urgent ? BROKEN.exec(text.normalized) : null;
   if (urgent && broken) return { evidence: `${urgent.evidence} + ${broken[0]}`, isUrgent: true };
-  const weak = weakFrustrationSigns(original, text, compiled);
+  if (isJoyful(original, text.normalized)) return null;
+  const emphasis = emphasisSigns(original, compiled);
+  const weak = urgent ? [urgent.evidence, ...emphasis] : emphasis;
   if (weak.length < 2) return null;
   const hasPunctuation = compiled.config.frustration.repeatedPunctuation && REPEATED_PUNCTUATION.test(original);
   if (urgent && hasPunctuation && weak.length === 2 && asksHowTo(text.normalized)) return null;

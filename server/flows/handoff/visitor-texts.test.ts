@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPolicyTopics } from '../../../shared/config/triggers';
-import { SiteConfig, type SiteConfigInput } from '../../../shared/site-config';
-import type { SiteDoc } from '../../store/documents';
+import type { SiteConfigInput } from '../../../shared/site-config';
 import { visitorFactList, visitorText, visitorTopic } from './visitor-texts';
+import { siteDoc } from '../../test-support/site-doc';
 
-const siteWith = (config: SiteConfigInput = {}): SiteDoc => ({
-  _id: 'site-1',
-  siteKey: 'demo',
-  name: 'Shop',
-  secret: 'secret',
-  config: SiteConfig.parse(config),
-  configVersion: 1,
-  updatedAt: new Date('2025-03-10T14:00:00Z'),
-});
+const siteWith = (config: SiteConfigInput = {}) => siteDoc(config);
 const inLocale = (visitorLocale: string) => ({ visitorLocale });
 
 describe('the handoff topic the visitor reads', () => {

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { SiteConfig } from '../../../shared/site-config';
-import type { ConversationDoc, SiteDoc } from '../../store/documents';
+import type { ConversationDoc } from '../../store/documents';
 import { conversationDoc } from '../../test-support/conversation-doc';
 import { toSummary, toVisitorView } from './wire';
+import { siteDoc } from '../../test-support/site-doc';
 
-const site: SiteDoc = {
-  _id: 'site-1',
-  siteKey: 'demo',
-  name: 'Lamp shop',
-  secret: 'secret',
-  config: SiteConfig.parse({}),
-  configVersion: 1,
-  updatedAt: new Date('2025-03-10T14:00:00Z'),
-};
+const site = siteDoc({}, { name: 'Lamp shop' });
 
 const at = new Date('2025-03-10T14:00:00Z');
 const expiresAt = new Date('2025-03-10T14:00:30Z');

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SiteConfig } from '../../../shared/site-config';
-import type { SiteDoc } from '../../store/documents';
 import { widgetUiFor } from './session';
+import { siteDoc } from '../../test-support/site-doc';
 
-const germanSite: SiteDoc = {
-  _id: 'site-1',
-  siteKey: 'demo',
-  name: 'Lampenladen',
-  secret: 'secret',
-  config: SiteConfig.parse({ widget: { defaultLocale: 'de' } }),
-  configVersion: 1,
-  updatedAt: new Date('2025-03-10T14:00:00Z'),
-};
+const germanSite = siteDoc({ widget: { defaultLocale: 'de' } }, { name: 'Lampenladen' });
 
 describe('the widget’s language', () => {
   it.each([

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { SiteConfig } from '../../../shared/site-config';
-import type { ConversationDoc, SiteDoc } from '../../store/documents';
+import type { SiteConfigInput } from '../../../shared/site-config';
+import type { ConversationDoc } from '../../store/documents';
 import { mayDeferStamps } from './turn';
+import { siteDoc } from '../../test-support/site-doc';
 
-const siteWith = (config: unknown): SiteDoc => ({
-  _id: 'site-1',
-  siteKey: 'demo',
-  name: 'Shop',
-  secret: 'secret',
-  config: SiteConfig.parse(config),
-  configVersion: 1,
-  updatedAt: new Date('2026-12-07T08:00:00Z'),
-});
+const siteWith = (config: SiteConfigInput) => siteDoc(config, { updatedAt: new Date('2026-12-07T08:00:00Z') });
 const now = new Date('2026-12-07T09:00:00Z');
 const copy = (over: Partial<ConversationDoc> = {}) =>
   ({
