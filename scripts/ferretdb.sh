@@ -117,9 +117,10 @@ baton_pg_as_owner() {
   if [ "$(id -u)" != "0" ]; then
     "$@"
   elif command -v runuser >/dev/null 2>&1; then
-    runuser -u postgres -- "$@"
+    # From /: the postgres user may not be able to enter the caller's folder (PostgreSQL checks it).
+    (cd / && runuser -u postgres -- "$@")
   else
-    su postgres -s /bin/sh -c '"$0" "$@"' -- "$@"
+    (cd / && su postgres -s /bin/sh -c '"$0" "$@"' -- "$@")
   fi
 }
 
@@ -212,9 +213,30 @@ baton_pg_try_start() {
   exit 1
 }
 
+# baton_pg_cluster_dir DATA_DIR: where the cluster lives. Beside the rest of DATA_DIR when the
+# cluster's owner can reach it; as root in a checkout the postgres user cannot traverse (a clone in
+# `mktemp -d`, mode 0700), in /var/tmp/baton-pg/<hash of DATA_DIR> instead, same data, same lifetime.
+baton_pg_cluster_dir() {
+  local data_dir="$1"
+  if [ "$(id -u)" != "0" ] || runuser -u postgres -- test -x "$data_dir" 2>/dev/null; then
+    echo "$data_dir/pg"
+    return 0
+  fi
+  mkdir -p /var/tmp/baton-pg
+  chmod 755 /var/tmp/baton-pg
+  echo "/var/tmp/baton-pg/$(printf '%s' "$data_dir" | sha256sum | cut -c1-16)"
+}
+
 baton_pg_start() {
-  local data_dir="$1" mode="$2" cluster="$1/pg" attempt
+  local data_dir="$1" mode="$2" cluster attempt
   baton_pg_install
+  cluster="$(baton_pg_cluster_dir "$data_dir")"
+  # A fresh (test) cluster outside DATA_DIR is not removed with it: remove it here, and on stop.
+  if [ "$mode" = "test" ] && [ "$cluster" != "$data_dir/pg" ]; then
+    rm -rf "$cluster" "$cluster.log"
+    BATON_PG_THROWAWAY="$cluster"
+    export BATON_PG_THROWAWAY
+  fi
   baton_pg_init "$cluster" "$mode"
   # A server left running by a killed earlier run holds the cluster: this folder is ours, so stop it.
   if baton_pg_as_owner "$BATON_PG_BIN/pg_ctl" -D "$cluster" status >/dev/null 2>&1; then
@@ -222,7 +244,8 @@ baton_pg_start() {
     baton_pg_as_owner "$BATON_PG_BIN/pg_ctl" -D "$cluster" -m fast -w stop >/dev/null
   fi
   for attempt in 1 2 3; do
-    if baton_pg_try_start "$cluster" "$data_dir/postgres.log"; then
+    # The log beside the cluster: its owner writes it.
+    if baton_pg_try_start "$cluster" "$cluster.log"; then
       BATON_PG_CLUSTER="$cluster"
       export BATON_PG_CLUSTER
       break
@@ -310,4 +333,5 @@ baton_db_stop() {
   if [ -n "${BATON_PG_CLUSTER:-}" ] && [ -f "$BATON_PG_CLUSTER/postmaster.pid" ]; then
     baton_pg_as_owner "$BATON_PG_BIN/pg_ctl" -D "$BATON_PG_CLUSTER" -m fast -w stop >/dev/null 2>&1 || true
   fi
+  if [ -n "${BATON_PG_THROWAWAY:-}" ]; then rm -rf "$BATON_PG_THROWAWAY" "$BATON_PG_THROWAWAY.log"; fi
 }
