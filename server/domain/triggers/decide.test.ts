@@ -208,6 +208,20 @@ describe('routing keywords in seven languages', () => {
     ['there is an error on my invoice', 'billing'],
     ['zahlung funktioniert nicht', 'technical'],
     ['I was charged twice for one order', 'billing'],
+    // The team the visitor asks for names the issue type.
+    ['can someone from your accounts department call me', 'billing'],
+    ['Kann mich jemand aus der Buchhaltung zurückrufen?', 'billing'],
+    ["mi fate richiamare da qualcuno dell'amministrazione?", 'billing'],
+    ['Könnt ihr mich mit eurem technischen Support verbinden?', 'technical'],
+    ['mi fate richiamare da un tecnico?', 'technical'],
+    ['kan een developer even meekijken?', 'technical'],
+    ['unser alter Admin ist weg, wir brauchen neue Admin-Rechte', 'account'],
+    ["devo aggiungere mia moglie come titolare dell'account", 'account'],
+    ['mijn digipas moet gereset worden', 'account'],
+    ['SSO with Okta for our workspace', 'technical'],
+    ['ist meine Überweisung an den Vermieter schon raus?', 'billing'],
+    // Accounting software is an integration, not a question for the accounting team.
+    ['uren exporteren naar exact online boekhouding koppelen', 'technical'],
   ])('routes %j to %s', (text, queue) => {
     expect(decideHandoff(twoFallbacksAfter(text), defaults)).toMatchObject({ escalate: true, queue });
   });
@@ -217,6 +231,7 @@ describe('routing keywords in seven languages', () => {
     ['a stroller that folds', 'il passeggino si chiude con una mano sola?'],
     ['a product named like an invoice', 'cosa fa Fatturino in più di Excel?'],
     ['a Spanish "it does not matter"', 'no me importa el color, ¿cuándo llega?'],
+    ['the technician who visits', 'el técnico tenía que venir ayer a instalar la fibra'],
   ])('does not read %s as a routing keyword', (_, text) => {
     expect(decideHandoff(twoFallbacksAfter(text), defaults).queue).toBe('general');
   });
