@@ -1,3 +1,5 @@
+import { findHypothetical } from './hypothetical';
+import { findSettledNews, findSolvedBefore, SETTLED_BY_MONEY_BACK } from './settled';
 import type { TriggersConfig } from '../../../shared/config/triggers';
 import type { TriggerId, Urgency } from '../../../shared/entities';
 import { extractFacts, mergeFacts } from '../facts';
@@ -186,7 +188,14 @@ function applyTopics(state: ConversationState, analyzed: AnalyzedText, reading: 
     const topic = state.compiled.topics.find((t) => t.topic.id === hit.label)?.topic;
     if (topic && !matches.some((m) => m.topic.id === topic.id)) matches.push({ topic, evidence: hit.evidence });
   }
+  // News of a case already settled: "the refund landed today, thanks", "you charged me twice but it
+  // got refunded the next day — different thing: …".
+  const isMoneyBack = findSettledNews(analyzed.normalized) !== null;
+  const isSolvedBefore = findSolvedBefore(analyzed.normalized) !== null;
+  // "what happens if my account gets hacked?" asks about the policy.
+  const isHypothetical = asks && findHypothetical(analyzed.normalized) !== null;
   for (const match of matches) {
+    if (isSolvedBefore || isHypothetical || (isMoneyBack && SETTLED_BY_MONEY_BACK.has(match.topic.id))) continue;
     if (!state.topics.some((t) => t.topic.id === match.topic.id)) state.topics.push({ ...match, visitorTurn: state.visitorTurns });
   }
 }
@@ -225,8 +234,13 @@ function applyVisitorTurn(state: ConversationState, turn: Turn): void {
     state.category = keywordCategory ?? hintedCategory ?? null;
     state.isCategoryByKeyword = keywordCategory !== null;
   }
+  const buying = config.buying_intent.enabled
+    ? (stands(detectBuyingIntent(analyzed, compiled), 'buying_intent', reading, asks) ?? reading?.buying?.evidence)
+    : undefined;
   if (config.frustration.enabled) {
-    const rule = stands(detectFrustration(text, analyzed, compiled), 'frustration', reading, asks);
+    const found = stands(detectFrustration(text, analyzed, compiled), 'frustration', reading, asks);
+    const hasCase = state.topics.length > 0 || state.humanRequest !== null || buying !== undefined;
+    const rule = found?.isHurry && !hasCase ? null : found;
     // "laat maar" reads close to "kansloos dit" by meaning, and "perfetto, ordino subito, grazie!" close
     // to a sigh: a withdrawal, thanks or joy is outweighed only by a frustration rule, or, after the
     // bot's answer, by a meaning well ahead of the rivals ("Merci pour le lien. C'est celui que je vous ai envoyé").
@@ -239,10 +253,7 @@ function applyVisitorTurn(state: ConversationState, turn: Turn): void {
     const evidence = rule?.evidence ?? byMeaning;
     if (evidence) fire(state, 'frustration', evidence, rule?.isUrgent ? 'urgent' : config.frustration.urgency);
   }
-  if (config.buying_intent.enabled) {
-    const buying = stands(detectBuyingIntent(analyzed, compiled), 'buying_intent', reading, asks) ?? reading?.buying?.evidence;
-    if (buying) fire(state, 'buying_intent', buying, config.buying_intent.urgency);
-  }
+  if (buying) fire(state, 'buying_intent', buying, config.buying_intent.urgency);
   const noAnswer = config.out_of_scope.enabled ? compiled.noAnswer.find(analyzed) : null;
   if (noAnswer && !noAnswer.isNegated) fire(state, 'out_of_scope', `no-answer topic: ${noAnswer.evidence}`, config.out_of_scope.urgency);
 

@@ -5,6 +5,11 @@ import { asksHowTo } from './text';
 export interface FrustrationHit {
   evidence: string;
   isUrgent: boolean;
+  /**
+   * Only "urgent" and "!!": a hurry, frustration only beside a case ("I want a refund, this is
+   * URGENT!!"); alone it is a need the bot may serve ("urgente!! necesito el justificante para mañana").
+   */
+  isHurry?: boolean;
 }
 
 const REPEATED_PUNCTUATION = /[!?]{3,}|!{2,}|\?!|!\?/u;
@@ -85,5 +90,6 @@ export function detectFrustration(original: string, text: AnalyzedText, compiled
   if (weak.length < 2) return null;
   const hasPunctuation = compiled.config.frustration.repeatedPunctuation && REPEATED_PUNCTUATION.test(original);
   if (urgent && hasPunctuation && weak.length === 2 && asksHowTo(text.normalized)) return null;
-  return { evidence: weak.join(' + '), isUrgent: urgent !== null };
+  const isHurry = urgent !== null && hasPunctuation && weak.length === 2;
+  return isHurry ? { evidence: weak.join(' + '), isUrgent: true, isHurry } : { evidence: weak.join(' + '), isUrgent: urgent !== null };
 }

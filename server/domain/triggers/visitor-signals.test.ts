@@ -39,6 +39,12 @@ describe('frustration and urgency', () => {
     ['one exclamation', 'still stuck at 99%!'],
     ['a negated urgency', 'no rush, this is not urgent'],
     ['a hurry the bot can serve', 'urgent - need to know if the 2pm train to Leeds is running'],
+    ['a hurry with "!!" and no case', 'urgente!! necesito el justificante de pago de la matrícula para mañana'],
+    ['a hurry at the counter', 'Dringend!! Brauche die eVB-Nummer für die Zulassungsstelle'],
+    [
+      'an answered policy question about hacking, hypothetically',
+      'Rein hypothetisch: wenn mein Konto gehackt würde, wie schnell könnt ihr es sperren?',
+    ],
     ['joy in a hurry', 'super, bestell ich sofort!!'],
     ['joy in capitals', 'FUNZIONAAA!!! GRAZIE MILLE'],
     ['joy with an emoji', 'YESSS HET WERKT WEER!!! 🎉🎉 dank je'],
