@@ -14,6 +14,7 @@ describe('frustration and urgency', () => {
     ['a phrase', 'this is ridiculous, nothing works', 'high'],
     ['profanity', 'this fucking app', 'high'],
     ['sarcasm that says it', 'thanks for nothing', 'high'],
+    ['sarcasm in German', 'Na toll. Danke für nichts.', 'high'],
     ['"urgent"', 'urgent: the checkout is down', 'urgent'],
     ['"asap"', 'I need this fixed ASAP', 'urgent'],
     ['Spanish urgency', 'es urgente, la web no funciona', 'urgent'],
