@@ -22,4 +22,13 @@ const SELF_TALK = new RegExp(
   'u',
 );
 
-export const isBotSelfTalk = (text: string): boolean => SELF_TALK.test(normalizeText(text));
+// A bot that laughs first ("Haha, je n'ai pas d'avis là-dessus 👽") or only says goodbye ("Ciao, buona
+// giornata! 👋") is answering small talk, not a question.
+const LAUGHS_FIRST = /^\W*(?:ha(?:ha)+|he(?:he)+|ja(?:ja)+|ah(?:ah)+|hihi|mdr|lol|kkk+|rs(?:rs)+)(?![\p{L}])/u;
+const GOODBYE_ONLY =
+  /^\W*(?:bye|goodbye|ciao|arrivederci|adios|hasta luego|au revoir|tschuss|auf wiedersehen|tchau|ate logo|tot ziens|doei|dag)\b[^?]{0,40}$/u;
+
+export const isBotSelfTalk = (text: string): boolean => {
+  const normalized = normalizeText(text);
+  return SELF_TALK.test(normalized) || LAUGHS_FIRST.test(normalized) || GOODBYE_ONLY.test(normalized);
+};

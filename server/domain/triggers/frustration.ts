@@ -14,10 +14,10 @@ export interface FrustrationHit {
 
 const REPEATED_PUNCTUATION = /[!?]{3,}|!{2,}|\?!|!\?/u;
 const GRATITUDE =
-  /(?<![\p{L}])(?:thanks|thank you|thx|great|awesome|perfect|love|amazing|best|happy|gracias|feliz|mejor|encanta|merci|contente?|meilleur|adore|danke|liebe|bester|gluecklich|glucklich|obrigad[oa]|valeu|adorei|grazie|mille|felice|migliore|mito|bedankt|blij|geweldig|genial|super|top|funcionou|dank je|dankjewel|dank u|yay|hooray|hurra|juhu|eba|oba|evviva|yess+|works again|working again|werkt weer|doet het weer|funktioniert wieder|geht wieder|funciona de nuevo|vuelve a funcionar|remarche|voltou a funcionar|funziona di nuovo)(?![\p{L}])/u;
+  /(?<![\p{L}])(?:thanks|thank you|thx|great|awesome|perfect|love|amazing|best|happy|gracias|feliz|mejor|encanta|merci|contente?|meilleur|adore|danke|liebe|bester|gluecklich|glucklich|obrigad[oa]|valeu|adorei|grazie|mille|felice|migliore|mito|bedankt|blij|geweldig|genial|super|top|funcionou|dank je|dankjewel|dank u|yay|hooray|hurra|juhu|eba|oba|evviva|yess+|works again|working again|werkt weer|doet het weer|funktioniert wieder|geht wieder|funciona de nuevo|vuelve a funcionar|remarche|voltou a funcionar|funziona di nuovo|amei|amou|adoro|sucesso|successo)(?![\p{L}])/u;
 /** Celebration and smiles: "YESSS HET WERKT WEER!!! 🎉" is joy, not shouting. */
 const JOY_EMOJI =
-  /[\u{1F389}\u{1F38A}\u{1F973}\u{1F60D}\u{1F600}-\u{1F606}\u{1F60A}\u{1F929}\u{1F64F}\u{1F44F}\u{1F44D}\u{1F4AA}\u{2764}\u{1F970}\u{263A}]/u;
+  /[\u{1F389}\u{1F38A}\u{1F973}\u{1F60D}\u{1F600}-\u{1F606}\u{1F60A}\u{1F929}\u{1F64F}\u{1F44F}\u{1F44D}\u{1F4AA}\u{2764}\u{1F970}\u{263A}\u{1F638}-\u{1F63B}]/u;
 
 /** An eye-roll or an angry face makes "great" sarcasm: "geweldig hoor, weer een nutteloze link 🙄". */
 const ANNOYED_EMOJI = /[\u{1F644}\u{1F612}\u{1F624}\u{1F621}\u{1F620}\u{1F92C}]/u;
@@ -32,6 +32,14 @@ export const isJoyful = (original: string, normalized: string): boolean =>
 /** Something broken, said in the visitor's words: with "urgent" it is an emergency, not a hurry. */
 const BROKEN =
   /(?<![\p{L}])(?:crash\w*|broken|down|not working|doesn'?t work|does not work|won'?t work|stopped working|error|fail\w*|fix\w*|no funciona|no va|roto|caido|ne marche pas|ne fonctionne pas|en panne|plante|bloque|funktioniert nicht|geht nicht|kaputt|ausgefallen|nao funciona|quebrado|caiu|travando|non funziona|non va|non accetta|rotto|bloccato|werkt niet|doet het niet|kapot|storing|plat)(?![\p{L}])/u;
+
+/** "derde keer dat ik bij jullie bestel, altijd top service": a loyal customer counting orders, not attempts. */
+const LOYAL_REPEAT =
+  /(?<![\p{L}])(?:(?:third|3rd|fourth|fifth|tercera|cuarta|troisieme|quatrieme|dritten|vierten|terceira|quarta|terza|derde|vierde)\s+(?:time|vez|fois|mal|volta|keer))\s+(?:[\p{L}']+\s+){0,4}?(?:i(?:'ve)?\s+)?(?:order\w*|buy\w*|shop\w*|purchas\w*|book\w*|pido|compro|reservo|commande|achete|bestell\w*|kaufe|buche|peco|ordino|acquisto|prenoto|bestel|koop|boek)(?![\p{L}])/u;
+
+/** Shouted with a problem in it ("WARUM SEH ICH MEINEN KURS NICHT MEHR"): anger, not joy in capitals. */
+const SHOUTED_PROBLEM =
+  /(?<![\p{L}])(?:why|warum|wieso|por ?que|pourquoi|porque|perche|waarom|not|never|nicht|kein\w*|nie|no|nunca|pas|jamais|nao|non|mai|niet|geen|nooit|can't|cannot|won't|doesn't|didn't)(?![\p{L}])/u;
 
 function isShouting(original: string): boolean {
   if (!/\p{Lu}{3}/u.test(original)) return false;
@@ -77,14 +85,17 @@ export function emphasisSigns(original: string, compiled: CompiledTriggers): str
 export function detectFrustration(original: string, text: AnalyzedText, compiled: CompiledTriggers): FrustrationHit | null {
   const urgentHit = compiled.frustration.urgent.find(text);
   const urgent = urgentHit && !urgentHit.isNegated ? urgentHit : null;
+  const loyal = LOYAL_REPEAT.exec(text.normalized)?.[0] ?? '';
   for (const matcher of [compiled.frustration.phrases, compiled.frustration.profanity]) {
     const hit = matcher.find(text);
-    if (hit && !hit.isNegated) return { evidence: hit.evidence, isUrgent: urgent !== null };
+    if (hit && !hit.isNegated && !loyal.includes(hit.evidence)) return { evidence: hit.evidence, isUrgent: urgent !== null };
   }
   if ((original.match(ANGRY_EMOJI)?.length ?? 0) >= 2) return { evidence: 'angry faces', isUrgent: urgent !== null };
   const broken = urgent ? BROKEN.exec(text.normalized) : null;
   if (urgent && broken) return { evidence: `${urgent.evidence} + ${broken[0]}`, isUrgent: true };
   if (isJoyful(original, text.normalized)) return null;
+  const shoutedProblem = compiled.config.frustration.shouting && isShouting(original) ? SHOUTED_PROBLEM.exec(text.normalized) : null;
+  if (shoutedProblem) return { evidence: `shouting + ${shoutedProblem[0]}`, isUrgent: urgent !== null };
   const emphasis = emphasisSigns(original, compiled);
   const weak = urgent ? [urgent.evidence, ...emphasis] : emphasis;
   if (weak.length < 2) return null;

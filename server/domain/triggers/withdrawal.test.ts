@@ -75,6 +75,11 @@ describe('the bot talking about itself', () => {
     ["Je suis Max, l'assistant virtuel 🙂"],
     ['Ich bin der digitale Assistent. Worum geht es denn?'],
     ['Ik ben een digitale assistent'],
+    // A bot that laughs first or only says goodbye.
+    ["Haha, je n'ai pas d'avis très arrêté là-dessus 👽 Je peux vous aider avec quelque chose ?"],
+    ['Jaja, buena pregunta. ¿Te ayudo con tu pedido?'],
+    ['Ciao, buona giornata! 👋'],
+    ['Bye, have a lovely evening!'],
   ])('reads "%s" as small talk', (text) => {
     expect(isBotSelfTalk(text)).toBe(true);
   });
@@ -92,5 +97,7 @@ describe('the bot talking about itself', () => {
     expect(isBotSelfTalk('Come robot da cucina consiglio il modello Chef, ma non sono sicuro.')).toBe(false);
     expect(isBotSelfTalk("I'm sorry, the assistant cannot change orders once placed.")).toBe(false);
     expect(isBotSelfTalk("I'm not sure the AI feature covers that.")).toBe(false);
+    expect(isBotSelfTalk('Ciao! La garanzia forse copre il danno, ma non ne sono sicuro?')).toBe(false);
+    expect(isBotSelfTalk('Bye-bye fees are not something we charge, I think.')).toBe(false);
   });
 });
