@@ -9,6 +9,7 @@ describe('bulkQuantity', () => {
     ['we want around 300 cartons a month, do you do trade accounts?', '300 cartons'],
     ['il me faudrait 1.200 kits, vous faites un prix ?', '1.200 kits'],
     ['we need 2000 mugs with our logo, what price?', '2000 mugs'],
+    ['we are 450 people, can we get a quote?', '450 people'],
   ])('finds a bulk purchase in %j', (text, found) => {
     expect(bulkQuantity(text, 20)).toBe(found);
   });
@@ -23,6 +24,8 @@ describe('bulkQuantity', () => {
     ['a phone number', 'can someone from your team give me a call back? 0207 946 0321, after 3'],
     ['a year', "la foto nella pagina 'Offerte Puglia' è mia, l'ho scattata nel 2019 e nessuno mi ha chiesto il permesso"],
     ['a year at the end', 'we have been customers since 2021, any discount for loyalty?'],
+    ['an HTTP status', 'our zap started throwing 401s. same 401. the onboarding call is in 40 min'],
+    ['an error code', 'the checkout gives a 503 error when I try to buy'],
   ])('ignores %s', (_, text) => {
     expect(bulkQuantity(text, 20)).toBeNull();
   });

@@ -75,6 +75,9 @@ const COMMERCE =
 /** A year ("la foto è mia, l'ho scattata nel 2019 e…") is no quantity: a four-digit 1950–2099 with no item word after it. */
 const YEAR = /^(?:19[5-9]\d|20\d\d)$/;
 const CONNECTOR = /^(?:|e|y|i|o|u|a|and|or|but|et|ou|und|oder|en|of|ma|mais|pero|aber|maar|mas|na|no|em|in|im|nel|dal)$/u;
+/** An HTTP status ("started throwing 401s", "same 401. every scope is ticked") is no head count. */
+const STATUS = /^[45]\d\d$/;
+const STATUS_AFTER = /^(?:|s|error|errors|errores|erreur|erreurs|fehler|erro|erros|errore|errori|fout|fouten)$/u;
 
 /** Phone numbers ("0207 946 0321", "+34 612-345-678") are blanked out before counting. */
 const PHONE = /\+?\d[\d\s().-]{7,}\d/gu;
@@ -85,7 +88,13 @@ export function bulkQuantity(text: string, atLeast: number): string | null {
   for (const match of lower.replace(PHONE, ' ').matchAll(NUMBER)) {
     const digits = match[1] ?? '';
     const unit = (match[2] ?? '').trim();
-    if (/^\d{5,}$/.test(digits) || NOT_A_QUANTITY.test(unit) || (YEAR.test(digits) && CONNECTOR.test(unit))) continue;
+    if (
+      /^\d{5,}$/.test(digits) ||
+      NOT_A_QUANTITY.test(unit) ||
+      (YEAR.test(digits) && CONNECTOR.test(unit)) ||
+      (STATUS.test(digits) && STATUS_AFTER.test(unit))
+    )
+      continue;
     const count = Number(digits.replace(/[.,\s]/g, ''));
     if (count >= atLeast && count <= 1_000_000) return match[0].trim();
   }

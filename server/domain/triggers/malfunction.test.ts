@@ -15,6 +15,12 @@ describe('something that stopped working', () => {
     ['la fibra non va da lunedì', 'non va'],
     ['al twee weken geen internet', 'geen internet'],
     ['o leitor não reconhece o código', 'nao reconhece'],
+    ["l'app della palestra non mi fa prenotare i corsi", 'non mi fa'],
+    ['la app no me deja adjuntar el justificante', 'no me deja'],
+    ["it won't let me log in", "won't let me"],
+    ['desde sábado a net cai de meia em meia hora', 'net cai'],
+    ['se me cae el internet cada tarde', 'cae el internet'],
+    ['die Verbindung bricht ständig ab', 'verbindung bricht'],
   ])('finds it in "%s"', (text, found) => {
     expect(malfunction(text)).toBe(found);
   });
@@ -25,6 +31,8 @@ describe('something that stopped working', () => {
     'non va bene la taglia, posso cambiarla?',
     'where is my parcel',
     'I do not want a newsletter',
+    'the price drops next week, should I wait?',
+    'my net salary changed, is the invoice right?',
   ])('finds nothing in "%s"', (text) => {
     expect(malfunction(text)).toBeNull();
   });

@@ -25,7 +25,19 @@ const SERVICE_GONE =
   "(?<![\\p{L}])(?:(?:no|without|sin|sans|pas de|kein|keine|ohne|sem|senza|geen|zonder)\\s+|pas d')" +
   '(?:internet|wifi|wi-fi|signal|senal|signaal|sinal|segnale|connection|conexion|connexion|verbindung|conexao|connessione|verbinding|reseau|netz|rede|rete|linea|ligne|linha|tv|tele|fibra|fibre|empfang|bereik|netwerk)(?![\\p{L}])';
 
-const MALFUNCTION = new RegExp(`${NEGATION_THEN_VERB}|${VERB_THEN_NEGATION}|${KEEPS_FAILING}|${SERVICE_GONE}`, 'u');
+// "l'app non mi fa prenotare", "la app no me deja adjuntar", "it won't let me log in".
+const WONT_LET_ME =
+  "(?<![\\p{L}])(?:(?:doesn't|does not|won't|will not|wouldn't) let me|no me deja|ne me laisse pas|lasst mich nicht|nao me deixa|non mi fa|non mi lascia|laat me niet)(?![\\p{L}])";
+// "a net cai de meia em meia hora", "se me cae el internet", "die Verbindung bricht ständig ab".
+const LINK =
+  '(?:internet|net|wifi|wi-fi|rede|sinal|conexao|ligacao|conexion|linea|connexion|ligne|verbindung|netz|connessione|verbinding|signal)';
+const DROPS = '(?:cai|caiu|cae|cayo|se cae|se corta|cade|coupe|bricht|fallt|valt|drops?|cuts?)';
+const CONNECTION_DROPS = `(?<![\\p{L}])(?:${LINK}\\s+(?:[\\p{L}']+\\s+){0,2}?${DROPS}|${DROPS}\\s+(?:[\\p{L}']+\\s+){0,2}?${LINK})(?![\\p{L}])`;
+
+const MALFUNCTION = new RegExp(
+  `${NEGATION_THEN_VERB}|${VERB_THEN_NEGATION}|${KEEPS_FAILING}|${SERVICE_GONE}|${WONT_LET_ME}|${CONNECTION_DROPS}`,
+  'u',
+);
 
 /** The words that say something stopped working, as written; null when none. */
 export function findMalfunction(normalized: string): string | null {
