@@ -70,7 +70,7 @@ const NOT_A_QUANTITY = new RegExp(
   'u',
 );
 const COMMERCE =
-  /(?<![\p{L}])(?:discount\w*|price\w*|pricing|quote|deal|offer|rates?|wholesale|trade|bulk|buy|purchase|call|contract|close it|sign|switch\w*|descuento\w*|precio\w*|presupuesto|tarifa\w*|comprar|cerrar\w*|contratar|remise\w*|prix|devis|tarif\w*|acheter|finaliser|rabatt\w*|preis\w*|angebot\w*|konditionen|kaufen|abschlie\w*|sconto|sconti|prezz\w*|preventiv\w*|compra\w*|korting\w*|prijs\w*|offerte|kopen|overstap\w*|desconto\w*|pre[çc]o\w*|or[çc]amento|fechar|atacado|groothandel\w*|gro[ßs]handel\w*|mayoreo|mayorista|ingrosso|en gros|with whom|who do i|con qui[eé]n|mit wem|[àa] qui|com quem|con chi|met wie)(?![\p{L}])/u;
+  /(?<![\p{L}])(?:discount\w*|price\w*|pricing|quote|deal|offer|rates?|wholesale|trade|bulk|buy|purchase|call|contract|close it|sign|switch\w*|descuento\w*|precio\w*|presupuesto|tarifa\w*|comprar|cerrar\w*|contratar|remise\w*|prix|devis|tarif\w*|acheter|finaliser|rabatt\w*|preis\w*|angebot\w*|konditionen|kaufen|abschlie\w*|sconto|sconti|prezz\w*|preventiv\w*|compra\w*|korting\w*|prijs\w*|tarie[fv]\w*|offerte|kopen|overstap\w*|desconto\w*|pre[çc]o\w*|or[çc]amento|fechar|atacado|groothandel\w*|gro[ßs]handel\w*|mayoreo|mayorista|ingrosso|en gros|with whom|who do i|con qui[eé]n|mit wem|[àa] qui|com quem|con chi|met wie)(?![\p{L}])/u;
 
 /** A year ("la foto è mia, l'ho scattata nel 2019 e…") is no quantity: a four-digit 1950–2099 with no item word after it. */
 const YEAR = /^(?:19[5-9]\d|20\d\d)$/;
@@ -82,9 +82,15 @@ const STATUS_AFTER = /^(?:|s|error|errors|errores|erreur|erreurs|fehler|erro|err
 /** Phone numbers ("0207 946 0321", "+34 612-345-678") are blanked out before counting. */
 const PHONE = /\+?\d[\d\s().-]{7,}\d/gu;
 
+/** A weight bought every month ("roughly 40kg of beans a month", "400 kg droogvoer per maand") is a supply, not one parcel. */
+const RECURRING_WEIGHT =
+  /(?<![\p{L}\p{N}])\d[\d.,]*\s*(?:kg|kilos?)(?![\p{L}])[^.?!]{0,40}?(?<![\p{L}])(?:a|per|each|every|al|por|par|pro|im|ao|in|each)\s+(?:month|week|mes|semana|mois|semaine|monat|woche|mese|settimana|maand|week)(?![\p{L}])/u;
+
 export function bulkQuantity(text: string, atLeast: number): string | null {
   const lower = text.toLowerCase();
   if (!COMMERCE.test(lower)) return null;
+  const supply = RECURRING_WEIGHT.exec(lower);
+  if (supply) return supply[0];
   for (const match of lower.replace(PHONE, ' ').matchAll(NUMBER)) {
     const digits = match[1] ?? '';
     const unit = (match[2] ?? '').trim();

@@ -1,4 +1,4 @@
-import { isNegatedAt, normalizeText, splitClauses, wordsOf } from './text';
+import { hasNegation, isNegatedAt, normalizeText, splitClauses, wordsOf } from './text';
 
 const BOUNDARY_BEFORE = '(?<![\\p{L}\\p{N}])';
 const BOUNDARY_AFTER = '(?![\\p{L}\\p{N}])';
@@ -27,7 +27,11 @@ export function findInClauses(regex: RegExp, clauses: readonly string[], isNegat
   let negated: PhraseHit | null = null;
   for (const clause of clauses) {
     for (const m of clause.matchAll(regex)) {
-      if (!isNegationAware || !isNegatedAt(clause, m.index, m.index + m[0].length)) return { evidence: m[0], isNegated: false };
+      // A phrase that says "never" itself ("mai chiesto il permesso") is only stressed by a "nobody" before it.
+      const isSaidNegatively = isNegationAware && hasNegation(m[0]);
+      if (!isNegationAware || isSaidNegatively || !isNegatedAt(clause, m.index, m.index + m[0].length)) {
+        return { evidence: m[0], isNegated: false };
+      }
       negated ??= { evidence: m[0], isNegated: true };
     }
   }

@@ -19,6 +19,20 @@ describe('policy topics', () => {
     ['Spanish complaint', 'Quiero poner una queja', 'complaint', 'general', 'your complaint'],
     ['French refund', 'Je veux un remboursement, commande 4455', 'refund', 'billing', 'your refund'],
     [
+      'a photo used, nobody ever asked (a negative phrase stressed, not negated)',
+      'La foto nella vostra home è mia e nessuno mi ha mai chiesto il permesso di usarla',
+      'legal',
+      'general',
+      'your legal concern',
+    ],
+    [
+      'a photo used, in French',
+      "c'est mon appartement et personne ne m'a jamais demandé mon accord pour l'utiliser",
+      'legal',
+      'general',
+      'your legal concern',
+    ],
+    [
       'a European Portuguese double charge',
       'Cobraram-me duas vezes a fatura de março',
       'billing_dispute',

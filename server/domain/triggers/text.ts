@@ -48,6 +48,10 @@ const NEGATION = new Set(
   ).split(' '),
 );
 
+/** Whether these words say "not" themselves ("never licensed", "ohne Erlaubnis", "can't log in"). */
+export const hasNegation = (phrase: string): boolean =>
+  wordsOf(phrase).some((w) => NEGATION.has(w) || /^n'/.test(w) || /n't$/.test(w) || w === 'non' || w === 'no');
+
 // "no" (Italian and French "non") followed by the speaker is an interjection ("no I want a refund",
 // "non je veux un conseiller"), not "no quiero", "non voglio".
 const SPEAKER = new Set(['i', "i'm", 'im', "i'd", 'yo', 'je', "j'ai", 'ich', 'eu', 'io', 'ik']);
