@@ -18,7 +18,11 @@ const REFUSING = new Set(
   ).split(' '),
 );
 
+// A reply that opens with yes answers the question ("Sí, mientras no se haya enviado puedes cambiar la talla").
+const OPENS_WITH_YES = /^\W*(?:yes|yep|sure|si|oui|ja|sim|claro|certo|certamente|bien sur|klar|natuurlijk|zeker)(?![\p{L}])/u;
+
 export function soundsRefusing(text: string): boolean {
   const normalized = normalizeText(text);
+  if (OPENS_WITH_YES.test(normalized)) return false;
   return /n't\b/u.test(normalized) || wordsOf(normalized).some((w) => REFUSING.has(w) || (w.startsWith("n'") && w.length > 2));
 }

@@ -1,4 +1,4 @@
-import { normalizeText } from './text';
+import { normalizeText, startsWithLaughter } from './text';
 
 /**
  * The bot talking about itself ("Ha, I'm just a bot!", "Sono un bot, non mangio…"): an answer to
@@ -24,11 +24,10 @@ const SELF_TALK = new RegExp(
 
 // A bot that laughs first ("Haha, je n'ai pas d'avis là-dessus 👽") or only says goodbye ("Ciao, buona
 // giornata! 👋") is answering small talk, not a question.
-const LAUGHS_FIRST = /^\W*(?:ha(?:ha)+|he(?:he)+|ja(?:ja)+|ah(?:ah)+|hihi|mdr|lol|kkk+|rs(?:rs)+)(?![\p{L}])/u;
 const GOODBYE_ONLY =
   /^\W*(?:bye|goodbye|ciao|arrivederci|adios|hasta luego|au revoir|tschuss|auf wiedersehen|tchau|ate logo|tot ziens|doei|dag)\b[^?]{0,40}$/u;
 
 export const isBotSelfTalk = (text: string): boolean => {
   const normalized = normalizeText(text);
-  return SELF_TALK.test(normalized) || LAUGHS_FIRST.test(normalized) || GOODBYE_ONLY.test(normalized);
+  return SELF_TALK.test(normalized) || startsWithLaughter(normalized) || GOODBYE_ONLY.test(normalized);
 };

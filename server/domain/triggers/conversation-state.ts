@@ -1,4 +1,5 @@
 import { findHypothetical } from './hypothetical';
+import { asksHowTo, startsWithLaughter } from './text';
 import { findSettledNews, findSolvedBefore, SETTLED_BY_MONEY_BACK } from './settled';
 import type { TriggersConfig } from '../../../shared/config/triggers';
 import type { TriggerId, Urgency } from '../../../shared/entities';
@@ -184,7 +185,9 @@ function applyTopics(state: ConversationState, analyzed: AnalyzedText, reading: 
   // ("I want to return my order" is a return waiting for its order number, not also a complaint).
   // Nor two topics by meaning at once: the clearest one is the case ("the charger is dead, I want my
   // money back" is a refund waiting for its order number, not also a charge dispute).
-  for (const hit of matches.length > 0 ? [] : (reading?.topics ?? []).slice(0, 1)) {
+  // Nor in a how-to question: "wachtwoord vergeten, hoe reset ik dat?" reads close to a reset nobody asked for.
+  const byMeaning = matches.length > 0 || asksHowTo(analyzed.normalized) ? [] : (reading?.topics ?? []).slice(0, 1);
+  for (const hit of byMeaning) {
     const topic = state.compiled.topics.find((t) => t.topic.id === hit.label)?.topic;
     if (topic && !matches.some((m) => m.topic.id === topic.id)) matches.push({ topic, evidence: hit.evidence });
   }
@@ -269,7 +272,7 @@ function applyVisitorTurn(state: ConversationState, turn: Turn): void {
   }
   state.previousWords = words;
   state.isSmallTalkByMeaning = reading?.isSmallTalk ?? false;
-  state.isSmallTalk = state.isSmallTalkByMeaning || isBrief(text);
+  state.isSmallTalk = state.isSmallTalkByMeaning || isBrief(text) || startsWithLaughter(analyzed.normalized);
   state.hasBotRepliedSinceVisitor = false;
   state.hasBotOfferedPerson = false;
 }

@@ -183,6 +183,25 @@ describe('a malfunction beside a topic the meaning found', () => {
   });
 });
 
+describe('a topic the meaning found in a how-to question', () => {
+  it('is a question for the bot ("wachtwoord vergeten, hoe reset ik dat?"), while a case stays one', () => {
+    const meaning = {
+      labels: {
+        account_access: { score: 0.95, example: 'mijn wachtwoord is gereset zonder dat ik dat vroeg', similarity: 0.95 },
+        none: { score: 0.5, example: 'thanks', similarity: 0.5 },
+      },
+      restates: null,
+    };
+    const asked = decideHandoff(conversation([{ ...visitor('wachtwoord vergeten, hoe reset ik dat?'), meaning }]), defaults);
+    expect(asked.escalate).toBe(false);
+    const told = decideHandoff(
+      conversation([{ ...visitor('iemand heeft mijn wachtwoord veranderd, ik kom er niet meer in'), meaning }]),
+      defaults,
+    );
+    expect(told).toMatchObject({ escalate: true, primaryTrigger: 'policy_topic', queue: 'account' });
+  });
+});
+
 describe('routing keywords in seven languages', () => {
   const twoFallbacksAfter = (text: string) => conversation([visitor(text), fallback(), visitor(text), fallback()]);
   it.each([

@@ -97,6 +97,11 @@ export function isNegatedAt(clause: string, start: number, end: number): boolean
 
 /** A how-to question: "urgent!! guests in 10 min, how do I reset the wifi password" is a hurry the bot can serve. */
 const HOW_TO =
-  /(?<![\p{L}])(?:how (?:do|can|to|should)|como (?:hago|puedo|se|faco|posso|consigo)|comment (?:faire|je|on)|wie (?:kann|mache|geht|stelle)|come (?:faccio|posso|si)|hoe (?:kan|moet|doe|zet))(?![\p{L}])/u;
+  /(?<![\p{L}])(?:how (?:do|can|to|should)|como (?:hago|puedo|se|faco|posso|consigo)|comment (?:faire|je|on)|wie (?:kann|mache|geht|stelle)|come (?:faccio|posso|si)|hoe (?:kan|moet|doe|zet)|hoe \p{L}+ ik|wie \p{L}+ ich)(?![\p{L}])/u;
 
 export const asksHowTo = (normalized: string): boolean => HOW_TO.test(normalized);
+
+const LAUGHS_FIRST = /^\W*(?:ha(?:ha)+|he(?:he)+|ja(?:ja)+|ah(?:ah)+|hihi|mdr|lol|kkk+|rs(?:rs)+)(?![\p{L}])/u;
+
+/** "kkkk vc é mt educado", "Haha, je n'ai pas d'avis": a message that opens laughing is small talk. Reads normalized text. */
+export const startsWithLaughter = (normalized: string): boolean => LAUGHS_FIRST.test(normalized);

@@ -53,6 +53,8 @@ describe('frustration and urgency', () => {
     ['joy with an emoji', 'YESSS HET WERKT WEER!!! 🎉🎉 dank je'],
     ['joy with cat emoji', 'CHEGOUUU!!! A RAÇÃO NOVA É UM SUCESSO, O GATO AMOU 😻😻'],
     ['a loyal customer counting orders', 'dit is al de derde keer dat ik bij jullie bestel, altijd top service!'],
+    ['a lawyer in the family', 'ik zoek een cadeau voor mijn zus, ze is advocaat, hebben jullie mooie vulpennen?'],
+    ['a question whether returns are free', 'top, en retourneren is gratis toch?'],
     ['joy shouted', 'I CANNOT BELIEVE HOW GOOD THIS IS, THANK YOU'],
     ['relief that it works again', 'ES GEHT WIEDER!!! ENDLICH'],
     ['a mist spray', 'does the face mist spray come in a bigger size?'],

@@ -92,6 +92,11 @@ describe('the bot talking about itself', () => {
     expect(decideHandoff(conversation(turns), defaults).escalate).toBe(false);
   });
 
+  it('is no low-confidence answer to a visitor who opens laughing', () => {
+    const turns = [visitor('kkkk vc é mt educado, tá de plantão hj?'), bot('Estou sempre por aqui 😄', { confidence: 0.2 })];
+    expect(decideHandoff(conversation(turns), defaults).escalate).toBe(false);
+  });
+
   it('leaves a real unsure answer to low confidence', () => {
     expect(isBotSelfTalk('I think the warranty might cover that, but I am not sure.')).toBe(false);
     expect(isBotSelfTalk('Come robot da cucina consiglio il modello Chef, ma non sono sicuro.')).toBe(false);
