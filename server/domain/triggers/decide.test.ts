@@ -241,6 +241,14 @@ describe('routing keywords in seven languages', () => {
     ['ist meine Überweisung an den Vermieter schon raus?', 'billing'],
     // Accounting software is an integration, not a question for the accounting team.
     ['uren exporteren naar exact online boekhouding koppelen', 'technical'],
+    // A connector or sync of invoices is technical; an error on an invoice stays billing (above).
+    ['la integración con Holded sincroniza tb los gastos o solo las facturas??', 'technical'],
+    ['o webhook do payment event não dispara', 'technical'],
+    ['Llevo tres semanas sin poder emitir facturas desde FacturaYa', 'technical'],
+    ['el informe mensual me sale en blanco al exportarlo', 'technical'],
+    ['voor de 3e keer deze week valt de tv-ontvanger uit', 'technical'],
+    ['mijn energierekening is hoger dan verwacht', 'billing'],
+    ['kunnen jullie mijn betaaldatum verschuiven naar de 28e?', 'billing'],
   ])('routes %j to %s', (text, queue) => {
     expect(decideHandoff(twoFallbacksAfter(text), defaults)).toMatchObject({ escalate: true, queue });
   });

@@ -30,12 +30,15 @@ const WONT_LET_ME =
   "(?<![\\p{L}])(?:(?:doesn't|does not|won't|will not|wouldn't) let me|no me deja|ne me laisse pas|lasst mich nicht|nao me deixa|non mi fa|non mi lascia|laat me niet)(?![\\p{L}])";
 // "a net cai de meia em meia hora", "se me cae el internet", "die Verbindung bricht ständig ab".
 const LINK =
-  '(?:internet|net|wifi|wi-fi|rede|sinal|conexao|ligacao|conexion|linea|connexion|ligne|verbindung|netz|connessione|verbinding|signal)';
+  '(?:internet|net|broadband|wifi|wi-fi|rede|sinal|conexao|ligacao|conexion|linea|connexion|ligne|verbindung|netz|connessione|verbinding|signal|tv|modem|router|decoder|ontvanger)';
 const DROPS = '(?:cai|caiu|cae|cayo|se cae|se corta|cade|coupe|bricht|fallt|valt|drops?|cuts?)';
 const CONNECTION_DROPS = `(?<![\\p{L}])(?:${LINK}\\s+(?:[\\p{L}']+\\s+){0,2}?${DROPS}|${DROPS}\\s+(?:[\\p{L}']+\\s+){0,2}?${LINK})(?![\\p{L}])`;
 
+// "Llevo tres semanas sin poder emitir facturas": without being able to, for a while.
+const WITHOUT_BEING_ABLE = '(?<![\\p{L}])(?:sin poder|sans pouvoir|sem conseguir|sem poder|senza riuscire|senza poter)(?![\\p{L}])';
+
 const MALFUNCTION = new RegExp(
-  `${NEGATION_THEN_VERB}|${VERB_THEN_NEGATION}|${KEEPS_FAILING}|${SERVICE_GONE}|${WONT_LET_ME}|${CONNECTION_DROPS}`,
+  `${NEGATION_THEN_VERB}|${VERB_THEN_NEGATION}|${KEEPS_FAILING}|${SERVICE_GONE}|${WONT_LET_ME}|${CONNECTION_DROPS}|${WITHOUT_BEING_ABLE}`,
   'u',
 );
 

@@ -39,17 +39,23 @@ export function findPolicyTopics(text: AnalyzedText, compiled: CompiledTriggers)
 const TECHNICAL = 'technical';
 const BILLING = 'billing';
 
+// Words of the technical team that also fall on invoices ("an error on my invoice" is billing's).
+const GENERIC_TECHNICAL = /^(?:error\w*|erro|erros|errore|errori|erreur\w*|fehler|fout\w*|fail\w*|stuck)$/u;
+
 export function findIntentCategory(text: AnalyzedText, compiled: CompiledTriggers): string | null {
-  const hits = compiled.intents
-    .filter(({ keywords }) => {
-      const hit = keywords.find(text);
-      return hit && !hit.isNegated;
-    })
-    .map((i) => i.intent.id);
+  const found = compiled.intents.flatMap(({ intent, keywords }) => {
+    const hit = keywords.find(text);
+    return hit && !hit.isNegated ? [{ id: intent.id, evidence: hit.evidence }] : [];
+  });
+  const hits = found.map((h) => h.id);
+  const onlyMoneyAndTechnical = hits.includes(BILLING) && hits.every((h) => h === BILLING || h === TECHNICAL);
   // "zahlung funktioniert nicht", "le paiement ne marche toujours pas": a payment that does not work is the
-  // technical team's; "an error on my invoice" stays billing.
+  // technical team's; so is a sync or a connector of invoices ("la integración sincroniza las facturas?",
+  // "webhook do payment event não dispara"). "An error on my invoice" stays billing.
   const doesNotWork = findMalfunction(text.normalized) !== null;
-  if (doesNotWork && hits.includes(BILLING) && hits.every((h) => h === BILLING || h === TECHNICAL)) return TECHNICAL;
+  const technical = found.find((h) => h.id === TECHNICAL);
+  const isSpecific = technical !== undefined && !GENERIC_TECHNICAL.test(technical.evidence);
+  if (onlyMoneyAndTechnical && (doesNotWork || isSpecific)) return TECHNICAL;
   return hits[0] ?? null;
 }
 
