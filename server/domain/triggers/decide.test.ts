@@ -248,6 +248,9 @@ describe('routing keywords in seven languages', () => {
     ['el informe mensual me sale en blanco al exportarlo', 'technical'],
     ['voor de 3e keer deze week valt de tv-ontvanger uit', 'technical'],
     ['mijn energierekening is hoger dan verwacht', 'billing'],
+    ['ist eure Plattform gerade down? bekomme 502 beim Login', 'technical'],
+    ['is jullie platform down? krijg steeds een timeout bij inloggen', 'technical'],
+    ['ik kan niet inloggen, wachtwoord klopt niet', 'account'],
     ['kunnen jullie mijn betaaldatum verschuiven naar de 28e?', 'billing'],
   ])('routes %j to %s', (text, queue) => {
     expect(decideHandoff(twoFallbacksAfter(text), defaults)).toMatchObject({ escalate: true, queue });

@@ -39,6 +39,9 @@ export function findPolicyTopics(text: AnalyzedText, compiled: CompiledTriggers)
 const TECHNICAL = 'technical';
 const BILLING = 'billing';
 
+const ACCOUNT = 'account';
+const OUTAGE = /(?:down|outage|storing|storung|timeouts?|time out|50[234])$/u;
+
 // Words of the technical team that also fall on invoices ("an error on my invoice" is billing's).
 const GENERIC_TECHNICAL = /^(?:error\w*|erro|erros|errore|errori|erreur\w*|fehler|fout\w*|fail\w*|stuck)$/u;
 
@@ -56,6 +59,8 @@ export function findIntentCategory(text: AnalyzedText, compiled: CompiledTrigger
   const technical = found.find((h) => h.id === TECHNICAL);
   const isSpecific = technical !== undefined && !GENERIC_TECHNICAL.test(technical.evidence);
   if (onlyMoneyAndTechnical && (doesNotWork || isSpecific)) return TECHNICAL;
+  // "ist eure Plattform gerade down? bekomme 502 beim Login": an outage, not the visitor's account.
+  if (technical && OUTAGE.test(technical.evidence) && hits.every((h) => h === ACCOUNT || h === TECHNICAL)) return TECHNICAL;
   return hits[0] ?? null;
 }
 
