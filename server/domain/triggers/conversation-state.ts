@@ -14,6 +14,7 @@ import type { AnalyzedText } from './phrase-index';
 import { findAlreadyTried } from './already-tried';
 import { findElapsed } from './elapsed';
 import { findGivingUp } from './giving-up';
+import { findSarcasm } from './sarcasm';
 import { capitalWordOf, detectFrustration, emphasisSigns, isJoyful } from './frustration';
 import { isAffirmative } from './human-request';
 import { identityFirings } from './verified-identity';
@@ -148,7 +149,7 @@ function applyHumanRequest(
 
 /** "Thanks for the link, it's the one I sent you in my first message": polite words, a bot going in circles. */
 function politeButTried(analyzed: AnalyzedText, reading: VisitorReading | null): string | undefined {
-  const tried = findAlreadyTried(analyzed.normalized) ?? findGivingUp(analyzed.normalized);
+  const tried = findAlreadyTried(analyzed.normalized) ?? findGivingUp(analyzed.normalized) ?? findSarcasm(analyzed.normalized);
   const leaning = tried !== null ? reading?.leans('frustration') : null;
   return leaning ? `${leaning.evidence} + ${tried}` : undefined;
 }
@@ -171,7 +172,7 @@ function frustrationByMeaning(
   if (elapsed !== null) signs.push(elapsed);
   const tried = isAfterAnswer(state) ? findAlreadyTried(analyzed.normalized) : null;
   if (tried !== null) signs.push(tried);
-  const gaveUp = isAfterAnswer(state) ? findGivingUp(analyzed.normalized) : null;
+  const gaveUp = isAfterAnswer(state) ? (findGivingUp(analyzed.normalized) ?? findSarcasm(analyzed.normalized)) : null;
   if (gaveUp !== null) signs.push(gaveUp);
   const capitals = signs.includes('shouting') ? null : capitalWordOf(text);
   if (capitals !== null) signs.push(capitals);
