@@ -24,10 +24,15 @@ const SELF_TALK = new RegExp(
 
 // A bot that laughs first ("Haha, je n'ai pas d'avis là-dessus 👽") or only says goodbye ("Ciao, buona
 // giornata! 👋") is answering small talk, not a question.
-const GOODBYE_ONLY =
-  /^\W*(?:bye|goodbye|ciao|arrivederci|adios|hasta luego|au revoir|tschuss|auf wiedersehen|tchau|ate logo|tot ziens|doei|dag)\b[^?]{0,40}$/u;
+// A short farewell with no doubt in it; "Ciao! Forse sì, non sono sicuro" is an unsure answer.
+const FAREWELL =
+  /(?<![\p{L}])(?:bye|goodbye|have a (?:nice|good|great|lovely) (?:day|evening|weekend)|adios|hasta luego|buen dia|au revoir|bonne (?:journee|soiree)|tschuss|auf wiedersehen|schonen tag|tchau|ate logo|bom dia|boa tarde|arrivederci|buona (?:giornata|serata)|tot ziens|doei|fijne dag|prettige dag)(?![\p{L}])/u;
+const DOUBT =
+  /(?<![\p{L}])(?:maybe|perhaps|not sure|i think|creo|je crois|ich glaube|acho|credo|ik denk|quizas|tal vez|peut-etre|vielleicht|talvez|forse|misschien)(?![\p{L}])/u;
+const isGoodbyeOnly = (normalized: string): boolean =>
+  normalized.length <= 40 && !normalized.includes('?') && FAREWELL.test(normalized) && !DOUBT.test(normalized);
 
 export const isBotSelfTalk = (text: string): boolean => {
   const normalized = normalizeText(text);
-  return SELF_TALK.test(normalized) || startsWithLaughter(normalized) || GOODBYE_ONLY.test(normalized);
+  return SELF_TALK.test(normalized) || startsWithLaughter(normalized) || isGoodbyeOnly(normalized);
 };

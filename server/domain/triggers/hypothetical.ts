@@ -10,7 +10,7 @@ const HYPOTHETICAL = new RegExp(
       'hypothetically|hypothetical question|in theory|theoretically|what (?:happens|would happen|if)', // en
       'hipoteticamente|en teoria|teoricamente|que (?:pasa|pasaria|ocurre|ocurriria) si|supongamos que', // es
       "hypothetiquement|en theorie|theoriquement|que se passe-t-il si|qu'est-ce qui se passe(?:rait)? si|admettons que", // fr
-      'hypothetisch|theoretisch|was passiert(?:e)?,? (?:wenn|falls)|was ware,? wenn|angenommen', // de
+      'hypothetisch|theoretisch|was passiert(?:e)?,? (?:wenn|falls)|was ware,? wenn', // de
       'hipoteticamente|em teoria|teoricamente|o que acontece(?:ria)? se|supondo que', // pt
       'ipoteticamente|in teoria|teoricamente|cosa succede(?:rebbe)? se|che succede se|mettiamo che', // it
       'hypothetisch|in theorie|theoretisch|wat gebeurt er als|wat als|stel dat|wat zou er gebeuren als', // nl

@@ -104,5 +104,7 @@ describe('the bot talking about itself', () => {
     expect(isBotSelfTalk("I'm not sure the AI feature covers that.")).toBe(false);
     expect(isBotSelfTalk('Ciao! La garanzia forse copre il danno, ma non ne sono sicuro?')).toBe(false);
     expect(isBotSelfTalk('Bye-bye fees are not something we charge, I think.')).toBe(false);
+    expect(isBotSelfTalk('Ciao! Forse sì, non sono sicuro.')).toBe(false);
+    expect(isBotSelfTalk('Dag! Misschien wel, dat weet ik niet zeker.')).toBe(false);
   });
 });
