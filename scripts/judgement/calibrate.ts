@@ -19,7 +19,16 @@ import { type Params, outcomes, readRecorded, searchThresholds } from './thresho
 
 const FE_WEIGHT = 2;
 const PER_LABEL = true;
-const DEFAULT_SETS = ['calibration.jsonl', 'eval-c.jsonl', 'test.jsonl', 'eval-e.jsonl', 'eval-f.jsonl', 'eval-g.jsonl', 'eval-j.jsonl', 'eval-l.jsonl'];
+const DEFAULT_SETS = [
+  'calibration.jsonl',
+  'eval-c.jsonl',
+  'test.jsonl',
+  'eval-e.jsonl',
+  'eval-f.jsonl',
+  'eval-g.jsonl',
+  'eval-j.jsonl',
+  'eval-l.jsonl',
+];
 
 const setsArg = process.argv.find((a) => a.startsWith('--sets='))?.slice('--sets='.length);
 const sets = setsArg ? setsArg.split(',') : DEFAULT_SETS;
