@@ -31,6 +31,8 @@ describe('time lost or attempts counted', () => {
     'una vez que pague, ¿cuándo llega?',
     'qual o dia da entrega?',
     'un mal servicio de atención',
+    'ah ik geef elke 3 dagen water 🙈',
+    'I water it every 2 days',
   ])('finds nothing in "%s"', (text) => {
     expect(elapsed(text)).toBeNull();
   });

@@ -56,6 +56,11 @@ const TIMES = `(?:\\d{1,2}x|(?:${ORDINAL}|${COUNT})\\s+(?:times|veces|fois|mal|m
 const ELAPSED = new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:${NUMBER})\\s+(?:${UNIT})|${WHOLE_SPAN}|${SINCE}|${TIMES})(?![\\p{L}\\p{N}])`, 'u');
 
 /** The time or attempts the visitor says they have spent, as written; null when none. */
+// "ik geef elke 3 dagen water", "every 2 weeks": how often, not time lost.
+const EVERY = /(?:every|each|cada|chaque|tous les|toutes les|alle|jeden|jede|ogni|elke|iedere|a cada)\s+$/u;
+
 export function findElapsed(normalized: string): string | null {
-  return ELAPSED.exec(normalized)?.[0] ?? null;
+  const found = ELAPSED.exec(normalized);
+  if (!found) return null;
+  return EVERY.test(normalized.slice(0, found.index)) ? null : found[0];
 }

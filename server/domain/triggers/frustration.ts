@@ -17,7 +17,7 @@ const GRATITUDE =
   /(?<![\p{L}])(?:thanks|thank you|thx|great|awesome|perfect|love|amazing|best|happy|gracias|feliz|mejor|encanta|merci|contente?|meilleur|adore|danke|liebe|bester|gluecklich|glucklich|obrigad[oa]|valeu|adorei|grazie|mille|felice|migliore|mito|bedankt|blij|geweldig|genial|super|top|funcionou|dank je|dankjewel|dank u|yay|hooray|hurra|juhu|eba|oba|evviva|yess+|works again|working again|werkt weer|doet het weer|funktioniert wieder|geht wieder|funciona de nuevo|vuelve a funcionar|remarche|voltou a funcionar|funziona di nuovo|amei|amou|adoro|sucesso|successo)(?![\p{L}])/u;
 /** Celebration and smiles: "YESSS HET WERKT WEER!!! 🎉" is joy, not shouting. */
 const JOY_EMOJI =
-  /[\u{1F389}\u{1F38A}\u{1F973}\u{1F60D}\u{1F600}-\u{1F606}\u{1F60A}\u{1F929}\u{1F64F}\u{1F44F}\u{1F44D}\u{1F4AA}\u{2764}\u{1F970}\u{263A}\u{1F638}-\u{1F63B}]/u;
+  /[\u{1F389}\u{1F38A}\u{1F973}\u{1F60D}\u{1F600}-\u{1F606}\u{1F60A}\u{1F929}\u{1F64F}\u{1F44D}\u{1F4AA}\u{2764}\u{1F970}\u{263A}\u{1F638}-\u{1F63B}]/u;
 
 /** An eye-roll or an angry face makes "great" sarcasm: "geweldig hoor, weer een nutteloze link 🙄". */
 const ANNOYED_EMOJI = /[\u{1F644}\u{1F612}\u{1F624}\u{1F621}\u{1F620}\u{1F92C}]/u;
@@ -27,7 +27,10 @@ const ANGRY_EMOJI = /[\u{1F621}\u{1F620}\u{1F92C}\u{1F4A2}\u{1F47F}]/gu;
 
 /** Thanks, joy or celebration in the visitor's words: capitals and "!!!" beside them are no anger. */
 export const isJoyful = (original: string, normalized: string): boolean =>
-  !ANNOYED_EMOJI.test(original) && (GRATITUDE.test(normalized) || JOY_EMOJI.test(original));
+  !ANNOYED_EMOJI.test(original) && (GRATITUDE.test(unstretched(normalized)) || JOY_EMOJI.test(original));
+
+/** "FUNCIONOUUU", "OBRIGADAAAA", "grazieee": a letter held three times or more, read once. */
+const unstretched = (normalized: string): string => normalized.replace(/(\p{L})\1{2,}/gu, '$1');
 
 /** Something broken, said in the visitor's words: with "urgent" it is an emergency, not a hurry. */
 const BROKEN =
@@ -88,11 +91,14 @@ export function detectFrustration(original: string, text: AnalyzedText, compiled
   const loyal = LOYAL_REPEAT.exec(text.normalized)?.[0] ?? '';
   for (const matcher of [compiled.frustration.phrases, compiled.frustration.profanity]) {
     const hit = matcher.find(text);
-    if (hit && !hit.isNegated && !loyal.includes(hit.evidence)) return { evidence: hit.evidence, isUrgent: urgent !== null };
+    // "porra que rápido chegou kkkkk amei": a swear word of delight.
+    const isDelight = matcher === compiled.frustration.profanity && isJoyful(original, text.normalized);
+    if (hit && !hit.isNegated && !loyal.includes(hit.evidence) && !isDelight) return { evidence: hit.evidence, isUrgent: urgent !== null };
   }
   if ((original.match(ANGRY_EMOJI)?.length ?? 0) >= 2) return { evidence: 'angry faces', isUrgent: urgent !== null };
   const broken = urgent ? BROKEN.exec(text.normalized) : null;
-  if (urgent && broken) return { evidence: `${urgent.evidence} + ${broken[0]}`, isUrgent: true };
+  // "urgent svp, comment je bloque ma carte ?": a how-to in a hurry, the bot can answer it.
+  if (urgent && broken && !asksHowTo(text.normalized)) return { evidence: `${urgent.evidence} + ${broken[0]}`, isUrgent: true };
   if (isJoyful(original, text.normalized)) return null;
   const shoutedProblem = compiled.config.frustration.shouting && isShouting(original) ? SHOUTED_PROBLEM.exec(text.normalized) : null;
   if (shoutedProblem) return { evidence: `shouting + ${shoutedProblem[0]}`, isUrgent: urgent !== null };

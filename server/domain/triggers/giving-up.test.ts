@@ -10,6 +10,8 @@ describe('giving up with nothing solved', () => {
     ["guarda, lascia stare. ho speso 249 euro per un orologio che uso solo per vedere l'ora", 'lascia stare'],
     ['bon. tant pis. quatre fois la même réponse', 'tant pis'],
     ['to quase desistindo de ser cliente de vcs', 'desistindo'],
+    ['geht auch nicht. ich sitz seit 40 minuten vor diesem warenkorb, kauf ich halt woanders', 'woanders'],
+    ['Laissez tomber. Je résilierai, ce sera plus simple', 'laissez tomber'],
   ])('hears it in %j', (text, found) => {
     expect(givingUp(text)).toBe(found);
   });

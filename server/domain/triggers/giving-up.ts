@@ -15,6 +15,9 @@ const GIVE_UP = new RegExp(
       'esquece|deixa pra la|deixa para la|desisto|desistindo', // pt
       'lascia stare|lascia perdere|non importa|fa niente|mi arrendo|ci rinuncio', // it
       'laat maar|laat ook maar|vergeet het|ik geef het op|ik geef op', // nl
+      // taking the business elsewhere: "kauf ich halt woanders", "je résilierai"
+      'somewhere else|elsewhere|woanders|ailleurs|en otro sitio|en otra parte|em outro lugar|noutro lado|altrove|ergens anders',
+      "i'll cancel|je resilierai|je vais resilier|ich kundige|cancelo|vou cancelar|disdico|zeg ik op|ich lass es",
     ].join('|') +
     ')(?![\\p{L}])',
   'u',

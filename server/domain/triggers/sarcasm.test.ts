@@ -9,6 +9,7 @@ describe('praise that means the opposite', () => {
     ["it's 7:40pm. took the day off for this. nobody came, nobody called. brilliant, really brilliant", 'brilliant'],
     ['na toll. wieder nichts gekommen', 'na toll'],
     ['de monteur kwam weer niet. geweldig hoor', 'geweldig hoor'],
+    ["Super. Merci pour ce lien que j'ai déjà ouvert trois fois. Vraiment, quelle aide.", 'super'],
   ])('hears it in %j', (text, found) => {
     expect(sarcasm(text)).toBe(found);
   });

@@ -8,12 +8,12 @@ import { splitClauses } from './text';
  */
 const PRAISE_ONLY = new RegExp(
   '^\\s*(?:(?:oh|wow|na|well|really|just|so|sehr|ganz|vraiment|muy|molto|echt|simplesmente|simplemente)\\s+)*' +
-    '(?:brilliant|great|perfect|wonderful|fantastic|lovely|genial|perfecto|estupendo|fantastico|bravo|super|parfait|genial|formidable|toll|prima|klasse|super|otimo|perfeito|maravilha|fantastico|perfetto|ottimo|complimenti|geweldig|fantastisch|prachtig|top)' +
+    '(?:brilliant|great|perfect|wonderful|fantastic|lovely|genial|perfecto|estupendo|fantastico|bravo|super|parfait|genial|formidable|toll|prima|klasse|super|otimo|perfeito|maravilha|fantastico|perfetto|ottimo|complimenti(?: a tutti)?|geweldig|fantastisch|prachtig|top|what a help|quelle aide|que ajuda(?: incrivel)?|que ayuda|was fur eine hilfe|che aiuto|wat een hulp)' +
     '(?:\\s+(?:really|just|then|so|alors|hein|dann|entao|allora|dus|hoor))*\\s*$',
   'u',
 );
 const DID_NOT_HAPPEN =
-  /(?<![\p{L}])(?:nobody|no one|nothing|never|not|again|still|nadie|nada|nunca|otra vez|personne|rien|jamais|encore|niemand|nichts|nie|wieder|ninguem|nunca|de novo|nessuno|niente|mai|ancora|niemand|niets|nooit|weer)(?![\p{L}])|n't/u;
+  /(?<![\p{L}])(?:nobody|no one|nothing|never|not|again|still|already|deja|schon|gia|nadie|nada|nunca|otra vez|personne|rien|jamais|encore|niemand|nichts|nie|wieder|ninguem|nunca|de novo|nessuno|niente|mai|ancora|niemand|niets|nooit|weer)(?![\p{L}])|n't/u;
 
 /** The praise clause said in sarcasm; null when none. */
 export function findSarcasm(normalized: string): string | null {
