@@ -1,4 +1,5 @@
 import { findHypothetical } from './hypothetical';
+import { findOthersStory } from './others-story';
 import { asksHowTo, startsWithLaughter } from './text';
 import { findSettledNews, findSolvedBefore, SETTLED_BY_MONEY_BACK } from './settled';
 import type { TriggersConfig } from '../../../shared/config/triggers';
@@ -201,8 +202,10 @@ function applyTopics(state: ConversationState, analyzed: AnalyzedText, reading: 
   const isSolvedBefore = findSolvedBefore(analyzed.normalized) !== null;
   // "what happens if my account gets hacked?" asks about the policy.
   const isHypothetical = asks && findHypothetical(analyzed.normalized) !== null;
+  // "my mate's account got hacked… how do I turn on 2 step login?": someone else's story, the visitor's question.
+  const isOthersStory = findOthersStory(analyzed.normalized) !== null;
   for (const match of matches) {
-    if (isSolvedBefore || isHypothetical || (isMoneyBack && SETTLED_BY_MONEY_BACK.has(match.topic.id))) continue;
+    if (isSolvedBefore || isHypothetical || isOthersStory || (isMoneyBack && SETTLED_BY_MONEY_BACK.has(match.topic.id))) continue;
     if (!state.topics.some((t) => t.topic.id === match.topic.id)) state.topics.push({ ...match, visitorTurn: state.visitorTurns });
   }
 }

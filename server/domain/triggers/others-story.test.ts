@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { decideHandoff } from '.';
+import { findOthersStory } from './others-story';
+import { defaults, saying } from './test-conversations';
+import { normalizeText } from './text';
+
+describe("someone else's story beside the visitor's how-to question", () => {
+  it.each([
+    ["my mate's account got hacked last week so I'm a bit paranoid now. how do I turn on 2 step login?", "my mate's"],
+    ['Mijn collega zegt dat haar account ooit gehackt is. Hoe zet ik zelf tweestapsverificatie aan?', 'mijn collega'],
+    ["Hoe herken ik nepmails die zich voordoen als jullie? Mijn buurvrouw is vorige week gehackt via zo'n mail", 'mijn buurvrouw'],
+  ])('is no case: %j', (text, found) => {
+    expect(findOthersStory(normalizeText(text))).toBe(found);
+    expect(decideHandoff(saying(text), defaults).escalate).toBe(false);
+  });
+
+  it.each([
+    ['one sentence', "my wife's account was hacked, how do I get her back in?"],
+    ['no how-to question', "my brother's account was hacked and now mine was hacked too"],
+    ['the visitor’s own case', 'my account was hacked. how do I get it back?'],
+  ])('stays a case with %s', (_, text) => {
+    expect(findOthersStory(normalizeText(text))).toBeNull();
+    expect(decideHandoff(saying(text), defaults).escalate).toBe(true);
+  });
+});

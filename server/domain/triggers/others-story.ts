@@ -1,0 +1,32 @@
+import { asksHowTo } from './text';
+
+/**
+ * Someone else's misfortune told beside the visitor's own how-to question, in another sentence: "my
+ * mate's account got hacked last week so I'm a bit paranoid now. how do I turn on 2 step login?",
+ * "Mijn collega zegt dat haar account ooit gehackt is. Hoe zet ik zelf tweestapsverificatie aan?".
+ * The topic word is the other person's story; the visitor asks the bot something it can answer. Said
+ * in one sentence ("my wife's account was hacked, how do I get her back in?") it stays a case.
+ * Reads normalized text.
+ */
+const OTHER_PERSON = new RegExp(
+  '(?<![\\p{L}])(?:' +
+    [
+      "my (?:\\p{L}+ )?(?:friend|mate|buddy|colleague|coworker|co-worker|neighbou?r|sister|brother|mum|mom|mother|dad|father|wife|husband|partner|cousin|aunt|uncle|boss|son|daughter|gran|grandma|grandpa)(?:'s)?|a friend of mine",
+      'mi (?:amig[oa]|colega|vecin[oa]|herman[oa]|madre|padre|mujer|marido|pareja|prim[oa]|jefe|hij[oa]|abuel[oa])',
+      '(?:mon|ma) (?:ami|amie|pote|collegue|voisin|voisine|soeur|frere|mere|pere|femme|mari|copain|copine|cousin|cousine|patron|fils|fille)',
+      '(?:mein|meine|meinem|meiner) (?:freund|freundin|kumpel|kollege|kollegin|nachbar|nachbarin|schwester|bruder|mutter|vater|frau|mann|partner|cousin|chef|sohn|tochter)',
+      '(?:meu|minha) (?:amig[oa]|colega|vizinh[oa]|irma|irmao|mae|pai|esposa|marido|prim[oa]|chefe|filh[oa])',
+      '(?:(?:il |la )?mi[oa]) (?:amic[oa]|collega|vicin[oa]|sorella|fratello|madre|padre|moglie|marito|cugin[oa]|capo|figli[oa])',
+      'mijn (?:vriend|vriendin|maat|collega|buurman|buurvrouw|zus|broer|moeder|vader|vrouw|man|partner|neef|nicht|baas|zoon|dochter)',
+    ].join('|') +
+    ')(?![\\p{L}])',
+  'u',
+);
+
+/** The other person named, when their story and the visitor's how-to question are separate sentences; null otherwise. */
+export function findOthersStory(normalized: string): string | null {
+  const sentences = normalized.split(/[.!?¿¡\n]+/u).filter((s) => s.trim() !== '');
+  const story = sentences.findIndex((s) => OTHER_PERSON.test(s) && !asksHowTo(s));
+  if (story < 0 || !sentences.some((s, i) => i !== story && asksHowTo(s))) return null;
+  return OTHER_PERSON.exec(sentences[story] ?? '')?.[0] ?? null;
+}
