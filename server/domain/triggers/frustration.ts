@@ -42,7 +42,7 @@ const LOYAL_REPEAT =
 
 /** Shouted with a problem in it ("WARUM SEH ICH MEINEN KURS NICHT MEHR"): anger, not joy in capitals. */
 const SHOUTED_PROBLEM =
-  /(?<![\p{L}])(?:why|warum|wieso|por ?que|pourquoi|porque|perche|waarom|not|never|nicht|kein\w*|nie|no|nunca|pas|jamais|nao|non|mai|niet|geen|nooit|can't|cannot|won't|doesn't|didn't)(?![\p{L}])/u;
+  /(?<![\p{L}])(?:why|warum|wieso|por ?que|pourquoi|porque|perche|waarom|how come|hoe kan het|como es posible|comment ca se fait|wie kann es sein|como e possivel|com'e possibile|not|never|nothing|nicht|nichts|kein\w*|nie|no|nada|nunca|pas|rien|jamais|nao|non|mai|niente|niet|niks|niets|geen|nooit|can't|cannot|won't|doesn't|didn't)(?![\p{L}])/u;
 
 function isShouting(original: string): boolean {
   if (!/\p{Lu}{3}/u.test(original)) return false;

@@ -33,6 +33,13 @@ describe('policy topics', () => {
       'your legal concern',
     ],
     [
+      'a profile changed by someone else',
+      'the email on my profile isnt mine anymore, I never changed it',
+      'account_access',
+      'account',
+      'access to your account',
+    ],
+    [
       'a European Portuguese double charge',
       'Cobraram-me duas vezes a fatura de março',
       'billing_dispute',

@@ -17,6 +17,7 @@ describe('frustration and urgency', () => {
     ['sarcasm in German', 'Na toll. Danke für nichts.', 'high'],
     ['a problem shouted', 'WARUM SEH ICH MEINEN KURS NICHT MEHR IN DER APP. ICH HAB 600 EURO BEZAHLT', 'high'],
     ['the bot repeating itself', '¿en serio? me pegas la misma respuesta. genial.', 'high'],
+    ['a "how come" shouted', "HOE KAN HET DAT MIJN PAKKET AL 2 DAGEN 'BIJ DE BUREN' LIGT ALS ALLE BUREN NIKS HEBBEN GEKREGEN", 'high'],
     ['"urgent"', 'urgent: the checkout is down', 'urgent'],
     ['"asap"', 'I need this fixed ASAP', 'urgent'],
     ['Spanish urgency', 'es urgente, la web no funciona', 'urgent'],
