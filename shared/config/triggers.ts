@@ -1089,6 +1089,7 @@ export const defaultIntents: IntentKeywords[] = [
       'exporter',
       'sturzt ab',
       'hangt sich auf',
+      'hangt seit',
       'ladt nicht',
       'storung',
       'schnittstelle',

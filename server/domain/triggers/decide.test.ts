@@ -251,6 +251,11 @@ describe('routing keywords in seven languages', () => {
     ['ist eure Plattform gerade down? bekomme 502 beim Login', 'technical'],
     ['is jullie platform down? krijg steeds een timeout bij inloggen', 'technical'],
     ['ik kan niet inloggen, wachtwoord klopt niet', 'account'],
+    // The team asked for names the issue type before the other words.
+    ['votre équipe technique peut regarder directement mon compte ?', 'technical'],
+    ['is there anyone on your tech team who could look at my account?', 'technical'],
+    ['le formulaire de déclaration ne se valide pas', 'technical'],
+    ['kannst du unsere instanz neu starten? der shop hängt seit 10 min', 'technical'],
     ['kunnen jullie mijn betaaldatum verschuiven naar de 28e?', 'billing'],
   ])('routes %j to %s', (text, queue) => {
     expect(decideHandoff(twoFallbacksAfter(text), defaults)).toMatchObject({ escalate: true, queue });

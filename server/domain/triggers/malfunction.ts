@@ -11,13 +11,16 @@ const VERBS_AFTER_NEGATION =
   'funciona\\w*|carga|conecta|arranca|sincroniza|imprime|' + // es, pt
   'marche|fonctionne|charge|connecte|demarre|synchronise|' + // fr (after ne)
   'carrega|reconhece|' + // pt
-  'funziona|carica|parte|collega|sincronizza|stampa|legge)'; // it
+  'funziona|carica|parte|collega|sincronizza|stampa|legge|' + // it
+  // a form that will not go through: "le formulaire ne se valide pas" (not "appear": a payment that does not
+  // appear on a statement is billing's)
+  'save|saves|upload|uploads|submit|submits|guarda|sube|valida|valide|enregistre|salva|envia|invia)';
 // Whole words only ("need", "now", "new", "mail" are no negations); an elided "n'" runs into its verb.
 const NEGATIONS = "(?:(?<![\\p{L}])(?:not|never|no|sin|nunca|ne|nao|sem|non|mai)\\s+|n't\\s*|(?<![\\p{L}])n')";
 const NEGATION_THEN_VERB = `${NEGATIONS}${GAP}${VERBS_AFTER_NEGATION}(?![\\p{L}])`;
 // German and Dutch put the negation after the verb.
 const VERB_THEN_NEGATION =
-  '(?<![\\p{L}])(?:geht|funktioniert|ladt|startet|verbindet|synchronisiert|druckt|werkt|laadt|verbindt|synchroniseert|doet het)\\s+' +
+  '(?<![\\p{L}])(?:geht|funktioniert|ladt|startet|verbindet|synchronisiert|druckt|speichert|werkt|laadt|verbindt|synchroniseert|doet het)\\s+' +
   `${GAP}(?:nicht|niet)(?![\\p{L}])`;
 const KEEPS_FAILING =
   '(?<![\\p{L}])(?:(?:keeps?|kept)\\s+(?:crashing|freezing|logging me out|dropping|disconnecting|restarting|failing)|non va(?! bene))(?![\\p{L}])';

@@ -1,3 +1,4 @@
+import { departmentAskedFor } from './department';
 import { findMalfunction } from './malfunction';
 import type { PolicyTopic } from '../../../shared/config/triggers';
 import type { CompiledTriggers } from './compile';
@@ -51,6 +52,8 @@ export function findIntentCategory(text: AnalyzedText, compiled: CompiledTrigger
     return hit && !hit.isNegated ? [{ id: intent.id, evidence: hit.evidence }] : [];
   });
   const hits = found.map((h) => h.id);
+  const team = departmentAskedFor(text.normalized);
+  if (team !== null && compiled.intents.some((i) => i.intent.id === team)) return team;
   const onlyMoneyAndTechnical = hits.includes(BILLING) && hits.every((h) => h === BILLING || h === TECHNICAL);
   // "zahlung funktioniert nicht", "le paiement ne marche toujours pas": a payment that does not work is the
   // technical team's; so is a sync or a connector of invoices ("la integración sincroniza las facturas?",
