@@ -15,7 +15,7 @@ const TEAMS: Record<string, RegExp> = {
     'technical (?:support|team)|tech (?:support|team)|support engineer|developer|a technician|' +
       'soporte tecnico|servicio tecnico|equipo tecnico|un tecnico|una tecnica|' +
       'support technique|service technique|equipe technique|un technicien|' +
-      'technischen? support|technisches team|(?:einen|einem) techniker|' +
+      'technische[nr]? support|technisches team|(?:einen|einem) techniker|' +
       'suporte tecnico|assistencia tecnica|equipa tecnica|' +
       'supporto tecnico|assistenza tecnica|team tecnico|' +
       'technische (?:dienst|ondersteuning)|een (?:monteur|technicus)',
