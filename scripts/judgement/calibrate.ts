@@ -28,6 +28,7 @@ const DEFAULT_SETS = [
   'eval-g.jsonl',
   'eval-j.jsonl',
   'eval-l.jsonl',
+  'eval-n.jsonl',
 ];
 
 const setsArg = process.argv.find((a) => a.startsWith('--sets='))?.slice('--sets='.length);
