@@ -10,6 +10,7 @@ describe('a bot reply that says no', () => {
     'Infelizmente não consigo alterar o pedido.',
     'Purtroppo non posso modificare la prenotazione.',
     'Helaas kan ik je factuur niet aanpassen.',
+    'Si deseas cancelar, lamentablemente no puedo hacerlo desde aquí.',
   ])('hears it in "%s"', (text) => {
     expect(soundsRefusing(text)).toBe(true);
   });

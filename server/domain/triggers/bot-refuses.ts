@@ -19,7 +19,8 @@ const REFUSING = new Set(
 );
 
 // A reply that opens with yes answers the question ("Sí, mientras no se haya enviado puedes cambiar la talla").
-const OPENS_WITH_YES = /^\W*(?:yes|yep|sure|si|oui|ja|sim|claro|certo|certamente|bien sur|klar|natuurlijk|zeker)(?![\p{L}])/u;
+const OPENS_WITH_YES =
+  /^\W*(?:yes|yep|sure|si(?=\s*[,!.]|\s*$)|oui|ja|sim|claro|certo|certamente|bien sur|klar|natuurlijk|zeker)(?![\p{L}])/u;
 
 export function soundsRefusing(text: string): boolean {
   const normalized = normalizeText(text);

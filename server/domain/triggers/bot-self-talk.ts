@@ -26,7 +26,7 @@ const SELF_TALK = new RegExp(
 // giornata! 👋") is answering small talk, not a question.
 // A short farewell with no doubt in it; "Ciao! Forse sì, non sono sicuro" is an unsure answer.
 const FAREWELL =
-  /(?<![\p{L}])(?:bye|goodbye|have a (?:nice|good|great|lovely) (?:day|evening|weekend)|adios|hasta luego|buen dia|au revoir|bonne (?:journee|soiree)|tschuss|auf wiedersehen|schonen tag|tchau|ate logo|bom dia|boa tarde|arrivederci|buona (?:giornata|serata)|tot ziens|doei|fijne dag|prettige dag)(?![\p{L}])/u;
+  /(?<![\p{L}])(?:bye|goodbye|have a (?:nice|good|great|lovely) (?:day|evening|weekend)|adios|hasta luego|au revoir|bonne (?:journee|soiree)|tschuss|auf wiedersehen|schonen tag|tchau|ate logo|arrivederci|buona (?:giornata|serata)|tot ziens|doei|fijne dag|prettige dag)(?![\p{L}])/u;
 const DOUBT =
   /(?<![\p{L}])(?:maybe|perhaps|not sure|i think|creo|je crois|ich glaube|acho|credo|ik denk|quizas|tal vez|peut-etre|vielleicht|talvez|forse|misschien)(?![\p{L}])/u;
 const isGoodbyeOnly = (normalized: string): boolean =>

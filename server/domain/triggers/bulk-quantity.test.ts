@@ -10,6 +10,7 @@ describe('bulkQuantity', () => {
     ['il me faudrait 1.200 kits, vous faites un prix ?', '1.200 kits'],
     ['we need 2000 mugs with our logo, what price?', '2000 mugs'],
     ['we are 450 people, can we get a quote?', '450 people'],
+    ['precio para 400, por favor', '400'],
     ['do you do trade pricing? I run a café and would want roughly 40kg of beans a month', '40kg of beans a month'],
     ['gebruiken ongeveer 400 kg droogvoer per maand, kunnen we aan een ander tarief afnemen?', '400 kg droogvoer per maand'],
   ])('finds a bulk purchase in %j', (text, found) => {
@@ -29,6 +30,7 @@ describe('bulkQuantity', () => {
     ['an HTTP status', 'our zap started throwing 401s. same 401. the onboarding call is in 40 min'],
     ['an error code', 'the checkout gives a 503 error when I try to buy'],
     ['one heavy parcel', 'my 30 kg dog food bag arrived torn, can I buy a new one?'],
+    ['a small monthly amount', 'I buy about 2 kg of coffee a month, is there a discount?'],
   ])('ignores %s', (_, text) => {
     expect(bulkQuantity(text, 20)).toBeNull();
   });

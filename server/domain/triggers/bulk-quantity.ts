@@ -77,7 +77,8 @@ const YEAR = /^(?:19[5-9]\d|20\d\d)$/;
 const CONNECTOR = /^(?:|e|y|i|o|u|a|and|or|but|et|ou|und|oder|en|of|ma|mais|pero|aber|maar|mas|na|no|em|in|im|nel|dal)$/u;
 /** An HTTP status ("started throwing 401s", "same 401. every scope is ticked") is no head count. */
 const STATUS = /^[45]\d\d$/;
-const STATUS_AFTER = /^(?:|s|error|errors|errores|erreur|erreurs|fehler|erro|erros|errore|errori|fout|fouten)$/u;
+const STATUS_AFTER = /^(?:s|error|errors|errores|erreur|erreurs|fehler|erro|erros|errore|errori|fout|fouten)$/u;
+const STATUS_BEFORE = /(?:error|http|status|code|codigo|fehler|erro|errore|fout|foutcode|same|getting|got|krijg|bekomme)\s+$/u;
 
 /** Phone numbers ("0207 946 0321", "+34 612-345-678") are blanked out before counting. */
 const PHONE = /\+?\d[\d\s().-]{7,}\d/gu;
@@ -90,7 +91,7 @@ export function bulkQuantity(text: string, atLeast: number): string | null {
   const lower = text.toLowerCase();
   if (!COMMERCE.test(lower)) return null;
   const supply = RECURRING_WEIGHT.exec(lower);
-  if (supply) return supply[0];
+  if (supply && Number.parseFloat((supply[0].match(/\d[\d.,]*/u)?.[0] ?? '0').replace(',', '.')) >= atLeast) return supply[0];
   for (const match of lower.replace(PHONE, ' ').matchAll(NUMBER)) {
     const digits = match[1] ?? '';
     const unit = (match[2] ?? '').trim();
@@ -98,7 +99,7 @@ export function bulkQuantity(text: string, atLeast: number): string | null {
       /^\d{5,}$/.test(digits) ||
       NOT_A_QUANTITY.test(unit) ||
       (YEAR.test(digits) && CONNECTOR.test(unit)) ||
-      (STATUS.test(digits) && STATUS_AFTER.test(unit))
+      (STATUS.test(digits) && (STATUS_AFTER.test(unit) || STATUS_BEFORE.test(lower.slice(0, match.index))))
     )
       continue;
     const count = Number(digits.replace(/[.,\s]/g, ''));

@@ -248,7 +248,7 @@ describe('routing keywords in seven languages', () => {
     ['el informe mensual me sale en blanco al exportarlo', 'technical'],
     ['voor de 3e keer deze week valt de tv-ontvanger uit', 'technical'],
     ['mijn energierekening is hoger dan verwacht', 'billing'],
-    ['ist eure Plattform gerade down? bekomme 502 beim Login', 'technical'],
+    ['ist eure Plattform gerade down? bekomme Fehler 502 beim Login', 'technical'],
     ['is jullie platform down? krijg steeds een timeout bij inloggen', 'technical'],
     ['ik kan niet inloggen, wachtwoord klopt niet', 'account'],
     // The team asked for names the issue type before the other words.

@@ -9,16 +9,17 @@ const TEAMS: Record<string, RegExp> = {
     'accounts department|accounting department|finance (?:team|department)|billing (?:team|department)|' +
       'departamento (?:de contabilidad|financiero|de facturacion)|service (?:comptable|comptabilite|facturation)|' +
       '(?:aus|mit) der buchhaltung|(?:eurer|ihrer) buchhaltung|finanzabteilung|do financeiro|' +
-      'amministrazione|ufficio (?:amministrativo|contabilita)|(?:jullie|afdeling) boekhouding|financiele (?:afdeling|administratie)|debiteurenadministratie',
+      "(?:dell'|all'|con l'|l')amministrazione|ufficio (?:amministrazione|amministrativo|contabilita)|" +
+      '(?:jullie|afdeling) boekhouding|financiele (?:afdeling|administratie)|debiteurenadministratie',
   ),
   technical: words(
-    'technical (?:support|team)|tech (?:support|team)|support engineer|developer|a technician|' +
-      'soporte tecnico|servicio tecnico|equipo tecnico|un tecnico|una tecnica|' +
-      'support technique|service technique|equipe technique|un technicien|' +
-      'technische[nr]? support|technisches team|(?:einen|einem) techniker|' +
-      'suporte tecnico|assistencia tecnica|equipa tecnica|' +
-      'supporto tecnico|assistenza tecnica|team tecnico|' +
-      'technische (?:dienst|ondersteuning)|een (?:monteur|technicus)',
+    'technical (?:support|team)|tech (?:support|team)|support engineer|(?:a|one of your|your) (?:\\p{L}+ )?developers?|a technician|' +
+      'soporte tecnico|servicio tecnico|equipo tecnico|(?:con|a) un tecnico|un desarrollador|' +
+      'support technique|service technique|equipe technique|un technicien|un developpeur|' +
+      'technische[nr]? support|technisches team|(?:einen|einem) (?:techniker|entwickler)|' +
+      'suporte tecnico|assistencia tecnica|equipa tecnica|com um tecnico|um desenvolvedor|' +
+      'supporto tecnico|assistenza tecnica|team tecnico|da un tecnico|uno sviluppatore|' +
+      'technische (?:dienst|ondersteuning)|een (?:\\p{L}+ )?(?:monteur|technicus|developer)',
   ),
 };
 

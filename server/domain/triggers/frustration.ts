@@ -1,6 +1,6 @@
 import type { CompiledTriggers } from './compile';
 import type { AnalyzedText } from './phrase-index';
-import { asksHowTo } from './text';
+import { asksHowTo, hasNegation, laughs } from './text';
 
 export interface FrustrationHit {
   evidence: string;
@@ -14,7 +14,7 @@ export interface FrustrationHit {
 
 const REPEATED_PUNCTUATION = /[!?]{3,}|!{2,}|\?!|!\?/u;
 const GRATITUDE =
-  /(?<![\p{L}])(?:thanks|thank you|thx|great|awesome|perfect|love|amazing|best|happy|gracias|feliz|mejor|encanta|merci|contente?|meilleur|adore|danke|liebe|bester|gluecklich|glucklich|obrigad[oa]|valeu|adorei|grazie|mille|felice|migliore|mito|bedankt|blij|geweldig|genial|super|top|funcionou|dank je|dankjewel|dank u|yay|hooray|hurra|juhu|eba|oba|evviva|yess+|works again|working again|werkt weer|doet het weer|funktioniert wieder|geht wieder|funciona de nuevo|vuelve a funcionar|remarche|voltou a funcionar|funziona di nuovo|amei|amou|adoro|sucesso|successo)(?![\p{L}])/u;
+  /(?<![\p{L}])(?:thanks|thank you|thx|great|awesome|perfect|love|amazing|best|happy|gracias|feliz|mejor|encanta|merci|contente?|meilleur|adore|danke|liebe|bester|gluecklich|glucklich|obrigad[oa]|valeu|adorei|grazie|mille|felice|migliore|mito|bedankt|blij|geweldig|genial|super|top|funcionou|dank je|dankjewel|dank u|yay|hooray|hurra|juhu|eba|oba|evviva|yess+|works again|working again|werkt weer|doet het weer|funktioniert wieder|geht wieder|funciona de nuevo|vuelve a funcionar|remarche|voltou a funcionar|funziona di nuovo|amei|amou|adoro|sucesso)(?![\p{L}])/u;
 /** Celebration and smiles: "YESSS HET WERKT WEER!!! 🎉" is joy, not shouting. */
 const JOY_EMOJI =
   /[\u{1F389}\u{1F38A}\u{1F973}\u{1F60D}\u{1F600}-\u{1F606}\u{1F60A}\u{1F929}\u{1F64F}\u{1F44D}\u{1F4AA}\u{2764}\u{1F970}\u{263A}\u{1F638}-\u{1F63B}]/u;
@@ -40,9 +40,12 @@ const BROKEN =
 const LOYAL_REPEAT =
   /(?<![\p{L}])(?:(?:third|3rd|fourth|fifth|tercera|cuarta|troisieme|quatrieme|dritten|vierten|terceira|quarta|terza|derde|vierde)\s+(?:time|vez|fois|mal|volta|keer))\s+(?:[\p{L}']+\s+){0,4}?(?:i(?:'ve)?\s+)?(?:order\w*|buy\w*|shop\w*|purchas\w*|book\w*|pido|compro|reservo|commande|achete|bestell\w*|kaufe|buche|peco|ordino|acquisto|prenoto|bestel|koop|boek)(?![\p{L}])/u;
 
+const SOMETHING_WRONG =
+  /(?<![\p{L}])(?:cancel\w*|annul\w*|anul\w*|storn\w*|roto|rota|broken|kapot|kaputt|cass[eé]|rotto|quebrad[oa]|late|tarde|retard|verspatet|atrasad[oa]|in ritardo|te laat)(?![\p{L}])/u;
+
 /** Shouted with a problem in it ("WARUM SEH ICH MEINEN KURS NICHT MEHR"): anger, not joy in capitals. */
 const SHOUTED_PROBLEM =
-  /(?<![\p{L}])(?:why|warum|wieso|por ?que|pourquoi|porque|perche|waarom|how come|hoe kan het|como es posible|comment ca se fait|wie kann es sein|como e possivel|com'e possibile|not|never|nothing|nicht|nichts|kein\w*|nie|no|nada|nunca|pas|rien|jamais|nao|non|mai|niente|niet|niks|niets|geen|nooit|can't|cannot|won't|doesn't|didn't)(?![\p{L}])/u;
+  /(?<![\p{L}])(?:why|warum|wieso|por que|pourquoi|perche|waarom|how come|hoe kan het|como es posible|comment ca se fait|wie kann es sein|como e possivel|com'e possibile|never|nothing|nicht|nichts|kein\w*|nie|nada|nunca|rien|jamais|niente|niet|niks|niets|geen|nooit|can't|cannot|won't|doesn't|didn't|isn't|hasn't|haven't)(?![\p{L}])/u;
 
 function isShouting(original: string): boolean {
   if (!/\p{Lu}{3}/u.test(original)) return false;
@@ -88,11 +91,18 @@ export function emphasisSigns(original: string, compiled: CompiledTriggers): str
 export function detectFrustration(original: string, text: AnalyzedText, compiled: CompiledTriggers): FrustrationHit | null {
   const urgentHit = compiled.frustration.urgent.find(text);
   const urgent = urgentHit && !urgentHit.isNegated ? urgentHit : null;
-  const loyal = LOYAL_REPEAT.exec(text.normalized)?.[0] ?? '';
+  // Not when something went wrong: "the third time my order has been cancelled", "la tercera vez que pido y otra vez llega roto".
+  const loyal =
+    hasNegation(text.normalized) || SOMETHING_WRONG.test(text.normalized) ? '' : (LOYAL_REPEAT.exec(text.normalized)?.[0] ?? '');
   for (const matcher of [compiled.frustration.phrases, compiled.frustration.profanity]) {
     const hit = matcher.find(text);
-    // "porra que rápido chegou kkkkk amei": a swear word of delight.
-    const isDelight = matcher === compiled.frustration.profanity && isJoyful(original, text.normalized);
+    // "porra que rápido chegou kkkkk amei": a swear word of delight — laughter or joy faces, not a "thanks"
+    // ("Scheiße, danke für gar nichts").
+    const isDelight =
+      matcher === compiled.frustration.profanity &&
+      (laughs(text.normalized) || JOY_EMOJI.test(original)) &&
+      !hasNegation(text.normalized) &&
+      !ANNOYED_EMOJI.test(original);
     if (hit && !hit.isNegated && !loyal.includes(hit.evidence) && !isDelight) return { evidence: hit.evidence, isUrgent: urgent !== null };
   }
   if ((original.match(ANGRY_EMOJI)?.length ?? 0) >= 2) return { evidence: 'angry faces', isUrgent: urgent !== null };

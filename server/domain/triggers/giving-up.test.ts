@@ -12,6 +12,8 @@ describe('giving up with nothing solved', () => {
     ['to quase desistindo de ser cliente de vcs', 'desistindo'],
     ['geht auch nicht. ich sitz seit 40 minuten vor diesem warenkorb, kauf ich halt woanders', 'woanders'],
     ['Laissez tomber. Je résilierai, ce sera plus simple', 'laissez tomber'],
+    ['forget it, nothing works', 'forget it'],
+    ['laat maar, het werkt gewoon niet', 'laat maar'],
   ])('hears it in %j', (text, found) => {
     expect(givingUp(text)).toBe(found);
   });

@@ -1,3 +1,5 @@
+import { hasNegation, laughs } from './text';
+
 /**
  * The visitor giving up after the bot's answer, with nothing solved: "Weet je wat, laat maar. Ik zie
  * wel of die tafel ooit nog komt", "guarda, lascia stare. ho speso 249 euro…", "bon. tant pis. quatre
@@ -11,7 +13,7 @@ const GIVE_UP = new RegExp(
       'never ?mind|forget it|forget about it|i give up|giving up|whatever|stop asking', // en
       'da igual|olvidalo|dejalo|me rindo|paso de esto', // es
       "laisse tomber|laissez tomber|tant pis|oubliez ca|oublie ca|j'abandonne|je laisse tomber", // fr
-      'vergiss es|schon gut|egal|ich gebe auf|ich geb.s auf', // de
+      "vergiss es|schon gut|egal|ich gebe auf|ich geb'?s auf", // de
       'esquece|deixa pra la|deixa para la|desisto|desistindo', // pt
       'lascia stare|lascia perdere|non importa|fa niente|mi arrendo|ci rinuncio', // it
       'laat maar|laat ook maar|vergeet het|ik geef het op|ik geef op', // nl
@@ -31,19 +33,21 @@ const SOLVED = new RegExp(
       'trouve|marche|fonctionne|resolu|regle|je le garde',
       'gefunden|funktioniert|geht wieder|erledigt|behalte',
       'achei|encontrei|funcionou|funciona|resolvi|resolvido',
-      'trovato|trovata|funziona|risolto|tengo',
+      'trovato|trovata|funziona|risolto|me lo tengo',
       'gevonden|werkt|gelukt|opgelost|houden',
     ].join('|') +
     ')(?![\\p{L}])',
   'u',
 );
 
-/** "dommage haha, tant pis": laughing it off is no anger. */
-const LAUGHING =
-  /(?<![\p{L}])(?:ha(?:ha)+|he(?:he)+|ja(?:ja)+|ah(?:ah)+|lol|mdr|kkk+|rs(?:rs)+)(?![\p{L}])|[\u{1F602}\u{1F923}\u{1F604}\u{1F605}\u{1F606}]/u;
+const NOTHING = /(?<![\p{L}])(?:nothing|nada|rien|nichts|niente|niks|niets)(?![\p{L}])/u;
 
 /** The words of giving up; null when none, or when the message says what was solved or laughs it off. */
 export function findGivingUp(normalized: string): string | null {
   const found = GIVE_UP.exec(normalized);
-  return found && !SOLVED.test(normalized) && !LAUGHING.test(normalized) ? found[0] : null;
+  // "forget it, nothing works", "laat maar, het werkt gewoon niet": a "works" denied solves nothing; "dommage haha, tant pis" laughs it off.
+  if (!found) return null;
+  const rest = normalized.replace(found[0], ' ');
+  const isSolved = SOLVED.test(rest) && !hasNegation(rest) && !NOTHING.test(rest);
+  return !isSolved && !laughs(normalized) ? found[0] : null;
 }

@@ -7,19 +7,24 @@
 const HYPOTHETICAL = new RegExp(
   '(?<![\\p{L}])(?:' +
     [
-      'hypothetically|hypothetical question|in theory|theoretically|what (?:happens|would happen|if)', // en
-      'hipoteticamente|en teoria|teoricamente|que (?:pasa|pasaria|ocurre|ocurriria) si|supongamos que', // es
-      "hypothetiquement|en theorie|theoriquement|que se passe-t-il si|qu'est-ce qui se passe(?:rait)? si|admettons que", // fr
-      'hypothetisch|theoretisch|was passiert(?:e)?,? (?:wenn|falls)|was ware,? wenn', // de
-      'hipoteticamente|em teoria|teoricamente|o que acontece(?:ria)? se|supondo que', // pt
-      'ipoteticamente|in teoria|teoricamente|cosa succede(?:rebbe)? se|che succede se|mettiamo che', // it
-      'hypothetisch|in theorie|theoretisch|wat gebeurt er als|wat als|stel dat|wat zou er gebeuren als', // nl
+      'hypothetically|hypothetical question|what (?:happens|would happen|if)', // en
+      'hipoteticamente|que (?:pasa|pasaria|ocurre|ocurriria) si|supongamos que', // es
+      "hypothetiquement|que se passe-t-il si|qu'est-ce qui se passe(?:rait)? si|admettons que", // fr
+      'hypothetisch|was passiert(?:e)?,? (?:wenn|falls)|was ware,? wenn', // de
+      'hipoteticamente|o que acontece(?:ria)? se|supondo que', // pt
+      'ipoteticamente|cosa succede(?:rebbe)? se|che succede se|mettiamo che', // it
+      'hypothetisch|wat gebeurt er als|wat als|stel dat|wat zou er gebeuren als', // nl
     ].join('|') +
     ')(?![\\p{L}])',
   'u',
 );
 
-/** The words that make the question hypothetical; null when none. */
+/**
+ * The words that make the question hypothetical, when they open the message's first sentence's
+ * question; null otherwise. "My account was hacked. What if they already changed my email?" states
+ * the case before asking.
+ */
 export function findHypothetical(normalized: string): string | null {
-  return HYPOTHETICAL.exec(normalized)?.[0] ?? null;
+  const first = normalized.split(/[.!?¿¡\n]+/u).find((s) => s.trim() !== '') ?? '';
+  return HYPOTHETICAL.exec(first)?.[0] ?? null;
 }

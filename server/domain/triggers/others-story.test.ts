@@ -18,6 +18,8 @@ describe("someone else's story beside the visitor's how-to question", () => {
     ['one sentence', "my wife's account was hacked, how do I get her back in?"],
     ['no how-to question', "my brother's account was hacked and now mine was hacked too"],
     ['the visitor’s own case', 'my account was hacked. how do I get it back?'],
+    ['their own card', 'My son used my card and you charged me twice. How do I stop it?'],
+    ["a husband's card charged", "My husband's card was charged twice by you. How can I get the money back?"],
   ])('stays a case with %s', (_, text) => {
     expect(findOthersStory(normalizeText(text))).toBeNull();
     expect(decideHandoff(saying(text), defaults).escalate).toBe(true);

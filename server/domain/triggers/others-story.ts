@@ -11,20 +11,38 @@ import { asksHowTo } from './text';
 const OTHER_PERSON = new RegExp(
   '(?<![\\p{L}])(?:' +
     [
-      "my (?:\\p{L}+ )?(?:friend|mate|buddy|colleague|coworker|co-worker|neighbou?r|sister|brother|mum|mom|mother|dad|father|wife|husband|partner|cousin|aunt|uncle|boss|son|daughter|gran|grandma|grandpa)(?:'s)?|a friend of mine",
-      'mi (?:amig[oa]|colega|vecin[oa]|herman[oa]|madre|padre|mujer|marido|pareja|prim[oa]|jefe|hij[oa]|abuel[oa])',
-      '(?:mon|ma) (?:ami|amie|pote|collegue|voisin|voisine|soeur|frere|mere|pere|femme|mari|copain|copine|cousin|cousine|patron|fils|fille)',
-      '(?:mein|meine|meinem|meiner) (?:freund|freundin|kumpel|kollege|kollegin|nachbar|nachbarin|schwester|bruder|mutter|vater|frau|mann|partner|cousin|chef|sohn|tochter)',
-      '(?:meu|minha) (?:amig[oa]|colega|vizinh[oa]|irma|irmao|mae|pai|esposa|marido|prim[oa]|chefe|filh[oa])',
-      '(?:(?:il |la )?mi[oa]) (?:amic[oa]|collega|vicin[oa]|sorella|fratello|madre|padre|moglie|marito|cugin[oa]|capo|figli[oa])',
-      'mijn (?:vriend|vriendin|maat|collega|buurman|buurvrouw|zus|broer|moeder|vader|vrouw|man|partner|neef|nicht|baas|zoon|dochter)',
+      "my (?:\\p{L}+ )?(?:friend|mate|buddy|colleague|coworker|co-worker|neighbou?r|sister|brother|mum|mom|mother|dad|father|wife|husband|cousin|aunt|uncle|son|daughter|gran|grandma|grandpa)(?:'s)?|a friend of mine",
+      'mi (?:amig[oa]|colega|vecin[oa]|herman[oa]|madre|padre|mujer|marido|prim[oa]|hij[oa]|abuel[oa])',
+      '(?:mon|ma) (?:ami|amie|pote|collegue|voisin|voisine|soeur|frere|mere|pere|femme|mari|copain|copine|cousin|cousine|fils|fille)',
+      '(?:mein|meine|meinem|meiner) (?:freund|freundin|kumpel|kollege|kollegin|nachbar|nachbarin|schwester|bruder|mutter|vater|frau|mann|cousin|sohn|tochter)',
+      '(?:meu|minha) (?:amig[oa]|colega|vizinh[oa]|irma|irmao|mae|pai|esposa|marido|prim[oa]|filh[oa])',
+      '(?:(?:il |la )?mi[oa]) (?:amic[oa]|collega|vicin[oa]|sorella|fratello|madre|padre|moglie|marito|cugin[oa]|figli[oa])',
+      'mijn (?:vriend|vriendin|maat|collega|buurman|buurvrouw|zus|broer|moeder|vader|vrouw|man|neef|nicht|zoon|dochter)',
     ].join('|') +
     ')(?![\\p{L}])',
   'u',
 );
 
+// The visitor's own money or account in it makes it their case: "My son bought games on my card. How
+// do I get a refund?", "My husband's card was charged twice. How can I get the money back?".
+const OWN_STAKE = new RegExp(
+  '(?<![\\p{L}])(?:' +
+    [
+      'my (?:card|account|money|bank)|on my|refund|money back|charged|get (?:it|them|her|him) back|recover',
+      'mi (?:tarjeta|cuenta|dinero)|reembols|devolu|cobr|recuperar',
+      'ma carte|mon compte|mon argent|rembours|debite|preleve|recuperer',
+      'meine[rm]? (?:karte|konto|geld)|erstatt|zuruck|abgebucht',
+      'meu cartao|minha conta|meu dinheiro|reembols|estorn|cobrad',
+      'mia carta|mio conto|mio account|rimbors|addebit|recuperare',
+      'mijn (?:kaart|rekening|account|geld)|terugbetal|terugkrijgen|afgeschreven',
+    ].join('|') +
+    ')',
+  'u',
+);
+
 /** The other person named, when their story and the visitor's how-to question are separate sentences; null otherwise. */
 export function findOthersStory(normalized: string): string | null {
+  if (OWN_STAKE.test(normalized)) return null;
   const sentences = normalized.split(/[.!?¿¡\n]+/u).filter((s) => s.trim() !== '');
   const story = sentences.findIndex((s) => OTHER_PERSON.test(s) && !asksHowTo(s));
   if (story < 0 || !sentences.some((s, i) => i !== story && asksHowTo(s))) return null;

@@ -26,6 +26,9 @@ describe('news that money came back', () => {
     ['something missing', 'el reembolso del pedido 22874 ha llegado pero falta el envío, gracias'],
     ['no thanks', 'the refund for order 77410 has not arrived'],
     ['a refund still asked for', 'I want a refund for order 77410, thanks'],
+    ['a refund not received', "I haven't received my refund for order 77410 yet, thanks"],
+    ['a refund not received, in German', 'Ich habe die Erstattung für Bestellung 58821 nicht erhalten, danke'],
+    ['a damaged parcel received', 'I received a damaged lamp, order 77410, I would like a refund please. Thanks'],
   ])('keeps the case open with %s', (_, text) => {
     expect(settled(text)).toBeNull();
     expect(decideHandoff(saying(text), defaults).escalate).toBe(true);
@@ -47,6 +50,10 @@ describe('a problem told as already solved', () => {
     ['only half back', 'you charged me twice for order 48213 but refunded only half of it'],
     ['broken again', 'my account was hacked, you fixed it but now it is hacked again'],
     ['not refunded', 'you charged me twice, but it was not refunded'],
+    ['a contraction', "I returned order 48213 three weeks ago but it hasn't been refunded"],
+    ['a wish', 'I returned order 48213 but I would like to be refunded'],
+    ['nothing solved', 'Ihr habt für Bestellung 48213 doppelt abgebucht, aber nichts wurde erstattet'],
+    ['French "ma" (my)', "j'ai été débité deux fois, ma banque dit que rien n'est réglé"],
     ['solved before the but', 'they told me it was fixed but my account got hacked again'],
   ])('stays a case with %s', (_, text) => {
     expect(findSolvedBefore(normalizeText(text))).toBeNull();

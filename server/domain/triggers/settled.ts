@@ -1,3 +1,5 @@
+import { hasNegation } from './text';
+
 /**
  * Cases the visitor reports as settled, so a topic word in the message is news, not a case.
  *
@@ -18,18 +20,21 @@ const ARRIVED =
 const THANKS = '(?:thanks?|thank you|thx|ty|cheers|gracias|merci|danke|dankeschon|obrigad[oa]|grazie|bedankt|dank ?je(?:wel)?|dank u)';
 // What keeps it open; "only"/"solo"/"nur"/"juste" are left out: they also mean "just" ("wollte nur sagen").
 const OPEN =
-  '(?:but|however|still|missing|half|wrong|less|pero|todavia|falta|mitad|menos|mais|toujours|manque|moitie|aber|noch|fehlt|halfte|weniger|falsch|ainda|metade|ma|ancora|manca|meta|maar|nog|ontbreekt|helft|minder)';
+  '(?:but|however|still|missing|half|wrong|less|yet|pero|todavia|falta|mitad|menos|mais|toujours|manque|moitie|aber|noch|fehlt|halfte|weniger|falsch|ainda|metade|ma|ancora|manca|meta|maar|nog|ontbreekt|helft|minder)';
+// Wanting it, or its not having come: "I haven't received my refund, thanks", "I would like a refund. Thanks".
+const WANTED =
+  "(?:want|would like|'d like|need|quiero|quisiera|necesito|voudrais|veux|mochte|will|brauche|quero|gostaria|preciso|voglio|vorrei|ho bisogno|wil|zou graag|moet)";
 
 const SETTLED = new RegExp(`(?<![\\p{L}])${ARRIVED}(?![\\p{L}])`, 'u');
 const THANKED = new RegExp(`(?<![\\p{L}])${THANKS}(?![\\p{L}])`, 'u');
-const KEPT_OPEN = new RegExp(`(?<![\\p{L}])${OPEN}(?![\\p{L}])`, 'u');
+const KEPT_OPEN = new RegExp(`(?<![\\p{L}])(?:${OPEN}|${WANTED})(?![\\p{L}])`, 'u');
 
 /** Policy topics that good news of money back settles (the default configuration's ids). */
 export const SETTLED_BY_MONEY_BACK: ReadonlySet<string> = new Set(['refund', 'return']);
 
 /** The words reporting the money back, when the message is settled news with thanks; null otherwise. */
 export function findSettledNews(normalized: string): string | null {
-  if (/[?¿]/u.test(normalized) || KEPT_OPEN.test(normalized) || !THANKED.test(normalized)) return null;
+  if (/[?¿]/u.test(normalized) || KEPT_OPEN.test(normalized) || hasNegation(normalized) || !THANKED.test(normalized)) return null;
   return SETTLED.exec(normalized)?.[0] ?? null;
 }
 
@@ -39,7 +44,8 @@ export function findSettledNews(normalized: string): string | null {
  * teruggestort", "ma il vostro supporto ha sistemato tutto". Every topic raised before it is past.
  * Not when something reopens it: "but refunded only half", "but it's broken again", "but not refunded".
  */
-const CONTRAST = '(?:but|pero|mais|aber|mas|ma|maar)';
+// Italian "ma" only before what a clause opens with: French "ma" is "my" ("ma banque dit que rien n'est réglé").
+const CONTRAST = "(?:but|pero|mais|aber|mas|maar|ma(?=\\s+(?:il|lo|gli|i|voi|avete|poi|dopo|gia|e|sono|ora|l')))";
 const SOLVED =
   '(?:refunded|reimbursed|reversed|fixed|sorted|resolved|solved|' + // en
   'devolvisteis|devolvieron|devuelto|reembolsado|solucionado|solucionasteis|arreglado|arreglasteis|resuelto|' + // es
@@ -51,7 +57,11 @@ const SOLVED =
 const REOPENED =
   '(?:not|never|only|half|again|still|partly|no|nunca|solo|mitad|otra vez|todavia|pas|seulement|moitie|encore|nicht|nur|halfte|wieder|noch|nao|metade|ainda|de novo|non|solo|meta|ancora|di nuovo|niet|alleen|helft|weer|nog|opnieuw)';
 const SOLVED_AFTER_CONTRAST = new RegExp(`(?<![\\p{L}])${CONTRAST}\\s+(?:[\\p{L}']+\\s+){0,6}?${SOLVED}(?![\\p{L}])`, 'u');
-const REOPENS = new RegExp(`(?<![\\p{L}])${REOPENED}(?![\\p{L}])`, 'u');
+const NOTHING = '(?:nothing|nobody|nada|nadie|rien|personne|nichts|niemand|nada|ninguem|niente|nessuno|niks|niets)';
+const REOPENS = new RegExp(
+  `(?<![\\p{L}])(?:${REOPENED}|${NOTHING}|${WANTED}|supposed|should|deberia|devrait|sollte|deveria|dovrebbe)(?![\\p{L}])`,
+  'u',
+);
 
 /** The words telling that the problem was already solved; null when none, or when something reopens it. */
 export function findSolvedBefore(normalized: string): string | null {
@@ -59,5 +69,5 @@ export function findSolvedBefore(normalized: string): string | null {
   if (!solved) return null;
   // From the contrast to the end of its sentence: "…but it got refunded, only half though" reopens it.
   const rest = normalized.slice(solved.index).split(/[.!?;]/u)[0] ?? '';
-  return REOPENS.test(rest) ? null : solved[0];
+  return REOPENS.test(rest) || hasNegation(rest) ? null : solved[0];
 }

@@ -97,7 +97,7 @@ export function isNegatedAt(clause: string, start: number, end: number): boolean
 
 /** A how-to question: "urgent!! guests in 10 min, how do I reset the wifi password" is a hurry the bot can serve. */
 const HOW_TO =
-  /(?<![\p{L}])(?:how (?:do|can|to|should)|como (?:hago|puedo|se|faco|posso|consigo)|comment (?:faire|je|on)|wie (?:kann|mache|geht|stelle)|come (?:faccio|posso|si)|hoe (?:kan|moet|doe|zet)|hoe \p{L}+ ik|wie \p{L}+ ich)(?![\p{L}])/u;
+  /(?<![\p{L}])(?:how (?:do|can|to|should)|como (?:hago|puedo|se|faco|posso|consigo)|comment (?:faire|je|on)|wie (?:kann|mache|geht|stelle)|come (?:faccio|posso|si)|hoe (?:kan|moet|doe|zet)|hoe (?!lang)\p{L}+ ik|wie (?!lange|oft|viel)\p{L}+ ich)(?![\p{L}])/u;
 
 export const asksHowTo = (normalized: string): boolean => HOW_TO.test(normalized);
 
@@ -105,3 +105,9 @@ const LAUGHS_FIRST = /^\W*(?:ha(?:ha)+|he(?:he)+|ja(?:ja)+|ah(?:ah)+|hihi|mdr|lo
 
 /** "kkkk vc é mt educado", "Haha, je n'ai pas d'avis": a message that opens laughing is small talk. Reads normalized text. */
 export const startsWithLaughter = (normalized: string): boolean => LAUGHS_FIRST.test(normalized);
+
+const LAUGHING =
+  /(?<![\p{L}])(?:ha(?:ha)+|he(?:he)+|ja(?:ja)+|ah(?:ah)+|lol|mdr|kkk+|rs(?:rs)+)(?![\p{L}])|[\u{1F602}\u{1F923}\u{1F604}\u{1F605}\u{1F606}]/u;
+
+/** Laughter anywhere in the message ("dommage haha, tant pis", "chegou kkkkk amei"). Reads normalized text. */
+export const laughs = (normalized: string): boolean => LAUGHING.test(normalized);

@@ -41,7 +41,7 @@ const TECHNICAL = 'technical';
 const BILLING = 'billing';
 
 const ACCOUNT = 'account';
-const OUTAGE = /(?:down|outage|storing|storung|timeouts?|time out|50[234])$/u;
+const OUTAGE = /(?:down|outage|storing|storung|timeouts?|time out|50[234]|bad gateway|service unavailable|gateway timeout)$/u;
 
 // Words of the technical team that also fall on invoices ("an error on my invoice" is billing's).
 const GENERIC_TECHNICAL = /^(?:error\w*|erro|erros|errore|errori|erreur\w*|fehler|fout\w*|fail\w*|stuck)$/u;
