@@ -1,7 +1,4 @@
-import { findHypothetical } from './hypothetical';
-import { findOthersStory } from './others-story';
 import { asksHowTo, startsWithLaughter } from './text';
-import { findSettledNews, findSolvedBefore, SETTLED_BY_MONEY_BACK } from './settled';
 import type { TriggersConfig } from '../../../shared/config/triggers';
 import type { TriggerId, Urgency } from '../../../shared/entities';
 import { extractFacts, mergeFacts } from '../facts';
@@ -20,6 +17,7 @@ import { capitalWordOf, detectFrustration, emphasisSigns, isJoyful } from './fru
 import { isAffirmative } from './human-request';
 import { identityFirings } from './verified-identity';
 import { contentWords, isRephrasing } from './rephrasing';
+import { topicsSetAside } from './not-a-case';
 import { missingFactsFor } from './required-facts';
 import { readBotTurn, readVisitorTurn, type VisitorReading } from './semantic-signals';
 import { findIntentCategory, findPolicyTopics, malfunctionCategory, type TopicMatch, withoutQuotes } from './topics';
@@ -196,16 +194,9 @@ function applyTopics(state: ConversationState, analyzed: AnalyzedText, reading: 
     const topic = state.compiled.topics.find((t) => t.topic.id === hit.label)?.topic;
     if (topic && !matches.some((m) => m.topic.id === topic.id)) matches.push({ topic, evidence: hit.evidence });
   }
-  // News of a case already settled: "the refund landed today, thanks", "you charged me twice but it
-  // got refunded the next day — different thing: …".
-  const isMoneyBack = findSettledNews(analyzed.normalized) !== null;
-  const isSolvedBefore = findSolvedBefore(analyzed.normalized) !== null;
-  // "what happens if my account gets hacked?" asks about the policy.
-  const isHypothetical = asks && findHypothetical(analyzed.normalized) !== null;
-  // "my mate's account got hacked… how do I turn on 2 step login?": someone else's story, the visitor's question.
-  const isOthersStory = findOthersStory(analyzed.normalized) !== null;
+  const isSetAside = topicsSetAside(analyzed.normalized, asks);
   for (const match of matches) {
-    if (isSolvedBefore || isHypothetical || isOthersStory || (isMoneyBack && SETTLED_BY_MONEY_BACK.has(match.topic.id))) continue;
+    if (isSetAside(match.topic.id)) continue;
     if (!state.topics.some((t) => t.topic.id === match.topic.id)) state.topics.push({ ...match, visitorTurn: state.visitorTurns });
   }
 }
