@@ -15,6 +15,7 @@ describe('news that money came back', () => {
     'o reembolso do pedido 4411 já caiu na conta, obrigada!',
     'il rimborso è arrivato ieri, grazie mille',
     'de terugbetaling is binnen, bedankt!',
+    'le remboursement de ma commande 31877 est bien arrivé, merci',
   ])('is settled news in %j, no case', (text) => {
     expect(settled(text)).not.toBeNull();
     expect(decideHandoff(saying(text), defaults).escalate).toBe(false);

@@ -19,8 +19,9 @@ const ARRIVED =
   'is binnen|is aangekomen|ontvangen|teruggestort|staat op mijn rekening)'; // nl
 const THANKS = '(?:thanks?|thank you|thx|ty|cheers|gracias|merci|danke|dankeschon|obrigad[oa]|grazie|bedankt|dank ?je(?:wel)?|dank u)';
 // What keeps it open; "only"/"solo"/"nur"/"juste" are left out: they also mean "just" ("wollte nur sagen").
-const OPEN =
-  '(?:but|however|still|missing|half|wrong|less|yet|pero|todavia|falta|mitad|menos|mais|toujours|manque|moitie|aber|noch|fehlt|halfte|weniger|falsch|ainda|metade|ma|ancora|manca|meta|maar|nog|ontbreekt|helft|minder)';
+// Italian "ma" only before what a clause opens with: French "ma" is "my" ("ma banque dit que rien n'est réglé").
+const CONTRAST = "(?:but|pero|mais|aber|mas|maar|ma(?=\\s+(?:il|lo|gli|i|voi|avete|poi|dopo|gia|e|sono|ora|l')))";
+const OPEN = `(?:${CONTRAST}|however|still|missing|half|wrong|less|yet|todavia|falta|mitad|menos|toujours|manque|moitie|noch|fehlt|halfte|weniger|falsch|ainda|metade|ancora|manca|meta|nog|ontbreekt|helft|minder)`;
 // Wanting it, or its not having come: "I haven't received my refund, thanks", "I would like a refund. Thanks".
 const WANTED =
   "(?:want|would like|'d like|need|quiero|quisiera|necesito|voudrais|veux|mochte|will|brauche|quero|gostaria|preciso|voglio|vorrei|ho bisogno|wil|zou graag|moet)";
@@ -44,8 +45,6 @@ export function findSettledNews(normalized: string): string | null {
  * teruggestort", "ma il vostro supporto ha sistemato tutto". Every topic raised before it is past.
  * Not when something reopens it: "but refunded only half", "but it's broken again", "but not refunded".
  */
-// Italian "ma" only before what a clause opens with: French "ma" is "my" ("ma banque dit que rien n'est réglé").
-const CONTRAST = "(?:but|pero|mais|aber|mas|maar|ma(?=\\s+(?:il|lo|gli|i|voi|avete|poi|dopo|gia|e|sono|ora|l')))";
 const SOLVED =
   '(?:refunded|reimbursed|reversed|fixed|sorted|resolved|solved|' + // en
   'devolvisteis|devolvieron|devuelto|reembolsado|solucionado|solucionasteis|arreglado|arreglasteis|resuelto|' + // es
