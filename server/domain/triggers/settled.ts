@@ -54,9 +54,9 @@ const SOLVED =
   'rimborsato|rimborsati|stornato|sistemato|risolto|' + // it
   'teruggestort|terugbetaald|opgelost|gecorrigeerd|rechtgezet)'; // nl
 const REOPENED =
-  '(?:not|never|only|half|again|still|partly|no|nunca|solo|mitad|otra vez|todavia|pas|seulement|moitie|encore|nicht|nur|halfte|wieder|noch|nao|metade|ainda|de novo|non|solo|meta|ancora|di nuovo|niet|alleen|helft|weer|nog|opnieuw)';
+  '(?:not|never|only|half|again|still|partly|no|nunca|solo|mitad|otra vez|todavia|pas|seulement|moitie|encore|nicht|nur|halfte|wieder|noch|nao|metade|ainda|de novo|non|meta|ancora|di nuovo|niet|alleen|helft|weer|nog|opnieuw)';
 const SOLVED_AFTER_CONTRAST = new RegExp(`(?<![\\p{L}])${CONTRAST}\\s+(?:[\\p{L}']+\\s+){0,6}?${SOLVED}(?![\\p{L}])`, 'u');
-const NOTHING = '(?:nothing|nobody|nada|nadie|rien|personne|nichts|niemand|nada|ninguem|niente|nessuno|niks|niets)';
+const NOTHING = '(?:nothing|nobody|nada|nadie|rien|personne|nichts|niemand|ninguem|niente|nessuno|niks|niets)';
 const REOPENS = new RegExp(
   `(?<![\\p{L}])(?:${REOPENED}|${NOTHING}|${WANTED}|supposed|should|deberia|devrait|sollte|deveria|dovrebbe)(?![\\p{L}])`,
   'u',

@@ -101,13 +101,13 @@ const HOW_TO =
 
 export const asksHowTo = (normalized: string): boolean => HOW_TO.test(normalized);
 
-const LAUGHS_FIRST = /^\W*(?:ha(?:ha)+|he(?:he)+|ja(?:ja)+|ah(?:ah)+|hihi|mdr|lol|kkk+|rs(?:rs)+)(?![\p{L}])/u;
+const LAUGH = 'ha(?:ha)+|he(?:he)+|ja(?:ja)+|ah(?:ah)+|lol|mdr|kkk+|rs(?:rs)+';
+const LAUGHS_FIRST = new RegExp(`^\\W*(?:${LAUGH}|hihi)(?![\\p{L}])`, 'u');
 
 /** "kkkk vc é mt educado", "Haha, je n'ai pas d'avis": a message that opens laughing is small talk. Reads normalized text. */
 export const startsWithLaughter = (normalized: string): boolean => LAUGHS_FIRST.test(normalized);
 
-const LAUGHING =
-  /(?<![\p{L}])(?:ha(?:ha)+|he(?:he)+|ja(?:ja)+|ah(?:ah)+|lol|mdr|kkk+|rs(?:rs)+)(?![\p{L}])|[\u{1F602}\u{1F923}\u{1F604}\u{1F605}\u{1F606}]/u;
+const LAUGHING = new RegExp(`(?<![\\p{L}])(?:${LAUGH})(?![\\p{L}])|[\\u{1F602}\\u{1F923}\\u{1F604}\\u{1F605}\\u{1F606}]`, 'u');
 
 /** Laughter anywhere in the message ("dommage haha, tant pis", "chegou kkkkk amei"). Reads normalized text. */
 export const laughs = (normalized: string): boolean => LAUGHING.test(normalized);
