@@ -1,9 +1,11 @@
-import { MongoServerError } from 'mongodb';
 import type { Collections } from './database';
 import type { MessageDoc } from './documents';
+import { insertBatcher } from './insert-batcher';
 
 export function messagesStore(c: Collections) {
   const col = c.messages;
+  // Messages of all conversations written at the same moment share one insertMany (insert-batcher.ts).
+  const batcher = insertBatcher(col);
   return {
     /**
      * One insert both de-duplicates and claims the seq: the unique dedupeKey (conversation +
@@ -13,15 +15,12 @@ export function messagesStore(c: Collections) {
     async insertOnce(
       doc: MessageDoc,
     ): Promise<{ kind: 'stored'; message: MessageDoc } | { kind: 'duplicate'; message: MessageDoc } | { kind: 'seq_taken' }> {
-      try {
-        await col.insertOne(doc);
-        return { kind: 'stored', message: doc };
-      } catch (error) {
-        if (!(error instanceof MongoServerError && error.code === 11000)) throw error;
-        if (doc.clientMessageId === null) return { kind: 'seq_taken' };
-        const existing = await col.findOne({ dedupeKey: doc.dedupeKey });
-        return existing ? { kind: 'duplicate', message: existing } : { kind: 'seq_taken' };
-      }
+      const result = await batcher.insert(doc);
+      if (result.ok) return { kind: 'stored', message: doc };
+      if (result.code !== 11000) throw Object.assign(new Error(`Message not stored: ${result.message}`), { code: result.code });
+      if (doc.clientMessageId === null) return { kind: 'seq_taken' };
+      const existing = await col.findOne({ dedupeKey: doc.dedupeKey });
+      return existing ? { kind: 'duplicate', message: existing } : { kind: 'seq_taken' };
     },
     after(conversationId: string, afterSeq: number, limit = 500): Promise<MessageDoc[]> {
       return col

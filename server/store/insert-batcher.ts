@@ -1,0 +1,81 @@
+import { type Collection, type Document, MongoBulkWriteError, type OptionalUnlessRequiredId } from 'mongodb';
+
+/** How one document of a batch fared: stored, or refused on its own (e.g. code 11000, a unique key). */
+export type BatchedInsert = { ok: true } | { ok: false; code: number | undefined; message: string };
+
+export interface InsertBatcherOptions {
+  /** Documents per insertMany at most. */
+  maxBatch?: number;
+  /** insertMany commands on their way at once; further inserts wait and leave together in the next. */
+  maxInFlight?: number;
+}
+
+/**
+ * Group commit for one collection: inserts asked for while earlier ones are on their way leave
+ * together in one unordered insertMany, so fifty visitors' messages cost a few round trips instead
+ * of fifty (FerretDB on PostgreSQL: a few transactions; measured about 5× cheaper per document at
+ * five per batch). Alone, an insert leaves on the next turn of the event loop, so a quiet instance
+ * pays no wait beyond the round trip. Each document is answered on its own: one refused by a
+ * unique index does not fail the others (`ordered: false`); a failure of the whole command
+ * (network, database down) fails every document of that batch, none of which may then be assumed
+ * stored or lost — as with a single insertOne.
+ */
+export function insertBatcher<T extends Document>(col: Collection<T>, options: InsertBatcherOptions = {}) {
+  const maxBatch = options.maxBatch ?? 256;
+  const maxInFlight = options.maxInFlight ?? 2;
+  const waiting: { doc: T; settle: (r: BatchedInsert) => void; fail: (e: unknown) => void }[] = [];
+  let inFlight = 0;
+  let scheduled = false;
+
+  const schedule = () => {
+    if (scheduled || inFlight >= maxInFlight || waiting.length === 0) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      while (inFlight < maxInFlight && waiting.length > 0) void send(waiting.splice(0, maxBatch));
+    });
+  };
+
+  const send = async (batch: typeof waiting) => {
+    inFlight++;
+    try {
+      await col.insertMany(
+        batch.map((b) => b.doc as OptionalUnlessRequiredId<T>),
+        { ordered: false },
+      );
+      for (const b of batch) b.settle({ ok: true });
+    } catch (error) {
+      const refused = refusedByIndex(error);
+      if (refused) for (const [i, b] of batch.entries()) b.settle(refused.get(i) ?? { ok: true });
+      else for (const b of batch) b.fail(error);
+    } finally {
+      inFlight--;
+      schedule();
+    }
+  };
+
+  return {
+    insert(doc: T): Promise<BatchedInsert> {
+      return new Promise((settle, fail) => {
+        waiting.push({ doc, settle, fail });
+        schedule();
+      });
+    },
+    /** Inserts waiting or on their way (for tests and shutdown). */
+    get pending(): number {
+      return waiting.length + inFlight;
+    },
+  };
+}
+
+/** Per-document refusals of an unordered insertMany, by index; null when the command failed as a whole. */
+function refusedByIndex(error: unknown): Map<number, BatchedInsert> | null {
+  if (!(error instanceof MongoBulkWriteError)) return null;
+  const raw: unknown = error.writeErrors;
+  const list = (Array.isArray(raw) ? raw : raw ? [raw] : []) as { index: number; code?: number; errmsg?: string }[];
+  // A write-concern failure has no per-document errors: nothing can be said of any document.
+  if (list.length === 0) return null;
+  return new Map(list.map((w) => [w.index, { ok: false, code: w.code, message: w.errmsg ?? 'insert refused' }]));
+}
+
+export type InsertBatcher<T extends Document> = ReturnType<typeof insertBatcher<T>>;
