@@ -185,6 +185,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('preClose', async () => {
     for (const client of app.websocketServer?.clients ?? []) client.close(1001, 'server_shutdown');
     await stopBotTurns(deps, BOT_TURNS_STOP_MS);
+    // The stopped answers' stamps too: written while the database client is still open.
+    await deps.store.conversations.flushStamps();
   });
   app.addHook('onClose', async () => {
     deps.meanings.close();

@@ -96,7 +96,12 @@ export function createFlowDeps(
   clock: Clock = { now: () => new Date() },
   options: FlowDepsOptions = {},
 ): FlowDeps {
-  const store = createStore(db, options.siteCacheMs === undefined ? {} : { siteCacheMs: options.siteCacheMs });
+  const store = createStore(db, {
+    ...(options.siteCacheMs === undefined ? {} : { siteCacheMs: options.siteCacheMs }),
+    conversations: {
+      onStampsError: (error) => log.warn({ err: error }, 'conversation stamps not written yet; kept for the next write'),
+    },
+  });
   const hub = options.hub ?? createInProcessHub();
   // A site saved on any instance reaches every instance's cache through the hub (the bus carries it across).
   hub.onConfigChanged((siteId, configVersion) => store.sites.invalidate(siteId, configVersion));

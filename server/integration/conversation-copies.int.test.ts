@@ -5,10 +5,11 @@ import { type InstanceHarness, seedOperator, seedSite } from '../test-support/ha
 import { eventually } from '../test-support/eventually';
 import { type Instances, startInstances } from '../test-support/instances';
 
-// A visitor message the bot answers is decided on the instance's copy of the conversation and
-// stamped by the bot's reply (store/conversation-copies.ts). These show the copy never makes the
-// bot speak in a conversation a person holds: dropped when another instance announces a change,
-// and refused by the reply's conditional write when nobody announced it.
+// A visitor message the bot answers is decided on the instance's copy of the conversation, and the
+// bot's reply, checked by a read of the conversation, writes the stamps of both behind
+// (store/conversation-copies.ts, store/stamps-behind.ts). These show the copy never makes the bot
+// speak in a conversation a person holds: dropped when another instance announces a change, and
+// refused by the reply's check when nobody announced it.
 let instances: Instances;
 let a: InstanceHarness;
 let b: InstanceHarness;
@@ -31,24 +32,44 @@ async function botConversationOnA() {
   const reply = await client.waitFor('message_added', (e) => e.message.sender.kind === 'bot');
   const id = reply.message.conversationId;
   expect(a.deps.store.conversations.copyOf(id)?.state).toBe('bot');
+  // This exchange's stamps have landed: what a test writes next is not raced by them.
+  await eventually(
+    () => conversationOf(a, id),
+    (c) => c?.lastSeq === 2,
+  );
   return { client, id };
 }
 
 describe("an instance's copy of a bot conversation", () => {
-  it('is stamped by the bot reply: the visitor message and the reply cost one conversation write', async () => {
+  it('is stamped behind the bot reply: the visitor message and the reply write nothing of their own, then one update stamps both', async () => {
     const { client, id } = await botConversationOnA();
     const counter = a.countCommands();
+    const conversationWrites = () => counter.names().filter((n) => n.endsWith(' conversations') && !n.startsWith('find '));
     client.send({ type: 'send_message', clientMessageId: 'm2', text: 'How much does shipping cost?' });
     const reply = await client.waitFor('message_added', (e) => e.message.sender.kind === 'bot' && e.message.seq === 4);
     await client.eventsBeforePong();
+    expect(conversationWrites()).toEqual([]);
+    // This instance already holds the stamped conversation; the database gets it behind.
+    expect(a.deps.store.conversations.copyOf(id)).toMatchObject({ lastSeq: 4, lastMessagePreview: reply.message.text.slice(0, 140) });
+    const stored = await eventually(
+      () => conversationOf(a, id),
+      (c) => c?.lastSeq === 4,
+    );
     counter.stop();
-    const writes = counter.names().filter((n) => n.endsWith(' conversations') && !n.startsWith('find '));
-    expect(writes).toEqual(['findAndModify conversations']);
-    const stored = await conversationOf(a, id);
+    expect(conversationWrites()).toEqual(['update conversations']);
     expect(stored).toMatchObject({ lastSeq: 4, lastMessagePreview: reply.message.text.slice(0, 140) });
     const visitorMessage = await a.db.collection('messages').findOne({ conversationId: id, seq: 3 });
     expect(stored?.lastVisitorActivityAt).toEqual(visitorMessage?.createdAt);
     client.close();
+  });
+
+  it('has its waiting stamps written when the instance shuts down', async () => {
+    const { client, id } = await botConversationOnA();
+    client.send({ type: 'send_message', clientMessageId: 'm2', text: 'How much does shipping cost?' });
+    const reply = await client.waitFor('message_added', (e) => e.message.sender.kind === 'bot' && e.message.seq === 4);
+    expect((await conversationOf(b, id))?.lastSeq).toBe(2);
+    await a.app.close();
+    expect(await conversationOf(b, id)).toMatchObject({ lastSeq: 4, lastMessagePreview: reply.message.text.slice(0, 140) });
   });
 
   it('is dropped when a person takes over on another instance, and the next message gets no bot answer', async () => {
@@ -79,7 +100,7 @@ describe("an instance's copy of a bot conversation", () => {
     inbox.close();
   });
 
-  it('that went stale unannounced makes no bot reply: the conditional write refuses it and the stamps still land', async () => {
+  it("that went stale unannounced makes no bot reply: the reply's check refuses it and the stamps still land", async () => {
     const { client, id } = await botConversationOnA();
     const before = await conversationOf(a, id);
     // Changed behind the instances' backs: nobody announces it, so A's copy still says the bot holds it.

@@ -90,6 +90,12 @@ export function withConversationCopies(store: ConversationsStore, copies: Conver
     latestForVisitor: keeping(store.latestForVisitor),
     transition: keeping(store.transition),
     recordMessage: keeping(store.recordMessage),
+    checked: keeping(store.checked),
+    stampBehind(doc: ConversationDoc, seq: number, set: Partial<ConversationDoc>): ConversationDoc {
+      const stamped = store.stampBehind(doc, seq, set);
+      copies.keep(stamped);
+      return stamped;
+    },
     setVisitorPresence: keeping(store.setVisitorPresence),
     takeOffer: keeping(store.takeOffer),
     updateEpisodes: keeping(store.updateEpisodes),

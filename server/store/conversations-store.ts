@@ -9,6 +9,8 @@ import type { ConversationDoc } from './documents';
 import { createKeyedLock } from './keyed-lock';
 import { afterInUrgency, afterNewest, type ListPosition } from './list-position';
 import { claimUniqueRow } from './unique-row-claim';
+import { idReadBatcher } from './id-read-batcher';
+import { applyStamps, createStampsBehind } from './stamps-behind';
 
 /**
  * Live: whatever a bot or a person is handling now. A callback-requested conversation waits for
@@ -50,8 +52,31 @@ function seqFilter(c: SeqCondition): Filter<ConversationDoc> {
  */
 const withLock = createKeyedLock();
 
-export function conversationsStore(c: Collections) {
+/** Several conversations' locks at once, taken in one order so two such writers cannot wait on each other. */
+function withLocks<T>(keys: string[], work: () => Promise<T>): Promise<T> {
+  return [...new Set(keys)].sort().reduceRight<() => Promise<T>>((inner, key) => () => withLock(key, inner), work)();
+}
+
+/** The same test as seqFilter's, on a document in hand. */
+export function satisfiesSeqCondition(doc: ConversationDoc, c: SeqCondition): boolean {
+  return (
+    (c.state === undefined || doc.state === c.state) &&
+    (c.version === undefined || doc.version === c.version) &&
+    (c.ownerId === undefined || doc.owner?.operatorId === c.ownerId) &&
+    (c.before === undefined || doc.lastSeq < c.before)
+  );
+}
+
+export interface ConversationsStoreOptions {
+  /** How long stamps of bot-answered messages wait to be written together (stamps-behind.ts). */
+  stampsDelayMs?: number;
+  onStampsError?: (error: unknown) => void;
+}
+
+export function conversationsStore(c: Collections, options: ConversationsStoreOptions = {}) {
   const col = c.conversations;
+  const reads = idReadBatcher(col);
+  const behind = createStampsBehind(col, withLocks, options.stampsDelayMs ?? 500, options.onStampsError ?? (() => {}));
 
   /** A row left by a process that died between its insert and its update is cleared once stale (unique-row-claim.ts). */
   function takeLedgerRow(
@@ -156,6 +181,31 @@ export function conversationsStore(c: Collections) {
         }
       });
     },
+    /**
+     * For a reply that writes its stamps behind: the conversation as it is now (with this instance's
+     * stamps still waiting), if it satisfies `onlyIf`; null otherwise. A read, batched with the
+     * others of the moment: the same guard as recordMessage's filter, without its write.
+     */
+    async checked(conversationId: string, onlyIf: SeqCondition): Promise<ConversationDoc | null> {
+      const doc = await reads.get(conversationId);
+      if (!doc) return null;
+      const waiting = behind.pendingFor(conversationId);
+      const current = waiting ? applyStamps(doc, waiting) : doc;
+      return satisfiesSeqCondition(current, onlyIf) ? current : null;
+    },
+    /** A stored message's stamps, written behind (stamps-behind.ts); returns the conversation as it will be. */
+    stampBehind(doc: ConversationDoc, seq: number, set: Partial<ConversationDoc>): ConversationDoc {
+      const stamps = {
+        seq,
+        preview: set.lastMessagePreview ?? null,
+        lastActivityAt: set.lastActivityAt ?? doc.lastActivityAt,
+        lastVisitorActivityAt: set.lastVisitorActivityAt ?? null,
+      };
+      behind.add(doc._id, stamps);
+      return applyStamps(doc, stamps);
+    },
+    /** Writes the stamps still waiting (on the way out, before the client closes). */
+    flushStamps: (): Promise<void> => behind.flush(),
     /** The visitor came or went; no version change. Null when the conversation is gone. */
     setVisitorPresence(conversationId: string, presence: { online: boolean; since: Date }): Promise<ConversationDoc | null> {
       return withLock(conversationId, () =>

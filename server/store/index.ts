@@ -4,7 +4,7 @@ import { attachmentsStore } from './attachments-store';
 import { auditStore } from './audit-store';
 import { callbacksStore } from './callbacks-store';
 import { createConversationCopies, withConversationCopies } from './conversation-copies';
-import { conversationsStore } from './conversations-store';
+import { type ConversationsStoreOptions, conversationsStore } from './conversations-store';
 import { episodeRollupsStore } from './episode-rollups-store';
 import { collectionsOf, ensureIndexes } from './database';
 import { invitesStore } from './invites-store';
@@ -22,8 +22,11 @@ import { visitorsStore } from './visitors-store';
 import { visitorSocketsStore } from './visitor-sockets-store';
 import { webhookDeliveriesStore } from './webhook-deliveries-store';
 
-/** `siteCacheMs`: how long a cached site may be served without a read (0: no cache, every read goes to the database). */
-export function createStore(db: Db, options: { siteCacheMs?: number } = {}) {
+/**
+ * `siteCacheMs`: how long a cached site may be served without a read (0: no cache, every read goes
+ * to the database); `conversations`: how the stamps of bot-answered messages are written behind.
+ */
+export function createStore(db: Db, options: { siteCacheMs?: number; conversations?: ConversationsStoreOptions } = {}) {
   const c = collectionsOf(db);
   const sites = sitesStore(c);
   return {
@@ -36,7 +39,7 @@ export function createStore(db: Db, options: { siteCacheMs?: number } = {}) {
     visitorSockets: visitorSocketsStore(c.visitorSockets, c.presenceInstances),
     visitorData: visitorDataStore(c, db),
     /** With this instance's copies of the bot's conversations; composition.ts drops them on the hub's conversation_updated. */
-    conversations: withConversationCopies(conversationsStore(c), createConversationCopies()),
+    conversations: withConversationCopies(conversationsStore(c, options.conversations), createConversationCopies()),
     episodeRollups: episodeRollupsStore(c),
     reviewMarks: reviewMarksStore(c),
     messages: messagesStore(c),

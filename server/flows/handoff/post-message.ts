@@ -87,11 +87,19 @@ export async function postMessage(
     lastMessagePreview: input.text.slice(0, 140),
     ...(input.sender.kind === 'visitor' ? { lastVisitorActivityAt: now } : carried ? { lastVisitorActivityAt: carried.at } : {}),
   };
+  const conversations = deps.store.conversations;
+  // The bot's reply to a message decided on this instance's copy: checked by a (batched) read, and
+  // the stamps of both messages written behind (store/stamps-behind.ts), not by an update of its own.
+  const behind = conditional && !!carried;
   const posted = await windows.serially(conversation._id, async () => {
     let window = await windows.get(conversation._id);
     for (let attempt = 0; attempt < MAX_SEQ_ATTEMPTS; attempt++) {
       const seq = window.lastSeq + 1;
-      const checked = conditional ? await deps.store.conversations.recordMessage(conversation._id, seq, set, onlyIf) : null;
+      const checked = !conditional
+        ? null
+        : behind
+          ? await conversations.checked(conversation._id, onlyIf)
+          : await conversations.recordMessage(conversation._id, seq, set, onlyIf);
       if (conditional && !checked) return null;
       const doc: Message = {
         _id: deps.newId(),
@@ -119,7 +127,10 @@ export async function postMessage(
         const pending = { seq, at: now, preview: set.lastMessagePreview ?? '' };
         return { message: doc, conversation: { ...copy, ...set, lastSeq: seq }, duplicate: false, pending };
       }
-      const updated = checked ?? (await deps.store.conversations.recordMessage(conversation._id, seq, set));
+      const updated =
+        behind && checked
+          ? conversations.stampBehind(checked, seq, set)
+          : (checked ?? (await conversations.recordMessage(conversation._id, seq, set)));
       return { message: doc, conversation: updated, duplicate: false };
     }
     throw new Error(`No free seq in conversation ${conversation._id} after ${MAX_SEQ_ATTEMPTS} attempts`);
