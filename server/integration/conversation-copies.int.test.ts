@@ -27,7 +27,7 @@ const botMessages = (h: InstanceHarness, id: string) =>
   h.db.collection('messages').countDocuments({ conversationId: id, 'sender.kind': 'bot' });
 
 async function botConversationOnA() {
-  const { client } = await visitorSession(a, 'key-a');
+  const { client, welcome } = await visitorSession(a, 'key-a');
   client.send({ type: 'send_message', clientMessageId: 'm1', text: 'How long does shipping take?' });
   const reply = await client.waitFor('message_added', (e) => e.message.sender.kind === 'bot');
   const id = reply.message.conversationId;
@@ -37,7 +37,7 @@ async function botConversationOnA() {
     () => conversationOf(a, id),
     (c) => c?.lastSeq === 2,
   );
-  return { client, id };
+  return { client, welcome, id };
 }
 
 describe("an instance's copy of a bot conversation", () => {
@@ -70,6 +70,23 @@ describe("an instance's copy of a bot conversation", () => {
     expect((await conversationOf(b, id))?.lastSeq).toBe(2);
     await a.app.close();
     expect(await conversationOf(b, id)).toMatchObject({ lastSeq: 4, lastMessagePreview: reply.message.text.slice(0, 140) });
+  });
+
+  it('has stamps its killed instance never wrote mended when the visitor comes back on another instance', async () => {
+    const { client, welcome, id } = await botConversationOnA();
+    client.send({ type: 'send_message', clientMessageId: 'm2', text: 'How much does shipping cost?' });
+    const reply = await client.waitFor('message_added', (e) => e.message.sender.kind === 'bot' && e.message.seq === 4);
+    await a.kill();
+    expect((await conversationOf(b, id))?.lastSeq).toBe(2);
+    const { client: back } = await visitorSession(b, 'key-a', { token: welcome.visitorToken, afterSeq: 4 });
+    const visitorMessage = await b.db.collection('messages').findOne({ conversationId: id, seq: 3 });
+    expect(await conversationOf(b, id)).toMatchObject({
+      lastSeq: 4,
+      lastMessagePreview: reply.message.text.slice(0, 140),
+      lastActivityAt: new Date(reply.message.createdAt),
+      lastVisitorActivityAt: visitorMessage?.createdAt,
+    });
+    back.close();
   });
 
   it('is dropped when a person takes over on another instance, and the next message gets no bot answer', async () => {

@@ -57,6 +57,27 @@ export async function settleStamps(deps: FlowDeps, conversationId: string, pendi
   );
 }
 
+/**
+ * Stamps an instance never wrote (it died with them waiting, store/stamps-behind.ts), taken from the
+ * stored messages: called when a visitor shows they saw a message the conversation does not count yet.
+ */
+export async function mendStamps(deps: FlowDeps, conversationId: string): Promise<Conversation | null> {
+  const recent = await deps.store.messages.recent(conversationId, 20);
+  const last = recent.at(-1);
+  if (!last) return null;
+  const fromVisitor = recent.findLast((m) => m.sender.kind === 'visitor');
+  return deps.store.conversations.recordMessage(
+    conversationId,
+    last.seq,
+    {
+      lastMessagePreview: last.text.slice(0, 140),
+      lastActivityAt: last.createdAt,
+      ...(fromVisitor ? { lastVisitorActivityAt: fromVisitor.createdAt } : {}),
+    },
+    { before: last.seq },
+  );
+}
+
 /** Another instance writing the same conversation at the same moment: each refusal reloads the seq. */
 const MAX_SEQ_ATTEMPTS = 8;
 

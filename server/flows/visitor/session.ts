@@ -9,6 +9,7 @@ import type { Site } from '../../entities/site';
 import type { Visitor } from '../../entities/visitor';
 import type { FlowDeps } from '../../composition';
 import { visitorViewFor } from '../handoff/queue-views';
+import { mendStamps } from '../handoff/post-message';
 import { applyTransition } from '../handoff/transition';
 import { toWireMessage } from '../handoff/wire';
 import { hashToken } from '../../security/token-hash';
@@ -83,8 +84,10 @@ export async function buildWelcome(
   /** The visitor was started by this hello: they cannot have a conversation yet (no read for it). */
   fresh = false,
 ): Promise<Extract<VisitorEvent, { type: 'welcome' }>> {
-  const conversation = fresh ? null : await deps.store.conversations.latestForVisitor(visitor._id);
-  const messages = conversation ? await deps.store.messages.after(conversation._id, afterSeq) : [];
+  const latest = fresh ? null : await deps.store.conversations.latestForVisitor(visitor._id);
+  const messages = latest ? await deps.store.messages.after(latest._id, afterSeq) : [];
+  // The visitor saw a message the conversation does not count: its instance died before writing the stamps.
+  const conversation = latest && afterSeq > latest.lastSeq ? ((await mendStamps(deps, latest._id)) ?? latest) : latest;
   if (conversation) {
     deps.visitorConversations.set(visitor._id, conversation._id);
     // Read from the first message: the window (and the next seq) needs no read of its own.
