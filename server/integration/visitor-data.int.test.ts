@@ -5,7 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { BSON } from 'mongodb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EraseVisitorResponse, VisitorDataExport } from '../../shared/visitor-data';
+import { demoBotConfig } from '../seed/demo-knowledge-base';
 import { connectVisitor, loginOperator, type OperatorSession, visitorSession } from '../test-support/clients';
+import { eventually } from '../test-support/eventually';
 import { type InstanceHarness, seedOperator, seedSite, startHarness, testDatabaseUri } from '../test-support/harness';
 
 // A visitor's export and erasure through the real app, sockets, event bus and database. The proof
@@ -267,6 +269,29 @@ describe("a visitor's data", () => {
       expect.arrayContaining([expect.stringMatching(/export/), expect.stringMatching(/eras/)]),
     );
   }, 120_000);
+
+  it("is erased right after the bot answered: the answer's stamps, still waiting to be written, land before the blanking, not over it", async () => {
+    await seedSite(h, { siteId: 'site-a', siteKey: 'key-a', secret: 'site-secret', config: { bot: demoBotConfig } });
+    const { client } = await visitorSession(h, 'key-a');
+    client.send({ type: 'send_message', clientMessageId: 'q1', text: 'How long does shipping take?' });
+    const first = await client.waitFor('message_added', (e) => e.message.sender.kind === 'bot');
+    const conversationId = first.message.conversationId;
+    await eventually(
+      () => h.deps.store.conversations.get(conversationId),
+      (c) => c?.lastSeq === first.message.seq,
+    );
+    client.send({ type: 'send_message', clientMessageId: 'q2', text: 'How much does shipping cost?' });
+    const reply = await client.waitFor('message_added', (e) => e.message.sender.kind === 'bot' && e.message.seq > first.message.seq);
+    const [ada] = await signIn('ada@a.test', 'sam@a.test', 'bea@b.test');
+    const visitorId = (await h.deps.store.conversations.get(conversationId))!.visitorId;
+    expect((await erase(ada, visitorId)).status).toBe(200);
+    // Past the stamps' delay (500 ms): nothing wrote the answer's preview back over the erasure.
+    await new Promise((r) => setTimeout(r, 800));
+    const stored = await h.deps.store.conversations.get(conversationId);
+    expect(stored?.lastMessagePreview).toBeNull();
+    expect(stored?.lastSeq).toBe(reply.message.seq);
+    client.close();
+  });
 
   it('loses a rating comment but keeps its score', async () => {
     const { client } = await visitorSession(h, 'key-b');

@@ -64,8 +64,10 @@ export async function eraseVisitorData(deps: FlowDeps, by: DataRequester, siteId
   // First, so nothing new arrives: their sockets close and their widget starts over as a new visitor.
   deps.hub.endVisitor(visitorId);
   const ids = records.conversations.map((c) => c._id);
+  for (const conversation of records.conversations) deps.inFlightBots.get(conversation._id)?.abort();
+  // Stamps written behind (store/stamps-behind.ts) land now, before the blanking, not over it.
+  await deps.store.conversations.flushStamps();
   for (const conversation of records.conversations) {
-    deps.inFlightBots.get(conversation._id)?.abort();
     await deps.store.conversations.patch(conversation._id, erasedConversationFields(conversation));
     if (conversation.state !== 'resolved') {
       // As the system: an admin may not resolve a colleague's conversation, but an erasure ends it whoever holds it.
