@@ -189,6 +189,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await deps.store.conversations.flushStamps();
   });
   app.addHook('onClose', async () => {
+    // Stamps of answers that finished after preClose's flush (the database client is still open here).
+    await deps.store.conversations.flushStamps();
     deps.meanings.close();
     await deps.webhooks.close();
     await deps.hub.close();

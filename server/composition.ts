@@ -99,7 +99,8 @@ export function createFlowDeps(
   const store = createStore(db, {
     ...(options.siteCacheMs === undefined ? {} : { siteCacheMs: options.siteCacheMs }),
     conversations: {
-      onStampsError: (error) => log.warn({ err: error }, 'conversation stamps not written yet; kept for the next write'),
+      onStampsError: (error, given) =>
+        log.warn({ err: error, given }, 'conversation stamps not written; kept for the next write unless given up'),
     },
   });
   const hub = options.hub ?? createInProcessHub();

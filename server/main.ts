@@ -61,6 +61,7 @@ async function main(): Promise<void> {
     await deps.webhooks.close();
     // Also before it: the last events go out and the others hear this instance's operators left.
     await deps.hub.close();
+    await deps.store.conversations.flushStamps();
     await client.close();
     deps.mailer?.close();
   });

@@ -10,7 +10,7 @@ import { createKeyedLock } from './keyed-lock';
 import { afterInUrgency, afterNewest, type ListPosition } from './list-position';
 import { claimUniqueRow } from './unique-row-claim';
 import { idReadBatcher } from './id-read-batcher';
-import { applyStamps, createStampsBehind } from './stamps-behind';
+import { applyStamps, type ConversationLocks, createStampsBehind } from './stamps-behind';
 
 /**
  * Live: whatever a bot or a person is handling now. A callback-requested conversation waits for
@@ -52,10 +52,13 @@ function seqFilter(c: SeqCondition): Filter<ConversationDoc> {
  */
 const withLock = createKeyedLock();
 
-/** Several conversations' locks at once, taken in one order so two such writers cannot wait on each other. */
-function withLocks<T>(keys: string[], work: () => Promise<T>): Promise<T> {
-  return [...new Set(keys)].sort().reduceRight<() => Promise<T>>((inner, key) => () => withLock(key, inner), work)();
-}
+const conversationLocks: ConversationLocks = {
+  /** Several conversations' locks at once, taken in one order so two such writers cannot wait on each other. */
+  withLocks<T>(keys: string[], work: () => Promise<T>): Promise<T> {
+    return [...new Set(keys)].sort().reduceRight<() => Promise<T>>((inner, key) => () => withLock(key, inner), work)();
+  },
+  isLocked: withLock.isLocked,
+};
 
 /** The same test as seqFilter's, on a document in hand. */
 export function satisfiesSeqCondition(doc: ConversationDoc, c: SeqCondition): boolean {
@@ -70,13 +73,20 @@ export function satisfiesSeqCondition(doc: ConversationDoc, c: SeqCondition): bo
 export interface ConversationsStoreOptions {
   /** How long stamps of bot-answered messages wait to be written together (stamps-behind.ts). */
   stampsDelayMs?: number;
-  onStampsError?: (error: unknown) => void;
+  /** A write of waiting stamps failed; `given` of them were given up (the conversations' next writes mend them). */
+  onStampsError?: (error: unknown, given: number) => void;
 }
 
 export function conversationsStore(c: Collections, options: ConversationsStoreOptions = {}) {
   const col = c.conversations;
   const reads = idReadBatcher(col);
-  const behind = createStampsBehind(col, withLocks, options.stampsDelayMs ?? 500, options.onStampsError ?? (() => {}));
+  const behind = createStampsBehind(col, conversationLocks, options.stampsDelayMs ?? 500, options.onStampsError ?? (() => {}));
+  /** A conversation as this instance knows it: with its stamps still waiting to be written. */
+  const current = async (read: Promise<ConversationDoc | null>): Promise<ConversationDoc | null> => {
+    const doc = await read;
+    const waiting = doc ? behind.pendingFor(doc._id) : null;
+    return doc && waiting ? applyStamps(doc, waiting) : doc;
+  };
 
   /** A row left by a process that died between its insert and its update is cleared once stale (unique-row-claim.ts). */
   function takeLedgerRow(
@@ -87,7 +97,7 @@ export function conversationsStore(c: Collections, options: ConversationsStoreOp
       (await col.countDocuments({ _id: row.conversationId, state: expected.state, version: expected.version })) > 0;
     return claimUniqueRow(c.transitions, { ...row, at: new Date() }, stillAtExpected);
   }
-  return {
+  const store = {
     async insert(doc: ConversationDoc): Promise<void> {
       await col.insertOne(doc);
     },
@@ -102,7 +112,7 @@ export function conversationsStore(c: Collections, options: ConversationsStoreOp
       }
     },
     get(conversationId: string): Promise<ConversationDoc | null> {
-      return col.findOne({ _id: conversationId });
+      return current(col.findOne({ _id: conversationId }));
     },
     /** Visitor names by conversation id, for lists that show who a row is about. */
     async visitorNames(conversationIds: string[]): Promise<Map<string, string | null>> {
@@ -111,7 +121,7 @@ export function conversationsStore(c: Collections, options: ConversationsStoreOp
       return new Map(found.map((c) => [c._id, c.visitorName ?? null]));
     },
     latestForVisitor(visitorId: string): Promise<ConversationDoc | null> {
-      return col.find({ visitorId }).sort({ createdAt: -1 }).limit(1).next();
+      return current(col.find({ visitorId }).sort({ createdAt: -1 }).limit(1).next());
     },
     /**
      * The one place ownership changes. Two guards make two racing transitions yield
@@ -187,16 +197,14 @@ export function conversationsStore(c: Collections, options: ConversationsStoreOp
      * others of the moment: the same guard as recordMessage's filter, without its write.
      */
     async checked(conversationId: string, onlyIf: SeqCondition): Promise<ConversationDoc | null> {
-      const doc = await reads.get(conversationId);
-      if (!doc) return null;
-      const waiting = behind.pendingFor(conversationId);
-      const current = waiting ? applyStamps(doc, waiting) : doc;
-      return satisfiesSeqCondition(current, onlyIf) ? current : null;
+      const doc = await current(reads.get(conversationId));
+      return doc && satisfiesSeqCondition(doc, onlyIf) ? doc : null;
     },
     /** A stored message's stamps, written behind (stamps-behind.ts); returns the conversation as it will be. */
     stampBehind(doc: ConversationDoc, seq: number, set: Partial<ConversationDoc>): ConversationDoc {
       const stamps = {
         seq,
+        version: doc.version,
         preview: set.lastMessagePreview ?? null,
         lastActivityAt: set.lastActivityAt ?? doc.lastActivityAt,
         lastVisitorActivityAt: set.lastVisitorActivityAt ?? null,
@@ -368,6 +376,20 @@ export function conversationsStore(c: Collections, options: ConversationsStoreOp
       ]);
       return { awaiting, live, mine, resolved };
     },
+  };
+  // What this instance writes comes back with its waiting stamps, as the database will hold it.
+  const withCurrent =
+    <A extends unknown[]>(write: (...args: A) => Promise<ConversationDoc | null>) =>
+    (...args: A) =>
+      current(write(...args));
+  return {
+    ...store,
+    transition: withCurrent(store.transition),
+    recordMessage: withCurrent(store.recordMessage),
+    setVisitorPresence: withCurrent(store.setVisitorPresence),
+    takeOffer: withCurrent(store.takeOffer),
+    updateEpisodes: withCurrent(store.updateEpisodes),
+    patch: withCurrent(store.patch),
   };
 }
 

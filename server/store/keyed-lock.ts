@@ -9,7 +9,7 @@
  */
 export function createKeyedLock() {
   const tails = new Map<string, Promise<unknown>>();
-  return async function withLock<T>(key: string, work: () => Promise<T>): Promise<T> {
+  async function withLock<T>(key: string, work: () => Promise<T>): Promise<T> {
     const previous = tails.get(key) ?? Promise.resolve();
     const run = previous.then(work, work);
     const tail = run.catch(() => {});
@@ -19,5 +19,8 @@ export function createKeyedLock() {
     } finally {
       if (tails.get(key) === tail) tails.delete(key);
     }
-  };
+  }
+  /** Someone holds or waits for this key's lock now. */
+  const isLocked = (key: string): boolean => tails.has(key);
+  return Object.assign(withLock, { isLocked });
 }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { conversationDoc } from '../test-support/conversation-doc';
 import { satisfiesSeqCondition } from './conversations-store';
-import { applyStamps, mergeStamps, type MessageStamps, stampsUpdate } from './stamps-behind';
+import { applyStamps, mergeStamps, type MessageStamps, stampsUpdates } from './stamps-behind';
 
 const at = (s: number) => new Date(Date.UTC(2026, 11, 7, 12, 0, s));
 const stamps = (seq: number, over: Partial<MessageStamps> = {}): MessageStamps => ({
   seq,
+  version: 1,
   preview: `message ${seq}`,
   lastActivityAt: at(seq),
   lastVisitorActivityAt: null,
@@ -16,7 +17,7 @@ describe('mergeStamps', () => {
   it("keeps the later message's seq and preview and the later of each date, whichever comes first", () => {
     const visitor = stamps(3, { lastVisitorActivityAt: at(3) });
     const reply = stamps(4);
-    const expected = { seq: 4, preview: 'message 4', lastActivityAt: at(4), lastVisitorActivityAt: at(3) };
+    const expected = { seq: 4, version: 1, preview: 'message 4', lastActivityAt: at(4), lastVisitorActivityAt: at(3) };
     expect(mergeStamps(visitor, reply)).toEqual(expected);
     expect(mergeStamps(reply, visitor)).toEqual(expected);
   });
@@ -45,19 +46,40 @@ describe('applyStamps', () => {
     const later = { ...doc, lastSeq: 7, lastMessagePreview: 'message 7', lastActivityAt: at(7), lastVisitorActivityAt: at(7) };
     expect(applyStamps(later, stamps(4, { lastVisitorActivityAt: at(3) }))).toEqual(later);
   });
+
+  it('still moves the dates forward when a later message took the preview', () => {
+    const later = { ...doc, lastSeq: 7, lastMessagePreview: 'message 7', lastActivityAt: at(2), lastVisitorActivityAt: at(2) };
+    expect(applyStamps(later, stamps(4, { lastVisitorActivityAt: at(3) }))).toMatchObject({
+      lastSeq: 7,
+      lastMessagePreview: 'message 7',
+      lastActivityAt: at(4),
+      lastVisitorActivityAt: at(3),
+    });
+  });
+
+  it('keeps the preview of a conversation whose version moved on (taken over, erased), but not its seq and dates', () => {
+    const erased = { ...doc, version: 2, lastMessagePreview: null };
+    expect(applyStamps(erased, stamps(4))).toMatchObject({ lastSeq: 4, lastMessagePreview: null, lastActivityAt: at(4) });
+  });
 });
 
-describe('stampsUpdate', () => {
-  it('only matches a conversation whose last recorded message is older, and only moves values forward', () => {
-    expect(stampsUpdate('c1', stamps(4, { lastVisitorActivityAt: at(3) }))).toEqual({
-      updateOne: {
-        filter: { _id: 'c1', lastSeq: { $lt: 4 } },
-        update: {
-          $set: { lastMessagePreview: 'message 4' },
-          $max: { lastSeq: 4, lastActivityAt: at(4), lastVisitorActivityAt: at(3) },
+describe('stampsUpdates', () => {
+  it('sets the preview only while no later message is recorded and the version is the same; the seq and dates move forward either way', () => {
+    const forward = { $max: { lastSeq: 4, lastActivityAt: at(4), lastVisitorActivityAt: at(3) } };
+    expect(stampsUpdates('c1', stamps(4, { lastVisitorActivityAt: at(3) }))).toEqual([
+      {
+        updateOne: {
+          filter: { _id: 'c1', version: 1, lastSeq: { $lt: 4 } },
+          update: { $set: { lastMessagePreview: 'message 4' }, ...forward },
         },
       },
-    });
+      {
+        updateOne: {
+          filter: { _id: 'c1', $or: [{ version: { $ne: 1 } }, { lastSeq: { $gte: 4 } }] },
+          update: forward,
+        },
+      },
+    ]);
   });
 });
 

@@ -1,9 +1,15 @@
-import type { AnyBulkWriteOperation, Collection } from 'mongodb';
+import { type AnyBulkWriteOperation, type Collection, MongoNotConnectedError, MongoTopologyClosedError } from 'mongodb';
 import type { ConversationDoc } from './documents';
 
-/** What one stored message changes on its conversation: the last seq, the preview, the activity dates. */
+/**
+ * What one stored message changes on its conversation: the last seq, the preview, the activity
+ * dates. `version` is the conversation's version the message was posted under: the preview is
+ * only written while the conversation is still at it (an erasure or a takeover since then keeps
+ * its own), the seq and the dates always, since the message is stored either way.
+ */
 export interface MessageStamps {
   seq: number;
+  version: number;
   preview: string | null;
   lastActivityAt: Date;
   lastVisitorActivityAt: Date | null;
@@ -11,44 +17,71 @@ export interface MessageStamps {
 
 const later = (a: Date | null, b: Date | null): Date | null => (a === null ? b : b === null || a >= b ? a : b);
 
-/** Two messages' stamps as one: the later message's preview, the later of each date. */
+/** Two messages' stamps as one: the later message's seq, version and preview, the later of each date. */
 export function mergeStamps(a: MessageStamps, b: MessageStamps): MessageStamps {
-  const [older, newer] = a.seq <= b.seq ? [a, b] : [b, a];
+  const newer = a.seq <= b.seq ? b : a;
   return {
     seq: newer.seq,
-    preview: newer.preview ?? older.preview,
+    version: newer.version,
+    preview: newer.preview,
     lastActivityAt: later(a.lastActivityAt, b.lastActivityAt) as Date,
     lastVisitorActivityAt: later(a.lastVisitorActivityAt, b.lastVisitorActivityAt),
   };
 }
 
-/** The conversation as the database will hold it once the stamps are written (the same rules as the update). */
+const takesPreview = (doc: Pick<ConversationDoc, 'lastSeq' | 'version'>, stamps: MessageStamps) =>
+  doc.lastSeq < stamps.seq && doc.version === stamps.version && stamps.preview !== null;
+
+/** The conversation as the database will hold it once the stamps are written (the same rules as stampsUpdates). */
 export function applyStamps(doc: ConversationDoc, stamps: MessageStamps): ConversationDoc {
-  const newer = doc.lastSeq < stamps.seq;
   return {
     ...doc,
     lastSeq: Math.max(doc.lastSeq, stamps.seq),
-    ...(newer && stamps.preview !== null ? { lastMessagePreview: stamps.preview } : {}),
+    ...(takesPreview(doc, stamps) ? { lastMessagePreview: stamps.preview } : {}),
     lastActivityAt: later(doc.lastActivityAt, stamps.lastActivityAt) as Date,
     lastVisitorActivityAt: later(doc.lastVisitorActivityAt, stamps.lastVisitorActivityAt) as Date,
   };
 }
 
-/** One update per conversation; a later message already recorded keeps its preview (and its later dates). */
-export function stampsUpdate(conversationId: string, stamps: MessageStamps): AnyBulkWriteOperation<ConversationDoc> {
-  return {
-    updateOne: {
-      filter: { _id: conversationId, lastSeq: { $lt: stamps.seq } },
-      update: {
-        ...(stamps.preview !== null ? { $set: { lastMessagePreview: stamps.preview } } : {}),
-        $max: {
-          lastSeq: stamps.seq,
-          lastActivityAt: stamps.lastActivityAt,
-          ...(stamps.lastVisitorActivityAt ? { lastVisitorActivityAt: stamps.lastVisitorActivityAt } : {}),
-        },
-      },
+/**
+ * Two updates per conversation, of which exactly one matches whatever happened meanwhile: with the
+ * preview while no later message is recorded and the version is unchanged, without it otherwise.
+ * Either way the seq and the dates only move forward.
+ */
+export function stampsUpdates(conversationId: string, stamps: MessageStamps): AnyBulkWriteOperation<ConversationDoc>[] {
+  const forward = {
+    $max: {
+      lastSeq: stamps.seq,
+      lastActivityAt: stamps.lastActivityAt,
+      ...(stamps.lastVisitorActivityAt ? { lastVisitorActivityAt: stamps.lastVisitorActivityAt } : {}),
     },
   };
+  if (stamps.preview === null) return [{ updateOne: { filter: { _id: conversationId }, update: forward } }];
+  return [
+    {
+      updateOne: {
+        filter: { _id: conversationId, version: stamps.version, lastSeq: { $lt: stamps.seq } },
+        update: { $set: { lastMessagePreview: stamps.preview }, ...forward },
+      },
+    },
+    {
+      updateOne: {
+        filter: { _id: conversationId, $or: [{ version: { $ne: stamps.version } }, { lastSeq: { $gte: stamps.seq } }] },
+        update: forward,
+      },
+    },
+  ];
+}
+
+/** Writes that failed this many times in a row are given up (logged): the conversation's next write mends them. */
+const MAX_ATTEMPTS = 5;
+const clientGone = (error: unknown) => error instanceof MongoNotConnectedError || error instanceof MongoTopologyClosedError;
+
+export interface ConversationLocks {
+  /** Runs `work` holding these conversations' in-process write locks (conversations-store.ts). */
+  withLocks<T>(keys: string[], work: () => Promise<T>): Promise<T>;
+  /** A write of this conversation is under way or waiting in this process. */
+  isLocked(key: string): boolean;
 }
 
 /**
@@ -56,69 +89,75 @@ export function stampsUpdate(conversationId: string, stamps: MessageStamps): Any
  * written every `delayMs` in one unordered bulk write, so a conversation that exchanges several
  * messages meanwhile is written once, and fifty conversations in one command. The messages
  * themselves are stored before anyone hears of them; only these stamps wait. Everyone who needs
- * them at once has them: the sockets through the hub, this instance through its copy
- * (conversation-copies.ts). The price, documented in the README: a process that dies loses at
- * most `delayMs` of stamps (activity, preview, lastSeq), mended by the conversation's next write;
- * `flush()` on the way out writes what waits. Writes take the per-conversation lock, as every
- * conversation write does (conversations-store.ts).
+ * them at once has them: the sockets through the hub, this instance through its store (which adds
+ * waiting stamps to what it reads) and its copy (conversation-copies.ts). The price, documented in
+ * the README: a process that dies loses at most `delayMs` of stamps (activity, preview, lastSeq),
+ * mended when its visitor comes back (flows/visitor/session.ts) or by the conversation's next
+ * write; `flush()` on the way out writes what waits. Writes take the per-conversation locks, as
+ * every conversation write does; a conversation whose lock is busy waits for the next round
+ * rather than holding up the others.
  */
 export function createStampsBehind(
   col: Collection<ConversationDoc>,
-  withLocks: <T>(keys: string[], work: () => Promise<T>) => Promise<T>,
+  locks: ConversationLocks,
   delayMs: number,
-  onError: (error: unknown) => void,
+  onError: (error: unknown, given: number) => void,
 ) {
-  const waiting = new Map<string, MessageStamps>();
+  const waiting = new Map<string, { stamps: MessageStamps; failures: number }>();
   let timer: NodeJS.Timeout | null = null;
   let writing: Promise<void> = Promise.resolve();
 
-  const keep = (conversationId: string, stamps: MessageStamps) => {
+  const keep = (conversationId: string, stamps: MessageStamps, failures = 0) => {
     const held = waiting.get(conversationId);
-    waiting.set(conversationId, held ? mergeStamps(held, stamps) : stamps);
+    waiting.set(conversationId, held ? { stamps: mergeStamps(held.stamps, stamps), failures } : { stamps, failures });
   };
   const schedule = () => {
-    if (timer) return;
+    if (timer || waiting.size === 0) return;
     timer = setTimeout(() => {
-      writing = writing.then(write);
+      timer = null;
+      writing = writing.then(() => write(false));
     }, delayMs);
     timer.unref();
   };
 
-  const write = async (): Promise<void> => {
-    timer = null;
-    if (waiting.size === 0) return;
-    const batch = [...waiting];
-    waiting.clear();
-    try {
-      await withLocks(
-        batch.map(([id]) => id),
-        () =>
-          col.bulkWrite(
-            batch.map(([id, s]) => stampsUpdate(id, s)),
-            { ordered: false },
-          ),
-      );
-    } catch (error) {
-      // Kept for the next write: an update that did apply is refused harmlessly the second time.
-      for (const [id, s] of batch) keep(id, s);
-      schedule();
-      onError(error);
+  const write = async (all: boolean): Promise<void> => {
+    const batch = [...waiting].filter(([id]) => all || !locks.isLocked(id));
+    for (const [id] of batch) waiting.delete(id);
+    if (batch.length > 0) {
+      try {
+        await locks.withLocks(
+          batch.map(([id]) => id),
+          () =>
+            col.bulkWrite(
+              batch.flatMap(([id, w]) => stampsUpdates(id, w.stamps)),
+              { ordered: false },
+            ),
+        );
+      } catch (error) {
+        // Kept for the next write (an update that did apply is refused harmlessly the second time),
+        // unless the client is closed or they failed too often.
+        const kept = clientGone(error) ? [] : batch.filter(([, w]) => w.failures + 1 < MAX_ATTEMPTS);
+        for (const [id, w] of kept) keep(id, w.stamps, w.failures + 1);
+        onError(error, batch.length - kept.length);
+      }
     }
+    schedule();
   };
 
   return {
     add(conversationId: string, stamps: MessageStamps): void {
-      keep(conversationId, stamps);
+      keep(conversationId, stamps, waiting.get(conversationId)?.failures ?? 0);
       schedule();
     },
     /** Stamps of this conversation still waiting to be written. */
     pendingFor(conversationId: string): MessageStamps | null {
-      return waiting.get(conversationId) ?? null;
+      return waiting.get(conversationId)?.stamps ?? null;
     },
-    /** Writes everything waiting now (the way out), after any write already under way. */
+    /** Writes everything waiting now (the way out, an erasure), after any write already under way. */
     async flush(): Promise<void> {
       if (timer) clearTimeout(timer);
-      writing = writing.then(write);
+      timer = null;
+      writing = writing.then(() => write(true));
       await writing;
     },
   };

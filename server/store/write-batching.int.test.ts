@@ -4,8 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conversationDoc } from '../test-support/conversation-doc';
 import { testDatabaseUri } from '../test-support/harness';
 import { createStore } from '.';
+import type { ConversationDoc } from './documents';
 import { idReadBatcher } from './id-read-batcher';
 import { insertBatcher } from './insert-batcher';
+import { createStampsBehind } from './stamps-behind';
 
 // Group commit on the real database (store/insert-batcher.ts, id-read-batcher.ts, stamps-behind.ts):
 // what is asked for at one moment leaves in one command, and each caller still gets its own answer.
@@ -57,6 +59,21 @@ describe('the insert batcher', () => {
   });
 });
 
+describe('the insert batcher, when a batch fails as a whole', () => {
+  it('tries each document alone, so only the one at fault fails, with its own error', async () => {
+    const col = db.collection<{ _id: string; text: string }>('batched_inserts_3');
+    const batcher = insertBatcher(col);
+    const tooLarge = 'x'.repeat(17 * 1024 * 1024);
+    const results = await Promise.allSettled([
+      batcher.insert({ _id: 'small-1', text: 'hello' }),
+      batcher.insert({ _id: 'huge', text: tooLarge }),
+      batcher.insert({ _id: 'small-2', text: 'hello' }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await col.countDocuments()).toBe(2);
+  });
+});
+
 describe('the read batcher', () => {
   it('reads conversations asked for at one moment with one find, each caller getting its own (or null)', async () => {
     const col = db.collection<{ _id: string; n: number }>('batched_reads');
@@ -84,8 +101,9 @@ describe('conversation stamps written behind', () => {
       });
       store.conversations.stampBehind(once, 4, { lastMessagePreview: 'bot reply', lastActivityAt: at });
     }
-    // Nothing written yet: the conversations still say seq 2, but the next check already counts the waiting stamps.
-    expect((await store.conversations.get('sb-0'))?.lastSeq).toBe(2);
+    // Nothing written yet: the database still says seq 2; this instance's reads and checks already count the waiting stamps.
+    expect((await db.collection<ConversationDoc>('conversations').findOne({ _id: 'sb-0' }))?.lastSeq).toBe(2);
+    expect((await store.conversations.get('sb-0'))?.lastSeq).toBe(4);
     expect(await store.conversations.checked('sb-0', { before: 4 })).toBeNull();
     const { commands } = await counting(() => store.conversations.flushStamps());
     expect(commands).toEqual(['update conversations']);
@@ -108,6 +126,79 @@ describe('conversation stamps written behind', () => {
     await store.conversations.recordMessage('sb-late', 4, { lastMessagePreview: 'newer', lastActivityAt: new Date() });
     await store.conversations.flushStamps();
     expect(await store.conversations.get('sb-late')).toMatchObject({ lastSeq: 4, lastMessagePreview: 'newer' });
+  });
+
+  it('still moves the visitor activity forward when a later message took the seq and the preview meanwhile', async () => {
+    const store = createStore(db, { conversations: { stampsDelayMs: 60_000 } });
+    const t0 = new Date(Date.UTC(2026, 11, 7, 12, 0, 0));
+    await store.conversations.insert(
+      conversationDoc({ _id: 'sb-dates', state: 'bot', lastSeq: 2, createdAt: t0, lastActivityAt: t0, lastVisitorActivityAt: t0 }),
+    );
+    const visitorAt = new Date(t0.getTime() + 5000);
+    const doc = await store.conversations.checked('sb-dates', { state: 'bot' });
+    store.conversations.stampBehind(doc!, 4, {
+      lastMessagePreview: 'bot reply',
+      lastActivityAt: visitorAt,
+      lastVisitorActivityAt: visitorAt,
+    });
+    // The escalation's own message, recorded at once (no visitor date of its own).
+    await store.conversations.recordMessage('sb-dates', 5, {
+      lastMessagePreview: 'Connecting you with a person',
+      lastActivityAt: visitorAt,
+    });
+    await store.conversations.flushStamps();
+    expect(await store.conversations.get('sb-dates')).toMatchObject({
+      lastSeq: 5,
+      lastMessagePreview: 'Connecting you with a person',
+      lastVisitorActivityAt: visitorAt,
+    });
+  });
+
+  it('keeps the preview of a conversation erased (a new version, blanked) while an answer’s stamps waited', async () => {
+    const store = createStore(db, { conversations: { stampsDelayMs: 60_000 } });
+    await store.conversations.insert(conversationDoc({ _id: 'sb-erased', state: 'bot', version: 1, lastSeq: 2 }));
+    const doc = await store.conversations.checked('sb-erased', { state: 'bot', version: 1 });
+    store.conversations.stampBehind(doc!, 3, { lastMessagePreview: 'Thanks Anna, order 123 ships Monday', lastActivityAt: new Date() });
+    await store.conversations.transition('sb-erased', { state: 'bot', version: 1 }, { state: 'resolved', version: 2 });
+    await store.conversations.patch('sb-erased', { lastMessagePreview: null });
+    await store.conversations.flushStamps();
+    expect(await store.conversations.get('sb-erased')).toMatchObject({ lastSeq: 3, lastMessagePreview: null });
+  });
+
+  it('leaves a conversation whose lock is busy for the next round, writing the others', async () => {
+    const col = db.collection<ConversationDoc>('conversations');
+    await col.insertMany([conversationDoc({ _id: 'sb-free', lastSeq: 0 }), conversationDoc({ _id: 'sb-busy', lastSeq: 0 })]);
+    let busy = true;
+    const behind = createStampsBehind(
+      col,
+      { withLocks: (_keys, work) => work(), isLocked: (id) => busy && id === 'sb-busy' },
+      30,
+      () => {},
+    );
+    const stamps = { seq: 1, version: 1, preview: 'hi', lastActivityAt: new Date(), lastVisitorActivityAt: null };
+    behind.add('sb-free', stamps);
+    behind.add('sb-busy', stamps);
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await col.findOne({ _id: 'sb-free' }))?.lastSeq).toBe(1);
+    expect((await col.findOne({ _id: 'sb-busy' }))?.lastSeq).toBe(0);
+    expect(behind.pendingFor('sb-busy')).not.toBeNull();
+    busy = false;
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await col.findOne({ _id: 'sb-busy' }))?.lastSeq).toBe(1);
+  });
+
+  it('gives its stamps up, saying how many, once the database client is closed', async () => {
+    const closed = await MongoClient.connect(testDatabaseUri());
+    const col = closed.db(db.databaseName).collection<ConversationDoc>('conversations');
+    await closed.close();
+    const errors: number[] = [];
+    const behind = createStampsBehind(col, { withLocks: (_keys, work) => work(), isLocked: () => false }, 60_000, (_e, given) =>
+      errors.push(given),
+    );
+    behind.add('sb-gone', { seq: 1, version: 1, preview: 'hi', lastActivityAt: new Date(), lastVisitorActivityAt: null });
+    await behind.flush();
+    expect(errors).toEqual([1]);
+    expect(behind.pendingFor('sb-gone')).toBeNull();
   });
 
   it('refuses the check once the conversation changed hands, as the conditional write did', async () => {

@@ -61,10 +61,12 @@ export async function settleStamps(deps: FlowDeps, conversationId: string, pendi
  * Stamps an instance never wrote (it died with them waiting, store/stamps-behind.ts), taken from the
  * stored messages: called when a visitor shows they saw a message the conversation does not count yet.
  */
-export async function mendStamps(deps: FlowDeps, conversationId: string): Promise<Conversation | null> {
+export async function mendStamps(deps: FlowDeps, conversation: Conversation): Promise<Conversation | null> {
+  const conversationId = conversation._id;
   const recent = await deps.store.messages.recent(conversationId, 20);
   const last = recent.at(-1);
-  if (!last) return null;
+  // A visitor's afterSeq past every message (a stale or made-up one) mends nothing and writes nothing.
+  if (!last || last.seq <= conversation.lastSeq) return null;
   const fromVisitor = recent.findLast((m) => m.sender.kind === 'visitor');
   return deps.store.conversations.recordMessage(
     conversationId,

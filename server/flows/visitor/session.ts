@@ -87,7 +87,7 @@ export async function buildWelcome(
   const latest = fresh ? null : await deps.store.conversations.latestForVisitor(visitor._id);
   const messages = latest ? await deps.store.messages.after(latest._id, afterSeq) : [];
   // The visitor saw a message the conversation does not count: its instance died before writing the stamps.
-  const conversation = latest && afterSeq > latest.lastSeq ? ((await mendStamps(deps, latest._id)) ?? latest) : latest;
+  const conversation = latest && afterSeq > latest.lastSeq ? ((await mendStamps(deps, latest)) ?? latest) : latest;
   if (conversation) {
     deps.visitorConversations.set(visitor._id, conversation._id);
     // Read from the first message: the window (and the next seq) needs no read of its own.
