@@ -13,6 +13,10 @@ describe('bulkQuantity', () => {
     ['precio para 400, por favor', '400'],
     ['do you do trade pricing? I run a café and would want roughly 40kg of beans a month', '40kg of beans a month'],
     ['gebruiken ongeveer 400 kg droogvoer per maand, kunnen we aan een ander tarief afnemen?', '400 kg droogvoer per maand'],
+    ['gibt es die becher auch mit unserem logo drauf? bräuchten so 300 stück für ne messe', '300 stück'],
+    ["we're a 60-person agency. who should I be speaking to about a rollout?", '60'],
+    ['somos uma escola com 60 professores, conseguem marcar uma apresentacao?', '60 professores'],
+    ['siamo 40 in ufficio e vorremmo cambiare piattaforma', '40 in'],
   ])('finds a bulk purchase in %j', (text, found) => {
     expect(bulkQuantity(text, 20)).toBe(found);
   });
@@ -31,6 +35,9 @@ describe('bulkQuantity', () => {
     ['an error code', 'the checkout gives a 503 error when I try to buy'],
     ['one heavy parcel', 'my 30 kg dog food bag arrived torn, can I buy a new one?'],
     ['a small monthly amount', 'I buy about 2 kg of coffee a month, is there a discount?'],
+    ['a logo that does not show', 'our logo is missing on 30 invoices'],
+    ['a small team moving', 'we are 5 people moving off Trello, who should I talk to?'],
+    ['an error shown, Portuguese', 'o app apresenta erro para 30 usuários'],
   ])('ignores %s', (_, text) => {
     expect(bulkQuantity(text, 20)).toBeNull();
   });

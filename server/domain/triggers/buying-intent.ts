@@ -3,10 +3,10 @@ import type { CompiledTriggers } from './compile';
 import type { AnalyzedText } from './phrase-index';
 
 const SEAT_WORDS = 'seats|licenses|licences|licencias|lizenzen|licencas';
-const HEAD_WORDS = `users|employees|people|team members|agents|usuarios|empleados|utilisateurs|employes|nutzer|benutzer|mitarbeiter|funcionarios|${SEAT_WORDS}`;
-// "for 300 users" is a purchase; "30 users can't log in" is not, so head counts need "for".
+const HEAD_WORDS = `users|employees|people|team members|agents|usuarios|empleados|utilisateurs|employes|nutzer|benutzer|mitarbeiter|funcionarios|gebruikers|medewerkers|werknemers|utenti|dipendenti|${SEAT_WORDS}`;
+// "for 300 users" ("voor 200 users", "per 50 utenti") is a purchase; "30 users can't log in" is not, so head counts need "for".
 const SEAT_COUNT = new RegExp(
-  `(?:for|para|pour|fur)\\s+(\\d[\\d,.]*)\\s+(?:${HEAD_WORDS})(?![\\p{L}])|(?<![\\p{L}\\p{N}])(\\d[\\d,.]*)\\s+(?:${SEAT_WORDS})(?![\\p{L}])`,
+  `(?:for|para|pour|fur|voor|per)\\s+(\\d[\\d,.]*)\\s+(?:${HEAD_WORDS})(?![\\p{L}])|(?<![\\p{L}\\p{N}])(\\d[\\d,.]*)\\s+(?:${SEAT_WORDS})(?![\\p{L}])`,
   'u',
 );
 

@@ -13,6 +13,10 @@ import { findAlreadyTried } from './already-tried';
 import { findElapsed } from './elapsed';
 import { findGivingUp } from './giving-up';
 import { findSarcasm } from './sarcasm';
+import { findBankReversal, findChargeStory } from './charge-story';
+import { findDisownedOrder } from './disowned-order';
+import { findToldBefore, thanksAnyway, withoutOpeningThanks } from './told-before';
+import { findWornOutOrGivingUp } from './worn-out';
 import { capitalWordOf, detectFrustration, emphasisSigns, isJoyful } from './frustration';
 import { isAffirmative } from './human-request';
 import { identityFirings } from './verified-identity';
@@ -180,6 +184,41 @@ function frustrationByMeaning(
   return signs.length > 0 ? `${leaning.evidence} + ${signs.join(' + ')}` : undefined;
 }
 
+/** The default configuration's topics for a disputed charge and for someone else in the account (shared/config/triggers.ts). */
+const BILLING_DISPUTE = 'billing_dispute';
+const ACCOUNT_ACCESS = 'account_access';
+
+/**
+ * A case no keyword names, told as what happened: a double charge counted ("jeweils 49,90 eingezogen.
+ * Bestellt hab ich aber genau einmal") or the bank asked to reverse it (charge-story.ts), a statement and
+ * not a question; an order in the account the visitor never placed (disowned-order.ts).
+ */
+function caseToldAsStory(state: ConversationState, normalized: string, asks: boolean): TopicMatch[] {
+  const topicOf = (id: string) => state.compiled.topics.find((t) => t.topic.id === id)?.topic;
+  const charge = asks ? null : (findChargeStory(normalized) ?? findBankReversal(normalized));
+  const dispute = charge !== null ? topicOf(BILLING_DISPUTE) : undefined;
+  if (dispute && charge !== null) return [{ topic: dispute, evidence: charge }];
+  const disowned = findDisownedOrder(normalized);
+  const access = disowned !== null ? topicOf(ACCOUNT_ACCESS) : undefined;
+  return access && disowned !== null ? [{ topic: access, evidence: disowned }] : [];
+}
+
+/**
+ * Frustration told without a frustration word, after the bot's answer: the answer or a promise given
+ * before ("that's what it said on the 3rd, the 9th and the 14th", told-before.ts), unless happy thanks
+ * close it; worn out or giving up beside time lost or attempts made ("ça fait une heure que je tourne en
+ * rond, je suis crevée", "ci rinuncio. ho perso tutto il pomeriggio", worn-out.ts).
+ */
+function resignedAfterAnswer(state: ConversationState, text: string, normalized: string): string | undefined {
+  if (!isAfterAnswer(state)) return undefined;
+  const toldBefore = findToldBefore(normalized);
+  if (toldBefore !== null && (!isJoyful(text, withoutOpeningThanks(normalized)) || thanksAnyway(normalized)))
+    return `told before: ${toldBefore}`;
+  const wornOut = findWornOutOrGivingUp(normalized);
+  const lost = wornOut !== null ? (findElapsed(normalized) ?? findAlreadyTried(normalized)) : null;
+  return wornOut !== null && lost !== null ? `${wornOut} + ${lost}` : undefined;
+}
+
 function applyTopics(state: ConversationState, analyzed: AnalyzedText, reading: VisitorReading | null, asks: boolean): void {
   const matches: TopicMatch[] = findPolicyTopics(asks ? withoutQuotes(analyzed) : analyzed, state.compiled).filter((m) =>
     stands(m, m.topic.id, reading, asks),
@@ -189,6 +228,7 @@ function applyTopics(state: ConversationState, analyzed: AnalyzedText, reading: 
   // Nor two topics by meaning at once: the clearest one is the case ("the charger is dead, I want my
   // money back" is a refund waiting for its order number, not also a charge dispute).
   // Nor in a how-to question: "wachtwoord vergeten, hoe reset ik dat?" reads close to a reset nobody asked for.
+  if (matches.length === 0) matches.push(...caseToldAsStory(state, analyzed.normalized, asks));
   const byMeaning = matches.length > 0 || asksHowTo(analyzed.normalized) ? [] : (reading?.topics ?? []).slice(0, 1);
   for (const hit of byMeaning) {
     const topic = state.compiled.topics.find((t) => t.topic.id === hit.label)?.topic;
@@ -251,7 +291,7 @@ function applyVisitorTurn(state: ConversationState, turn: Turn): void {
       : isAfterAnswer(state)
         ? (reading?.insists('frustration')?.evidence ?? politeButTried(analyzed, reading))
         : undefined;
-    const evidence = rule?.evidence ?? byMeaning;
+    const evidence = rule?.evidence ?? byMeaning ?? resignedAfterAnswer(state, text, analyzed.normalized);
     if (evidence) fire(state, 'frustration', evidence, rule?.isUrgent ? 'urgent' : config.frustration.urgency);
   }
   if (buying) fire(state, 'buying_intent', buying, config.buying_intent.urgency);

@@ -257,6 +257,8 @@ describe('routing keywords in seven languages', () => {
     ['le formulaire de déclaration ne se valide pas', 'technical'],
     ['kannst du unsere instanz neu starten? der shop hängt seit 10 min', 'technical'],
     ['kunnen jullie mijn betaaldatum verschuiven naar de 28e?', 'billing'],
+    ['hoe kan ik het telefoonnummer voor de verificatiecode wijzigen?', 'account'],
+    ['Ich würde das lieber mit jemandem aus der Abrechnung durchgehen', 'billing'],
   ])('routes %j to %s', (text, queue) => {
     expect(decideHandoff(twoFallbacksAfter(text), defaults)).toMatchObject({ escalate: true, queue });
   });

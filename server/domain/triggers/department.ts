@@ -8,7 +8,7 @@ const TEAMS: Record<string, RegExp> = {
   billing: words(
     'accounts department|accounting department|finance (?:team|department)|billing (?:team|department)|' +
       'departamento (?:de contabilidad|financiero|de facturacion)|service (?:comptable|comptabilite|facturation)|' +
-      '(?:aus|mit) der buchhaltung|(?:eurer|ihrer) buchhaltung|finanzabteilung|do financeiro|' +
+      '(?:aus|mit) der (?:buchhaltung|abrechnung)|(?:eurer|ihrer) (?:buchhaltung|abrechnung)|abrechnungsabteilung|finanzabteilung|do financeiro|' +
       "(?:dell'|all'|con l'|l')amministrazione|ufficio (?:amministrazione|amministrativo|contabilita)|" +
       '(?:jullie|afdeling) boekhouding|financiele (?:afdeling|administratie)|debiteurenadministratie',
   ),

@@ -16,6 +16,10 @@ describe('time lost or attempts counted', () => {
     ['TERCERA VEZ QUE ESCRIBO', 'tercera vez'],
     ['perdi a manhã inteira com isso', 'a manha inteira'],
     ['zwölf Tage und nichts', 'zwolf tage'],
+    ['ik zit hier sinds half 8 vanochtend aan', 'sinds half 8'],
+    ['depuis 8h ce matin je ne peux pas payer', 'depuis 8h'],
+    ['seit 7 Uhr geht nichts', 'seit 7 uhr'],
+    ['llevo desde las 9 con esto', 'desde las 9'],
   ])('finds it in "%s"', (text, found) => {
     expect(elapsed(text)).toBe(found);
   });
@@ -33,6 +37,8 @@ describe('time lost or attempts counted', () => {
     'un mal servicio de atención',
     'ah ik geef elke 3 dagen water 🙈',
     'I water it every 2 days',
+    'desde 19 euros al mes',
+    'since 2019 I have been a customer',
   ])('finds nothing in "%s"', (text) => {
     expect(elapsed(text)).toBeNull();
   });

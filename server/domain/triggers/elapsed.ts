@@ -41,7 +41,9 @@ const SINCE =
   'segunda|terca|quarta|quinta|sexta|' +
   'lunedi|martedi|mercoledi|giovedi|venerdi|sabato|domenica|' +
   'maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|vorige week|' +
-  '\\d{1,2}[./]\\d{1,2})';
+  '\\d{1,2}[./]\\d{1,2}|' +
+  // a time of day: "sinds half 8", "depuis 8h", "seit 8 Uhr", "desde las 8", "since 8am"
+  '(?:half|las|les|as|le)\\s+\\d{1,2}(?:[:h]\\d{2})?|\\d{1,2}(?::\\d{2}|h\\d{0,2}|\\s?(?:am|pm|uhr|uur)))';
 
 const ORDINAL =
   '\\d{1,2}(?:st|nd|rd|th|e|a|o|º|ª)?|second|third|fourth|fifth|segunda|tercera|cuarta|quinta|deuxieme|troisieme|quatrieme|' +

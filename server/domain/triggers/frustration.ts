@@ -43,9 +43,9 @@ const LOYAL_REPEAT =
 const SOMETHING_WRONG =
   /(?<![\p{L}])(?:cancel\w*|annul\w*|anul\w*|storn\w*|roto|rota|broken|kapot|kaputt|cass[eé]|rotto|quebrad[oa]|late|tarde|retard|verspatet|atrasad[oa]|in ritardo|te laat)(?![\p{L}])/u;
 
-/** Shouted with a problem in it ("WARUM SEH ICH MEINEN KURS NICHT MEHR"): anger, not joy in capitals. */
+/** Shouted with a problem in it ("WARUM SEH ICH MEINEN KURS NICHT MEHR", "MI BUTTA FUORI OGNI VOLTA"): anger, not joy in capitals. */
 const SHOUTED_PROBLEM =
-  /(?<![\p{L}])(?:why|warum|wieso|por que|pourquoi|perche|waarom|how come|hoe kan het|como es posible|comment ca se fait|wie kann es sein|como e possivel|com'e possibile|never|nothing|nicht|nichts|kein\w*|nie|nada|nunca|rien|jamais|niente|niet|niks|niets|geen|nooit|can't|cannot|won't|doesn't|didn't|isn't|hasn't|haven't)(?![\p{L}])/u;
+  /(?<![\p{L}])(?:why|warum|wieso|por que|pourquoi|perche|waarom|how come|hoe kan het|como es posible|comment ca se fait|wie kann es sein|como e possivel|com'e possibile|never|nothing|nicht|nichts|kein\w*|nie|nada|nunca|rien|jamais|niente|niet|niks|niets|geen|nooit|can't|cannot|won't|doesn't|didn't|isn't|hasn't|haven't|every time|every single time|each time|cada vez|toda vez|chaque fois|jedes mal|ogni volta|ogni singola volta|elke keer|telkens|again|otra vez|de nuevo|encore|wieder|de novo|di nuovo|weer|opnieuw)(?![\p{L}])/u;
 
 function isShouting(original: string): boolean {
   if (!/\p{Lu}{3}/u.test(original)) return false;

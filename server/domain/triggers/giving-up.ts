@@ -11,15 +11,18 @@ const GIVE_UP = new RegExp(
   '(?<![\\p{L}])(?:' +
     [
       'never ?mind|forget it|forget about it|i give up|giving up|whatever|stop asking', // en
-      'da igual|olvidalo|dejalo|me rindo|paso de esto', // es
+      'da igual|olvidalo|dejalo|me rindo|paso de esto|lo dejo estar|lo dejo', // es
       "laisse tomber|laissez tomber|tant pis|oubliez ca|oublie ca|j'abandonne|je laisse tomber", // fr
-      "vergiss es|schon gut|egal|ich gebe auf|ich geb'?s auf", // de
-      'esquece|deixa pra la|deixa para la|desisto|desistindo', // pt
-      'lascia stare|lascia perdere|non importa|fa niente|mi arrendo|ci rinuncio', // it
-      'laat maar|laat ook maar|vergeet het|ik geef het op|ik geef op', // nl
+      "vergiss es|schon gut|egal|ich gebe auf|ich geb'?s auf|dann halt nicht|dann eben nicht", // de
+      'esquece|deixa pra la|deixa para la|desisto|desistindo|deixa quieto|deixa estar', // pt
+      'lascia stare|lascia perdere|lascio stare|lascio perdere|lasciamo stare|lasciamo perdere|non importa|fa niente|mi arrendo|ci rinuncio', // it
+      'laat maar|laat ook maar|vergeet het|ik geef het op|ik geef op|dan maar niet|ik laat het zitten', // nl
       // taking the business elsewhere: "kauf ich halt woanders", "je résilierai"
       'somewhere else|elsewhere|woanders|ailleurs|en otro sitio|en otra parte|em outro lugar|noutro lado|altrove|ergens anders',
       "i'll cancel|je resilierai|je vais resilier|ich kundige|cancelo|vou cancelar|disdico|zeg ik op|ich lass es",
+      // it no longer matters: "já nem faz mais diferença", "it doesn't matter anymore"
+      "doesn'?t matter anymore|no longer matters|ya no importa|ya no sirve de nada|ca ne sert plus a rien|ist jetzt auch egal|" +
+        'ja nem faz (?:mais )?diferenca|ja nao faz diferenca|nao faz mais diferenca|non serve piu|non importa piu|maakt niet meer uit',
     ].join('|') +
     ')(?![\\p{L}])',
   'u',

@@ -133,6 +133,94 @@ for (const word of ['verbinden', 'verbunden', 'kijken']) keyWords.add(word);
 
 const opt = (group: string): string => `(?:(?:${group})\\s+)?`;
 
+const REACH = alt(
+  'reach|call|talk to|speak to|speak with|contact|joindre|appeler|parler a|parler avec|hablar con|llamar a|contactar con|' +
+    'falar com|ligar para|contactar|parlare con|chiamare|contattare|bereiken|bellen met|spreken met|erreichen|sprechen mit',
+);
+const REACHED = alt(
+  "someone|somebody|a person|a human|an agent|quelqu'un|une personne|un conseiller|alguien|una persona|un agente|alguem|uma pessoa|um atendente|" +
+    'qualcuno|un operatore|iemand|een medewerker|een mens|jemanden|einen menschen|einen mitarbeiter',
+);
+for (const word of [
+  'line',
+  'phone',
+  'telefono',
+  'telephone',
+  'fil',
+  'strippe',
+  'apparat',
+  'linha',
+  'linea',
+  'number',
+  'numero',
+  'nummer',
+  'telefoonnummer',
+  'telefonnummer',
+])
+  keyWords.add(word);
+
+/** A team, named by what it does ("the service that manages accounts", "jullie tech support"). */
+const TEAMS = alt(
+  'team|teams|department|colleagues|colleague|support|tech support|technical support|' +
+    'departamento|equipo|seccion|companeros|soporte|soporte tecnico|servicio tecnico|' +
+    'service|equipe|collegues|departement|pole|support technique|service technique|' +
+    'kollegen|kollegin|abteilung|team|stelle|zustandigen|mitarbeiter|technik|' +
+    'setor|departamento|equipe|equipa|suporte|suporte tecnico|' +
+    'ufficio|reparto|collega|colleghi|servizio|assistenza|assistenza tecnica|' +
+    'afdeling|collega|collegas|dienst|technische dienst|support|helpdesk|klantenservice|medewerker',
+);
+for (const word of [
+  'forward',
+  'transfer',
+  'weiterleiten',
+  'weitergeben',
+  'weiterreichen',
+  'durchstellen',
+  'passe',
+  'passer',
+  'passiez',
+  'transferer',
+  'rediriger',
+  'redirigez',
+  'pasarme',
+  'pasame',
+  'paseme',
+  'pasenme',
+  'pases',
+  'pase',
+  'pasen',
+  'pasas',
+  'pasais',
+  'passate',
+  'passatemi',
+  'passarmi',
+  'passi',
+  'derivarme',
+  'derivame',
+  'redirigirme',
+  'encaminhar',
+  'encaminha',
+  'passar',
+  'passa',
+  'giratemi',
+  'girarmi',
+  'trasferirmi',
+  'inoltrare',
+  'inoltrate',
+  'doorzetten',
+  'doorsturen',
+  'doorverwijzen',
+  'door',
+  'blood',
+  'hueso',
+  'os',
+  'blut',
+  'osso',
+  'ossa',
+  'bloed',
+])
+  keyWords.add(word);
+
 /** Regex sources for a request for a person; negation is judged separately on each match. */
 // An elided article glued to its noun: "con l'operatore", "à l'opérateur", "dall'addetto".
 const ELIDED = "(?:(?:l|d|un|dell|all|dall|nell|col)'\\s*)?";
@@ -143,7 +231,7 @@ export const humanRequestSources: readonly string[] = [
   `mit\\s+${opt(DETERMINERS)}${opt(ADJECTIVES)}(?:${TARGETS})\\s+(?:bitte\\s+)?(?:${GERMAN_VERBS})`,
   // Dutch puts the verb last: "met een medewerker spreken", "kan ik iemand van de klantenservice spreken?"
   `met\\s+(?:(?:de|het|een|jullie)\\s+)?${opt(ADJECTIVES)}(?:${TARGETS})\\s+(?:(?:aub|graag)\\s+)?(?:${DUTCH_VERBS})`,
-  `(?:iemand|een medewerker|een mens|een persoon)(?:\\s+van\\s+(?:de|het|jullie)(?:\\s+\\p{L}+)?)?\\s+(?:${DUTCH_VERBS})`,
+  `(?:iemand|een medewerker|een mens|een persoon)(?:\\s+van\\s+(?:de|het|jullie)(?:\\s+\\p{L}+){0,2})?\\s+(?:${DUTCH_VERBS})`,
   // "mag ik iemand aan de lijn?", "kan iemand even meekijken?"
   `(?:iemand|een medewerker|een mens|een persoon)(?:\\s+van\\s+(?:de|het|jullie)(?:\\s+\\p{L}+){0,2})?\\s+aan\\s+de\\s+(?:lijn|telefoon)|(?:kan|mag|wil|kunnen)\\s+(?:er\\s+)?(?:iemand|een\\s+\\p{L}+(?:\\s+of\\s+\\p{L}+(?:\\s+\\p{L}+)?)?)\\s+(?:even\\s+|eens\\s+|ff\\s+)?meekijken`,
   // "Gibt es hier auch einen echten Menschen?", "hay alguna persona?"
@@ -164,6 +252,26 @@ export const humanRequestSources: readonly string[] = [
   `(?:kann|konnte|soll|sollte|darf|muss)\\s+(?:[\\p{L}]+\\s+){0,3}(?:ein|eine)\\s+(?:echter|echte|richtiger|richtige)\\s+(?:mensch|person|mitarbeiter|mitarbeiterin)`,
   `(?:with|to)\\s+whoever\\s+(?:does|handles|deals\\s+with|is\\s+in\\s+charge|runs|manages|takes\\s+care)`,
   `call me back|escalate (?:this|it|my (?:case|issue|ticket|complaint|request))|escalate to (?:a |an |the )?(?:human|person|manager|supervisor|agent)`,
+  // Passed on to a team by what it does, not by name: "bitte an die Kollegen weiterleiten, die sich um Kundenkonten
+  // kümmern", "je voudrais qu'on me passe le service qui gère les comptes", "kun je me doorzetten naar jullie tech support?".
+  `(?:forward|transfer|pass|put)\\s+(?:me|this|it|my (?:case|request|message))\\s+(?:on\\s+|through\\s+|over\\s+)?to\\s+(?:the|your)\\s+(?:[\\p{L}-]+\\s+)?(?:${TEAMS})`,
+  `(?:an|zu)\\s+(?:die|den|der|das|eure|ihre|einen|eine)\\s+(?:[\\p{L}-]+\\s+)?(?:${TEAMS})\\s+(?:bitte\\s+)?(?:weiterleiten|weitergeben|weiterreichen|durchstellen)|(?:weiterleiten|durchstellen|weitergeben)\\s+(?:an|zu)\\s+(?:die|den|der|das|eure|ihre)\\s+(?:[\\p{L}-]+\\s+)?(?:${TEAMS})`,
+  `(?:me passe|me passer|me passiez|passez[\\s-]moi|me transferer|transferez[\\s-]moi|me rediriger vers|redirigez[\\s-]moi vers|me mettre en relation avec|mettez[\\s-]moi en relation avec)\\s+(?:le|la|l'|un|une|votre)\\s*(?:${TEAMS})`,
+  `(?:pasarme|pasame|paseme|pasenme|me pases|me pase|me pasen|me pasas|me pasais|transferirme|transfierame|derivarme|derivame|redirigirme|comunicarme)\\s+(?:con|al|a|a la)\\s+(?:el\\s+|la\\s+|su\\s+|vuestro\\s+|vuestra\\s+)?(?:${TEAMS})`,
+  `(?:me passar|me passa|me transferir|me transfere|me encaminhar|me encaminha)\\s+(?:para|pro|pra|ao|a)\\s+(?:o\\s+|a\\s+)?(?:${TEAMS})`,
+  `(?:passarmi|passatemi|mi passi|mi passate|trasferirmi|giratemi|girarmi|inoltrare|inoltrate|mettermi in contatto con)\\s+(?:a|al|alla|all'|con|con l'|con il|con la|ai|agli)\\s*(?:${TEAMS})`,
+  `(?:doorzetten|doorsturen|doorverbinden|doorverwijzen|zet me door|stuur me door|verbind me door)\\s+(?:naar|met|aan)\\s+(?:de|het|jullie|een|uw)\\s+(?:[\\p{L}-]+\\s+)?(?:${TEAMS})`,
+  // Someone on the line: "is there a way to get one of your team on the line?", "kann jemand ans Telefon?"
+  `(?:get|have|put|is there)\\s+(?:someone|somebody|anyone|a person|a human|one of (?:your|you)(?:\\s+(?:team|people|staff|colleagues|agents))?)\\s+on the (?:line|phone)`,
+  `(?:alguien|una persona) (?:al telefono|al aparato)|(?:quelqu'un|une personne) (?:au telephone|au bout du fil)|(?:jemanden|jemand|einen menschen) (?:ans telefon|an die strippe|an den apparat)|` +
+    `(?:alguem|uma pessoa) (?:na linha|no telefone)|(?:qualcuno|una persona) (?:al telefono|in linea)`,
+  // Someone asked to go through it by phone: "kan iemand van support dat telefonisch met me doorlopen?", "could someone go over it with me by phone?"
+  `(?:can|could|would|kan|kunnen|kann|konnte|puede|podria|pueden|peut|pourrait|pode|poderia|puo|potrebbe|potete)\\s+(?:(?:er|mir|mich|me|there|you|jullie)\\s+)?(?:someone|somebody|anyone|iemand|jemand|alguien|quelqu'un|alguem|qualcuno)\\s+(?:[\\p{L}']+\\s+){0,6}?(?:telefonisch|by phone|over the phone|on the phone|per telefon|am telefon|por telefono|au telephone|par telephone|por telefone|pelo telefone|al telefono|per telefono)`,
+  // A number to reach someone on: "a number where I can reach someone tonight?", "une nummer, unter der ich jemanden erreiche".
+  `(?:number|numero|nummer|telefoonnummer|telefonnummer)\\s+(?:[\\p{L}']+\\s+){0,6}?(?:${REACH})\\s+(?:[\\p{L}]+\\s+){0,2}?(?:${REACHED})`,
+  `unter der (?:ich|man) (?:[\\p{L}]+\\s+){0,4}?(?:jemanden|jemand|einen menschen|einen mitarbeiter) (?:erreiche|erreicht|erreichen|sprechen|spreche)`,
+  // Someone "of flesh and blood", asked about in any form: "Is er vandaag ook iemand van vlees en bloed aanwezig?"
+  `(?:someone|somebody|anyone|anybody|a person|a human|people|alguien|una persona|gente|quelqu'un|une personne|des gens|jemand|jemanden|einen menschen|ein mensch|menschen|alguem|uma pessoa|gente|qualcuno|una persona|persone|iemand|een mens|een persoon|mensen)\\s+(?:of|de|en|aus|in|van)\\s+(?:flesh and blood|carne y hueso|chair et (?:en\\s+)?os|fleisch und blut|carne e osso|carne e ossa|vlees en bloed)`,
 ];
 
 const STANDALONE_TARGETS = key(

@@ -113,6 +113,29 @@ describe('human request: explicit asks', () => {
   ])('reads turning the bot away as an ask: %j', (text) => {
     expect(asksForPerson(text)).toBe(true);
   });
+
+  it.each([
+    ['English, forwarded to a team', 'please forward this to the team that handles business accounts'],
+    ['Spanish, put through to a department', '¿me pasas con el departamento que lleva las facturas?'],
+    ['French, the service that manages', "je voudrais qu'on me passe le service qui gère les comptes clients"],
+    ['German, forwarded to colleagues', 'bitte an die Kollegen weiterleiten, die sich um Kundenkonten kümmern'],
+    ['Portuguese, sent on to a sector', 'pode me encaminhar para o setor de cobrança?'],
+    ['Italian, passed to an office', "mi passate all'ufficio che si occupa dei rimborsi?"],
+    ['Dutch, put through to tech support', 'kun je me doorzetten naar jullie tech support?'],
+    ['Dutch, flesh and blood', 'Is er vandaag ook iemand van vlees en bloed aanwezig?'],
+    ['Spanish, flesh and blood', '¿hay alguien de carne y hueso por ahí?'],
+    ['German, flesh and blood', 'sitzt bei euch noch jemand aus Fleisch und Blut?'],
+    ['English, someone on the line', "Is there a way to get one of your team on the line? It's about admin rights"],
+    ['Italian, someone on the phone', 'posso avere qualcuno al telefono oggi?'],
+    ['English, a number to reach someone', 'is there a number where I can reach someone tonight?'],
+    ['Dutch, someone by phone', 'kan iemand van support dat telefonisch met me doorlopen?'],
+    ['Dutch, a two-word department', 'verder wil ik graag iemand van de financiële administratie spreken'],
+    ['Spanish, someone by phone', '¿puede alguien explicarme esto por teléfono?'],
+    ['French, a number to reach someone', "vous avez un numéro pour joindre quelqu'un ?"],
+    ['German, a number to reach someone', 'gibt es eine nummer, unter der ich heute abend noch jemanden erreiche?'],
+  ])('reads a roundabout ask as an ask (%s)', (_, text) => {
+    expect(asksForPerson(text)).toBe(true);
+  });
 });
 
 describe('human request: what is not an ask', () => {
@@ -163,6 +186,17 @@ describe('human request: what is not an ask', () => {
     ['connecting a device, German', 'wie kann ich mich mit dem Drucker verbinden?'],
     ['the bot asked to connect a device, German', 'kannst du mich mit dem WLAN verbinden?'],
     ['looking at settings oneself, Dutch', 'kan ik zelf naar de instellingen kijken?'],
+    ['a transfer to another person, English', 'can I transfer this to the other person on my plan?'],
+    ['moving to another plan, Portuguese', 'posso me transferir para o plano anual?'],
+    ['a page the site sends one to, French', "le site me redirige vers la page d'accueil"],
+    ['a message already forwarded, German', 'ich habe es schon an die Kollegen weitergeleitet, danke'],
+    ['no need to forward, Dutch', 'je hoeft me niet door te zetten naar de helpdesk, ik zoek het zelf uit'],
+    ['a team not wanted, German', 'bitte nicht an die Kollegen weiterleiten, ich kläre das selbst'],
+    ['a phone line that is down', 'the phone line on my router is down since monday'],
+    ['a number that is wrong', 'the phone number on my invoice is wrong'],
+    ['someone who phoned, English', 'someone called me on the phone yesterday about my order'],
+    ['a number not needed', "I don't need a number to reach someone, just tell me the hours"],
+    ['flesh and blood in a story, English', 'my dog is flesh and blood too, is the food safe for him?'],
   ])('does not hand off for %s', (_, text) => {
     expect(asksForPerson(text)).toBe(false);
   });

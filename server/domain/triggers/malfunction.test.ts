@@ -21,6 +21,9 @@ describe('something that stopped working', () => {
     ['desde sábado a net cai de meia em meia hora', 'net cai'],
     ['se me cae el internet cada tarde', 'cae el internet'],
     ['die Verbindung bricht ständig ab', 'verbindung bricht'],
+    ["L'APP MI BUTTA FUORI OGNI VOLTA CHE APRO IL CARRELLO", 'mi butta fuori'],
+    ['the app kicks me out when I open the basket', 'kicks me out'],
+    ['die App wirft mich ständig raus', 'wirft mich standig raus'],
   ])('finds it in "%s"', (text, found) => {
     expect(malfunction(text)).toBe(found);
   });
@@ -33,6 +36,7 @@ describe('something that stopped working', () => {
     'I do not want a newsletter',
     'the price drops next week, should I wait?',
     'my net salary changed, is the invoice right?',
+    '¿alguien me echa una mano con la talla?',
   ])('finds nothing in "%s"', (text) => {
     expect(malfunction(text)).toBeNull();
   });

@@ -23,7 +23,10 @@ const VERB_THEN_NEGATION =
   '(?<![\\p{L}])(?:geht|funktioniert|ladt|startet|verbindet|synchronisiert|druckt|speichert|werkt|laadt|verbindt|synchroniseert|doet het)\\s+' +
   `${GAP}(?:nicht|niet)(?![\\p{L}])`;
 const KEEPS_FAILING =
-  '(?<![\\p{L}])(?:(?:keeps?|kept)\\s+(?:crashing|freezing|logging me out|dropping|disconnecting|restarting|failing)|non va(?! bene))(?![\\p{L}])';
+  '(?<![\\p{L}])(?:(?:keeps?|kept)\\s+(?:crashing|freezing|logging me out|dropping|disconnecting|restarting|failing)|non va(?! bene)|' +
+  // thrown out of the app: "l'app mi butta fuori ogni volta", "me echa de la app", "wirft mich raus"
+  '(?:kicks|throws|kicked|threw) me out|me echa (?:de la app|fuera)|me saca de la app|me expulsa|me jette dehors|wirft mich (?:\\p{L}+ )?raus|' +
+  'me joga para fora|me desloga|mi butta fuori|mi sbatte fuori|gooit me eruit|gooit mij eruit)(?![\\p{L}])';
 const SERVICE_GONE =
   "(?<![\\p{L}])(?:(?:no|without|sin|sans|pas de|kein|keine|ohne|sem|senza|geen|zonder)\\s+|pas d')" +
   '(?:internet|wifi|wi-fi|signal|senal|signaal|sinal|segnale|connection|conexion|connexion|verbindung|conexao|connessione|verbinding|reseau|netz|rede|rete|linea|ligne|linha|tv|tele|fibra|fibre|empfang|bereik|netwerk)(?![\\p{L}])';

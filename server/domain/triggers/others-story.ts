@@ -40,9 +40,28 @@ const OWN_STAKE = new RegExp(
   'u',
 );
 
+// Another company's story: "mijn buurman is gehackt bij een andere webshop", "a eu un litige avec un autre site".
+const ELSEWHERE = new RegExp(
+  '(?<![\\p{L}])(?:' +
+    [
+      '(?:another|a different|some other) (?:shop|store|site|website|webshop|company|retailer|seller|platform|app|provider)',
+      '(?:otra|una) (?:tienda|web|pagina|empresa|plataforma|app) (?:distinta|diferente)|otra (?:tienda|web|pagina|empresa|plataforma)|otro (?:sitio|comercio|proveedor)',
+      '(?:un autre|une autre) (?:site|boutique|magasin|entreprise|plateforme|vendeur|marchand|appli)',
+      '(?:einem|einer|ein|eine) (?:anderen|andere|anderer) (?:shop|onlineshop|online-shop|anbieter|handler|firma|website|seite|plattform|app)',
+      '(?:outra|outro) (?:loja|empresa|plataforma|site|app|vendedor)',
+      "(?:un altro|un'altra|un altra) (?:sito|negozio|venditore|azienda|piattaforma|app)",
+      '(?:een andere|een ander) (?:webshop|winkel|site|website|aanbieder|bedrijf|platform|app|verkoper)',
+    ].join('|') +
+    ')(?![\\p{L}])',
+  'u',
+);
+
 /** The other person named, when their story and the visitor's how-to question are separate sentences; null otherwise. */
 export function findOthersStory(normalized: string): string | null {
   if (OWN_STAKE.test(normalized)) return null;
+  // Someone else's trouble with another company, then the visitor's own question: told in one sentence too.
+  const other = OTHER_PERSON.exec(normalized);
+  if (other && ELSEWHERE.test(normalized) && /[?¿]/u.test(normalized)) return other[0];
   const sentences = normalized.split(/[.!?¿¡\n]+/u).filter((s) => s.trim() !== '');
   const story = sentences.findIndex((s) => OTHER_PERSON.test(s) && !asksHowTo(s));
   if (story < 0 || !sentences.some((s, i) => i !== story && asksHowTo(s))) return null;

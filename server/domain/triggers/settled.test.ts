@@ -16,6 +16,8 @@ describe('news that money came back', () => {
     'il rimborso è arrivato ieri, grazie mille',
     'de terugbetaling is binnen, bedankt!',
     'le remboursement de ma commande 31877 est bien arrivé, merci',
+    'Solo quería deciros que ya me llegó el reembolso del pedido 33019, todo bien 👍',
+    'Nur kurz: die Erstattung für Bestellung 448120 ist heute auf meinem Konto angekommen, alles gut 👍 Habt ihr die Trailrunner eigentlich auch in 43?',
   ])('is settled news in %j, no case', (text) => {
     expect(settled(text)).not.toBeNull();
     expect(decideHandoff(saying(text), defaults).escalate).toBe(false);
@@ -29,6 +31,9 @@ describe('news that money came back', () => {
     ['a refund still asked for', 'I want a refund for order 77410, thanks'],
     ['a refund not received', "I haven't received my refund for order 77410 yet, thanks"],
     ['a refund not received, in German', 'Ich habe die Erstattung für Bestellung 58821 nicht erhalten, danke'],
+    ['a question about the money', 'the refund for order 77410 arrived, all good. is that the full amount?'],
+    ['a question why', 'de terugbetaling van bestelling 77410 is binnen, alles goed. Waarom duurde het drie weken?'],
+    ['all good but something missing', 'die Erstattung für Bestellung 58821 ist angekommen, alles gut, aber der Versand fehlt'],
     ['a damaged parcel received', 'I received a damaged lamp, order 77410, I would like a refund please. Thanks'],
   ])('keeps the case open with %s', (_, text) => {
     expect(settled(text)).toBeNull();

@@ -17,7 +17,11 @@ const ARRIVED =
   'chegou|recebi|caiu na (?:minha )?conta|' + // pt
   'e arrivat[oa]|sono arrivat[ie]|ho ricevuto|accreditat[oa]|' + // it
   'is binnen|is aangekomen|ontvangen|teruggestort|staat op mijn rekening)'; // nl
-const THANKS = '(?:thanks?|thank you|thx|ty|cheers|gracias|merci|danke|dankeschon|obrigad[oa]|grazie|bedankt|dank ?je(?:wel)?|dank u)';
+const THANKS =
+  '(?:thanks?|thank you|thx|ty|cheers|gracias|merci|danke|dankeschon|obrigad[oa]|grazie|bedankt|dank ?je(?:wel)?|dank u|' +
+  // or all good: "die Erstattung ist heute angekommen, alles gut 👍", "ya me llegó el reembolso, todo bien"
+  'all good|all fine|alles gut|alles bestens|todo bien|todo ok|todo correcto|tout va bien|tout est bon|tout est ok|' +
+  'tudo certo|tudo ok|tutto ok|tutto bene|tutto a posto|alles goed|alles ok|alles in orde)';
 // What keeps it open; "only"/"solo"/"nur"/"juste" are left out: they also mean "just" ("wollte nur sagen").
 // Italian "ma" only before what a clause opens with: French "ma" is "my" ("ma banque dit que rien n'est réglé").
 const CONTRAST = "(?:but|pero|mais|aber|mas|maar|ma(?=\\s+(?:il|lo|gli|i|voi|avete|poi|dopo|gia|e|sono|ora|l')))";
@@ -34,8 +38,19 @@ const KEPT_OPEN = new RegExp(`(?<![\\p{L}])(?:${OPEN}|${WANTED})(?![\\p{L}])`, '
 export const SETTLED_BY_MONEY_BACK: ReadonlySet<string> = new Set(['refund', 'return']);
 
 /** The words reporting the money back, when the message is settled news with thanks; null otherwise. */
+// A question about the money keeps it open ("why is it less than I paid?"); one about something else, in a
+// clause of its own, does not ("die Erstattung ist angekommen, alles gut 👍 Habt ihr die Trailrunner auch in 43?").
+const ABOUT_THE_MONEY = new RegExp(
+  '(?<![\\p{L}])(?:refund\\w*|reembols\\w*|rembours\\w*|erstatt\\w*|ruckerstatt\\w*|rimbors\\w*|terugbeta\\w*|terugstort\\w*|estorn\\w*|' +
+    'money|dinero|argent|geld|dinheiro|soldi|amount|importe|montant|betrag|valor|importo|bedrag|charge\\w*|cobr\\w*|prelev\\w*|abbuch\\w*|addebit\\w*|' +
+    'why|warum|wieso|por que|porque|pourquoi|perche|waarom|how come)(?![\\p{L}])',
+  'u',
+);
+const asksAboutTheMoney = (normalized: string): boolean =>
+  normalized.split(/(?<=[.,;!?¿¡\n])/u).some((clause) => /[?¿]/u.test(clause) && ABOUT_THE_MONEY.test(clause));
+
 export function findSettledNews(normalized: string): string | null {
-  if (/[?¿]/u.test(normalized) || KEPT_OPEN.test(normalized) || hasNegation(normalized) || !THANKED.test(normalized)) return null;
+  if (asksAboutTheMoney(normalized) || KEPT_OPEN.test(normalized) || hasNegation(normalized) || !THANKED.test(normalized)) return null;
   return SETTLED.exec(normalized)?.[0] ?? null;
 }
 

@@ -35,12 +35,19 @@ describe('frustration and urgency', () => {
     ['one angry face with "???"', 'vi ho scritto tre giorni fa, ma vi sembra giusto??? 😡', 'high'],
     ['nobody answering, in Italian', 'vi ho scritto lunedì e mercoledì e nessuno mi risponde', 'high'],
     ['Brazilian profanity', 'pqp, o app trava toda vez que abro o extrato', 'high'],
+    ['"every time" shouted', "L'APP MI BUTTA FUORI OGNI VOLTA CHE APRO IL CARRELLO. OGNI. SINGOLA. VOLTA. da lunedì", 'high'],
+    ['sent round in circles, French', 'ça fait une heure que je tourne en rond avec votre appli', 'high'],
+    ['sent from pillar to post, Dutch', 'ik word van het kastje naar de muur gestuurd', 'high'],
+    ['had enough, English', '4th time this week the dashboard freezes mid report. I have had it with this software', 'high'],
+    ['had enough, Italian', 'BASTA. mi avete proprio stufato, aspetto da venerdì', 'high'],
   ])('escalates early on %s, flagging %s', (_, text, urgency) => {
     expect(decideHandoff(saying(text), defaults)).toMatchObject({ escalate: true, primaryTrigger: 'frustration', urgency });
   });
 
   it.each([
     ['shouting alone', 'I LOVE THE NEW DASHBOARD'],
+    ['joy shouted every time', 'EVERY TIME I OPEN YOUR APP I SMILE, THANK YOU'],
+    ['a spinner going round, French', "l'icône de chargement tourne en rond, c'est normal ?"],
     ['excitement', 'THANK YOU SO MUCH!!!'],
     ['one exclamation', 'still stuck at 99%!'],
     ['a negated urgency', 'no rush, this is not urgent'],
@@ -133,6 +140,10 @@ describe('buying intent', () => {
     'gibt es Mengenrabatt ab 100 Stück?',
     'sou revendedor, quero comprar em quantidade',
     'we are a shop, do you do wholesale?',
+    'en wat kost het voor 200 gebruikers? we moeten voor Q1 beslissen',
+    'quanto costa per 50 utenti?',
+    'verkopen jullie ook aan winkels? ik heb een cadeauwinkeltje in Zwolle',
+    'ne servirebbero 12 per il nostro hotel. fate condizioni particolari?',
   ])('routes %j to sales', (text) => {
     expect(decideHandoff(saying(text), defaults)).toMatchObject({ escalate: true, primaryTrigger: 'buying_intent', queue: 'sales' });
   });
@@ -145,6 +156,9 @@ describe('buying intent', () => {
     ['a negated demo', "I don't need a demo, just the docs"],
     ['a question about a business plan', '¿tenéis plan para empresas?'],
     ['French "en gros" (roughly)', "en gros, comment j'exporte mes factures ?"],
+    ['a small Dutch team', 'wat kost het voor 3 gebruikers?'],
+    ['a price per person, Italian', 'il prezzo è per persona?'],
+    ['a shop visited, Dutch', 'kan ik mijn bestelling ophalen in een van jullie winkels?'],
   ])('stays with the bot for %s', (_, text) => {
     expect(decideHandoff(saying(text), defaults).escalate).toBe(false);
   });
