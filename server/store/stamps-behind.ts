@@ -73,6 +73,14 @@ export function stampsUpdates(conversationId: string, stamps: MessageStamps): An
   ];
 }
 
+/**
+ * Conversations per bulk command. FerretDB 1.24 holds a PostgreSQL connection for each statement of
+ * an update command until the command ends: one command of about a hundred statements takes its
+ * whole pool and FerretDB stops answering for good (seen in the bench at 200 visitors). Written one
+ * chunk after another, the stamps never hold more than 2 × this many connections.
+ */
+const CONVERSATIONS_PER_COMMAND = 10;
+
 /** Writes that failed this many times in a row are given up (logged): the conversation's next write mends them. */
 const MAX_ATTEMPTS = 5;
 const clientGone = (error: unknown) => error instanceof MongoNotConnectedError || error instanceof MongoTopologyClosedError;
@@ -86,8 +94,8 @@ export interface ConversationLocks {
 
 /**
  * Conversation stamps of bot-answered messages, written behind: gathered per conversation and
- * written every `delayMs` in one unordered bulk write, so a conversation that exchanges several
- * messages meanwhile is written once, and fifty conversations in one command. The messages
+ * written every `delayMs` in unordered bulk writes, so a conversation that exchanges several
+ * messages meanwhile is written once, and ten conversations in one command. The messages
  * themselves are stored before anyone hears of them; only these stamps wait. Everyone who needs
  * them at once has them: the sockets through the hub, this instance through its store (which adds
  * waiting stamps to what it reads) and its copy (conversation-copies.ts). The price, documented in
@@ -120,27 +128,29 @@ export function createStampsBehind(
     timer.unref();
   };
 
+  const writeChunk = async (chunk: [string, { stamps: MessageStamps; failures: number }][]): Promise<void> => {
+    try {
+      await locks.withLocks(
+        chunk.map(([id]) => id),
+        () =>
+          col.bulkWrite(
+            chunk.flatMap(([id, w]) => stampsUpdates(id, w.stamps)),
+            { ordered: false },
+          ),
+      );
+    } catch (error) {
+      // Kept for the next write (an update that did apply is refused harmlessly the second time),
+      // unless the client is closed or they failed too often.
+      const kept = clientGone(error) ? [] : chunk.filter(([, w]) => w.failures + 1 < MAX_ATTEMPTS);
+      for (const [id, w] of kept) keep(id, w.stamps, w.failures + 1);
+      onError(error, chunk.length - kept.length);
+    }
+  };
+
   const write = async (all: boolean): Promise<void> => {
     const batch = [...waiting].filter(([id]) => all || !locks.isLocked(id));
     for (const [id] of batch) waiting.delete(id);
-    if (batch.length > 0) {
-      try {
-        await locks.withLocks(
-          batch.map(([id]) => id),
-          () =>
-            col.bulkWrite(
-              batch.flatMap(([id, w]) => stampsUpdates(id, w.stamps)),
-              { ordered: false },
-            ),
-        );
-      } catch (error) {
-        // Kept for the next write (an update that did apply is refused harmlessly the second time),
-        // unless the client is closed or they failed too often.
-        const kept = clientGone(error) ? [] : batch.filter(([, w]) => w.failures + 1 < MAX_ATTEMPTS);
-        for (const [id, w] of kept) keep(id, w.stamps, w.failures + 1);
-        onError(error, batch.length - kept.length);
-      }
-    }
+    for (let i = 0; i < batch.length; i += CONVERSATIONS_PER_COMMAND) await writeChunk(batch.slice(i, i + CONVERSATIONS_PER_COMMAND));
     schedule();
   };
 

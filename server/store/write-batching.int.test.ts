@@ -117,6 +117,19 @@ describe('conversation stamps written behind', () => {
     }
   });
 
+  it('writes the stamps of 300 conversations at once in commands small enough for FerretDB 1.24 to answer', async () => {
+    const store = createStore(db, { conversations: { stampsDelayMs: 60_000 } });
+    const ids = Array.from({ length: 300 }, (_, i) => `sb-many-${i}`);
+    await db
+      .collection<ConversationDoc>('conversations')
+      .insertMany(ids.map((id) => conversationDoc({ _id: id, state: 'bot', lastSeq: 0 })));
+    const docs = await Promise.all(ids.map((id) => store.conversations.checked(id, { state: 'bot' })));
+    for (const doc of docs) store.conversations.stampBehind(doc!, 1, { lastMessagePreview: 'hello', lastActivityAt: new Date() });
+    const { commands } = await counting(() => store.conversations.flushStamps());
+    expect(commands).toEqual(Array.from({ length: 30 }, () => 'update conversations'));
+    expect(await db.collection<ConversationDoc>('conversations').countDocuments({ _id: { $in: ids }, lastSeq: 1 })).toBe(300);
+  }, 60_000);
+
   it('never brings back an older preview over a later message recorded meanwhile', async () => {
     const store = createStore(db, { conversations: { stampsDelayMs: 60_000 } });
     await store.conversations.insert(conversationDoc({ _id: 'sb-late', state: 'bot', lastSeq: 2 }));
