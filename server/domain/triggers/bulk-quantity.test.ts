@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { decideHandoff } from '.';
 import { bulkQuantity } from './bulk-quantity';
+import { defaults, saying } from './test-conversations';
 
 describe('bulkQuantity', () => {
   it.each([
@@ -40,5 +42,33 @@ describe('bulkQuantity', () => {
     ['an error shown, Portuguese', 'o app apresenta erro para 30 usuários'],
   ])('ignores %s', (_, text) => {
     expect(bulkQuantity(text, 20)).toBeNull();
+  });
+});
+
+describe('numbers beside other words than a purchase (review of 8f2d404)', () => {
+  it.each([
+    'Tengo 25 fotos para una presentación del colegio de mi hijo, ¿cómo las subo?',
+    "J'ai 30 diapositives pour une présentation, comment je les importe ?",
+    'Ich habe 30 Folien für eine Präsentation, wie lade ich sie hoch?',
+    'Ik heb 30 dia’s voor een presentatie, hoe upload ik ze?',
+    'Mi app se cierra en una presentación de 40 diapositivas',
+    'Tengo 300 juegos en mi cuenta, ¿los pierdo al cambiar de plataforma?',
+    "I'm moving off campus with 30 boxes, can I change my delivery address?",
+    'After the version 25 rollout my app crashes',
+    'My order of 30 stickers arrived, who should I contact about a missing one?',
+    'I want a mug with our logo for myself, our house number is 42',
+    'You charge us 25 cents per text message, right? Just checking my bill',
+    'Ich habe 24 bedruckte Servietten für meine Hochzeit bestellt, wann kommen sie?',
+    '¿Tenéis condiciones especiales de envío para Canarias?',
+    'Il formaggio richiede condizioni particolari di conservazione?',
+    'Zijn er speciale voorwaarden voor retourneren in de uitverkoop?',
+    'Gibt es Sonderkonditionen für Studenten beim Abo?',
+    'Vous avez des conditions spéciales de livraison pendant les fêtes ?',
+    'Há condições especiais de devolução no Natal?',
+    'Is the storage limit 10 GB per 25 users or for the whole account?',
+    'Il limite è 5 GB per 30 utenti?',
+    'Onze school gebruikt de app voor 25 gebruikers, hoe reset ik een wachtwoord?',
+  ])('is no buying intent: %j', (text) => {
+    expect(decideHandoff(saying(text), defaults).escalate).toBe(false);
   });
 });

@@ -70,7 +70,16 @@ const NOT_A_QUANTITY = new RegExp(
   'u',
 );
 const COMMERCE =
-  /(?<![\p{L}])(?:discount\w*|price\w*|pricing|quote|deal|offer|rates?|wholesale|trade|bulk|buy|purchase|call|contract|close it|sign|switch\w*|descuento\w*|precio\w*|presupuesto|tarifa\w*|comprar|cerrar\w*|contratar|remise\w*|prix|devis|tarif\w*|acheter|finaliser|rabatt\w*|preis\w*|angebot\w*|konditionen|kaufen|abschlie\w*|sconto|sconti|prezz\w*|preventiv\w*|compra\w*|korting\w*|prijs\w*|tarie[fv]\w*|offerte|kopen|overstap\w*|desconto\w*|pre[çc]o\w*|or[çc]amento|fechar|atacado|groothandel\w*|gro[ßs]handel\w*|mayoreo|mayorista|ingrosso|en gros|with whom|who do i|con qui[eé]n|mit wem|[àa] qui|com quem|con chi|met wie|who should i|rollout|roll it out|charge us|cobrarnos|nos cobrariais|nous facturer|uns berechnen|nos cobrar|farci pagare|ons rekenen|with our logo|mit unserem logo|con nuestro logo|avec notre logo|com o nosso logo|com nosso logo|con il nostro logo|met ons logo|bedruck\w*|una presentacion|une presentation|eine prasentation|uma apresentacao|una presentazione|een presentatie|trocar de plataforma|cambiar de plataforma|changer de plateforme|plattform wechseln|cambiare piattaforma|moving off)(?![\p{L}])/u;
+  /(?<![\p{L}])(?:discount\w*|price\w*|pricing|quote|deal|offer|rates?|wholesale|trade|bulk|buy|purchase|call|contract|close it|sign|switch\w*|descuento\w*|precio\w*|presupuesto|tarifa\w*|comprar|cerrar\w*|contratar|remise\w*|prix|devis|tarif\w*|acheter|finaliser|rabatt\w*|preis\w*|angebot\w*|konditionen|kaufen|abschlie\w*|sconto|sconti|prezz\w*|preventiv\w*|compra\w*|korting\w*|prijs\w*|tarie[fv]\w*|offerte|kopen|overstap\w*|desconto\w*|pre[çc]o\w*|or[çc]amento|fechar|atacado|groothandel\w*|gro[ßs]handel\w*|mayoreo|mayorista|ingrosso|en gros|with whom|who do i|con qui[eé]n|mit wem|[àa] qui|com quem|con chi|met wie)(?![\p{L}])/u;
+/**
+ * Words of a purchase only beside people or pieces counted ("a 60-person agency … a rollout", "siamo 40
+ * in ufficio e vorremmo cambiare piattaforma", "mit unserem logo, 300 Stück"): with slides, photos,
+ * boxes, a version or a house number they are no purchase ("25 fotos para una presentación").
+ */
+const COMMERCE_WITH_HEADS =
+  /(?<![\p{L}])(?:rollout|roll it out|charge us|cobrarnos|nos cobrariais|nous facturer|uns berechnen|nos cobrar|farci pagare|ons rekenen|with our logo|mit unserem logo|con nuestro logo|avec notre logo|com o nosso logo|com nosso logo|con il nostro logo|met ons logo|una presentacion|une presentation|eine prasentation|uma apresentacao|una presentazione|een presentatie|trocar de plataforma|cambiar de plataforma|changer de plateforme|plattform wechseln|cambiare piattaforma|moving off)(?![\p{L}])/u;
+const HEADS_AFTER =
+  /^\s*-?\s*(?:person|persons|people|personas|personnes|personen|pessoas|persone|mensen|users|usuarios|utilisateurs|nutzer|benutzer|utenti|gebruikers|employees|empleados|employes|mitarbeiter\w*|funcionarios|dipendenti|medewerkers|werknemers|teachers|profesores|professores|enseignants|lehrer\w*|docenti|docenten|students|estudiantes|alunos|studenti|staff|seats|licenses|licences|st[uü]ck|stueck|pieces|piezas|pieces|pezzi|stuks|unidades|unites|units|in (?:the office|ufficio|der firma|la oficina|oficina|au bureau|kantoor|het kantoor|o escritorio|la empresa|azienda))(?![\p{L}])/u;
 
 /** A year ("la foto è mia, l'ho scattata nel 2019 e…") is no quantity: a four-digit 1950–2099 with no item word after it. */
 const YEAR = /^(?:19[5-9]\d|20\d\d)$/;
@@ -89,7 +98,8 @@ const RECURRING_WEIGHT =
 
 export function bulkQuantity(text: string, atLeast: number): string | null {
   const lower = text.toLowerCase();
-  if (!COMMERCE.test(lower)) return null;
+  const commerce = COMMERCE.test(lower);
+  if (!commerce && !COMMERCE_WITH_HEADS.test(lower)) return null;
   const supply = RECURRING_WEIGHT.exec(lower);
   if (supply && Number.parseFloat((supply[0].match(/\d[\d.,]*/u)?.[0] ?? '0').replace(',', '.')) >= atLeast) return supply[0];
   for (const match of lower.replace(PHONE, ' ').matchAll(NUMBER)) {
@@ -103,6 +113,7 @@ export function bulkQuantity(text: string, atLeast: number): string | null {
     )
       continue;
     const count = Number(digits.replace(/[.,\s]/g, ''));
+    if (!commerce && !HEADS_AFTER.test(lower.slice((match.index ?? 0) + digits.length))) continue;
     if (count >= atLeast && count <= 1_000_000) return match[0].trim();
   }
   return null;

@@ -10,6 +10,11 @@ const SEAT_COUNT = new RegExp(
   'u',
 );
 
+// "onze school gebruikt de app voor 25 gebruikers": users the visitor already has.
+const USES_ALREADY =
+  /(?<![\p{L}])(?:use|uses|using|used|gebruikt|gebruiken|nutzen|nutzt|usamos|usa|utilisons|utilise|usiamo|usano)(?![\p{L}])/u;
+const UNIT_BEFORE = /(?:gb|mb|tb|kb|€|\$|£|eur|euro|euros|\d)\s*$/u;
+
 /** The words that show intent to buy in one visitor message; null when none. */
 export function detectBuyingIntent(text: AnalyzedText, compiled: CompiledTriggers): string | null {
   const { seatsAtLeast } = compiled.config.buying_intent;
@@ -17,7 +22,9 @@ export function detectBuyingIntent(text: AnalyzedText, compiled: CompiledTrigger
     if (compiled.buying.unless.find(text, { clauses: [clause], isNegationAware: false })) continue;
     const hit = compiled.buying.keywords.find(text, { clauses: [clause] });
     if (hit && !hit.isNegated) return hit.evidence;
-    const seats = seatsAtLeast === null ? null : SEAT_COUNT.exec(clause);
+    const seats = seatsAtLeast === null || USES_ALREADY.test(clause) ? null : SEAT_COUNT.exec(clause);
+    // "10 GB per 25 users" is a limit, not a purchase: "per" counts only when no unit comes before it.
+    if (seats?.[0].startsWith('per') && UNIT_BEFORE.test(clause.slice(0, seats.index))) continue;
     const count = seats ? Number((seats[1] ?? seats[2] ?? '').replace(/[,.]/g, '')) : 0;
     if (seats && seatsAtLeast !== null && count >= seatsAtLeast) return seats[0];
   }

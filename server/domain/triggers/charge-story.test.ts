@@ -60,3 +60,43 @@ describe('a charge the bank is asked to reverse', () => {
     expect(decideHandoff(saying(text), defaults).escalate).toBe(false);
   });
 });
+
+describe('calm messages about charges and orders (review of 8f2d404)', () => {
+  it.each([
+    "Only ordered once before and was billed the right amount, so I'm ordering again.",
+    "I wasn't charged twice, I only ordered once, just asking when it ships.",
+    'Ich wurde nicht doppelt belastet, nur einmal bestellt, wann kommt das Paket?',
+    'Pagué una vez y me lo han cobrado correctamente, gracias.',
+    'Paguei uma vez e cobraram corretamente, obrigado.',
+    'Ho pagato una volta e mi è stato addebitato correttamente, grazie.',
+    'Ik heb een keer betaald en het is correct afgeschreven, bedankt.',
+    'Ich habe einmal bezahlt und es wurde korrekt abgebucht, danke.',
+    "J'ai commandé une fois et la facture était parfaite.",
+    'Solo hice un pedido hasta ahora y fue perfecto',
+    'Ich habe bisher nur einmal bestellt, war super',
+    'Só fiz um pedido até agora e adorei',
+    'Ho ordinato solo una volta ma mi sono trovato benissimo',
+    'Ik heb maar een keer besteld en het was top',
+    "I've taken the course twice now and loved it",
+    "I'd like to be billed twice a year instead of monthly",
+    'Der Rabatt wurde zweimal abgezogen, super',
+    'Het bedrag is twee keer zo snel afgeschreven als bij mijn oude winkel, top service',
+    "I was debited twice the amount I expected because I bought two, that's right, cheers",
+    "I don't want to refund through my bank, I trust you guys",
+    "Ma banque m'a dit de ne pas contester, tout va bien.",
+    'Mijn bank heeft gezegd dat ik niks hoef terug te boeken, alles is in orde',
+    "Do you have a travel guide for a city where I've never been?",
+    '¿Tenéis guías de viaje de algún país donde nunca he estado?',
+    'Vorrei regalare un viaggio in un posto dove non sono mai stato, avete idee?',
+  ])('is no case: %j', (text) => {
+    expect(decideHandoff(saying(text), defaults).escalate).toBe(false);
+  });
+});
+
+describe('a charge from a place the visitor has never been', () => {
+  it('is a disputed charge with the charge named', () => {
+    const text = 'me aparece un cargo de 89,90€ de una tienda de Hamburgo donde jamás he estado. la tarjeta la tengo yo aquí en la mano';
+    expect(story(text)).toBe('donde jamas he estado');
+    expect(decideHandoff(saying(text), defaults)).toMatchObject({ escalate: true, intent: 'billing_dispute' });
+  });
+});

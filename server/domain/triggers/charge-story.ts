@@ -7,7 +7,7 @@ import { hasNegation } from './text';
  * dispute name it ("charged twice"); this is the visitor counting. Reads normalized text.
  */
 const TAKEN =
-  '(?:charged|taken|debited|billed|cobrad[oa]s?|cobraron|cobrasteis|cobraram|preleve[es]?|debite[es]?|facture[es]?|' +
+  '(?:charged|debited|cobrad[oa]s?|cobraron|cobrasteis|cobraram|preleve[es]?|debite[es]?|' +
   'eingezogen|abgebucht|belastet|berechnet|abgezogen|addebitat[oi]|prelevat[oi]|afgeschreven|geincasseerd|afgeboekt)';
 const ORDERED =
   '(?:ordered|bought|paid|purchased|pedi|compre|pague|commande|achete|paye|bestellt|gekauft|bezahlt|' +
@@ -20,23 +20,48 @@ const ORDERED_ONCE = new RegExp(
   'u',
 );
 
-// Money taken twice with the amount between: "habt ihr mir 2x 59,90 abgebucht", "charged me twice the 19.99".
+// Money taken twice, the count straight after the charge ("cobraron dos veces", "charged me twice") or
+// an amount between ("2x 59,90 abgebucht"); not "billed twice a year", "twice the amount", "twee keer zo snel".
 const TWICE =
   '(?:2x|x2|2 x|zweimal|2 mal|doppelt|twice|two times|2 times|dos veces|2 veces|deux fois|2 fois|duas vezes|2 vezes|due volte|2 volte|twee keer|2 keer|dubbel)';
+const TO_ME = "(?:(?:me|us|mir|uns|nos|mi|ci|ons|mij|m'|nous)\\s+)?";
+const NOT_A_COUNT =
+  '(?!\\s+(?:a|an|per|the|as|so|zo|al|por|par|pro|im|ao|all|l|el|la|le|il|o|het|de|den|mais|mas|meer|mehr|more|als|que|come|como|plus|tanto|autant|so viel)(?![\\p{L}]))';
 const TAKEN_TWICE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${TWICE}\\s+(?:[\\p{L}\\p{N}'.,€$£]+\\s+){0,4}?${TAKEN}|${TAKEN}\\s+(?:[\\p{L}\\p{N}'.,€$£]+\\s+){0,4}?${TWICE})(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(?:${TWICE}\\s+(?:[€$£]?\\d[\\d.,]*\\s*(?:€|eur|euro|euros|\\$|£)?\\s+)?${TAKEN}|${TAKEN}\\s+${TO_ME}${TWICE}${NOT_A_COUNT})(?![\\p{L}\\p{N}])`,
   'u',
 );
 
+// An order made once counts as a story only against the charges: a contrast ("but I ordered once",
+// "Bestellt hab ich aber genau einmal") or two charges told with their dates or amounts.
+const CONTRAST =
+  /(?<![\p{L}])(?:but|yet|while|whereas|though|although|aber|doch|jedoch|mais|alors que|pero|sin embargo|mas|porem|ma|pero|maar|terwijl)(?![\p{L}])/u;
+// Clauses end at a stop or a comma, not at the comma of an amount ("2x 59,90").
+const CLAUSE = /[;!?\n]|[.,](?!\d)/u;
+const TWO_FIGURES = /\d[^\d]+\d/u;
+// The visitor saying all is well: "correctamente, gracias", "korrekt abgebucht", "that's right, cheers".
+const ALL_WELL =
+  /(?<![\p{L}])(?:correct|correctly|correctamente|correcto|correcta|corretamente|correto|correta|correttamente|corretto|corretta|correctement|korrekt|richtig|klopt|passt|that'?s right|right amount|cheers|all good|alles gut|alles in ordnung|alles is in orde|in orde|tout va bien|tout est en ordre|todo bien|todo correcto|tudo certo|tudo bem|tutto bene|tutto ok|perfect|perfecto|perfeito|perfetto|parfait|parfaite|super|genial|i trust you|trust you guys)(?![\p{L}])/u;
+
 /** The words of an order made once beside money taken, or of money taken twice; null when the message tells neither. */
+// A charge from a place the visitor has never been: "un cargo de una tienda de Hamburgo donde jamás he estado".
+// The place alone is a travel or gift question ("a guide for a city where I've never been?").
+const NEVER_BEEN =
+  /(?<![\p{L}])(?:where i'?ve never been|where i have never been|donde (?:jamas|nunca) he estado|ou je n'ai jamais ete|ou je ne suis jamais allee?|wo ich (?:noch )?nie war|onde nunca estive|dove non sono mai stat[oa]|waar ik (?:nog )?nooit geweest ben)(?![\p{L}])/u;
+const CHARGE_WORD =
+  /(?<![\p{L}])(?:charge|charges|transaction|payment|cargo|cargos|cobro|transaccion|prelevement|debit|paiement|abbuchung|buchung|belastung|cobranca|debito|addebito|transazione|afschrijving|transactie)(?![\p{L}])/u;
+
 export function findChargeStory(normalized: string): string | null {
-  if (!TAKEN_WORD.test(normalized)) return null;
-  const twice = normalized
-    .split(/[.;!?\n]/u)
-    .filter((clause) => !hasNegation(clause))
-    .map((clause) => TAKEN_TWICE.exec(clause)?.[0])
-    .find((found) => found !== undefined);
-  return ORDERED_ONCE.exec(normalized)?.[0] ?? twice ?? null;
+  const neverBeen = NEVER_BEEN.exec(normalized);
+  if (neverBeen && CHARGE_WORD.test(normalized)) return neverBeen[0];
+  if (!TAKEN_WORD.test(normalized) || ALL_WELL.test(normalized)) return null;
+  const clauses = normalized.split(CLAUSE);
+  // "I wasn't charged twice", "Ich wurde nicht doppelt belastet": the charge itself denied.
+  if (clauses.some((clause) => TAKEN_WORD.test(clause) && hasNegation(clause))) return null;
+  const twice = clauses.map((clause) => TAKEN_TWICE.exec(clause)?.[0]).find((found) => found !== undefined);
+  const once = ORDERED_ONCE.exec(normalized)?.[0];
+  const counted = once !== undefined && (CONTRAST.test(normalized) || TWO_FIGURES.test(normalized)) ? once : undefined;
+  return counted ?? twice ?? null;
 }
 
 /**
@@ -57,9 +82,11 @@ const BANK_REVERSAL = new RegExp(
 
 /** The words of a charge the visitor's bank is asked to reverse; null when none. */
 export function findBankReversal(normalized: string): string | null {
-  for (const clause of normalized.split(/[.;!?\n]/u)) {
+  // "Ma banque m'a dit de ne pas contester", "I don't want to refund through my bank, I trust you guys".
+  if (ALL_WELL.test(normalized)) return null;
+  for (const clause of normalized.split(CLAUSE)) {
     const found = BANK_REVERSAL.exec(clause);
-    if (found) return found[0];
+    if (found && !hasNegation(clause)) return found[0];
   }
   return null;
 }

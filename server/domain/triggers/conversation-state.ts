@@ -16,7 +16,7 @@ import { findSarcasm } from './sarcasm';
 import { findBankReversal, findChargeStory } from './charge-story';
 import { findDisownedOrder } from './disowned-order';
 import { findToldBefore, thanksAnyway, withoutOpeningThanks } from './told-before';
-import { findWornOutOrGivingUp } from './worn-out';
+import { findTimeLost, findWornOutOrGivingUp } from './worn-out';
 import { capitalWordOf, detectFrustration, emphasisSigns, isJoyful } from './frustration';
 import { isAffirmative } from './human-request';
 import { identityFirings } from './verified-identity';
@@ -215,7 +215,7 @@ function resignedAfterAnswer(state: ConversationState, text: string, normalized:
   if (toldBefore !== null && (!isJoyful(text, withoutOpeningThanks(normalized)) || thanksAnyway(normalized)))
     return `told before: ${toldBefore}`;
   const wornOut = findWornOutOrGivingUp(normalized);
-  const lost = wornOut !== null ? (findElapsed(normalized) ?? findAlreadyTried(normalized)) : null;
+  const lost = wornOut !== null && !isJoyful(text, normalized) ? (findTimeLost(normalized) ?? findAlreadyTried(normalized)) : null;
   return wornOut !== null && lost !== null ? `${wornOut} + ${lost}` : undefined;
 }
 

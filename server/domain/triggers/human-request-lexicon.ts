@@ -221,6 +221,13 @@ for (const word of [
 ])
   keyWords.add(word);
 
+/** The team named is the visitor's own ("the finance team at my company", "al equipo de ventas de mi empresa"). */
+const NOT_THEIRS =
+  '(?!(?:\\s+[\\p{L}-]+){0,3}?\\s+(?:workspace|at my|in my|of my|at our|in our|de mi|de ma|de mon|da minha|do meu|della mia|del mio|van mijn|van ons|in meiner|meiner|bei mir)(?![\\p{L}]))';
+/** Words asking for someone on the phone ("posso avere qualcuno al telefono?"), not telling of one seen there. */
+const ASKS_FOR =
+  "can|could|get|have|is there|hay|puedo|pueden|podria|quiero|quisiera|peut|pouvez|puis|voudrais|y a|kann|konnte|konnen|gibt es|ist|bitte|pode|podem|tem|queria|quero|posso|potete|potrei|vorrei|c'e|kan|kunnen|mag|is er";
+
 /** Regex sources for a request for a person; negation is judged separately on each match. */
 // An elided article glued to its noun: "con l'operatore", "à l'opérateur", "dall'addetto".
 const ELIDED = "(?:(?:l|d|un|dell|all|dall|nell|col)'\\s*)?";
@@ -254,24 +261,25 @@ export const humanRequestSources: readonly string[] = [
   `call me back|escalate (?:this|it|my (?:case|issue|ticket|complaint|request))|escalate to (?:a |an |the )?(?:human|person|manager|supervisor|agent)`,
   // Passed on to a team by what it does, not by name: "bitte an die Kollegen weiterleiten, die sich um Kundenkonten
   // kümmern", "je voudrais qu'on me passe le service qui gère les comptes", "kun je me doorzetten naar jullie tech support?".
-  `(?:forward|transfer|pass|put)\\s+(?:me|this|it|my (?:case|request|message))\\s+(?:on\\s+|through\\s+|over\\s+)?to\\s+(?:the|your)\\s+(?:[\\p{L}-]+\\s+)?(?:${TEAMS})`,
-  `(?:an|zu)\\s+(?:die|den|der|das|eure|ihre|einen|eine)\\s+(?:[\\p{L}-]+\\s+)?(?:${TEAMS})\\s+(?:bitte\\s+)?(?:weiterleiten|weitergeben|weiterreichen|durchstellen)|(?:weiterleiten|durchstellen|weitergeben)\\s+(?:an|zu)\\s+(?:die|den|der|das|eure|ihre)\\s+(?:[\\p{L}-]+\\s+)?(?:${TEAMS})`,
-  `(?:me passe|me passer|me passiez|passez[\\s-]moi|me transferer|transferez[\\s-]moi|me rediriger vers|redirigez[\\s-]moi vers|me mettre en relation avec|mettez[\\s-]moi en relation avec)\\s+(?:le|la|l'|un|une|votre)\\s*(?:${TEAMS})`,
-  `(?:pasarme|pasame|paseme|pasenme|me pases|me pase|me pasen|me pasas|me pasais|transferirme|transfierame|derivarme|derivame|redirigirme|comunicarme)\\s+(?:con|al|a|a la)\\s+(?:el\\s+|la\\s+|su\\s+|vuestro\\s+|vuestra\\s+)?(?:${TEAMS})`,
+  `(?:forward|transfer|pass|put)\\s+(?:me|this|it|my (?:case|request|message))\\s+(?:on\\s+|through\\s+|over\\s+)?to\\s+(?:the|your)\\s+(?:[\\p{L}-]+\\s+)?(?:${TEAMS})${NOT_THEIRS}`,
+  `(?<!(?:ich|wir)\\s+(?:[\\p{L}]+\\s+){1,3})(?:an|zu)\\s+(?:die|den|der|das|eure|ihre|einen|eine)\\s+(?:[\\p{L}-]+\\s+)?(?:${TEAMS})\\s+(?:bitte\\s+)?(?:weiterleiten|weitergeben|weiterreichen|durchstellen)|(?:weiterleiten|durchstellen|weitergeben)\\s+(?:an|zu)\\s+(?:die|den|der|das|eure|ihre)\\s+(?:[\\p{L}-]+\\s+)?(?:${TEAMS})`,
+  `(?:me passe|me passer|me passiez|passez[\\s-]moi|me transferer|transferez[\\s-]moi|me rediriger vers|redirigez[\\s-]moi vers|me mettre en relation avec|mettez[\\s-]moi en relation avec)\\s+(?:le|la|l'|un|une|votre)\\s*(?:${TEAMS})(?!\\s+(?:a|de table|de vaisselle|en porcelaine|a the|a cafe)(?![\\p{L}]))${NOT_THEIRS}`,
+  `(?:pasarme|pasame|paseme|pasenme|me pases|me pase|me pasen|me pasas|me pasais|transferirme|transfierame|derivarme|derivame|redirigirme|comunicarme)\\s+(?:con|al|a|a la)\\s+(?:el\\s+|la\\s+|su\\s+|vuestro\\s+|vuestra\\s+)?(?:${TEAMS})${NOT_THEIRS}`,
   `(?:me passar|me passa|me transferir|me transfere|me encaminhar|me encaminha)\\s+(?:para|pro|pra|ao|a)\\s+(?:o\\s+|a\\s+)?(?:${TEAMS})`,
   `(?:passarmi|passatemi|mi passi|mi passate|trasferirmi|giratemi|girarmi|inoltrare|inoltrate|mettermi in contatto con)\\s+(?:a|al|alla|all'|con|con l'|con il|con la|ai|agli)\\s*(?:${TEAMS})`,
-  `(?:doorzetten|doorsturen|doorverbinden|doorverwijzen|zet me door|stuur me door|verbind me door)\\s+(?:naar|met|aan)\\s+(?:de|het|jullie|een|uw)\\s+(?:[\\p{L}-]+\\s+)?(?:${TEAMS})`,
+  `(?:(?:me|mij)\\s+(?:doorzetten|doorsturen|doorverbinden|doorverwijzen)|zet me door|stuur me door|verbind me door)\\s+(?:naar|met|aan)\\s+(?:de|het|jullie|een|uw)\\s+(?:[\\p{L}-]+\\s+)?(?:${TEAMS})`,
   // Someone on the line: "is there a way to get one of your team on the line?", "kann jemand ans Telefon?"
   `(?:get|have|put|is there)\\s+(?:someone|somebody|anyone|a person|a human|one of (?:your|you)(?:\\s+(?:team|people|staff|colleagues|agents))?)\\s+on the (?:line|phone)`,
-  `(?:alguien|una persona) (?:al telefono|al aparato)|(?:quelqu'un|une personne) (?:au telephone|au bout du fil)|(?:jemanden|jemand|einen menschen) (?:ans telefon|an die strippe|an den apparat)|` +
-    `(?:alguem|uma pessoa) (?:na linha|no telefone)|(?:qualcuno|una persona) (?:al telefono|in linea)`,
+  `(?:${ASKS_FOR})\\s+(?:[\\p{L}']+\\s+){0,3}?(?:(?:alguien|una persona) (?:al telefono|al aparato)|(?:quelqu'un|une personne) (?:au telephone|au bout du fil)|(?:jemanden|jemand|einen menschen) (?:ans telefon|an die strippe|an den apparat)|` +
+    `(?:alguem|uma pessoa) (?:na linha|no telefone)|(?:qualcuno|una persona) (?:al telefono|in linea))`,
   // Someone asked to go through it by phone: "kan iemand van support dat telefonisch met me doorlopen?", "could someone go over it with me by phone?"
-  `(?:can|could|would|kan|kunnen|kann|konnte|puede|podria|pueden|peut|pourrait|pode|poderia|puo|potrebbe|potete)\\s+(?:(?:er|mir|mich|me|there|you|jullie)\\s+)?(?:someone|somebody|anyone|iemand|jemand|alguien|quelqu'un|alguem|qualcuno)\\s+(?:[\\p{L}']+\\s+){0,6}?(?:telefonisch|by phone|over the phone|on the phone|per telefon|am telefon|por telefono|au telephone|par telephone|por telefone|pelo telefone|al telefono|per telefono)`,
+  `(?:can|could|would|kan|kunnen|kann|konnte|puede|podria|pueden|peut|pourrait|pode|poderia|puo|potrebbe|potete)\\s+(?:(?:er|mir|mich|me|there|you|jullie)\\s+)?(?:someone|somebody|anyone|iemand|jemand|alguien|quelqu'un|alguem|qualcuno)(?!\\s+(?:else|anders|anderes|de mi|da minha|della mia|de ma|van mijn|aus meiner)(?![\\p{L}]))\\s+(?:[\\p{L}']+\\s+){0,6}?(?:telefonisch|by phone|over the phone|on the phone|per telefon|am telefon|por telefono|au telephone|par telephone|por telefone|pelo telefone|al telefono|per telefono)`,
   // A number to reach someone on: "a number where I can reach someone tonight?", "une nummer, unter der ich jemanden erreiche".
-  `(?:number|numero|nummer|telefoonnummer|telefonnummer)\\s+(?:[\\p{L}']+\\s+){0,6}?(?:${REACH})\\s+(?:[\\p{L}]+\\s+){0,2}?(?:${REACHED})`,
+  `(?:number|numero|nummer|telefoonnummer|telefonnummer)\\s+(?:[\\p{L}']+\\s+){0,6}?(?:${REACH})\\s+(?:[\\p{L}]+\\s+){0,2}?(?:${REACHED})(?!\\s+(?:else|at home|abroad|anders|anderes|a casa|chez moi|zu hause|thuis|em casa|en casa|en el extranjero|a l'etranger|im ausland|in het buitenland|all'estero|no exterior)(?![\\p{L}]))`,
   `unter der (?:ich|man) (?:[\\p{L}]+\\s+){0,4}?(?:jemanden|jemand|einen menschen|einen mitarbeiter) (?:erreiche|erreicht|erreichen|sprechen|spreche)`,
   // Someone "of flesh and blood", asked about in any form: "Is er vandaag ook iemand van vlees en bloed aanwezig?"
-  `(?:someone|somebody|anyone|anybody|a person|a human|people|alguien|una persona|gente|quelqu'un|une personne|des gens|jemand|jemanden|einen menschen|ein mensch|menschen|alguem|uma pessoa|gente|qualcuno|una persona|persone|iemand|een mens|een persoon|mensen)\\s+(?:of|de|en|aus|in|van)\\s+(?:flesh and blood|carne y hueso|chair et (?:en\\s+)?os|fleisch und blut|carne e osso|carne e ossa|vlees en bloed)`,
+  // Only "someone" of flesh and blood: characters, actors and dolls "wie Menschen aus Fleisch und Blut" are no ask.
+  `(?:someone|somebody|anyone|anybody|alguien|quelqu'un|jemand|jemanden|alguem|qualcuno|iemand)\\s+(?:of|de|en|aus|in|van)\\s+(?:flesh and blood|carne y hueso|chair et (?:en\\s+)?os|fleisch und blut|carne e osso|carne e ossa|vlees en bloed)`,
 ];
 
 const STANDALONE_TARGETS = key(

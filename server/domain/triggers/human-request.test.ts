@@ -269,3 +269,31 @@ describe('human request: in a conversation', () => {
     expect(decideHandoff(saying('agent'), site).escalate).toBe(false);
   });
 });
+
+describe('human request: people, phones and forwarding that ask for nobody (review of 8f2d404)', () => {
+  it.each([
+    'Die Figuren im Spiel wirken wie Menschen aus Fleisch und Blut',
+    'I personaggi del gioco sembrano persone in carne e ossa? Che bello.',
+    'De acteurs zijn mensen van vlees en bloed, geen CGI',
+    'Os bonecos parecem uma pessoa de carne e osso',
+    "Le mannequin fait la taille d'une personne en chair et en os",
+    'The novel is about people of flesh and blood',
+    'Can I add a second phone number so the courier can contact someone at home?',
+    'What phone number format should I use to reach someone abroad?',
+    'Can someone else pay for my order by phone?',
+    'Kan iemand anders telefonisch bestellen?',
+    'Kann jemand anderes telefonisch für mich bestellen?',
+    '¿Puede alguien de mi familia pagar por teléfono?',
+    'Ho visto una persona al telefono che usava la vostra custodia, che modello è?',
+    'Wenn der Kurier klingelt und jemand ans Telefon geht, reicht das?',
+    'Please forward it to the finance team at my company',
+    'Can I transfer this to the marketing team workspace in my account?',
+    'Ich werde es an die Kollegen weiterleiten, danke!',
+    'Ik moet deze offerte doorsturen naar de afdeling inkoop',
+    'Mi jefe puede pasarme al equipo de ventas de mi empresa el pedido',
+    'Vous pouvez me passer un service à thé en porcelaine ?',
+    "Je voudrais qu'on me passe le service de table en porcelaine",
+  ])('is no ask: %j', (text) => {
+    expect(decideHandoff(saying(text), defaults).escalate).toBe(false);
+  });
+});

@@ -182,13 +182,6 @@ describe('policy topics', () => {
       'the charge on your account',
     ],
     [
-      'charged twice, ordered once, English',
-      'two payments of 19.99 left my account and I only ordered once',
-      'billing_dispute',
-      'billing',
-      'the charge on your account',
-    ],
-    [
       'a direct debit sent back, German',
       'ich habe die Lastschrift zurückgehen lassen',
       'billing_dispute',
@@ -293,27 +286,20 @@ describe('policy topics', () => {
       'your health concern',
     ],
     [
+      'everything held on a relative removed, Portuguese',
+      'Gostava que retirassem tudo o que têm dela dos vossos sistemas, a ficha de cliente, os contactos, tudo.',
+      'data_deletion',
+      'account',
+      'deleting your data',
+    ],
+    [
       'everything held on the visitor, English',
       "I'd like everything you hold on me gone. account, order history, the lot.",
       'data_deletion',
       'account',
       'deleting your data',
     ],
-    [
-      'a card charged where the visitor never was, Spanish',
-      'me aparece un cargo de una tienda de Hamburgo donde jamás he estado',
-      'billing_dispute',
-      'billing',
-      'the charge on your account',
-    ],
     ['a courier who laughed, Italian', 'il corriere mi ha riso in faccia e se ne è andato', 'complaint', 'general', 'your complaint'],
-    [
-      'a matter put on record, Dutch',
-      'Ik wil dit formeel laten vastleggen: jullie bezorger gooide mijn pakket over de schutting',
-      'complaint',
-      'general',
-      'your complaint',
-    ],
   ])('escalates for %s, regardless of confidence', (_, text, intent, queue, topic) => {
     const decision = decideHandoff(conversation([visitor(text), bot('Happy to help with that!', { confidence: 0.99 })]), defaults);
     expect(decision).toMatchObject({ escalate: true, primaryTrigger: 'policy_topic', intent, queue, topic });
@@ -483,5 +469,71 @@ describe('required facts: confirmed versus unconfirmed', () => {
   it('lets a site require nothing', () => {
     const site = siteWith({ triggers: { requiredFacts: [] } });
     expect(decideHandoff(saying('I want a refund'), site)).toMatchObject({ escalate: true, missingFacts: [] });
+  });
+});
+
+describe('calm messages near health, data deletion, copyright and complaint words (review of 8f2d404)', () => {
+  it.each([
+    // health
+    "Don't make a rash decision, read the reviews first, is what my mum says. Which one is best?",
+    "I'm itching to try the new flavour, when is it out?",
+    'Does the lamp have a dizzy effect setting?',
+    "I'm dizzy with joy, the order came early!",
+    'Do you have the dress with red spots in size M?',
+    'I love the quilt with the red patches, is it machine washable?',
+    'Me pica el gusanillo de probar el nuevo sabor.',
+    '¿Los balones vienen hinchados o desinflados?',
+    '¿Vendéis pan con costras crujientes?',
+    'Estoy mareado de tantas opciones, ¿cuál me recomiendas?',
+    'Vous avez la veste avec les boutons rouges en 38 ?',
+    'Les ballons sont livrés gonflés ?',
+    'Vous avez le roman Vertiges en poche ?',
+    'Die Puppe hat die Augen rot bemalt, so süß!',
+    'Mir wird schwindelig auf Achterbahnen, habt ihr Tickets für den Wasserpark?',
+    'Habt ihr Shampoo gegen Juckreiz bei Hunden?',
+    'Tem o vestido de pintas vermelhas no tamanho 38?',
+    'As boias vêm inchadas?',
+    'Vocês têm shampoo para coceira de cachorro?',
+    'Essa montanha-russa dá uma tontura boa haha, vocês vendem ingressos?',
+    'Avete il vestito a puntini rossi nella taglia 42?',
+    'I palloncini arrivano già gonfi?',
+    'Avete il vinile con la canzone Vertigini?',
+    'Hebben jullie de jurk met rode vlekjes print nog?',
+    'Is het brood met knapperige korstjes vandaag vers?',
+    'Verkopen jullie spray tegen jeuk voor katten?',
+    'Ik word duizelig van al die kleuren, welke raden jullie aan?',
+    "My friend had a rash from a different brand's cream, is yours hypoallergenic?",
+    // data deletion
+    'Quiero ver todo lo que tienen de mi talla en rebajas',
+    'Eu quero comprar tudo o que tem dela, adoro essa cantora',
+    "Pour son anniversaire, je veux tout ce que vous avez sur elle, c'est sa chanteuse préférée",
+    'Ik wil alles wat jullie van haar hebben, ze is mijn favoriete schrijfster',
+    'Alles was ihr von mir braucht ist die Bestellnummer',
+    'Der Aufkleber lässt sich restlos entfernen, super Produkt!',
+    'Everything you have on me is correct',
+    'Tutto quello che avete di me è corretto',
+    // copyright
+    'I copied word for word from your manual and the setup worked.',
+    'Ich habe den Code von meiner Website kopiert und jetzt läuft das Widget.',
+    'Ik heb de instructies letterlijk gekopieerd en het werkt.',
+    'Je voudrais faire une copie de mon site avant de changer de thème.',
+    'Ho copiato dal mio sito il link e funziona.',
+    'O texto copiado do meu site ficou ótimo no widget.',
+    // complaint
+    'I want this on record: your support last week was brilliant.',
+    'Vorrei che resti agli atti che il vostro servizio è eccellente',
+    'Quero que fique registrado que vocês são ótimos!',
+    'Ich möchte zu Protokoll geben, dass euer Service super ist!',
+    'Que quede constancia de que me encanta el producto',
+    'Ik wil formeel vastleggen dat ik toestemming geef voor de nieuwsbrief',
+    'Je voudrais que mon accord pour la newsletter soit consigné',
+    'I want this on record, not CD, do you have the vinyl?',
+    'Our band wants to put this on record, do you press vinyl?',
+    'Meus gatos comem como cachorros, qual ração vocês recomendam?',
+    'I miei figli mangiano come dei cani, avete piatti più grandi?',
+    'Mijn dochter lachte mij uit toen ik de trui paste, haha, maar hij is mooi',
+    'The receptionist was rude to me in the movie, lol.',
+  ])('is no case: %j', (text) => {
+    expect(decideHandoff(saying(text), defaults).escalate).toBe(false);
   });
 });

@@ -71,3 +71,30 @@ describe('told before, after the bot’s answer', () => {
     expect(first.escalate).toBe(false);
   });
 });
+
+describe('agreement and calm status after the bot’s answer (review of 8f2d404)', () => {
+  it.each([
+    "That's what they told me at the store too, so I'll go with the blue one.",
+    "Thanks! That's what the app said too, so all clear.",
+    'Eso me dijeron en la tienda, perfecto, lo compro.',
+    'También me lo dijo mi hermano, así que lo pediré.',
+    "C'est ce qu'on m'a dit en magasin, parfait je commande.",
+    'Foi o que me disseram na loja, ótimo, vou comprar.',
+    'Das stand in der Anleitung auch so, passt.',
+    'Es steht schon in meinem Warenkorb, ich bestelle gleich.',
+    'Dat zei je ook al, prima',
+    'Dat staat er al sinds gisteren, ik wacht gewoon rustig af.',
+    "Me l'avete già detto, scusate, ora ho capito",
+    'Mi avete già detto la stessa cosa, perfetto, procedo',
+    "It's been showing that for a week, but I know it's just the holiday backlog, no stress.",
+    'Lleva 2 días diciendo lo mismo, pero tranquilos',
+    'Dice così da 2 giorni, ma nessuna fretta',
+    'Mostra o mesmo desde ontem, mas sem pressa',
+    'Ça affiche la même chose depuis hier, mais aucun souci',
+    'Ich war Montag, dann Dienstag im Urlaub',
+    'Ik was maandag, daarna dinsdag vrij',
+    'El curso fue el lunes, luego el jueves hay otro, ¡qué ganas!',
+  ])('is no frustration: %j', (text) => {
+    expect(afterAnswer(text).escalate).toBe(false);
+  });
+});

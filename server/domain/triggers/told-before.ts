@@ -9,14 +9,14 @@
  */
 const SAID_BEFORE = [
   // en
-  "that'?s (?:exactly |also )?what (?:it|you|they|the (?:app|site|tracking|bot|email)) (?:said|told me|wrote|promised)",
+  "that'?s (?:exactly |also )?what (?:it|you|the (?:app|site|tracking|bot|email)) (?:said|told me|wrote|promised)",
   '(?:you|it|they) (?:already )?(?:said|told me|promised) (?:that|the same|exactly that|the same thing) (?:yesterday|last week|last time|before|too|already|twice|on )',
   'same (?:answer|reply|thing|message) (?:as|you gave me) (?:yesterday|last week|last time|before)',
   // es
   '(?:eso|lo mismo|exactamente lo mismo|eso mismo) (?:me|nos) (?:dijeron|dijisteis|dijiste|dijo|habeis dicho|han dicho|prometieron|prometisteis)',
   '(?:me|nos) (?:dijeron|dijisteis|dijo|prometieron|prometisteis) (?:exactamente )?(?:lo mismo|eso mismo)',
   'la misma respuesta (?:que|de) (?:ayer|la semana pasada|la otra vez)',
-  'tambien me lo (?:dijiste|dijisteis|dijeron|dijo|habias dicho|habeis dicho)',
+  'tambien me lo (?:dijiste|dijisteis|habias dicho|habeis dicho)',
   // fr
   "c'est (?:exactement |deja )?ce (?:qu'on|que vous|qu'il|qu'elle) m'a(?:vez|vait|viez)? (?:deja )?(?:dit|ecrit|promis|repondu)",
   "(?:vous|on) m'a(?:vez|vait)? (?:deja )?dit (?:la meme chose|exactement pareil|pareil|exactement la meme chose)",
@@ -42,7 +42,7 @@ const SAID_BEFORE = [
   // the same status for days: "dat staat er dus al 9 dagen", "it's been showing that for a week", "dice così da 5 giorni"
   "(?:it'?s|it has|that'?s) been (?:saying|showing) (?:that|this|the same) (?:for|since) ",
   '(?:dat|het) staat er (?:dus |nou |nu )?(?:al|sinds) ',
-  '(?:das|es) steht (?:da |dort )?(?:doch |ja )?(?:schon|seit) ',
+  '(?:das|es) steht (?:da |dort )?(?:doch |ja )?(?:schon |seit )(?:\\d+|einer|einem|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|tagen|wochen) ',
   '(?:lleva|llevan) (?:[\\p{L}\\p{N}]+ ){1,2}(?:diciendo|poniendo) (?:eso|lo mismo)',
   '(?:ca|il) (?:dit|affiche|indique) (?:ca|la meme chose) depuis ',
   '(?:diz|mostra) (?:isso|o mesmo|a mesma coisa) (?:ha|desde) ',
@@ -64,20 +64,30 @@ const MOVED = new RegExp(
 );
 // A slot moved is a promise broken only in the past tense: "Versprochen war KW 10", "was het week 9".
 const PAST =
-  /(?<![\p{L}])(?:was|were|promised|said|war|waren|versprochen|hiess|angekundigt|era|fue|prometido|dijeron|etait|promis|annonce|foi|prometido|prometeram|disseram|promesso|detto|beloofd|zeiden|stond)(?![\p{L}])/u;
+  /(?<![\p{L}])(?:was het|was it|it was|promised|said|war es|es war|versprochen|hiess|angekundigt|prometido|prometieron|dijeron|promis|annonce|prometeram|disseram|promesso|detto|beloofd|zeiden|stond)(?![\p{L}])/u;
+// The visitor's own days: "Ich war Montag, dann Dienstag im Urlaub", "Ik was maandag, daarna dinsdag vrij".
+const OWN_DAYS =
+  /(?<![\p{L}])(?:i was|i'm|ich war|ich bin|ik was|ik ben|yo estaba|estaba|j'etais|je suis|eu estava|eu fui|ero|sono)(?![\p{L}])/u;
 
 const CHECKING =
   /(?<![\p{L}])(?:just to (?:confirm|check|be sure)|just checking|double[ -]check|para confirmar|solo para confirmar|pour confirmer|juste pour verifier|zur sicherheit|zur bestatigung|so para confirmar|per conferma|per sicurezza|even checken|ter bevestiging)(?![\p{L}])/u;
 
+/**
+ * Agreement or calm beside it: "Eso me dijeron en la tienda, perfecto, lo compro", "Dat zei je ook al, prima",
+ * "it's been showing that for a week, … no stress", "Dice così da 2 giorni, ma nessuna fretta".
+ */
+const AGREES =
+  /(?<![\p{L}])(?:perfect|perfecto|perfecta|perfeito|perfeita|perfetto|parfait|prima|passt|otimo|all clear|procedo|lo compro|je commande|vou comprar|ich bestelle|ora ho capito|now i get it|no stress|no rush|no worries|no hurry|sin prisa|tranquilos|tranquilo|nessuna fretta|sem pressa|aucun souci|pas de souci|pas de probleme|rustig|geen haast|geen probleem|keine eile|kein problem|alles klar)(?![\p{L}])/u;
+
 /** The words saying the answer was given (or the date promised) before; null when none. */
 export function findToldBefore(normalized: string): string | null {
-  if (CHECKING.test(normalized)) return null;
+  if (CHECKING.test(normalized) || AGREES.test(normalized)) return null;
   for (const sentence of normalized.split(/(?<=[.!?;\n])/u)) {
     if (sentence.includes('?')) continue;
     const said = SAID.exec(sentence);
     if (said) return said[0];
     const moved = MOVED.exec(sentence);
-    if (moved && PAST.test(sentence)) return moved[0];
+    if (moved && PAST.test(sentence) && !OWN_DAYS.test(sentence)) return moved[0];
   }
   return null;
 }

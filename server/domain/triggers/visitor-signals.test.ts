@@ -212,3 +212,19 @@ describe('primary trigger order', () => {
     expect(primaryFor(text)).toBe(trigger);
   });
 });
+
+describe('phrases of frustration used calmly (review of 8f2d404)', () => {
+  it.each([
+    "I've had it with this phone case for two years and it's still perfect.",
+    'I have had it with me on every trip, best backpack ever.',
+    'Ne ho abbastanza per un anno, grazie!',
+    'Eine Packung reicht mir, mir reichts völlig, danke.',
+    'My robot vacuum keeps going in circles in the hallway, is that a setting?',
+    "Avec la trottinette, on tourne en rond dans le parc, c'est génial",
+    'Con il monopattino giro in tondo in cortile, bellissimo',
+    'Met de nieuwe schaatsen draai ik in rondjes op het ijs, heerlijk',
+    'Estoy hasta el gorro de frío, ¿tenéis gorros de lana?',
+  ])('is no frustration: %j', (text) => {
+    expect(decideHandoff(saying(text), defaults).escalate).toBe(false);
+  });
+});

@@ -73,3 +73,30 @@ describe('worn out after the bot’s answer', () => {
     expect(decision.escalate).toBe(false);
   });
 });
+
+describe('tired or done choosing, calm, after the bot’s answer (review of 8f2d404)', () => {
+  it.each([
+    "I'm exhausted after a 3 hour hike, the boots were perfect.",
+    'Estoy agotada después de una caminata de 3 horas, las botas fueron perfectas.',
+    'Ich bin fix und fertig nach 3 Stunden Wandern, die Schuhe waren perfekt.',
+    "I'm exhausted, been working 12 hours, just want to know if you deliver on Sunday",
+    'Je n’en peux plus de ces 3 jours de canicule, vous avez des ventilateurs',
+    'Farbe ist egal, Hauptsache in 3 Tagen da.',
+    'Da igual el color, lo necesito en una semana.',
+    'Non importa il colore, mi serve entro 2 giorni.',
+    'Lo dejo en recepción, llega en 2 días, ¡gracias!',
+    'Deixa estar, faço o pedido daqui a 2 dias',
+    'Laat maar, ik bestel het over 2 weken wel',
+    "Never mind the colour, I'll pick whatever arrives in 3 days",
+    "I've been up since 8am but whatever, the coffee machine is awesome",
+    'Egal, ich habe es schon probiert und es klappt prima',
+    'Fa niente, ho già provato e va benissimo',
+    "It doesn't matter anymore, I already tried it and it's great",
+    "J'abandonne l'idée du rouge, je prends le bleu, j'ai hésité 2 jours",
+    'Ich gebe auf mit dem Vergleichen, nehme beide, habe 2 Tage überlegt',
+    'Mi arrendo, li prendo tutti e due, ci ho pensato per 2 giorni',
+    "I'll cancel my gym membership instead, I tried 3 times to go this month. Sign me up!",
+  ])('is no frustration: %j', (text) => {
+    expect(afterAnswer(text).escalate).toBe(false);
+  });
+});
