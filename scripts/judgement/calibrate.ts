@@ -29,6 +29,7 @@ const DEFAULT_SETS = [
   'eval-j.jsonl',
   'eval-l.jsonl',
   'eval-n.jsonl',
+  'eval-p.jsonl',
 ];
 
 const setsArg = process.argv.find((a) => a.startsWith('--sets='))?.slice('--sets='.length);

@@ -1,4 +1,4 @@
-// Written by `npm run --silent calibrate` from the calibration conversations (calibration.jsonl, eval-c.jsonl, test.jsonl, eval-e.jsonl, eval-f.jsonl, eval-g.jsonl, eval-j.jsonl, eval-l.jsonl, eval-n.jsonl in test-data/judgement),
+// Written by `npm run --silent calibrate` from the calibration conversations (calibration.jsonl, eval-c.jsonl, test.jsonl, eval-e.jsonl, eval-f.jsonl, eval-g.jsonl, eval-j.jsonl, eval-l.jsonl, eval-n.jsonl, eval-p.jsonl in test-data/judgement),
 // never a held-out set (heldout-*.jsonl). Objective: recall − 2 × false escalations + 0.25 × queue accuracy.
 export const calibratedThresholds = {
   "thresholds": {
