@@ -1,4 +1,5 @@
 import { type Collection, type Document, type Filter, MongoBulkWriteError, MongoServerError, type OptionalUnlessRequiredId } from 'mongodb';
+import { groupCommit } from './group-commit';
 
 /** How one document of a batch fared: stored, or refused on its own (e.g. code 11000, a unique key). */
 export type BatchedInsert = { ok: true } | { ok: false; code: number | undefined; message: string };
@@ -21,23 +22,10 @@ export interface InsertBatcherOptions {
  * alone, so each caller gets what a single insertOne gives, the error's class included.
  */
 export function insertBatcher<T extends Document>(col: Collection<T>, options: InsertBatcherOptions = {}) {
-  const maxBatch = options.maxBatch ?? 256;
-  const maxInFlight = options.maxInFlight ?? 2;
-  const waiting: { doc: T; settle: (r: BatchedInsert) => void; fail: (e: unknown) => void }[] = [];
-  let inFlight = 0;
-  let scheduled = false;
-
-  const schedule = () => {
-    if (scheduled || inFlight >= maxInFlight || waiting.length === 0) return;
-    scheduled = true;
-    setImmediate(() => {
-      scheduled = false;
-      while (inFlight < maxInFlight && waiting.length > 0) void send(waiting.splice(0, maxBatch));
-    });
-  };
+  type Insert = { doc: T; settle: (r: BatchedInsert) => void; fail: (e: unknown) => void };
 
   /** One document by insertOne; `retried`: it may already be stored by a batch that failed as a whole. */
-  const insertAlone = async (b: (typeof waiting)[number], retried: boolean) => {
+  const insertAlone = async (b: Insert, retried: boolean) => {
     try {
       await col.insertOne(b.doc as OptionalUnlessRequiredId<T>);
       b.settle({ ok: true });
@@ -49,8 +37,7 @@ export function insertBatcher<T extends Document>(col: Collection<T>, options: I
     }
   };
 
-  const send = async (batch: typeof waiting) => {
-    inFlight++;
+  const send = async (batch: Insert[]) => {
     try {
       if (batch.length === 1) return await insertAlone(batch[0]!, false);
       await col.insertMany(
@@ -66,22 +53,17 @@ export function insertBatcher<T extends Document>(col: Collection<T>, options: I
       // Failed as a whole (the driver wraps even a network error in a bulk error): each document
       // once more on its own, so each caller gets what a single insert gives, error class included.
       else await Promise.all(batch.map((b) => insertAlone(b, true)));
-    } finally {
-      inFlight--;
-      schedule();
     }
   };
+  const queue = groupCommit(send, options.maxBatch ?? 256, options.maxInFlight ?? 2);
 
   return {
     insert(doc: T): Promise<BatchedInsert> {
-      return new Promise((settle, fail) => {
-        waiting.push({ doc, settle, fail });
-        schedule();
-      });
+      return new Promise((settle, fail) => queue.add({ doc, settle, fail }));
     },
     /** Inserts waiting or on their way (for tests and shutdown). */
     get pending(): number {
-      return waiting.length + inFlight;
+      return queue.pending;
     },
   };
 }
